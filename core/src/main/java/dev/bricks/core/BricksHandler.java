@@ -49,6 +49,7 @@ public abstract class BricksHandler<E> implements RequestStreamHandler, Resource
     private final Object setupLock = new Object();
     private volatile boolean setUp;
     private final ThreadLocal<Boolean> currentColdStart = new ThreadLocal<>();
+    private final ThreadLocal<Throwable> observed = new ThreadLocal<>();
 
     /** Loads the listeners (once per JVM) and registers this handler for SnapStart/CRaC notifications. */
     protected BricksHandler() {
@@ -160,8 +161,6 @@ public abstract class BricksHandler<E> implements RequestStreamHandler, Resource
             }
         }
     }
-
-    private final ThreadLocal<Throwable> observed = new ThreadLocal<>();
 
     /**
      * Records a failure that the trigger base class turned into a response (an HTTP 500, a failed batch item)

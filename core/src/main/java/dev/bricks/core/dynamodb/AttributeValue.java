@@ -24,7 +24,11 @@ import java.util.Objects;
  */
 public sealed interface AttributeValue {
 
-    /** A string. @param value never null */
+    /**
+     * A string.
+     *
+     * @param value never null
+     */
     record S(String value) implements AttributeValue {
         /** Rejects null. */
         public S {
@@ -32,7 +36,11 @@ public sealed interface AttributeValue {
         }
     }
 
-    /** A number, as DynamoDB's exact decimal text. @param value never null */
+    /**
+     * A number, as DynamoDB's exact decimal text.
+     *
+     * @param value never null
+     */
     record N(String value) implements AttributeValue {
         /**
          * Rejects text that is not a decimal number.
@@ -63,7 +71,11 @@ public sealed interface AttributeValue {
         }
     }
 
-    /** Binary data. @param value the bytes; a copy is kept and returned */
+    /**
+     * Binary data.
+     *
+     * @param value the bytes; a copy is kept and returned
+     */
     record B(byte[] value) implements AttributeValue {
         /** Copies the bytes. */
         public B {
@@ -92,7 +104,11 @@ public sealed interface AttributeValue {
         }
     }
 
-    /** A boolean. @param value the value */
+    /**
+     * A boolean.
+     *
+     * @param value the value
+     */
     record BOOL(boolean value) implements AttributeValue {
     }
 
@@ -100,7 +116,11 @@ public sealed interface AttributeValue {
     record NULL() implements AttributeValue {
     }
 
-    /** A map. @param value never null; unmodifiable, keeps the stream's member order */
+    /**
+     * A map.
+     *
+     * @param value never null; unmodifiable, keeps the stream's member order
+     */
     record M(Map<String, AttributeValue> value) implements AttributeValue {
         /** Copies the map. */
         public M {
@@ -108,7 +128,11 @@ public sealed interface AttributeValue {
         }
     }
 
-    /** A list. @param value never null */
+    /**
+     * A list.
+     *
+     * @param value never null
+     */
     record L(List<AttributeValue> value) implements AttributeValue {
         /** Copies the list. */
         public L {
@@ -116,7 +140,11 @@ public sealed interface AttributeValue {
         }
     }
 
-    /** A string set, in the stream's order. @param value never null */
+    /**
+     * A string set, in the stream's order.
+     *
+     * @param value never null
+     */
     record SS(List<String> value) implements AttributeValue {
         /** Copies the list. */
         public SS {
@@ -124,7 +152,11 @@ public sealed interface AttributeValue {
         }
     }
 
-    /** A number set, as decimal texts. @param value never null */
+    /**
+     * A number set, as decimal texts.
+     *
+     * @param value never null
+     */
     record NS(List<String> value) implements AttributeValue {
         /** Copies the list and checks each number. */
         public NS {
@@ -133,7 +165,11 @@ public sealed interface AttributeValue {
         }
     }
 
-    /** A binary set. @param value never null; copies are kept and returned */
+    /**
+     * A binary set.
+     *
+     * @param value never null; copies are kept and returned
+     */
     record BS(List<byte[]> value) implements AttributeValue {
         /** Copies the list and each element. */
         public BS {

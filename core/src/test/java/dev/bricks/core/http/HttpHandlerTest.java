@@ -221,7 +221,27 @@ class HttpHandlerTest {
         Map<String, Object> response = call(new Api(), TestEvents.v2("GET", "/items/abc", null, null));
 
         assertThat(response.get("statusCode")).isEqualTo(400);
-        assertThat(body(response)).containsEntry("detail", "path parameter 'id' must be an integer");
+        assertThat(headers(response)).containsEntry("Content-Type", "application/problem+json");
+        assertThat(body(response)).containsEntry("type", "https://bricks.dev/problems/invalid-parameter")
+                .containsEntry("detail", "path parameter 'id' must be an integer")
+                .containsEntry("errors", List.of(Map.of("field", "id", "message", "must be an integer")));
+    }
+
+    static final class Paged extends HttpHandler {
+        @Route(method = HttpMethod.GET, path = "/page")
+        String page(@QueryParam("size") int size) {
+            return "size " + size;
+        }
+    }
+
+    @Test
+    void handle_missingPrimitiveQueryParam_returns400NamingIt() {
+        Map<String, Object> response = call(new Paged(), TestEvents.v2("GET", "/page", null, null));
+
+        assertThat(response.get("statusCode")).isEqualTo(400);
+        assertThat(headers(response)).containsEntry("Content-Type", "application/problem+json");
+        assertThat(body(response)).containsEntry("type", "https://bricks.dev/problems/missing-parameter")
+                .containsEntry("detail", "missing required query parameter 'size'");
     }
 
     @Test
