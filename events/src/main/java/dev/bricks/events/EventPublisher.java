@@ -4,6 +4,7 @@ import dev.bricks.core.Correlation;
 import dev.bricks.core.TraceHeader;
 import dev.bricks.core.json.Json;
 import dev.bricks.core.json.JsonException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -251,8 +254,7 @@ public final class EventPublisher implements AutoCloseable {
             String code = e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
                     && ase.awsErrorDetails().errorCode() != null
                     ? ase.awsErrorDetails().errorCode() : e.getClass().getSimpleName();
-            boolean retryable = e.retryable() || RETRYABLE_CODES.contains(code)
-                    || e instanceof AwsServiceException ase2 && (ase2.statusCode() >= 500 || ase2.isThrottlingException());
+            boolean retryable = isRetryable(e, code);
             String message = String.valueOf(e.getMessage());
             for (Entry entry : batch) {
                 outcome(entry.attempted(), code, message, retryable, failed, retries);
@@ -276,6 +278,25 @@ public final class EventPublisher implements AutoCloseable {
                         retries);
             }
         }
+    }
+
+    /** Service 5xx/throttling, or a client-side I/O failure or timeout (the request may never have arrived). */
+    private static boolean isRetryable(SdkException e, String code) {
+        if (e.retryable() || RETRYABLE_CODES.contains(code)) {
+            return true;
+        }
+        if (e instanceof AwsServiceException service) {
+            return service.statusCode() >= 500 || service.isThrottlingException();
+        }
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+            return true;
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void outcome(Entry entry, String code, String message, boolean retryable,

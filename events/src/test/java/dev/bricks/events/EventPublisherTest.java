@@ -232,4 +232,48 @@ class EventPublisherTest {
         assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
         assertThat(consumer.deliveries).as("rule lives on the default bus").isEmpty();
     }
+
+    @Test
+    void publishAll_wholeCallRejected_everyEntryReturnedWithServiceCode() {
+        bus.close();
+        bus = LocalEventBridge.builder().maxRequestBytes(LocalEventBridge.LEGACY_MAX_REQUEST_BYTES).build().start();
+        client.close();
+        client = Fixtures.client(bus);
+        List<OutgoingEvent> events = List.of(OutgoingEvent.of("a.b", "Big", Map.of("pad", "x".repeat(200_000))),
+                OutgoingEvent.of("a.b", "Big", Map.of("pad", "y".repeat(200_000))));
+
+        PublishResult result = publisher().build().publishAll(events);
+
+        assertThat(result.putEventsCalls()).isEqualTo(1);
+        assertThat(result.failed()).extracting(FailedEvent::event).containsExactlyElementsOf(events);
+        assertThat(result.failed()).allSatisfy(f -> {
+            assertThat(f.errorCode()).isEqualTo("ValidationException");
+            assertThat(f.errorMessage()).contains("Total size of the entries in the request is over the limit");
+            assertThat(f.retryable()).isFalse();
+        });
+    }
+
+    @Test
+    void publishAll_busUnreachable_retriedUntilDeadlineThenReturned() {
+        java.net.URI endpoint = bus.endpoint();
+        bus.close();
+        try (EventBridgeClient unreachable = EventBridgeClient.builder().endpointOverride(endpoint)
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create())
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.retryStrategy(software.amazon.awssdk.core.retry.RetryMode.STANDARD)
+                        .retryStrategy(b -> b.maxAttempts(1)))
+                .build()) {
+            PublishResult result = EventPublisher.builder().client(unreachable).retryDeadline(Duration.ofMillis(200))
+                    .initialBackoff(Duration.ofMillis(20)).maxBackoff(Duration.ofMillis(40)).build()
+                    .publish(new OrderPlaced("o-1", "u", 1));
+
+            assertThat(result.published()).isEmpty();
+            assertThat(result.failed()).singleElement().satisfies(f -> {
+                assertThat(f.errorCode()).isEqualTo("SdkClientException");
+                assertThat(f.retryable()).isTrue();
+                assertThat(f.attempts()).isGreaterThan(1);
+            });
+        }
+    }
 }
