@@ -44,6 +44,7 @@ public final class LocalEventBridge implements AutoCloseable {
     /** ARN prefix of the targets {@link #addRule} registers. */
     static final String CALLBACK_ARN_PREFIX = "arn:bricks:local:callback:";
 
+    private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
 
     private final Config config;
@@ -76,6 +77,11 @@ public final class LocalEventBridge implements AutoCloseable {
     public synchronized LocalEventBridge start() {
         if (server != null || closed) {
             throw new IllegalStateException("LocalEventBridge already " + (closed ? "closed" : "started"));
+        }
+        // the JDK server writes headers and body separately; without TCP_NODELAY, Nagle + the client's delayed
+        // ACK add ~40 ms to every response. Read once by the JDK when its first HttpServer is created.
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
         }
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 64);
