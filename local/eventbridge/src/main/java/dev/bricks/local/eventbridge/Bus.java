@@ -24,7 +24,7 @@ final class Bus {
 
     private final String name;
     private final String arnPrefix;
-    private final Machine machine = new Machine();
+    private final Machine machine = Machine.builder().build();
     private final Map<String, Rule> rules = new ConcurrentHashMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 

@@ -32,8 +32,11 @@ final class Deliverer implements AutoCloseable {
     private int inFlight;
     private final AtomicInteger delivered = new AtomicInteger();
 
-    Deliverer(DeliveryPolicy defaultPolicy, int threads, Clock clock) {
+    private final EventTarget fallback;
+
+    Deliverer(DeliveryPolicy defaultPolicy, int threads, Clock clock, EventTarget fallback) {
         this.defaultPolicy = defaultPolicy;
+        this.fallback = fallback;
         this.clock = clock;
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newScheduledThreadPool(threads, r -> {
@@ -58,7 +61,7 @@ final class Deliverer implements AutoCloseable {
     }
 
     private void attempt(Job job, int attempt) {
-        EventTarget callback = callbacks.get(job.target().arn());
+        EventTarget callback = callbacks.getOrDefault(job.target().arn(), fallback);
         if (callback == null) {
             finish(job, DeadLetter.Reason.NO_SUCH_TARGET, 0,
                     "no callback registered for target ARN " + job.target().arn());

@@ -57,7 +57,8 @@ public final class LocalEventBridge implements AutoCloseable {
 
     private LocalEventBridge(Config config) {
         this.config = config;
-        this.deliverer = new Deliverer(config.deliveryPolicy, config.deliveryThreads, Clock.systemUTC());
+        this.deliverer = new Deliverer(config.deliveryPolicy, config.deliveryThreads, Clock.systemUTC(),
+                config.fallbackTarget);
         this.api = new EventsApi(json, config.region, config.account, config.maxRequestBytes, Clock.systemUTC(),
                 deliverer);
     }
@@ -219,6 +220,7 @@ public final class LocalEventBridge implements AutoCloseable {
         private DeliveryPolicy deliveryPolicy = DeliveryPolicy.LOCAL_DEFAULT;
         private int deliveryThreads = 2;
         private int httpThreads = 4;
+        private EventTarget fallbackTarget;
 
         private Builder() {
         }
@@ -286,14 +288,23 @@ public final class LocalEventBridge implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Callback for target ARNs that have no {@link LocalEventBridge#registerTarget registered} callback
+         * (default: none, such events are dead-lettered with {@link DeadLetter.Reason#NO_SUCH_TARGET}).
+         */
+        public Builder fallbackTarget(EventTarget value) {
+            this.fallbackTarget = Objects.requireNonNull(value, "fallbackTarget");
+            return this;
+        }
+
         /** A new, not yet started bus. */
         public LocalEventBridge build() {
             return new LocalEventBridge(new Config(port, region, account, maxRequestBytes, deliveryPolicy,
-                    deliveryThreads, httpThreads));
+                    deliveryThreads, httpThreads, fallbackTarget));
         }
     }
 
     private record Config(int port, String region, String account, int maxRequestBytes, DeliveryPolicy deliveryPolicy,
-                          int deliveryThreads, int httpThreads) {
+                          int deliveryThreads, int httpThreads, EventTarget fallbackTarget) {
     }
 }

@@ -137,4 +137,19 @@ class RuleApiTest {
         assertThatThrownBy(() -> bus.addRule("x", "{\"detail\":[{\"numeric\":[\"<\"]}]", new Sdk.Recorder()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("rule x: Event pattern is not valid");
     }
+
+    @Test
+    void putTargets_arnWithoutCallbackButFallback_deliveredToFallback() throws Exception {
+        Sdk.Recorder fallback = new Sdk.Recorder();
+        try (LocalEventBridge withFallback = LocalEventBridge.builder().fallbackTarget(fallback).build().start();
+             EventBridgeClient sdk = Sdk.client(withFallback)) {
+            sdk.putRule(r -> r.name("r").eventPattern(PATTERN));
+            sdk.putTargets(r -> r.rule("r").targets(Target.builder().id("t").arn("arn:aws:sqs:us-east-1:0:q").build()));
+            sdk.putEvents(r -> r.entries(Sdk.entry("orders.app", "T", "{}")));
+            assertThat(withFallback.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
+
+            assertThat(fallback.deliveries).singleElement().satisfies(d -> assertThat(d.targetId()).isEqualTo("t"));
+            assertThat(withFallback.deadLetters()).isEmpty();
+        }
+    }
 }
