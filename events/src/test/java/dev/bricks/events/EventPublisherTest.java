@@ -276,4 +276,34 @@ class EventPublisherTest {
             });
         }
     }
+
+    @Test
+    void publishAll_empty_noCallEmptyResult() {
+        PublishResult result = publisher().build().publishAll(List.of());
+
+        assertThat(result).isEqualTo(new PublishResult(List.of(), List.of(), 0));
+        assertThat(bus.putEventsCalls()).isZero();
+    }
+
+    @Test
+    void publishAll_fromFourThreadsSharingOnePublisher_allPublishedInOwnBatches() throws Exception {
+        EventPublisher shared = publisher().build();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<PublishResult>> futures = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                futures.add(pool.submit(() -> shared.publishAll(Fixtures.orders(50))));
+            }
+            for (java.util.concurrent.Future<PublishResult> f : futures) {
+                PublishResult result = f.get(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(result.published()).hasSize(50);
+                assertThat(result.putEventsCalls()).isEqualTo(5);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(bus.putEventsCalls()).isEqualTo(20);
+        assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
+        assertThat(consumer.deliveries).hasSize(200);
+    }
 }
