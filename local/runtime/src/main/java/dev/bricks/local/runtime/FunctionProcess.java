@@ -382,7 +382,7 @@ public final class FunctionProcess implements AutoCloseable {
         private List<String> command() {
             List<String> cmd = new ArrayList<>();
             cmd.add(javaHome.resolve("bin/java").toString());
-            cmd.addAll(jvmOptions != null ? jvmOptions : defaultJvmOptions(memoryMb));
+            cmd.addAll(effectiveJvmOptions());
             cmd.add("-D" + RuntimeClient.JNI_PROPERTY + "=" + RuntimeClient.nativeLibrary());
             cmd.add("-cp");
             cmd.add(String.join(File.pathSeparator, classpath()));
@@ -448,7 +448,13 @@ public final class FunctionProcess implements AutoCloseable {
             return env;
         }
 
-        private Builder copy() {
+        /** The JVM options a start would use. */
+        List<String> effectiveJvmOptions() {
+            return jvmOptions != null ? jvmOptions : defaultJvmOptions(memoryMb);
+        }
+
+        /** An independent copy of these options. */
+        Builder copy() {
             Builder b = new Builder();
             b.deployment = deployment;
             b.handler = handler;
