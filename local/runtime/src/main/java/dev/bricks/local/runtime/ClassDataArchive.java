@@ -55,6 +55,7 @@ public final class ClassDataArchive {
             throw new UncheckedIOException("Cannot write the archive " + target, e);
         }
         FunctionProcess.Builder training = function.copy();
+        requireJarsOnly(training.deployment());
         List<String> options = new ArrayList<>(training.effectiveJvmOptions());
         options.removeIf(o -> o.startsWith("-XX:SharedArchiveFile") || o.startsWith("-XX:ArchiveClassesAtExit"));
         options.add("-XX:ArchiveClassesAtExit=" + target);
@@ -78,6 +79,23 @@ public final class ClassDataArchive {
             throw new IllegalStateException("The JVM wrote no archive at " + target + "; its output: " + process.output());
         }
         return target;
+    }
+
+    /** JDK 17 refuses to dump an archive when a class-path directory holds files ("non-empty directory"). */
+    private static void requireJarsOnly(Path deployment) {
+        if (deployment == null || !Files.isDirectory(deployment)) {
+            return;
+        }
+        try (var top = Files.list(deployment)) {
+            List<String> loose = top.map(p -> p.getFileName().toString()).filter(n -> !n.equals("lib")).sorted().toList();
+            if (!loose.isEmpty()) {
+                throw new IllegalArgumentException("Cannot archive " + deployment + ": it has " + loose
+                        + " outside lib/, and the JDK archives classes from jars only (a non-empty class-path directory"
+                        + " stops the dump). Package the function's classes as a jar in lib/.");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void deleteQuietly(Path file) {

@@ -448,6 +448,11 @@ public final class FunctionProcess implements AutoCloseable {
             return env;
         }
 
+        /** The deployment, or null while unset. */
+        Path deployment() {
+            return deployment;
+        }
+
         /** The JVM options a start would use. */
         List<String> effectiveJvmOptions() {
             return jvmOptions != null ? jvmOptions : defaultJvmOptions(memoryMb);

@@ -85,6 +85,17 @@ class ClassDataArchiveTest {
     }
 
     @Test
+    void build_deploymentWithClassesAtItsRoot_refusesNamingTheLayoutProblem() throws IOException {
+        Path loose = TestFunctions.deployment(dir.resolve("loose"), HelloHandler.class);
+        Files.createDirectories(loose.resolve("dev"));
+        Files.writeString(loose.resolve("dev/Stray.class"), "not really a class");
+
+        assertThatThrownBy(() -> ClassDataArchive.build(hello(loose), EVENT, dir.resolve("loose.jsa")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[dev] outside lib/").hasMessageContaining("Package the function's classes as a jar in lib/");
+    }
+
+    @Test
     void build_sampleEventThatFails_refusesNamingTheError() {
         Path failing = TestFunctions.deployment(dir.resolve("failing"), dev.bricks.local.runtime.fixtures.FailingHandler.class);
         FunctionProcess.Builder fn = FunctionProcess.builder().deployment(failing)
