@@ -80,7 +80,7 @@ public final class ColdStartBenchmark {
     private URI eventBridge;
     private StubAwsEndpoints stub;
 
-    private ColdStartBenchmark(Options options) {
+    ColdStartBenchmark(Options options) {
         this.options = options;
     }
 
@@ -101,15 +101,7 @@ public final class ColdStartBenchmark {
         List<Variant> variants = variants();
         System.out.println("variants: " + variants.stream().map(Variant::name).toList());
         String loadBefore = loadAverage();
-        if (options.dynamoDb == null) {
-            stub = new StubAwsEndpoints();
-            dynamoDb = stub.endpoint();
-            eventBridge = stub.endpoint();
-            System.out.println("AWS endpoints: STUB (canned responses, trial only) at " + dynamoDb);
-        } else {
-            dynamoDb = options.dynamoDb;
-            eventBridge = options.eventBridge;
-        }
+        startEndpoints();
         try {
             for (Variant v : variants) {
                 prepare(v);
@@ -153,6 +145,38 @@ public final class ColdStartBenchmark {
             Report.writeSection(options.doc, Report.markdown(rows, context, svg.getFileName().toString()));
             System.out.println("\nwrote " + relative(options.doc) + " and " + relative(svg) + "; raw runs in " + relative(options.work.resolve("runs.csv")));
             return failures + (check.identical ? 0 : 1);
+        } finally {
+            if (stub != null) {
+                stub.close();
+            }
+        }
+    }
+
+    /** The local engines given on the command line, or else the trial stub. */
+    private void startEndpoints() {
+        if (options.dynamoDb == null) {
+            stub = new StubAwsEndpoints();
+            dynamoDb = stub.endpoint();
+            eventBridge = stub.endpoint();
+            System.out.println("AWS endpoints: STUB (canned responses, trial only) at " + dynamoDb);
+        } else {
+            dynamoDb = options.dynamoDb;
+            eventBridge = options.eventBridge;
+        }
+    }
+
+    /**
+     * Only the same-behaviour check, for tests: unzips the chosen variants, builds archives where asked, runs
+     * each once on the same event and compares.
+     */
+    Check checkOnly() throws IOException {
+        startEndpoints();
+        try {
+            List<Variant> variants = variants();
+            for (Variant v : variants) {
+                prepare(v);
+            }
+            return checkSameBehaviour(variants);
         } finally {
             if (stub != null) {
                 stub.close();
@@ -278,7 +302,8 @@ public final class ColdStartBenchmark {
 
     // ---- same behaviour ----
 
-    private record Check(boolean identical, String note) {
+    /** Whether the variants behaved the same, and how that was judged (or where the difference is written). */
+    record Check(boolean identical, String note) {
     }
 
     /**
