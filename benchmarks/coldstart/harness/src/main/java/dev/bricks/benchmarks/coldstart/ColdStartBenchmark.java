@@ -160,8 +160,11 @@ public final class ColdStartBenchmark {
             eventBridge = stub.endpoint();
             System.out.println("AWS endpoints: STUB (canned responses, trial only) at " + dynamoDb);
         } else {
+            // LEAD: the local engines could be started in-process here once local/dynamodb and
+            // local/eventbridge are merged; today they are started separately and passed as endpoints.
             dynamoDb = options.dynamoDb;
             eventBridge = options.eventBridge;
+            Tables.ensureOrdersTable(dynamoDb, FUNCTION_ENVIRONMENT.get("TABLE_NAME"));
         }
     }
 
