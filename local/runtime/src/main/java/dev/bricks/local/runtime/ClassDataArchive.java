@@ -55,7 +55,9 @@ public final class ClassDataArchive {
             throw new UncheckedIOException("Cannot write the archive " + target, e);
         }
         FunctionProcess.Builder training = function.copy();
-        requireJarsOnly(training.deployment());
+        if (training.functionOnSystemClassPath()) {
+            requireJarsOnly(training.deployment());
+        }
         List<String> options = new ArrayList<>(training.effectiveJvmOptions());
         options.removeIf(o -> o.startsWith("-XX:SharedArchiveFile") || o.startsWith("-XX:ArchiveClassesAtExit"));
         options.add("-XX:ArchiveClassesAtExit=" + target);

@@ -216,6 +216,7 @@ public final class FunctionProcess implements AutoCloseable {
         private final Map<String, String> environment = new LinkedHashMap<>();
         private List<String> jvmOptions;
         private String javaToolOptions;
+        private boolean functionOnSystemClassPath = true;
         private Path javaHome = Path.of(System.getProperty("java.home"));
         private Path output;
         private List<String> command;
@@ -320,6 +321,18 @@ public final class FunctionProcess implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where the function's classes are loaded from. {@code true} (default): its jars follow the runtime
+         * client's on {@code -cp}, so the system class loader finds them. {@code false}: only the runtime client
+         * is on {@code -cp} and the client's own {@code CustomerClassLoader} loads the function from the task
+         * root and its {@code lib/*.jar}, as the managed runtime does with {@code /var/task}. A directory
+         * deployment is required for {@code false}.
+         */
+        public Builder functionOnSystemClassPath(boolean onSystemClassPath) {
+            this.functionOnSystemClassPath = onSystemClassPath;
+            return this;
+        }
+
         /** The JDK to run; default this JVM's {@code java.home}. */
         public Builder javaHome(Path javaHome) {
             if (javaHome == null || !Files.isExecutable(javaHome.resolve("bin/java"))) {
@@ -399,6 +412,12 @@ public final class FunctionProcess implements AutoCloseable {
         private List<String> classpath() {
             List<String> cp = new ArrayList<>();
             RuntimeClient.classpath().forEach(p -> cp.add(p.toString()));
+            if (!functionOnSystemClassPath) {
+                if (!Files.isDirectory(deployment)) {
+                    throw new IllegalStateException("functionOnSystemClassPath(false) needs a directory deployment, not " + deployment);
+                }
+                return cp;
+            }
             if (Files.isRegularFile(deployment)) {
                 cp.add(deployment.toString());
                 return cp;
@@ -448,6 +467,11 @@ public final class FunctionProcess implements AutoCloseable {
             return env;
         }
 
+        /** Whether the function's jars go on {@code -cp}. */
+        boolean functionOnSystemClassPath() {
+            return functionOnSystemClassPath;
+        }
+
         /** The deployment, or null while unset. */
         Path deployment() {
             return deployment;
@@ -472,6 +496,7 @@ public final class FunctionProcess implements AutoCloseable {
             b.environment.putAll(environment);
             b.jvmOptions = jvmOptions;
             b.javaToolOptions = javaToolOptions;
+            b.functionOnSystemClassPath = functionOnSystemClassPath;
             b.javaHome = javaHome;
             b.output = output;
             return b;

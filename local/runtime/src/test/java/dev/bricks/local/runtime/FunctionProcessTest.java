@@ -58,6 +58,22 @@ class FunctionProcessTest {
     }
 
     @Test
+    void invoke_functionLoadedByTheRuntimeClientsOwnLoader_answersLikeOnLambda() {
+        try (FunctionProcess fn = FunctionProcess.builder()
+                .deployment(TestFunctions.deployment(dir, HelloHandler.class))
+                .handler(HelloHandler.class.getName())
+                .functionOnSystemClassPath(false)
+                .output(dir.resolve("out.log"))
+                .start()) {
+            assertThat(fn.command()).noneMatch(arg -> arg.contains("functions.jar"));
+
+            FunctionProcess.Invocation r = fn.invoke("\"x\"".getBytes(StandardCharsets.UTF_8));
+
+            assertThat(r.result().payloadAsString()).startsWith("{\"hello\":\"x\",\"function\":\"function\"");
+        }
+    }
+
+    @Test
     void invoke_throwingHandler_isReportedAsErrorWithItsType() {
         try (FunctionProcess fn = start(FailingHandler.class)) {
             FunctionProcess.Invocation r = fn.invoke("{}".getBytes(StandardCharsets.UTF_8));

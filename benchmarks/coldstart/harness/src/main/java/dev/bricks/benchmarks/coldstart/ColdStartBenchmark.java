@@ -59,6 +59,8 @@ public final class ColdStartBenchmark {
               --dynamodb-endpoint   DynamoDB endpoint for the functions (AWS_ENDPOINT_URL_DYNAMODB)
               --eventbridge-endpoint EventBridge endpoint (AWS_ENDPOINT_URL_EVENTBRIDGE)
                                     without both: a canned-response STUB, for trial runs only (the report says so)
+              --function-loader L   system (default: function jars on -cp after the runtime client's) or
+                                    runtime-client (only the client on -cp; its CustomerClassLoader loads lib/*.jar, as on Lambda)
               --functions DIR       where the function modules are (default benchmarks/coldstart/functions)
               --work DIR            scratch: unzipped deployments, archives, logs, runs.csv (default benchmarks/coldstart/target/work)
               --doc FILE            markdown file to write the table into (default docs/benchmarks.md; chart beside it)
@@ -137,6 +139,10 @@ public final class ColdStartBenchmark {
                     System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                             + " (" + System.getProperty("java.vendor") + ")",
                     String.join(" ", FunctionProcess.defaultJvmOptions(options.memoryMb)) + ", memory " + options.memoryMb + " MB",
+                    options.runtimeClientLoader
+                            ? "function jars NOT on `-cp`: the runtime client's own `CustomerClassLoader` loads the deployment's"
+                                    + " `lib/*.jar` (as the managed runtime does with `/var/task`)"
+                            : "function jars on `-cp` after the runtime client's (`java -cp <client jars>:<lib/*.jar> AWSLambda <handler>`)",
                     options.rounds, check.identical, check.note, deploymentBytes, archiveBytes, failures);
             Path svg = options.doc.resolveSibling("benchmarks-coldstart.svg");
             Files.createDirectories(svg.toAbsolutePath().getParent());
@@ -260,6 +266,7 @@ public final class ColdStartBenchmark {
                 .memoryMb(options.memoryMb)
                 .dynamoDbEndpoint(dynamoDb)
                 .eventBridgeEndpoint(eventBridge)
+                .functionOnSystemClassPath(!options.runtimeClientLoader)
                 .output(log);
         FUNCTION_ENVIRONMENT.forEach(b::environment);
         if (v.archived() && archives.containsKey(v.name())) {
@@ -514,7 +521,7 @@ public final class ColdStartBenchmark {
 
     /** Command-line options. */
     record Options(int rounds, List<String> variants, int memoryMb, URI dynamoDb, URI eventBridge, Path functions,
-                   Path work, Path doc, String command) {
+                   Path work, Path doc, String command, boolean runtimeClientLoader) {
 
         static Options parse(String[] args) {
             int rounds = 20;
@@ -526,6 +533,7 @@ public final class ColdStartBenchmark {
             Path work = Path.of("benchmarks/coldstart/target/work");
             Path doc = Path.of("docs/benchmarks.md");
             String command = "java dev.bricks.benchmarks.coldstart.ColdStartBenchmark " + String.join(" ", args);
+            boolean runtimeClientLoader = false;
             for (int i = 0; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(args[i] + " needs a value");
@@ -546,6 +554,12 @@ public final class ColdStartBenchmark {
                     case "--work" -> work = Path.of(value);
                     case "--doc" -> doc = Path.of(value);
                     case "--command" -> command = value;
+                    case "--function-loader" -> {
+                        if (!value.equals("system") && !value.equals("runtime-client")) {
+                            throw new IllegalArgumentException("--function-loader must be system or runtime-client, was " + value);
+                        }
+                        runtimeClientLoader = value.equals("runtime-client");
+                    }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
@@ -553,7 +567,7 @@ public final class ColdStartBenchmark {
                 throw new IllegalArgumentException("give both --dynamodb-endpoint and --eventbridge-endpoint, or neither (stub)");
             }
             return new Options(rounds, variants, memory, ddb, eb, functions.toAbsolutePath().normalize(),
-                    work.toAbsolutePath().normalize(), doc.toAbsolutePath().normalize(), command);
+                    work.toAbsolutePath().normalize(), doc.toAbsolutePath().normalize(), command, runtimeClientLoader);
         }
     }
 }

@@ -21,7 +21,7 @@ final class Report {
 
     /** What the report needs besides the runs. */
     record Context(String command, String generatedAt, String endpoints, String machine, String jvm,
-                   String jvmOptions, int rounds, boolean responsesIdentical, String identityNote,
+                   String jvmOptions, String classLoading, int rounds, boolean responsesIdentical, String identityNote,
                    Map<String, Long> deploymentBytes, Map<String, Long> archiveBytes, int failures) {
     }
 
@@ -72,6 +72,7 @@ final class Report {
                         + " Lambda's `/var/runtime/lib`), with the JDK's default CDS archive only — the same for every"
                         + " variant. `+archive` rows add `JAVA_TOOL_OPTIONS=\"-XX:SharedArchiveFile=<fn>.jsa -Xshare:auto\"`,"
                         + " an archive written by one training run (it covers the JDK, runtime-client and function classes).\n");
+        md.append("- **Function class loading:** ").append(c.classLoading()).append(".\n");
         md.append("- **Schedule:** ").append(c.rounds()).append(" rounds, variants interleaved in each round (A B C … A B C …),"
                 + " each run a fresh JVM serving one invocation; one unrecorded warm-up round first.")
                 .append(c.failures() > 0 ? " **" + c.failures() + " runs failed** (see the harness output)." : "")

@@ -28,7 +28,7 @@ class ReportTest {
 
     private static Report.Context context() {
         return new Report.Context("benchmarks/coldstart/run.sh --rounds 2", "2026-11-26T00:00:00Z", "STUB", "test machine",
-                "OpenJDK 17", "-XX:TieredStopAtLevel=1", 2, true, "same", Map.of("bare", 10_340_000L, "powertools", 15_210_000L),
+                "OpenJDK 17", "-XX:TieredStopAtLevel=1", "on -cp", 2, true, "same", Map.of("bare", 10_340_000L, "powertools", 15_210_000L),
                 Map.of(), 0);
     }
 
