@@ -3,12 +3,16 @@ package dev.bricks.local.runtime;
 import dev.bricks.local.runtime.fixtures.BrokenInitHandler;
 import dev.bricks.local.runtime.fixtures.FailingHandler;
 import dev.bricks.local.runtime.fixtures.HelloHandler;
+import dev.bricks.local.runtime.fixtures.SleepingHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -83,6 +87,38 @@ class FunctionProcessTest {
                     .contains("\"errorMessage\":\"order service is closed\"")
                     .contains("java.lang.IllegalStateException");
             assertThat(r.report().duration()).isPositive();
+        }
+    }
+
+    @Test
+    void start_severalEnvironmentsAtOnce_eachAnswersWithTheSharedNativeLibrary() {
+        Path deployment = TestFunctions.deployment(dir.resolve("shared"), HelloHandler.class);
+        List<CompletableFuture<String>> answers = IntStream.range(0, 3).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+            try (FunctionProcess fn = FunctionProcess.builder().deployment(deployment)
+                    .handler(HelloHandler.class.getName()).functionName("parallel-" + i)
+                    .output(dir.resolve("parallel-" + i + ".log")).start()) {
+                return fn.invoke(Integer.toString(i).getBytes(StandardCharsets.UTF_8)).result().payloadAsString();
+            }
+        })).toList();
+
+        for (int i = 0; i < answers.size(); i++) {
+            assertThat(answers.get(i).join()).startsWith("{\"hello\":" + i + ",\"function\":\"parallel-" + i + "\"");
+        }
+        assertThat(RuntimeClient.nativeLibrary()).isRegularFile();
+    }
+
+    @Test
+    void invoke_handlerSlowerThanItsTimeout_killsTheEnvironmentAndSaysSo() {
+        try (FunctionProcess fn = FunctionProcess.builder()
+                .deployment(TestFunctions.deployment(dir, SleepingHandler.class))
+                .handler(SleepingHandler.class.getName())
+                .timeout(Duration.ofSeconds(1))
+                .initTimeout(Duration.ofSeconds(2))
+                .output(dir.resolve("out.log"))
+                .start()) {
+            assertThatThrownBy(() -> fn.invoke("{}".getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOf(FunctionProcess.FunctionFailedException.class)
+                    .hasMessageContaining("did not answer within PT3S; killed");
         }
     }
 

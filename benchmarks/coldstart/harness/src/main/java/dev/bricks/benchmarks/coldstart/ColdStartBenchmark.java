@@ -383,8 +383,7 @@ public final class ColdStartBenchmark {
     static JsonNode normalize(JsonNode node, String userId) throws IOException {
         if (node.isObject()) {
             ObjectNode out = JSON.createObjectNode();
-            for (var it = node.fields(); it.hasNext(); ) {
-                var e = it.next();
+            for (var e : node.properties()) {
                 // the SDK fills ClientRequestToken with a random UUID on every TransactWriteItems
                 out.set(e.getKey(), e.getKey().equals("ClientRequestToken") ? new TextNode("<token>")
                         : normalize(e.getValue(), userId));
