@@ -79,8 +79,8 @@ public final class PlaceOrderHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event = JSON.readTree(input);
+        METRICS.captureColdStartMetric(context);
         ObjectNode response = PowertoolsLogging.withLogging(context, () -> {
-            METRICS.captureColdStartMetric(context);
             try {
                 return placeOrder(event, context);
             } catch (BadRequest e) {
