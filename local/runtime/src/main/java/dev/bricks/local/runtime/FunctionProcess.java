@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -121,9 +122,9 @@ public final class FunctionProcess implements AutoCloseable {
         Long shared = counters.get(ProcessProbe.SHARED_LOADED);
         InvocationReport report = new InvocationReport(result.requestId(), init, result.duration(),
                 Duration.ofNanos(result.completedNanos() - startNanos), memory,
-                loaded == null ? java.util.OptionalLong.empty()
-                        : java.util.OptionalLong.of(loaded + (shared == null ? 0 : shared)),
-                shared == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(shared));
+                loaded == null ? OptionalLong.empty()
+                        : OptionalLong.of(loaded + (shared == null ? 0 : shared)),
+                shared == null ? OptionalLong.empty() : OptionalLong.of(shared));
         return new Invocation(result, report);
     }
 

@@ -146,8 +146,12 @@ public final class RuntimeApiServer implements AutoCloseable {
         queue.clear();
     }
 
+    /** Stops serving and fails whatever is still waiting. Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         abandonAll("Runtime API server closed");
         http.stop(0);
