@@ -135,7 +135,9 @@ public final class ColdStartBenchmark {
                     stub != null ? "**STUB** — canned TransactWriteItems/PutEvents answers from the harness (trial only;"
                             + " real runs use the local DynamoDB and EventBridge engines)"
                             : "DynamoDB " + dynamoDb + ", EventBridge " + eventBridge,
-                    machine() + "; load average before " + loadBefore + ", after " + loadAfter,
+                    machine() + "; load average before " + loadBefore + ", after " + loadAfter
+                            + (busy(loadBefore) || busy(loadAfter) ? " — **busy machine: other work competed for the"
+                            + " cores, so absolute figures are noisy; compare ratios within this run only**" : ""),
                     System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                             + " (" + System.getProperty("java.vendor") + ")",
                     String.join(" ", FunctionProcess.defaultJvmOptions(options.memoryMb)) + ", memory " + options.memoryMb + " MB",
@@ -497,6 +499,15 @@ public final class ColdStartBenchmark {
             return f[0] + " " + f[1] + " " + f[2];
         } catch (IOException e) {
             return "unknown";
+        }
+    }
+
+    /** A 1-minute load average above half the cores means other work was competing with the runs. */
+    private static boolean busy(String loadAverage) {
+        try {
+            return Double.parseDouble(loadAverage.split(" ")[0]) > Runtime.getRuntime().availableProcessors() / 2.0;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
