@@ -14,7 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * <p>The registry is an {@link EmfMeterRegistry} created once, on first use (an init-once cache; micrometer
  * is not loaded unless a handler asks for it): namespace {@code BRICKS_METRICS_NAMESPACE} (default
  * {@code Bricks}), default dimension {@code service} ({@code BRICKS_SERVICE_NAME}, else
- * {@code AWS_LAMBDA_FUNCTION_NAME}), plus {@code function_name} when
+ * {@code AWS_LAMBDA_FUNCTION_NAME}, else the function name of the first invocation's context), plus {@code function_name} when
  * {@code BRICKS_METRICS_FUNCTION_NAME_DIMENSION=true}, 1-second resolution when
  * {@code BRICKS_METRICS_HIGH_RESOLUTION=true}. {@link ObservabilityListener} flushes it after every
  * invocation. Thread-safe.
@@ -32,7 +32,8 @@ public final class BricksMetrics {
         private static EmfMeterRegistry create(Settings settings) {
             EmfMeterRegistry.Builder builder = EmfMeterRegistry.builder()
                     .namespace(settings.metricsNamespace())
-                    .highResolution(settings.metricsHighResolution());
+                    .highResolution(settings.metricsHighResolution())
+                    .serviceFallback(() -> FunctionInfo.current().service());
             defaultDimensions(settings, builder);
             created = true;
             return builder.build();

@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -49,6 +50,8 @@ import java.util.function.ToLongFunction;
  */
 public final class EmfMeterRegistry extends MeterRegistry {
 
+    static final String SERVICE_DIMENSION = "service";
+
     private final EmfWriter writer;
     private final Map<String, String> defaultDimensions;
     private final PrintStream output;
@@ -60,10 +63,12 @@ public final class EmfMeterRegistry extends MeterRegistry {
         this.defaultDimensions = Map.copyOf(builder.defaultDimensions);
         this.orderedDefaults = new ArrayList<>(builder.defaultDimensions.keySet());
         this.output = builder.output;
+        this.serviceFallback = builder.serviceFallback;
         config().namingConvention(NamingConvention.identity);
     }
 
     private final List<String> orderedDefaults;
+    private final Supplier<String> serviceFallback;
 
     /** A builder; the namespace is required. */
     public static Builder builder() {
@@ -92,6 +97,12 @@ public final class EmfMeterRegistry extends MeterRegistry {
 
     private Map<String, String> dimensions(List<Tag> tags) {
         Map<String, String> dims = new LinkedHashMap<>();
+        if (serviceFallback != null && !defaultDimensions.containsKey(SERVICE_DIMENSION)) {
+            String service = serviceFallback.get();
+            if (service != null) {
+                dims.put(SERVICE_DIMENSION, service);
+            }
+        }
         for (String key : orderedDefaults) {
             dims.put(key, defaultDimensions.get(key));
         }
@@ -200,6 +211,7 @@ public final class EmfMeterRegistry extends MeterRegistry {
         private boolean highResolution;
         private PrintStream output;
         private Clock clock = Clock.SYSTEM;
+        private Supplier<String> serviceFallback;
 
         private Builder() {
         }
@@ -246,6 +258,12 @@ public final class EmfMeterRegistry extends MeterRegistry {
         /** The clock for timestamps and timers; default {@link Clock#SYSTEM}. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Where the {@code service} dimension comes from when no default dimension sets it (read at flush). */
+        Builder serviceFallback(Supplier<String> serviceFallback) {
+            this.serviceFallback = serviceFallback;
             return this;
         }
 

@@ -11,7 +11,6 @@ import net.logstash.logback.composite.loggingevent.ArgumentsJsonProvider;
 import net.logstash.logback.composite.loggingevent.KeyValuePairsJsonProvider;
 import net.logstash.logback.composite.loggingevent.LogLevelJsonProvider;
 import net.logstash.logback.composite.loggingevent.LoggerNameJsonProvider;
-import net.logstash.logback.composite.loggingevent.LoggingEventFormattedTimestampJsonProvider;
 import net.logstash.logback.composite.loggingevent.LogstashMarkersJsonProvider;
 import net.logstash.logback.composite.loggingevent.MdcJsonProvider;
 import net.logstash.logback.composite.loggingevent.MessageJsonProvider;
@@ -33,7 +32,6 @@ final class JsonLogging {
     /** Classpath resource with the same configuration in logback XML. */
     static final String XML_RESOURCE = "dev/bricks/observability/logback-json.xml";
     static final String APPENDER_NAME = "BRICKS_JSON";
-    static final String TIMESTAMP_PATTERN = "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'";
 
     private JsonLogging() {
     }
@@ -80,11 +78,7 @@ final class JsonLogging {
 
     private static JsonProviders<ILoggingEvent> providers() {
         JsonProviders<ILoggingEvent> providers = new JsonProviders<>();
-        LoggingEventFormattedTimestampJsonProvider timestamp = new LoggingEventFormattedTimestampJsonProvider();
-        timestamp.setFieldName(LogFields.TIMESTAMP);
-        timestamp.setPattern(TIMESTAMP_PATTERN);
-        timestamp.setTimeZone("UTC");
-        providers.addProvider(timestamp);
+        providers.addProvider(new IsoTimestampJsonProvider());
         LogLevelJsonProvider level = new LogLevelJsonProvider();
         level.setFieldName(LogFields.LEVEL);
         providers.addProvider(level);

@@ -119,6 +119,8 @@ class ListenerBehaviourTest {
             assertThat(emf).anySatisfy(l -> {
                 assertThat(l.path("ItemsSold").asInt()).isEqualTo(2);
                 assertThat(l.path("OrderRevenue").asDouble()).isEqualTo(99.9);
+                assertThat(l.path("service").asText()).isEqualTo(Invocations.FUNCTION);
+                assertThat(l.at("/_aws/CloudWatchMetrics/0/Dimensions/0/0").asText()).isEqualTo("service");
                 assertThat(l.get("_aws").get("CloudWatchMetrics").get(0).get("Namespace").asText())
                         .isEqualTo(Settings.DEFAULT_NAMESPACE);
             });
