@@ -7,9 +7,10 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
  * Logback's first configurator (registered in {@code META-INF/services/ch.qos.logback.classic.spi.Configurator}):
- * sets up Bricks' JSON logging in code — no XML parsing on a cold start — unless the user configured logback
- * themselves, with the system property {@code logback.configurationFile} or a {@code logback-test.xml} /
- * {@code logback.xml} on the classpath; then it steps aside and logback reads that file as usual.
+ * sets up Bricks' JSON logging in code — no XML parsing on a cold start; logback's own warnings and errors go
+ * to stderr as plain lines — unless the user configured logback themselves, with the system property
+ * {@code logback.configurationFile} or a {@code logback-test.xml} / {@code logback.xml} on the classpath;
+ * then it steps aside and logback reads that file as usual.
  *
  * <p>Called once by logback when the first logger is requested.
  */
@@ -24,6 +25,9 @@ public class BricksLogbackConfigurator extends ContextAwareBase implements Confi
             addInfo("bricks-observability: a user logback configuration is present; not configuring");
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
+        StderrStatusListener statusListener = new StderrStatusListener();
+        context.getStatusManager().getCopyOfStatusList().forEach(statusListener::addStatusEvent);
+        context.getStatusManager().add(statusListener);
         JsonLogging.configure(context, Settings.fromEnvironmentQuietly());
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
