@@ -25,16 +25,16 @@ METERED=dev.bricks.benchmarks.observability.MeteredOrderHandler
 WORK=$B/coldstart; mkdir -p "$WORK"
 
 declare -A CP=( [core-only]="$WITHOUT" [observability]="$WITH" [observability+3-metrics]="$WITH"
-                [xml:bricks-logback-json]="$WITH" [xml:logstash-encoder-defaults]="$WITH"
+                [xml-bricks]="$WITH" [xml-logstash-defaults]="$WITH"
                 [core-only+cds]="$WITHOUT" [observability+cds]="$WITH" [observability+3-metrics+cds]="$WITH" )
 declare -A HANDLER=( [core-only]=$PLAIN [observability]=$PLAIN [observability+3-metrics]=$METERED
-                     [xml:bricks-logback-json]=$PLAIN [xml:logstash-encoder-defaults]=$PLAIN
+                     [xml-bricks]=$PLAIN [xml-logstash-defaults]=$PLAIN
                      [core-only+cds]=$PLAIN [observability+cds]=$PLAIN [observability+3-metrics+cds]=$METERED )
 VARIANTS=(core-only observability observability+3-metrics core-only+cds observability+cds observability+3-metrics+cds
-          xml:bricks-logback-json xml:logstash-encoder-defaults)
+          xml-bricks xml-logstash-defaults)
 # reference rows (logback.xml parsed by Joran instead of the programmatic configurator):
-declare -A XML=( [xml:bricks-logback-json]=dev/bricks/observability/logback-json.xml
-                 [xml:logstash-encoder-defaults]=benchmarks/observability/logstash-defaults.xml )
+declare -A XML=( [xml-bricks]=dev/bricks/observability/logback-json.xml
+                 [xml-logstash-defaults]=benchmarks/observability/logstash-defaults.xml )
 
 # AppCDS: one training run per +cds variant dumps a dynamic archive (as a package-time step would).
 for v in "${VARIANTS[@]}"; do
@@ -46,10 +46,10 @@ done
 run() { # variant -> prints elapsed ms
   local v=$1 extra=()
   [[ $v == *+cds ]] && extra=(-XX:SharedArchiveFile="$WORK/$v.jsa" -Xshare:auto)
-  [[ $v == xml:* ]] && extra=(-Dlogback.configurationFile="${XML[$v]}")
+  [[ $v == xml-* ]] && extra=(-Dlogback.configurationFile="${XML[$v]}")
   local s e
   s=$(date +%s%N)
-  java "${JVM[@]}" "${extra[@]}" -cp "${CP[$v]}" $MAIN "${HANDLER[$v]}" >"$WORK/${v//:/_}.out" 2>"$WORK/${v//:/_}.err"
+  java "${JVM[@]}" "${extra[@]}" -cp "${CP[$v]}" $MAIN "${HANDLER[$v]}" >"$WORK/$v.out" 2>"$WORK/$v.err"
   e=$(date +%s%N)
   echo $(( (e - s) / 1000000 ))
 }
@@ -62,7 +62,7 @@ done
 classes() { # loaded classes in one run (from the class-load log; archived classes count too)
   local v=$1 extra=()
   [[ $v == *+cds ]] && extra=(-XX:SharedArchiveFile="$WORK/$v.jsa" -Xshare:auto)
-  [[ $v == xml:* ]] && extra=(-Dlogback.configurationFile="${XML[$v]}")
+  [[ $v == xml-* ]] && extra=(-Dlogback.configurationFile="${XML[$v]}")
   java "${JVM[@]}" "${extra[@]}" -Xlog:class+load:file="$WORK/$v.classes" -cp "${CP[$v]}" $MAIN "${HANDLER[$v]}" >/dev/null 2>&1
   grep -c 'class,load' "$WORK/$v.classes"
 }
@@ -74,6 +74,6 @@ echo "|---|---|---|---|---|---|---|"
 for v in "${VARIANTS[@]}"; do
   m=$(median "$WORK/$v.times"); ref=$base; [[ $v == *+cds ]] && ref=$basecds
   printf '| %s | %s | %s | %s | %+d | %s | %s |\n' "$v" "$m" "$(sort -n "$WORK/$v.times" | head -1)" \
-      "$(sort -n "$WORK/$v.times" | tail -1)" $((m - ref)) "$(classes "$v")" "$(wc -l <"$WORK/${v//:/_}.out")"
+      "$(sort -n "$WORK/$v.times" | tail -1)" $((m - ref)) "$(classes "$v")" "$(wc -l <"$WORK/$v.out")"
 done
 echo "(load average: $(cut -d' ' -f1-3 /proc/loadavg); java: $(java -version 2>&1 | head -1))"
