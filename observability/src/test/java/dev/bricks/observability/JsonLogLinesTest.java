@@ -108,6 +108,56 @@ class JsonLogLinesTest {
         }
     }
 
+    record Order(String id, int items) {
+    }
+
+    @Test
+    void keyValues_objectValues_writtenAsNestedJson() throws Exception {
+        try (StdoutCapture out = new StdoutCapture()) {
+            LOG.atInfo().addKeyValue("order", new Order("o-1", 2)).addKeyValue("tags", List.of("a", "b"))
+                    .addKeyValue("none", (Object) null).log("objects");
+            JsonNode line = out.logLines().get(0);
+            assertThat(line.get("order").toString()).isEqualTo("{\"id\":\"o-1\",\"items\":2}");
+            assertThat(line.get("tags").toString()).isEqualTo("[\"a\",\"b\"]");
+            assertThat(line.has("none")).as("null key-values are left out").isFalse();
+        }
+    }
+
+    @Test
+    void concurrentInvocations_onTwoThreads_eachLineCarriesItsOwnInvocationsIds() throws Exception {
+        int perThread = 50;
+        try (StdoutCapture out = new StdoutCapture()) {
+            Thread[] threads = new Thread[2];
+            Throwable[] failures = new Throwable[2];
+            for (int t = 0; t < threads.length; t++) {
+                int thread = t;
+                threads[t] = new Thread(() -> {
+                    try {
+                        for (int i = 0; i < perThread; i++) {
+                            String id = thread + "-" + i;
+                            Invocations.run(listener, Invocations.info("req-" + id, "corr-" + id, false, null), null,
+                                    () -> {
+                                        LOG.info("one");
+                                        LOG.info("two");
+                                    });
+                        }
+                    } catch (Throwable e) {
+                        failures[thread] = e;
+                    }
+                }, "invoker-" + t);
+                threads[t].start();
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            assertThat(failures).containsOnlyNulls();
+            List<JsonNode> lines = out.logLines();
+            assertThat(lines).hasSize(2 * 2 * perThread);
+            assertThat(lines).allSatisfy(line -> assertThat(line.get("correlation_id").asText().substring(5))
+                    .isEqualTo(line.get("function_request_id").asText().substring(4)));
+        }
+    }
+
     @Test
     void exception_logged_classMessageAndStackTraceAsFields() throws Exception {
         try (StdoutCapture out = new StdoutCapture()) {
