@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.util.ContextInitializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +79,32 @@ class LoggingConfigurationTest {
             context.getLogger("x").warn("kept");
             assertThat(out.logLines()).extracting(l -> l.get("message").asText()).containsExactly("kept");
         } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void autoConfig_noUserConfiguration_bricksJsonAppender() throws Exception {
+        LoggerContext context = context();
+        new ContextInitializer(context).autoConfig();
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        assertThat(root.getAppender(JsonLogging.APPENDER_NAME)).isNotNull();
+        assertThat(root.getLevel()).isEqualTo(Level.INFO);
+        context.stop();
+    }
+
+    @Test
+    void autoConfig_userConfigurationFile_userFileWinsAndBricksStepsAside() throws Exception {
+        System.setProperty(BricksLogbackConfigurator.CONFIG_FILE_PROPERTY, "user-logback.xml");
+        LoggerContext context = context();
+        try {
+            new ContextInitializer(context).autoConfig();
+            ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            assertThat(root.getAppender("USER_JSON")).isNotNull();
+            assertThat(root.getAppender(JsonLogging.APPENDER_NAME)).isNull();
+            assertThat(root.getLevel()).isEqualTo(Level.WARN);
+        } finally {
+            System.clearProperty(BricksLogbackConfigurator.CONFIG_FILE_PROPERTY);
             context.stop();
         }
     }
