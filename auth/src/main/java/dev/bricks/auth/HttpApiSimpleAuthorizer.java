@@ -18,7 +18,8 @@ public abstract class HttpApiSimpleAuthorizer extends JwtAuthorizer {
     }
 
     /**
-     * Default context: {@code sub}, {@code scopes} (list) and {@code groups} (list) — what
+     * Default context: {@code sub}, {@code scopes} (list) and {@code groups} (list), the last two only when
+     * non-empty — what
      * {@code dev.bricks.core.http.Principal} reads from {@code requestContext.authorizer.lambda}. Values may be
      * any JSON (lists, maps).
      */
@@ -53,8 +54,12 @@ public abstract class HttpApiSimpleAuthorizer extends JwtAuthorizer {
     static Map<String, Object> defaultContext(VerifiedClaims claims) {
         Map<String, Object> ctx = new LinkedHashMap<>();
         ctx.put("sub", claims.subject());
-        ctx.put("scopes", claims.scopes());
-        ctx.put("groups", claims.groups());
+        if (!claims.scopes().isEmpty()) {
+            ctx.put("scopes", claims.scopes());
+        }
+        if (!claims.groups().isEmpty()) {
+            ctx.put("groups", claims.groups());
+        }
         return ctx;
     }
 

@@ -31,6 +31,7 @@ final class IssuerKeys {
     private final DefaultResourceRetriever retriever;
     private volatile JWKSource<SecurityContext> source;
     private long lastDiscoveryAttempt = Long.MIN_VALUE;
+    private volatile boolean fetchedOnce;
 
     IssuerKeys(Issuer issuer, AuthorizerOptions options) {
         this.issuer = issuer;
@@ -44,12 +45,21 @@ final class IssuerKeys {
 
     /** The keys whose {@code kid} matches, possibly after a rate-limited refresh; never null. */
     List<JWK> byKid(JWKSelector selector) throws KeySourceException {
-        return source().get(selector, null);
+        List<JWK> keys = source().get(selector, null);
+        fetchedOnce = true;
+        return keys;
     }
 
     /** Fetches the key set now (init or SnapStart priming); returns the number of keys. */
     int prefetch() throws KeySourceException {
-        return source().get(ALL_KEYS, null).size();
+        int n = source().get(ALL_KEYS, null).size();
+        fetchedOnce = true;
+        return n;
+    }
+
+    /** Whether a key set was ever obtained (tells "unknown kid, refresh rate-limited" from "never had keys"). */
+    boolean fetchedOnce() {
+        return fetchedOnce;
     }
 
     private JWKSource<SecurityContext> source() throws KeySourceException {

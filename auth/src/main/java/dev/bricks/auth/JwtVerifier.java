@@ -222,6 +222,9 @@ public final class JwtVerifier {
             }
             candidates = issuerKeys.byKid(new JWKSelector(matcher.build()));
         } catch (RateLimitReachedException e) {
+            if (!issuerKeys.fetchedOnce()) {
+                return Decision.deny(DenyReason.KEY_SOURCE_UNAVAILABLE, "no JWKS yet; refresh rate-limited");
+            }
             return Decision.deny(DenyReason.KID_UNKNOWN, "kid unknown; JWKS refresh rate-limited");
         } catch (KeySourceException e) {
             return Decision.deny(DenyReason.KEY_SOURCE_UNAVAILABLE,

@@ -30,7 +30,8 @@ public abstract class RestTokenAuthorizer extends JwtAuthorizer {
     }
 
     /**
-     * Default context: {@code sub}, {@code scope} (space-separated) and {@code groups} (space-separated) — the
+     * Default context: {@code sub}, {@code scope} (space-separated) and {@code groups} (space-separated), the
+     * last two only when non-empty — the
      * keys {@code dev.bricks.core.http.Principal} reads downstream. Override to add claims (strings, numbers,
      * booleans only).
      */
@@ -73,8 +74,12 @@ public abstract class RestTokenAuthorizer extends JwtAuthorizer {
         static Map<String, Object> defaultContext(VerifiedClaims claims) {
             Map<String, Object> ctx = new LinkedHashMap<>();
             ctx.put("sub", claims.subject());
-            ctx.put("scope", joined(claims.scopes()));
-            ctx.put("groups", joined(claims.groups()));
+            if (!claims.scopes().isEmpty()) {
+                ctx.put("scope", joined(claims.scopes()));
+            }
+            if (!claims.groups().isEmpty()) {
+                ctx.put("groups", joined(claims.groups()));
+            }
             return ctx;
         }
 
