@@ -346,4 +346,21 @@ class AuthorizerResponseTest {
         assertThat(invoke(a, httpEvent("Bearer " + es, "x"))).startsWith("{\"isAuthorized\":true,");
         assertThat(invoke(a, httpEvent("Bearer " + token(), "x"))).isEqualTo("{\"isAuthorized\":false}");
     }
+
+    @Test
+    void constructor_fetchesJwksOnceAtInit_notPerInvocation() throws Exception {
+        try (JwksServer s = new JwksServer(TestKeys.RSA_1.toPublicJWK())) {
+            Rest a = new Rest(AuthorizerOptions.builder().issuer(s.asIssuer()).audiences(Tokens.AUDIENCE)
+                    .decisionCache(0, Duration.ZERO).build());
+            assertThat(s.jwksRequests()).as("fetched at init").isEqualTo(1);
+            a.priming().beforeCheckpoint(null);
+
+            for (int i = 0; i < 5; i++) {
+                String t = Tokens.rs256(Tokens.claims(s.issuer()).subject("user-" + i).build());
+                assertThat(invoke(a, tokenEvent(t))).contains("\"Effect\":\"Allow\"");
+            }
+
+            assertThat(s.jwksRequests()).as("no fetch per invocation or priming with a warm cache").isEqualTo(1);
+        }
+    }
 }
