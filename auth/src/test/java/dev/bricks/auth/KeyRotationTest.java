@@ -123,4 +123,19 @@ class KeyRotationTest {
             assertThat(aKeyClaimingB.reason()).isEqualTo(DenyReason.KID_UNKNOWN);
         }
     }
+
+    @Test
+    void verify_kidNotRequired_triesEveryFittingKey() throws Exception {
+        try (JwksServer s = new JwksServer(TestKeys.EC_1.toPublicJWK(), TestKeys.RSA_2.toPublicJWK(),
+                TestKeys.RSA_1.toPublicJWK())) {
+            JwtVerifier v = JwtVerifier.create(options(s, Duration.ofMillis(10)).requireKid(false).build());
+            String noKid = Tokens.raw("{\"alg\":\"RS256\"}", Tokens.payload(s.issuer(), ""), TestKeys.RSA_1,
+                    JWSAlgorithm.RS256);
+            String attacker = Tokens.raw("{\"alg\":\"RS256\"}", Tokens.payload(s.issuer(), ""),
+                    TestKeys.ATTACKER_RSA, JWSAlgorithm.RS256);
+
+            assertThat(v.verify(noKid).allowed()).isTrue();
+            assertThat(v.verify(attacker).reason()).isEqualTo(DenyReason.SIGNATURE_INVALID);
+        }
+    }
 }
