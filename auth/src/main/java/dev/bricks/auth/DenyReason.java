@@ -4,7 +4,7 @@ package dev.bricks.auth;
  * Why a request was denied. Every deny carries exactly one code; it is logged (never the token) and available
  * to tests and subclasses.
  *
- * <p>{@link #malformed()} codes make a REST authorizer fail with the message {@code Unauthorized} (API
+ * <p>{@link #unauthorized()} codes make a REST authorizer fail with the message {@code Unauthorized} (API
  * Gateway answers 401); the others produce an explicit Deny policy (403). {@link #cacheable()} says whether
  * the deny may be kept in the decision cache: only outcomes that cannot change while the token stays the same
  * are; key-source trouble and time-dependent outcomes never are.
@@ -79,17 +79,20 @@ public enum DenyReason {
     /** Any other throwable (including from subclass code); logged with its class name only. */
     INTERNAL_ERROR(false, false);
 
-    private final boolean malformed;
+    private final boolean unauthorized;
     private final boolean cacheable;
 
-    DenyReason(boolean malformed, boolean cacheable) {
-        this.malformed = malformed;
+    DenyReason(boolean unauthorized, boolean cacheable) {
+        this.unauthorized = unauthorized;
         this.cacheable = cacheable;
     }
 
-    /** Whether a REST authorizer answers with the {@code Unauthorized} failure (401) instead of a Deny policy. */
-    public boolean malformed() {
-        return malformed;
+    /**
+     * Whether a REST authorizer answers with the {@code Unauthorized} failure (401) instead of a Deny policy:
+     * true for a missing or malformed token, an unreadable event and a key-source outage.
+     */
+    public boolean unauthorized() {
+        return unauthorized;
     }
 
     /** Whether the decision cache may keep this deny. */

@@ -85,7 +85,7 @@ public abstract class RestTokenAuthorizer extends JwtAuthorizer {
 
         static String render(JwtAuthorizer a, Decision decision, String arn, String principalId,
                 Map<String, Object> ctx, String usageIdentifierKey) {
-            if (arn == null || (!decision.allowed() && decision.reason().malformed())) {
+            if (arn == null || (!decision.allowed() && decision.reason().unauthorized())) {
                 throw new UnauthorizedException(decision.allowed() ? DenyReason.BAD_REQUEST : decision.reason());
             }
             if (decision.allowed()) {
