@@ -99,6 +99,7 @@ final class Tokens {
                 + ",\"iat\":" + (now - 10) + extra + "}";
     }
 
+    @SuppressWarnings("deprecation") // the 1024-bit test key needs the allow-weak-key signer
     private static JWSSigner signer(JWK key) throws JOSEException {
         if (key instanceof RSAKey rsa) {
             return new RSASSASigner(rsa.toRSAPrivateKey(), true);
