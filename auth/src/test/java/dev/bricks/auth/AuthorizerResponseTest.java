@@ -363,4 +363,17 @@ class AuthorizerResponseTest {
             assertThat(s.jwksRequests()).as("no fetch per invocation or priming with a warm cache").isEqualTo(1);
         }
     }
+
+    @Test
+    void restToken_calledRouteModeWithDecisionCache_eachRouteGetsItsOwnResource() throws IOException {
+        Rest a = new Rest(options().policyResource(PolicyResource.CALLED_ROUTE).build());
+        String t = token();
+        String other = METHOD_ARN.replace("GET/orders/42", "POST/orders");
+
+        String first = invoke(a, tokenEvent(t));
+        String second = invoke(a, tokenEvent(t).replace(METHOD_ARN, other));
+
+        assertThat(first).contains("\"Resource\":\"" + METHOD_ARN + "\"");
+        assertThat(second).contains("\"Resource\":\"" + other + "\"").contains("\"Effect\":\"Allow\"");
+    }
 }
