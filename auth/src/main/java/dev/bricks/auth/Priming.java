@@ -5,9 +5,10 @@ import org.crac.Core;
 import org.crac.Resource;
 
 /**
- * SnapStart priming: fetches every issuer's JWKS before the snapshot so restored environments start warm.
- * The JWKS cache TTL still applies after restore (nimbus measures it in wall-clock time). Held strongly by its
- * authorizer because {@code org.crac} keeps only weak references.
+ * SnapStart priming: fetches every issuer's JWKS before the snapshot, and again after restore. The JWKS cache
+ * TTL is wall-clock time, so keys cached in an old snapshot have usually expired by the time it is restored;
+ * refreshing them in the restore hook keeps that fetch off the first invocation (a cache that is still
+ * valid costs no request). Held strongly by its authorizer because {@code org.crac} keeps only weak references.
  */
 final class Priming implements Resource {
 
@@ -30,6 +31,6 @@ final class Priming implements Resource {
 
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        // keys are in the restored cache; nothing to do
+        JwtAuthorizer.LOG.info("bricks-auth restore: JWKS {}", verifier.prefetchKeys());
     }
 }

@@ -354,6 +354,7 @@ class AuthorizerResponseTest {
                     .decisionCache(0, Duration.ZERO).build());
             assertThat(s.jwksRequests()).as("fetched at init").isEqualTo(1);
             a.priming().beforeCheckpoint(null);
+            a.priming().afterRestore(null);
 
             for (int i = 0; i < 5; i++) {
                 String t = Tokens.rs256(Tokens.claims(s.issuer()).subject("user-" + i).build());
