@@ -1,0 +1,583 @@
+package dev.bricks.benchmarks.coldstart;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.bricks.local.runtime.ClassDataArchive;
+import dev.bricks.local.runtime.FunctionProcess;
+import dev.bricks.local.runtime.InvocationReport;
+import dev.bricks.local.runtime.InvocationResult;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * The cold-start measurement: for each variant, fresh Lambda environments (one JVM, one invocation each)
+ * through Lambda's real Java runtime interface client, interleaved round by round; median and p90 of what
+ * Lambda's REPORT line gives, plus whole-process time, classes loaded and deployment size, written to
+ * {@code docs/benchmarks.md} with an SVG chart. Run it through {@code benchmarks/coldstart/run.sh}; the options
+ * are listed in {@link #USAGE}.
+ */
+public final class ColdStartBenchmark {
+
+    /**
+     * BRICKS VARIANT SLOT: the handler of {@code benchmarks/coldstart/functions/bricks}, packaged as
+     * {@code functions/bricks/target/coldstart-bricks.zip}. When that zip exists, the rows {@code bricks} and
+     * {@code bricks+archive} are measured automatically.
+     */
+    static final String BRICKS_HANDLER = "dev.bricks.benchmarks.coldstart.bricks.PlaceOrderHandler::handleRequest";
+
+    /** The order of the rows, which is also the order within each round. */
+    static final List<String> ORDER = List.of("floor", "bare", "powertools", "bricks", "bricks+archive", "bare+archive");
+
+    static final String USAGE = """
+            usage: ColdStartBenchmark [--rounds N] [--variants a,b,...] [--memory MB]
+                                      [--dynamodb-endpoint URL --eventbridge-endpoint URL]
+                                      [--functions DIR] [--work DIR] [--doc FILE] [--command TEXT]
+              --rounds N            fresh environments per variant (default 20); one unrecorded check round runs first
+              --variants            subset of %s (default: every variant whose zip exists)
+              --dynamodb-endpoint   DynamoDB endpoint for the functions (AWS_ENDPOINT_URL_DYNAMODB)
+              --eventbridge-endpoint EventBridge endpoint (AWS_ENDPOINT_URL_EVENTBRIDGE)
+                                    without both: a canned-response STUB, for trial runs only (the report says so)
+              --function-loader L   system (default: function jars on -cp after the runtime client's) or
+                                    runtime-client (only the client on -cp; its CustomerClassLoader loads lib/*.jar, as on Lambda)
+              --functions DIR       where the function modules are (default benchmarks/coldstart/functions)
+              --work DIR            scratch: unzipped deployments, archives, logs, runs.csv (default benchmarks/coldstart/target/work)
+              --doc FILE            markdown file to write the table into (default docs/benchmarks.md; chart beside it)
+            """.formatted(ORDER);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final Map<String, String> FUNCTION_ENVIRONMENT = Map.of(
+            "TABLE_NAME", "EcommerceData",
+            "EVENT_BUS_NAME", "default",
+            "POWERTOOLS_SERVICE_NAME", "orders",
+            "POWERTOOLS_METRICS_NAMESPACE", "BricksColdStart");
+
+    private final Options options;
+    private final Map<String, Path> deployments = new LinkedHashMap<>();
+    private final Map<String, Long> deploymentBytes = new LinkedHashMap<>();
+    private final Map<String, Path> archives = new LinkedHashMap<>();
+    private final Map<String, Long> archiveBytes = new LinkedHashMap<>();
+    private URI dynamoDb;
+    private URI eventBridge;
+    private StubAwsEndpoints stub;
+
+    ColdStartBenchmark(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("ColdStartBenchmark: " + e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+            return;
+        }
+        int failures = new ColdStartBenchmark(options).run();
+        System.exit(failures == 0 ? 0 : 1);
+    }
+
+    private int run() throws IOException {
+        List<Variant> variants = variants();
+        System.out.println("variants: " + variants.stream().map(Variant::name).toList());
+        String loadBefore = loadAverage();
+        startEndpoints();
+        try {
+            for (Variant v : variants) {
+                prepare(v);
+            }
+            Check check = checkSameBehaviour(variants);
+            System.out.println((check.identical ? "same behaviour: " : "DIFFERENT behaviour: ") + check.note);
+            List<Run> runs = new ArrayList<>();
+            int failures = 0;
+            for (int round = 1; round <= options.rounds; round++) {
+                for (Variant v : variants) {
+                    try {
+                        Run r = measure(v, round);
+                        runs.add(r);
+                        System.out.printf(Locale.ROOT, "round %2d %-15s init %7.1f ms  duration %7.1f ms  whole %7.1f ms  rss %6.1f MB  classes %5d (%d shared)%n",
+                                round, v.name(), r.initMs(), r.durationMs(), r.wholeMs(), r.peakRssMb(), r.classes(), r.sharedClasses());
+                    } catch (RuntimeException e) {
+                        failures++;
+                        System.out.println("round " + round + " " + v.name() + " FAILED: " + e.getMessage());
+                    }
+                }
+            }
+            writeCsv(runs);
+            List<String> order = variants.stream().map(Variant::name).toList();
+            List<Report.Row> rows = Report.rows(order, runs);
+            String loadAfter = loadAverage();
+            Report.Context context = new Report.Context(
+                    options.command,
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                    stub != null ? "**STUB** — canned TransactWriteItems/PutEvents answers from the harness (trial only;"
+                            + " real runs use the local DynamoDB and EventBridge engines)"
+                            : "DynamoDB " + dynamoDb + ", EventBridge " + eventBridge,
+                    machine() + "; load average before " + loadBefore + ", after " + loadAfter
+                            + (busy(loadBefore) || busy(loadAfter) ? " — **busy machine: other work competed for the"
+                            + " cores, so absolute figures are noisy; compare ratios within this run only**" : ""),
+                    System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                            + " (" + System.getProperty("java.vendor") + ")",
+                    String.join(" ", FunctionProcess.defaultJvmOptions(options.memoryMb)) + ", memory " + options.memoryMb + " MB",
+                    options.runtimeClientLoader
+                            ? "function jars NOT on `-cp`: the runtime client's own `CustomerClassLoader` loads the deployment's"
+                                    + " `lib/*.jar` (as the managed runtime does with `/var/task`)"
+                            : "function jars on `-cp` after the runtime client's (`java -cp <client jars>:<lib/*.jar> AWSLambda <handler>`)",
+                    options.rounds, check.identical, check.note, deploymentBytes, archiveBytes, failures);
+            Path svg = options.doc.resolveSibling("benchmarks-coldstart.svg");
+            Files.createDirectories(svg.toAbsolutePath().getParent());
+            Files.writeString(svg, Report.svg(rows, "Cold start through Lambda's runtime client, median ms ("
+                    + options.rounds + " fresh JVMs per variant" + (stub != null ? ", STUB endpoints" : "") + ")"));
+            Report.writeSection(options.doc, Report.markdown(rows, context, svg.getFileName().toString()));
+            System.out.println("\nwrote " + relative(options.doc) + " and " + relative(svg) + "; raw runs in " + relative(options.work.resolve("runs.csv")));
+            return failures + (check.identical ? 0 : 1);
+        } finally {
+            if (stub != null) {
+                stub.close();
+            }
+        }
+    }
+
+    /** The local engines given on the command line, or else the trial stub. */
+    private void startEndpoints() {
+        if (options.dynamoDb == null) {
+            stub = new StubAwsEndpoints();
+            dynamoDb = stub.endpoint();
+            eventBridge = stub.endpoint();
+            System.out.println("AWS endpoints: STUB (canned responses, trial only) at " + dynamoDb);
+        } else {
+            // LEAD: the local engines could be started in-process here once local/dynamodb and
+            // local/eventbridge are merged; today they are started separately and passed as endpoints.
+            dynamoDb = options.dynamoDb;
+            eventBridge = options.eventBridge;
+            Tables.ensureOrdersTable(dynamoDb, FUNCTION_ENVIRONMENT.get("TABLE_NAME"));
+        }
+    }
+
+    /**
+     * Only the same-behaviour check, for tests: unzips the chosen variants, builds archives where asked, runs
+     * each once on the same event and compares.
+     */
+    Check checkOnly() throws IOException {
+        startEndpoints();
+        try {
+            List<Variant> variants = variants();
+            for (Variant v : variants) {
+                prepare(v);
+            }
+            return checkSameBehaviour(variants);
+        } finally {
+            if (stub != null) {
+                stub.close();
+            }
+        }
+    }
+
+    // ---- variants and their deployments ----
+
+    private List<Variant> variants() {
+        Map<String, Variant> all = new LinkedHashMap<>();
+        Path f = options.functions;
+        all.put("floor", new Variant("floor", f.resolve("floor/target/coldstart-floor.zip"),
+                "dev.bricks.benchmarks.coldstart.floor.HelloHandler::handleRequest", false, false));
+        all.put("bare", new Variant("bare", f.resolve("bare/target/coldstart-bare.zip"),
+                "dev.bricks.benchmarks.coldstart.bare.PlaceOrderHandler::handleRequest", false, true));
+        all.put("powertools", new Variant("powertools", f.resolve("powertools/target/coldstart-powertools.zip"),
+                "dev.bricks.benchmarks.coldstart.powertools.PlaceOrderHandler::handleRequest", false, true));
+        all.put("bricks", new Variant("bricks", f.resolve("bricks/target/coldstart-bricks.zip"), BRICKS_HANDLER, false, true));
+        all.put("bricks+archive", all.get("bricks").withArchive());
+        all.put("bare+archive", all.get("bare").withArchive());
+        List<Variant> chosen = new ArrayList<>();
+        if (options.variants == null) {
+            for (String name : ORDER) {
+                if (Files.isRegularFile(all.get(name).zip())) {
+                    chosen.add(all.get(name));
+                }
+            }
+        } else {
+            for (String name : ORDER) {
+                if (options.variants.contains(name)) {
+                    Variant v = all.get(name);
+                    if (!Files.isRegularFile(v.zip())) {
+                        throw new IllegalArgumentException("variant " + name + " has no deployment at " + v.zip()
+                                + "; build it with: ./mvnw -B -o -P coldstart -pl local/runtime,benchmarks/coldstart -amd package");
+                    }
+                    chosen.add(v);
+                }
+            }
+            for (String name : options.variants) {
+                if (!all.containsKey(name)) {
+                    throw new IllegalArgumentException("unknown variant '" + name + "'; known: " + ORDER);
+                }
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new IllegalStateException("no variant has a deployment zip under " + f + "; run mvn package first");
+        }
+        return chosen;
+    }
+
+    private void prepare(Variant v) throws IOException {
+        String dep = v.deploymentName();
+        if (!deployments.containsKey(dep)) {
+            Path dir = options.work.resolve("deploy").resolve(dep);
+            deleteTree(dir);
+            unzip(v.zip(), dir);
+            deployments.put(dep, dir);
+            deploymentBytes.put(dep, Files.size(v.zip()));
+        }
+        if (v.archived()) {
+            Path jsa = options.work.resolve("archives").resolve(dep + ".jsa");
+            long t0 = System.nanoTime();
+            ClassDataArchive.build(function(v, log(v.name() + "-training")), event("archive-training", "user-training"), jsa);
+            archives.put(v.name(), jsa);
+            archiveBytes.put(v.name(), Files.size(jsa));
+            deploymentBytes.put(v.name(), Files.size(v.zip()) + zippedSize(jsa));
+            System.out.printf(Locale.ROOT, "archive for %s: %s (%.1f MB, %.1f s)%n", dep, jsa, Files.size(jsa) / 1e6,
+                    (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    private FunctionProcess.Builder function(Variant v, Path log) {
+        FunctionProcess.Builder b = FunctionProcess.builder()
+                .deployment(deployments.get(v.deploymentName()))
+                .handler(v.handler())
+                .functionName("coldstart-" + v.deploymentName())
+                .memoryMb(options.memoryMb)
+                .dynamoDbEndpoint(dynamoDb)
+                .eventBridgeEndpoint(eventBridge)
+                .functionOnSystemClassPath(!options.runtimeClientLoader)
+                .output(log);
+        FUNCTION_ENVIRONMENT.forEach(b::environment);
+        if (v.archived() && archives.containsKey(v.name())) {
+            b.javaToolOptions(ClassDataArchive.javaToolOptions(archives.get(v.name())));
+        }
+        return b;
+    }
+
+    private Path log(String name) throws IOException {
+        return Files.createDirectories(options.work.resolve("logs")).resolve(name + ".log");
+    }
+
+    // ---- one fresh environment, one invocation ----
+
+    private Run measure(Variant v, int round) {
+        try (FunctionProcess fn = function(v, log(v.name() + "-" + round)).start()) {
+            FunctionProcess.Invocation inv = fn.invoke(event("r" + round + "-" + v.name() + "-"
+                    + UUID.randomUUID().toString().substring(0, 8), "user-" + round));
+            expectStatus(v, inv.result(), fn);
+            InvocationReport rep = inv.report();
+            return new Run(v.name(), round, ms(rep.initDuration().orElseThrow().toNanos()), ms(rep.duration().toNanos()),
+                    ms(rep.sinceProcessStart().toNanos()), rep.maxMemoryUsedKb().orElse(0) / 1024.0,
+                    rep.loadedClasses().orElse(0), rep.sharedClasses().orElse(0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void expectStatus(Variant v, InvocationResult r, FunctionProcess fn) {
+        if (r.status() != InvocationResult.Status.SUCCESS) {
+            throw new IllegalStateException(v.name() + " answered with an error: " + r.payloadAsString() + " (log " + fn.output() + ")");
+        }
+        try {
+            int status = JSON.readTree(r.payload()).path("statusCode").asInt(-1);
+            if (status != v.expectedStatus()) {
+                throw new IllegalStateException(v.name() + " answered " + status + " instead of " + v.expectedStatus()
+                        + ": " + r.payloadAsString() + " (log " + fn.output() + ")");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(v.name() + " answered non-JSON: " + r.payloadAsString(), e);
+        }
+    }
+
+    // ---- same behaviour ----
+
+    /** Whether the variants behaved the same, and how that was judged (or where the difference is written). */
+    record Check(boolean identical, String note) {
+    }
+
+    /**
+     * Runs every placeOrder variant once on the same event (also the warm-up round) and compares responses and,
+     * against the stub, the DynamoDB and EventBridge requests they sent, with timestamps and the user masked.
+     */
+    private Check checkSameBehaviour(List<Variant> variants) throws IOException {
+        Map<String, JsonNode> responses = new LinkedHashMap<>();
+        Map<String, JsonNode> requests = new LinkedHashMap<>();
+        for (Variant v : variants) {
+            if (stub != null) {
+                stub.clear();
+            }
+            try (FunctionProcess fn = function(v, log(v.name() + "-check")).start()) {
+                InvocationResult r = fn.invoke(event("same-behaviour-check", "user-check-" + v.deploymentName())).result();
+                expectStatus(v, r, fn);
+                if (v.placesOrders()) {
+                    responses.put(v.name(), normalizedResponse(JSON.readTree(r.payload())));
+                    if (stub != null) {
+                        ArrayNode sent = JSON.createArrayNode();
+                        for (StubAwsEndpoints.Request q : stub.requests()) {
+                            ObjectNode one = JSON.createObjectNode().put("target", q.target());
+                            one.set("body", normalize(JSON.readTree(q.body()), "user-check-" + v.deploymentName()));
+                            sent.add(one);
+                        }
+                        requests.put(v.name(), sent);
+                    }
+                }
+            }
+        }
+        if (responses.size() < 2) {
+            return new Check(true, "only one placeOrder variant in this run, nothing to compare");
+        }
+        String first = responses.keySet().iterator().next();
+        List<String> differ = new ArrayList<>();
+        for (String name : responses.keySet()) {
+            if (!responses.get(name).equals(responses.get(first))
+                    || (stub != null && !requests.get(name).equals(requests.get(first)))) {
+                differ.add(name);
+            }
+        }
+        if (!differ.isEmpty()) {
+            Files.writeString(options.work.resolve("behaviour-check.json"), JSON.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(Map.of("responses", responses, "requests", requests)));
+            return new Check(false, differ + " differ from " + first + "; see " + relative(options.work.resolve("behaviour-check.json")));
+        }
+        return new Check(true, "every placeOrder variant (" + String.join(", ", responses.keySet()) + ") returned the same"
+                + " response to the same event" + (stub != null
+                ? " and sent the same TransactWriteItems and PutEvents requests (compared as JSON, times and user id masked)"
+                : " (requests to the real engines are compared by the equality test, not here)"));
+    }
+
+    /** The response with its body parsed, so key order and whitespace do not count. */
+    private static JsonNode normalizedResponse(JsonNode response) throws IOException {
+        ObjectNode copy = response.deepCopy();
+        JsonNode body = copy.get("body");
+        if (body != null && body.isTextual()) {
+            copy.set("body", JSON.readTree(body.asText()));
+        }
+        return copy;
+    }
+
+    /**
+     * Masks ISO times, the user id and the SDK's random {@code ClientRequestToken}; parses JSON held in strings
+     * (EventBridge {@code Detail}).
+     */
+    static JsonNode normalize(JsonNode node, String userId) throws IOException {
+        if (node.isObject()) {
+            ObjectNode out = JSON.createObjectNode();
+            for (var e : node.properties()) {
+                // the SDK fills ClientRequestToken with a random UUID on every TransactWriteItems
+                out.set(e.getKey(), e.getKey().equals("ClientRequestToken") ? new TextNode("<token>")
+                        : normalize(e.getValue(), userId));
+            }
+            return out;
+        }
+        if (node.isArray()) {
+            ArrayNode out = JSON.createArrayNode();
+            for (JsonNode n : node) {
+                out.add(normalize(n, userId));
+            }
+            return out;
+        }
+        if (node.isTextual()) {
+            String s = node.asText();
+            if (s.startsWith("{") && s.endsWith("}")) {
+                try {
+                    return normalize(JSON.readTree(s), userId);
+                } catch (IOException e) {
+                    // not JSON after all: compare as text
+                }
+            }
+            return new TextNode(s.replace(userId, "<user>")
+                    .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z", "<time>"));
+        }
+        return node;
+    }
+
+    // ---- helpers ----
+
+    private static byte[] event(String requestId, String userId) {
+        try (InputStream in = ColdStartBenchmark.class.getResourceAsStream("place-order-event.json")) {
+            String template = new String(Objects.requireNonNull(in, "place-order-event.json").readAllBytes(), StandardCharsets.UTF_8);
+            return template.replace("{{requestId}}", requestId).replace("{{userId}}", userId).getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeCsv(List<Run> runs) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(Run.csvHeader());
+        runs.forEach(r -> lines.add(r.csv()));
+        Files.write(options.work.resolve("runs.csv"), lines);
+    }
+
+    private static void unzip(Path zip, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                Path target = dir.resolve(e.getName()).normalize();
+                if (!target.startsWith(dir)) {
+                    throw new IOException("zip entry outside the deployment: " + e.getName());
+                }
+                if (e.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(in, target);
+                    Files.setLastModifiedTime(target, e.getLastModifiedTime());
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** What the archive adds to the deployment zip when shipped inside it (deflated, as zip stores it). */
+    private static long zippedSize(Path file) throws IOException {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true);
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[64 * 1024];
+            byte[] out = new byte[64 * 1024];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                deflater.setInput(buf, 0, n);
+                while (!deflater.needsInput()) {
+                    deflater.deflate(out);
+                }
+            }
+            deflater.finish();
+            while (!deflater.finished()) {
+                deflater.deflate(out);
+            }
+            return deflater.getBytesWritten();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    private static String relative(Path p) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return p.startsWith(cwd) ? cwd.relativize(p).toString() : p.toString();
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** A 1-minute load average above half the cores means other work was competing with the runs. */
+    private static boolean busy(String loadAverage) {
+        try {
+            return Double.parseDouble(loadAverage.split(" ")[0]) > Runtime.getRuntime().availableProcessors() / 2.0;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String machine() {
+        String cpu = "unknown CPU";
+        String mem = "";
+        String os = System.getProperty("os.name") + " " + System.getProperty("os.version");
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
+            mem = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .findFirst().map(l -> String.format(Locale.ROOT, "%.0f GiB RAM",
+                            Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0)).orElse("");
+            os = Files.readAllLines(Path.of("/etc/os-release")).stream().filter(l -> l.startsWith("PRETTY_NAME="))
+                    .findFirst().map(l -> l.substring(12).replace("\"", "")).orElse(os) + ", kernel " + System.getProperty("os.version");
+        } catch (IOException | RuntimeException e) {
+            // best effort description
+        }
+        return cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + mem + ", " + os;
+    }
+
+    /** Command-line options. */
+    record Options(int rounds, List<String> variants, int memoryMb, URI dynamoDb, URI eventBridge, Path functions,
+                   Path work, Path doc, String command, boolean runtimeClientLoader) {
+
+        static Options parse(String[] args) {
+            int rounds = 20;
+            List<String> variants = null;
+            int memory = 512;
+            URI ddb = null;
+            URI eb = null;
+            Path functions = Path.of("benchmarks/coldstart/functions");
+            Path work = Path.of("benchmarks/coldstart/target/work");
+            Path doc = Path.of("docs/benchmarks.md");
+            String command = "java dev.bricks.benchmarks.coldstart.ColdStartBenchmark " + String.join(" ", args);
+            boolean runtimeClientLoader = false;
+            for (int i = 0; i < args.length; i += 2) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(args[i] + " needs a value");
+                }
+                String value = args[i + 1];
+                switch (args[i]) {
+                    case "--rounds" -> {
+                        rounds = Integer.parseInt(value);
+                        if (rounds < 1 || rounds > 1000) {
+                            throw new IllegalArgumentException("--rounds must be 1-1000, was " + value);
+                        }
+                    }
+                    case "--variants" -> variants = List.of(value.split(","));
+                    case "--memory" -> memory = Integer.parseInt(value);
+                    case "--dynamodb-endpoint" -> ddb = URI.create(value);
+                    case "--eventbridge-endpoint" -> eb = URI.create(value);
+                    case "--functions" -> functions = Path.of(value);
+                    case "--work" -> work = Path.of(value);
+                    case "--doc" -> doc = Path.of(value);
+                    case "--command" -> command = value;
+                    case "--function-loader" -> {
+                        if (!value.equals("system") && !value.equals("runtime-client")) {
+                            throw new IllegalArgumentException("--function-loader must be system or runtime-client, was " + value);
+                        }
+                        runtimeClientLoader = value.equals("runtime-client");
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if ((ddb == null) != (eb == null)) {
+                throw new IllegalArgumentException("give both --dynamodb-endpoint and --eventbridge-endpoint, or neither (stub)");
+            }
+            return new Options(rounds, variants, memory, ddb, eb, functions.toAbsolutePath().normalize(),
+                    work.toAbsolutePath().normalize(), doc.toAbsolutePath().normalize(), command, runtimeClientLoader);
+        }
+    }
+}
