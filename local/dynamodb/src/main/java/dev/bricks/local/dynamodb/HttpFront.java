@@ -27,6 +27,13 @@ final class HttpFront {
     private static final String CORAL = "com.amazon.coral.service#";
     static final ObjectMapper MAPPER = new ObjectMapper();
 
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY every response waits for the
+        // client's delayed ACK (~40 ms). Read once by the JDK when its first HttpServer starts; an explicit
+        // setting by the application wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService pool;
     private final Engine engine;
