@@ -67,39 +67,57 @@ public final class LocalDynamoDbBenchmark {
         List<Process> processes = new ArrayList<>();
         try {
             Map<String, URI> targets = new LinkedHashMap<>();
+            Map<String, Process> servers = new LinkedHashMap<>();
             targets.put("bricks-local-dynamodb", startPrinting(processes, java, "-jar", engineJar, "--port", "0"));
+            servers.put("bricks-local-dynamodb", processes.get(processes.size() - 1));
             int port = freePort();
             processes.add(new ProcessBuilder("node", dynaliteCli, "--host", "127.0.0.1", "--port", Integer.toString(port),
                     "--createTableMs", "0").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
             awaitPort(port);
             targets.put("dynalite", URI.create("http://127.0.0.1:" + port));
+            servers.put("dynalite", processes.get(processes.size() - 1));
             targets.put("floor", startPrinting(processes, java, "-cp", self, FloorServer.class.getName()));
+            servers.put("floor", processes.get(processes.size() - 1));
 
             String[] ops = {"PutItem", "GetItem", "Query"};
             int[] threads = {1, 8};
             Map<String, Double> results = new LinkedHashMap<>();
+            Map<String, Double> cpu = new LinkedHashMap<>();
+            // warm the client JVM (SDK marshalling, signing, HTTP client) first, so no target pays for its JIT
+            try (DynamoDbClient c = client(targets.get("floor"))) {
+                for (String op : ops) run(c, op, 8, warmup * 2);
+            }
             for (Map.Entry<String, URI> t : targets.entrySet()) {
                 try (DynamoDbClient c = client(t.getValue())) {
                     if (!t.getKey().equals("floor")) setUp(c);
+                    // warm the server too (its JIT compiler threads would otherwise bill the first measurements)
+                    for (String op : ops) run(c, op, 8, warmup);
                     for (String op : ops) {
                         for (int n : threads) {
+                            long pid = servers.get(t.getKey()).pid();
                             run(c, op, n, warmup);
-                            double rate = run(c, op, n, seconds);
-                            results.put(t.getKey() + "/" + op + "/" + n, rate);
-                            System.err.printf("%-22s %-8s %d thread(s): %,10.0f ops/s%n", t.getKey(), op, n, rate);
+                            long cpu0 = cpuTicks(pid);
+                            double[] rate = new double[2];
+                            double r = run(c, op, n, seconds, rate);
+                            double cpuMicrosPerOp = (cpuTicks(pid) - cpu0) * 10_000.0 / rate[1];
+                            results.put(t.getKey() + "/" + op + "/" + n, r);
+                            cpu.put(t.getKey() + "/" + op + "/" + n, cpuMicrosPerOp);
+                            System.err.printf("%-22s %-8s %d thread(s): %,10.0f ops/s, server CPU %,8.0f us/op%n", t.getKey(), op, n, r, cpuMicrosPerOp);
                         }
                     }
                 }
             }
             System.out.println();
-            System.out.println("| Operation | Client threads | bricks-local-dynamodb (ops/s) | dynalite (ops/s) | floor (ops/s) | bricks ÷ dynalite | floor ÷ bricks |");
-            System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+            System.out.println("| Operation | Client threads | bricks-local-dynamodb ops/s | dynalite ops/s | floor ops/s | bricks ÷ dynalite | floor ÷ bricks | server CPU µs/op: bricks / dynalite / floor |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|---|");
             for (String op : ops) {
                 for (int n : threads) {
                     double b = results.get("bricks-local-dynamodb/" + op + "/" + n);
                     double d = results.get("dynalite/" + op + "/" + n);
                     double f = results.get("floor/" + op + "/" + n);
-                    System.out.printf("| %s | %d | %,.0f | %,.0f | %,.0f | %.1f× | %.2f× |%n", op, n, b, d, f, b / d, f / b);
+                    String k = "/" + op + "/" + n;
+                    System.out.printf("| %s | %d | %,.0f | %,.0f | %,.0f | %.1f× | %.2f× | %,.0f / %,.0f / %,.0f |%n", op, n, b, d, f, b / d, f / b,
+                            cpu.get("bricks-local-dynamodb" + k), cpu.get("dynalite" + k), cpu.get("floor" + k));
                 }
             }
         } finally {
@@ -130,7 +148,23 @@ public final class LocalDynamoDbBenchmark {
         }
     }
 
+    /** User + system CPU of a process in clock ticks (1/100 s on Linux), from /proc; 0 where unavailable. */
+    private static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     private static double run(DynamoDbClient c, String op, int threads, int seconds) throws InterruptedException {
+        return run(c, op, threads, seconds, new double[2]);
+    }
+
+    /** Runs op for the given time; returns ops/s and stores {elapsed seconds, operation count} in out. */
+    private static double run(DynamoDbClient c, String op, int threads, int seconds, double[] out) throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong count = new AtomicLong();
         AtomicLong seq = new AtomicLong();
@@ -170,6 +204,8 @@ public final class LocalDynamoDbBenchmark {
         stop.set(true);
         done.await();
         double elapsed = (System.nanoTime() - start) / 1e9;
+        out[0] = elapsed;
+        out[1] = count.get();
         return count.get() / elapsed;
     }
 
