@@ -26,7 +26,7 @@ final class AvJson {
         Map<String, Av> m = new LinkedHashMap<>();
         if (node == null || node.isNull()) return m;
         if (!node.isObject()) throw DynamoException.serialization("Start of structure or map found where not expected");
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             m.put(e.getKey(), value(e.getValue(), 0));
@@ -45,7 +45,7 @@ final class AvJson {
             if (set > 1) throw DynamoException.validation("Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
             if (set == 0) throw DynamoException.validation("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
         Map.Entry<String, JsonNode> e = fields.next();
         while (e.getValue().isNull() && fields.hasNext()) e = fields.next();
         JsonNode v = e.getValue();
@@ -63,7 +63,7 @@ final class AvJson {
             case "M": {
                 if (!v.isObject()) throw DynamoException.serialization("M must be an object");
                 Map<String, Av> m = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = v.properties().iterator(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> me = it.next();
                     m.put(me.getKey(), value(me.getValue(), depth + 1));
                 }

@@ -35,7 +35,7 @@ final class BatchOps {
         int total = 0;
         record Get(Table table, List<Map<String, Av>> keys, List<DocPath> projection, JsonNode original) {}
         List<Get> gets = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = ri.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = ri.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             Req.tableName(e.getKey(), "requestItems");
             Req.noLegacy(e.getValue());
@@ -90,7 +90,7 @@ final class BatchOps {
         record Write(Table table, Map<String, Av> key, Map<String, Av> item) {}
         List<Write> writes = new ArrayList<>();
         int total = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = ri.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = ri.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             Req.tableName(e.getKey(), "requestItems");
             JsonNode list = e.getValue();

@@ -27,7 +27,7 @@ final class ExprContext {
         values = new LinkedHashMap<>();
         if (namesGiven) {
             if (namesNode.size() == 0) throw DynamoException.validation("ExpressionAttributeNames must not be empty");
-            for (Iterator<Map.Entry<String, JsonNode>> it = namesNode.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = namesNode.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!e.getKey().startsWith("#") || e.getKey().length() < 2) {
                     throw DynamoException.validation("ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + e.getKey() + "\"");
@@ -40,7 +40,7 @@ final class ExprContext {
         }
         if (valuesGiven) {
             if (valuesNode.size() == 0) throw DynamoException.validation("ExpressionAttributeValues must not be empty");
-            for (Iterator<Map.Entry<String, JsonNode>> it = valuesNode.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = valuesNode.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!e.getKey().startsWith(":") || e.getKey().length() < 2) {
                     throw DynamoException.validation("ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + e.getKey() + "\"");

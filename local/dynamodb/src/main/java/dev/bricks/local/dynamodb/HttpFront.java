@@ -26,6 +26,8 @@ final class HttpFront {
     private static final String STREAMS = "DynamoDBStreams_20120810.";
     private static final String CORAL = "com.amazon.coral.service#";
     static final ObjectMapper MAPPER = new ObjectMapper();
+    /** DynamoDB's largest request (BatchWriteItem) is 16 MB. */
+    static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 
     static {
         // The JDK server writes headers and body separately; without TCP_NODELAY every response waits for the
@@ -68,7 +70,12 @@ final class HttpFront {
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
-            byte[] body = ex.getRequestBody().readAllBytes();
+            byte[] body = ex.getRequestBody().readNBytes(MAX_REQUEST_BYTES + 1);
+            if (body.length > MAX_REQUEST_BYTES) {
+                send(ex, 413, error(DynamoException.validation("Request size exceeded " + MAX_REQUEST_BYTES + " bytes")),
+                        "application/x-amz-json-1.0");
+                return;
+            }
             if (!"POST".equals(ex.getRequestMethod())) {
                 send(ex, 200, "healthy: dynamodb.us-east-1.amazonaws.com ".getBytes(StandardCharsets.UTF_8), "text/plain");
                 return;

@@ -79,7 +79,7 @@ public final class LocalDynamoDbExtension implements BeforeAllCallback, BeforeEa
         if (engine != null) return;
         if (shared) {
             SharedEngine holder = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                    .getOrComputeIfAbsent(SHARED_KEY, k -> new SharedEngine(LocalDynamoDb.start()), SharedEngine.class);
+                    .computeIfAbsent(SHARED_KEY, k -> new SharedEngine(LocalDynamoDb.start()), SharedEngine.class);
             engine = holder.db;
         } else {
             engine = LocalDynamoDb.start();
@@ -155,7 +155,7 @@ public final class LocalDynamoDbExtension implements BeforeAllCallback, BeforeEa
     }
 
     /** Closes the shared engine when the test run's root context closes. */
-    private record SharedEngine(LocalDynamoDb db) implements ExtensionContext.Store.CloseableResource {
+    private record SharedEngine(LocalDynamoDb db) implements AutoCloseable {
         @Override
         public void close() {
             db.close();

@@ -208,6 +208,10 @@ class TablesAndFaultsTest {
         var unknown = http.send(java.net.http.HttpRequest.newBuilder(DYNAMO.engine().endpoint()).header("X-Amz-Target", "DynamoDB_20120810.Nope")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(unknown.body()).contains("UnknownOperationException");
+        var huge = http.send(java.net.http.HttpRequest.newBuilder(DYNAMO.engine().endpoint()).header("X-Amz-Target", "DynamoDB_20120810.PutItem")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("x".repeat(17 * 1024 * 1024))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(huge.body()).contains("Request size exceeded");
         assertThat(client.listTables().tableNames()).isNotNull();
     }
 
