@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * db.faults().failNext("PutItem", 2, Faults.Kind.THROTTLING);
  * db.faults().failFraction("Query", 0.5, Faults.Kind.INTERNAL_ERROR);
  * db.faults().failNext("BatchWriteItem", 1, Faults.Kind.UNPROCESSED);
+ * db.faults().failNext("TransactWriteItems", 1, Faults.Kind.TRANSACTION_CONFLICT);
  * }</pre>
  */
 public final class Faults {
@@ -25,7 +26,12 @@ public final class Faults {
         /** HTTP 500 InternalServerError (the SDK retries it). */
         INTERNAL_ERROR,
         /** Batch operations only: every request item comes back in UnprocessedKeys / UnprocessedItems. */
-        UNPROCESSED
+        UNPROCESSED,
+        /**
+         * TransactWriteItems only: the transaction is cancelled (nothing applied) with a
+         * {@code TransactionConflict} reason for its first action and {@code None} for the rest.
+         */
+        TRANSACTION_CONFLICT
     }
 
     private static final class Rule {
@@ -79,12 +85,15 @@ public final class Faults {
         if (kind == Kind.UNPROCESSED && !operation.equals("BatchGetItem") && !operation.equals("BatchWriteItem")) {
             throw new IllegalArgumentException("UNPROCESSED applies to BatchGetItem and BatchWriteItem only, not " + operation);
         }
+        if (kind == Kind.TRANSACTION_CONFLICT && !operation.equals("TransactWriteItems")) {
+            throw new IllegalArgumentException("TRANSACTION_CONFLICT applies to TransactWriteItems only, not " + operation);
+        }
         return operation;
     }
 
-    private boolean fire(String op, boolean unprocessed) {
+    private boolean fire(String op, boolean special) {
         Rule r = rules.get(op);
-        if (r == null || (r.kind == Kind.UNPROCESSED) != unprocessed) return false;
+        if (r == null || isSpecial(r.kind) != special) return false;
         synchronized (r) {
             if (r.remaining > 0) {
                 if (--r.remaining == 0) rules.remove(op, r);
@@ -102,7 +111,7 @@ public final class Faults {
     void beforeCall(String op) {
         if (rules.isEmpty()) return;
         Rule r = rules.get(op);
-        if (r == null || r.kind == Kind.UNPROCESSED) return;
+        if (r == null || isSpecial(r.kind)) return;
         if (fire(op, false)) {
             if (r.kind == Kind.THROTTLING) {
                 throw new DynamoException("ProvisionedThroughputExceededException",
@@ -113,7 +122,16 @@ public final class Faults {
         }
     }
 
+    /** Kinds that the operation itself acts on (instead of failing before it runs). */
+    private static boolean isSpecial(Kind k) {
+        return k == Kind.UNPROCESSED || k == Kind.TRANSACTION_CONFLICT;
+    }
+
     boolean takeUnprocessed(String op) {
         return !rules.isEmpty() && fire(op, true);
+    }
+
+    boolean takeConflict() {
+        return !rules.isEmpty() && fire("TransactWriteItems", true);
     }
 }

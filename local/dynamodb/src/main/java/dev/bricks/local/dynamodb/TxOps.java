@@ -72,6 +72,20 @@ final class TxOps {
             }
             actions.add(a);
         }
+        if (engine.faults.takeConflict()) {
+            ArrayNode reasons = F.arrayNode();
+            List<String> codes = new ArrayList<>();
+            for (int i = 0; i < actions.size(); i++) {
+                ObjectNode r = reasons.addObject();
+                if (i == 0) r.put("Code", "TransactionConflict").put("Message", "Transaction is ongoing for the item");
+                else r.put("Code", "None");
+                codes.add(r.get("Code").asText());
+            }
+            ObjectNode extra = F.objectNode();
+            extra.set("CancellationReasons", reasons);
+            throw new DynamoException("TransactionCanceledException",
+                    "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes, 400, extra);
+        }
         List<Table> locked = Engine.lockAll(actions.stream().map(Action::table).toList(), true);
         try {
             for (Table t : locked) if (t.deleted) throw DynamoException.tableNotFound();

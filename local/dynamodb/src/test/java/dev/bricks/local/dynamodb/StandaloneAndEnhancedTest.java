@@ -67,6 +67,56 @@ class StandaloneAndEnhancedTest {
         assertThat(db.endpoint().getHost()).isEqualTo("127.0.0.1");
     }
 
+    @DynamoDbBean
+    public static class Account {
+        private String id;
+        private String email;
+        private Long version;
+        private Long logins;
+
+        @DynamoDbPartitionKey public String getId() { return id; }
+        public void setId(String v) { id = v; }
+        @software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey(indexNames = "byEmail")
+        public String getEmail() { return email; }
+        public void setEmail(String v) { email = v; }
+        @software.amazon.awssdk.enhanced.dynamodb.extensions.annotations.DynamoDbVersionAttribute
+        public Long getVersion() { return version; }
+        public void setVersion(Long v) { version = v; }
+        @software.amazon.awssdk.enhanced.dynamodb.extensions.annotations.DynamoDbAtomicCounter
+        public Long getLogins() { return logins; }
+        public void setLogins(Long v) { logins = v; }
+    }
+
+    @Test
+    void enhancedClient_versionedRecordsAtomicCountersIndexesAndTransactions(DynamoDbEnhancedClient enhanced) {
+        DynamoDbTable<Account> accounts = enhanced.table("enhanced-accounts", TableSchema.fromBean(Account.class));
+        accounts.createTable(r -> r.globalSecondaryIndices(software.amazon.awssdk.enhanced.dynamodb.model.EnhancedGlobalSecondaryIndex.builder()
+                .indexName("byEmail").projection(p -> p.projectionType(software.amazon.awssdk.services.dynamodb.model.ProjectionType.ALL)).build()));
+        Account a = new Account();
+        a.setId("a1");
+        a.setEmail("a@x");
+        accounts.putItem(a);
+        Account stored = accounts.getItem(Key.builder().partitionValue("a1").build());
+        Account updated = accounts.updateItem(stored);
+        Account stale = new Account();
+        stale.setId("a1");
+        stale.setEmail("old@x");
+        stale.setVersion(stored.getVersion());
+
+        assertThat(stored.getVersion()).isEqualTo(1L);
+        assertThat(updated.getVersion()).isEqualTo(2L);
+        assertThat(updated.getLogins()).isEqualTo(1L);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> accounts.putItem(stale))
+                .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException.class);
+        assertThat(accounts.index("byEmail").query(QueryConditional.keyEqualTo(Key.builder().partitionValue("a@x").build()))
+                .stream().flatMap(p -> p.items().stream()).map(Account::getId).toList()).containsExactly("a1");
+        Account b = new Account();
+        b.setId("b1");
+        b.setEmail("b@x");
+        enhanced.transactWriteItems(t -> t.addPutItem(accounts, b).addDeleteItem(accounts, Key.builder().partitionValue("a1").build()));
+        assertThat(accounts.scan().items().stream().map(Account::getId).toList()).containsExactly("b1");
+    }
+
     @Test
     void main_standalone_printsEndpointAndServesTheSdk() throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";

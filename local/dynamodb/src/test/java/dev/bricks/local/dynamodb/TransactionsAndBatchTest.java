@@ -112,6 +112,18 @@ class TransactionsAndBatchTest {
     }
 
     @Test
+    void transactWriteItems_injectedConflict_cancelsWithTransactionConflict() {
+        DYNAMO.engine().faults().failNext("TransactWriteItems", 1, Faults.Kind.TRANSACTION_CONFLICT);
+
+        assertThatThrownBy(() -> client.transactWriteItems(b -> b.transactItems(placeOrder("o5"), countOrder())))
+                .isInstanceOfSatisfying(TransactionCanceledException.class, e ->
+                        assertThat(e.cancellationReasons()).extracting(CancellationReason::code).containsExactly("TransactionConflict", "None"));
+        assertThat(client.getItem(b -> b.tableName(orders).key(item("pk", "o5"))).hasItem()).isFalse();
+        client.transactWriteItems(b -> b.transactItems(placeOrder("o5"), countOrder()));
+        assertThat(client.getItem(b -> b.tableName(orders).key(item("pk", "o5"))).hasItem()).isTrue();
+    }
+
+    @Test
     void transactGetItems_returnsItemsInRequestOrder() {
         var r = client.transactGetItems(b -> b.transactItems(
                 TransactGetItem.builder().get(g -> g.tableName(users).key(item("pk", "u1"))).build(),
