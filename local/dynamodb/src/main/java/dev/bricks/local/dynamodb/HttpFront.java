@@ -118,15 +118,15 @@ final class HttpFront {
         return MAPPER.writeValueAsBytes(o);
     }
 
-    private static final AtomicLong REQUESTS = new AtomicLong();
-    private static final String ID_PREFIX = Long.toHexString(System.nanoTime() & 0xffffffffL);
+    private final AtomicLong requests = new AtomicLong();
+    private final String idPrefix = Long.toHexString(System.nanoTime() & 0xffffffffL);
 
     /** A cheap unique request id (UUID.randomUUID would take SecureRandom's lock on every response). */
-    private static String requestId() {
-        return ID_PREFIX + "-" + Long.toHexString(REQUESTS.incrementAndGet());
+    private String requestId() {
+        return idPrefix + "-" + Long.toHexString(requests.incrementAndGet());
     }
 
-    private static void send(HttpExchange ex, int status, byte[] out, String contentType) throws IOException {
+    private void send(HttpExchange ex, int status, byte[] out, String contentType) throws IOException {
         CRC32 crc = new CRC32();
         crc.update(out);
         var h = ex.getResponseHeaders();
