@@ -21,7 +21,8 @@ final class TxOps {
     private static final long IDEMPOTENCY_MILLIS = 10 * 60 * 1000;
     private static final Map<String, Av> EMPTY = Map.of();
 
-    private record Seen(String request, long at) {}
+    /** A used token: a digest of its request (not the request itself: the SDK sends a fresh token every call). */
+    private record Seen(String digest, long at) {}
 
     private enum Kind { ConditionCheck, Put, Update, Delete }
 
@@ -51,10 +52,11 @@ final class TxOps {
         if (token != null && !token.isEmpty()) {
             synchronized (tokens) {
                 long now = System.currentTimeMillis();
-                tokens.values().removeIf(s -> now - s.at() > IDEMPOTENCY_MILLIS);
+                var it = tokens.values().iterator();
+                while (it.hasNext() && now - it.next().at() > IDEMPOTENCY_MILLIS) it.remove();
                 Seen s = tokens.get(token);
                 if (s != null) {
-                    if (s.request().equals(ti.toString())) return F.objectNode();
+                    if (s.digest().equals(digest(ti))) return F.objectNode();
                     throw new DynamoException("IdempotentParameterMismatchException",
                             "Request parameters do not match the original request made with the same ClientRequestToken", 400, null);
                 }
@@ -136,10 +138,19 @@ final class TxOps {
         }
         if (token != null && !token.isEmpty()) {
             synchronized (tokens) {
-                tokens.put(token, new Seen(ti.toString(), System.currentTimeMillis()));
+                tokens.put(token, new Seen(digest(ti), System.currentTimeMillis()));
             }
         }
         return F.objectNode();
+    }
+
+    private static String digest(JsonNode request) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(request.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
     }
 
     private Action parse(JsonNode entry) {
