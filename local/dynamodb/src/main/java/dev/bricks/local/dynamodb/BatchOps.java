@@ -17,7 +17,7 @@ import static dev.bricks.local.dynamodb.AvJson.F;
 final class BatchOps {
     private final Engine engine;
 
-    BatchOps(Engine engine, ItemOps items) {
+    BatchOps(Engine engine) {
         this.engine = engine;
     }
 

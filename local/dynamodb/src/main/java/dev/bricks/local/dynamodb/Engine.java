@@ -37,7 +37,7 @@ final class Engine {
         this.faults = faults;
         ItemOps items = new ItemOps(this);
         ReadOps reads = new ReadOps(this);
-        BatchOps batch = new BatchOps(this, items);
+        BatchOps batch = new BatchOps(this);
         TxOps tx = new TxOps(this);
         StreamOps st = new StreamOps(this);
         operations.put("CreateTable", this::createTable);
