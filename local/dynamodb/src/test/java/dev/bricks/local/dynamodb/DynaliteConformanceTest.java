@@ -335,6 +335,79 @@ class DynaliteConformanceTest {
                     WriteRequest.builder().putRequest(PutRequest.builder().item(key(1)).build()).build(),
                     WriteRequest.builder().deleteRequest(d -> d.key(key(1))).build()))));
         });
+        s.put("update_listIndexesAndNestedMaps", (c, t) -> {
+            hashRange(c, t);
+            c.putItem(b -> b.tableName(t).item(item("pk", "x", "sk", 1, "l", AttributeValue.fromL(List.of(s("a"), s("b"), s("c"), s("d"))),
+                    "m", AttributeValue.fromM(item("inner", AttributeValue.fromM(item("v", 1)))))));
+            return c.updateItem(b -> b.tableName(t).key(item("pk", "x", "sk", 1))
+                    .updateExpression("SET l[10] = :z, m.inner.w = :one, m.inner.v = m.inner.v + :one REMOVE l[0], l[2]")
+                    .expressionAttributeValues(Map.of(":z", s("z"), ":one", n(1))).returnValues(ReturnValue.ALL_NEW)).attributes();
+        });
+        s.put("update_setsAddAndDeleteToEmpty", (c, t) -> {
+            hashRange(c, t);
+            c.putItem(b -> b.tableName(t).item(item("pk", "x", "sk", 1, "ns", AttributeValue.fromNs(List.of("1", "2")),
+                    "ss", AttributeValue.fromSs(List.of("a")))));
+            return c.updateItem(b -> b.tableName(t).key(item("pk", "x", "sk", 1)).updateExpression("ADD ns :ns DELETE ss :ss")
+                    .expressionAttributeValues(Map.of(":ns", AttributeValue.fromNs(List.of("2.0", "3")), ":ss", AttributeValue.fromSs(List.of("a")))
+                    ).returnValues(ReturnValue.ALL_NEW)).attributes();
+        });
+        s.put("condition_containsSizeOnCollections", (c, t) -> {
+            hashRange(c, t);
+            c.putItem(b -> b.tableName(t).item(item("pk", "x", "sk", 1, "l", AttributeValue.fromL(List.of(n(1), s("two"))),
+                    "m", AttributeValue.fromM(item("a", 1, "b", 2)), "ns", AttributeValue.fromNs(List.of("1.5")))));
+            return c.deleteItem(b -> b.tableName(t).key(item("pk", "x", "sk", 1))
+                    .conditionExpression("contains(l, :two) AND size(m) = :two_n AND size(l) = :two_n AND contains(ns, :onefive) AND attribute_type(m, :M)")
+                    .expressionAttributeValues(Map.of(":two", s("two"), ":two_n", n(2), ":onefive", n("1.50"), ":M", s("M")))
+                    .returnValues(ReturnValue.ALL_OLD)).attributes();
+        });
+        s.put("condition_numberEqualityIgnoresScale", (c, t) -> condition(c, t, "v = :v", Map.of(":v", n("10.000"))));
+        s.put("condition_typeMismatchIsFalse", (c, t) -> condition(c, t, "v > :s", Map.of(":s", s("a"))));
+        s.put("condition_nestedPathOnScalarIsMissing", (c, t) -> condition(c, t, "attribute_not_exists(v.x) AND attribute_not_exists(tag[0])", null));
+        s.put("query_stringSortOrderUtf8", (c, t) -> {
+            c.createTable(b -> b.tableName(t).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
+                            AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                            KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
+            awaitActive(c, t);
+            for (String k : List.of("b", "B", "a", "\u00e9", "\uD83D\uDE00", "\uFF5E", "aa", "a b", "0", "~")) {
+                c.putItem(b -> b.tableName(t).item(item("pk", "p", "sk", k)));
+            }
+            return c.query(b -> b.tableName(t).keyConditionExpression("pk = :p").expressionAttributeValues(Map.of(":p", s("p"))))
+                    .items().stream().map(i -> i.get("sk").s()).toList();
+        });
+        s.put("query_binarySortOrderUnsigned", (c, t) -> {
+            c.createTable(b -> b.tableName(t).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
+                            AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.B).build())
+                    .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                            KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
+            awaitActive(c, t);
+            for (int v : new int[] {0x01, 0x7f, 0x80, 0xff, 0x00}) {
+                c.putItem(b -> b.tableName(t).item(Map.of("pk", s("p"), "sk", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(new byte[] {(byte) v, 1})))));
+            }
+            return c.query(b -> b.tableName(t).keyConditionExpression("pk = :p AND sk > :lo").expressionAttributeValues(Map.of(":p", s("p"),
+                            ":lo", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(new byte[] {0x7f, 1})))))
+                    .items().stream().map(i -> Byte.toUnsignedInt(i.get("sk").b().asByteArray()[0])).toList();
+        });
+        s.put("query_negativeAndDecimalNumberOrder", (c, t) -> {
+            hashRange(c, t);
+            for (String v : List.of("-1.5", "-10", "0.001", "1e3", "-0.5")) c.putItem(b -> b.tableName(t).item(item("pk", "n", "sk", n(v))));
+            return c.query(b -> b.tableName(t).keyConditionExpression("pk = :p").expressionAttributeValues(Map.of(":p", s("n"))))
+                    .items().stream().map(i -> i.get("sk").n()).toList();
+        });
+        s.put("delete_missingItemReturnsNothing", (c, t) -> {
+            hashRange(c, t);
+            return c.deleteItem(b -> b.tableName(t).key(key(99)).returnValues(ReturnValue.ALL_OLD)).hasAttributes();
+        });
+        s.put("putItem_unknownTableName_invalidPattern", (c, t) -> c.putItem(b -> b.tableName("bad name!").item(key(1))));
+        s.put("query_projectionNestedWithNames", (c, t) -> {
+            hashRange(c, t);
+            c.putItem(b -> b.tableName(t).item(item("pk", "x", "sk", 1, "name", AttributeValue.fromM(item("first", "A", "last", "B")))));
+            return c.query(b -> b.tableName(t).keyConditionExpression("#p = :p").projectionExpression("#n.#f, sk")
+                    .expressionAttributeNames(Map.of("#p", "pk", "#n", "name", "#f", "first"))
+                    .expressionAttributeValues(Map.of(":p", s("x")))).items();
+        });
         s.put("deleteTable_thenUse", (c, t) -> {
             hashRange(c, t);
             c.deleteTable(b -> b.tableName(t));
