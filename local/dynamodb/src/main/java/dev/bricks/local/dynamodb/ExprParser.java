@@ -320,8 +320,6 @@ final class ExprParser {
         return new Expr.PathOp(path());
     }
 
-    private static final Set<String> OPERATOR_WORDS = Set.of("AND", "OR", "NOT", "BETWEEN", "IN");
-
     private DocPath path() {
         List<Object> elems = new ArrayList<>();
         elems.add(pathName());
@@ -354,7 +352,6 @@ final class ExprParser {
             return ctx.name(t.text, kind);
         }
         if (t.type == T.IDENT) {
-            if (OPERATOR_WORDS.contains(t.text.toUpperCase(Locale.ROOT))) throw syntax();
             if (ReservedWords.isReserved(t.text)) throw err("Attribute name is a reserved keyword; reserved keyword: " + t.text);
             next();
             return t.text;

@@ -48,6 +48,11 @@ final class ReservedWords {
 
     private ReservedWords() {}
 
+    /** All reserved words, upper case. */
+    static Set<String> all() {
+        return WORDS;
+    }
+
     static boolean isReserved(String word) {
         return WORDS.contains(word.toUpperCase(Locale.ROOT));
     }
