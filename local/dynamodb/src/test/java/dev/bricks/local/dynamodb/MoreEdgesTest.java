@@ -107,6 +107,31 @@ class MoreEdgesTest {
     }
 
     @Test
+    void updateTable_billingModeSwitch_showsInDescribeTable() {
+        String t = Fixtures.table(client, false);
+        client.updateTable(b -> b.tableName(t).billingMode(BillingMode.PROVISIONED)
+                .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(7L)));
+
+        var d = client.describeTable(b -> b.tableName(t)).table();
+        assertThat(d.provisionedThroughput().readCapacityUnits()).isEqualTo(5L);
+        assertThat(d.provisionedThroughput().writeCapacityUnits()).isEqualTo(7L);
+        assertThat(d.billingModeSummary()).isNull();
+        assertThatThrownBy(() -> client.updateTable(b -> b.tableName(t)))
+                .isInstanceOf(DynamoDbException.class).hasMessageContaining("At least one of");
+    }
+
+    @Test
+    void deleteItem_conditionFailure_returnsOldItemWhenAsked() {
+        String t = Fixtures.table(client, false);
+        client.putItem(b -> b.tableName(t).item(item("pk", "a", "v", 1)));
+
+        assertThatThrownBy(() -> client.deleteItem(b -> b.tableName(t).key(item("pk", "a")).conditionExpression("attribute_not_exists(v)")
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)))
+                .isInstanceOfSatisfying(ConditionalCheckFailedException.class, e -> assertThat(e.item()).isEqualTo(item("pk", "a", "v", 1)));
+        assertThat(client.getItem(b -> b.tableName(t).key(item("pk", "a"))).hasItem()).isTrue();
+    }
+
+    @Test
     void sharedExtension_handsOutTheSameEngineToEveryCaller() {
         assertThat(DYNAMO.engine()).isSameAs(DYNAMO.engine());
         assertThat(DYNAMO.client()).isSameAs(client);
