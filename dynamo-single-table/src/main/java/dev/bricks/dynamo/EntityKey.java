@@ -22,6 +22,18 @@ public record EntityKey<T>(EntitySchema<T> schema, Map<String, Object> component
     return describe(key);
   }
 
+  /** The primary key part of an item, rendered for messages. */
+  static String describeKeyOf(Map<String, AttributeValue> item, IndexKey primary) {
+    Map<String, AttributeValue> k = new java.util.LinkedHashMap<>();
+    if (item.get(primary.pkAttribute()) != null) {
+      k.put(primary.pkAttribute(), item.get(primary.pkAttribute()));
+    }
+    if (primary.skAttribute() != null && item.get(primary.skAttribute()) != null) {
+      k.put(primary.skAttribute(), item.get(primary.skAttribute()));
+    }
+    return describe(k);
+  }
+
   static String describe(Map<String, AttributeValue> key) {
     StringBuilder sb = new StringBuilder();
     key.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append('=')

@@ -41,7 +41,7 @@ public final class EntitySchema<T> {
     this.tableSchema = Objects.requireNonNull(b.tableSchema, "tableSchema");
     this.primaryKey = Objects.requireNonNull(b.primaryKey, "primaryKey");
     this.indexes = List.copyOf(b.indexes);
-    this.attributeByComponent = Map.copyOf(b.attributeByComponent);
+    this.attributeByComponent = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.attributeByComponent));
     this.componentGetter = Objects.requireNonNull(b.componentGetter, "componentGetter");
     this.versionAttribute = b.versionAttribute;
     this.createdAtAttribute = b.createdAtAttribute;
@@ -112,6 +112,21 @@ public final class EntitySchema<T> {
       throw new IllegalArgumentException("Entity " + type + " has no component '" + component + "'");
     }
     return a;
+  }
+
+  /** Component names in declaration order. */
+  public List<String> componentNames() {
+    return List.copyOf(attributeByComponent.keySet());
+  }
+
+  /** The component stored under an attribute name, or null. */
+  public String componentOfAttribute(String attribute) {
+    for (Map.Entry<String, String> e : attributeByComponent.entrySet()) {
+      if (e.getValue().equals(attribute)) {
+        return e.getKey();
+      }
+    }
+    return null;
   }
 
   /** Value of a component of an entity (via generated accessors). */

@@ -7,7 +7,7 @@ public final class VersionConflictException extends ConditionalFailureException 
 
   VersionConflictException(String entityType, String key, Long expected, Long actual, Throwable cause) {
     super(entityType, key, "Version conflict on entity " + entityType + " " + key + ": expected version "
-        + (expected == null ? "<new item>" : expected) + ", found " + (actual == null ? "<no item>" : actual), cause);
+        + (expected == null ? "<new item>" : expected) + ", found " + (actual == null ? "no version (item absent, or not returned)" : actual), cause);
     this.expected = expected;
     this.actual = actual;
   }

@@ -591,24 +591,16 @@ public final class EntityProcessor extends AbstractProcessor {
 
   static String javaName(String indexName) {
     StringBuilder sb = new StringBuilder();
-    boolean upper = false;
-    for (char c : indexName.toCharArray()) {
-      if (!Character.isLetterOrDigit(c)) {
-        upper = sb.length() > 0;
+    for (String word : indexName.split("[^A-Za-z0-9]+")) {
+      if (word.isEmpty()) {
         continue;
       }
-      sb.append(sb.length() == 0 ? Character.toLowerCase(c) : upper ? Character.toUpperCase(c) : c);
-      upper = false;
-    }
-    if (sb.length() > 1 && Character.isUpperCase(sb.charAt(1))) {
-      // GSI1 -> gsi1, not gSI1
-      String s = sb.toString();
-      int i = 0;
-      while (i < s.length() && !Character.isLowerCase(s.charAt(i))) {
-        i++;
+      if (sb.length() == 0) {
+        boolean allUpper = word.equals(word.toUpperCase(Locale.ROOT));
+        sb.append(allUpper ? word.toLowerCase(Locale.ROOT) : Character.toLowerCase(word.charAt(0)) + word.substring(1));
+      } else {
+        sb.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
       }
-      String head = i == s.length() ? s : s.substring(0, Math.max(1, i - 1));
-      return head.toLowerCase(Locale.ROOT) + s.substring(head.length());
     }
     return sb.toString();
   }
