@@ -1,0 +1,87 @@
+package dev.bricks.core.dynamodb;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.bricks.core.BatchResponse;
+import dev.bricks.core.BricksHandler;
+import dev.bricks.core.Correlation;
+import dev.bricks.core.spi.InvocationInfo;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Base class of a Lambda function consuming a DynamoDB stream, one record at a time, with partial batch
+ * failure (enable {@code ReportBatchItemFailures} on the event source mapping).
+ *
+ * <pre>{@code
+ * public final class SendOrderEmail extends DynamoDbStreamHandler {
+ *     @Override
+ *     protected void handleRecord(StreamRecord record, Context context) {
+ *         if (record.eventName() == OperationType.INSERT) {
+ *             mailer.orderReceived(record.stringAttribute("orderId").orElseThrow());
+ *         }
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>A batch comes from one shard in sequence order. When a record fails, processing stops: the response
+ * reports that record's sequence number only, and the later records are not processed. Lambda checkpoints
+ * before the lowest reported sequence number and redelivers the failed record and everything after it, so
+ * reporting the later ones too would add nothing; processing them would break the per-item order.
+ *
+ * <p>The correlation id of each record is the {@value Correlation#ITEM_ATTRIBUTE} string attribute of its
+ * new image (else old image), else its {@code eventID}; it is set while that record is processed (the
+ * invocation's is the first record's).
+ */
+public abstract class DynamoDbStreamHandler extends BricksHandler<DynamoDbStreamEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoDbStreamHandler.class);
+
+    /** Constructs the handler; see {@link BricksHandler} for the lifecycle. */
+    protected DynamoDbStreamHandler() {
+    }
+
+    /**
+     * Processes one record. Throw to report it (and stop the batch).
+     *
+     * @param record the record; never null
+     * @param context Lambda's context; may be null off Lambda
+     */
+    protected abstract void handleRecord(StreamRecord record, Context context) throws Exception;
+
+    @Override
+    protected final InvocationInfo.Trigger trigger() {
+        return InvocationInfo.Trigger.DYNAMODB_STREAM;
+    }
+
+    @Override
+    protected final Parsed<DynamoDbStreamEvent> parseEvent(byte[] raw) {
+        DynamoDbStreamEvent event = StreamParser.parse(raw);
+        return new Parsed<>(event, event.records().isEmpty() ? null : correlationId(event.records().get(0)));
+    }
+
+    @Override
+    protected final Object invoke(DynamoDbStreamEvent event, Context context) {
+        String batchCorrelation = Correlation.current().orElse(null);
+        for (StreamRecord record : event.records()) {
+            Correlation.set(correlationId(record));
+            try {
+                handleRecord(record, context);
+            } catch (Exception e) {
+                LOG.error("bricks: DynamoDB stream record {} (sequence number {}) failed; {} later record(s) left "
+                                + "for redelivery: {}", record.eventId(), record.sequenceNumber(),
+                        event.records().size() - event.records().indexOf(record) - 1, e.toString(), e);
+                return BatchResponse.failing(List.of(record.sequenceNumber()));
+            } finally {
+                if (batchCorrelation != null) {
+                    Correlation.set(batchCorrelation);
+                }
+            }
+        }
+        return BatchResponse.failing(List.of());
+    }
+
+    static String correlationId(StreamRecord record) {
+        return record.stringAttribute(Correlation.ITEM_ATTRIBUTE).filter(s -> !s.isBlank()).orElse(record.eventId());
+    }
+}

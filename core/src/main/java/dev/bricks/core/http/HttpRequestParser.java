@@ -1,0 +1,148 @@
+package dev.bricks.core.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bricks.core.InvalidEventException;
+import dev.bricks.core.internal.JsonSupport;
+import dev.bricks.core.internal.Nodes;
+import dev.bricks.core.json.JsonException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads API Gateway payload 2.0 and 1.0 events into {@link HttpRequest}. Stateless. */
+final class HttpRequestParser {
+
+    private HttpRequestParser() {
+    }
+
+    static HttpRequest parse(byte[] raw) {
+        JsonNode root;
+        try {
+            root = JsonSupport.tree(raw);
+        } catch (JsonException e) {
+            throw new InvalidEventException("API Gateway event is not JSON: " + e.getMessage(), e);
+        }
+        if (!root.isObject()) {
+            throw new InvalidEventException("API Gateway event must be a JSON object");
+        }
+        if ("2.0".equals(Nodes.text(root, "version")) && root.has("rawPath")) {
+            return v2(root);
+        }
+        if (root.has("httpMethod")) {
+            return v1(root);
+        }
+        throw new InvalidEventException(
+                "not an API Gateway proxy event: expected version \"2.0\" with rawPath, or httpMethod (payload 1.0)");
+    }
+
+    private static HttpRequest v2(JsonNode root) {
+        JsonNode ctx = Nodes.object(root, "requestContext");
+        JsonNode http = Nodes.object(ctx, "http");
+        String method = Nodes.text(http, "method");
+        if (method == null) {
+            throw new InvalidEventException("API Gateway 2.0 event: missing requestContext.http.method");
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        Nodes.stringMap(root, "headers").forEach((k, v) -> headers.put(k, List.of(v)));
+        Map<String, List<String>> query = parseQuery(Nodes.text(root, "rawQueryString"));
+        if (query.isEmpty()) {
+            Nodes.stringMap(root, "queryStringParameters").forEach((k, v) -> query.put(k, List.of(v.split(","))));
+        }
+        Map<String, String> cookies = new LinkedHashMap<>();
+        for (String cookie : Nodes.stringList(root, "cookies")) {
+            addCookie(cookies, cookie);
+        }
+        boolean base64 = Nodes.bool(root, "isBase64Encoded");
+        return new HttpRequest(PayloadVersion.V2, method.toUpperCase(java.util.Locale.ROOT),
+                orDefault(Nodes.text(root, "rawPath"), "/"), orDefault(Nodes.text(root, "routeKey"), "$default"), "",
+                headers, query, Nodes.stringMap(root, "pathParameters"), cookies,
+                Nodes.stringMap(root, "stageVariables"), body(root, base64), base64, Nodes.text(ctx, "requestId"),
+                Nodes.text(ctx, "stage"), Nodes.text(http, "sourceIp"), Principals.fromV2(Nodes.object(ctx, "authorizer")));
+    }
+
+    private static HttpRequest v1(JsonNode root) {
+        JsonNode ctx = Nodes.object(root, "requestContext");
+        String method = Nodes.text(root, "httpMethod").toUpperCase(java.util.Locale.ROOT);
+        Map<String, List<String>> headers = new LinkedHashMap<>(Nodes.stringListMap(root, "multiValueHeaders"));
+        Nodes.stringMap(root, "headers").forEach((k, v) -> {
+            if (headers.keySet().stream().noneMatch(k::equalsIgnoreCase)) {
+                headers.put(k, List.of(v));
+            }
+        });
+        Map<String, List<String>> query = new LinkedHashMap<>(Nodes.stringListMap(root, "multiValueQueryStringParameters"));
+        Nodes.stringMap(root, "queryStringParameters").forEach((k, v) -> query.putIfAbsent(k, List.of(v)));
+        Map<String, String> cookies = new LinkedHashMap<>();
+        headers.forEach((name, values) -> {
+            if (name.equalsIgnoreCase("cookie")) {
+                for (String header : values) {
+                    for (String cookie : header.split(";")) {
+                        addCookie(cookies, cookie);
+                    }
+                }
+            }
+        });
+        String resource = orDefault(Nodes.text(root, "resource"), "");
+        boolean base64 = Nodes.bool(root, "isBase64Encoded");
+        return new HttpRequest(PayloadVersion.V1, method, orDefault(Nodes.text(root, "path"), "/"),
+                method + " " + resource, resource, headers, query, Nodes.stringMap(root, "pathParameters"), cookies,
+                Nodes.stringMap(root, "stageVariables"), body(root, base64), base64, Nodes.text(ctx, "requestId"),
+                Nodes.text(ctx, "stage"), Nodes.text(Nodes.object(ctx, "identity"), "sourceIp"),
+                Principals.fromV1(Nodes.object(ctx, "authorizer")));
+    }
+
+    private static byte[] body(JsonNode root, boolean base64) {
+        String body = Nodes.text(root, "body");
+        if (body == null) {
+            return new byte[0];
+        }
+        if (base64) {
+            try {
+                return Base64.getDecoder().decode(body);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidEventException("API Gateway event: isBase64Encoded is true but body is not base64");
+            }
+        }
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void addCookie(Map<String, String> cookies, String cookie) {
+        int eq = cookie.indexOf('=');
+        if (eq > 0) {
+            cookies.putIfAbsent(cookie.substring(0, eq).trim(), cookie.substring(eq + 1).trim());
+        }
+    }
+
+    static Map<String, List<String>> parseQuery(String raw) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return query;
+        }
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        }
+        query.replaceAll((k, v) -> List.copyOf(v));
+        return query;
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+}

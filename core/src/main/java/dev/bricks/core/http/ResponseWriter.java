@@ -1,0 +1,71 @@
+package dev.bricks.core.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bricks.core.internal.JsonSupport;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/** Writes an {@link HttpResponse} as API Gateway's proxy response JSON for the request's payload version. */
+final class ResponseWriter {
+
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    private ResponseWriter() {
+    }
+
+    static HttpResponse problem(Problem problem) {
+        return HttpResponse.status(problem.status()).header("Content-Type", PROBLEM_JSON).json(problem.members()).build();
+    }
+
+    static byte[] write(HttpResponse response, PayloadVersion version) {
+        ObjectNode root = JsonSupport.objectNode();
+        root.put("statusCode", response.statusCode());
+        ObjectNode headers = root.putObject("headers");
+        if (version == PayloadVersion.V2) {
+            for (Map.Entry<String, List<String>> e : response.headers().entrySet()) {
+                headers.put(e.getKey(), String.join(", ", e.getValue()));
+            }
+            if (!response.cookies().isEmpty()) {
+                ArrayNode cookies = root.putArray("cookies");
+                response.cookies().forEach(cookies::add);
+            }
+        } else {
+            ObjectNode multi = root.putObject("multiValueHeaders");
+            for (Map.Entry<String, List<String>> e : response.headers().entrySet()) {
+                if (e.getValue().size() == 1) {
+                    headers.put(e.getKey(), e.getValue().get(0));
+                } else {
+                    ArrayNode values = multi.putArray(e.getKey());
+                    e.getValue().forEach(values::add);
+                }
+            }
+            if (!response.cookies().isEmpty()) {
+                ArrayNode values = multi.putArray("Set-Cookie");
+                response.cookies().forEach(values::add);
+            }
+        }
+        Object body = response.bodyUnsafe();
+        switch (response.bodyKind()) {
+            case JSON -> {
+                root.put("body", new String(JsonSupport.write(body), StandardCharsets.UTF_8));
+                root.put("isBase64Encoded", false);
+            }
+            case TEXT -> {
+                root.put("body", (String) body);
+                root.put("isBase64Encoded", false);
+            }
+            case BINARY -> {
+                root.put("body", Base64.getEncoder().encodeToString((byte[]) body));
+                root.put("isBase64Encoded", true);
+            }
+            case NONE -> {
+                root.put("body", "");
+                root.put("isBase64Encoded", false);
+            }
+        }
+        return JsonSupport.write(root);
+    }
+}

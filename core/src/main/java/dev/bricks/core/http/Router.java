@@ -1,0 +1,350 @@
+package dev.bricks.core.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.bricks.core.json.JsonException;
+import dev.bricks.core.validation.ValidationException;
+import dev.bricks.core.validation.Validator;
+import dev.bricks.core.validation.Violation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The routes of one handler, resolved once from its {@link Route} methods: templates parsed, parameter
+ * binders and body validators built, methods turned into bound {@link MethodHandle}s. Dispatch does no
+ * reflection. Immutable and thread-safe.
+ */
+final class Router {
+
+    private final List<Entry> entries;
+    private final Map<String, Entry> byKey;
+
+    private Router(List<Entry> entries) {
+        this.entries = entries;
+        this.byKey = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            Entry previous = byKey.put(e.key(), e);
+            if (previous != null) {
+                throw new IllegalStateException("duplicate route " + e.key() + " on " + previous.describe() + " and "
+                        + e.describe());
+            }
+        }
+    }
+
+    /** Scans the handler's class (and superclasses below {@link HttpHandler}) for {@link Route} methods. */
+    static Router of(Object handler) {
+        List<Entry> entries = new ArrayList<>();
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        for (Class<?> c = handler.getClass(); c != null && c != HttpHandler.class; c = c.getSuperclass()) {
+            for (Method method : c.getDeclaredMethods()) {
+                Route route = method.getAnnotation(Route.class);
+                if (route != null) {
+                    entries.add(entry(handler, method, route, lookup));
+                }
+            }
+        }
+        // literal segments win over variables, variables over greedy ones
+        entries.sort(Comparator.comparingInt((Entry e) -> -e.template().specificity()));
+        return new Router(List.copyOf(entries));
+    }
+
+    boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    /** Finds the route and calls it; 404/405 problems when nothing matches. */
+    Object dispatch(HttpRequest request, Context context) throws Throwable {
+        Entry entry = byKey.get(routeKeyTemplate(request));
+        HttpRequest bound = request;
+        if (entry == null || !entry.method().name().equals(request.method())) {
+            entry = null;
+            String path = request.path();
+            TreeSet<String> allowed = new TreeSet<>();
+            for (int attempt = 0; attempt < 2 && entry == null && allowed.isEmpty(); attempt++) {
+                for (Entry candidate : entries) {
+                    Map<String, String> params = candidate.template().match(path);
+                    if (params == null) {
+                        continue;
+                    }
+                    if (candidate.method().name().equals(request.method())) {
+                        entry = candidate;
+                        bound = request.withPathParameters(merge(request.pathParameters(), params));
+                        break;
+                    }
+                    allowed.add(candidate.method().name());
+                }
+                // an HTTP API on a named stage puts the stage in rawPath: retry without it
+                String stagePrefix = "/" + request.stage();
+                if (!request.stage().isEmpty() && !"$default".equals(request.stage()) && path.startsWith(stagePrefix + "/")) {
+                    path = path.substring(stagePrefix.length());
+                } else {
+                    break;
+                }
+            }
+            if (entry == null) {
+                if (!allowed.isEmpty()) {
+                    throw new ProblemException(Problem.bricks("method-not-allowed", 405, "Method Not Allowed",
+                            "method " + request.method() + " is not allowed on " + request.path() + "; allowed: "
+                                    + String.join(", ", allowed)).with("allow", List.copyOf(allowed)));
+                }
+                throw new ProblemException(Problem.bricks("not-found", 404, "Not Found",
+                        "no route for " + request.method() + " " + request.path()));
+            }
+        }
+        return entry.invoke(bound, context);
+    }
+
+    private static Map<String, String> merge(Map<String, String> fromGateway, Map<String, String> fromTemplate) {
+        if (fromGateway.isEmpty()) {
+            return fromTemplate;
+        }
+        Map<String, String> m = new LinkedHashMap<>(fromTemplate);
+        m.putAll(fromGateway);
+        return m;
+    }
+
+    /** The key API Gateway already matched: 2.0 routeKey, 1.0 "METHOD resource"; null for $default. */
+    private static String routeKeyTemplate(HttpRequest request) {
+        String key = request.routeKey();
+        if (key == null || key.isEmpty() || key.equals("$default") || key.startsWith("ANY ")) {
+            return null;
+        }
+        return key;
+    }
+
+    private static Entry entry(Object handler, Method method, Route route, MethodHandles.Lookup lookup) {
+        String where = method.getDeclaringClass().getSimpleName() + "." + method.getName();
+        if (Modifier.isStatic(method.getModifiers())) {
+            throw new IllegalStateException("@Route method " + where + " must not be static");
+        }
+        PathTemplate template = PathTemplate.parse(route.path(), where);
+        Parameter[] parameters = method.getParameters();
+        List<Binder> binders = new ArrayList<>();
+        int bodies = 0;
+        for (Parameter p : parameters) {
+            Binder binder = binder(p, template, where);
+            if (binder instanceof BodyBinder) {
+                bodies++;
+            }
+            binders.add(binder);
+        }
+        if (bodies > 1) {
+            throw new IllegalStateException("@Route method " + where + " has " + bodies + " body parameters; at most 1");
+        }
+        MethodHandle handle;
+        try {
+            method.setAccessible(true);
+            handle = lookup.unreflect(method).bindTo(handler)
+                    .asSpreader(Object[].class, parameters.length)
+                    .asType(MethodType.methodType(Object.class, Object[].class));
+        } catch (IllegalAccessException | RuntimeException e) {
+            throw new IllegalStateException("@Route method " + where + " is not accessible: " + e.getMessage(), e);
+        }
+        Class<?> returnType = method.getReturnType();
+        boolean isVoid = returnType == void.class;
+        return new Entry(route.method(), template, handle, binders.toArray(new Binder[0]), isVoid, where);
+    }
+
+    private static Binder binder(Parameter p, PathTemplate template, String where) {
+        Class<?> type = p.getType();
+        PathParam path = p.getAnnotation(PathParam.class);
+        if (path != null) {
+            if (!template.variables().contains(path.value())) {
+                throw new IllegalStateException("@PathParam(\"" + path.value() + "\") of " + where
+                        + " is not a variable of its path " + template.text());
+            }
+            Function<String, Object> conv = converter(type, where, "path parameter '" + path.value() + "'");
+            String name = path.value();
+            return (req, ctx) -> convert(conv, req.pathParameter(name).orElse(null), type, "path parameter", name);
+        }
+        QueryParam query = p.getAnnotation(QueryParam.class);
+        if (query != null) {
+            Function<String, Object> conv = converter(type, where, "query parameter '" + query.value() + "'");
+            String name = query.value();
+            return (req, ctx) -> convert(conv, req.queryParameter(name).orElse(null), type, "query parameter", name);
+        }
+        HeaderParam header = p.getAnnotation(HeaderParam.class);
+        if (header != null) {
+            Function<String, Object> conv = converter(type, where, "header '" + header.value() + "'");
+            String name = header.value();
+            return (req, ctx) -> convert(conv, req.header(name).orElse(null), type, "header", name);
+        }
+        if (type == HttpRequest.class) {
+            return (req, ctx) -> req;
+        }
+        if (type == Context.class) {
+            return (req, ctx) -> ctx;
+        }
+        if (type.isRecord() || p.isAnnotationPresent(Body.class)) {
+            return new BodyBinder(type);
+        }
+        throw new IllegalStateException("parameter '" + p.getName() + "' (" + type.getSimpleName() + ") of " + where
+                + " is not bindable: use HttpRequest, Context, @PathParam, @QueryParam, @HeaderParam or a record body");
+    }
+
+    private static Object convert(Function<String, Object> conv, String value, Class<?> type, String kind,
+                                  String name) {
+        if (value == null) {
+            if (type.isPrimitive()) {
+                throw new ProblemException(Problem.bricks("missing-parameter", 400, "Bad Request",
+                        "missing required " + kind + " '" + name + "'")
+                        .with("errors", List.of(new Violation(name, "is required"))));
+            }
+            return null;
+        }
+        try {
+            return conv.apply(value);
+        } catch (RuntimeException e) {
+            String expected = describe(type);
+            throw new ProblemException(Problem.bricks("invalid-parameter", 400, "Bad Request",
+                    kind + " '" + name + "' must be " + expected)
+                    .with("errors", List.of(new Violation(name, "must be " + expected))));
+        }
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "an integer";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == UUID.class) {
+            return "a UUID";
+        }
+        if (type.isEnum()) {
+            List<String> names = new ArrayList<>();
+            for (Object c : type.getEnumConstants()) {
+                names.add(((Enum<?>) c).name());
+            }
+            return "one of " + names;
+        }
+        return "a " + type.getSimpleName();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Function<String, Object> converter(Class<?> type, String where, String what) {
+        if (type == String.class) {
+            return s -> s;
+        }
+        if (type == int.class || type == Integer.class) {
+            return Integer::valueOf;
+        }
+        if (type == long.class || type == Long.class) {
+            return Long::valueOf;
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return s -> {
+                if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+                    return Boolean.valueOf(s);
+                }
+                throw new IllegalArgumentException(s);
+            };
+        }
+        if (type == UUID.class) {
+            return UUID::fromString;
+        }
+        if (type.isEnum()) {
+            Class<? extends Enum> enumType = (Class<? extends Enum>) type;
+            return s -> Enum.valueOf(enumType, s.toUpperCase(Locale.ROOT));
+        }
+        throw new IllegalStateException(what + " of " + where + " has unsupported type " + type.getSimpleName()
+                + "; use String, int, long, boolean, UUID or an enum");
+    }
+
+    /** Binds one argument from the request. */
+    @FunctionalInterface
+    interface Binder {
+        Object bind(HttpRequest request, Context context);
+    }
+
+    /** Binds the JSON body: content type, presence, syntax, shape, then validation. */
+    static final class BodyBinder implements Binder {
+        private final Class<?> type;
+        private final Validator<?> validator;
+
+        BodyBinder(Class<?> type) {
+            this.type = type;
+            this.validator = Validator.of(type);
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public Object bind(HttpRequest request, Context context) {
+            byte[] body = request.bodyUnsafe();
+            String contentType = request.contentType().orElse(null);
+            if (body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
+                throw new ProblemException(Problem.bricks("missing-body", 400, "Bad Request",
+                        "a JSON request body is required"));
+            }
+            if (!isJson(contentType)) {
+                throw new ProblemException(Problem.bricks("unsupported-media-type", 415, "Unsupported Media Type",
+                        "Content-Type must be application/json, was " + (contentType == null ? "absent" : contentType))
+                        .with("accept", List.of("application/json")));
+            }
+            Object value;
+            try {
+                value = dev.bricks.core.json.Json.read(body, type);
+            } catch (JsonException e) {
+                if (e.kind() == JsonException.Kind.MALFORMED) {
+                    throw new ProblemException(Problem.bricks("malformed-json", 400, "Bad Request",
+                            "request body is not valid JSON: " + e.getMessage()));
+                }
+                String field = e.path().isEmpty() ? "$" : e.path();
+                throw new ValidationException(List.of(new Violation(field, e.getMessage())));
+            }
+            ((Validator) validator).requireValid(value);
+            return value;
+        }
+
+        static boolean isJson(String contentType) {
+            if (contentType == null) {
+                return false;
+            }
+            int semicolon = contentType.indexOf(';');
+            String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim()
+                    .toLowerCase(Locale.ROOT);
+            return mediaType.equals("application/json")
+                    || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
+        }
+    }
+
+    record Entry(HttpMethod method, PathTemplate template, MethodHandle handle, Binder[] binders, boolean isVoid,
+                 String describe) {
+
+        String key() {
+            return method.name() + " " + template.text();
+        }
+
+        Object invoke(HttpRequest request, Context context) throws Throwable {
+            Object[] args = new Object[binders.length];
+            List<Violation> violations = null;
+            for (int i = 0; i < binders.length; i++) {
+                try {
+                    args[i] = binders[i].bind(request, context);
+                } catch (ValidationException e) {
+                    violations = violations == null ? new ArrayList<>() : violations;
+                    violations.addAll(e.violations());
+                }
+            }
+            if (violations != null) {
+                throw new ValidationException(violations);
+            }
+            Object result = handle.invokeExact(args);
+            return isVoid ? HttpResponse.noContent() : result;
+        }
+    }
+}

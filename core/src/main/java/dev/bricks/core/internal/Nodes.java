@@ -1,0 +1,156 @@
+package dev.bricks.core.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bricks.core.InvalidEventException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Internal: null-safe reads from a JSON tree for the envelope parsers. Not API. */
+public final class Nodes {
+
+    private Nodes() {
+    }
+
+    /** The text of a member, or null when absent or JSON null; numbers and booleans as their text. */
+    public static String text(JsonNode node, String field) {
+        if (node == null) {
+            return null;
+        }
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return null;
+        }
+        return value.isValueNode() ? value.asText() : value.toString();
+    }
+
+    /** A member that must be present. */
+    public static String required(JsonNode node, String field, String what) {
+        String value = text(node, field);
+        if (value == null) {
+            throw new InvalidEventException(what + ": missing required member '" + field + "'");
+        }
+        return value;
+    }
+
+    /** The child object, or null. */
+    public static JsonNode object(JsonNode node, String field) {
+        if (node == null) {
+            return null;
+        }
+        JsonNode value = node.get(field);
+        return value != null && value.isObject() ? value : null;
+    }
+
+    /** A long member, or the default. */
+    public static long longValue(JsonNode node, String field, long defaultValue) {
+        String text = text(node, field);
+        if (text == null) {
+            return defaultValue;
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            try {
+                return (long) Double.parseDouble(text);
+            } catch (NumberFormatException e2) {
+                throw new InvalidEventException("member '" + field + "' is not a number");
+            }
+        }
+    }
+
+    /** A boolean member (JSON boolean or "true"/"false"), or false. */
+    public static boolean bool(JsonNode node, String field) {
+        String text = text(node, field);
+        return "true".equalsIgnoreCase(text);
+    }
+
+    /** An object of string values as an unmodifiable, insertion-ordered map; empty when absent. */
+    public static Map<String, String> stringMap(JsonNode node, String field) {
+        JsonNode obj = object(node, field);
+        if (obj == null) {
+            return Map.of();
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isNull()) {
+                map.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
+            }
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    /** An object of string arrays; empty when absent. */
+    public static Map<String, List<String>> stringListMap(JsonNode node, String field) {
+        JsonNode obj = object(node, field);
+        if (obj == null) {
+            return Map.of();
+        }
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            map.put(e.getKey(), stringList(e.getValue()));
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    /** A string array member; empty when absent. */
+    public static List<String> stringList(JsonNode node, String field) {
+        return node == null ? List.of() : stringList(node.get(field));
+    }
+
+    /** A string array (or a single string) as a list; empty when absent. */
+    public static List<String> stringList(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (value.isArray()) {
+            List<String> list = new ArrayList<>(value.size());
+            value.forEach(v -> list.add(v.asText()));
+            return List.copyOf(list);
+        }
+        return List.of(value.asText());
+    }
+
+    /** A JSON object converted to plain Java values (String, Number, Boolean, List, Map); empty when absent. */
+    public static Map<String, Object> plainMap(JsonNode obj) {
+        if (obj == null || !obj.isObject()) {
+            return Map.of();
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Object v = plain(e.getValue());
+            if (v != null) {
+                map.put(e.getKey(), v);
+            }
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    /** A JSON value as a plain Java value, or null for JSON null. */
+    public static Object plain(JsonNode v) {
+        if (v == null || v.isNull() || v.isMissingNode()) {
+            return null;
+        }
+        if (v.isObject()) {
+            return plainMap(v);
+        }
+        if (v.isArray()) {
+            List<Object> list = new ArrayList<>(v.size());
+            v.forEach(e -> list.add(plain(e)));
+            return Collections.unmodifiableList(list);
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        if (v.isNumber()) {
+            return v.numberValue();
+        }
+        return v.asText();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.bricks.core.invoke;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Runs a handler once on an event file and prints its response: the seed of the local runtime and of the
+ * whole-process cold-start benchmark.
+ *
+ * <pre>
+ * java -cp … dev.bricks.core.invoke.Invoker dev.bricks.core.samples.PlaceOrderHandler event.json
+ * </pre>
+ *
+ * <p>The handler class needs a no-argument constructor and must implement {@link RequestStreamHandler} (every
+ * Bricks handler does). The response is printed to standard output followed by a newline; failures are
+ * reported on standard error with exit status 1 (2 for bad arguments).
+ */
+public final class Invoker {
+
+    private Invoker() {
+    }
+
+    /** Entry point: {@code Invoker <HandlerClass> <event.json>}. */
+    public static void main(String[] args) {
+        if (args.length != 2) {
+            System.err.println("usage: Invoker <HandlerClass> <event.json>");
+            System.exit(2);
+        }
+        try {
+            RequestStreamHandler handler = instantiate(args[0]);
+            byte[] event = Files.readAllBytes(Path.of(args[1]));
+            byte[] response = invoke(handler, event, LocalContext.of(simpleName(args[0])));
+            PrintStream out = System.out;
+            out.println(new String(response, StandardCharsets.UTF_8));
+            out.flush();
+        } catch (NoSuchFileException e) {
+            fail("event file not found: " + e.getFile());
+        } catch (IllegalArgumentException e) {
+            fail(e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            fail("handler failed: " + e);
+        }
+    }
+
+    /**
+     * Invokes the handler once.
+     *
+     * @return the bytes the handler wrote; empty when it wrote nothing
+     * @throws IOException when the handler's stream I/O fails; the handler's own exceptions propagate
+     */
+    public static byte[] invoke(RequestStreamHandler handler, byte[] event, Context context) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event), out, context);
+        return out.toByteArray();
+    }
+
+    /**
+     * Creates a handler from its class name with its no-argument constructor.
+     *
+     * @throws IllegalArgumentException naming the class when it is missing, not a stream handler or fails
+     */
+    public static RequestStreamHandler instantiate(String className) {
+        Class<?> type;
+        try {
+            type = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("handler class not found: " + className);
+        }
+        if (!RequestStreamHandler.class.isAssignableFrom(type)) {
+            throw new IllegalArgumentException(className + " does not implement RequestStreamHandler");
+        }
+        try {
+            Constructor<?> constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return (RequestStreamHandler) constructor.newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException(className + " has no no-argument constructor");
+        } catch (InvocationTargetException e) {
+            throw new IllegalArgumentException(className + " failed in its constructor: " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException(className + " cannot be instantiated: " + e);
+        }
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    private static void fail(String message) {
+        System.err.println("bricks invoke: " + message);
+        System.exit(1);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.bricks.core.validation;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A number that must be at most {@link #value()}; null passes.
+ *
+ * <p>Placed on a record component; checked by {@link Validator}.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.RECORD_COMPONENT, ElementType.FIELD})
+public @interface Max {
+    /** Largest allowed value, inclusive. */
+    long value();
+
+    /** Message replacing the default one; empty for the default. */
+    String message() default "";
+}
