@@ -1,7 +1,9 @@
 package dev.bricks.dynamo;
 
+import dev.bricks.core.dynamodb.StreamRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -12,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * StreamImages images = StreamImages.of(UserSchema.SCHEMA, OrderSchema.SCHEMA);
  * Object entity = images.decode(newImage);            // a User or an Order
  * Order order = images.decode(newImage, Order.class);  // or EntityTypeMismatchException
+ * Optional<Order> fromCore = images.newImage(streamRecord, Order.class); // core's StreamRecord
  * }</pre>
  */
 public final class StreamImages {
@@ -56,6 +59,38 @@ public final class StreamImages {
           EntityKey.describeKeyOf(image, byType.values().iterator().next().primaryKey()));
     }
     return s.tableSchema().mapToItem(image);
+  }
+
+  /**
+   * The new image of a core stream record as {@code type}; empty when the record has no new image (REMOVE,
+   * KEYS_ONLY/OLD_IMAGE views) or holds another entity type / a constraint item.
+   */
+  public <T> Optional<T> newImage(StreamRecord record, Class<T> type) {
+    return image(record.newImage(), type);
+  }
+
+  /** The old image of a core stream record as {@code type}; empty when absent or of another type. */
+  public <T> Optional<T> oldImage(StreamRecord record, Class<T> type) {
+    return image(record.oldImage(), type);
+  }
+
+  /** Decodes a core stream image (any known entity type); empty when absent or not an entity. */
+  public Optional<Object> decode(StreamRecord record) {
+    Map<String, AttributeValue> img = CoreAttributeValues.toSdk(
+        record.newImage().isEmpty() ? record.oldImage() : record.newImage());
+    return isEntity(img) ? Optional.of(decode(img)) : Optional.empty();
+  }
+
+  private <T> Optional<T> image(Map<String, dev.bricks.core.dynamodb.AttributeValue> image, Class<T> type) {
+    if (image.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, AttributeValue> img = CoreAttributeValues.toSdk(image);
+    if (!isEntity(img)) {
+      return Optional.empty();
+    }
+    Object o = decode(img);
+    return type.isInstance(o) ? Optional.of(type.cast(o)) : Optional.empty();
   }
 
   /**
