@@ -238,7 +238,7 @@ public final class EntityRepository<T> {
     boolean versioned = schema.versionAttribute() != null;
     if (versioned) {
       Long current = Values.asLong(item.get(schema.versionAttribute()));
-      expected = current == null || current == 0 ? null : current;
+      expected = create || current == null || current == 0 ? null : current;
       item.put(schema.versionAttribute(), AttributeValue.fromN(Long.toString(expected == null ? 1 : expected + 1)));
       if (expected != null) {
         AttributeValue ev = AttributeValue.fromN(Long.toString(expected));

@@ -20,7 +20,7 @@ class SchemaTest {
   static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
 
   static Order fullOrder() {
-    return new Order("Ord-AbC", "UsEr-1", List.of("SKU-1", "SKU-2"), OrderStatus.PAID, T0, new BigDecimal("12.340"),
+    return new Order("Ord-AbC", "UsEr-1", List.of("SKU-1", "SKU-2"), OrderStatus.PAID, T0, new BigDecimal("12.34"),
         new Address("Main St 1", "Berlin", "10115", List.of("c/o X")), Map.of("SKU-1", 2), Set.of("gift"), "note",
         T0.plusSeconds(3600), 7);
   }
@@ -40,7 +40,7 @@ class SchemaTest {
     Map<String, AttributeValue> item = OrderSchema.TABLE_SCHEMA.itemToMap(fullOrder(), true);
     assertThat(item.get("Status").s()).isEqualTo("PAID");
     assertThat(item.get("CreatedAt").s()).isEqualTo("2026-01-02T03:04:05Z");
-    assertThat(item.get("total").n()).isEqualTo("12.340");
+    assertThat(item.get("total").n()).isEqualTo("12.34");
     assertThat(item.get("Skus").l()).extracting(AttributeValue::s).containsExactly("SKU-1", "SKU-2");
     assertThat(item.get("shipTo").m().get("city").s()).isEqualTo("Berlin");
     assertThat(item.get("quantities").m().get("SKU-1").n()).isEqualTo("2");

@@ -31,7 +31,7 @@ public record Order(
     @Version long version) {
 
   public static Order of(String userId, String orderId, OrderStatus status, Instant createdAt) {
-    return new Order(orderId, userId, List.of("SKU-1"), status, createdAt, new BigDecimal("10.50"), null, null,
+    return new Order(orderId, userId, List.of("SKU-1"), status, createdAt, new BigDecimal("10.5"), null, null,
         null, null, null, 0);
   }
 
