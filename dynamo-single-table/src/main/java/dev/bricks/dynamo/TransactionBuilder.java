@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * }</pre>
  *
  * A cancellation raises {@link TransactionCancelledException} naming, per action, the reason and entity.
- * Not thread-safe; use once.
+ * Actions cannot be added after the first render/execute. Not thread-safe.
  */
 public final class TransactionBuilder {
   /** DynamoDB's limit of actions per transaction. */
@@ -28,13 +28,21 @@ public final class TransactionBuilder {
   private final DynamoTable table;
   private final List<WriteAction> actions = new ArrayList<>();
   private String token;
+  private TransactWriteItemsRequest rendered;
 
   TransactionBuilder(DynamoTable table) {
     this.table = table;
   }
 
+  private void open() {
+    if (rendered != null) {
+      throw new IllegalStateException("Transaction already rendered or executed; start a new one with table.transact()");
+    }
+  }
+
   /** Puts a new entity (fails if it exists). */
   public <T> TransactionBuilder create(T entity) {
+    open();
     actions.addAll(table.repositoryOf(entity).planPut(entity, true, null).actions());
     return this;
   }
@@ -46,35 +54,45 @@ public final class TransactionBuilder {
 
   /** Puts an entity with an extra condition. */
   public <T> TransactionBuilder put(T entity, Condition condition) {
+    open();
     actions.addAll(table.repositoryOf(entity).planPut(entity, false, condition).actions());
     return this;
   }
 
   /** Adds an update built with {@link EntityRepository#update} or {@link EntityRepository#patch}. */
   public TransactionBuilder update(UpdateBuilder<?> update) {
+    open();
     actions.add(update.toAction());
     return this;
   }
 
   /** Deletes an item if present. */
   public <T> TransactionBuilder delete(EntityKey<T> key) {
+    open();
     actions.addAll(table.repositoryOf(key.schema()).planDelete(key, false, null, null).actions());
     return this;
   }
 
   /** Deletes an item that must exist. */
   public <T> TransactionBuilder remove(EntityKey<T> key) {
+    open();
     actions.addAll(table.repositoryOf(key.schema()).planDelete(key, true, null, null).actions());
     return this;
   }
 
   /** Requires a condition on an item without writing it. */
   public <T> TransactionBuilder conditionCheck(EntityKey<T> key, Condition condition) {
+    open();
     actions.add(table.repositoryOf(key.schema()).conditionCheck(key, condition));
     return this;
   }
 
-  /** Idempotency token (ClientRequestToken): a retry with the same token within 10 minutes is not applied twice. */
+  /**
+   * Idempotency token (ClientRequestToken): a retry with the same token within 10 minutes is not applied
+   * twice. Retry by calling {@link #execute()} again on this builder, which resends the identical request; a
+   * rebuilt transaction carries new timestamps, and DynamoDB rejects it with
+   * {@code IdempotentParameterMismatchException}.
+   */
   public TransactionBuilder idempotencyToken(String token) {
     if (token == null || token.isEmpty() || token.length() > 36) {
       throw new IllegalArgumentException("Idempotency token must be 1..36 characters, got " + token);
@@ -83,10 +101,16 @@ public final class TransactionBuilder {
     return this;
   }
 
-  /** The request {@link #execute()} would send (dry run). */
+  /**
+   * The request {@link #execute()} sends (dry run). Rendered once: later calls (and retries of
+   * {@link #execute()}) reuse the identical request, timestamps included.
+   */
   public TransactWriteItemsRequest render() {
-    validate();
-    return Executor.transaction(actions, token);
+    if (rendered == null) {
+      validate();
+      rendered = Executor.transaction(actions, token);
+    }
+    return rendered;
   }
 
   /**
