@@ -209,6 +209,18 @@ public final class EntitySchema<T> {
     return new Partition<>(this, k, k.pkTemplate().render(orderedFor(k.pkTemplate(), pkComponentValues)));
   }
 
+  /**
+   * A sort-key value for the table ({@code indexName == null}) or a GSI from the leading components of its
+   * template, one value per placeholder in order (used by generated {@code sk(...)} methods).
+   */
+  public SortKey<T> sortKey(String indexName, Object... leadingValues) {
+    IndexKey k = indexName == null ? primaryKey : index(indexName);
+    if (k.skTemplate() == null) {
+      throw new IllegalStateException("The " + k.label() + " key of " + type + " has no sort key");
+    }
+    return new SortKey<>(this, indexName, k.skTemplate().renderPrefix(leadingValues));
+  }
+
   private static Object[] orderedFor(KeyTemplate t, Object[] distinctValues) {
     List<String> distinct = t.distinctComponents();
     if (distinctValues.length != distinct.size()) {

@@ -39,6 +39,57 @@ public final class QueryBuilder<T> {
     spec.typeFilter = ctx -> ctx.name(ta) + " = " + ctx.value(type);
   }
 
+  private String typed(SortKey<T> k) {
+    if (!java.util.Objects.equals(k.indexName(), spec.key.indexName()) || k.schema() != repo.schema) {
+      throw new IllegalArgumentException("Sort key of " + k.schema().type() + " "
+          + (k.indexName() == null ? "table" : k.indexName()) + " used in a query of " + repo.schema.type() + " "
+          + spec.key.label());
+    }
+    return k.value();
+  }
+
+  /** Sort key equals a typed value ({@code OrderSchema.sk(orderId)}). */
+  public QueryBuilder<T> eq(SortKey<T> key) {
+    spec.sortKeyRendered("=", typed(key), null);
+    return this;
+  }
+
+  /** Sort key begins with a typed prefix ({@code OrderSchema.gsi1Sk(createdAt)}). */
+  public QueryBuilder<T> beginsWith(SortKey<T> prefix) {
+    spec.sortKeyRendered("begins_with", typed(prefix), null);
+    return this;
+  }
+
+  /** Sort key between two typed values, inclusive. */
+  public QueryBuilder<T> between(SortKey<T> low, SortKey<T> high) {
+    spec.sortKeyRendered("between", typed(low), typed(high));
+    return this;
+  }
+
+  /** Sort key greater than a typed value. */
+  public QueryBuilder<T> gt(SortKey<T> key) {
+    spec.sortKeyRendered(">", typed(key), null);
+    return this;
+  }
+
+  /** Sort key greater than or equal to a typed value. */
+  public QueryBuilder<T> gte(SortKey<T> key) {
+    spec.sortKeyRendered(">=", typed(key), null);
+    return this;
+  }
+
+  /** Sort key less than a typed value. */
+  public QueryBuilder<T> lt(SortKey<T> key) {
+    spec.sortKeyRendered("<", typed(key), null);
+    return this;
+  }
+
+  /** Sort key less than or equal to a typed value. */
+  public QueryBuilder<T> lte(SortKey<T> key) {
+    spec.sortKeyRendered("<=", typed(key), null);
+    return this;
+  }
+
   /** Sort key equals the template rendered with all components. */
   public QueryBuilder<T> eq(Object... components) {
     spec.sortKey(skTemplate, "=", components, null);

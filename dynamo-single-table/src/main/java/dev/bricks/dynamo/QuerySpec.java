@@ -162,15 +162,23 @@ final class QuerySpec {
     if (key.skAttribute() == null || t == null) {
       throw new IllegalStateException("The " + key.label() + " key has no sort key");
     }
+    sortKeyRendered(op, t.renderPrefix(values), high == null ? null : t.renderPrefix(high));
+  }
+
+  /** Sort-key condition on already rendered values. */
+  void sortKeyRendered(String op, String value, String highValue) {
+    if (key.skAttribute() == null) {
+      throw new IllegalStateException("The " + key.label() + " key has no sort key");
+    }
     if (keyCondition != null) {
       throw new IllegalStateException("A sort-key condition is already set on this query");
     }
-    AttributeValue v = AttributeValue.fromS(t.renderPrefix(values));
+    AttributeValue v = AttributeValue.fromS(value);
     String sk = key.skAttribute();
     switch (op) {
       case "begins_with" -> keyCondition = ctx -> "begins_with(" + ctx.name(sk) + ", " + ctx.value(v) + ")";
       case "between" -> {
-        AttributeValue h = AttributeValue.fromS(t.renderPrefix(high));
+        AttributeValue h = AttributeValue.fromS(highValue);
         keyCondition = ctx -> ctx.name(sk) + " BETWEEN " + ctx.value(v) + " AND " + ctx.value(h);
       }
       default -> keyCondition = ctx -> ctx.name(sk) + " " + op + " " + ctx.value(v);

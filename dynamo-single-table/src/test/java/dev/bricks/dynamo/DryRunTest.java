@@ -205,6 +205,24 @@ class DryRunTest {
   }
 
   @Test
+  void query_typedSortKeys_renderThroughTemplate() {
+    QueryRequest r = orders.query(OrderSchema.gsi1(OrderStatus.PAID))
+        .between(OrderSchema.gsi1Sk(NOW), OrderSchema.gsi1Sk(NOW.plusSeconds(60), "o9")).render();
+    assertThat(resolve(r.keyConditionExpression(), r.expressionAttributeNames(), r.expressionAttributeValues()))
+        .isEqualTo("GSI1PK = 'STATUS#PAID' AND GSI1SK BETWEEN '2026-03-01T10:00:00Z' AND '2026-03-01T10:01:00Z#o9'");
+    QueryRequest t = orders.query(OrderSchema.partition("u1")).gte(OrderSchema.sk("o5")).render();
+    assertThat(resolve(t.keyConditionExpression(), t.expressionAttributeNames(), t.expressionAttributeValues()))
+        .isEqualTo("PK = 'USER#u1' AND SK >= 'ORDER#o5'");
+  }
+
+  @Test
+  void query_sortKeyOfAnotherIndex_isRefused() {
+    assertThatThrownBy(() -> orders.query(OrderSchema.partition("u1")).beginsWith(OrderSchema.gsi1Sk(NOW)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Sort key of ORDER GSI1 used in a query of ORDER table");
+  }
+
+  @Test
   void query_withoutSortKeyCondition_restrictsToTemplatePrefix() {
     QueryRequest r = orders.query(OrderSchema.partition("u1")).render();
     assertThat(resolve(r.keyConditionExpression(), r.expressionAttributeNames(), r.expressionAttributeValues()))

@@ -106,6 +106,16 @@ class QueryEngineTest {
   }
 
   @Test
+  void typedSortKeys_onTableAndGsi_selectRanges() {
+    assertThat(orders.query(OrderSchema.partition("alice")).between(OrderSchema.sk("o10"), OrderSchema.sk("o12"))
+        .stream().map(Order::orderId).toList()).containsExactly("o10", "o11", "o12");
+    assertThat(orders.query(OrderSchema.gsi1(OrderStatus.PAID)).gte(OrderSchema.gsi1Sk(T0.plusSeconds(33)))
+        .stream().map(Order::orderId).toList()).containsExactly("o33", "o36", "o39");
+    assertThat(orders.query(OrderSchema.gsi1(OrderStatus.PAID)).eq(OrderSchema.gsi1Sk(T0.plusSeconds(3), "o03"))
+        .stream().map(Order::orderId).toList()).containsExactly("o03");
+  }
+
+  @Test
   void descending_limit_returnsNewestFirst() {
     assertThat(orders.query(OrderSchema.partition("alice")).descending().limit(3).execute().items())
         .extracting(Order::orderId).containsExactly("o39", "o38", "o37");

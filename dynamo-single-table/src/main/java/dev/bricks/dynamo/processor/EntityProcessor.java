@@ -296,11 +296,35 @@ public final class EntityProcessor extends AbstractProcessor {
             .append(params(ipk.distinctComponents())).append(") {\n    return SCHEMA.partition(\"").append(esc(i[0])).append("\"")
             .append(args(ipk.distinctComponents())).append(");\n  }\n");
       }
+      if (sk != null) {
+        sortKeyMethods(src, entityName, "sk", null, sk);
+      }
+      for (String[] i : idx) {
+        if (i[3] != null) {
+          sortKeyMethods(src, entityName, javaName(i[0]) + "Sk", i[0], template("", i[4]));
+        }
+      }
       builder(src, entityName);
       src.append("}\n");
       write(pkg, schemaName, src);
       for (TypeElement nested : nestedRecords) {
         generateDocument(nested);
+      }
+    }
+
+    /** One method per leading-components prefix of a sort key template, typed by the components. */
+    private void sortKeyMethods(StringBuilder src, String entityName, String method, String index, KeyTemplate t) {
+      List<String> comps = t.components();
+      if (comps.isEmpty() || new java.util.HashSet<>(comps).size() != comps.size()) {
+        return;
+      }
+      for (int n = 1; n <= comps.size(); n++) {
+        List<String> lead = comps.subList(0, n);
+        src.append("\n  /** Sort key '").append(esc(t.template())).append("'").append(n < comps.size() ? " prefix" : "")
+            .append(" for queries").append(index == null ? "" : " on " + esc(index)).append(". */\n");
+        src.append("  public static dev.bricks.dynamo.SortKey<").append(entityName).append("> ").append(method).append("(")
+            .append(params(lead)).append(") {\n    return SCHEMA.sortKey(")
+            .append(index == null ? "null" : "\"" + esc(index) + "\"").append(args(lead)).append(");\n  }\n");
       }
     }
 
