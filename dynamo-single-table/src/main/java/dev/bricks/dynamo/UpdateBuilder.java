@@ -193,6 +193,30 @@ public final class UpdateBuilder<T> {
     return s;
   }
 
+  /**
+   * Adds a raw {@code SET} action for what the typed methods cannot say, e.g.
+   * {@code rawSet("#s = #p", Map.of("#s", "salePrice", "#p", "price"), Map.of())}. Raw actions
+   * bypass the index-key and managed-attribute checks: do not touch key, index or version attributes with them.
+   */
+  public UpdateBuilder<T> rawSet(String action, Map<String, String> names, Map<String, AttributeValue> values) {
+    if (action == null || action.isBlank()) {
+      throw new IllegalArgumentException("Raw SET action is blank");
+    }
+    Map<String, String> n = Map.copyOf(names);
+    Map<String, AttributeValue> v = Map.copyOf(values);
+    for (String attr : n.values()) {
+      if (attr.equals(schema.versionAttribute()) || attr.equals(schema.typeAttribute())
+          || attr.equals(schema.primaryKey().pkAttribute()) || attr.equals(schema.primaryKey().skAttribute())) {
+        throw new IllegalArgumentException("Raw SET on " + schema.type() + " must not name the managed attribute '" + attr + "'");
+      }
+    }
+    sets.add(ctx -> {
+      ctx.addRaw(n, v);
+      return action;
+    });
+    return this;
+  }
+
   /** Adds a condition (ANDed with the existence/version conditions). */
   public UpdateBuilder<T> condition(Condition c) {
     this.condition = EntityRepository.and(this.condition, c);

@@ -162,6 +162,18 @@ class RepositoryEngineTest {
   }
 
   @Test
+  void update_rawSet_isApplied() {
+    products.put(Product.of("p1", "lamps", "Acme", "Lamp"));
+    Product p = products.patch(ProductSchema.key("p1"))
+        .rawSet("#p = #p + :d, #s = #s - :d", Map.of("#p", "price", "#s", "stock"), Map.of(":d", AttributeValue.fromN("2")))
+        .execute();
+    assertThat(p.price()).isEqualByComparingTo("12");
+    assertThat(p.stock()).isEqualTo(3);
+    assertThatThrownBy(() -> products.patch(ProductSchema.key("p1")).rawSet("#k = :x", Map.of("#k", "PK"), Map.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("managed attribute 'PK'");
+  }
+
+  @Test
   void update_setIfAbsent_keepsExistingValue() {
     products.put(Product.of("p1", "lamps", "Acme", "Lamp"));
     Product p = products.update(ProductSchema.key("p1")).setIfAbsent(ProductSchema.PRICE, new BigDecimal("99"))
