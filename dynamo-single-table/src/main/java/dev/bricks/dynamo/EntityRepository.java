@@ -326,7 +326,7 @@ public final class EntityRepository<T> {
     return new DeletePlan(actions, old);
   }
 
-  private Map<String, AttributeValue> currentItem(Map<String, AttributeValue> key) {
+  Map<String, AttributeValue> currentItem(Map<String, AttributeValue> key) {
     GetItemResponse r = table.client().getItem(GetItemRequest.builder().tableName(table.name()).key(key)
         .consistentRead(true).build());
     return r.hasItem() && !r.item().isEmpty() ? r.item() : null;
@@ -350,7 +350,7 @@ public final class EntityRepository<T> {
     return key;
   }
 
-  private WriteAction putConstraint(String component, AttributeValue value, Map<String, AttributeValue> owner) {
+  WriteAction putConstraint(String component, AttributeValue value, Map<String, AttributeValue> owner) {
     Map<String, AttributeValue> key = constraintKey(component, value);
     Map<String, AttributeValue> item = new LinkedHashMap<>(key);
     item.put(schema.typeAttribute(), AttributeValue.fromS("UNIQUE"));
@@ -361,7 +361,7 @@ public final class EntityRepository<T> {
             value.s() != null ? value.s() : value.n()));
   }
 
-  private WriteAction deleteConstraint(String component, AttributeValue value) {
+  WriteAction deleteConstraint(String component, AttributeValue value) {
     return new WriteAction(WriteAction.Op.DELETE, table.name(), schema, constraintKey(component, value), null, null,
         null, null, null, WriteAction.Hint.of(WriteAction.Expect.ANY));
   }

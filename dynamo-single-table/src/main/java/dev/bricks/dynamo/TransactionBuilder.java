@@ -62,7 +62,7 @@ public final class TransactionBuilder {
   /** Adds an update built with {@link EntityRepository#update} or {@link EntityRepository#patch}. */
   public TransactionBuilder update(UpdateBuilder<?> update) {
     open();
-    actions.add(update.toAction());
+    actions.addAll(update.toActions());
     return this;
   }
 

@@ -42,6 +42,7 @@ public final class UpdateBuilder<T> {
   private final List<Function<ExpressionContext, String>> adds = new ArrayList<>();
   private final List<Function<ExpressionContext, String>> deletes = new ArrayList<>();
   private final Map<String, Object> setComponents = new LinkedHashMap<>();
+  private final Map<String, AttributeValue> setValues = new LinkedHashMap<>();
   private final Set<String> removedComponents = new LinkedHashSet<>();
   private final Set<String> touched = new HashSet<>();
   private Condition condition;
@@ -64,10 +65,6 @@ public final class UpdateBuilder<T> {
       throw new IllegalArgumentException("Cannot set the @Version attribute '" + attr.name() + "' of " + schema.type()
           + "; it is incremented on every write (use expectVersion to check it)");
     }
-    if (schema.uniqueComponents().contains(c)) {
-      throw new IllegalArgumentException("Cannot update @Unique '" + c + "' of " + schema.type()
-          + " with update/patch; use put(entity), which moves the constraint item in the same transaction");
-    }
     if (!touched.add(attr.name())) {
       throw new IllegalArgumentException("Attribute '" + attr.name() + "' of " + schema.type()
           + " is changed twice in one update");
@@ -85,6 +82,7 @@ public final class UpdateBuilder<T> {
       throw new EmptySetException(schema.type(), key.describe(), attr.name());
     }
     setComponents.put(attr.component(), value);
+    setValues.put(attr.component(), v);
     sets.add(ctx -> ctx.name(attr.name()) + " = " + ctx.value(v));
     return this;
   }
@@ -93,6 +91,7 @@ public final class UpdateBuilder<T> {
   public <V> UpdateBuilder<T> setIfAbsent(Attr<T, V> attr, V value) {
     touch(attr);
     AttributeValue v = attr.toAttributeValue(Objects.requireNonNull(value, "value"));
+    refuseUnique(attr, "setIfAbsent");
     if (indexComponents().contains(attr.component())) {
       throw new IllegalArgumentException("setIfAbsent on '" + attr.component() + "' of " + schema.type()
           + " cannot keep index keys in step (the stored value is unknown); use set");
@@ -175,7 +174,15 @@ public final class UpdateBuilder<T> {
     return attr.toAttributeValue(elements);
   }
 
+  private void refuseUnique(Attr<T, ?> attr, String what) {
+    if (schema.uniqueComponents().contains(attr.component())) {
+      throw new IllegalArgumentException(what + " on @Unique '" + attr.component() + "' of " + schema.type()
+          + " is not supported; use set (the constraint item moves in the same transaction)");
+    }
+  }
+
   private void refuseIndexComponent(Attr<T, ?> attr, String what) {
+    refuseUnique(attr, what);
     if (indexComponents().contains(attr.component())) {
       throw new IllegalArgumentException(what + " on '" + attr.component() + "' of " + schema.type()
           + " cannot keep index keys in step (the new value is computed by DynamoDB); use set");
@@ -232,18 +239,70 @@ public final class UpdateBuilder<T> {
     return this;
   }
 
-  /** Sends the UpdateItem and returns the entity as stored afterwards. */
+  /**
+   * Sends the UpdateItem and returns the entity as stored afterwards. When a {@code @Unique} component changes,
+   * the update, the release of the old constraint item and the claim of the new one go in one transaction
+   * (after a consistent read of the current value), and the entity is read back with a consistent GetItem.
+   */
   public T execute() {
-    WriteAction a = toAction();
-    return repo.decode(Executor.run(repo.table, List.of(a)));
+    List<WriteAction> actions = toActions();
+    if (actions.size() == 1) {
+      return repo.decode(Executor.run(repo.table, actions));
+    }
+    Executor.run(repo.table, actions);
+    return repo.get(key, true).orElseThrow(() -> new IllegalStateException("Entity " + schema.type() + " "
+        + key.describe() + " vanished right after its update"));
   }
 
-  /** The UpdateItem request {@link #execute()} would send (dry run). */
+  /** The update plus the constraint-item actions a change of a {@code @Unique} component needs. */
+  List<WriteAction> toActions() {
+    List<String> changedUnique = new ArrayList<>();
+    for (String u : schema.uniqueComponents()) {
+      if (setComponents.containsKey(u) || removedComponents.contains(u)) {
+        changedUnique.add(u);
+      }
+    }
+    if (changedUnique.isEmpty()) {
+      return List.of(toAction());
+    }
+    Map<String, AttributeValue> current = repo.currentItem(key.key());
+    List<WriteAction> constraints = new ArrayList<>();
+    Condition guard = null;
+    for (String comp : changedUnique) {
+      String attr = schema.attributeName(comp);
+      AttributeValue before = current == null ? null : current.get(attr);
+      AttributeValue after = setValues.get(comp);
+      guard = EntityRepository.and(guard, before == null ? Condition.notExists(attr)
+          : (ctx -> ctx.name(attr) + " = " + ctx.value(before)));
+      if (java.util.Objects.equals(before, after)) {
+        continue;
+      }
+      if (before != null) {
+        constraints.add(repo.deleteConstraint(comp, before));
+      }
+      if (after != null) {
+        constraints.add(repo.putConstraint(comp, after, key.key()));
+      }
+    }
+    List<WriteAction> actions = new ArrayList<>();
+    actions.add(toAction(guard));
+    actions.addAll(constraints);
+    return actions;
+  }
+
+  /**
+   * The UpdateItem request {@link #execute()} would send (dry run); for a change of a {@code @Unique} component,
+   * the update action of its transaction (see {@link TransactionBuilder#render()} for the whole).
+   */
   public UpdateItemRequest render() {
     return toAction().toUpdate();
   }
 
   WriteAction toAction() {
+    return toAction(null);
+  }
+
+  private WriteAction toAction(Condition uniqueGuard) {
     ExpressionContext ctx = new ExpressionContext();
     List<String> setParts = new ArrayList<>();
     for (Function<ExpressionContext, String> s : sets) {
@@ -296,6 +355,7 @@ public final class UpdateBuilder<T> {
       c = EntityRepository.and(c, x -> x.name(va) + " = " + x.value(ev));
     }
     c = EntityRepository.and(c, condition);
+    c = EntityRepository.and(c, uniqueGuard);
     String cond = c == null ? null : c.render(ctx);
     return new WriteAction(WriteAction.Op.UPDATE, repo.table.name(), schema, key.key(), null, expr.toString(), cond,
         ctx.namesOrNull(), ctx.valuesOrNull(), new WriteAction.Hint(

@@ -251,6 +251,21 @@ class RepositoryEngineTest {
   }
 
   @Test
+  void unique_changedByUpdate_movesConstraintAndReturnsNewEntity() {
+    users.create(User.of("u1", "old@example.com", "Ann"));
+    users.create(User.of("u2", "taken@example.com", "Bob"));
+    User changed = users.patch(UserSchema.key("u1")).set(UserSchema.EMAIL, "new@example.com").execute();
+    assertThat(changed.email()).isEqualTo("new@example.com");
+    assertThat(changed.version()).isEqualTo(2L);
+    assertThat(users.create(User.of("u3", "old@example.com", "Cy")).userId()).isEqualTo("u3");
+    assertThatThrownBy(() -> users.patch(UserSchema.key("u1")).set(UserSchema.EMAIL, "taken@example.com").execute())
+        .isInstanceOf(UniqueConstraintException.class).hasMessageContaining("email 'taken@example.com' is already taken");
+    assertThat(users.get(UserSchema.key("u1")).orElseThrow().email()).isEqualTo("new@example.com");
+    users.patch(UserSchema.key("u1")).remove(UserSchema.EMAIL).execute();
+    assertThat(users.create(User.of("u4", "new@example.com", "Di")).email()).isEqualTo("new@example.com");
+  }
+
+  @Test
   void unique_deleted_releasesValue() {
     users.create(User.of("u1", "ann@example.com", "Ann"));
     assertThat(users.remove(UserSchema.key("u1")).email()).isEqualTo("ann@example.com");
