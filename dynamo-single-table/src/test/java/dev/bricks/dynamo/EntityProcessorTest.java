@@ -86,9 +86,25 @@ class EntityProcessorTest {
   }
 
   @Test
-  void process_entityOnClass_failsCompilation() throws Exception {
-    Result r = compile("package p;\nimport dev.bricks.dynamo.*;\n@Entity(type = \"T\") @Key(pk = \"X\")\npublic class Thing {}\n");
+  void process_classWithoutNoArgConstructor_failsCompilation() throws Exception {
+    Result r = compile("package p;\nimport dev.bricks.dynamo.*;\n@Entity(type = \"T\") @Key(pk = \"X\")\n"
+        + "public class Thing { public Thing(String a) {} }\n");
     assertThat(r.ok()).isFalse();
-    assertThat(r.diagnostics()).contains("@Entity needs a record; Thing is a class");
+    assertThat(r.diagnostics()).contains("@Entity needs a record or a class with a public no-argument constructor; Thing is a class without one");
+  }
+
+  @Test
+  void process_beanFieldWithoutSetter_failsCompilationNamingIt() throws Exception {
+    Result r = compile("package p;\nimport dev.bricks.dynamo.*;\n@Entity(type = \"T\") @Key(pk = \"T#{id}\")\n"
+        + "public class Thing { private String id; public String getId() { return id; } }\n");
+    assertThat(r.ok()).isFalse();
+    assertThat(r.diagnostics()).contains("Field 'id' of Thing needs a public getId() and setId(...)");
+  }
+
+  @Test
+  void process_enumAnnotated_failsCompilation() throws Exception {
+    Result r = compile("package p;\nimport dev.bricks.dynamo.*;\n@Entity(type = \"T\") @Key(pk = \"X\")\npublic enum Thing { A }\n");
+    assertThat(r.ok()).isFalse();
+    assertThat(r.diagnostics()).contains("Thing is an enum");
   }
 }

@@ -3,6 +3,8 @@ package dev.bricks.dynamo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bricks.dynamo.model.Customer;
+import dev.bricks.dynamo.model.CustomerSchema;
 import dev.bricks.dynamo.model.Order;
 import dev.bricks.dynamo.model.OrderSchema;
 import dev.bricks.dynamo.model.OrderStatus;
@@ -70,6 +72,23 @@ class RepositoryEngineTest {
     assertThat(item.get("EntityType").s()).isEqualTo("ORDER");
     assertThat(orders.get(OrderSchema.key("UsEr-1", "Ord-AbC"))).contains(stored);
     assertThat(orders.get(OrderSchema.key("user-1", "Ord-AbC"))).isEmpty();
+  }
+
+  @Test
+  void beanEntity_createUpdateAndStaleWrite_behaveLikeRecords() {
+    EntityRepository<Customer> customers = table.repository(CustomerSchema.SCHEMA);
+    Customer created = customers.create(new Customer("c1", "Ann"));
+    assertThat(created.getVersion()).isEqualTo(1L);
+    assertThat(raw(CustomerSchema.key("c1"))).containsEntry("Name", AttributeValue.fromS("Ann"))
+        .containsEntry("EntityType", AttributeValue.fromS("CUSTOMER")).doesNotContainKey("cache");
+    Customer updated = customers.patch(CustomerSchema.key("c1")).add(CustomerSchema.VISITS, 2)
+        .set(CustomerSchema.ACTIVE, true).execute();
+    assertThat(updated.getVisits()).isEqualTo(2);
+    assertThat(updated.isActive()).isTrue();
+    assertThat(customers.get(CustomerSchema.key("c1"))).contains(updated);
+    created.setName("stale");
+    assertThatThrownBy(() -> customers.put(created)).isInstanceOf(VersionConflictException.class)
+        .hasMessageContaining("expected version 1, found 2");
   }
 
   @Test

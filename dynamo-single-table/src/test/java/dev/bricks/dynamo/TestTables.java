@@ -1,5 +1,6 @@
 package dev.bricks.dynamo;
 
+import dev.bricks.dynamo.model.CustomerSchema;
 import dev.bricks.dynamo.model.OrderSchema;
 import dev.bricks.dynamo.model.ProductSchema;
 import dev.bricks.dynamo.model.UserSchema;
@@ -42,7 +43,7 @@ final class TestTables implements AutoCloseable {
 
   DynamoTable newTable(UnaryOperator<DynamoTable.Builder> options) {
     TableDefinition def = TableDefinition.derive("EcommerceData" + COUNTER.incrementAndGet(), UserSchema.SCHEMA,
-        OrderSchema.SCHEMA, ProductSchema.SCHEMA);
+        OrderSchema.SCHEMA, ProductSchema.SCHEMA, CustomerSchema.SCHEMA);
     client.createTable(def.toCreateTableRequest());
     DynamoTable table = options.apply(DynamoTable.builder(client, def).cursorKey(CURSOR_KEY)).build();
     table.repository(UserSchema.SCHEMA);

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
@@ -60,14 +61,30 @@ public final class EntityProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     for (Element e : round.getElementsAnnotatedWith(Entity.class)) {
-      if (e.getKind() != ElementKind.RECORD) {
-        error(e, "@Entity needs a record; " + e.getSimpleName() + " is a " + e.getKind().toString().toLowerCase(Locale.ROOT));
+      if (e.getKind() != ElementKind.RECORD && !isBean(e)) {
+        error(e, "@Entity needs a record or a class with a public no-argument constructor; " + e.getSimpleName()
+            + " is " + (e.getKind() == ElementKind.ENUM || e.getKind() == ElementKind.INTERFACE ? "an " : "a ")
+            + e.getKind().toString().toLowerCase(Locale.ROOT) + (e.getKind() == ElementKind.CLASS
+            ? " without one" : ""));
         continue;
       }
       try {
         new Generation((TypeElement) e).run();
       } catch (Failed f) {
         // already reported
+      }
+    }
+    return false;
+  }
+
+  private static boolean isBean(Element e) {
+    if (e.getKind() != ElementKind.CLASS || e.getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT)) {
+      return false;
+    }
+    for (Element m : e.getEnclosedElements()) {
+      if (m.getKind() == ElementKind.CONSTRUCTOR && m.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC)
+          && ((javax.lang.model.element.ExecutableElement) m).getParameters().isEmpty()) {
+        return true;
       }
     }
     return false;
@@ -84,12 +101,13 @@ public final class EntityProcessor extends AbstractProcessor {
   }
 
   /** One component of a record, as the generator sees it. */
-  private record Comp(String name, String attribute, TypeMirror type, RecordComponentElement element) {}
+  private record Comp(String name, String attribute, TypeMirror type, Element element, String getter, String setter) {}
 
   private final class Generation {
     private final TypeElement record;
     private final List<Comp> comps = new ArrayList<>();
     private final List<TypeElement> nestedRecords = new ArrayList<>();
+    private boolean bean;
 
     Generation(TypeElement record) {
       this.record = record;
@@ -206,9 +224,17 @@ public final class EntityProcessor extends AbstractProcessor {
         }
       }
       src.append("\n  /** Static immutable table schema of ").append(record.getSimpleName()).append(": key attributes, entity type and components. */\n");
-      src.append("  public static final StaticImmutableTableSchema<").append(entityName).append(", Builder> TABLE_SCHEMA =\n");
-      src.append("      StaticImmutableTableSchema.builder(").append(entityName).append(".class, Builder.class)\n");
-      src.append("          .newItemBuilder(Builder::new, Builder::build)\n");
+      if (bean) {
+        src.append("  public static final software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema<").append(entityName)
+            .append("> TABLE_SCHEMA =\n");
+        src.append("      software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema.builder(").append(entityName)
+            .append(".class)\n");
+        src.append("          .newItemSupplier(").append(entityName).append("::new)\n");
+      } else {
+        src.append("  public static final StaticImmutableTableSchema<").append(entityName).append(", Builder> TABLE_SCHEMA =\n");
+        src.append("      StaticImmutableTableSchema.builder(").append(entityName).append(".class, Builder.class)\n");
+        src.append("          .newItemBuilder(Builder::new, Builder::build)\n");
+      }
       virtualKey(src, key.pkAttribute(), "PK_TEMPLATE", pk, "render", "StaticAttributeTags.primaryPartitionKey()");
       if (sk != null) {
         virtualKey(src, key.skAttribute(), "SK_TEMPLATE", sk, "render", "StaticAttributeTags.primarySortKey()");
@@ -254,7 +280,7 @@ public final class EntityProcessor extends AbstractProcessor {
       }
       src.append("      .componentGetter((o, c) -> switch (c) {\n");
       for (Comp c : comps) {
-        src.append("        case \"").append(c.name).append("\" -> o.").append(c.name).append("();\n");
+        src.append("        case \"").append(c.name).append("\" -> o.").append(c.getter).append(";\n");
       }
       src.append("        default -> throw new IllegalArgumentException(\"").append(record.getSimpleName())
           .append(" has no component '\" + c + \"'\");\n      })\n");
@@ -304,7 +330,9 @@ public final class EntityProcessor extends AbstractProcessor {
           sortKeyMethods(src, entityName, javaName(i[0]) + "Sk", i[0], template("", i[4]));
         }
       }
-      builder(src, entityName);
+      if (!bean) {
+        builder(src, entityName);
+      }
       src.append("}\n");
       write(pkg, schemaName, src);
       for (TypeElement nested : nestedRecords) {
@@ -333,7 +361,7 @@ public final class EntityProcessor extends AbstractProcessor {
           .append(constant).append('.').append(method).append("(");
       List<String> parts = new ArrayList<>();
       for (String c : t.components()) {
-        parts.add("o." + c + "()");
+        parts.add("o." + comp(c).getter);
       }
       src.append(String.join(", ", parts)).append(")).setter((b, v) -> { }).tags(").append(tag).append("))\n");
     }
@@ -366,12 +394,13 @@ public final class EntityProcessor extends AbstractProcessor {
     private void componentAttributes(StringBuilder src, Comp ttl) {
       for (Comp c : comps) {
         src.append("          .addAttribute(").append(enhancedType(c.type, c.element)).append(", a -> a.name(\"")
-            .append(esc(c.attribute)).append("\").getter(o -> o.").append(c.name).append("()).setter((b, v) -> b.")
-            .append(c.name).append(" = ");
-        if (c.type.getKind().isPrimitive()) {
-          src.append("v == null ? ").append(c.type.getKind() == TypeKind.BOOLEAN ? "false" : "0").append(" : v");
+            .append(esc(c.attribute)).append("\").getter(o -> o.").append(c.getter).append(").setter((b, v) -> b.");
+        String value = c.type.getKind().isPrimitive()
+            ? "v == null ? " + (c.type.getKind() == TypeKind.BOOLEAN ? "false" : "0") + " : v" : "v";
+        if (c.setter == null) {
+          src.append(c.name).append(" = ").append(value);
         } else {
-          src.append('v');
+          src.append(c.setter).append('(').append(value).append(')');
         }
         src.append(')');
         if (ttl == c && c.type.toString().equals("java.time.Instant")) {
@@ -427,6 +456,11 @@ public final class EntityProcessor extends AbstractProcessor {
     }
 
     void readComponents(TypeElement rec) {
+      if (rec.getKind() == ElementKind.CLASS) {
+        bean = true;
+        readProperties(rec);
+        return;
+      }
       for (Element m : rec.getEnclosedElements()) {
         if (m.getKind() == ElementKind.RECORD_COMPONENT) {
           RecordComponentElement rc = (RecordComponentElement) m;
@@ -435,9 +469,37 @@ public final class EntityProcessor extends AbstractProcessor {
           if (attr.isBlank()) {
             throw fail(rc, "@Attribute name of '" + rc.getSimpleName() + "' is blank");
           }
-          comps.add(new Comp(rc.getSimpleName().toString(), attr, rc.asType(), rc));
+          comps.add(new Comp(rc.getSimpleName().toString(), attr, rc.asType(), rc, rc.getSimpleName() + "()", null));
           enhancedType(rc.asType(), rc); // validates and collects nested records
         }
+      }
+    }
+
+    /** Bean properties: every non-static, non-transient field with a getter and a setter. */
+    private void readProperties(TypeElement cls) {
+      Map<String, javax.lang.model.element.ExecutableElement> methods = new java.util.HashMap<>();
+      for (Element m : cls.getEnclosedElements()) {
+        if (m.getKind() == ElementKind.METHOD && m.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC)) {
+          methods.put(m.getSimpleName().toString(), (javax.lang.model.element.ExecutableElement) m);
+        }
+      }
+      for (Element f : cls.getEnclosedElements()) {
+        if (f.getKind() != ElementKind.FIELD || f.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)
+            || f.getModifiers().contains(javax.lang.model.element.Modifier.TRANSIENT)) {
+          continue;
+        }
+        String name = f.getSimpleName().toString();
+        String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        String getter = methods.containsKey("get" + cap) ? "get" + cap
+            : f.asType().getKind() == TypeKind.BOOLEAN && methods.containsKey("is" + cap) ? "is" + cap : null;
+        if (getter == null || !methods.containsKey("set" + cap)) {
+          throw fail(f, "Field '" + name + "' of " + cls.getSimpleName() + " needs a public get" + cap + "() and set"
+              + cap + "(...) (or mark it transient)");
+        }
+        Attribute a = annotation(f, Attribute.class);
+        String attr = a == null ? name : a.value();
+        comps.add(new Comp(name, attr, f.asType(), f, getter + "()", "set" + cap));
+        enhancedType(f.asType(), f);
       }
     }
 
@@ -557,15 +619,15 @@ public final class EntityProcessor extends AbstractProcessor {
     }
   }
 
-  private static <A extends Annotation> A annotation(RecordComponentElement rc, Class<A> type) {
+  private static <A extends Annotation> A annotation(Element rc, Class<A> type) {
     A a = rc.getAnnotation(type);
-    if (a == null && rc.getAccessor() != null) {
-      a = rc.getAccessor().getAnnotation(type);
+    if (a == null && rc instanceof RecordComponentElement r && r.getAccessor() != null) {
+      a = r.getAccessor().getAnnotation(type);
     }
     return a;
   }
 
-  private static boolean has(RecordComponentElement rc, Class<? extends Annotation> type) {
+  private static boolean has(Element rc, Class<? extends Annotation> type) {
     return annotation(rc, type) != null;
   }
 
