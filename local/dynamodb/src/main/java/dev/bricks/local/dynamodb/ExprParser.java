@@ -120,7 +120,8 @@ final class ExprParser {
 
     private DynamoException syntax(Token t, List<Token> all) {
         int idx = all.indexOf(t);
-        int from = idx > 0 ? all.get(idx - 1).start : t.start;
+        int back = t.type == T.EOF ? 2 : 1;
+        int from = idx >= back ? all.get(idx - back).start : idx > 0 ? all.get(0).start : t.start;
         int to = idx >= 0 && idx + 1 < all.size() ? all.get(idx + 1).end : t.end;
         if (idx < 0) { from = Math.max(0, t.start - 5); to = Math.min(src.length(), t.end + 5); }
         return err("Syntax error; token: \"" + t.text + "\", near: \"" + src.substring(from, Math.min(to, src.length())) + "\"");

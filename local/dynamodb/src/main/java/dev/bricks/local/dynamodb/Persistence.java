@@ -72,7 +72,14 @@ final class Persistence {
                     t.lock.writeLock().unlock();
                 }
             }
-            default -> engine.execute(op, n.get("req"));
+            default -> {
+                try {
+                    engine.execute(op, n.get("req"));
+                } catch (DynamoException alreadyApplied) {
+                    // a crash between writing the snapshot and emptying the log replays table operations the
+                    // snapshot already holds (table exists, TTL already enabled, ...): the state is already right
+                }
+            }
         }
     }
 

@@ -159,13 +159,13 @@ final class ReadOps {
                 target = f.args().get(0);
                 values.add(f.args().get(1));
             } else if (c instanceof Expr.Func f) {
-                throw DynamoException.validation("Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: " + f.name());
+                throw DynamoException.validation("Invalid operator used in KeyConditionExpression: " + f.name());
             } else if (c instanceof Expr.In) {
-                throw DynamoException.validation("Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: IN");
+                throw DynamoException.validation("Invalid operator used in KeyConditionExpression: IN");
             } else if (c instanceof Expr.Or) {
-                throw DynamoException.validation("Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: OR");
+                throw DynamoException.validation("Invalid operator used in KeyConditionExpression: OR");
             } else {
-                throw DynamoException.validation("Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: NOT");
+                throw DynamoException.validation("Invalid operator used in KeyConditionExpression: NOT");
             }
             if (!(target instanceof Expr.PathOp p)) throw DynamoException.validation("Query key condition not supported");
             if (p.path().elements().size() > 1) throw DynamoException.validation("KeyConditionExpressions cannot have conditions on nested attributes");

@@ -78,7 +78,7 @@ final class Table {
             Map<String, Av> newImage = wantNew ? neu : null;
             int size = Av.itemSize(keys) + (oldImage == null ? 0 : Av.itemSize(oldImage)) + (newImage == null ? 0 : Av.itemSize(newImage));
             String seq = engine.nextSequence();
-            s.add(new StreamLog.StreamRecord(java.util.UUID.randomUUID().toString().replace("-", ""), seq, event, keys,
+            s.add(new StreamLog.StreamRecord(Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + seq, seq, event, keys,
                     oldImage, newImage, System.currentTimeMillis() / 1000, byTtl, size));
         }
     }

@@ -1,0 +1,89 @@
+package dev.bricks.local.dynamodb;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(LocalDynamoDbExtension.class)
+class StandaloneAndEnhancedTest {
+
+    @DynamoDbBean
+    public static class Order {
+        private String customer;
+        private String id;
+        private int total;
+
+        @DynamoDbPartitionKey public String getCustomer() { return customer; }
+        public void setCustomer(String v) { customer = v; }
+        @DynamoDbSortKey public String getId() { return id; }
+        public void setId(String v) { id = v; }
+        public int getTotal() { return total; }
+        public void setTotal(int v) { total = v; }
+
+        static Order of(String c, String id, int total) {
+            Order o = new Order();
+            o.setCustomer(c);
+            o.setId(id);
+            o.setTotal(total);
+            return o;
+        }
+    }
+
+    @Test
+    void enhancedClient_createTablePutQuery_worksThroughParameterInjection(DynamoDbEnhancedClient enhanced, LocalDynamoDb db) {
+        DynamoDbTable<Order> orders = enhanced.table("enhanced-orders", TableSchema.fromBean(Order.class));
+        orders.createTable();
+        orders.putItem(Order.of("c1", "o1", 10));
+        orders.putItem(Order.of("c1", "o2", 20));
+        orders.putItem(Order.of("c2", "o3", 30));
+
+        List<Order> c1 = orders.query(r -> r.queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue("c1").build()))
+                .filterExpression(Expression.builder().expression("#t > :min").putExpressionName("#t", "total")
+                        .putExpressionValue(":min", AttributeValue.fromN("15")).build())).items().stream().toList();
+
+        assertThat(c1).extracting(Order::getId).containsExactly("o2");
+        assertThat(orders.getItem(Key.builder().partitionValue("c2").sortValue("o3").build()).getTotal()).isEqualTo(30);
+        assertThat(db.endpoint().getHost()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void main_standalone_printsEndpointAndServesTheSdk() throws Exception {
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--port", "0")
+                .redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String line = out.readLine();
+            assertThat(line).matches("http://127\\.0\\.0\\.1:\\d+");
+            try (DynamoDbClient c = Clients.dynamo(URI.create(line))) {
+                String t = Fixtures.table(c, false);
+                c.putItem(b -> b.tableName(t).item(Map.of("pk", AttributeValue.fromS("a"))));
+                assertThat(c.getItem(b -> b.tableName(t).key(Map.of("pk", AttributeValue.fromS("a")))).hasItem()).isTrue();
+            }
+        } finally {
+            p.destroy();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
