@@ -22,10 +22,6 @@ final class TestTables implements AutoCloseable {
   final DynamoDbClient client;
 
   private TestTables() {
-    // The engine serves HTTP with the JDK server, which answers with Nagle on: every response then waits ~40 ms
-    // for the client's delayed ACK. Turning TCP_NODELAY on (read once, before the first server starts) makes the
-    // tests ~10x faster; it changes no behaviour.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
     db = LocalDynamoDb.start();
     client = DynamoDbClient.builder().endpointOverride(db.endpoint()).region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
