@@ -224,14 +224,14 @@ public final class EntityRepository<T> {
     Map<String, AttributeValue> item = new LinkedHashMap<>(schema.tableSchema().itemToMap(entity, true));
     Map<String, AttributeValue> key = keyFromItem(item);
     Instant now = table.clock().instant();
-    boolean reroute = false;
+    boolean recomputeKeys = false;
     if (schema.createdAtAttribute() != null && !item.containsKey(schema.createdAtAttribute())) {
       item.put(schema.createdAtAttribute(), AttributeValue.fromS(now.toString()));
-      reroute = true;
+      recomputeKeys = true;
     }
     if (schema.updatedAtAttribute() != null) {
       item.put(schema.updatedAtAttribute(), AttributeValue.fromS(now.toString()));
-      reroute = true;
+      recomputeKeys = true;
     }
     Condition condition = create ? Condition.notExists(schema.primaryKey().pkAttribute()) : null;
     Long expected = null;
@@ -249,7 +249,7 @@ public final class EntityRepository<T> {
       }
     }
     condition = and(condition, extra);
-    if (reroute) {
+    if (recomputeKeys && schema.timestampsFeedKeys()) {
       // managed attributes may feed index key templates: recompute every virtual key attribute
       item = new LinkedHashMap<>(schema.tableSchema().itemToMap(schema.tableSchema().mapToItem(item), true));
     }
@@ -267,19 +267,19 @@ public final class EntityRepository<T> {
     List<WriteAction> constraints = new ArrayList<>();
     for (String comp : schema.uniqueComponents()) {
       String attr = schema.attributeName(comp);
-      AttributeValue now2 = item.get(attr);
+      AttributeValue after = item.get(attr);
       AttributeValue before = old == null ? null : old.get(attr);
       if (old != null) {
         guard = and(guard, before == null ? Condition.notExists(attr) : (ctx -> ctx.name(attr) + " = " + ctx.value(before)));
       }
-      if (Objects.equals(now2, before)) {
+      if (Objects.equals(after, before)) {
         continue;
       }
       if (before != null) {
         constraints.add(deleteConstraint(comp, before));
       }
-      if (now2 != null) {
-        constraints.add(putConstraint(comp, now2, key));
+      if (after != null) {
+        constraints.add(putConstraint(comp, after, key));
       }
     }
     if (!create) {

@@ -33,6 +33,7 @@ public final class EntitySchema<T> {
   private final String ttlAttribute;
   private final List<String> uniqueComponents;
   private final List<String> primaryComponents;
+  private final boolean timestampsFeedKeys;
 
   private EntitySchema(Builder<T> b) {
     this.entityClass = Objects.requireNonNull(b.entityClass, "entityClass");
@@ -53,6 +54,19 @@ public final class EntitySchema<T> {
       pc.addAll(primaryKey.skTemplate().distinctComponents());
     }
     this.primaryComponents = List.copyOf(pc);
+    Set<String> keyComponents = new LinkedHashSet<>(pc);
+    for (IndexKey k : indexes) {
+      keyComponents.addAll(k.pkTemplate().components());
+      if (k.skTemplate() != null) {
+        keyComponents.addAll(k.skTemplate().components());
+      }
+    }
+    boolean feeds = false;
+    for (String attr : new String[] {createdAtAttribute, updatedAtAttribute}) {
+      String comp = attr == null ? null : componentOfAttribute(attr);
+      feeds |= comp != null && keyComponents.contains(comp);
+    }
+    this.timestampsFeedKeys = feeds;
   }
 
   /** Starts a schema (used by generated code). */
@@ -152,6 +166,11 @@ public final class EntitySchema<T> {
   /** TTL attribute name or null. */
   public String ttlAttribute() {
     return ttlAttribute;
+  }
+
+  /** True when a key template uses the {@code @CreatedAt} or {@code @UpdatedAt} component. */
+  boolean timestampsFeedKeys() {
+    return timestampsFeedKeys;
   }
 
   /** {@code @Unique} components; never null. */

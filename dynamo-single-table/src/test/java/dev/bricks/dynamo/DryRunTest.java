@@ -3,6 +3,8 @@ package dev.bricks.dynamo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bricks.dynamo.model.Event;
+import dev.bricks.dynamo.model.EventSchema;
 import dev.bricks.dynamo.model.Order;
 import dev.bricks.dynamo.model.OrderSchema;
 import dev.bricks.dynamo.model.OrderStatus;
@@ -45,7 +47,7 @@ class DryRunTest {
     client = DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:9")).region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
         .httpClient(UrlConnectionHttpClient.create()).build();
-    table = DynamoTable.builder(client, TableDefinition.derive("EcommerceData", UserSchema.SCHEMA, OrderSchema.SCHEMA, ProductSchema.SCHEMA))
+    table = DynamoTable.builder(client, TableDefinition.derive("EcommerceData", UserSchema.SCHEMA, OrderSchema.SCHEMA, ProductSchema.SCHEMA, EventSchema.SCHEMA))
         .clock(Clock.fixed(NOW, ZoneOffset.UTC)).cursorKey(new byte[32]).build();
     orders = table.repository(OrderSchema.SCHEMA);
     users = table.repository(UserSchema.SCHEMA);
@@ -82,6 +84,13 @@ class DryRunTest {
         .isEqualTo("attribute_not_exists(PK)");
     assertThat(r.item()).containsEntry("PK", AttributeValue.fromS("USER#u1")).containsEntry("SK", AttributeValue.fromS("ORDER#o1"))
         .containsEntry("EntityType", AttributeValue.fromS("ORDER")).containsEntry("version", AttributeValue.fromN("1"));
+  }
+
+  @Test
+  void create_managedTimestampInIndexKey_composesIndexKeyWithIt() {
+    PutItemRequest r = (PutItemRequest) table.repository(EventSchema.SCHEMA).dryRun().create(new Event("e1", "login", null));
+    assertThat(r.item()).containsEntry("createdAt", AttributeValue.fromS(NOW.toString()))
+        .containsEntry("GSI1SK", AttributeValue.fromS(NOW + "#e1"));
   }
 
   @Test
