@@ -254,7 +254,9 @@ public final class EntityRepository<T> {
       item = new LinkedHashMap<>(schema.tableSchema().itemToMap(schema.tableSchema().mapToItem(item), true));
     }
     ItemSize.validate(schema.type(), key, item);
-    T result = schema.tableSchema().mapToItem(item);
+    // the stored entity differs from the given one only by managed attributes
+    boolean managed = versioned || schema.createdAtAttribute() != null || schema.updatedAtAttribute() != null;
+    T result = managed ? schema.tableSchema().mapToItem(item) : entity;
     WriteAction.Expect expect = create ? WriteAction.Expect.ABSENT : WriteAction.Expect.ANY;
     List<WriteAction> actions = new ArrayList<>();
     if (schema.uniqueComponents().isEmpty()) {
