@@ -1,0 +1,38 @@
+package dev.bricks.observability;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ConfiguratorRank;
+import ch.qos.logback.core.spi.ContextAwareBase;
+
+/**
+ * Logback's first configurator (registered in {@code META-INF/services/ch.qos.logback.classic.spi.Configurator}):
+ * sets up Bricks' JSON logging in code — no XML parsing on a cold start — unless the user configured logback
+ * themselves, with the system property {@code logback.configurationFile} or a {@code logback-test.xml} /
+ * {@code logback.xml} on the classpath; then it steps aside and logback reads that file as usual.
+ *
+ * <p>Called once by logback when the first logger is requested.
+ */
+@ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
+public class BricksLogbackConfigurator extends ContextAwareBase implements Configurator {
+
+    static final String CONFIG_FILE_PROPERTY = "logback.configurationFile";
+
+    @Override
+    public ExecutionStatus configure(LoggerContext context) {
+        if (userConfigurationPresent()) {
+            addInfo("bricks-observability: a user logback configuration is present; not configuring");
+            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+        }
+        JsonLogging.configure(context, Settings.fromEnvironmentQuietly());
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    static boolean userConfigurationPresent() {
+        if (System.getProperty(CONFIG_FILE_PROPERTY) != null) {
+            return true;
+        }
+        ClassLoader loader = BricksLogbackConfigurator.class.getClassLoader();
+        return loader.getResource("logback-test.xml") != null || loader.getResource("logback.xml") != null;
+    }
+}

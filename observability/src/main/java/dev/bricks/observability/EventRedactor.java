@@ -1,0 +1,151 @@
+package dev.bricks.observability;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Copies an event's JSON with secrets replaced by {@value #MASK}: the values of members named
+ * {@code Authorization}, {@code Cookie}, {@code Set-Cookie} (any case, anywhere, including
+ * {@code multiValueHeaders}) and API Gateway 2.0's {@code cookies}; every substring shaped like a JWT
+ * ({@code xxx.yyy.zzz} in base64url, header starting {@code eyJ}) inside any string; and the values at the
+ * configured JSON paths.
+ *
+ * <p>Path syntax: members separated by dots, optional leading {@code $.}, {@code *} for any one member or
+ * array element, a number for an array index: {@code body}, {@code requestContext.authorizer.jwt.claims.email},
+ * {@code Records.*.dynamodb.NewImage.email}. Paths reach into the event document only: a string member
+ * such as API Gateway's {@code body} is redacted whole, not parsed.
+ *
+ * <p>Streaming (jackson-core only), immutable and thread-safe.
+ */
+final class EventRedactor {
+
+    static final String MASK = "***";
+    private static final Set<String> SECRET_MEMBERS = Set.of("authorization", "cookie", "set-cookie", "cookies",
+            "proxy-authorization", "x-api-key");
+    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final List<String[]> paths;
+
+    private EventRedactor(List<String[]> paths) {
+        this.paths = paths;
+    }
+
+    /**
+     * A redactor for a comma-separated list of paths (may be null or blank).
+     *
+     * @throws IllegalArgumentException naming a path with an empty segment
+     */
+    static EventRedactor withPaths(String commaSeparatedPaths) {
+        List<String[]> parsed = new ArrayList<>();
+        if (commaSeparatedPaths != null) {
+            for (String raw : commaSeparatedPaths.split(",")) {
+                String path = raw.trim();
+                if (path.isEmpty()) {
+                    continue;
+                }
+                if (path.startsWith("$.")) {
+                    path = path.substring(2);
+                }
+                String[] segments = path.split("\\.", -1);
+                for (String segment : segments) {
+                    if (segment.isEmpty()) {
+                        throw new IllegalArgumentException("redaction path '" + raw.trim() + "' has an empty segment");
+                    }
+                }
+                parsed.add(segments);
+            }
+        }
+        return new EventRedactor(List.copyOf(parsed));
+    }
+
+    /**
+     * The redacted JSON text of {@code rawEvent}.
+     *
+     * @throws IOException when the bytes are not well-formed JSON
+     */
+    String redact(byte[] rawEvent) throws IOException {
+        StringWriter out = new StringWriter(rawEvent.length + 16);
+        try (JsonParser parser = JSON.createParser(rawEvent); JsonGenerator generator = JSON.createGenerator(out)) {
+            List<String> path = new ArrayList<>();
+            JsonToken token = parser.nextToken();
+            if (token == null) {
+                throw new IOException("empty event");
+            }
+            copyValue(parser, generator, path);
+            if (parser.nextToken() != null) {
+                throw new IOException("trailing content after the event's JSON value");
+            }
+        }
+        return out.toString();
+    }
+
+    private void copyValue(JsonParser parser, JsonGenerator generator, List<String> path) throws IOException {
+        JsonToken token = parser.currentToken();
+        switch (token) {
+            case START_OBJECT -> {
+                generator.writeStartObject();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    generator.writeFieldName(name);
+                    parser.nextToken();
+                    path.add(name);
+                    if (SECRET_MEMBERS.contains(name.toLowerCase(Locale.ROOT)) || matchesPath(path)) {
+                        parser.skipChildren();
+                        generator.writeString(MASK);
+                    } else {
+                        copyValue(parser, generator, path);
+                    }
+                    path.remove(path.size() - 1);
+                }
+                generator.writeEndObject();
+            }
+            case START_ARRAY -> {
+                generator.writeStartArray();
+                int index = 0;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    path.add(Integer.toString(index++));
+                    if (matchesPath(path)) {
+                        parser.skipChildren();
+                        generator.writeString(MASK);
+                    } else {
+                        copyValue(parser, generator, path);
+                    }
+                    path.remove(path.size() - 1);
+                }
+                generator.writeEndArray();
+            }
+            case VALUE_STRING -> generator.writeString(JWT.matcher(parser.getText()).replaceAll(MASK));
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> generator.writeNumber(parser.getText());
+            case VALUE_TRUE -> generator.writeBoolean(true);
+            case VALUE_FALSE -> generator.writeBoolean(false);
+            case VALUE_NULL -> generator.writeNull();
+            default -> throw new IOException("unexpected JSON token " + token);
+        }
+    }
+
+    private boolean matchesPath(List<String> path) {
+        for (String[] candidate : paths) {
+            if (candidate.length != path.size()) {
+                continue;
+            }
+            boolean match = true;
+            for (int i = 0; i < candidate.length && match; i++) {
+                match = candidate[i].equals("*") || candidate[i].equals(path.get(i));
+            }
+            if (match) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
