@@ -18,6 +18,23 @@ final class BatchGetter {
     this.table = table;
   }
 
+  List<BatchGetItemRequest> render(List<EntityKey<?>> keys) {
+    Map<String, EntityKey<?>> byKey = new LinkedHashMap<>();
+    for (EntityKey<?> k : keys) {
+      table.repositoryOf(k.schema());
+      byKey.putIfAbsent(k.describe(), k);
+    }
+    List<EntityKey<?>> all = new ArrayList<>(byKey.values());
+    List<BatchGetItemRequest> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += CHUNK) {
+      List<Map<String, AttributeValue>> ks = new ArrayList<>();
+      all.subList(i, Math.min(all.size(), i + CHUNK)).forEach(k -> ks.add(k.key()));
+      out.add(BatchGetItemRequest.builder()
+          .requestItems(Map.of(table.name(), KeysAndAttributes.builder().keys(ks).build())).build());
+    }
+    return out;
+  }
+
   BatchGetResult get(List<EntityKey<?>> keys) {
     Map<String, EntityKey<?>> byKey = new LinkedHashMap<>();
     for (EntityKey<?> k : keys) {

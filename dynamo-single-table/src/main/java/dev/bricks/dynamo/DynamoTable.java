@@ -148,6 +148,12 @@ public final class DynamoTable {
     return new BatchGetter(this).get(List.copyOf(keys));
   }
 
+  /** The BatchGetItem requests {@link #batchGet} would send first (dry run): duplicates removed, 100 keys each. */
+  public List<software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest> renderBatchGet(
+      Collection<? extends EntityKey<?>> keys) {
+    return new BatchGetter(this).render(List.copyOf(keys));
+  }
+
   /**
    * A collection: several entity types under one partition, read with one query and each item decoded to
    * its own type. All members must share the partition key template of the collection's index.

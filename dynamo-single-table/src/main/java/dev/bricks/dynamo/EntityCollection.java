@@ -125,6 +125,13 @@ public final class EntityCollection {
       return new CollectionPage(items, raw.cursor());
     }
 
+    /** Every item of the partition over all pages, fetched lazily, each decoded to its own type. */
+    public java.util.stream.Stream<Object> stream() {
+      return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(
+          QuerySpec.mapped(spec.iterator(), EntityCollection.this::decode),
+          java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL), false);
+    }
+
     /** The first request {@link #execute()} would send. */
     public QueryRequest render() {
       return spec.request(spec.startKey());

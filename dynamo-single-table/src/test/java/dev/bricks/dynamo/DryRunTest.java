@@ -319,6 +319,17 @@ class DryRunTest {
   }
 
   @Test
+  void renderBatchGet_250KeysWithDuplicate_chunksBy100() {
+    List<EntityKey<?>> keys = new java.util.ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      keys.add(ProductSchema.key("p" + i));
+    }
+    keys.add(ProductSchema.key("p0"));
+    assertThat(table.renderBatchGet(keys)).extracting(r -> r.requestItems().get("EcommerceData").keys().size())
+        .containsExactly(100, 100, 50);
+  }
+
+  @Test
   void batchWrite_versionedEntity_isRefused() {
     assertThatThrownBy(() -> table.batchWrite().put(Order.of("u", "o", OrderStatus.PAID, NOW)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ORDER has @Version or @Unique");

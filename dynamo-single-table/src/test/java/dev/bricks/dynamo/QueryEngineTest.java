@@ -177,6 +177,14 @@ class QueryEngineTest {
   }
 
   @Test
+  void collection_stream_readsEveryPageLazily() {
+    EntityCollection userData = table.collection("userData", null, UserSchema.SCHEMA, OrderSchema.SCHEMA);
+    List<Object> all = userData.query(UserSchema.partition("alice")).pageSize(7).stream().toList();
+    assertThat(all).hasSize(BIG_ORDERS + 1);
+    assertThat(all.get(BIG_ORDERS)).isInstanceOf(User.class); // "PROFILE" sorts after "ORDER#..."
+  }
+
+  @Test
   void collection_paged_visitsEverythingOnce() {
     EntityCollection userData = table.collection("userData", null, UserSchema.SCHEMA, OrderSchema.SCHEMA);
     Set<Object> seen = new HashSet<>();
