@@ -45,6 +45,8 @@ public final class LocalDynamoDbExtension implements BeforeAllCallback, BeforeEa
     private volatile Object client;
     private volatile Object enhanced;
     private volatile Object streams;
+    /** The context whose afterAll ends this engine (the outermost class that started it, not a @Nested one). */
+    private volatile String owner;
 
     /** For {@code @ExtendWith}: one engine per test class. */
     public LocalDynamoDbExtension() {
@@ -77,6 +79,9 @@ public final class LocalDynamoDbExtension implements BeforeAllCallback, BeforeEa
 
     private synchronized void ensureStarted(ExtensionContext context) {
         if (engine != null) return;
+        ExtensionContext c = context;
+        while (c.getTestMethod().isPresent() && c.getParent().isPresent()) c = c.getParent().get();
+        owner = c.getUniqueId();
         if (shared) {
             SharedEngine holder = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                     .computeIfAbsent(SHARED_KEY, k -> new SharedEngine(LocalDynamoDb.start()), SharedEngine.class);
@@ -88,6 +93,7 @@ public final class LocalDynamoDbExtension implements BeforeAllCallback, BeforeEa
 
     @Override
     public synchronized void afterAll(ExtensionContext context) {
+        if (owner != null && !owner.equals(context.getUniqueId())) return;
         closeClients();
         if (!shared && engine != null) engine.close();
         engine = null;
