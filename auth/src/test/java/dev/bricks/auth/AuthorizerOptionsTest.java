@@ -1,0 +1,72 @@
+package dev.bricks.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class AuthorizerOptionsTest {
+
+    static final Issuer ISSUER = Issuer.jwks("https://issuer.example", URI.create("https://issuer.example/jwks"));
+
+    @Test
+    void build_defaults_closed() {
+        AuthorizerOptions o = AuthorizerOptions.builder().issuer(ISSUER).audiences("api").build();
+
+        assertThat(o.algorithms).containsExactly(SignatureAlgorithm.RS256);
+        assertThat(o.clockSkew).isEqualTo(Duration.ofSeconds(60));
+        assertThat(o.maxTokenSize).isEqualTo(8192);
+        assertThat(o.requireKid).isTrue();
+        assertThat(o.types).containsExactlyInAnyOrder("jwt", "at+jwt");
+        assertThat(o.allowMissingType).isTrue();
+        assertThat(o.maxLifetime).isNull();
+        assertThat(o.policyResource()).isEqualTo(PolicyResource.WHOLE_API);
+        assertThat(o.decisionCacheSize).isEqualTo(1024);
+        assertThat(o.jwksReadTimeout).isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void build_missingIssuerOrAudience_failsNamingIt() {
+        assertThatThrownBy(() -> AuthorizerOptions.builder().audiences("api").build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("issuer");
+        assertThatThrownBy(() -> AuthorizerOptions.builder().issuer(ISSUER).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("audience");
+        assertThat(AuthorizerOptions.builder().issuer(ISSUER).cognitoAccessTokens("c").build().clientIds)
+                .containsExactly("c");
+    }
+
+    @Test
+    void builder_badValues_failFastNamingTheValue() {
+        AuthorizerOptions.Builder b = AuthorizerOptions.builder();
+        assertThatThrownBy(() -> b.clockSkew(Duration.ofMinutes(10))).hasMessageContaining("PT10M");
+        assertThatThrownBy(() -> b.maxTokenSize(10)).hasMessageContaining("10");
+        assertThatThrownBy(() -> b.decisionCache(-1, Duration.ofSeconds(1))).hasMessageContaining("-1");
+        assertThatThrownBy(() -> b.issuer(ISSUER).issuer(ISSUER)).hasMessageContaining("twice");
+        assertThatThrownBy(() -> b.audiences(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> b.algorithms()).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AuthorizerOptions.builder().issuer(ISSUER).audiences("a")
+                .jwksCache(Duration.ofSeconds(10), Duration.ofSeconds(8), Duration.ofSeconds(5)).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("refresh-ahead");
+        assertThatThrownBy(() -> b.cognitoAccessTokens("a").cognitoIdTokens("b"))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void issuer_plainHttpOffLoopback_rejected() {
+        assertThatThrownBy(() -> Issuer.jwks("http://issuer.example", URI.create("http://issuer.example/jwks")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");
+        assertThat(Issuer.jwks("http://127.0.0.1:1", URI.create("http://127.0.0.1:1/jwks")).discovery()).isFalse();
+    }
+
+    @Test
+    void issuer_cognito_buildsIssuerAndJwksUrl() {
+        Issuer i = Issuer.cognito("eu-west-1", "eu-west-1_AbC123");
+
+        assertThat(i.issuer()).isEqualTo("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123");
+        assertThat(i.jwksUri()).hasToString(
+                "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123/.well-known/jwks.json");
+        assertThatThrownBy(() -> Issuer.cognito("eu-west-1", "../x")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.bricks.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** JWKS rotation, outage tolerance and rate limiting against a real loopback JWKS server. */
+class KeyRotationTest {
+
+    static AuthorizerOptions.Builder options(JwksServer s, Duration rateLimit) {
+        return AuthorizerOptions.builder()
+                .issuer(s.asIssuer())
+                .audiences(Tokens.AUDIENCE)
+                .algorithms(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256)
+                .decisionCache(0, Duration.ZERO)
+                .jwksCache(Duration.ofMillis(300), Duration.ofMillis(50), Duration.ofMillis(100))
+                .jwksRateLimit(rateLimit)
+                .jwksHttp(Duration.ofSeconds(1), Duration.ofSeconds(1), 16 * 1024);
+    }
+
+    @Test
+    void verify_newKidPublished_pickedUpWithoutWaitingForTtl() throws Exception {
+        try (JwksServer s = new JwksServer(TestKeys.RSA_1.toPublicJWK())) {
+            JwtVerifier v = JwtVerifier.create(options(s, Duration.ofMillis(10)).build());
+            v.prefetchKeys();
+            assertThat(v.verify(Tokens.signed(TestKeys.RSA_1, JWSAlgorithm.RS256, Tokens.claims(s.issuer()).build()))
+                    .allowed()).isTrue();
+            int before = s.jwksRequests();
+
+            s.add(TestKeys.RSA_2);
+            s.add(TestKeys.EC_2);
+            Decision rsa = v.verify(Tokens.signed(TestKeys.RSA_2, JWSAlgorithm.RS256, Tokens.claims(s.issuer()).build()));
+            Decision ec = v.verify(Tokens.signed(TestKeys.EC_2, JWSAlgorithm.ES256, Tokens.claims(s.issuer()).build()));
+
+            assertThat(rsa.allowed()).as(rsa.detail()).isTrue();
+            assertThat(rsa.claims().keyId()).isEqualTo("rsa-2");
+            assertThat(ec.allowed()).as(ec.detail()).isTrue();
+            assertThat(s.jwksRequests()).isGreaterThan(before);
+        }
+    }
+
+    @Test
+    void verify_keyRemoved_stillVerifiesUntilTtlThenStops() throws Exception {
+        try (JwksServer s = new JwksServer(TestKeys.RSA_1.toPublicJWK(), TestKeys.RSA_2.toPublicJWK())) {
+            JwtVerifier v = JwtVerifier.create(options(s, Duration.ofMillis(10)).build());
+            String old = Tokens.signed(TestKeys.RSA_1, JWSAlgorithm.RS256, Tokens.claims(s.issuer()).build());
+            String current = Tokens.signed(TestKeys.RSA_2, JWSAlgorithm.RS256, Tokens.claims(s.issuer()).build());
+            assertThat(v.verify(old).allowed()).isTrue();
+
+            s.remove("rsa-1");
+            Decision beforeTtl = v.verify(old);
+            Thread.sleep(400);
+            Decision afterTtl = v.verify(old);
+
+            assertThat(beforeTtl.allowed()).as("cached key still valid within the TTL").isTrue();
+            assertThat(afterTtl.reason()).isEqualTo(DenyReason.KID_UNKNOWN);
+            assertThat(v.verify(current).allowed()).isTrue();
+        }
+    }
+
+    @Test
+    void verify_jwksDownAfterWarmup_cachedKeysKeepWorking() throws Exception {
+        try (JwksServer s = new JwksServer(TestKeys.RSA_1.toPublicJWK())) {
+            JwtVerifier v = JwtVerifier.create(options(s, Duration.ofMillis(10)).build());
+            String token = Tokens.signed(TestKeys.RSA_1, JWSAlgorithm.RS256, Tokens.claims(s.issuer()).build());
+            assertThat(v.verify(token).allowed()).isTrue();
+
+            s.mode(JwksServer.Mode.DOWN);
+            Thread.sleep(400);
+            Decision during = v.verify(token);
+
+            assertThat(during.allowed()).as("outage tolerance: " + during.detail()).isTrue();
+        }
+    }
+
+    @Test
+    void verify_floodOfUnknownKids_jwksFetchesRateLimited() throws Exception {
+        try (JwksServer s = new JwksServer(TestKeys.RSA_1.toPublicJWK())) {
+            JwtVerifier v = JwtVerifier.create(AuthorizerOptions.builder().issuer(s.asIssuer())
+                    .audiences(Tokens.AUDIENCE).decisionCache(0, Duration.ZERO)
+                    .jwksHttp(Duration.ofSeconds(1), Duration.ofSeconds(1), 16 * 1024).build());
+            v.prefetchKeys();
+            int before = s.jwksRequests();
+
+            for (int i = 0; i < 25; i++) {
+                String t = Tokens.raw("{\"alg\":\"RS256\",\"kid\":\"k" + i + "\"}", Tokens.payload(s.issuer(), ""),
+                        TestKeys.RSA_1, JWSAlgorithm.RS256);
+                assertThat(v.verify(t).reason()).isEqualTo(DenyReason.KID_UNKNOWN);
+            }
+
+            assertThat(s.jwksRequests() - before).as("fetches for 25 unknown kids").isLessThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void verify_oidcDiscovery_findsJwksUri() throws Exception {
+        try (JwksServer s = new JwksServer(TestKeys.RSA_1.toPublicJWK())) {
+            JwtVerifier v = JwtVerifier.create(AuthorizerOptions.builder().issuer(Issuer.discovery(s.issuer()))
+                    .audiences(Tokens.AUDIENCE).jwksHttp(Duration.ofSeconds(1), Duration.ofSeconds(1), 16 * 1024)
+                    .build());
+
+            assertThat(v.prefetchKeys()).containsEntry(s.issuer(), "1 keys");
+            assertThat(v.verify(Tokens.signed(TestKeys.RSA_1, JWSAlgorithm.RS256, Tokens.claims(s.issuer()).build()))
+                    .allowed()).isTrue();
+        }
+    }
+
+    @Test
+    void verify_twoIssuers_eachUsesItsOwnJwks() throws Exception {
+        try (JwksServer a = new JwksServer(TestKeys.RSA_1.toPublicJWK());
+                JwksServer b = new JwksServer(TestKeys.RSA_2.toPublicJWK())) {
+            JwtVerifier v = JwtVerifier.create(AuthorizerOptions.builder().issuer(a.asIssuer()).issuer(b.asIssuer())
+                    .audiences(Tokens.AUDIENCE).jwksRateLimit(Duration.ofMillis(10))
+                    .jwksHttp(Duration.ofSeconds(1), Duration.ofSeconds(1), 16 * 1024).build());
+
+            Decision fromB = v.verify(Tokens.signed(TestKeys.RSA_2, JWSAlgorithm.RS256, Tokens.claims(b.issuer()).build()));
+            Decision aKeyClaimingB = v.verify(
+                    Tokens.signed(TestKeys.RSA_1, JWSAlgorithm.RS256, Tokens.claims(b.issuer()).build()));
+
+            assertThat(fromB.allowed()).isTrue();
+            assertThat(aKeyClaimingB.reason()).isEqualTo(DenyReason.KID_UNKNOWN);
+        }
+    }
+
+    @Test
+    void verify_kidNotRequired_triesEveryFittingKey() throws Exception {
+        try (JwksServer s = new JwksServer(TestKeys.EC_1.toPublicJWK(), TestKeys.RSA_2.toPublicJWK(),
+                TestKeys.RSA_1.toPublicJWK())) {
+            JwtVerifier v = JwtVerifier.create(options(s, Duration.ofMillis(10)).requireKid(false).build());
+            String noKid = Tokens.raw("{\"alg\":\"RS256\"}", Tokens.payload(s.issuer(), ""), TestKeys.RSA_1,
+                    JWSAlgorithm.RS256);
+            String attacker = Tokens.raw("{\"alg\":\"RS256\"}", Tokens.payload(s.issuer(), ""),
+                    TestKeys.ATTACKER_RSA, JWSAlgorithm.RS256);
+
+            assertThat(v.verify(noKid).allowed()).isTrue();
+            assertThat(v.verify(attacker).reason()).isEqualTo(DenyReason.SIGNATURE_INVALID);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.bricks.dynamo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+/** BatchGetItem in chunks of 100 keys, retrying unprocessed keys with backoff until the deadline. */
+final class BatchGetter {
+  static final int CHUNK = 100;
+  private final DynamoTable table;
+
+  BatchGetter(DynamoTable table) {
+    this.table = table;
+  }
+
+  List<BatchGetItemRequest> render(List<EntityKey<?>> keys) {
+    Map<String, EntityKey<?>> byKey = new LinkedHashMap<>();
+    for (EntityKey<?> k : keys) {
+      table.repositoryOf(k.schema());
+      byKey.putIfAbsent(k.describe(), k);
+    }
+    List<EntityKey<?>> all = new ArrayList<>(byKey.values());
+    List<BatchGetItemRequest> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += CHUNK) {
+      List<Map<String, AttributeValue>> ks = new ArrayList<>();
+      all.subList(i, Math.min(all.size(), i + CHUNK)).forEach(k -> ks.add(k.key()));
+      out.add(BatchGetItemRequest.builder()
+          .requestItems(Map.of(table.name(), KeysAndAttributes.builder().keys(ks).build())).build());
+    }
+    return out;
+  }
+
+  BatchGetResult get(List<EntityKey<?>> keys) {
+    Map<String, EntityKey<?>> byKey = new LinkedHashMap<>();
+    for (EntityKey<?> k : keys) {
+      table.repositoryOf(k.schema());
+      byKey.putIfAbsent(k.describe(), k); // DynamoDB refuses duplicate keys in one request
+    }
+    Map<String, EntitySchema<?>> schemaByType = new LinkedHashMap<>();
+    byKey.values().forEach(k -> schemaByType.put(k.schema().type(), k.schema()));
+    List<Object> items = new ArrayList<>();
+    List<EntityKey<?>> failed = new ArrayList<>();
+    List<EntityKey<?>> all = new ArrayList<>(byKey.values());
+    Backoff backoff = new Backoff(table.batchDeadline(), table.batchBaseDelay());
+    List<EntityKey<?>> pending = all;
+    while (!pending.isEmpty()) {
+      List<EntityKey<?>> next = new ArrayList<>();
+      for (int i = 0; i < pending.size(); i += CHUNK) {
+        List<EntityKey<?>> chunk = pending.subList(i, Math.min(pending.size(), i + CHUNK));
+        List<Map<String, AttributeValue>> ks = new ArrayList<>();
+        chunk.forEach(k -> ks.add(k.key()));
+        BatchGetItemResponse r = table.client().batchGetItem(BatchGetItemRequest.builder()
+            .requestItems(Map.of(table.name(), KeysAndAttributes.builder().keys(ks).build())).build());
+        for (Map<String, AttributeValue> item : r.responses().getOrDefault(table.name(), List.of())) {
+          AttributeValue t = item.get(chunk.get(0).schema().typeAttribute());
+          EntitySchema<?> s = t == null ? null : schemaByType.get(t.s());
+          if (s == null) {
+            throw new EntityTypeMismatchException("one of " + schemaByType.keySet(), t == null ? null : t.s(),
+                EntityKey.describeKeyOf(item, chunk.get(0).schema().primaryKey()));
+          }
+          items.add(table.repositoryOf(s).decode(item));
+        }
+        KeysAndAttributes un = r.hasUnprocessedKeys() ? r.unprocessedKeys().get(table.name()) : null;
+        if (un != null) {
+          for (Map<String, AttributeValue> k : un.keys()) {
+            next.add(byKey.get(EntityKey.describe(ordered(k, chunk.get(0)))));
+          }
+        }
+      }
+      if (next.isEmpty()) {
+        break;
+      }
+      if (!backoff.pause()) {
+        failed.addAll(next);
+        break;
+      }
+      pending = next;
+    }
+    return new BatchGetResult(items, failed);
+  }
+
+  static Map<String, AttributeValue> ordered(Map<String, AttributeValue> key, EntityKey<?> like) {
+    Map<String, AttributeValue> m = new LinkedHashMap<>();
+    like.key().keySet().forEach(a -> m.put(a, key.get(a)));
+    return m;
+  }
+}

@@ -1,0 +1,9 @@
+package dev.bricks.dynamo;
+
+/** DynamoDB cannot store an empty set; the attribute must be null (absent) or non-empty. */
+public final class EmptySetException extends ValidationException {
+  EmptySetException(String entityType, String key, String attribute) {
+    super("Attribute '" + attribute + "' of entity " + entityType + " " + key
+        + " is an empty set; DynamoDB cannot store empty sets, use null to leave it absent");
+  }
+}

@@ -1,0 +1,150 @@
+package dev.bricks.dynamo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * Several entity types living under one partition (a user's profile and orders), read with one query and
+ * each item decoded to its own type. Made by {@link DynamoTable#collection}. Thread-safe.
+ */
+public final class EntityCollection {
+  private final DynamoTable table;
+  private final String name;
+  private final String indexName;
+  private final Map<String, EntitySchema<?>> members = new LinkedHashMap<>();
+  private final String typeAttribute;
+
+  EntityCollection(DynamoTable table, String name, String indexName, List<EntitySchema<?>> schemas) {
+    if (schemas.size() < 1) {
+      throw new IllegalArgumentException("Collection " + name + " has no members");
+    }
+    this.table = table;
+    this.name = name;
+    this.indexName = indexName;
+    EntitySchema<?> first = schemas.get(0);
+    this.typeAttribute = first.typeAttribute();
+    String template = keyOf(first).pkTemplate().template();
+    for (EntitySchema<?> s : schemas) {
+      if (!keyOf(s).pkTemplate().template().equals(template)) {
+        throw new IllegalArgumentException("Collection " + name + ": " + s.type() + " partition key '"
+            + keyOf(s).pkTemplate() + "' differs from " + first.type() + " '" + template + "'");
+      }
+      if (!s.typeAttribute().equals(typeAttribute)) {
+        throw new IllegalArgumentException("Collection " + name + ": members use different entity type attributes");
+      }
+      members.put(s.type(), s);
+    }
+  }
+
+  private IndexKey keyOf(EntitySchema<?> s) {
+    return indexName == null ? s.primaryKey() : s.index(indexName);
+  }
+
+  /** Starts a query of the collection on the partition given by any member's generated partition method. */
+  public Query query(Partition<?> partition) {
+    if (!members.containsKey(partition.schema().type())) {
+      throw new IllegalArgumentException("Collection " + name + " has no member " + partition.schema().type());
+    }
+    if (!java.util.Objects.equals(partition.key().indexName(), indexName)) {
+      throw new IllegalArgumentException("Collection " + name + " is on " + (indexName == null ? "the table" : indexName)
+          + ", the partition is on " + partition.key().label());
+    }
+    return new Query(partition);
+  }
+
+  /** One page of a collection: items of several types in key order. */
+  public record CollectionPage(List<Object> items, String cursor) {
+    public CollectionPage {
+      items = List.copyOf(items);
+    }
+
+    /** The items of one type, in order. */
+    public <E> List<E> itemsOf(Class<E> type) {
+      List<E> out = new ArrayList<>();
+      for (Object o : items) {
+        if (type.isInstance(o)) {
+          out.add(type.cast(o));
+        }
+      }
+      return out;
+    }
+  }
+
+  /** A collection query; not thread-safe, use once. */
+  public final class Query {
+    private final QuerySpec spec;
+
+    private Query(Partition<?> p) {
+      spec = new QuerySpec(table, p.key(), p.pkValue(), "collection=" + name);
+      List<AttributeValue> types = new ArrayList<>();
+      members.keySet().forEach(t -> types.add(AttributeValue.fromS(t)));
+      spec.typeFilter = ctx -> {
+        StringBuilder sb = new StringBuilder(ctx.name(typeAttribute)).append(" IN (");
+        for (int i = 0; i < types.size(); i++) {
+          sb.append(i == 0 ? "" : ", ").append(ctx.value(types.get(i)));
+        }
+        return sb.append(')').toString();
+      };
+    }
+
+    /** Newest first. */
+    public Query descending() {
+      spec.descending = true;
+      return this;
+    }
+
+    /** Maximum items returned. */
+    public Query limit(int items) {
+      spec.limit(items);
+      return this;
+    }
+
+    /** DynamoDB's evaluated Limit per request. */
+    public Query pageSize(int n) {
+      spec.pageSize(n);
+      return this;
+    }
+
+    /** Continues after a cursor of the same collection query. */
+    public Query after(String cursor) {
+      spec.cursor = cursor;
+      return this;
+    }
+
+    /** Runs the query. */
+    public CollectionPage execute() {
+      QuerySpec.RawPage raw = spec.page();
+      List<Object> items = new ArrayList<>();
+      for (Map<String, AttributeValue> i : raw.items()) {
+        items.add(decode(i));
+      }
+      return new CollectionPage(items, raw.cursor());
+    }
+
+    /** Every item of the partition over all pages, fetched lazily, each decoded to its own type. */
+    public java.util.stream.Stream<Object> stream() {
+      return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(
+          QuerySpec.mapped(spec.iterator(), EntityCollection.this::decode),
+          java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL), false);
+    }
+
+    /** The first request {@link #execute()} would send. */
+    public QueryRequest render() {
+      return spec.request(spec.startKey());
+    }
+  }
+
+  private Object decode(Map<String, AttributeValue> item) {
+    AttributeValue t = item.get(typeAttribute);
+    EntitySchema<?> s = t == null ? null : members.get(t.s());
+    if (s == null) {
+      throw new EntityTypeMismatchException("one of " + members.keySet(), t == null ? null : t.s(),
+          EntityKey.describeKeyOf(item, members.values().iterator().next().primaryKey()));
+    }
+    return s.tableSchema().mapToItem(item);
+  }
+}

@@ -1,0 +1,11 @@
+package dev.bricks.dynamo;
+
+/**
+ * One partition of the table or of a GSI for an entity: where a query starts. Made by generated
+ * {@code <Entity>Schema.partition(...)} and {@code <Entity>Schema.<index>(...)} methods.
+ *
+ * @param schema entity schema whose key templates apply; never null
+ * @param key the table or index key; never null
+ * @param pkValue the composed partition key value; never null
+ */
+public record Partition<T>(EntitySchema<T> schema, IndexKey key, String pkValue) {}

@@ -1,0 +1,5 @@
+package dev.bricks.dynamo.model;
+
+public enum OrderStatus {
+  CREATED, PAID, SHIPPED, CANCELLED
+}

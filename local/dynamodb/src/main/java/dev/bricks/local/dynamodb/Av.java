@@ -1,0 +1,162 @@
+package dev.bricks.local.dynamodb;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One DynamoDB attribute value. Immutable once built: maps, lists and sets are never changed after
+ * construction (updates build new values), so values may be shared between items, indexes and stream records.
+ */
+final class Av {
+
+    enum Type { S, N, B, BOOL, NULL, M, L, SS, NS, BS }
+
+    /** Binary content with value semantics and DynamoDB's unsigned byte order. */
+    record Bin(byte[] bytes) implements Comparable<Bin> {
+        @Override public boolean equals(Object o) { return o instanceof Bin b && Arrays.equals(bytes, b.bytes); }
+        @Override public int hashCode() { return Arrays.hashCode(bytes); }
+        @Override public int compareTo(Bin o) { return Arrays.compareUnsigned(bytes, o.bytes); }
+        @Override public String toString() { return java.util.Base64.getEncoder().encodeToString(bytes); }
+    }
+
+    static final Av NULL = new Av(Type.NULL, Boolean.TRUE);
+    static final Av TRUE = new Av(Type.BOOL, Boolean.TRUE);
+    static final Av FALSE = new Av(Type.BOOL, Boolean.FALSE);
+
+    final Type type;
+    private final Object value;
+
+    private Av(Type type, Object value) {
+        this.type = type;
+        this.value = value;
+    }
+
+    static Av s(String s) { return new Av(Type.S, s); }
+    static Av n(BigDecimal n) { return new Av(Type.N, Numbers.canonical(n)); }
+    static Av b(byte[] b) { return new Av(Type.B, new Bin(b)); }
+    static Av bool(boolean b) { return b ? TRUE : FALSE; }
+    static Av m(Map<String, Av> m) { return new Av(Type.M, Collections.unmodifiableMap(m)); }
+    static Av l(List<Av> l) { return new Av(Type.L, Collections.unmodifiableList(l)); }
+    static Av ss(Set<String> s) { return new Av(Type.SS, Collections.unmodifiableSet(s)); }
+    static Av ns(Set<BigDecimal> s) { return new Av(Type.NS, Collections.unmodifiableSet(s)); }
+    static Av bs(Set<Bin> s) { return new Av(Type.BS, Collections.unmodifiableSet(s)); }
+
+    /** A set of the given set type from elements (already canonical, no duplicates). */
+    @SuppressWarnings("unchecked")
+    static Av set(Type type, Set<?> elements) {
+        return switch (type) {
+            case SS -> ss((Set<String>) elements);
+            case NS -> ns((Set<BigDecimal>) elements);
+            case BS -> bs((Set<Bin>) elements);
+            default -> throw new IllegalArgumentException("not a set type: " + type);
+        };
+    }
+
+    String s() { return (String) value; }
+    BigDecimal n() { return (BigDecimal) value; }
+    Bin b() { return (Bin) value; }
+    boolean bool() { return (Boolean) value; }
+    @SuppressWarnings("unchecked") Map<String, Av> m() { return (Map<String, Av>) value; }
+    @SuppressWarnings("unchecked") List<Av> l() { return (List<Av>) value; }
+    Set<?> set() { return (Set<?>) value; }
+
+    boolean isSet() { return type == Type.SS || type == Type.NS || type == Type.BS; }
+    boolean isScalarKeyType() { return type == Type.S || type == Type.N || type == Type.B; }
+
+    /** Size in bytes as DynamoDB counts it for the 400 KB item limit (without the attribute name). */
+    int size() {
+        switch (type) {
+            case S: return utf8Length(s());
+            case N: return Numbers.size(n());
+            case B: return b().bytes().length;
+            case BOOL: case NULL: return 1;
+            case SS: { int t = 0; for (Object o : set()) t += utf8Length((String) o); return t; }
+            case NS: { int t = 0; for (Object o : set()) t += Numbers.size((BigDecimal) o); return t; }
+            case BS: { int t = 0; for (Object o : set()) t += ((Bin) o).bytes().length; return t; }
+            case L: { int t = 3; for (Av a : l()) t += 1 + a.size(); return t; }
+            case M: { int t = 3; for (Map.Entry<String, Av> e : m().entrySet()) t += 1 + utf8Length(e.getKey()) + e.getValue().size(); return t; }
+            default: throw new IllegalStateException();
+        }
+    }
+
+    static int itemSize(Map<String, Av> item) {
+        int t = 0;
+        for (Map.Entry<String, Av> e : item.entrySet()) t += utf8Length(e.getKey()) + e.getValue().size();
+        return t;
+    }
+
+    static int utf8Length(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) n++;
+            else if (c < 0x800) n += 2;
+            else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) { n += 4; i++; }
+            else n += 3;
+        }
+        return n;
+    }
+
+    /** Compares two S values in UTF-8 byte order (code point order), as DynamoDB does. */
+    static int compareStrings(String a, String b) {
+        int i = 0, j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i), cb = b.codePointAt(j);
+            if (ca != cb) return Integer.compare(ca, cb);
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    /** Order of two values of the same scalar type (S, N or B); callers check the types first. */
+    static int compareScalars(Av a, Av b) {
+        switch (a.type) {
+            case S: return compareStrings(a.s(), b.s());
+            case N: return a.n().compareTo(b.n());
+            case B: return a.b().compareTo(b.b());
+            default: throw new IllegalArgumentException("not comparable: " + a.type);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) return true;
+        if (!(o instanceof Av a) || a.type != type) return false;
+        if (type == Type.N) return n().compareTo(a.n()) == 0;
+        return value.equals(a.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, type == Type.N ? n().stripTrailingZeros() : value);
+    }
+
+    @Override
+    public String toString() {
+        switch (type) {
+            case S: return "{S:" + s() + "}";
+            case N: return "{N:" + Numbers.format(n()) + "}";
+            case NS: { List<String> l = new ArrayList<>(); for (Object o : set()) l.add(Numbers.format((BigDecimal) o)); return "{NS:" + l + "}"; }
+            default: return "{" + type + ":" + value + "}";
+        }
+    }
+
+    /** Short description used in "AttributeValue: {S:x}" style messages. */
+    String describe() { return "AttributeValue: " + this; }
+
+    static Map<String, Av> copyOf(Map<String, Av> m) { return new LinkedHashMap<>(m); }
+
+    static Set<Object> newSet() { return new LinkedHashSet<>(); }
+
+    static byte[] utf8(String s) { return s.getBytes(StandardCharsets.UTF_8); }
+}

@@ -1,0 +1,170 @@
+package dev.bricks.local.dynamodb;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+import java.util.Set;
+
+/**
+ * JUnit 5 extension: starts a {@link LocalDynamoDb} and hands out configured SDK clients (fake credentials,
+ * us-east-1, endpoint overridden), as test-method parameters or through its accessors.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final LocalDynamoDbExtension DYNAMO = LocalDynamoDbExtension.perClass();
+ *
+ * @Test
+ * void works(DynamoDbClient client) { ... }
+ * }</pre>
+ *
+ * {@link #perClass()} (also what {@code @ExtendWith(LocalDynamoDbExtension.class)} gives) starts one engine per test
+ * class and closes it after the class; {@link #shared()} uses one engine for the whole test run (closed when the run
+ * ends), so tests must use distinct table names. Register it on a {@code static} field. The SDK modules
+ * {@code dynamodb} (and {@code dynamodb-enhanced} for the enhanced client) and one SDK HTTP client must be on the
+ * test classpath. Thread-safe.
+ */
+public final class LocalDynamoDbExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, ParameterResolver {
+    private static final Set<String> TYPES = Set.of(LocalDynamoDb.class.getName(),
+            "software.amazon.awssdk.services.dynamodb.DynamoDbClient",
+            "software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient",
+            "software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient");
+    private static final Object SHARED_KEY = LocalDynamoDbExtension.class.getName() + ".shared";
+
+    private final boolean shared;
+    private volatile LocalDynamoDb engine;
+    private volatile Object client;
+    private volatile Object enhanced;
+    private volatile Object streams;
+    /** The context whose afterAll ends this engine (the outermost class that started it, not a @Nested one). */
+    private volatile String owner;
+
+    /** For {@code @ExtendWith}: one engine per test class. */
+    public LocalDynamoDbExtension() {
+        this(false);
+    }
+
+    private LocalDynamoDbExtension(boolean shared) {
+        this.shared = shared;
+    }
+
+    /** One engine per test class. */
+    public static LocalDynamoDbExtension perClass() {
+        return new LocalDynamoDbExtension(false);
+    }
+
+    /** One engine for the whole test run, shared by every class that registers a shared extension. */
+    public static LocalDynamoDbExtension shared() {
+        return new LocalDynamoDbExtension(true);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        ensureStarted(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        ensureStarted(context);
+    }
+
+    private synchronized void ensureStarted(ExtensionContext context) {
+        if (engine != null) return;
+        ExtensionContext c = context;
+        while (c.getTestMethod().isPresent() && c.getParent().isPresent()) c = c.getParent().get();
+        owner = c.getUniqueId();
+        if (shared) {
+            SharedEngine holder = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                    .computeIfAbsent(SHARED_KEY, k -> new SharedEngine(LocalDynamoDb.start()), SharedEngine.class);
+            engine = holder.db;
+        } else {
+            engine = LocalDynamoDb.start();
+        }
+    }
+
+    @Override
+    public synchronized void afterAll(ExtensionContext context) {
+        if (owner != null && !owner.equals(context.getUniqueId())) return;
+        closeClients();
+        if (!shared && engine != null) engine.close();
+        engine = null;
+    }
+
+    private void closeClients() {
+        for (Object c : new Object[] {client, streams}) {
+            if (c instanceof AutoCloseable a) {
+                try {
+                    a.close();
+                } catch (Exception e) {
+                    // closing a client that failed to close has no effect on the engine
+                }
+            }
+        }
+        client = null;
+        enhanced = null;
+        streams = null;
+    }
+
+    /** The running engine; never null once the extension has started (before the first test). */
+    public LocalDynamoDb engine() {
+        LocalDynamoDb e = engine;
+        if (e == null) throw new IllegalStateException("the extension has not started: register it on a static field");
+        return e;
+    }
+
+    /** A DynamoDbClient for the engine, built once and closed with the extension. */
+    public synchronized DynamoDbClient client() {
+        if (client == null) {
+            client = DynamoDbClient.builder().endpointOverride(engine().endpoint()).region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
+        }
+        return (DynamoDbClient) client;
+    }
+
+    /** A DynamoDbEnhancedClient over {@link #client()}. */
+    public synchronized DynamoDbEnhancedClient enhancedClient() {
+        if (enhanced == null) enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client()).build();
+        return (DynamoDbEnhancedClient) enhanced;
+    }
+
+    /** A DynamoDbStreamsClient for the engine, built once and closed with the extension. */
+    public synchronized DynamoDbStreamsClient streamsClient() {
+        if (streams == null) {
+            streams = DynamoDbStreamsClient.builder().endpointOverride(engine().endpoint()).region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
+        }
+        return (DynamoDbStreamsClient) streams;
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
+        return TYPES.contains(p.getParameter().getType().getName());
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext p, ExtensionContext c) {
+        ensureStarted(c);
+        String type = p.getParameter().getType().getName();
+        if (type.equals(LocalDynamoDb.class.getName())) return engine();
+        if (type.endsWith("DynamoDbEnhancedClient")) return enhancedClient();
+        if (type.endsWith("DynamoDbStreamsClient")) return streamsClient();
+        return client();
+    }
+
+    /** Closes the shared engine when the test run's root context closes. */
+    private record SharedEngine(LocalDynamoDb db) implements AutoCloseable {
+        @Override
+        public void close() {
+            db.close();
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package dev.bricks.local.dynamodb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+
+import static dev.bricks.local.dynamodb.AvJson.F;
+
+/**
+ * Optional persistence: {@code snapshot.jsonl} (written on clean shutdown) plus {@code log.jsonl}, an append-only log
+ * of every acknowledged change, written to the operating system before the response is sent. A crash of the JVM
+ * loses nothing acknowledged; a crash of the machine may lose log lines the OS had not yet written to disk. A torn
+ * last line is ignored on recovery. Stream records are not persisted.
+ */
+final class Persistence {
+    private final Path dir;
+    private BufferedWriter log;
+
+    Persistence(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Loads snapshot and log into the engine, then opens the log for appending. */
+    void recover(Engine engine) throws IOException {
+        Files.createDirectories(dir);
+        replay(dir.resolve("snapshot.jsonl"), engine);
+        replay(dir.resolve("log.jsonl"), engine);
+        log = Files.newBufferedWriter(dir.resolve("log.jsonl"), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private static void replay(Path file, Engine engine) throws IOException {
+        if (!Files.exists(file)) return;
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) continue;
+            JsonNode n;
+            try {
+                n = HttpFront.MAPPER.readTree(line);
+            } catch (IOException e) {
+                if (i == lines.size() - 1) return; // torn last write
+                throw new IOException("corrupt persistence file " + file + " at line " + (i + 1), e);
+            }
+            apply(n, engine);
+        }
+    }
+
+    private static void apply(JsonNode n, Engine engine) {
+        String op = n.get("op").asText();
+        switch (op) {
+            case "Put", "Delete" -> {
+                Table t = engine.tables.get(n.get("table").asText());
+                if (t == null) return;
+                Map<String, Av> item = AvJson.item(n.get("item"));
+                t.lock.writeLock().lock();
+                try {
+                    Map<String, Av> old = t.get(t.keyOf(item));
+                    t.write(old, op.equals("Put") ? item : null, false);
+                } finally {
+                    t.lock.writeLock().unlock();
+                }
+            }
+            default -> {
+                try {
+                    engine.execute(op, n.get("req"));
+                } catch (DynamoException alreadyApplied) {
+                    // a crash between writing the snapshot and emptying the log replays table operations the
+                    // snapshot already holds (table exists, TTL already enabled, ...): the state is already right
+                }
+            }
+        }
+    }
+
+    synchronized void logWrite(String table, Map<String, Av> itemOrKey, boolean put) {
+        ObjectNode o = F.objectNode().put("op", put ? "Put" : "Delete").put("table", table);
+        o.set("item", AvJson.toJson(itemOrKey));
+        append(o);
+    }
+
+    synchronized void logTableOp(String op, JsonNode request) {
+        ObjectNode o = F.objectNode().put("op", op);
+        o.set("req", request);
+        append(o);
+    }
+
+    private void append(ObjectNode o) {
+        if (log == null) return;
+        try {
+            log.write(HttpFront.MAPPER.writeValueAsString(o));
+            log.write('\n');
+            log.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write persistence log in " + dir, e);
+        }
+    }
+
+    /** Writes a fresh snapshot (atomically), forces it to disk and empties the log. */
+    synchronized void snapshot(Engine engine) throws IOException {
+        Path tmp = dir.resolve("snapshot.jsonl.tmp");
+        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            for (Table t : engine.tables.values()) {
+                t.lock.readLock().lock();
+                try {
+                    line(w, F.objectNode().put("op", "CreateTable").set("req", createRequest(t.def)));
+                    if (t.def.ttlAttribute() != null) {
+                        ObjectNode req = F.objectNode().put("TableName", t.def.name());
+                        req.putObject("TimeToLiveSpecification").put("AttributeName", t.def.ttlAttribute()).put("Enabled", true);
+                        line(w, F.objectNode().put("op", "UpdateTimeToLive").set("req", req));
+                    }
+                    for (var p : t.items.partitions.values()) {
+                        for (Map<String, Av> item : p.values()) {
+                            ObjectNode o = F.objectNode().put("op", "Put").put("table", t.def.name());
+                            o.set("item", AvJson.toJson(item));
+                            line(w, o);
+                        }
+                    }
+                } finally {
+                    t.lock.readLock().unlock();
+                }
+            }
+        }
+        try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            c.force(true);
+        }
+        Files.move(tmp, dir.resolve("snapshot.jsonl"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        if (log != null) log.close();
+        log = Files.newBufferedWriter(dir.resolve("log.jsonl"), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+    }
+
+    synchronized void close() throws IOException {
+        if (log != null) {
+            log.close();
+            log = null;
+        }
+    }
+
+    private static void line(BufferedWriter w, ObjectNode o) throws IOException {
+        w.write(HttpFront.MAPPER.writeValueAsString(o));
+        w.write('\n');
+    }
+
+    private static ObjectNode createRequest(TableDef def) {
+        ObjectNode r = F.objectNode().put("TableName", def.name());
+        ArrayNode ad = r.putArray("AttributeDefinitions");
+        def.attributeTypes().forEach((k, v) -> ad.addObject().put("AttributeName", k).put("AttributeType", v.name()));
+        r.set("KeySchema", Engine.keySchemaJson(def.key()));
+        r.put("BillingMode", def.billingMode());
+        if (def.billingMode().equals("PROVISIONED")) {
+            r.putObject("ProvisionedThroughput").put("ReadCapacityUnits", def.readCapacity()).put("WriteCapacityUnits", def.writeCapacity());
+        }
+        ArrayNode gsis = F.arrayNode(), lsis = F.arrayNode();
+        for (TableDef.IndexDef x : def.indexes()) {
+            ObjectNode o = (x.global() ? gsis : lsis).addObject().put("IndexName", x.name());
+            o.set("KeySchema", Engine.keySchemaJson(x.key()));
+            ObjectNode p = o.putObject("Projection").put("ProjectionType", x.projectionType());
+            if (!x.nonKeyAttributes().isEmpty()) {
+                ArrayNode nk = p.putArray("NonKeyAttributes");
+                x.nonKeyAttributes().forEach(nk::add);
+            }
+            if (x.global() && def.billingMode().equals("PROVISIONED")) {
+                o.putObject("ProvisionedThroughput").put("ReadCapacityUnits", x.readCapacity()).put("WriteCapacityUnits", x.writeCapacity());
+            }
+        }
+        if (!gsis.isEmpty()) r.set("GlobalSecondaryIndexes", gsis);
+        if (!lsis.isEmpty()) r.set("LocalSecondaryIndexes", lsis);
+        if (def.streamViewType() != null) {
+            r.putObject("StreamSpecification").put("StreamEnabled", true).put("StreamViewType", def.streamViewType());
+        }
+        return r;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.bricks.local.dynamodb;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * A table: its definition, items, secondary indexes and streams. Item reads take the read lock, writes the write
+ * lock, so each item operation is linearizable; transactions lock all their tables in name order.
+ */
+final class Table {
+    volatile TableDef def;
+    final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    final ItemStore items;
+    final Map<String, ItemStore> indexes = new LinkedHashMap<>();
+    final List<StreamLog> streams = new ArrayList<>();
+    volatile StreamLog currentStream;
+    volatile boolean deleted;
+    private final Engine engine;
+
+    Table(TableDef def, Engine engine) {
+        this.def = def;
+        this.engine = engine;
+        this.items = new ItemStore(def.key(), null);
+        for (TableDef.IndexDef d : def.indexes()) indexes.put(d.name(), new ItemStore(def.key(), d));
+        if (def.streamViewType() != null) startStream(def.streamViewType());
+    }
+
+    void startStream(String viewType) {
+        StreamLog s = new StreamLog(def.arn(), def.name(), def.key(), viewType, engine.peekSequence());
+        streams.add(s);
+        currentStream = s;
+    }
+
+    void stopStream() {
+        StreamLog s = currentStream;
+        if (s != null) s.disable(engine.peekSequence());
+        currentStream = null;
+    }
+
+    Map<String, Av> keyOf(Map<String, Av> item) {
+        Map<String, Av> k = new LinkedHashMap<>();
+        k.put(def.key().hash(), item.get(def.key().hash()));
+        if (def.key().range() != null) k.put(def.key().range(), item.get(def.key().range()));
+        return k;
+    }
+
+    Map<String, Av> get(Map<String, Av> key) {
+        return items.get(key.get(def.key().hash()), items.sortTuple(key));
+    }
+
+    /**
+     * Replaces old by neu (either may be null), maintaining indexes and emitting a stream record when the item
+     * really changed. Caller holds the write lock.
+     */
+    void write(Map<String, Av> old, Map<String, Av> neu, boolean byTtl) {
+        if (old == null && neu == null) return;
+        if (old != null && old.equals(neu)) return;
+        if (old != null) {
+            for (ItemStore s : indexes.values()) s.remove(old);
+        }
+        if (neu != null) {
+            items.put(neu);
+            for (ItemStore s : indexes.values()) s.put(neu);
+        } else {
+            items.remove(old);
+        }
+        engine.persistWrite(this, old, neu);
+        StreamLog s = currentStream;
+        if (s != null) {
+            String event = old == null ? "INSERT" : neu == null ? "REMOVE" : "MODIFY";
+            Map<String, Av> keys = keyOf(neu != null ? neu : old);
+            boolean wantOld = s.viewType.equals("OLD_IMAGE") || s.viewType.equals("NEW_AND_OLD_IMAGES");
+            boolean wantNew = s.viewType.equals("NEW_IMAGE") || s.viewType.equals("NEW_AND_OLD_IMAGES");
+            Map<String, Av> oldImage = wantOld ? old : null;
+            Map<String, Av> newImage = wantNew ? neu : null;
+            int size = Av.itemSize(keys) + (oldImage == null ? 0 : Av.itemSize(oldImage)) + (newImage == null ? 0 : Av.itemSize(newImage));
+            String seq = engine.nextSequence();
+            s.add(new StreamLog.StreamRecord(Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + seq, seq, event, keys,
+                    oldImage, newImage, System.currentTimeMillis() / 1000, byTtl, size));
+        }
+    }
+
+    void rebuildIndex(TableDef.IndexDef d) {
+        ItemStore s = new ItemStore(def.key(), d);
+        items.partitions.values().forEach(p -> p.values().forEach(s::put));
+        indexes.put(d.name(), s);
+    }
+}

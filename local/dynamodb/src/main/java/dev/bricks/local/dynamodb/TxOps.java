@@ -1,0 +1,217 @@
+package dev.bricks.local.dynamodb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static dev.bricks.local.dynamodb.AvJson.F;
+
+/**
+ * TransactWriteItems and TransactGetItems. A write transaction locks all its tables (in name order), checks every
+ * condition, and then applies all writes or none.
+ */
+final class TxOps {
+    private static final long IDEMPOTENCY_MILLIS = 10 * 60 * 1000;
+    private static final Map<String, Av> EMPTY = Map.of();
+
+    /** A used token: a digest of its request (not the request itself: the SDK sends a fresh token every call). */
+    private record Seen(String digest, long at) {}
+
+    private enum Kind { ConditionCheck, Put, Update, Delete }
+
+    private record Action(Kind kind, Table table, Map<String, Av> key, Map<String, Av> item, ItemOps.PreparedUpdate update,
+                          Expr.Cond cond, boolean allOld) {}
+
+    private final Engine engine;
+    private final ItemOps items;
+    private final Map<String, Seen> tokens = new LinkedHashMap<>();
+
+    TxOps(Engine engine) {
+        this.engine = engine;
+        this.items = new ItemOps(engine);
+    }
+
+    private static JsonNode transactItems(JsonNode req) {
+        JsonNode ti = Req.node(req, "TransactItems");
+        if (ti == null) throw Req.constraint("null", "transactItems", "Member must not be null");
+        if (ti.size() == 0) throw Req.constraint("'[]'", "transactItems", "Member must have length greater than or equal to 1");
+        if (ti.size() > 100) throw Req.constraint("'[" + ti.size() + " items]'", "transactItems", "Member must have length less than or equal to 100");
+        return ti;
+    }
+
+    ObjectNode transactWriteItems(JsonNode req) {
+        JsonNode ti = transactItems(req);
+        String token = Req.str(req, "ClientRequestToken");
+        if (token != null && !token.isEmpty()) {
+            synchronized (tokens) {
+                long now = System.currentTimeMillis();
+                var it = tokens.values().iterator();
+                while (it.hasNext() && now - it.next().at() > IDEMPOTENCY_MILLIS) it.remove();
+                Seen s = tokens.get(token);
+                if (s != null) {
+                    if (s.digest().equals(digest(ti))) return F.objectNode();
+                    throw new DynamoException("IdempotentParameterMismatchException",
+                            "Request parameters do not match the original request made with the same ClientRequestToken", 400, null);
+                }
+            }
+        }
+        List<Action> actions = new ArrayList<>();
+        Set<List<Object>> targets = new HashSet<>();
+        for (JsonNode entry : ti) {
+            int n = 0;
+            for (Kind k : Kind.values()) if (Req.node(entry, k.name()) != null) n++;
+            if (n != 1) throw DynamoException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
+            Action a = parse(entry);
+            if (!targets.add(List.of(a.table().def.name(), a.key()))) {
+                throw DynamoException.validation("Transaction request cannot include multiple operations on one item");
+            }
+            actions.add(a);
+        }
+        if (engine.faults.takeConflict()) {
+            ArrayNode reasons = F.arrayNode();
+            List<String> codes = new ArrayList<>();
+            for (int i = 0; i < actions.size(); i++) {
+                ObjectNode r = reasons.addObject();
+                if (i == 0) r.put("Code", "TransactionConflict").put("Message", "Transaction is ongoing for the item");
+                else r.put("Code", "None");
+                codes.add(r.get("Code").asText());
+            }
+            ObjectNode extra = F.objectNode();
+            extra.set("CancellationReasons", reasons);
+            throw new DynamoException("TransactionCanceledException",
+                    "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes, 400, extra);
+        }
+        List<Table> locked = Engine.lockAll(actions.stream().map(Action::table).toList(), true);
+        try {
+            for (Table t : locked) if (t.deleted) throw DynamoException.tableNotFound();
+            List<Map<String, Av>> olds = new ArrayList<>();
+            List<Map<String, Av>> news = new ArrayList<>();
+            ArrayNode reasons = F.arrayNode();
+            List<String> codes = new ArrayList<>();
+            boolean failed = false;
+            for (Action a : actions) {
+                Map<String, Av> old = a.table().get(a.key());
+                olds.add(old);
+                ObjectNode reason = F.objectNode();
+                Map<String, Av> neu = old;
+                if (a.cond() != null && !a.cond().test(old == null ? EMPTY : old)) {
+                    reason.put("Code", "ConditionalCheckFailed").put("Message", "The conditional request failed");
+                    if (a.allOld() && old != null) reason.set("Item", AvJson.toJson(old));
+                    failed = true;
+                } else {
+                    try {
+                        neu = switch (a.kind()) {
+                            case Put -> a.item();
+                            case Update -> items.applyUpdate(a.table().def, a.update(), old);
+                            case Delete -> null;
+                            case ConditionCheck -> old;
+                        };
+                        reason.put("Code", "None");
+                    } catch (DynamoException e) {
+                        reason.put("Code", "ValidationError").put("Message", e.getMessage());
+                        failed = true;
+                    }
+                }
+                news.add(neu);
+                codes.add(reason.get("Code").asText());
+                reasons.add(reason);
+            }
+            if (failed) {
+                ObjectNode extra = F.objectNode();
+                extra.set("CancellationReasons", reasons);
+                throw new DynamoException("TransactionCanceledException",
+                        "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes, 400, extra);
+            }
+            for (int i = 0; i < actions.size(); i++) {
+                Action a = actions.get(i);
+                if (a.kind() != Kind.ConditionCheck) a.table().write(olds.get(i), news.get(i), false);
+            }
+        } finally {
+            Engine.unlockAll(locked, true);
+        }
+        if (token != null && !token.isEmpty()) {
+            synchronized (tokens) {
+                tokens.put(token, new Seen(digest(ti), System.currentTimeMillis()));
+            }
+        }
+        return F.objectNode();
+    }
+
+    private static String digest(JsonNode request) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(request.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    private Action parse(JsonNode entry) {
+        JsonNode n;
+        if ((n = Req.node(entry, "Put")) != null) {
+            Table t = engine.table(n);
+            JsonNode itemNode = Req.node(n, "Item");
+            if (itemNode == null) throw Req.constraint("null", "transactItems.1.member.put.item", "Member must not be null");
+            Map<String, Av> item = AvJson.item(itemNode);
+            engine.validateItem(t.def, item, false);
+            ExprContext ctx = new ExprContext(n.get("ExpressionAttributeNames"), n.get("ExpressionAttributeValues"));
+            Expr.Cond cond = ItemOps.condition(n, ctx);
+            ctx.checkUnused(cond != null);
+            return new Action(Kind.Put, t, t.keyOf(item), item, null, cond, ItemOps.allOldOnFailure(n));
+        }
+        if ((n = Req.node(entry, "Update")) != null) {
+            Table t = engine.table(n);
+            ItemOps.PreparedUpdate u = items.prepareUpdate(t, n, "UpdateExpression");
+            return new Action(Kind.Update, t, u.key(), null, u, u.cond(), ItemOps.allOldOnFailure(n));
+        }
+        Kind kind = Req.node(entry, "Delete") != null ? Kind.Delete : Kind.ConditionCheck;
+        n = entry.get(kind.name());
+        Table t = engine.table(n);
+        Map<String, Av> key = engine.key(t.def, Req.node(n, "Key"));
+        ExprContext ctx = new ExprContext(n.get("ExpressionAttributeNames"), n.get("ExpressionAttributeValues"));
+        Expr.Cond cond = ItemOps.condition(n, ctx);
+        if (kind == Kind.ConditionCheck && cond == null) {
+            throw Req.constraint("null", "transactItems.1.member.conditionCheck.conditionExpression", "Member must not be null");
+        }
+        ctx.checkUnused(cond != null);
+        return new Action(kind, t, key, null, null, cond, ItemOps.allOldOnFailure(n));
+    }
+
+    ObjectNode transactGetItems(JsonNode req) {
+        JsonNode ti = transactItems(req);
+        record Get(Table table, Map<String, Av> key, List<DocPath> projection) {}
+        List<Get> gets = new ArrayList<>();
+        for (JsonNode entry : ti) {
+            JsonNode g = Req.node(entry, "Get");
+            if (g == null) throw Req.constraint("null", "transactItems.1.member.get", "Member must not be null");
+            Table t = engine.table(g);
+            Map<String, Av> key = engine.key(t.def, Req.node(g, "Key"));
+            ExprContext ctx = new ExprContext(g.get("ExpressionAttributeNames"), null);
+            String pe = Req.str(g, "ProjectionExpression");
+            List<DocPath> projection = pe == null ? null : ExprParser.projection(pe, ctx);
+            ctx.checkUnused(pe != null);
+            gets.add(new Get(t, key, projection));
+        }
+        List<Table> locked = Engine.lockAll(gets.stream().map(Get::table).toList(), false);
+        ObjectNode out = F.objectNode();
+        ArrayNode responses = out.putArray("Responses");
+        try {
+            for (Table t : locked) if (t.deleted) throw DynamoException.tableNotFound();
+            for (Get g : gets) {
+                Map<String, Av> item = g.table().get(g.key());
+                ObjectNode r = responses.addObject();
+                if (item != null) r.set("Item", AvJson.toJson(g.projection() == null ? item : Expr.project(item, g.projection())));
+            }
+        } finally {
+            Engine.unlockAll(locked, false);
+        }
+        return out;
+    }
+}
