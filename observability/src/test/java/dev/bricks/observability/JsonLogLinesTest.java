@@ -175,7 +175,7 @@ class JsonLogLinesTest {
     }
 
     @Test
-    void correlation_startedByHandler_appearsInLaterLinesOfTheInvocation() throws Exception {
+    void correlation_startedSetOrCleared_followedByLaterLines() throws Exception {
         try (StdoutCapture out = new StdoutCapture()) {
             String[] started = new String[1];
             Invocations.run(listener, Invocations.info("req-new", "corr-old", false, null), null, () -> {
@@ -183,9 +183,15 @@ class JsonLogLinesTest {
                 started[0] = Correlation.startNew();
                 LOG.info("after");
             });
+            Correlation.set("set-outside-an-invocation");
+            LOG.info("outside, set");
+            Correlation.clear();
+            LOG.info("outside, cleared");
             List<JsonNode> lines = out.logLines();
             assertThat(lines.get(0).get("correlation_id").asText()).isEqualTo("corr-old");
             assertThat(lines.get(1).get("correlation_id").asText()).isEqualTo(started[0]);
+            assertThat(lines.get(2).get("correlation_id").asText()).isEqualTo("set-outside-an-invocation");
+            assertThat(lines.get(3).has("correlation_id")).isFalse();
         }
     }
 }
