@@ -9,6 +9,8 @@ import dev.bricks.core.http.HttpHandler;
 import dev.bricks.core.http.HttpRequest;
 import dev.bricks.core.http.HttpResponse;
 import dev.bricks.core.invoke.LocalContext;
+import dev.bricks.core.sqs.SqsHandler;
+import dev.bricks.core.sqs.SqsMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +39,44 @@ class CoreHandlerEndToEndTest {
                 throw new IllegalStateException("inventory unavailable");
             }
             return HttpResponse.status(201).json(Map.of("correlation", Correlation.current().orElseThrow())).build();
+        }
+    }
+
+    /** An SQS consumer as a user writes it. */
+    static final class SendEmail extends SqsHandler {
+        private static final Logger LOG = LoggerFactory.getLogger(SendEmail.class);
+
+        @Override
+        protected void handleMessage(SqsMessage message, Context context) {
+            LOG.info("sending email for {}", message.messageId());
+        }
+    }
+
+    private static String sqsRecord(String messageId, String correlation) {
+        String attributes = correlation == null ? "{}"
+                : "{\"correlation_id\":{\"stringValue\":\"" + correlation + "\",\"dataType\":\"String\"}}";
+        return "{\"messageId\":\"" + messageId + "\",\"receiptHandle\":\"rh-" + messageId + "\",\"body\":\"{}\","
+                + "\"attributes\":{\"ApproximateReceiveCount\":\"1\"},\"messageAttributes\":" + attributes + ","
+                + "\"md5OfBody\":\"99914b932bd37a50b983c5e7c90ae93b\",\"eventSource\":\"aws:sqs\","
+                + "\"eventSourceARN\":\"arn:aws:sqs:us-east-1:123456789012:emails\",\"awsRegion\":\"us-east-1\"}";
+    }
+
+    @Test
+    void sqsHandler_batch_eachMessagesLinesCarryItsOwnCorrelationId() throws Exception {
+        SendEmail handler = new SendEmail();
+        String event = "{\"Records\":[" + sqsRecord("m-1", "corr-order-1") + "," + sqsRecord("m-2", "corr-order-2")
+                + "," + sqsRecord("m-3", null) + "]}";
+        try (StdoutCapture out = new StdoutCapture()) {
+            ByteArrayOutputStream response = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), response,
+                    LocalContext.of("lambda-sqs-1", Invocations.FUNCTION, 512, Duration.ofSeconds(10)));
+            List<JsonNode> lines = out.logLines().stream()
+                    .filter(l -> l.path("message").asText().startsWith("sending email")).toList();
+            assertThat(lines).extracting(l -> l.get("message").asText() + " / " + l.get("correlation_id").asText())
+                    .containsExactly("sending email for m-1 / corr-order-1", "sending email for m-2 / corr-order-2",
+                            "sending email for m-3 / m-3");
+            assertThat(lines).allSatisfy(l ->
+                    assertThat(l.get("function_request_id").asText()).isEqualTo("lambda-sqs-1"));
         }
     }
 
