@@ -56,6 +56,8 @@ public final class EmfMeterRegistry extends MeterRegistry {
     private final Map<String, String> defaultDimensions;
     private final PrintStream output;
     private final Map<Meter.Id, Double> functionCounterLast = new ConcurrentHashMap<>();
+    private final List<String> orderedDefaults;
+    private final Supplier<String> serviceFallback;
 
     private EmfMeterRegistry(Builder builder) {
         super(builder.clock);
@@ -66,9 +68,6 @@ public final class EmfMeterRegistry extends MeterRegistry {
         this.serviceFallback = builder.serviceFallback;
         config().namingConvention(NamingConvention.identity);
     }
-
-    private final List<String> orderedDefaults;
-    private final Supplier<String> serviceFallback;
 
     /** A builder; the namespace is required. */
     public static Builder builder() {

@@ -32,10 +32,11 @@ import org.slf4j.MDC;
  */
 public final class ObservabilityListener implements InvocationListener {
 
-    private static final Logger EVENT_LOG = LoggerFactory.getLogger("dev.bricks.observability.Event");
-    private static final List<String> MDC_KEYS = List.of(BricksFieldsJsonProvider.MDC_KEYS);
     /** Name of the cold-start metric. */
     public static final String COLD_START_METRIC = "ColdStart";
+
+    private static final Logger EVENT_LOG = LoggerFactory.getLogger("dev.bricks.observability.Event");
+    private static final List<String> MDC_KEYS = List.of(BricksFieldsJsonProvider.MDC_KEYS);
 
     private final Settings settings;
     private final EventRedactor redactor;
