@@ -134,4 +134,34 @@ class ListenerBehaviourTest {
             assertThat(emf.get(0).get("ItemsSold").asInt()).isEqualTo(1);
         }
     }
+
+    @Test
+    void coldStart_configuredNamespaceFunctionDimensionAndHighResolution_usedInTheColdStartLine() throws Exception {
+        ObservabilityListener listener = listener(Map.of("BRICKS_METRICS_NAMESPACE", "Shop",
+                "BRICKS_METRICS_FUNCTION_NAME_DIMENSION", "true", "BRICKS_METRICS_HIGH_RESOLUTION", "true"));
+        try (StdoutCapture out = new StdoutCapture()) {
+            Invocations.run(listener, Invocations.info("req-cs", "corr-cs", true, null), null, () -> { });
+            JsonNode line = out.emfLines().stream().filter(l -> l.has("ColdStart")).findFirst().orElseThrow();
+            assertThat(EmfValidator.violations(line)).isEmpty();
+            JsonNode directive = line.at("/_aws/CloudWatchMetrics/0");
+            assertThat(directive.get("Namespace").asText()).isEqualTo("Shop");
+            assertThat(directive.get("Dimensions").toString()).isEqualTo("[[\"service\",\"function_name\"]]");
+            assertThat(directive.at("/Metrics/0/StorageResolution").asInt()).isEqualTo(1);
+            assertThat(line.get("function_name").asText()).isEqualTo(Invocations.FUNCTION);
+        }
+    }
+
+    @Test
+    void invocation_withoutContext_logsWithoutContextFieldsAndDoesNotFail() throws Exception {
+        ObservabilityListener listener = listener(Map.of());
+        dev.bricks.core.spi.InvocationInfo info = new dev.bricks.core.spi.InvocationInfo(
+                dev.bricks.core.spi.InvocationInfo.Trigger.OTHER, null, false, "corr-noctx", null, null, null);
+        try (StdoutCapture out = new StdoutCapture()) {
+            Invocations.run(listener, info, null, () -> LOG.info("no context"));
+            JsonNode line = out.logLines().get(0);
+            assertThat(line.get("correlation_id").asText()).isEqualTo("corr-noctx");
+            assertThat(line.has("function_request_id")).isFalse();
+            assertThat(line.has("function_arn")).isFalse();
+        }
+    }
 }
