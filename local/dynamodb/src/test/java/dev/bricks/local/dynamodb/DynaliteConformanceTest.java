@@ -360,6 +360,12 @@ class DynaliteConformanceTest {
                     .expressionAttributeValues(Map.of(":two", s("two"), ":two_n", n(2), ":onefive", n("1.50"), ":M", s("M")))
                     .returnValues(ReturnValue.ALL_OLD)).attributes();
         });
+        s.put("condition_sizeOfNonAsciiString", (c, t) -> {
+            hashRange(c, t);
+            c.putItem(b -> b.tableName(t).item(item("pk", "x", "sk", 1, "s", "h\u00e9llo")));
+            return c.deleteItem(b -> b.tableName(t).key(item("pk", "x", "sk", 1)).conditionExpression("size(s) = :five")
+                    .expressionAttributeValues(Map.of(":five", n(5))).returnValues(ReturnValue.ALL_OLD)).attributes();
+        });
         s.put("condition_numberEqualityIgnoresScale", (c, t) -> condition(c, t, "v = :v", Map.of(":v", n("10.000"))));
         s.put("condition_typeMismatchIsFalse", (c, t) -> condition(c, t, "v > :s", Map.of(":s", s("a"))));
         s.put("condition_nestedPathOnScalarIsMissing", (c, t) -> condition(c, t, "attribute_not_exists(v.x) AND attribute_not_exists(tag[0])", null));
