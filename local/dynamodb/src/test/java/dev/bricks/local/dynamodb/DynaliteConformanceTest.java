@@ -366,6 +366,31 @@ class DynaliteConformanceTest {
             return c.deleteItem(b -> b.tableName(t).key(item("pk", "x", "sk", 1)).conditionExpression("size(s) = :five")
                     .expressionAttributeValues(Map.of(":five", n(5))).returnValues(ReturnValue.ALL_OLD)).attributes();
         });
+        s.put("itemSize_largestAcceptedItem_plainAndNested", (c, t) -> {
+            hashRange(c, t);
+            List<Integer> out = new ArrayList<>();
+            for (boolean nested : List.of(false, true)) {
+                int lo = 400_000, hi = 410_000;
+                while (lo < hi) {
+                    int mid = (lo + hi + 1) / 2;
+                    Map<String, AttributeValue> it = item("pk", "x", "sk", 1, "blob", "b".repeat(mid));
+                    if (nested) {
+                        it.put("m", AttributeValue.fromM(item("a", n("123.45"), "l", AttributeValue.fromL(List.of(s("x"), AttributeValue.fromBool(true),
+                                AttributeValue.fromNul(true), n("-0.000001"), n("12345678901234567890"), n("0"), n("-5"), n("9.9e-100"), n("-1234.5678"))))));
+                        it.put("ss", AttributeValue.fromSs(List.of("a", "bb")));
+                        it.put("ns", AttributeValue.fromNs(List.of("1", "22.5")));
+                    }
+                    try {
+                        c.putItem(b -> b.tableName(t).item(it));
+                        lo = mid;
+                    } catch (DynamoDbException e) {
+                        hi = mid - 1;
+                    }
+                }
+                out.add(lo);
+            }
+            return out;
+        });
         s.put("condition_numberEqualityIgnoresScale", (c, t) -> condition(c, t, "v = :v", Map.of(":v", n("10.000"))));
         s.put("condition_typeMismatchIsFalse", (c, t) -> condition(c, t, "v > :s", Map.of(":s", s("a"))));
         s.put("condition_nestedPathOnScalarIsMissing", (c, t) -> condition(c, t, "attribute_not_exists(v.x) AND attribute_not_exists(tag[0])", null));
