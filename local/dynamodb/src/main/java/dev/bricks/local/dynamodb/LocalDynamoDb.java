@@ -110,8 +110,15 @@ public final class LocalDynamoDb implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
-        if (sweeper != null) sweeper.shutdownNow();
-        front.stop();
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+            try {
+                sweeper.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        front.stop(); // waits for in-flight requests, so the snapshot below sees no concurrent writer
         if (persistence != null) {
             try {
                 persistence.snapshot(engine);
