@@ -278,6 +278,26 @@ class DynaliteConformanceTest {
             }
             return out;
         });
+        s.put("query_descendingPaging", (c, t) -> {
+            hashRange(c, t);
+            List<Object> out = new ArrayList<>();
+            Map<String, AttributeValue> start = null;
+            for (int i = 0; i < 5; i++) {
+                Map<String, AttributeValue> esk = start;
+                QueryResponse r = c.query(b -> b.tableName(t).keyConditionExpression("pk = :p AND sk BETWEEN :a AND :b").limit(3)
+                        .scanIndexForward(false).exclusiveStartKey(esk).expressionAttributeValues(Map.of(":p", s("p"), ":a", n(2), ":b", n(8))));
+                out.add(pages(r));
+                if (!r.hasLastEvaluatedKey()) break;
+                start = r.lastEvaluatedKey();
+            }
+            return out;
+        });
+        s.put("scan_gsiWithLimit", (c, t) -> {
+            hashRange(c, t);
+            ScanResponse r = c.scan(b -> b.tableName(t).indexName("byG").limit(2));
+            ScanResponse r2 = c.scan(b -> b.tableName(t).indexName("byG").exclusiveStartKey(r.lastEvaluatedKey()));
+            return List.of(r.count(), r.lastEvaluatedKey().keySet().stream().sorted().toList(), r2.count(), r2.hasLastEvaluatedKey());
+        });
         s.put("query_filterCountProjection", (c, t) -> {
             hashRange(c, t);
             return List.of(pages(c.query(b -> b.tableName(t).keyConditionExpression("pk = :p").filterExpression("tag = :e")
