@@ -74,7 +74,8 @@ public final class LocalDynamoDb implements AutoCloseable {
 
     /** The endpoint for the SDK's {@code endpointOverride}, e.g. {@code http://127.0.0.1:8000}; never null. */
     public URI endpoint() {
-        return URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + front.port());
+        String host = InetAddress.getLoopbackAddress().getHostAddress();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + front.port());
     }
 
     /** The port the server listens on. */
