@@ -461,6 +461,14 @@ class DynaliteConformanceTest {
         });
         s.put("update_emptyExpression", (c, t) -> update(c, t, "", null));
         s.put("condition_expressionTooLong", (c, t) -> condition(c, t, "attribute_exists(v)" + " AND attribute_exists(v)".repeat(200), null));
+        s.put("condition_sameOperandTwice", (c, t) -> condition(c, t, "v = v", null));
+        s.put("condition_badAttributeType", (c, t) -> condition(c, t, "attribute_type(v, :x)", Map.of(":x", s("X"))));
+        s.put("condition_beginsWithNumber", (c, t) -> condition(c, t, "begins_with(tag, :n)", Map.of(":n", n(1))));
+        s.put("condition_functionArity", (c, t) -> condition(c, t, "attribute_exists(v, tag)", null));
+        s.put("condition_undefinedName", (c, t) -> condition(c, t, "attribute_exists(#nope)", null));
+        s.put("update_sectionTwice", (c, t) -> update(c, t, "SET v = :v SET w = :v", Map.of(":v", n(1))));
+        s.put("update_listAppendOnString", (c, t) -> update(c, t, "SET l = list_append(:v, :v)", Map.of(":v", s("x"))));
+        s.put("update_deleteNumber", (c, t) -> update(c, t, "DELETE v :v", Map.of(":v", n(1))));
         s.put("condition_numberEqualityIgnoresScale", (c, t) -> condition(c, t, "v = :v", Map.of(":v", n("10.000"))));
         s.put("condition_typeMismatchIsFalse", (c, t) -> condition(c, t, "v > :s", Map.of(":s", s("a"))));
         s.put("condition_nestedPathOnScalarIsMissing", (c, t) -> condition(c, t, "attribute_not_exists(v.x) AND attribute_not_exists(tag[0])", null));
