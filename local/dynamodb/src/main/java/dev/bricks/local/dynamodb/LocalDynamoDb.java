@@ -134,7 +134,7 @@ public final class LocalDynamoDb implements AutoCloseable {
     public static final class Builder {
         private int port;
         private Path dataDirectory;
-        private int threads = Math.max(8, Runtime.getRuntime().availableProcessors() * 2);
+        private int threads = 256;
         private Duration ttlSweepInterval = Duration.ofSeconds(1);
         private long faultSeed = 42;
 
@@ -153,7 +153,10 @@ public final class LocalDynamoDb implements AutoCloseable {
             return this;
         }
 
-        /** HTTP worker threads (default max(8, 2 × cores)). */
+        /**
+         * Maximum simultaneous client connections, each served by its own thread (default 256); further connection
+         * attempts wait until one closes.
+         */
         public Builder threads(int threads) {
             if (threads < 1) throw new IllegalArgumentException("threads must be positive: " + threads);
             this.threads = threads;
