@@ -95,12 +95,12 @@ final class BatchOps {
             Req.tableName(e.getKey(), "requestItems");
             JsonNode list = e.getValue();
             if (!list.isArray() || list.size() == 0 || list.size() > 25) {
-                throw Req.constraint(list.toString(), "requestItems",
+                throw Req.constraint("'" + ri + "'", "requestItems",
                         "Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]");
             }
             total += list.size();
             if (total > 25) {
-                throw Req.constraint("'" + total + " requests'", "requestItems",
+                throw Req.constraint("'" + ri + "'", "requestItems",
                         "Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]");
             }
             Table t = engine.table(e.getKey());

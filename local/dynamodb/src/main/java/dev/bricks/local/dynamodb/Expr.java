@@ -30,7 +30,7 @@ final class Expr {
             Av v = arg.eval(item);
             if (v == null) return null;
             int n = switch (v.type) {
-                case S -> Av.utf8Length(v.s());
+                case S -> v.s().length();
                 case B -> v.b().bytes().length;
                 case SS, NS, BS -> v.set().size();
                 case L -> v.l().size();

@@ -4,14 +4,24 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,7 +29,9 @@ import java.util.zip.CRC32;
 
 /**
  * The HTTP side: DynamoDB's JSON 1.0 protocol ({@code X-Amz-Target: DynamoDB_20120810.<Op>} and
- * {@code DynamoDBStreams_20120810.<Op>}) on the JDK's HTTP server with a fixed worker pool.
+ * {@code DynamoDBStreams_20120810.<Op>}) over a small blocking HTTP/1.1 server: one thread per client connection,
+ * keep-alive, Content-Length or chunked request bodies, {@code Expect: 100-continue}, each response written in one
+ * piece with TCP_NODELAY (so no response waits for a delayed ACK, whatever else runs in the JVM).
  */
 final class HttpFront {
     private static final String DDB = "DynamoDB_20120810.";
@@ -28,85 +40,262 @@ final class HttpFront {
     static final ObjectMapper MAPPER = new ObjectMapper();
     /** DynamoDB's largest request (BatchWriteItem) is 16 MB. */
     static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
+    private static final int IDLE_TIMEOUT_MILLIS = 120_000;
 
-    static {
-        // The JDK server writes headers and body separately; without TCP_NODELAY every response waits for the
-        // client's delayed ACK (~40 ms). Read once by the JDK when its first HttpServer starts; an explicit
-        // setting by the application wins.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
-    private final HttpServer server;
+    private final ServerSocket server;
     private final ExecutorService pool;
+    private final Semaphore connections;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Engine engine;
+    private final Thread acceptor;
+    private final AtomicLong requests = new AtomicLong();
+    private final String idPrefix = Long.toHexString(System.nanoTime() & 0xffffffffL);
+    private volatile boolean stopping;
 
-    HttpFront(Engine engine, InetSocketAddress address, int threads) throws IOException {
+    HttpFront(Engine engine, InetSocketAddress address, int maxConnections) throws IOException {
         this.engine = engine;
+        this.connections = new Semaphore(maxConnections);
         AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
+        this.pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "local-dynamodb-http-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        this.server = HttpServer.create(address, 128);
-        server.createContext("/", this::handle);
-        server.setExecutor(pool);
-        server.start();
+        this.server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(address, 128);
+        this.acceptor = new Thread(this::acceptLoop, "local-dynamodb-accept-" + server.getLocalPort());
+        acceptor.setDaemon(true);
+        acceptor.start();
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return server.getLocalPort();
     }
 
+    /** Stops accepting, closes idle connections and waits (up to 5 s) for requests in progress to finish. */
     void stop() {
-        server.stop(0);
+        stopping = true;
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+        for (Socket s : open) {
+            try {
+                s.shutdownInput(); // a handler blocked reading the next request ends; one mid-request still answers
+            } catch (IOException ignored) {
+                // already closed
+            }
+        }
         pool.shutdown();
         try {
-            pool.awaitTermination(5, TimeUnit.SECONDS);
+            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) pool.shutdownNow();
+            acceptor.join(1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        for (Socket s : open) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // already closed
+            }
+        }
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            byte[] body = ex.getRequestBody().readNBytes(MAX_REQUEST_BYTES + 1);
-            if (body.length > MAX_REQUEST_BYTES) {
-                send(ex, 413, error(DynamoException.validation("Request size exceeded " + MAX_REQUEST_BYTES + " bytes")),
-                        "application/x-amz-json-1.0");
-                return;
-            }
-            if (!"POST".equals(ex.getRequestMethod())) {
-                send(ex, 200, "healthy: dynamodb.us-east-1.amazonaws.com ".getBytes(StandardCharsets.UTF_8), "text/plain");
-                return;
-            }
-            String target = ex.getRequestHeaders().getFirst("X-Amz-Target");
-            String op = null;
-            if (target != null && target.startsWith(DDB)) op = target.substring(DDB.length());
-            else if (target != null && target.startsWith(STREAMS)) op = target.substring(STREAMS.length());
-            byte[] out;
-            int status = 200;
+    private void acceptLoop() {
+        while (!stopping) {
+            Socket s;
             try {
-                if (op == null || !engine.supports(op)) {
-                    throw new DynamoException("UnknownOperationException", "Unknown operation: " + target, 400, null);
-                }
-                JsonNode req;
-                try {
-                    req = body.length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(body);
-                } catch (JsonProcessingException e) {
-                    throw DynamoException.serialization("Malformed JSON request body");
-                }
-                if (req == null || !req.isObject()) throw DynamoException.serialization("Request body must be a JSON object");
-                out = MAPPER.writeValueAsBytes(engine.execute(op, req));
-            } catch (DynamoException e) {
-                status = e.status;
-                out = error(e);
-            } catch (RuntimeException | StackOverflowError e) {
-                status = 500;
-                out = error(new DynamoException("InternalServerError", "Internal server error: " + e.getClass().getSimpleName(), 500, null));
+                connections.acquire();
+                s = server.accept();
+            } catch (IOException | InterruptedException e) {
+                connections.release();
+                if (stopping) return;
+                continue;
             }
-            send(ex, status, out, "application/x-amz-json-1.0");
+            open.add(s);
+            try {
+                pool.execute(() -> serve(s));
+            } catch (RuntimeException rejected) {
+                closeQuietly(s);
+            }
         }
+    }
+
+    private void closeQuietly(Socket s) {
+        open.remove(s);
+        connections.release();
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // nothing to do
+        }
+    }
+
+    private record Request(String method, Map<String, String> headers, byte[] body, boolean keepAlive) {}
+
+    /** A request the server cannot parse: answered with a 4xx, then the connection is closed. */
+    private static final class BadRequest extends Exception {
+        final int status;
+
+        BadRequest(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+
+    private void serve(Socket s) {
+        try {
+            s.setTcpNoDelay(true);
+            s.setSoTimeout(IDLE_TIMEOUT_MILLIS);
+            InputStream in = new BufferedInputStream(s.getInputStream(), 16 * 1024);
+            OutputStream out = s.getOutputStream();
+            while (!stopping || in.available() > 0) {
+                Request r;
+                try {
+                    r = read(in, out);
+                } catch (BadRequest e) {
+                    byte[] body = e.status == 413
+                            ? error(DynamoException.validation("Request size exceeded " + MAX_REQUEST_BYTES + " bytes"))
+                            : error(DynamoException.serialization(e.getMessage()));
+                    write(out, e.status, body, "application/x-amz-json-1.0", false);
+                    return;
+                }
+                if (r == null) return;
+                handle(r, out);
+                if (!r.keepAlive()) return;
+            }
+        } catch (IOException closedOrTimedOut) {
+            // the client went away or stayed idle too long: nothing to answer
+        } finally {
+            closeQuietly(s);
+        }
+    }
+
+    /** Reads one request; null at a clean end of stream between requests. */
+    private static Request read(InputStream in, OutputStream out) throws IOException, BadRequest {
+        String requestLine = line(in, true);
+        if (requestLine == null) return null;
+        String[] parts = requestLine.split(" ");
+        if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) throw new BadRequest(400, "Malformed request line");
+        Map<String, String> headers = new HashMap<>();
+        int headerBytes = 0;
+        while (true) {
+            String h = line(in, false);
+            if (h == null) throw new BadRequest(400, "Truncated request headers");
+            if (h.isEmpty()) break;
+            headerBytes += h.length();
+            if (headerBytes > MAX_HEADER_BYTES) throw new BadRequest(431, "Request headers too large");
+            int colon = h.indexOf(':');
+            if (colon <= 0) throw new BadRequest(400, "Malformed request header");
+            headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
+        }
+        boolean http11 = parts[2].equals("HTTP/1.1");
+        String connection = headers.getOrDefault("connection", "").toLowerCase(Locale.ROOT);
+        boolean keepAlive = http11 ? !connection.contains("close") : connection.contains("keep-alive");
+        if ("100-continue".equalsIgnoreCase(headers.get("expect"))) {
+            out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        }
+        byte[] body;
+        if (headers.getOrDefault("transfer-encoding", "").toLowerCase(Locale.ROOT).contains("chunked")) {
+            body = chunked(in);
+        } else {
+            long length;
+            try {
+                length = Long.parseLong(headers.getOrDefault("content-length", "0"));
+            } catch (NumberFormatException e) {
+                throw new BadRequest(400, "Malformed Content-Length");
+            }
+            if (length < 0) throw new BadRequest(400, "Malformed Content-Length");
+            if (length > MAX_REQUEST_BYTES) throw new BadRequest(413, "Request too large");
+            body = in.readNBytes((int) length);
+            if (body.length != length) throw new IOException("truncated body");
+        }
+        return new Request(parts[0], headers, body, keepAlive);
+    }
+
+    private static byte[] chunked(InputStream in) throws IOException, BadRequest {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        while (true) {
+            String size = line(in, false);
+            if (size == null) throw new IOException("truncated chunk");
+            int semi = size.indexOf(';');
+            int n;
+            try {
+                n = Integer.parseInt((semi >= 0 ? size.substring(0, semi) : size).trim(), 16);
+            } catch (NumberFormatException e) {
+                throw new BadRequest(400, "Malformed chunk size");
+            }
+            if (n < 0 || body.size() + (long) n > MAX_REQUEST_BYTES) throw new BadRequest(413, "Request too large");
+            if (n == 0) {
+                String trailer;
+                do {
+                    trailer = line(in, false);
+                } while (trailer != null && !trailer.isEmpty());
+                return body.toByteArray();
+            }
+            byte[] chunk = in.readNBytes(n);
+            if (chunk.length != n) throw new IOException("truncated chunk");
+            body.write(chunk);
+            line(in, false);
+        }
+    }
+
+    /** One CRLF- (or LF-) terminated ASCII line; null at end of stream before any byte. */
+    private static String line(InputStream in, boolean skipLeadingBlankLines) throws IOException, BadRequest {
+        StringBuilder sb = new StringBuilder(64);
+        while (true) {
+            int c = in.read();
+            if (c < 0) {
+                if (sb.length() == 0) return null;
+                throw new IOException("truncated line");
+            }
+            if (c == '\n') {
+                int len = sb.length();
+                if (len > 0 && sb.charAt(len - 1) == '\r') sb.setLength(len - 1);
+                if (sb.length() == 0 && skipLeadingBlankLines) continue;
+                return sb.toString();
+            }
+            sb.append((char) c);
+            if (sb.length() > 8192) throw new BadRequest(431, "Request line or header too long");
+        }
+    }
+
+    private void handle(Request r, OutputStream out) throws IOException {
+        if (!"POST".equals(r.method())) {
+            write(out, 200, "healthy: dynamodb.us-east-1.amazonaws.com ".getBytes(StandardCharsets.UTF_8), "text/plain", r.keepAlive());
+            return;
+        }
+        String target = r.headers().get("x-amz-target");
+        String op = null;
+        if (target != null && target.startsWith(DDB)) op = target.substring(DDB.length());
+        else if (target != null && target.startsWith(STREAMS)) op = target.substring(STREAMS.length());
+        byte[] body;
+        int status = 200;
+        try {
+            if (op == null || !engine.supports(op)) {
+                throw new DynamoException("UnknownOperationException", "Unknown operation: " + target, 400, null);
+            }
+            JsonNode req;
+            try {
+                req = r.body().length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(r.body());
+            } catch (JsonProcessingException e) {
+                throw DynamoException.serialization("Malformed JSON request body");
+            }
+            if (req == null || !req.isObject()) throw DynamoException.serialization("Request body must be a JSON object");
+            body = MAPPER.writeValueAsBytes(engine.execute(op, req));
+        } catch (DynamoException e) {
+            status = e.status;
+            body = error(e);
+        } catch (RuntimeException | StackOverflowError e) {
+            status = 500;
+            body = error(new DynamoException("InternalServerError", "Internal server error: " + e.getClass().getSimpleName(), 500, null));
+        }
+        write(out, status, body, "application/x-amz-json-1.0", r.keepAlive());
     }
 
     private static byte[] error(DynamoException e) throws JsonProcessingException {
@@ -118,22 +307,37 @@ final class HttpFront {
         return MAPPER.writeValueAsBytes(o);
     }
 
-    private final AtomicLong requests = new AtomicLong();
-    private final String idPrefix = Long.toHexString(System.nanoTime() & 0xffffffffL);
-
     /** A cheap unique request id (UUID.randomUUID would take SecureRandom's lock on every response). */
     private String requestId() {
         return idPrefix + "-" + Long.toHexString(requests.incrementAndGet());
     }
 
-    private void send(HttpExchange ex, int status, byte[] out, String contentType) throws IOException {
+    private void write(OutputStream out, int status, byte[] body, String contentType, boolean keepAlive) throws IOException {
         CRC32 crc = new CRC32();
-        crc.update(out);
-        var h = ex.getResponseHeaders();
-        h.set("Content-Type", contentType);
-        h.set("x-amzn-RequestId", requestId());
-        h.set("x-amz-crc32", Long.toString(crc.getValue()));
-        ex.sendResponseHeaders(status, out.length == 0 ? -1 : out.length);
-        if (out.length > 0) ex.getResponseBody().write(out);
+        crc.update(body);
+        String head = "HTTP/1.1 " + status + " " + reason(status) + "\r\n"
+                + "Content-Type: " + contentType + "\r\n"
+                + "Content-Length: " + body.length + "\r\n"
+                + "x-amzn-RequestId: " + requestId() + "\r\n"
+                + "x-amz-crc32: " + crc.getValue() + "\r\n"
+                + (keepAlive ? "" : "Connection: close\r\n")
+                + "\r\n";
+        byte[] h = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] all = new byte[h.length + body.length];
+        System.arraycopy(h, 0, all, 0, h.length);
+        System.arraycopy(body, 0, all, h.length, body.length);
+        out.write(all);
+        out.flush();
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 400 -> "Bad Request";
+            case 413 -> "Payload Too Large";
+            case 431 -> "Request Header Fields Too Large";
+            case 500 -> "Internal Server Error";
+            default -> "Status";
+        };
     }
 }

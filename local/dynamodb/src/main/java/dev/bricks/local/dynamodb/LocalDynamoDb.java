@@ -74,7 +74,8 @@ public final class LocalDynamoDb implements AutoCloseable {
 
     /** The endpoint for the SDK's {@code endpointOverride}, e.g. {@code http://127.0.0.1:8000}; never null. */
     public URI endpoint() {
-        return URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + front.port());
+        String host = InetAddress.getLoopbackAddress().getHostAddress();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + front.port());
     }
 
     /** The port the server listens on. */
@@ -110,8 +111,15 @@ public final class LocalDynamoDb implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
-        if (sweeper != null) sweeper.shutdownNow();
-        front.stop();
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+            try {
+                sweeper.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        front.stop(); // waits for in-flight requests, so the snapshot below sees no concurrent writer
         if (persistence != null) {
             try {
                 persistence.snapshot(engine);
@@ -126,7 +134,7 @@ public final class LocalDynamoDb implements AutoCloseable {
     public static final class Builder {
         private int port;
         private Path dataDirectory;
-        private int threads = Math.max(8, Runtime.getRuntime().availableProcessors() * 2);
+        private int threads = 256;
         private Duration ttlSweepInterval = Duration.ofSeconds(1);
         private long faultSeed = 42;
 
@@ -145,7 +153,10 @@ public final class LocalDynamoDb implements AutoCloseable {
             return this;
         }
 
-        /** HTTP worker threads (default max(8, 2 × cores)). */
+        /**
+         * Maximum simultaneous client connections, each served by its own thread (default 256); further connection
+         * attempts wait until one closes.
+         */
         public Builder threads(int threads) {
             if (threads < 1) throw new IllegalArgumentException("threads must be positive: " + threads);
             this.threads = threads;

@@ -44,15 +44,16 @@ final class Numbers {
         return d.signum() == 0 ? "0" : d.toPlainString();
     }
 
-    /** Storage size: one byte per two significant digits plus one. */
+    /**
+     * Storage size: DynamoDB stores numbers in base 100 (digit pairs aligned on the decimal point) with one exponent
+     * byte, and one more byte for negative numbers.
+     */
     static int size(BigDecimal d) {
-        if (d.signum() == 0) return 2;
-        int digits = d.precision();
-        // digits left of the point and right of it are stored in separate base-100 groups
-        int scale = d.scale();
-        int intDigits = Math.max(0, digits - scale);
-        int fracDigits = Math.max(0, scale);
-        int bytes = (intDigits + 1) / 2 + (fracDigits + 1) / 2;
-        return Math.max(1, Math.min(bytes, 20)) + 1 + (d.signum() < 0 ? 1 : 0);
+        if (d.signum() == 0) return 1;
+        java.math.BigInteger unscaled = d.unscaledValue().abs();
+        int digits = unscaled.toString().length();
+        if ((d.scale() & 1) != 0) digits++; // align the pairs on the decimal point
+        int mantissa = (digits + 1) / 2;
+        return 1 + Math.min(mantissa, 20) + (d.signum() < 0 ? 1 : 0);
     }
 }

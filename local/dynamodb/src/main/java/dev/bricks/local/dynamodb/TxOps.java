@@ -19,6 +19,7 @@ import static dev.bricks.local.dynamodb.AvJson.F;
  */
 final class TxOps {
     private static final long IDEMPOTENCY_MILLIS = 10 * 60 * 1000;
+    private static final long MAX_AGGREGATE_BYTES = 4L * 1024 * 1024;
     private static final Map<String, Av> EMPTY = Map.of();
 
     /** A used token: a digest of its request (not the request itself: the SDK sends a fresh token every call). */
@@ -64,6 +65,7 @@ final class TxOps {
         }
         List<Action> actions = new ArrayList<>();
         Set<List<Object>> targets = new HashSet<>();
+        long aggregate = 0;
         for (JsonNode entry : ti) {
             int n = 0;
             for (Kind k : Kind.values()) if (Req.node(entry, k.name()) != null) n++;
@@ -73,6 +75,10 @@ final class TxOps {
                 throw DynamoException.validation("Transaction request cannot include multiple operations on one item");
             }
             actions.add(a);
+            if (a.item() != null) aggregate += Av.itemSize(a.item());
+            if (aggregate > MAX_AGGREGATE_BYTES) {
+                throw DynamoException.validation("Transaction request cannot exceed the aggregate size limit of 4 MB");
+            }
         }
         if (engine.faults.takeConflict()) {
             ArrayNode reasons = F.arrayNode();

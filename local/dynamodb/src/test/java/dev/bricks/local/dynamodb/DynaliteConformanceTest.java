@@ -278,6 +278,26 @@ class DynaliteConformanceTest {
             }
             return out;
         });
+        s.put("query_descendingPaging", (c, t) -> {
+            hashRange(c, t);
+            List<Object> out = new ArrayList<>();
+            Map<String, AttributeValue> start = null;
+            for (int i = 0; i < 5; i++) {
+                Map<String, AttributeValue> esk = start;
+                QueryResponse r = c.query(b -> b.tableName(t).keyConditionExpression("pk = :p AND sk BETWEEN :a AND :b").limit(3)
+                        .scanIndexForward(false).exclusiveStartKey(esk).expressionAttributeValues(Map.of(":p", s("p"), ":a", n(2), ":b", n(8))));
+                out.add(pages(r));
+                if (!r.hasLastEvaluatedKey()) break;
+                start = r.lastEvaluatedKey();
+            }
+            return out;
+        });
+        s.put("scan_gsiWithLimit", (c, t) -> {
+            hashRange(c, t);
+            ScanResponse r = c.scan(b -> b.tableName(t).indexName("byG").limit(2));
+            ScanResponse r2 = c.scan(b -> b.tableName(t).indexName("byG").exclusiveStartKey(r.lastEvaluatedKey()));
+            return List.of(r.count(), r.lastEvaluatedKey().keySet().stream().sorted().toList(), r2.count(), r2.hasLastEvaluatedKey());
+        });
         s.put("query_filterCountProjection", (c, t) -> {
             hashRange(c, t);
             return List.of(pages(c.query(b -> b.tableName(t).keyConditionExpression("pk = :p").filterExpression("tag = :e")
@@ -360,6 +380,95 @@ class DynaliteConformanceTest {
                     .expressionAttributeValues(Map.of(":two", s("two"), ":two_n", n(2), ":onefive", n("1.50"), ":M", s("M")))
                     .returnValues(ReturnValue.ALL_OLD)).attributes();
         });
+        s.put("condition_sizeOfNonAsciiString", (c, t) -> {
+            hashRange(c, t);
+            c.putItem(b -> b.tableName(t).item(item("pk", "x", "sk", 1, "s", "h\u00e9llo")));
+            return c.deleteItem(b -> b.tableName(t).key(item("pk", "x", "sk", 1)).conditionExpression("size(s) = :five")
+                    .expressionAttributeValues(Map.of(":five", n(5))).returnValues(ReturnValue.ALL_OLD)).attributes();
+        });
+        s.put("itemSize_largestAcceptedItem_plainAndNested", (c, t) -> {
+            hashRange(c, t);
+            List<Integer> out = new ArrayList<>();
+            for (boolean nested : List.of(false, true)) {
+                int lo = 400_000, hi = 410_000;
+                while (lo < hi) {
+                    int mid = (lo + hi + 1) / 2;
+                    Map<String, AttributeValue> it = item("pk", "x", "sk", 1, "blob", "b".repeat(mid));
+                    if (nested) {
+                        it.put("m", AttributeValue.fromM(item("a", n("123.45"), "l", AttributeValue.fromL(List.of(s("x"), AttributeValue.fromBool(true),
+                                AttributeValue.fromNul(true), n("-0.000001"), n("12345678901234567890"), n("0"), n("-5"), n("9.9e-100"), n("-1234.5678"))))));
+                        it.put("ss", AttributeValue.fromSs(List.of("a", "bb")));
+                        it.put("ns", AttributeValue.fromNs(List.of("1", "22.5")));
+                    }
+                    try {
+                        c.putItem(b -> b.tableName(t).item(it));
+                        lo = mid;
+                    } catch (DynamoDbException e) {
+                        hi = mid - 1;
+                    }
+                }
+                out.add(lo);
+            }
+            return out;
+        });
+        s.put("keySize_largestAcceptedKeys", (c, t) -> {
+            c.createTable(b -> b.tableName(t).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
+                            AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                            KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
+            awaitActive(c, t);
+            List<Integer> out = new ArrayList<>();
+            for (boolean hash : List.of(true, false)) {
+                int lo = 1000, hi = 3000;
+                while (lo < hi) {
+                    int mid = (lo + hi + 1) / 2;
+                    String big = "k".repeat(mid);
+                    try {
+                        c.putItem(b -> b.tableName(t).item(hash ? item("pk", big, "sk", "s") : item("pk", "p", "sk", big)));
+                        lo = mid;
+                    } catch (DynamoDbException e) {
+                        hi = mid - 1;
+                    }
+                }
+                out.add(lo);
+            }
+            return out;
+        });
+        s.put("select_allProjectedWithoutIndex", (c, t) -> { hashRange(c, t); return c.query(b -> b.tableName(t).keyConditionExpression("pk = :p")
+                .expressionAttributeValues(Map.of(":p", s("p"))).select(Select.ALL_PROJECTED_ATTRIBUTES)); });
+        s.put("select_countWithProjection", (c, t) -> { hashRange(c, t); return c.query(b -> b.tableName(t).keyConditionExpression("pk = :p")
+                .expressionAttributeValues(Map.of(":p", s("p"))).select(Select.COUNT).projectionExpression("v")); });
+        s.put("query_badExclusiveStartKey", (c, t) -> { hashRange(c, t); return c.query(b -> b.tableName(t).keyConditionExpression("pk = :p")
+                .expressionAttributeValues(Map.of(":p", s("p"))).exclusiveStartKey(item("pk", "p"))); });
+        s.put("query_limitZero", (c, t) -> { hashRange(c, t); return c.query(b -> b.tableName(t).keyConditionExpression("pk = :p")
+                .expressionAttributeValues(Map.of(":p", s("p"))).limit(0)); });
+        s.put("putItem_returnValuesUpdatedNew", (c, t) -> { hashRange(c, t); return c.putItem(b -> b.tableName(t).item(key(1))
+                .returnValues(ReturnValue.UPDATED_NEW)); });
+        s.put("putItem_emptyExpressionAttributeValues", (c, t) -> { hashRange(c, t); return c.putItem(b -> b.tableName(t).item(key(1))
+                .conditionExpression("attribute_exists(v)").expressionAttributeValues(Map.of())); });
+        s.put("batchGet_over100Keys", (c, t) -> {
+            hashRange(c, t);
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            for (int i = 0; i < 101; i++) keys.add(key(i));
+            return c.batchGetItem(b -> b.requestItems(Map.of(t, KeysAndAttributes.builder().keys(keys).build())));
+        });
+        s.put("batchWrite_over25", (c, t) -> {
+            hashRange(c, t);
+            List<WriteRequest> w = new ArrayList<>();
+            for (int i = 0; i < 26; i++) w.add(WriteRequest.builder().putRequest(PutRequest.builder().item(key(i)).build()).build());
+            return c.batchWriteItem(b -> b.requestItems(Map.of(t, w)));
+        });
+        s.put("update_emptyExpression", (c, t) -> update(c, t, "", null));
+        s.put("condition_expressionTooLong", (c, t) -> condition(c, t, "attribute_exists(v)" + " AND attribute_exists(v)".repeat(200), null));
+        s.put("condition_sameOperandTwice", (c, t) -> condition(c, t, "v = v", null));
+        s.put("condition_badAttributeType", (c, t) -> condition(c, t, "attribute_type(v, :x)", Map.of(":x", s("X"))));
+        s.put("condition_beginsWithNumber", (c, t) -> condition(c, t, "begins_with(tag, :n)", Map.of(":n", n(1))));
+        s.put("condition_functionArity", (c, t) -> condition(c, t, "attribute_exists(v, tag)", null));
+        s.put("condition_undefinedName", (c, t) -> condition(c, t, "attribute_exists(#nope)", null));
+        s.put("update_sectionTwice", (c, t) -> update(c, t, "SET v = :v SET w = :v", Map.of(":v", n(1))));
+        s.put("update_listAppendOnString", (c, t) -> update(c, t, "SET l = list_append(:v, :v)", Map.of(":v", s("x"))));
+        s.put("update_deleteNumber", (c, t) -> update(c, t, "DELETE v :v", Map.of(":v", n(1))));
         s.put("condition_numberEqualityIgnoresScale", (c, t) -> condition(c, t, "v = :v", Map.of(":v", n("10.000"))));
         s.put("condition_typeMismatchIsFalse", (c, t) -> condition(c, t, "v > :s", Map.of(":s", s("a"))));
         s.put("condition_nestedPathOnScalarIsMissing", (c, t) -> condition(c, t, "attribute_not_exists(v.x) AND attribute_not_exists(tag[0])", null));
@@ -432,11 +541,25 @@ class DynaliteConformanceTest {
         return args.stream();
     }
 
+    /**
+     * Where dynalite accepts what DynamoDB's documentation rejects, this engine follows the documentation; these
+     * scenarios check that the difference is exactly that (ours: ValidationException, dynalite: success).
+     */
+    private static final Map<String, String> DOCUMENTED_DIFFERENCES = Map.of(
+            "select_allProjectedWithoutIndex", "ALL_PROJECTED_ATTRIBUTES is allowed only when querying an index",
+            "select_countWithProjection", "with ProjectionExpression, Select can only be SPECIFIC_ATTRIBUTES",
+            "condition_expressionTooLong", "the maximum length of any expression string is 4 KB");
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void sameOutcomeAsDynalite(String name, String table, Scenario scenario) {
         Outcome mine = outcome(oursClient, table, scenario);
         Outcome theirs = outcome(theirClient, table, scenario);
+        if (DOCUMENTED_DIFFERENCES.containsKey(name)) {
+            assertThat(mine.error()).as(name + ": " + DOCUMENTED_DIFFERENCES.get(name)).isEqualTo("ValidationException");
+            assertThat(theirs.error()).as(name + ": dynalite accepts it").isNull();
+            return;
+        }
 
         assertThat(mine.error()).as(name + " error type (ours: %s / dynalite: %s)", mine, theirs).isEqualTo(theirs.error());
         assertThat(mine.value()).as(name + " response").isEqualTo(theirs.value());

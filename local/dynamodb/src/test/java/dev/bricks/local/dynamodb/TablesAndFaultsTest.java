@@ -215,5 +215,42 @@ class TablesAndFaultsTest {
         assertThat(client.listTables().tableNames()).isNotNull();
     }
 
+    @Test
+    void sequentialCalls_neverWaitForDelayedAcks() {
+        // a response written in two TCP segments without TCP_NODELAY waits ~40 ms for the client's delayed ACK:
+        // 50 calls would then take over 2 s
+        String name = Fixtures.table(client, false);
+        client.getItem(b -> b.tableName(name).key(item("pk", "warm")));
+        long start = System.nanoTime();
+        for (int i = 0; i < 50; i++) client.getItem(b -> b.tableName(name).key(item("pk", "a")));
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1500);
+    }
+
+    @Test
+    void httpKeepAliveChunkedAndExpectContinue_areServed() throws Exception {
+        try (java.net.Socket s = new java.net.Socket(DYNAMO.engine().endpoint().getHost(), DYNAMO.engine().port())) {
+            var out = s.getOutputStream();
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+            String body = "{}";
+            out.write(("POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\nExpect: 100-continue\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(in.readLine()).isEqualTo("HTTP/1.1 100 Continue");
+            in.readLine();
+            assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
+            int length = 0;
+            for (String h = in.readLine(); !h.isEmpty(); h = in.readLine()) {
+                if (h.startsWith("Content-Length: ")) length = Integer.parseInt(h.substring(16));
+            }
+            char[] buf = new char[length];
+            assertThat(in.read(buf, 0, length)).isEqualTo(length);
+            assertThat(new String(buf)).startsWith("{\"TableNames\":[");
+            out.write("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
+        }
+    }
+
     static void unused(SdkException e) { }
 }

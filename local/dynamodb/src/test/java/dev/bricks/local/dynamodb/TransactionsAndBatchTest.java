@@ -124,6 +124,18 @@ class TransactionsAndBatchTest {
     }
 
     @Test
+    void transactWriteItems_over4MbInAggregate_isRejected() {
+        String big = "x".repeat(390 * 1024);
+        List<TransactWriteItem> puts = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            puts.add(TransactWriteItem.builder().put(Put.builder().tableName(orders).item(item("pk", "big" + i, "blob", big)).build()).build());
+        }
+        assertThatThrownBy(() -> client.transactWriteItems(b -> b.transactItems(puts)))
+                .isInstanceOf(DynamoDbException.class).hasMessageContaining("aggregate size limit of 4 MB");
+        assertThat(client.getItem(b -> b.tableName(orders).key(item("pk", "big0"))).hasItem()).isFalse();
+    }
+
+    @Test
     void transactGetItems_returnsItemsInRequestOrder() {
         var r = client.transactGetItems(b -> b.transactItems(
                 TransactGetItem.builder().get(g -> g.tableName(users).key(item("pk", "u1"))).build(),
