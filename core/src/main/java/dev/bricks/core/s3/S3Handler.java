@@ -3,10 +3,10 @@ package dev.bricks.core.s3;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bricks.core.BricksHandler;
-import dev.bricks.core.Correlation;
 import dev.bricks.core.InvalidEventException;
 import dev.bricks.core.internal.JsonSupport;
 import dev.bricks.core.internal.Nodes;
+import dev.bricks.core.internal.RecordLoop;
 import dev.bricks.core.json.JsonException;
 import dev.bricks.core.spi.InvocationInfo;
 import java.net.URLDecoder;
@@ -61,20 +61,10 @@ public abstract class S3Handler extends BricksHandler<S3Event> {
 
     @Override
     protected final Object invoke(S3Event event, Context context) throws Exception {
-        String batchCorrelation = Correlation.current().orElse(null);
-        for (S3Record record : event.records()) {
-            String id = correlationId(record);
-            if (id != null) {
-                Correlation.set(id);
-            }
-            try {
-                handleRecord(record, context);
-            } finally {
-                if (batchCorrelation != null) {
-                    Correlation.set(batchCorrelation);
-                }
-            }
-        }
+        RecordLoop.run(event.records(), S3Handler::correlationId, record -> handleRecord(record, context),
+                (i, record, e) -> {
+                    throw e;
+                });
         return null;
     }
 

@@ -8,6 +8,7 @@ import dev.bricks.core.Correlation;
 import dev.bricks.core.InvalidEventException;
 import dev.bricks.core.internal.JsonSupport;
 import dev.bricks.core.internal.Nodes;
+import dev.bricks.core.internal.RecordLoop;
 import dev.bricks.core.json.JsonException;
 import dev.bricks.core.spi.InvocationInfo;
 import java.util.ArrayList;
@@ -70,29 +71,19 @@ public abstract class SqsHandler extends BricksHandler<SqsEvent> {
     @Override
     protected final Object invoke(SqsEvent event, Context context) {
         List<String> failed = new ArrayList<>();
-        String batchCorrelation = Correlation.current().orElse(null);
         boolean fifo = event.isFifo();
         List<SqsMessage> records = event.records();
-        for (int i = 0; i < records.size(); i++) {
-            SqsMessage message = records.get(i);
-            Correlation.set(correlationId(message));
-            try {
-                handleMessage(message, context);
-            } catch (Exception e) {
-                LOG.error("bricks: SQS message {} failed: {}", message.messageId(), e.toString(), e);
-                failed.add(message.messageId());
-                if (fifo) {
-                    for (int j = i + 1; j < records.size(); j++) {
-                        failed.add(records.get(j).messageId());
+        RecordLoop.run(records, SqsHandler::correlationId, message -> handleMessage(message, context),
+                (i, message, e) -> {
+                    LOG.error("bricks: SQS message {} failed: {}", message.messageId(), e.toString(), e);
+                    failed.add(message.messageId());
+                    if (fifo) {
+                        for (int j = i + 1; j < records.size(); j++) {
+                            failed.add(records.get(j).messageId());
+                        }
                     }
-                    break;
-                }
-            } finally {
-                if (batchCorrelation != null) {
-                    Correlation.set(batchCorrelation);
-                }
-            }
-        }
+                    return !fifo;
+                });
         return BatchResponse.failing(failed);
     }
 
