@@ -16,9 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The authorizer's output context, placed where API Gateway puts it (REST v1 {@code requestContext.authorizer},
@@ -26,17 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class PrincipalHandoffTest {
 
-    static JwksServer server;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = new JwksServer(TestKeys.RSA_1.toPublicJWK());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final JwksPerClass server = new JwksPerClass(TestKeys.RSA_1.toPublicJWK());
 
     /** The protected function: records the principal core hands it. */
     static final class Protected extends HttpHandler {
