@@ -59,7 +59,7 @@ public abstract class DynamoDbStreamHandler extends BricksHandler<DynamoDbStream
     @Override
     protected final Parsed<DynamoDbStreamEvent> parseEvent(byte[] raw) {
         DynamoDbStreamEvent event = StreamParser.parse(raw);
-        return new Parsed<>(event, event.records().isEmpty() ? null : correlationId(event.records().get(0)));
+        return new Parsed<>(event, RecordLoop.firstCorrelation(event.records(), DynamoDbStreamHandler::correlationId));
     }
 
     @Override

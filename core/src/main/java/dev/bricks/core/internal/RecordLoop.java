@@ -33,6 +33,11 @@ public final class RecordLoop {
         boolean failed(int index, R record, Exception failure) throws X;
     }
 
+    /** The invocation's correlation id: the first record's, or null for an empty batch. */
+    public static <R> String firstCorrelation(List<R> records, Function<R, String> correlationId) {
+        return records.isEmpty() ? null : correlationId.apply(records.get(0));
+    }
+
     /**
      * Runs {@code action} on each record in order.
      *

@@ -6,10 +6,8 @@ import dev.bricks.core.BatchResponse;
 import dev.bricks.core.BricksHandler;
 import dev.bricks.core.Correlation;
 import dev.bricks.core.InvalidEventException;
-import dev.bricks.core.internal.JsonSupport;
 import dev.bricks.core.internal.Nodes;
 import dev.bricks.core.internal.RecordLoop;
-import dev.bricks.core.json.JsonException;
 import dev.bricks.core.spi.InvocationInfo;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -65,7 +63,7 @@ public abstract class SqsHandler extends BricksHandler<SqsEvent> {
     @Override
     protected final Parsed<SqsEvent> parseEvent(byte[] raw) {
         SqsEvent event = parse(raw);
-        return new Parsed<>(event, event.records().isEmpty() ? null : correlationId(event.records().get(0)));
+        return new Parsed<>(event, RecordLoop.firstCorrelation(event.records(), SqsHandler::correlationId));
     }
 
     @Override
@@ -93,16 +91,8 @@ public abstract class SqsHandler extends BricksHandler<SqsEvent> {
     }
 
     static SqsEvent parse(byte[] raw) {
-        JsonNode root;
-        try {
-            root = JsonSupport.tree(raw);
-        } catch (JsonException e) {
-            throw new InvalidEventException("SQS event is not JSON: " + e.getMessage(), e);
-        }
-        JsonNode records = root.get("Records");
-        if (records == null || !records.isArray()) {
-            throw new InvalidEventException("SQS event: missing array member 'Records'");
-        }
+        JsonNode root = Nodes.eventTree(raw, "SQS event");
+        JsonNode records = Nodes.records(root, "SQS event");
         List<SqsMessage> messages = new ArrayList<>(records.size());
         for (JsonNode r : records) {
             Map<String, SqsMessage.MessageAttribute> attributes = new LinkedHashMap<>();
