@@ -212,29 +212,19 @@ public final class AuthorizerOptions {
 
         /** Maximum token length in characters after the {@code Bearer } prefix; 256 to 65536 (default 8192). */
         public Builder maxTokenSize(int chars) {
-            if (chars < 256 || chars > 64 * 1024) {
-                throw new IllegalArgumentException("maxTokenSize must be between 256 and 65536: " + chars);
-            }
-            this.maxTokenSize = chars;
+            this.maxTokenSize = between(chars, 256, 64 * 1024, "maxTokenSize");
             return this;
         }
 
         /** Maximum JSON nesting depth of header and payload; 2 to 64 (default 10). */
         public Builder maxJsonDepth(int depth) {
-            if (depth < 2 || depth > 64) {
-                throw new IllegalArgumentException("maxJsonDepth must be between 2 and 64: " + depth);
-            }
-            this.maxJsonDepth = depth;
+            this.maxJsonDepth = between(depth, 2, 64, "maxJsonDepth");
             return this;
         }
 
         /** Rejects tokens whose {@code exp - iat} exceeds this (then {@code iat} is required). Off by default. */
         public Builder maxLifetime(Duration value) {
-            Objects.requireNonNull(value, "maxLifetime");
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException("maxLifetime must be positive: " + value);
-            }
-            this.maxLifetime = value;
+            this.maxLifetime = positive(value, "maxLifetime");
             return this;
         }
 
@@ -301,9 +291,7 @@ public final class AuthorizerOptions {
         /** Decision cache bounds; {@code maxEntries} 0 turns it off (default 1024 entries, 5 min). */
         public Builder decisionCache(int maxEntries, Duration ttl) {
             Objects.requireNonNull(ttl, "ttl");
-            if (maxEntries < 0 || maxEntries > 1_000_000) {
-                throw new IllegalArgumentException("decision cache size must be between 0 and 1000000: " + maxEntries);
-            }
+            between(maxEntries, 0, 1_000_000, "decision cache size");
             if (ttl.isNegative() || (maxEntries > 0 && ttl.isZero())) {
                 throw new IllegalArgumentException("decision cache TTL must be positive: " + ttl);
             }
@@ -346,10 +334,7 @@ public final class AuthorizerOptions {
         public Builder jwksHttp(Duration connectTimeout, Duration readTimeout, int sizeLimit) {
             this.jwksConnectTimeout = positive(connectTimeout, "JWKS connect timeout");
             this.jwksReadTimeout = positive(readTimeout, "JWKS read timeout");
-            if (sizeLimit < 1024 || sizeLimit > 1024 * 1024) {
-                throw new IllegalArgumentException("JWKS size limit must be between 1024 and 1048576: " + sizeLimit);
-            }
-            this.jwksSizeLimit = sizeLimit;
+            this.jwksSizeLimit = between(sizeLimit, 1024, 1024 * 1024, "JWKS size limit");
             return this;
         }
 
@@ -379,6 +364,13 @@ public final class AuthorizerOptions {
                         + jwksRefreshTimeout + " must be below the JWKS cache TTL " + ttl + " ms");
             }
             return new AuthorizerOptions(this);
+        }
+
+        private static int between(int value, int min, int max, String what) {
+            if (value < min || value > max) {
+                throw new IllegalArgumentException(what + " must be between " + min + " and " + max + ": " + value);
+            }
+            return value;
         }
 
         private static Duration positive(Duration d, String what) {

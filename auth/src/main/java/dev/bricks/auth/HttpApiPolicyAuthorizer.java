@@ -11,7 +11,7 @@ public abstract class HttpApiPolicyAuthorizer extends JwtAuthorizer {
 
     /** Builds the verifier and fetches every issuer's JWKS. */
     protected HttpApiPolicyAuthorizer(AuthorizerOptions options) {
-        super(options);
+        super(options, Api.HTTP);
     }
 
     /** Default context: {@code sub}, {@code scopes} (list), {@code groups} (list); any JSON value allowed. */
@@ -21,18 +21,8 @@ public abstract class HttpApiPolicyAuthorizer extends JwtAuthorizer {
     }
 
     @Override
-    final String arnOf(Map<String, Object> event) {
-        return string(event, "routeArn");
-    }
-
-    @Override
     final String tokenOf(Map<String, Object> event) {
         return HttpApiSimpleAuthorizer.httpToken(event, options().tokenHeader);
-    }
-
-    @Override
-    final String checkContext(Map<String, Object> ctx) {
-        return jsonContext(ctx);
     }
 
     @Override

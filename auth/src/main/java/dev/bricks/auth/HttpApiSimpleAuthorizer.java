@@ -14,7 +14,7 @@ public abstract class HttpApiSimpleAuthorizer extends JwtAuthorizer {
 
     /** Builds the verifier and fetches every issuer's JWKS. */
     protected HttpApiSimpleAuthorizer(AuthorizerOptions options) {
-        super(options);
+        super(options, Api.HTTP);
     }
 
     /**
@@ -29,18 +29,8 @@ public abstract class HttpApiSimpleAuthorizer extends JwtAuthorizer {
     }
 
     @Override
-    final String arnOf(Map<String, Object> event) {
-        return string(event, "routeArn");
-    }
-
-    @Override
     final String tokenOf(Map<String, Object> event) {
         return httpToken(event, options().tokenHeader);
-    }
-
-    @Override
-    final String checkContext(Map<String, Object> ctx) {
-        return jsonContext(ctx);
     }
 
     @Override

@@ -34,12 +34,31 @@ public abstract class JwtAuthorizer implements RequestStreamHandler {
     private static final int MAX_ARN_LENGTH = 1600;
     private static final int MAX_RESOURCE_LENGTH = 512;
 
+    /**
+     * The API Gateway flavour an authorizer answers: it fixes where the policy's ARN is and which context
+     * values the response format can carry.
+     */
+    enum Api {
+        /** REST API ({@code methodArn}); context values are strings, numbers and booleans. */
+        REST("methodArn"),
+        /** HTTP API, payload 2.0 ({@code routeArn}); context values are any JSON. */
+        HTTP("routeArn");
+
+        final String arnMember;
+
+        Api(String arnMember) {
+            this.arnMember = arnMember;
+        }
+    }
+
     private final JwtVerifier verifier;
     private final AuthorizerOptions options;
+    private final Api api;
     private final Priming priming;
 
-    JwtAuthorizer(AuthorizerOptions options) {
+    JwtAuthorizer(AuthorizerOptions options, Api api) {
         this.options = options;
+        this.api = api;
         this.verifier = JwtVerifier.create(options, this::checkClaims);
         Map<String, String> fetched = verifier.prefetchKeys();
         LOG.info("bricks-auth init: JWKS {}", fetched);
@@ -135,13 +154,17 @@ public abstract class JwtAuthorizer implements RequestStreamHandler {
     }
 
     /** The ARN the policy is about ({@code methodArn} or {@code routeArn}), or null. */
-    abstract String arnOf(Map<String, Object> event);
+    final String arnOf(Map<String, Object> event) {
+        return string(event, api.arnMember);
+    }
 
     /** The raw token value (with or without {@code Bearer }), or null. */
     abstract String tokenOf(Map<String, Object> event);
 
     /** Null when the context fits the format, else the problem. */
-    abstract String checkContext(Map<String, Object> ctx);
+    final String checkContext(Map<String, Object> ctx) {
+        return api == Api.REST ? scalarContext(ctx) : jsonContext(ctx);
+    }
 
     /** The response for the decision; may throw {@link UnauthorizedException}. */
     abstract String render(Decision decision, String arn, String principalId, Map<String, Object> ctx);

@@ -12,7 +12,7 @@ public abstract class RestRequestAuthorizer extends JwtAuthorizer {
 
     /** Builds the verifier and fetches every issuer's JWKS. */
     protected RestRequestAuthorizer(AuthorizerOptions options) {
-        super(options);
+        super(options, Api.REST);
     }
 
     /** Default context: {@code sub}, {@code scope} and {@code groups} (space-separated strings). */
@@ -27,23 +27,13 @@ public abstract class RestRequestAuthorizer extends JwtAuthorizer {
     }
 
     @Override
-    final String arnOf(Map<String, Object> event) {
-        return string(event, "methodArn");
-    }
-
-    @Override
     final String tokenOf(Map<String, Object> event) {
         return header(event, options().tokenHeader);
     }
 
     @Override
-    final String checkContext(Map<String, Object> ctx) {
-        return scalarContext(ctx);
-    }
-
-    @Override
     final String render(Decision decision, String arn, String principalId, Map<String, Object> ctx) {
         return RestTokenAuthorizer.RestPolicies.render(this, decision, arn, principalId, ctx,
-                decision.allowed() ? usageIdentifierKey(decision.claims()) : null);
+                this::usageIdentifierKey);
     }
 }

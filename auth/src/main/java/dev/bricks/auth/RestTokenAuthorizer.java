@@ -2,6 +2,7 @@ package dev.bricks.auth;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * REST API TOKEN authorizer: reads {@code authorizationToken} and {@code methodArn}, answers with an IAM
@@ -26,7 +27,7 @@ public abstract class RestTokenAuthorizer extends JwtAuthorizer {
 
     /** Builds the verifier and fetches every issuer's JWKS. */
     protected RestTokenAuthorizer(AuthorizerOptions options) {
-        super(options);
+        super(options, Api.REST);
     }
 
     /**
@@ -46,24 +47,14 @@ public abstract class RestTokenAuthorizer extends JwtAuthorizer {
     }
 
     @Override
-    final String arnOf(Map<String, Object> event) {
-        return string(event, "methodArn");
-    }
-
-    @Override
     final String tokenOf(Map<String, Object> event) {
         return string(event, "authorizationToken");
     }
 
     @Override
-    final String checkContext(Map<String, Object> ctx) {
-        return scalarContext(ctx);
-    }
-
-    @Override
     final String render(Decision decision, String arn, String principalId, Map<String, Object> ctx) {
         return RestPolicies.render(this, decision, arn, principalId, ctx,
-                decision.allowed() ? usageIdentifierKey(decision.claims()) : null);
+                this::usageIdentifierKey);
     }
 
     /** Shared by both REST authorizers. */
@@ -84,12 +75,12 @@ public abstract class RestTokenAuthorizer extends JwtAuthorizer {
         }
 
         static String render(JwtAuthorizer a, Decision decision, String arn, String principalId,
-                Map<String, Object> ctx, String usageIdentifierKey) {
+                Map<String, Object> ctx, Function<VerifiedClaims, String> usageIdentifierKey) {
             if (arn == null || (!decision.allowed() && decision.reason().unauthorized())) {
                 throw new UnauthorizedException(decision.allowed() ? DenyReason.BAD_REQUEST : decision.reason());
             }
             if (decision.allowed()) {
-                return a.policy(principalId, "Allow", a.resource(arn), ctx, usageIdentifierKey);
+                return a.policy(principalId, "Allow", a.resource(arn), ctx, usageIdentifierKey.apply(decision.claims()));
             }
             return a.policy(DENIED_PRINCIPAL, "Deny", a.resource(arn), null, null);
         }

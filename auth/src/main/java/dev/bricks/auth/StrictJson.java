@@ -81,9 +81,7 @@ final class StrictJson {
     }
 
     private Map<String, Object> object(int depth) throws Rejected {
-        if (depth > maxDepth) {
-            throw new Rejected(DenyReason.JSON_TOO_DEEP, "JSON nests deeper than " + maxDepth);
-        }
+        checkDepth(depth);
         pos++; // '{'
         Map<String, Object> map = new LinkedHashMap<>();
         ws();
@@ -116,10 +114,14 @@ final class StrictJson {
         }
     }
 
-    private List<Object> array(int depth) throws Rejected {
+    private void checkDepth(int depth) throws Rejected {
         if (depth > maxDepth) {
             throw new Rejected(DenyReason.JSON_TOO_DEEP, "JSON nests deeper than " + maxDepth);
         }
+    }
+
+    private List<Object> array(int depth) throws Rejected {
+        checkDepth(depth);
         pos++; // '['
         List<Object> list = new ArrayList<>();
         ws();

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class AuthorizerOptionsTest {
 
@@ -51,6 +56,28 @@ class AuthorizerOptionsTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("refresh-ahead");
         assertThatThrownBy(() -> b.cognitoAccessTokens("a").cognitoIdTokens("b"))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    static Stream<Arguments> outOfRangeValues() {
+        return Stream.of(
+                Arguments.of((Consumer<AuthorizerOptions.Builder>) b -> b.maxTokenSize(255),
+                        "maxTokenSize must be between 256 and 65536: 255"),
+                Arguments.of((Consumer<AuthorizerOptions.Builder>) b -> b.maxJsonDepth(65),
+                        "maxJsonDepth must be between 2 and 64: 65"),
+                Arguments.of((Consumer<AuthorizerOptions.Builder>) b -> b.decisionCache(1_000_001, Duration.ofSeconds(1)),
+                        "decision cache size must be between 0 and 1000000: 1000001"),
+                Arguments.of((Consumer<AuthorizerOptions.Builder>) b -> b.jwksHttp(Duration.ofSeconds(1),
+                        Duration.ofSeconds(1), 1023), "JWKS size limit must be between 1024 and 1048576: 1023"),
+                Arguments.of((Consumer<AuthorizerOptions.Builder>) b -> b.maxLifetime(Duration.ZERO),
+                        "maxLifetime must be positive: PT0S"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("outOfRangeValues")
+    void builder_outOfRange_failsWithMessageNamingLimitsAndValue(Consumer<AuthorizerOptions.Builder> setter,
+            String message) {
+        assertThatThrownBy(() -> setter.accept(AuthorizerOptions.builder()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
     }
 
     @Test

@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import com.nimbusds.jwt.JWTClaimsSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,21 +16,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Cognito presets, required scopes and groups: allowed and denied cases. */
 class ClaimRulesTest {
 
-    static JwksServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new JwksServer(TestKeys.RSA_1.toPublicJWK());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final JwksPerClass server = new JwksPerClass(TestKeys.RSA_1.toPublicJWK());
 
     static AuthorizerOptions.Builder base() {
-        return AuthorizerOptions.builder().issuer(server.asIssuer()).decisionCache(0, Duration.ZERO)
-                .jwksHttp(Duration.ofSeconds(1), Duration.ofSeconds(1), 16 * 1024);
+        return server.options().decisionCache(0, Duration.ZERO);
     }
 
     static Stream<Arguments> rules() {

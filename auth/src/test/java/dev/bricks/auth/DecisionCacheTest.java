@@ -6,29 +6,17 @@ import com.nimbusds.jose.JWSAlgorithm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Decision cache: keyed by the normalised token, bounded, expiring at min(exp, TTL), never caching key trouble. */
 class DecisionCacheTest {
 
-    static JwksServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new JwksServer(TestKeys.RSA_1.toPublicJWK());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final JwksPerClass server = new JwksPerClass(TestKeys.RSA_1.toPublicJWK());
 
     static AuthorizerOptions.Builder options(MutableClock clock, int size, Duration ttl) {
-        return AuthorizerOptions.builder().issuer(server.asIssuer()).audiences(Tokens.AUDIENCE)
-                .clock(clock).decisionCache(size, ttl)
-                .jwksHttp(Duration.ofSeconds(1), Duration.ofSeconds(1), 16 * 1024);
+        return server.options().audiences(Tokens.AUDIENCE).clock(clock).decisionCache(size, ttl);
     }
 
     static String token(long expInSeconds) {
@@ -96,9 +84,8 @@ class DecisionCacheTest {
         try (JwksServer s = new JwksServer(TestKeys.RSA_1.toPublicJWK())) {
             s.mode(JwksServer.Mode.DOWN);
             MutableClock clock = new MutableClock(Instant.now());
-            JwtVerifier v = JwtVerifier.create(AuthorizerOptions.builder().issuer(s.asIssuer())
-                    .audiences(Tokens.AUDIENCE).clock(clock).jwksRateLimit(Duration.ofMillis(10))
-                    .jwksHttp(Duration.ofSeconds(1), Duration.ofSeconds(1), 16 * 1024).build());
+            JwtVerifier v = JwtVerifier.create(JwksServer.testOptions(s).audiences(Tokens.AUDIENCE).clock(clock)
+                    .jwksRateLimit(Duration.ofMillis(10)).build());
             String t = Tokens.signed(TestKeys.RSA_1, JWSAlgorithm.RS256, Tokens.claims(s.issuer()).build());
             assertThat(v.verify(t).reason()).isEqualTo(DenyReason.KEY_SOURCE_UNAVAILABLE);
 

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,6 +49,15 @@ final class JwksServer implements AutoCloseable {
 
     Issuer asIssuer() {
         return Issuer.jwks(issuer(), jwksUri());
+    }
+
+    /**
+     * Options trusting {@code server} as the only issuer, with the JWKS HTTP limits most tests use (1 s
+     * connect, 1 s read, 16 KiB).
+     */
+    static AuthorizerOptions.Builder testOptions(JwksServer server) {
+        return AuthorizerOptions.builder().issuer(server.asIssuer())
+                .jwksHttp(Duration.ofSeconds(1), Duration.ofSeconds(1), 16 * 1024);
     }
 
     void mode(Mode value) {

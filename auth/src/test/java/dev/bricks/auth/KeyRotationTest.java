@@ -10,14 +10,12 @@ import org.junit.jupiter.api.Test;
 class KeyRotationTest {
 
     static AuthorizerOptions.Builder options(JwksServer s, Duration rateLimit) {
-        return AuthorizerOptions.builder()
-                .issuer(s.asIssuer())
+        return JwksServer.testOptions(s)
                 .audiences(Tokens.AUDIENCE)
                 .algorithms(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256)
                 .decisionCache(0, Duration.ZERO)
                 .jwksCache(Duration.ofMillis(300), Duration.ofMillis(50), Duration.ofMillis(100))
-                .jwksRateLimit(rateLimit)
-                .jwksHttp(Duration.ofSeconds(1), Duration.ofSeconds(1), 16 * 1024);
+                .jwksRateLimit(rateLimit);
     }
 
     @Test
@@ -78,9 +76,8 @@ class KeyRotationTest {
     @Test
     void verify_floodOfUnknownKids_jwksFetchesRateLimited() throws Exception {
         try (JwksServer s = new JwksServer(TestKeys.RSA_1.toPublicJWK())) {
-            JwtVerifier v = JwtVerifier.create(AuthorizerOptions.builder().issuer(s.asIssuer())
-                    .audiences(Tokens.AUDIENCE).decisionCache(0, Duration.ZERO)
-                    .jwksHttp(Duration.ofSeconds(1), Duration.ofSeconds(1), 16 * 1024).build());
+            JwtVerifier v = JwtVerifier.create(JwksServer.testOptions(s).audiences(Tokens.AUDIENCE)
+                    .decisionCache(0, Duration.ZERO).build());
             v.prefetchKeys();
             int before = s.jwksRequests();
 

@@ -16,9 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The authorizer's output context, placed where API Gateway puts it (REST v1 {@code requestContext.authorizer},
@@ -26,17 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class PrincipalHandoffTest {
 
-    static JwksServer server;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = new JwksServer(TestKeys.RSA_1.toPublicJWK());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final JwksPerClass server = new JwksPerClass(TestKeys.RSA_1.toPublicJWK());
 
     /** The protected function: records the principal core hands it. */
     static final class Protected extends HttpHandler {
@@ -65,12 +55,37 @@ class PrincipalHandoffTest {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** {@code Bearer <a valid token from this class's issuer>}. */
+    static String bearerToken() {
+        return "Bearer " + Tokens.rs256(Tokens.claims(server.issuer()).build());
+    }
+
+    /** The authorizer's response to the event, parsed. */
+    static Map<String, Object> answer(JwtAuthorizer authorizer, String event) throws Exception {
+        return StrictJson.parseObject(run(bytes(event), authorizer), 8);
+    }
+
+    /**
+     * Runs the protected function on the API Gateway event and checks that core handed it the token's
+     * principal (subject, scopes, groups); returns that principal for the payload-specific checks.
+     */
+    static Principal principalSeenBy(String event) throws IOException {
+        Protected handler = new Protected();
+
+        run(bytes(event), handler);
+
+        Principal p = handler.seen.get();
+        assertThat(p).isNotNull();
+        assertThat(p.subject()).isEqualTo("user-123");
+        assertThat(p.scopes()).containsExactly("orders/read", "orders/write");
+        assertThat(p.groups()).containsExactly("admins");
+        return p;
+    }
+
     @Test
     void restV1_authorizerContext_readAsPrincipal() throws Exception {
         RestTokenAuthorizer authorizer = new RestTokenAuthorizer(options()) { };
-        String policy = run(bytes(AuthorizerResponseTest.tokenEvent("Bearer " + Tokens.rs256(
-                Tokens.claims(server.issuer()).build()))), authorizer);
-        Map<String, Object> response = StrictJson.parseObject(policy, 8);
+        Map<String, Object> response = answer(authorizer, AuthorizerResponseTest.tokenEvent(bearerToken()));
         // API Gateway passes principalId and each context key (as strings) in requestContext.authorizer
         Map<String, Object> authorizerBlock = new LinkedHashMap<>();
         authorizerBlock.put("principalId", response.get("principalId"));
@@ -82,24 +97,15 @@ class PrincipalHandoffTest {
                 + "\"requestContext\":{\"resourcePath\":\"/orders/{id}\",\"httpMethod\":\"GET\",\"path\":\"/prod/orders/42\","
                 + "\"stage\":\"prod\",\"requestId\":\"r-1\",\"identity\":{\"sourceIp\":\"203.0.113.9\"},\"authorizer\":"
                 + new JsonOut().object(authorizerBlock) + "}}";
-        Protected handler = new Protected();
+        Principal p = principalSeenBy(event);
 
-        run(bytes(event), handler);
-
-        Principal p = handler.seen.get();
-        assertThat(p).isNotNull();
-        assertThat(p.subject()).isEqualTo("user-123");
-        assertThat(p.scopes()).containsExactly("orders/read", "orders/write");
-        assertThat(p.groups()).containsExactly("admins");
         assertThat(p.claims()).containsEntry("principalId", "user-123").doesNotContainKey("integrationLatency");
     }
 
     @Test
     void httpV2_lambdaAuthorizerContext_readAsPrincipal() throws Exception {
         HttpApiSimpleAuthorizer authorizer = new HttpApiSimpleAuthorizer(options()) { };
-        String simple = run(bytes(AuthorizerResponseTest.httpEvent("Bearer " + Tokens.rs256(
-                Tokens.claims(server.issuer()).build()), "x")), authorizer);
-        Map<String, Object> response = StrictJson.parseObject(simple, 8);
+        Map<String, Object> response = answer(authorizer, AuthorizerResponseTest.httpEvent(bearerToken(), "x"));
         assertThat(response).containsEntry("isAuthorized", true);
         // HTTP API passes the context as requestContext.authorizer.lambda
         String event = "{\"version\":\"2.0\",\"routeKey\":\"GET /orders\",\"rawPath\":\"/orders\",\"rawQueryString\":\"\","
@@ -109,15 +115,8 @@ class PrincipalHandoffTest {
                 + "\"path\":\"/orders\",\"protocol\":\"HTTP/1.1\",\"sourceIp\":\"203.0.113.9\",\"userAgent\":\"t\"},"
                 + "\"requestId\":\"r-2\",\"routeKey\":\"GET /orders\",\"stage\":\"$default\",\"timeEpoch\":1583348638390},"
                 + "\"isBase64Encoded\":false}";
-        Protected handler = new Protected();
+        Principal p = principalSeenBy(event);
 
-        run(bytes(event), handler);
-
-        Principal p = handler.seen.get();
-        assertThat(p).isNotNull();
-        assertThat(p.subject()).isEqualTo("user-123");
-        assertThat(p.scopes()).containsExactly("orders/read", "orders/write");
-        assertThat(p.groups()).containsExactly("admins");
         assertThat(p.claims().get("scopes")).isEqualTo(List.of("orders/read", "orders/write"));
     }
 }

@@ -11,8 +11,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.time.Duration;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,24 +23,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class StricterThanNimbusTest {
 
-    static JwksServer server;
+    @RegisterExtension
+    static final JwksPerClass server = new JwksPerClass(TestKeys.RSA_1.toPublicJWK());
     static DefaultJWTProcessor<SecurityContext> nimbus;
     static JwtVerifier bricks;
 
     @BeforeAll
     static void start() throws Exception {
-        server = new JwksServer(TestKeys.RSA_1.toPublicJWK());
         JWKSource<SecurityContext> source = JWKSourceBuilder.<SecurityContext>create(server.jwksUri().toURL()).build();
         nimbus = new DefaultJWTProcessor<>();
         nimbus.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, source));
         bricks = JwtVerifier.create(AuthorizerOptions.builder().issuer(server.asIssuer()).audiences(Tokens.AUDIENCE)
                 .decisionCache(0, Duration.ZERO).jwksHttp(Duration.ofSeconds(1), Duration.ofSeconds(2), 16 * 1024)
                 .build());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static Stream<Arguments> laxer() {

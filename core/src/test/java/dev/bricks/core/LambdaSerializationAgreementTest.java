@@ -2,6 +2,7 @@ package dev.bricks.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -27,6 +28,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,23 +45,76 @@ class LambdaSerializationAgreementTest {
         return serializer.fromJson(new ByteArrayInputStream(Fixtures.event(fixture)));
     }
 
-    /** Runs a Bricks handler on the fixture and returns the envelope it was given. */
-    private static <E> E bricksReads(BricksHandler<E> handler, List<E> seen, String fixture) {
-        Fixtures.run(handler, Fixtures.event(fixture));
-        return seen.get(0);
+    /**
+     * Runs a Bricks handler on the fixture and returns, in order, what it was given; {@code handlerFor}
+     * builds the handler around the sink it must pass each envelope or record to.
+     */
+    private static <T> List<T> bricksReads(String fixture, Function<Consumer<T>, BricksHandler<?>> handlerFor) {
+        List<T> seen = new ArrayList<>();
+        Fixtures.run(handlerFor.apply(seen::add), Fixtures.event(fixture));
+        return seen;
+    }
+
+    /** Checks that Lambda and Bricks read as many records, and that each pair agrees. */
+    private static <L, B> void assertPairwise(List<L> lambda, List<B> bricks, BiConsumer<L, B> agree) {
+        assertThat(bricks).hasSameSizeAs(lambda);
+        for (int i = 0; i < bricks.size(); i++) {
+            agree.accept(lambda.get(i), bricks.get(i));
+        }
+    }
+
+    private static HttpHandler httpHandler(Consumer<HttpRequest> sink) {
+        return new HttpHandler() {
+            @Override
+            protected HttpResponse handle(HttpRequest request, Context c) {
+                sink.accept(request);
+                return HttpResponse.noContent();
+            }
+        };
+    }
+
+    private static <D> EventBridgeHandler<D> eventBridgeHandler(Class<D> detailType,
+            Consumer<EventBridgeEvent<D>> sink) {
+        return new EventBridgeHandler<>(detailType) {
+            @Override
+            protected void handle(EventBridgeEvent<D> event, Context c) {
+                sink.accept(event);
+            }
+        };
+    }
+
+    private static SqsHandler sqsHandler(Consumer<SqsMessage> sink) {
+        return new SqsHandler() {
+            @Override
+            protected void handleMessage(SqsMessage message, Context c) {
+                sink.accept(message);
+            }
+        };
+    }
+
+    private static DynamoDbStreamHandler streamHandler(Consumer<StreamRecord> sink) {
+        return new DynamoDbStreamHandler() {
+            @Override
+            protected void handleRecord(StreamRecord record, Context c) {
+                sink.accept(record);
+            }
+        };
+    }
+
+    private static S3Handler s3Handler(Consumer<S3Record> sink) {
+        return new S3Handler() {
+            @Override
+            protected void handleRecord(S3Record record, Context c) {
+                sink.accept(record);
+            }
+        };
     }
 
     @Test
     void httpApiV2_bricksAndLambdaAgree() {
         APIGatewayV2HTTPEvent lambda = lambdaReads(APIGatewayV2HTTPEvent.class, "http-v2-place-order.json");
-        List<HttpRequest> seen = new ArrayList<>();
-        HttpRequest bricks = bricksReads(new HttpHandler() {
-            @Override
-            protected HttpResponse handle(HttpRequest request, com.amazonaws.services.lambda.runtime.Context c) {
-                seen.add(request);
-                return HttpResponse.noContent();
-            }
-        }, seen, "http-v2-place-order.json");
+        HttpRequest bricks = bricksReads("http-v2-place-order.json",
+                LambdaSerializationAgreementTest::httpHandler).get(0);
 
         assertThat(bricks.method()).isEqualTo(lambda.getRequestContext().getHttp().getMethod());
         assertThat(bricks.path()).isEqualTo(lambda.getRawPath());
@@ -75,14 +132,8 @@ class LambdaSerializationAgreementTest {
     @Test
     void restApiV1_bricksAndLambdaAgree() {
         APIGatewayProxyRequestEvent lambda = lambdaReads(APIGatewayProxyRequestEvent.class, "http-v1-get-order.json");
-        List<HttpRequest> seen = new ArrayList<>();
-        HttpRequest bricks = bricksReads(new HttpHandler() {
-            @Override
-            protected HttpResponse handle(HttpRequest request, com.amazonaws.services.lambda.runtime.Context c) {
-                seen.add(request);
-                return HttpResponse.noContent();
-            }
-        }, seen, "http-v1-get-order.json");
+        HttpRequest bricks = bricksReads("http-v1-get-order.json",
+                LambdaSerializationAgreementTest::httpHandler).get(0);
 
         assertThat(bricks.method()).isEqualTo(lambda.getHttpMethod());
         assertThat(bricks.path()).isEqualTo(lambda.getPath());
@@ -101,13 +152,9 @@ class LambdaSerializationAgreementTest {
     @Test
     void eventBridge_bricksAndLambdaAgree() {
         ScheduledEvent lambda = lambdaReads(ScheduledEvent.class, "eventbridge-order-placed.json");
-        List<EventBridgeEvent<OrderPlaced>> seen = new ArrayList<>();
-        EventBridgeEvent<OrderPlaced> bricks = bricksReads(new EventBridgeHandler<>(OrderPlaced.class) {
-            @Override
-            protected void handle(EventBridgeEvent<OrderPlaced> event, com.amazonaws.services.lambda.runtime.Context c) {
-                seen.add(event);
-            }
-        }, seen, "eventbridge-order-placed.json");
+        List<EventBridgeEvent<OrderPlaced>> seen = bricksReads("eventbridge-order-placed.json",
+                sink -> eventBridgeHandler(OrderPlaced.class, sink));
+        EventBridgeEvent<OrderPlaced> bricks = seen.get(0);
 
         assertThat(bricks.id()).isEqualTo(lambda.getId());
         assertThat(bricks.detailType()).isEqualTo(lambda.getDetailType());
@@ -123,25 +170,16 @@ class LambdaSerializationAgreementTest {
     @Test
     void sqs_bricksAndLambdaAgree() {
         SQSEvent lambda = lambdaReads(SQSEvent.class, "sqs-batch.json");
-        List<SqsMessage> seen = new ArrayList<>();
-        Fixtures.run(new SqsHandler() {
-            @Override
-            protected void handleMessage(SqsMessage message, com.amazonaws.services.lambda.runtime.Context c) {
-                seen.add(message);
-            }
-        }, Fixtures.event("sqs-batch.json"));
+        List<SqsMessage> seen = bricksReads("sqs-batch.json", LambdaSerializationAgreementTest::sqsHandler);
 
-        assertThat(seen).hasSameSizeAs(lambda.getRecords());
-        for (int i = 0; i < seen.size(); i++) {
-            SQSEvent.SQSMessage l = lambda.getRecords().get(i);
-            SqsMessage b = seen.get(i);
+        assertPairwise(lambda.getRecords(), seen, (l, b) -> {
             assertThat(b.messageId()).isEqualTo(l.getMessageId());
             assertThat(b.body()).isEqualTo(l.getBody());
             assertThat(b.receiptHandle()).isEqualTo(l.getReceiptHandle());
             assertThat(b.attributes()).isEqualTo(l.getAttributes());
             assertThat(b.eventSourceArn()).isEqualTo(l.getEventSourceArn());
             assertThat(b.messageAttributes().keySet()).isEqualTo(l.getMessageAttributes().keySet());
-        }
+        });
         assertThat(seen.get(0).stringAttribute("correlation_id").orElseThrow())
                 .isEqualTo(lambda.getRecords().get(0).getMessageAttributes().get("correlation_id").getStringValue());
     }
@@ -149,18 +187,9 @@ class LambdaSerializationAgreementTest {
     @Test
     void dynamoDbStream_bricksAndLambdaAgree() {
         DynamodbEvent lambda = lambdaReads(DynamodbEvent.class, "dynamodb-stream.json");
-        List<StreamRecord> records = new ArrayList<>();
-        Fixtures.run(new DynamoDbStreamHandler() {
-            @Override
-            protected void handleRecord(StreamRecord record, com.amazonaws.services.lambda.runtime.Context c) {
-                records.add(record);
-            }
-        }, Fixtures.event("dynamodb-stream.json"));
+        List<StreamRecord> records = bricksReads("dynamodb-stream.json", LambdaSerializationAgreementTest::streamHandler);
 
-        assertThat(records).hasSameSizeAs(lambda.getRecords());
-        for (int i = 0; i < records.size(); i++) {
-            DynamodbEvent.DynamodbStreamRecord l = lambda.getRecords().get(i);
-            StreamRecord b = records.get(i);
+        assertPairwise(lambda.getRecords(), records, (l, b) -> {
             assertThat(b.eventId()).isEqualTo(l.getEventID());
             assertThat(b.eventName().name()).isEqualTo(l.getEventName());
             assertThat(b.sequenceNumber()).isEqualTo(l.getDynamodb().getSequenceNumber());
@@ -169,7 +198,7 @@ class LambdaSerializationAgreementTest {
                     : l.getDynamodb().getNewImage().keySet());
             assertThat(b.approximateCreationDateTime().toEpochMilli())
                     .isEqualTo(l.getDynamodb().getApproximateCreationDateTime().getTime());
-        }
+        });
         Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image =
                 lambda.getRecords().get(0).getDynamodb().getNewImage();
         Map<String, AttributeValue> ours = records.get(0).newImage();
@@ -182,13 +211,7 @@ class LambdaSerializationAgreementTest {
     @Test
     void s3_bricksAndLambdaAgree() {
         S3Event lambda = lambdaReads(S3Event.class, "s3-put.json");
-        List<S3Record> seen = new ArrayList<>();
-        Fixtures.run(new S3Handler() {
-            @Override
-            protected void handleRecord(S3Record record, com.amazonaws.services.lambda.runtime.Context c) {
-                seen.add(record);
-            }
-        }, Fixtures.event("s3-put.json"));
+        List<S3Record> seen = bricksReads("s3-put.json", LambdaSerializationAgreementTest::s3Handler);
 
         var l = lambda.getRecords().get(0);
         S3Record b = seen.get(0);

@@ -139,12 +139,6 @@ public final class EntityCollection {
   }
 
   private Object decode(Map<String, AttributeValue> item) {
-    AttributeValue t = item.get(typeAttribute);
-    EntitySchema<?> s = t == null ? null : members.get(t.s());
-    if (s == null) {
-      throw new EntityTypeMismatchException("one of " + members.keySet(), t == null ? null : t.s(),
-          EntityKey.describeKeyOf(item, members.values().iterator().next().primaryKey()));
-    }
-    return s.tableSchema().mapToItem(item);
+    return EntityTypes.decode(item, typeAttribute, members);
   }
 }

@@ -51,9 +51,7 @@ public final class EntityRepository<T> {
 
   /** {@link #create(Object)} with an extra condition. */
   public T create(T entity, Condition condition) {
-    Plan<T> p = planPut(entity, true, condition);
-    Executor.run(table, p.actions());
-    return p.result();
+    return runPut(entity, true, condition);
   }
 
   /**
@@ -67,9 +65,7 @@ public final class EntityRepository<T> {
 
   /** {@link #put(Object)} with an extra condition. */
   public T put(T entity, Condition condition) {
-    Plan<T> p = planPut(entity, false, condition);
-    Executor.run(table, p.actions());
-    return p.result();
+    return runPut(entity, false, condition);
   }
 
   /** Same as {@link #put(Object)}. */
@@ -217,6 +213,12 @@ public final class EntityRepository<T> {
     }
     Object v = schema.componentValue(entity, schema.componentOfAttribute(schema.versionAttribute()));
     return v == null ? 0L : ((Number) v).longValue();
+  }
+
+  private T runPut(T entity, boolean create, Condition extra) {
+    Plan<T> p = planPut(entity, create, extra);
+    Executor.run(table, p.actions());
+    return p.result();
   }
 
   Plan<T> planPut(T entity, boolean create, Condition extra) {

@@ -52,13 +52,7 @@ public final class StreamImages {
    * @throws EntityTypeMismatchException if the image carries no known entity type
    */
   public Object decode(Map<String, AttributeValue> image) {
-    AttributeValue t = image.get(typeAttribute);
-    EntitySchema<?> s = t == null ? null : byType.get(t.s());
-    if (s == null) {
-      throw new EntityTypeMismatchException("one of " + byType.keySet(), t == null ? null : t.s(),
-          EntityKey.describeKeyOf(image, byType.values().iterator().next().primaryKey()));
-    }
-    return s.tableSchema().mapToItem(image);
+    return EntityTypes.decode(image, typeAttribute, byType);
   }
 
   /**

@@ -12,24 +12,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Batches of any size, with unprocessed items injected by the engine's fault controls. */
 class BatchEngineTest {
-  static TestTables engine;
-
-  @BeforeAll
-  static void start() {
-    engine = TestTables.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    engine.close();
-  }
+  @RegisterExtension
+  static final TestTables engine = new TestTables();
 
   @AfterEach
   void clearFaults() {

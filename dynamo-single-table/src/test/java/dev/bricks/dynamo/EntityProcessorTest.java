@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -17,7 +18,9 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class EntityProcessorTest {
   @TempDir
@@ -46,6 +49,13 @@ class EntityProcessorTest {
       diags.getDiagnostics().forEach(d -> sb.append(d.getKind()).append(": ").append(d.getMessage(null)).append('\n'));
       return new Result(ok, sb.toString());
     }
+  }
+
+  /** Compiling the source with the processor fails, and a diagnostic contains {@code expected}. */
+  private void assertCompilationFailsNaming(String source, String expected) throws Exception {
+    Result r = compile(source);
+    assertThat(r.ok()).isFalse();
+    assertThat(r.diagnostics()).contains(expected);
   }
 
   private static String entity(String annotations, String components) {
@@ -80,31 +90,28 @@ class EntityProcessorTest {
       """)
   void process_invalidEntity_failsCompilationNamingTheProblem(String name, String annotations, String components,
       String expected) throws Exception {
-    Result r = compile(entity(annotations, components));
-    assertThat(r.ok()).isFalse();
-    assertThat(r.diagnostics()).contains(expected);
+    assertCompilationFailsNaming(entity(annotations, components), expected);
   }
 
-  @Test
-  void process_classWithoutNoArgConstructor_failsCompilation() throws Exception {
-    Result r = compile("package p;\nimport dev.bricks.dynamo.*;\n@Entity(type = \"T\") @Key(pk = \"X\")\n"
-        + "public class Thing { public Thing(String a) {} }\n");
-    assertThat(r.ok()).isFalse();
-    assertThat(r.diagnostics()).contains("@Entity needs a record or a class with a public no-argument constructor; Thing is a class without one");
+  static Stream<Arguments> invalidNonRecordEntities() {
+    return Stream.of(
+        Arguments.of("class without a no-argument constructor",
+            "package p;\nimport dev.bricks.dynamo.*;\n@Entity(type = \"T\") @Key(pk = \"X\")\n"
+                + "public class Thing { public Thing(String a) {} }\n",
+            "@Entity needs a record or a class with a public no-argument constructor; Thing is a class without one"),
+        Arguments.of("bean field without a setter",
+            "package p;\nimport dev.bricks.dynamo.*;\n@Entity(type = \"T\") @Key(pk = \"T#{id}\")\n"
+                + "public class Thing { private String id; public String getId() { return id; } }\n",
+            "Field 'id' of Thing needs a public getId() and setId(...)"),
+        Arguments.of("enum annotated",
+            "package p;\nimport dev.bricks.dynamo.*;\n@Entity(type = \"T\") @Key(pk = \"X\")\npublic enum Thing { A }\n",
+            "Thing is an enum"));
   }
 
-  @Test
-  void process_beanFieldWithoutSetter_failsCompilationNamingIt() throws Exception {
-    Result r = compile("package p;\nimport dev.bricks.dynamo.*;\n@Entity(type = \"T\") @Key(pk = \"T#{id}\")\n"
-        + "public class Thing { private String id; public String getId() { return id; } }\n");
-    assertThat(r.ok()).isFalse();
-    assertThat(r.diagnostics()).contains("Field 'id' of Thing needs a public getId() and setId(...)");
-  }
-
-  @Test
-  void process_enumAnnotated_failsCompilation() throws Exception {
-    Result r = compile("package p;\nimport dev.bricks.dynamo.*;\n@Entity(type = \"T\") @Key(pk = \"X\")\npublic enum Thing { A }\n");
-    assertThat(r.ok()).isFalse();
-    assertThat(r.diagnostics()).contains("Thing is an enum");
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidNonRecordEntities")
+  void process_invalidNonRecordEntity_failsCompilationNamingTheProblem(String name, String source, String expected)
+      throws Exception {
+    assertCompilationFailsNaming(source, expected);
   }
 }

@@ -1,5 +1,6 @@
 package dev.bricks.dynamo;
 
+import static dev.bricks.dynamo.TestTables.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,28 +9,26 @@ import dev.bricks.dynamo.model.OrderSchema;
 import dev.bricks.dynamo.model.OrderStatus;
 import dev.bricks.dynamo.model.User;
 import dev.bricks.dynamo.model.UserSchema;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Queries, pagination and collections against the local engine; one table loaded once for the class. */
 class QueryEngineTest {
-  static final Instant T0 = Instant.parse("2026-02-01T00:00:00Z");
   static final int BIG_ORDERS = 40;
   static final String NOTE_30KB = "n".repeat(30 * 1024);
-  static TestTables engine;
+  @RegisterExtension
+  static final TestTables engine = new TestTables();
   static DynamoTable table;
   static EntityRepository<Order> orders;
   static EntityRepository<User> users;
 
   @BeforeAll
   static void load() {
-    engine = TestTables.start();
     table = engine.newTable();
     orders = table.repository(OrderSchema.SCHEMA);
     users = table.repository(UserSchema.SCHEMA);
@@ -43,11 +42,6 @@ class QueryEngineTest {
     for (int i = 0; i < 3; i++) {
       orders.create(Order.of("bob", "b" + i, OrderStatus.SHIPPED, T0.plusSeconds(i)));
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    engine.close();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.bricks.dynamo;
 
+import static dev.bricks.dynamo.TestTables.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +14,6 @@ import dev.bricks.dynamo.model.ProductSchema;
 import dev.bricks.dynamo.model.User;
 import dev.bricks.dynamo.model.UserSchema;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +22,9 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
@@ -33,22 +32,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** Every single-item verb against the local engine through the real SDK. */
 class RepositoryEngineTest {
-  static final Instant T0 = Instant.parse("2026-02-01T00:00:00Z");
-  static TestTables engine;
+  @RegisterExtension
+  static final TestTables engine = new TestTables();
   DynamoTable table;
   EntityRepository<Order> orders;
   EntityRepository<User> users;
   EntityRepository<Product> products;
-
-  @BeforeAll
-  static void start() {
-    engine = TestTables.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    engine.close();
-  }
 
   @BeforeEach
   void newTable() {

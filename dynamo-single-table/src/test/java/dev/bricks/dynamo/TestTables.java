@@ -6,30 +6,37 @@ import dev.bricks.dynamo.model.ProductSchema;
 import dev.bricks.dynamo.model.UserSchema;
 import dev.bricks.local.dynamodb.LocalDynamoDb;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The local engine, a real SDK client against it, and a fresh single table per test. */
-final class TestTables implements AutoCloseable {
+/**
+ * The local engine, a real SDK client against it, and a fresh single table per test. Register as a static
+ * {@code @RegisterExtension} field: the engine starts before the class's first test (and its
+ * {@code @BeforeAll} methods) and closes after its last.
+ */
+final class TestTables implements BeforeAllCallback, AfterAllCallback {
   static final byte[] CURSOR_KEY = "test-cursor-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+  /** The clock origin of the engine tests' orders. */
+  static final Instant T0 = Instant.parse("2026-02-01T00:00:00Z");
   private static final AtomicInteger COUNTER = new AtomicInteger();
-  final LocalDynamoDb db;
-  final DynamoDbClient client;
+  LocalDynamoDb db;
+  DynamoDbClient client;
 
-  private TestTables() {
+  @Override
+  public void beforeAll(ExtensionContext context) {
     db = LocalDynamoDb.start();
     client = DynamoDbClient.builder().endpointOverride(db.endpoint()).region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
         .httpClient(UrlConnectionHttpClient.create()).build();
-  }
-
-  static TestTables start() {
-    return new TestTables();
   }
 
   /** Creates a new table for User, Order and Product and returns its DynamoTable. */
@@ -49,7 +56,7 @@ final class TestTables implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void afterAll(ExtensionContext context) {
     client.close();
     db.close();
   }

@@ -1,5 +1,6 @@
 package dev.bricks.dynamo;
 
+import static dev.bricks.dynamo.TestTables.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,30 +9,18 @@ import dev.bricks.dynamo.model.OrderSchema;
 import dev.bricks.dynamo.model.OrderStatus;
 import dev.bricks.dynamo.model.User;
 import dev.bricks.dynamo.model.UserSchema;
-import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Transactions against the engine: success, cancellation reasons, versions and unique constraints. */
 class TransactionEngineTest {
-  static final Instant T0 = Instant.parse("2026-02-01T00:00:00Z");
-  static TestTables engine;
+  @RegisterExtension
+  static final TestTables engine = new TestTables();
   DynamoTable table;
   EntityRepository<Order> orders;
   EntityRepository<User> users;
-
-  @BeforeAll
-  static void start() {
-    engine = TestTables.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    engine.close();
-  }
 
   @BeforeEach
   void newTable() {

@@ -389,20 +389,21 @@ public final class EventPublisher implements AutoCloseable {
 
         /** Delay before the first retry round, doubled per round; positive. */
         public Builder initialBackoff(Duration value) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException("initialBackoff must be positive, was " + value);
-            }
-            this.initialBackoff = value;
+            this.initialBackoff = positive(value, "initialBackoff");
             return this;
         }
 
         /** Cap on the delay between retry rounds; positive. */
         public Builder maxBackoff(Duration value) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException("maxBackoff must be positive, was " + value);
-            }
-            this.maxBackoff = value;
+            this.maxBackoff = positive(value, "maxBackoff");
             return this;
+        }
+
+        private static Duration positive(Duration value, String name) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + value);
+            }
+            return value;
         }
 
         /**

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,28 +20,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /** The publisher against the local bus, through the real SDK client. */
-class EventPublisherTest {
+class EventPublisherTest extends LocalBusTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ORDERS_RULE = "{\"source\":[\"orders.app\"],\"detail-type\":[\"OrderPlaced\"]}";
 
-    private LocalEventBridge bus;
-    private EventBridgeClient client;
     private final Fixtures.Recorder consumer = new Fixtures.Recorder();
 
     @BeforeEach
-    void start() {
-        bus = LocalEventBridge.builder().build().start();
-        client = Fixtures.client(bus);
+    void routeOrders() {
         bus.addRule("orders", ORDERS_RULE, consumer);
-    }
-
-    @AfterEach
-    void stop() {
-        Correlation.clear();
-        System.clearProperty(TraceHeader.SYSTEM_PROPERTY);
-        client.close();
-        bus.close();
     }
 
     private EventPublisher.Builder publisher() {

@@ -20,16 +20,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
  * The seed's flow on one machine: placeOrder publishes OrderPlaced, a rule on source and detail-type routes it
  * through the local bus to updateInventory, a core {@link EventBridgeHandler} typed to {@link OrderPlaced}.
  */
-class OrderFlowEndToEndTest {
+class OrderFlowEndToEndTest extends LocalBusTest {
 
     /** The consumer: records what it saw, with the correlation id core set for the invocation. */
     static final class UpdateInventory extends EventBridgeHandler<OrderPlaced> {
@@ -52,26 +50,19 @@ class OrderFlowEndToEndTest {
         };
     }
 
-    private LocalEventBridge bus;
-    private EventBridgeClient client;
     private final UpdateInventory updateInventory = new UpdateInventory();
     private final List<String> traceHeaders = new CopyOnWriteArrayList<>();
 
-    @BeforeEach
-    void start() {
-        bus = LocalEventBridge.builder().account("123456789012").region("eu-west-1")
-                .deliveryPolicy(DeliveryPolicy.LOCAL_DEFAULT.withMaxAttempts(2)).build().start();
-        client = Fixtures.client(bus);
-        bus.addRule("orders-to-inventory", "{\"source\":[\"orders.app\"],\"detail-type\":[\"OrderPlaced\"]}",
-                lambda(updateInventory, traceHeaders));
+    @Override
+    LocalEventBridge.Builder busOptions() {
+        return LocalEventBridge.builder().account("123456789012").region("eu-west-1")
+                .deliveryPolicy(DeliveryPolicy.LOCAL_DEFAULT.withMaxAttempts(2));
     }
 
-    @AfterEach
-    void stop() {
-        Correlation.clear();
-        System.clearProperty(TraceHeader.SYSTEM_PROPERTY);
-        client.close();
-        bus.close();
+    @BeforeEach
+    void routeOrdersToInventory() {
+        bus.addRule("orders-to-inventory", "{\"source\":[\"orders.app\"],\"detail-type\":[\"OrderPlaced\"]}",
+                lambda(updateInventory, traceHeaders));
     }
 
     @Test

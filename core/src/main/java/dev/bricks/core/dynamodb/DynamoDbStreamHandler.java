@@ -4,7 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.bricks.core.BatchResponse;
 import dev.bricks.core.BricksHandler;
 import dev.bricks.core.Correlation;
+import dev.bricks.core.internal.RecordLoop;
 import dev.bricks.core.spi.InvocationInfo;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,28 +59,22 @@ public abstract class DynamoDbStreamHandler extends BricksHandler<DynamoDbStream
     @Override
     protected final Parsed<DynamoDbStreamEvent> parseEvent(byte[] raw) {
         DynamoDbStreamEvent event = StreamParser.parse(raw);
-        return new Parsed<>(event, event.records().isEmpty() ? null : correlationId(event.records().get(0)));
+        return new Parsed<>(event, RecordLoop.firstCorrelation(event.records(), DynamoDbStreamHandler::correlationId));
     }
 
     @Override
     protected final Object invoke(DynamoDbStreamEvent event, Context context) {
-        String batchCorrelation = Correlation.current().orElse(null);
-        for (StreamRecord record : event.records()) {
-            Correlation.set(correlationId(record));
-            try {
-                handleRecord(record, context);
-            } catch (Exception e) {
-                LOG.error("bricks: DynamoDB stream record {} (sequence number {}) failed; {} later record(s) left "
-                                + "for redelivery: {}", record.eventId(), record.sequenceNumber(),
-                        event.records().size() - event.records().indexOf(record) - 1, e.toString(), e);
-                return BatchResponse.failing(List.of(record.sequenceNumber()));
-            } finally {
-                if (batchCorrelation != null) {
-                    Correlation.set(batchCorrelation);
-                }
-            }
-        }
-        return BatchResponse.failing(List.of());
+        List<StreamRecord> records = event.records();
+        List<String> failed = new ArrayList<>(1);
+        RecordLoop.run(records, DynamoDbStreamHandler::correlationId, record -> handleRecord(record, context),
+                (i, record, e) -> {
+                    LOG.error("bricks: DynamoDB stream record {} (sequence number {}) failed; {} later record(s) "
+                                    + "left for redelivery: {}", record.eventId(), record.sequenceNumber(),
+                            records.size() - i - 1, e.toString(), e);
+                    failed.add(record.sequenceNumber());
+                    return false;
+                });
+        return BatchResponse.failing(failed);
     }
 
     static String correlationId(StreamRecord record) {

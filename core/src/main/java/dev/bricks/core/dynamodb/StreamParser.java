@@ -2,9 +2,7 @@ package dev.bricks.core.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bricks.core.InvalidEventException;
-import dev.bricks.core.internal.JsonSupport;
 import dev.bricks.core.internal.Nodes;
-import dev.bricks.core.json.JsonException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,16 +18,8 @@ final class StreamParser {
     }
 
     static DynamoDbStreamEvent parse(byte[] raw) {
-        JsonNode root;
-        try {
-            root = JsonSupport.tree(raw);
-        } catch (JsonException e) {
-            throw new InvalidEventException("DynamoDB stream event is not JSON: " + e.getMessage(), e);
-        }
-        JsonNode records = root.get("Records");
-        if (records == null || !records.isArray()) {
-            throw new InvalidEventException("DynamoDB stream event: missing array member 'Records'");
-        }
+        JsonNode root = Nodes.eventTree(raw, "DynamoDB stream event");
+        JsonNode records = Nodes.records(root, "DynamoDB stream event");
         List<StreamRecord> out = new ArrayList<>(records.size());
         for (JsonNode r : records) {
             String eventId = Nodes.required(r, "eventID", "DynamoDB stream record");

@@ -27,15 +27,7 @@ final class EventBridgeParser<T> {
     }
 
     BricksHandler.Parsed<EventBridgeEvent<T>> parse(byte[] raw) {
-        JsonNode root;
-        try {
-            root = JsonSupport.tree(raw);
-        } catch (JsonException e) {
-            throw new InvalidEventException("EventBridge event is not JSON: " + e.getMessage(), e);
-        }
-        if (!root.isObject()) {
-            throw new InvalidEventException("EventBridge event must be a JSON object");
-        }
+        JsonNode root = Nodes.eventObject(raw, "EventBridge event");
         String id = Nodes.required(root, "id", "EventBridge event");
         String what = "EventBridge event " + id;
         String detailTypeName = Nodes.required(root, "detail-type", what);

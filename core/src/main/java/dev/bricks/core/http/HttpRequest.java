@@ -94,8 +94,7 @@ public final class HttpRequest {
 
     /** The first value of a header, matched case-insensitively. */
     public Optional<String> header(String name) {
-        List<String> values = headers.get(name);
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+        return first(headers, name);
     }
 
     /**
@@ -113,8 +112,7 @@ public final class HttpRequest {
 
     /** The first value of a query parameter. */
     public Optional<String> queryParameter(String name) {
-        List<String> values = query.get(name);
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+        return first(query, name);
     }
 
     /** Every value of a query parameter, in order. */
@@ -204,5 +202,10 @@ public final class HttpRequest {
     @Override
     public String toString() {
         return "HttpRequest[" + version + " " + method + " " + path + ", requestId=" + requestId + "]";
+    }
+
+    private static Optional<String> first(Map<String, List<String>> multiMap, String name) {
+        List<String> values = multiMap.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 }

@@ -2,9 +2,7 @@ package dev.bricks.core.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bricks.core.InvalidEventException;
-import dev.bricks.core.internal.JsonSupport;
 import dev.bricks.core.internal.Nodes;
-import dev.bricks.core.json.JsonException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,15 +18,7 @@ final class HttpRequestParser {
     }
 
     static HttpRequest parse(byte[] raw) {
-        JsonNode root;
-        try {
-            root = JsonSupport.tree(raw);
-        } catch (JsonException e) {
-            throw new InvalidEventException("API Gateway event is not JSON: " + e.getMessage(), e);
-        }
-        if (!root.isObject()) {
-            throw new InvalidEventException("API Gateway event must be a JSON object");
-        }
+        JsonNode root = Nodes.eventObject(raw, "API Gateway event");
         if ("2.0".equals(Nodes.text(root, "version")) && root.has("rawPath")) {
             return v2(root);
         }

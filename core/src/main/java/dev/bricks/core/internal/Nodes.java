@@ -2,6 +2,7 @@ package dev.bricks.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bricks.core.InvalidEventException;
+import dev.bricks.core.json.JsonException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -13,6 +14,47 @@ import java.util.Map;
 public final class Nodes {
 
     private Nodes() {
+    }
+
+    /**
+     * The JSON tree of a raw event.
+     *
+     * @param what the event's name in messages, such as {@code "SQS event"}
+     * @throws InvalidEventException "{@code <what> is not JSON: …}" when the bytes are not JSON
+     */
+    public static JsonNode eventTree(byte[] raw, String what) {
+        try {
+            return JsonSupport.tree(raw);
+        } catch (JsonException e) {
+            throw new InvalidEventException(what + " is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The JSON object of a raw event.
+     *
+     * @param what the event's name in messages, such as {@code "EventBridge event"}
+     * @throws InvalidEventException when the bytes are not JSON, or "{@code <what> must be a JSON object}"
+     */
+    public static JsonNode eventObject(byte[] raw, String what) {
+        JsonNode root = eventTree(raw, what);
+        if (!root.isObject()) {
+            throw new InvalidEventException(what + " must be a JSON object");
+        }
+        return root;
+    }
+
+    /**
+     * The {@code Records} array of a batch event (SQS, S3, DynamoDB stream).
+     *
+     * @throws InvalidEventException "{@code <what>: missing array member 'Records'}" when absent or not an array
+     */
+    public static JsonNode records(JsonNode root, String what) {
+        JsonNode records = root.get("Records");
+        if (records == null || !records.isArray()) {
+            throw new InvalidEventException(what + ": missing array member 'Records'");
+        }
+        return records;
     }
 
     /** The text of a member, or null when absent or JSON null; numbers and booleans as their text. */

@@ -3,11 +3,9 @@ package dev.bricks.core.s3;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bricks.core.BricksHandler;
-import dev.bricks.core.Correlation;
 import dev.bricks.core.InvalidEventException;
-import dev.bricks.core.internal.JsonSupport;
 import dev.bricks.core.internal.Nodes;
-import dev.bricks.core.json.JsonException;
+import dev.bricks.core.internal.RecordLoop;
 import dev.bricks.core.spi.InvocationInfo;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -56,25 +54,15 @@ public abstract class S3Handler extends BricksHandler<S3Event> {
     @Override
     protected final Parsed<S3Event> parseEvent(byte[] raw) {
         S3Event event = parse(raw);
-        return new Parsed<>(event, event.records().isEmpty() ? null : correlationId(event.records().get(0)));
+        return new Parsed<>(event, RecordLoop.firstCorrelation(event.records(), S3Handler::correlationId));
     }
 
     @Override
     protected final Object invoke(S3Event event, Context context) throws Exception {
-        String batchCorrelation = Correlation.current().orElse(null);
-        for (S3Record record : event.records()) {
-            String id = correlationId(record);
-            if (id != null) {
-                Correlation.set(id);
-            }
-            try {
-                handleRecord(record, context);
-            } finally {
-                if (batchCorrelation != null) {
-                    Correlation.set(batchCorrelation);
-                }
-            }
-        }
+        RecordLoop.run(event.records(), S3Handler::correlationId, record -> handleRecord(record, context),
+                (i, record, e) -> {
+                    throw e;
+                });
         return null;
     }
 
@@ -86,16 +74,8 @@ public abstract class S3Handler extends BricksHandler<S3Event> {
     }
 
     static S3Event parse(byte[] raw) {
-        JsonNode root;
-        try {
-            root = JsonSupport.tree(raw);
-        } catch (JsonException e) {
-            throw new InvalidEventException("S3 event is not JSON: " + e.getMessage(), e);
-        }
-        JsonNode records = root.get("Records");
-        if (records == null || !records.isArray()) {
-            throw new InvalidEventException("S3 event: missing array member 'Records'");
-        }
+        JsonNode root = Nodes.eventTree(raw, "S3 event");
+        JsonNode records = Nodes.records(root, "S3 event");
         List<S3Record> out = new ArrayList<>(records.size());
         for (JsonNode r : records) {
             JsonNode s3 = Nodes.object(r, "s3");

@@ -6,9 +6,8 @@ import dev.bricks.core.BatchResponse;
 import dev.bricks.core.BricksHandler;
 import dev.bricks.core.Correlation;
 import dev.bricks.core.InvalidEventException;
-import dev.bricks.core.internal.JsonSupport;
 import dev.bricks.core.internal.Nodes;
-import dev.bricks.core.json.JsonException;
+import dev.bricks.core.internal.RecordLoop;
 import dev.bricks.core.spi.InvocationInfo;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -64,35 +63,25 @@ public abstract class SqsHandler extends BricksHandler<SqsEvent> {
     @Override
     protected final Parsed<SqsEvent> parseEvent(byte[] raw) {
         SqsEvent event = parse(raw);
-        return new Parsed<>(event, event.records().isEmpty() ? null : correlationId(event.records().get(0)));
+        return new Parsed<>(event, RecordLoop.firstCorrelation(event.records(), SqsHandler::correlationId));
     }
 
     @Override
     protected final Object invoke(SqsEvent event, Context context) {
         List<String> failed = new ArrayList<>();
-        String batchCorrelation = Correlation.current().orElse(null);
         boolean fifo = event.isFifo();
         List<SqsMessage> records = event.records();
-        for (int i = 0; i < records.size(); i++) {
-            SqsMessage message = records.get(i);
-            Correlation.set(correlationId(message));
-            try {
-                handleMessage(message, context);
-            } catch (Exception e) {
-                LOG.error("bricks: SQS message {} failed: {}", message.messageId(), e.toString(), e);
-                failed.add(message.messageId());
-                if (fifo) {
-                    for (int j = i + 1; j < records.size(); j++) {
-                        failed.add(records.get(j).messageId());
+        RecordLoop.run(records, SqsHandler::correlationId, message -> handleMessage(message, context),
+                (i, message, e) -> {
+                    LOG.error("bricks: SQS message {} failed: {}", message.messageId(), e.toString(), e);
+                    failed.add(message.messageId());
+                    if (fifo) {
+                        for (int j = i + 1; j < records.size(); j++) {
+                            failed.add(records.get(j).messageId());
+                        }
                     }
-                    break;
-                }
-            } finally {
-                if (batchCorrelation != null) {
-                    Correlation.set(batchCorrelation);
-                }
-            }
-        }
+                    return !fifo;
+                });
         return BatchResponse.failing(failed);
     }
 
@@ -102,16 +91,8 @@ public abstract class SqsHandler extends BricksHandler<SqsEvent> {
     }
 
     static SqsEvent parse(byte[] raw) {
-        JsonNode root;
-        try {
-            root = JsonSupport.tree(raw);
-        } catch (JsonException e) {
-            throw new InvalidEventException("SQS event is not JSON: " + e.getMessage(), e);
-        }
-        JsonNode records = root.get("Records");
-        if (records == null || !records.isArray()) {
-            throw new InvalidEventException("SQS event: missing array member 'Records'");
-        }
+        JsonNode root = Nodes.eventTree(raw, "SQS event");
+        JsonNode records = Nodes.records(root, "SQS event");
         List<SqsMessage> messages = new ArrayList<>(records.size());
         for (JsonNode r : records) {
             Map<String, SqsMessage.MessageAttribute> attributes = new LinkedHashMap<>();

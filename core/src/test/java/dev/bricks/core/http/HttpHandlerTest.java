@@ -78,6 +78,18 @@ class HttpHandlerTest {
         RecordingListener.CALLS.clear();
     }
 
+    /**
+     * Checks that the response is an {@code application/problem+json} of that status and problem type
+     * ({@code https://bricks.dev/problems/<type>}); returns the problem body for further checks.
+     */
+    private static Map<String, Object> assertProblem(Map<String, Object> response, int status, String type) {
+        assertThat(response.get("statusCode")).isEqualTo(status);
+        assertThat(headers(response)).containsEntry("Content-Type", "application/problem+json");
+        Map<String, Object> problem = body(response);
+        assertThat(problem).containsEntry("type", "https://bricks.dev/problems/" + type);
+        return problem;
+    }
+
     private static Map<String, Object> call(HttpHandler handler, String event) {
         return parse(Fixtures.run(handler, event));
     }
@@ -101,11 +113,8 @@ class HttpHandlerTest {
 
         Map<String, Object> response = call(new PlaceOrderHandler(), event);
 
-        assertThat(response.get("statusCode")).isEqualTo(422);
-        assertThat(headers(response)).containsEntry("Content-Type", "application/problem+json");
-        Map<String, Object> problem = body(response);
-        assertThat(problem).containsEntry("type", "https://bricks.dev/problems/invalid-fields")
-                .containsEntry("title", "Unprocessable Content").containsEntry("status", 422);
+        Map<String, Object> problem = assertProblem(response, 422, "invalid-fields");
+        assertThat(problem).containsEntry("title", "Unprocessable Content").containsEntry("status", 422);
         assertThat(problem.get("errors")).isEqualTo(List.of(
                 Map.of("field", "userId", "message", "must not be blank"),
                 Map.of("field", "items[0].sku", "message", "must not be blank"),
@@ -136,9 +145,7 @@ class HttpHandlerTest {
         Map<String, Object> response = call(new PlaceOrderHandler(),
                 TestEvents.v2("POST", "/order", "application/json", "{\"userId\":"));
 
-        assertThat(response.get("statusCode")).isEqualTo(400);
-        assertThat(headers(response)).containsEntry("Content-Type", "application/problem+json");
-        assertThat(body(response)).containsEntry("type", "https://bricks.dev/problems/malformed-json")
+        assertThat(assertProblem(response, 400, "malformed-json"))
                 .containsEntry("status", 400);
         assertThat((String) body(response).get("detail")).startsWith("request body is not valid JSON");
     }
@@ -158,9 +165,7 @@ class HttpHandlerTest {
         Map<String, Object> response = call(new PlaceOrderHandler(),
                 TestEvents.v2("POST", "/order", contentType, "{\"userId\":\"u\",\"items\":[]}"));
 
-        assertThat(response.get("statusCode")).isEqualTo(415);
-        assertThat(headers(response)).containsEntry("Content-Type", "application/problem+json");
-        assertThat(body(response)).containsEntry("type", "https://bricks.dev/problems/unsupported-media-type")
+        assertThat(assertProblem(response, 415, "unsupported-media-type"))
                 .containsEntry("title", "Unsupported Media Type");
         assertThat((String) body(response).get("detail")).contains("application/json");
     }
@@ -181,9 +186,7 @@ class HttpHandlerTest {
 
         Map<String, Object> response = call(new Api(), TestEvents.v2("POST", "/items/1", "application/json", big));
 
-        assertThat(response.get("statusCode")).isEqualTo(413);
-        assertThat(headers(response)).containsEntry("Content-Type", "application/problem+json");
-        assertThat(body(response)).containsEntry("type", "https://bricks.dev/problems/payload-too-large")
+        assertThat(assertProblem(response, 413, "payload-too-large"))
                 .containsEntry("maxBodyBytes", 200);
     }
 
@@ -191,9 +194,7 @@ class HttpHandlerTest {
     void handle_unknownPath_returns404() {
         Map<String, Object> response = call(new Api(), TestEvents.v2("GET", "/nothing", null, null));
 
-        assertThat(response.get("statusCode")).isEqualTo(404);
-        assertThat(headers(response)).containsEntry("Content-Type", "application/problem+json");
-        assertThat(body(response)).containsEntry("type", "https://bricks.dev/problems/not-found")
+        assertThat(assertProblem(response, 404, "not-found"))
                 .containsEntry("detail", "no route for GET /nothing");
     }
 
@@ -201,10 +202,8 @@ class HttpHandlerTest {
     void handle_wrongMethod_returns405WithAllowHeader() {
         Map<String, Object> response = call(new Api(), TestEvents.v2("PUT", "/items/7", null, null));
 
-        assertThat(response.get("statusCode")).isEqualTo(405);
-        assertThat(headers(response)).containsEntry("Allow", "DELETE, GET")
-                .containsEntry("Content-Type", "application/problem+json");
-        assertThat(body(response)).containsEntry("type", "https://bricks.dev/problems/method-not-allowed");
+        assertProblem(response, 405, "method-not-allowed");
+        assertThat(headers(response)).containsEntry("Allow", "DELETE, GET");
     }
 
     @Test
@@ -220,9 +219,7 @@ class HttpHandlerTest {
     void handle_pathParamNotANumber_returns400NamingParameter() {
         Map<String, Object> response = call(new Api(), TestEvents.v2("GET", "/items/abc", null, null));
 
-        assertThat(response.get("statusCode")).isEqualTo(400);
-        assertThat(headers(response)).containsEntry("Content-Type", "application/problem+json");
-        assertThat(body(response)).containsEntry("type", "https://bricks.dev/problems/invalid-parameter")
+        assertThat(assertProblem(response, 400, "invalid-parameter"))
                 .containsEntry("detail", "path parameter 'id' must be an integer")
                 .containsEntry("errors", List.of(Map.of("field", "id", "message", "must be an integer")));
     }
@@ -238,9 +235,7 @@ class HttpHandlerTest {
     void handle_missingPrimitiveQueryParam_returns400NamingIt() {
         Map<String, Object> response = call(new Paged(), TestEvents.v2("GET", "/page", null, null));
 
-        assertThat(response.get("statusCode")).isEqualTo(400);
-        assertThat(headers(response)).containsEntry("Content-Type", "application/problem+json");
-        assertThat(body(response)).containsEntry("type", "https://bricks.dev/problems/missing-parameter")
+        assertThat(assertProblem(response, 400, "missing-parameter"))
                 .containsEntry("detail", "missing required query parameter 'size'");
     }
 
@@ -271,9 +266,7 @@ class HttpHandlerTest {
         String raw = Fixtures.run(new Api(), TestEvents.v2("GET", "/boom", null, null));
         Map<String, Object> response = parse(raw);
 
-        assertThat(response.get("statusCode")).isEqualTo(500);
-        assertThat(headers(response)).containsEntry("Content-Type", "application/problem+json");
-        assertThat(body(response)).containsEntry("type", "https://bricks.dev/problems/internal")
+        assertThat(assertProblem(response, 500, "internal"))
                 .containsEntry("status", 500).containsEntry("requestId", "req-1");
         assertThat(raw).doesNotContain("hunter2").doesNotContain("IllegalStateException").doesNotContain("at dev.");
         assertThat(RecordingListener.CALLS.get(1).failure()).hasMessage("db password is hunter2");

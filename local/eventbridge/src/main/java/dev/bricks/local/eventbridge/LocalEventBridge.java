@@ -257,10 +257,7 @@ public final class LocalEventBridge implements AutoCloseable {
          * {@link #LEGACY_MAX_REQUEST_BYTES} for the former limit.
          */
         public Builder maxRequestBytes(int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException("maxRequestBytes must be positive, was " + value);
-            }
-            this.maxRequestBytes = value;
+            this.maxRequestBytes = positive(value, "maxRequestBytes");
             return this;
         }
 
@@ -272,19 +269,13 @@ public final class LocalEventBridge implements AutoCloseable {
 
         /** Threads calling targets; default 2. */
         public Builder deliveryThreads(int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException("deliveryThreads must be positive, was " + value);
-            }
-            this.deliveryThreads = value;
+            this.deliveryThreads = positive(value, "deliveryThreads");
             return this;
         }
 
         /** Threads serving HTTP requests; default 4. */
         public Builder httpThreads(int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException("httpThreads must be positive, was " + value);
-            }
-            this.httpThreads = value;
+            this.httpThreads = positive(value, "httpThreads");
             return this;
         }
 
@@ -295,6 +286,13 @@ public final class LocalEventBridge implements AutoCloseable {
         public Builder fallbackTarget(EventTarget value) {
             this.fallbackTarget = Objects.requireNonNull(value, "fallbackTarget");
             return this;
+        }
+
+        private static int positive(int value, String name) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be positive, was " + value);
+            }
+            return value;
         }
 
         /** A new, not yet started bus. */

@@ -8,35 +8,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 
-class PutEventsTest {
+class PutEventsTest extends LocalBusTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private LocalEventBridge bus;
-    private EventBridgeClient client;
-
-    @BeforeEach
-    void start() {
-        bus = LocalEventBridge.builder().port(0).region("eu-west-1").account("123456789012")
-                .maxRequestBytes(4_096).build().start();
-        client = Sdk.client(bus);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        bus.close();
+    @Override
+    LocalEventBridge.Builder busOptions() {
+        return LocalEventBridge.builder().port(0).region("eu-west-1").account("123456789012").maxRequestBytes(4_096);
     }
 
     @Test

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.DescribeRuleResponse;
@@ -17,25 +15,10 @@ import software.amazon.awssdk.services.eventbridge.model.RuleState;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 
 /** Rules made at run time through the SDK: PutRule, PutTargets, List*, Describe, RemoveTargets, DeleteRule. */
-class RuleApiTest {
+class RuleApiTest extends LocalBusTest {
 
     private static final String PATTERN = "{\"source\":[\"orders.app\"]}";
     private static final String ARN = "arn:aws:lambda:us-east-1:000000000000:function:updateInventory";
-
-    private LocalEventBridge bus;
-    private EventBridgeClient client;
-
-    @BeforeEach
-    void start() {
-        bus = LocalEventBridge.builder().build().start();
-        client = Sdk.client(bus);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        bus.close();
-    }
 
     @Test
     void ruleLifecycle_putTargetsPublishRemoveDelete_behavesAsAws() throws Exception {
