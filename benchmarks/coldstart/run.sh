@@ -3,9 +3,10 @@
 # through Lambda's real runtime client, interleaved, and writes docs/benchmarks.md + docs/benchmarks-coldstart.svg.
 #
 #   benchmarks/coldstart/run.sh [--rounds 20] [--variants floor,bare,...] \
-#       [--dynamodb-endpoint URL --eventbridge-endpoint URL]
+#       [--engines local|stub] [--dynamodb-endpoint URL --eventbridge-endpoint URL]
 #
-# Without endpoints the functions talk to a canned-response STUB (trial runs only; the report says so).
+# By default the harness starts the real local engines (bricks-local-dynamodb, bricks-local-eventbridge) in its
+# own JVM; --engines stub uses a canned-response STUB (trial runs only; the report says so).
 # MVN_FLAGS (default: -o) is passed to the Maven wrapper, e.g. MVN_FLAGS= to allow downloads.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

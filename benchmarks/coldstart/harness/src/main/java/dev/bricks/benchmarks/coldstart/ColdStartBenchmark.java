@@ -56,9 +56,11 @@ public final class ColdStartBenchmark {
                                       [--functions DIR] [--work DIR] [--doc FILE] [--command TEXT]
               --rounds N            fresh environments per variant (default 20); one unrecorded check round runs first
               --variants            subset of %s (default: every variant whose zip exists)
-              --dynamodb-endpoint   DynamoDB endpoint for the functions (AWS_ENDPOINT_URL_DYNAMODB)
-              --eventbridge-endpoint EventBridge endpoint (AWS_ENDPOINT_URL_EVENTBRIDGE)
-                                    without both: a canned-response STUB, for trial runs only (the report says so)
+              --engines local|stub  local (default): start bricks-local-dynamodb and bricks-local-eventbridge in this JVM
+                                    (rule capturing OrderPlaced) and compare stored items and delivered events;
+                                    stub: a canned-response STUB, for trial runs only (the report says so)
+              --dynamodb-endpoint   an already running DynamoDB endpoint instead (AWS_ENDPOINT_URL_DYNAMODB)
+              --eventbridge-endpoint an already running EventBridge endpoint instead (AWS_ENDPOINT_URL_EVENTBRIDGE)
               --function-loader L   system (default: function jars on -cp after the runtime client's) or
                                     runtime-client (only the client on -cp; its CustomerClassLoader loads lib/*.jar, as on Lambda)
               --functions DIR       where the function modules are (default benchmarks/coldstart/functions)
@@ -81,6 +83,7 @@ public final class ColdStartBenchmark {
     private URI dynamoDb;
     private URI eventBridge;
     private StubAwsEndpoints stub;
+    private LocalEngines engines;
 
     ColdStartBenchmark(Options options) {
         this.options = options;
@@ -134,6 +137,9 @@ public final class ColdStartBenchmark {
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                     stub != null ? "**STUB** — canned TransactWriteItems/PutEvents answers from the harness (trial only;"
                             + " real runs use the local DynamoDB and EventBridge engines)"
+                            : engines != null ? "the real local engines, started by the harness in its own JVM:"
+                            + " `bricks-local-dynamodb` at " + dynamoDb + ", `bricks-local-eventbridge` at " + eventBridge
+                            + " (one rule capturing `OrderPlaced`)"
                             : "DynamoDB " + dynamoDb + ", EventBridge " + eventBridge,
                     machine() + "; load average before " + loadBefore + ", after " + loadAfter
                             + (busy(loadBefore) || busy(loadAfter) ? " — **busy machine: other work competed for the"
@@ -154,22 +160,34 @@ public final class ColdStartBenchmark {
             System.out.println("\nwrote " + relative(options.doc) + " and " + relative(svg) + "; raw runs in " + relative(options.work.resolve("runs.csv")));
             return failures + (check.identical ? 0 : 1);
         } finally {
-            if (stub != null) {
-                stub.close();
-            }
+            stopEndpoints();
         }
     }
 
-    /** The local engines given on the command line, or else the trial stub. */
+    private void stopEndpoints() {
+        if (stub != null) {
+            stub.close();
+            stub = null;
+        }
+        if (engines != null) {
+            engines.close();
+            engines = null;
+        }
+    }
+
+    /** The local engines (default), the endpoints given on the command line, or the trial stub. */
     private void startEndpoints() {
-        if (options.dynamoDb == null) {
+        if (options.dynamoDb == null && options.engines.equals("local")) {
+            engines = LocalEngines.start(FUNCTION_ENVIRONMENT.get("TABLE_NAME"));
+            dynamoDb = engines.dynamoDbEndpoint();
+            eventBridge = engines.eventBridgeEndpoint();
+            System.out.println("AWS endpoints: local engines, DynamoDB " + dynamoDb + ", EventBridge " + eventBridge);
+        } else if (options.dynamoDb == null) {
             stub = new StubAwsEndpoints();
             dynamoDb = stub.endpoint();
             eventBridge = stub.endpoint();
             System.out.println("AWS endpoints: STUB (canned responses, trial only) at " + dynamoDb);
         } else {
-            // LEAD: the local engines could be started in-process here once local/dynamodb and
-            // local/eventbridge are merged; today they are started separately and passed as endpoints.
             dynamoDb = options.dynamoDb;
             eventBridge = options.eventBridge;
             Tables.ensureOrdersTable(dynamoDb, FUNCTION_ENVIRONMENT.get("TABLE_NAME"));
@@ -189,9 +207,7 @@ public final class ColdStartBenchmark {
             }
             return checkSameBehaviour(variants);
         } finally {
-            if (stub != null) {
-                stub.close();
-            }
+            stopEndpoints();
         }
     }
 
@@ -314,67 +330,167 @@ public final class ColdStartBenchmark {
 
     // ---- same behaviour ----
 
-    /** Whether the variants behaved the same, and how that was judged (or where the difference is written). */
-    record Check(boolean identical, String note) {
+    /**
+     * Whether the variants behaved the same, how that was judged, and per variant what was compared (normalised:
+     * {@code responses} [first, retry], {@code items} [order, profile], {@code events} delivered, {@code requests}
+     * sent to the stub).
+     */
+    record Check(boolean identical, String note, Map<String, JsonNode> evidence) {
     }
 
+    /** The request id of the check event: every variant gets the same one, so the same order id. */
+    static final String CHECK_REQUEST_ID = "same-behaviour-check";
+
     /**
-     * Runs every placeOrder variant once on the same event (also the warm-up round) and compares responses and,
-     * against the stub, the DynamoDB and EventBridge requests they sent, with timestamps and the user masked.
+     * Runs every placeOrder variant on the same event (also the warm-up round) and compares, with timestamps,
+     * ids and the user masked: the responses to the event and to its retry (409); against the local engines the
+     * stored order and profile items and the delivered OrderPlaced envelopes; against the stub the requests sent.
+     * Members Bricks adds by design ({@link #documentedExtra}) are removed only when they hold exactly the
+     * expected value, and are listed in the note.
      */
     private Check checkSameBehaviour(List<Variant> variants) throws IOException {
-        Map<String, JsonNode> responses = new LinkedHashMap<>();
-        Map<String, JsonNode> requests = new LinkedHashMap<>();
+        Map<String, JsonNode> evidence = new LinkedHashMap<>();
+        Map<String, java.util.Set<String>> extras = new LinkedHashMap<>();
+        String runTag = UUID.randomUUID().toString().substring(0, 8);
+        boolean real = stub == null;
+        String table = FUNCTION_ENVIRONMENT.get("TABLE_NAME");
+        if (engines != null) {
+            engines.drainDelivered();
+        }
         for (Variant v : variants) {
             if (stub != null) {
                 stub.clear();
             }
+            String user = "user-check-" + v.deploymentName() + "-" + runTag;
+            java.util.Set<String> seen = new java.util.TreeSet<>();
             try (FunctionProcess fn = function(v, log(v.name() + "-check")).start()) {
-                InvocationResult r = fn.invoke(event("same-behaviour-check", "user-check-" + v.deploymentName())).result();
+                byte[] event = event(CHECK_REQUEST_ID, user);
+                InvocationResult r = fn.invoke(event).result();
                 expectStatus(v, r, fn);
-                if (v.placesOrders()) {
-                    responses.put(v.name(), normalizedResponse(JSON.readTree(r.payload())));
-                    if (stub != null) {
-                        ArrayNode sent = JSON.createArrayNode();
-                        for (StubAwsEndpoints.Request q : stub.requests()) {
-                            ObjectNode one = JSON.createObjectNode().put("target", q.target());
-                            one.set("body", normalize(JSON.readTree(q.body()), "user-check-" + v.deploymentName()));
-                            sent.add(one);
-                        }
-                        requests.put(v.name(), sent);
+                if (!v.placesOrders()) {
+                    continue;
+                }
+                ObjectNode e = JSON.createObjectNode();
+                ArrayNode responses = e.putArray("responses");
+                responses.add(normalize(normalizedResponse(JSON.readTree(r.payload()), seen), user));
+                if (stub != null && !v.name().startsWith("bricks")) {
+                    ArrayNode sent = e.putArray("requests");
+                    for (StubAwsEndpoints.Request q : stub.requests()) {
+                        ObjectNode one = JSON.createObjectNode().put("target", q.target());
+                        one.set("body", normalize(JSON.readTree(q.body()), user));
+                        sent.add(one);
                     }
                 }
+                if (real) {
+                    // the same request again: the order exists, so 409 and nothing written or published
+                    InvocationResult retry = fn.invoke(event).result();
+                    if (retry.status() != InvocationResult.Status.SUCCESS) {
+                        throw new IllegalStateException(v.name() + " failed on the retry: " + retry.payloadAsString());
+                    }
+                    responses.add(normalize(normalizedResponse(JSON.readTree(retry.payload()), seen), user));
+                }
+                if (engines != null) {
+                    ArrayNode items = e.putArray("items");
+                    items.add(normalize(engines.item(table, "USER#" + user, "ORDER#ord_" + CHECK_REQUEST_ID), user));
+                    JsonNode profile = engines.item(table, "USER#" + user, "PROFILE");
+                    if (profile instanceof ObjectNode p) {
+                        documentedExtra(p, "EntityType", JSON.createObjectNode().put("S", "USER"), "profile item EntityType=USER", seen);
+                        documentedExtra(p, "UserId", JSON.createObjectNode().put("S", user), "profile item UserId=<user>", seen);
+                    }
+                    items.add(normalize(profile, user));
+                    ArrayNode delivered = e.putArray("events");
+                    for (JsonNode envelope : engines.drainDelivered()) {
+                        ObjectNode env = (ObjectNode) envelope;
+                        env.put("id", "<id>");
+                        env.put("time", "<time>");
+                        if (env.get("detail") instanceof ObjectNode detail) {
+                            documentedExtra(detail, "_correlation_id", new TextNode(CHECK_REQUEST_ID),
+                                    "event detail _correlation_id=<request id>", seen);
+                        }
+                        delivered.add(normalize(env, user));
+                    }
+                }
+                evidence.put(v.name(), e);
+                extras.put(v.name(), seen);
             }
         }
-        if (responses.size() < 2) {
-            return new Check(true, "only one placeOrder variant in this run, nothing to compare");
+        if (evidence.size() < 2) {
+            return new Check(true, "only one placeOrder variant in this run, nothing to compare", evidence);
         }
-        String first = responses.keySet().iterator().next();
+        String first = evidence.keySet().iterator().next();
         List<String> differ = new ArrayList<>();
-        for (String name : responses.keySet()) {
-            if (!responses.get(name).equals(responses.get(first))
-                    || (stub != null && !requests.get(name).equals(requests.get(first)))) {
+        for (String name : evidence.keySet()) {
+            JsonNode a = evidence.get(name);
+            JsonNode b = evidence.get(first);
+            boolean same = a.get("responses").equals(b.get("responses"))
+                    && java.util.Objects.equals(a.get("items"), b.get("items"))
+                    && java.util.Objects.equals(a.get("events"), b.get("events"))
+                    && (a.get("requests") == null || b.get("requests") == null || a.get("requests").equals(b.get("requests")));
+            if (!same) {
                 differ.add(name);
             }
         }
+        Files.createDirectories(options.work);
+        Files.writeString(options.work.resolve("behaviour-check.json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(evidence));
         if (!differ.isEmpty()) {
-            Files.writeString(options.work.resolve("behaviour-check.json"), JSON.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(Map.of("responses", responses, "requests", requests)));
-            return new Check(false, differ + " differ from " + first + "; see " + relative(options.work.resolve("behaviour-check.json")));
+            return new Check(false, differ + " differ from " + first + "; see "
+                    + relative(options.work.resolve("behaviour-check.json")), evidence);
         }
-        return new Check(true, "every placeOrder variant (" + String.join(", ", responses.keySet()) + ") returned the same"
-                + " response to the same event" + (stub != null
-                ? " and sent the same TransactWriteItems and PutEvents requests (compared as JSON, times and user id masked)"
-                : " (requests to the real engines are compared by the equality test, not here)"));
+        StringBuilder note = new StringBuilder("every placeOrder variant (" + String.join(", ", evidence.keySet())
+                + ") returned the same response to the same event");
+        if (real) {
+            note.append(" and the same 409 to its retry");
+        }
+        if (engines != null) {
+            note.append(", stored the same order and profile items and delivered the same OrderPlaced event"
+                    + " through a rule on the local bus (compared as JSON; times, event id and user id masked)");
+        } else if (stub != null) {
+            note.append(" and sent the same TransactWriteItems and PutEvents requests (compared as JSON, times and"
+                    + " user id masked; bricks' requests are phrased differently — placeholders, return-values option —"
+                    + " so its effect is compared against the local engines instead)");
+        } else {
+            note.append(" (stored items and events are compared only with the harness's own local engines)");
+        }
+        extras.forEach((name, seen) -> {
+            if (!seen.isEmpty()) {
+                note.append("; ").append(name).append(" adds, by design and with the expected values: ")
+                        .append(String.join(", ", seen));
+            }
+        });
+        return new Check(true, note.toString(), evidence);
     }
 
-    /** The response with its body parsed, so key order and whitespace do not count. */
-    private static JsonNode normalizedResponse(JsonNode response) throws IOException {
+    /**
+     * Removes {@code field} from {@code node} when it holds exactly {@code expected} (a member one framework adds by
+     * design, e.g. Bricks' correlation id), recording {@code label}; any other value stays and so makes the
+     * comparison fail.
+     */
+    private static void documentedExtra(ObjectNode node, String field, JsonNode expected, String label, java.util.Set<String> seen) {
+        if (expected.equals(node.get(field))) {
+            node.remove(field);
+            seen.add(label);
+        }
+    }
+
+    /**
+     * The response with its body parsed (key order and whitespace do not count), header names lower-cased (HTTP
+     * header names are case-insensitive), and Bricks' {@code x-correlation-id} header (= the request id) and
+     * {@code isBase64Encoded: false} (API Gateway's default) taken out as documented extras.
+     */
+    private static JsonNode normalizedResponse(JsonNode response, java.util.Set<String> seen) throws IOException {
         ObjectNode copy = response.deepCopy();
         JsonNode body = copy.get("body");
         if (body != null && body.isTextual()) {
             copy.set("body", JSON.readTree(body.asText()));
         }
+        if (copy.get("headers") instanceof ObjectNode headers) {
+            ObjectNode lower = JSON.createObjectNode();
+            headers.properties().forEach(h -> lower.set(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+            documentedExtra(lower, "x-correlation-id", new TextNode(CHECK_REQUEST_ID), "response header x-correlation-id=<request id>", seen);
+            copy.set("headers", lower);
+        }
+        documentedExtra(copy, "isBase64Encoded", JSON.getNodeFactory().booleanNode(false), "response isBase64Encoded=false", seen);
         return copy;
     }
 
@@ -531,7 +647,7 @@ public final class ColdStartBenchmark {
 
     /** Command-line options. */
     record Options(int rounds, List<String> variants, int memoryMb, URI dynamoDb, URI eventBridge, Path functions,
-                   Path work, Path doc, String command, boolean runtimeClientLoader) {
+                   Path work, Path doc, String command, boolean runtimeClientLoader, String engines) {
 
         static Options parse(String[] args) {
             int rounds = 20;
@@ -544,6 +660,7 @@ public final class ColdStartBenchmark {
             Path doc = Path.of("docs/benchmarks.md");
             String command = "java dev.bricks.benchmarks.coldstart.ColdStartBenchmark " + String.join(" ", args);
             boolean runtimeClientLoader = false;
+            String engines = "local";
             for (int i = 0; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(args[i] + " needs a value");
@@ -564,6 +681,12 @@ public final class ColdStartBenchmark {
                     case "--work" -> work = Path.of(value);
                     case "--doc" -> doc = Path.of(value);
                     case "--command" -> command = value;
+                    case "--engines" -> {
+                        if (!value.equals("local") && !value.equals("stub")) {
+                            throw new IllegalArgumentException("--engines must be local or stub, was " + value);
+                        }
+                        engines = value;
+                    }
                     case "--function-loader" -> {
                         if (!value.equals("system") && !value.equals("runtime-client")) {
                             throw new IllegalArgumentException("--function-loader must be system or runtime-client, was " + value);
@@ -577,7 +700,8 @@ public final class ColdStartBenchmark {
                 throw new IllegalArgumentException("give both --dynamodb-endpoint and --eventbridge-endpoint, or neither (stub)");
             }
             return new Options(rounds, variants, memory, ddb, eb, functions.toAbsolutePath().normalize(),
-                    work.toAbsolutePath().normalize(), doc.toAbsolutePath().normalize(), command, runtimeClientLoader);
+                    work.toAbsolutePath().normalize(), doc.toAbsolutePath().normalize(), command, runtimeClientLoader,
+                    ddb != null ? "external" : engines);
         }
     }
 }
