@@ -84,6 +84,8 @@ public final class ColdStartBenchmark {
     private URI eventBridge;
     private StubAwsEndpoints stub;
     private LocalEngines engines;
+    /** Makes order and user ids unique per harness run, so runs against a persistent engine never collide. */
+    private final String runTag = UUID.randomUUID().toString().substring(0, 8);
 
     ColdStartBenchmark(Options options) {
         this.options = options;
@@ -267,7 +269,10 @@ public final class ColdStartBenchmark {
         if (v.archived()) {
             Path jsa = options.work.resolve("archives").resolve(dep + ".jsa");
             long t0 = System.nanoTime();
-            ClassDataArchive.build(function(v, log(v.name() + "-training")), event("archive-training", "user-training"), jsa);
+            // a training order of its own per variant: against real engines a shared one would be answered 409 the
+            // second time, and the archive would then miss the classes of the 201 path (publishing, response)
+            ClassDataArchive.build(function(v, log(v.name() + "-training")),
+                    event("archive-training-" + v.name() + "-" + runTag, "user-training-" + v.name() + "-" + runTag), jsa);
             archives.put(v.name(), jsa);
             archiveBytes.put(v.name(), Files.size(jsa));
             deploymentBytes.put(v.name(), Files.size(v.zip()) + zippedSize(jsa));
@@ -302,7 +307,7 @@ public final class ColdStartBenchmark {
     private Run measure(Variant v, int round) {
         try (FunctionProcess fn = function(v, log(v.name() + "-" + round)).start()) {
             FunctionProcess.Invocation inv = fn.invoke(event("r" + round + "-" + v.name() + "-"
-                    + UUID.randomUUID().toString().substring(0, 8), "user-" + round));
+                    + UUID.randomUUID().toString().substring(0, 8), "user-" + round + "-" + runTag));
             expectStatus(v, inv.result(), fn);
             InvocationReport rep = inv.report();
             return new Run(v.name(), round, ms(rep.initDuration().orElseThrow().toNanos()), ms(rep.duration().toNanos()),
@@ -351,7 +356,6 @@ public final class ColdStartBenchmark {
     private Check checkSameBehaviour(List<Variant> variants) throws IOException {
         Map<String, JsonNode> evidence = new LinkedHashMap<>();
         Map<String, java.util.Set<String>> extras = new LinkedHashMap<>();
-        String runTag = UUID.randomUUID().toString().substring(0, 8);
         boolean real = stub == null;
         String table = FUNCTION_ENVIRONMENT.get("TABLE_NAME");
         if (engines != null) {
@@ -361,7 +365,7 @@ public final class ColdStartBenchmark {
             if (stub != null) {
                 stub.clear();
             }
-            String user = "user-check-" + v.deploymentName() + "-" + runTag;
+            String user = "user-check-" + v.name() + "-" + runTag;
             java.util.Set<String> seen = new java.util.TreeSet<>();
             try (FunctionProcess fn = function(v, log(v.name() + "-check")).start()) {
                 byte[] event = event(CHECK_REQUEST_ID, user);
