@@ -41,7 +41,7 @@ import java.util.zip.ZipInputStream;
 public final class ColdStartBenchmark {
 
     /**
-     * BRICKS VARIANT SLOT: the handler of {@code benchmarks/coldstart/functions/bricks}, packaged as
+     * The handler of {@code benchmarks/coldstart/functions/bricks}, packaged as
      * {@code functions/bricks/target/coldstart-bricks.zip}. When that zip exists, the rows {@code bricks} and
      * {@code bricks+archive} are measured automatically.
      */
