@@ -11,6 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)   # before our own build adds to it
 modules="benchmarks/coldstart/harness"
 for pom in benchmarks/coldstart/functions/*/pom.xml; do
   modules="$modules,$(dirname "$pom")"
@@ -19,4 +20,4 @@ done
 ./mvnw -B -q ${MVN_FLAGS--o} -P coldstart -pl "$modules" -am package -DskipTests
 
 cp="benchmarks/coldstart/harness/target/coldstart-harness-0.1.0-SNAPSHOT.jar:$(cat benchmarks/coldstart/harness/target/classpath.txt)"
-exec java -cp "$cp" dev.bricks.benchmarks.coldstart.ColdStartBenchmark --command "benchmarks/coldstart/run.sh $*" "$@"
+exec java -cp "$cp" dev.bricks.benchmarks.coldstart.ColdStartBenchmark --command "benchmarks/coldstart/run.sh $*" --load-before "$load_before" "$@"

@@ -65,7 +65,9 @@ public final class ColdStartBenchmark {
                                     runtime-client (only the client on -cp; its CustomerClassLoader loads lib/*.jar, as on Lambda)
               --functions DIR       where the function modules are (default benchmarks/coldstart/functions)
               --work DIR            scratch: unzipped deployments, archives, logs, runs.csv (default benchmarks/coldstart/target/work)
-              --doc FILE            markdown file to write the table into (default docs/benchmarks.md; chart beside it)
+              --doc FILE            markdown file to write the table into (default docs/benchmarks.md; chart beside it:
+                                    benchmarks-coldstart.svg for benchmarks.md, else <doc name>.svg)
+              --load-before L       the load average to report as "before" (run.sh passes the one read before packaging)
             """.formatted(ORDER);
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -107,7 +109,8 @@ public final class ColdStartBenchmark {
     private int run() throws IOException {
         List<Variant> variants = variants();
         System.out.println("variants: " + variants.stream().map(Variant::name).toList());
-        String loadBefore = loadAverage();
+        // run.sh reads the load before it packages, so its own build does not count as "other work"
+        String loadBefore = options.loadBefore != null ? options.loadBefore : loadAverage();
         startEndpoints();
         try {
             for (Variant v : variants) {
@@ -144,7 +147,8 @@ public final class ColdStartBenchmark {
                             + " (one rule capturing `OrderPlaced`)"
                             : "DynamoDB " + dynamoDb + ", EventBridge " + eventBridge,
                     machine() + "; load average before " + loadBefore + ", after " + loadAfter
-                            + (busy(loadBefore) || busy(loadAfter) ? " — **busy machine: other work competed for the"
+                            + " (the after figure includes this benchmark's own JVMs)"
+                            + (busy(loadBefore) ? " — **busy machine: other work competed for the"
                             + " cores, so absolute figures are noisy; compare ratios within this run only**" : ""),
                     System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                             + " (" + System.getProperty("java.vendor") + ")",
@@ -154,7 +158,7 @@ public final class ColdStartBenchmark {
                                     + " `lib/*.jar` (as the managed runtime does with `/var/task`)"
                             : "function jars on `-cp` after the runtime client's (`java -cp <client jars>:<lib/*.jar> AWSLambda <handler>`)",
                     options.rounds, check.identical, check.note, deploymentBytes, archiveBytes, failures);
-            Path svg = options.doc.resolveSibling("benchmarks-coldstart.svg");
+            Path svg = chartFor(options.doc);
             Files.createDirectories(svg.toAbsolutePath().getParent());
             Files.writeString(svg, Report.svg(rows, "Cold start through Lambda's runtime client, median ms ("
                     + options.rounds + " fresh JVMs per variant" + (stub != null ? ", STUB endpoints" : "") + ")"));
@@ -175,6 +179,13 @@ public final class ColdStartBenchmark {
             engines.close();
             engines = null;
         }
+    }
+
+    /** The chart beside the doc: {@code benchmarks-coldstart.svg} for {@code benchmarks.md}, else {@code <doc name>.svg}. */
+    static Path chartFor(Path doc) {
+        String name = doc.getFileName().toString();
+        return doc.resolveSibling(name.equals("benchmarks.md") ? "benchmarks-coldstart.svg"
+                : (name.endsWith(".md") ? name.substring(0, name.length() - 3) : name) + ".svg");
     }
 
     /** The local engines (default), the endpoints given on the command line, or the trial stub. */
@@ -651,7 +662,8 @@ public final class ColdStartBenchmark {
 
     /** Command-line options. */
     record Options(int rounds, List<String> variants, int memoryMb, URI dynamoDb, URI eventBridge, Path functions,
-                   Path work, Path doc, String command, boolean runtimeClientLoader, String engines) {
+                   Path work, Path doc, String command, boolean runtimeClientLoader, String engines,
+                   String loadBefore) {
 
         static Options parse(String[] args) {
             int rounds = 20;
@@ -665,6 +677,7 @@ public final class ColdStartBenchmark {
             String command = "java dev.bricks.benchmarks.coldstart.ColdStartBenchmark " + String.join(" ", args);
             boolean runtimeClientLoader = false;
             String engines = "local";
+            String loadBefore = null;
             for (int i = 0; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(args[i] + " needs a value");
@@ -685,6 +698,7 @@ public final class ColdStartBenchmark {
                     case "--work" -> work = Path.of(value);
                     case "--doc" -> doc = Path.of(value);
                     case "--command" -> command = value;
+                    case "--load-before" -> loadBefore = value;
                     case "--engines" -> {
                         if (!value.equals("local") && !value.equals("stub")) {
                             throw new IllegalArgumentException("--engines must be local or stub, was " + value);
@@ -705,7 +719,7 @@ public final class ColdStartBenchmark {
             }
             return new Options(rounds, variants, memory, ddb, eb, functions.toAbsolutePath().normalize(),
                     work.toAbsolutePath().normalize(), doc.toAbsolutePath().normalize(), command, runtimeClientLoader,
-                    ddb != null ? "external" : engines);
+                    ddb != null ? "external" : engines, loadBefore);
         }
     }
 }
