@@ -251,7 +251,8 @@ public final class ColdStartBenchmark {
                     Variant v = all.get(name);
                     if (!Files.isRegularFile(v.zip())) {
                         throw new IllegalArgumentException("variant " + name + " has no deployment at " + v.zip()
-                                + "; build it with: ./mvnw -B -o -P coldstart -pl local/runtime,benchmarks/coldstart -amd package");
+                                + "; build it with: ./mvnw -B -o -P coldstart -pl benchmarks/coldstart/functions/" + v.deploymentName()
+                                + " -am package -DskipTests (or run benchmarks/coldstart/run.sh, which packages every variant)");
                     }
                     chosen.add(v);
                 }

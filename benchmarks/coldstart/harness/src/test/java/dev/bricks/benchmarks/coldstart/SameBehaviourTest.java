@@ -30,7 +30,7 @@ class SameBehaviourTest {
     void placeOrder_everyVariantAgainstLocalEngines_sameResponsesItemsAndEvents() throws IOException {
         Path functions = Path.of("../functions").toAbsolutePath().normalize();
         assertThat(functions.resolve("bare/target/coldstart-bare.zip"))
-                .as("build the zips first: ./mvnw -B -o -P coldstart -pl local/runtime,benchmarks/coldstart -amd verify")
+                .as("build the zips first (see benchmarks/coldstart/README.md, Run it): the -P coldstart reactor with the function modules and -am")
                 .exists();
         List<String> variants = new ArrayList<>(List.of("bare", "powertools"));
         if (Files.exists(functions.resolve("bricks/target/coldstart-bricks.zip"))) {
