@@ -51,6 +51,37 @@ final class ItemOps {
         if (t.deleted) throw DynamoException.tableNotFound();
     }
 
+    /** Write capacity units for an item: one per started KiB, at least one. */
+    private static double writeUnits(Map<String, Av> item) {
+        return Math.max(1, Math.ceil(Av.itemSize(item) / 1024.0));
+    }
+
+    /**
+     * Under the table's write lock, replaces the item at key by neu (null deletes it) when cond holds for the
+     * current item; returns that item as it was (null if there was none).
+     */
+    private static Map<String, Av> replaceIf(Table t, Map<String, Av> key, Expr.Cond cond, boolean allOld, Map<String, Av> neu) {
+        t.lock.writeLock().lock();
+        try {
+            checkLive(t);
+            Map<String, Av> old = t.get(key);
+            if (cond != null && !cond.test(old == null ? EMPTY : old)) throw conditionFailed(allOld, old);
+            t.write(old, neu, false);
+            return old;
+        } finally {
+            t.lock.writeLock().unlock();
+        }
+    }
+
+    /** The PutItem / DeleteItem response: the old item when ALL_OLD was asked for, and consumed capacity. */
+    private static ObjectNode oldValuesResponse(JsonNode req, TableDef def, String rv, Map<String, Av> old, double units) {
+        ObjectNode out = F.objectNode();
+        if (rv.equals("ALL_OLD") && old != null) out.set("Attributes", AvJson.toJson(old));
+        ObjectNode cc = Engine.capacity(req, def.name(), units);
+        if (cc != null) out.set("ConsumedCapacity", cc);
+        return out;
+    }
+
     ObjectNode putItem(JsonNode req) {
         Req.noLegacy(req);
         Table t = engine.table(req);
@@ -64,21 +95,8 @@ final class ItemOps {
         ctx.checkUnused(cond != null);
         String rv = returnValues(req, PUT_RETURN);
         boolean allOld = allOldOnFailure(req);
-        Map<String, Av> old;
-        t.lock.writeLock().lock();
-        try {
-            checkLive(t);
-            old = t.get(t.keyOf(item));
-            if (cond != null && !cond.test(old == null ? EMPTY : old)) throw conditionFailed(allOld, old);
-            t.write(old, item, false);
-        } finally {
-            t.lock.writeLock().unlock();
-        }
-        ObjectNode out = F.objectNode();
-        if (rv.equals("ALL_OLD") && old != null) out.set("Attributes", AvJson.toJson(old));
-        ObjectNode cc = Engine.capacity(req, def.name(), Math.max(1, Math.ceil(Av.itemSize(item) / 1024.0)));
-        if (cc != null) out.set("ConsumedCapacity", cc);
-        return out;
+        Map<String, Av> old = replaceIf(t, t.keyOf(item), cond, allOld, item);
+        return oldValuesResponse(req, def, rv, old, writeUnits(item));
     }
 
     ObjectNode getItem(JsonNode req) {
@@ -165,7 +183,7 @@ final class ItemOps {
             default -> null;
         };
         if (attrs != null && !attrs.isEmpty()) out.set("Attributes", AvJson.toJson(attrs));
-        ObjectNode cc = Engine.capacity(req, def.name(), Math.max(1, Math.ceil(Av.itemSize(neu) / 1024.0)));
+        ObjectNode cc = Engine.capacity(req, def.name(), writeUnits(neu));
         if (cc != null) out.set("ConsumedCapacity", cc);
         return out;
     }
@@ -180,20 +198,7 @@ final class ItemOps {
         ctx.checkUnused(cond != null);
         String rv = returnValues(req, PUT_RETURN);
         boolean allOld = allOldOnFailure(req);
-        Map<String, Av> old;
-        t.lock.writeLock().lock();
-        try {
-            checkLive(t);
-            old = t.get(key);
-            if (cond != null && !cond.test(old == null ? EMPTY : old)) throw conditionFailed(allOld, old);
-            t.write(old, null, false);
-        } finally {
-            t.lock.writeLock().unlock();
-        }
-        ObjectNode out = F.objectNode();
-        if (rv.equals("ALL_OLD") && old != null) out.set("Attributes", AvJson.toJson(old));
-        ObjectNode cc = Engine.capacity(req, def.name(), old == null ? 1 : Math.max(1, Math.ceil(Av.itemSize(old) / 1024.0)));
-        if (cc != null) out.set("ConsumedCapacity", cc);
-        return out;
+        Map<String, Av> old = replaceIf(t, key, cond, allOld, null);
+        return oldValuesResponse(req, def, rv, old, old == null ? 1 : writeUnits(old));
     }
 }
