@@ -56,20 +56,20 @@ final class ExprContext {
     }
 
     String name(String ref, String kind) {
-        String n = names.get(ref);
-        if (n == null) {
-            throw DynamoException.validation("Invalid " + kind + ": An expression attribute name used in the document path is not defined; attribute name: " + ref);
-        }
-        usedNames.add(ref);
-        return n;
+        return resolve(names, usedNames, ref, kind, "name used in the document path", "name");
     }
 
     Av value(String ref, String kind) {
-        Av v = values.get(ref);
+        return resolve(values, usedValues, ref, kind, "value used in expression", "value");
+    }
+
+    /** Looks ref up in defined, marking it used; an undefined ref is a ValidationException naming the expression kind. */
+    private static <T> T resolve(Map<String, T> defined, Set<String> used, String ref, String kind, String what, String label) {
+        T v = defined.get(ref);
         if (v == null) {
-            throw DynamoException.validation("Invalid " + kind + ": An expression attribute value used in expression is not defined; attribute value: " + ref);
+            throw DynamoException.validation("Invalid " + kind + ": An expression attribute " + what + " is not defined; attribute " + label + ": " + ref);
         }
-        usedValues.add(ref);
+        used.add(ref);
         return v;
     }
 
@@ -80,15 +80,15 @@ final class ExprContext {
             if (valuesGiven) throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions");
             return;
         }
-        Set<String> unusedNames = new LinkedHashSet<>(names.keySet());
-        unusedNames.removeAll(usedNames);
-        if (!unusedNames.isEmpty()) {
-            throw DynamoException.validation("Value provided in ExpressionAttributeNames unused in expressions: keys: {" + String.join(", ", unusedNames) + "}");
-        }
-        Set<String> unusedValues = new LinkedHashSet<>(values.keySet());
-        unusedValues.removeAll(usedValues);
-        if (!unusedValues.isEmpty()) {
-            throw DynamoException.validation("Value provided in ExpressionAttributeValues unused in expressions: keys: {" + String.join(", ", unusedValues) + "}");
+        checkAllUsed("ExpressionAttributeNames", names.keySet(), usedNames);
+        checkAllUsed("ExpressionAttributeValues", values.keySet(), usedValues);
+    }
+
+    private static void checkAllUsed(String field, Set<String> defined, Set<String> used) {
+        Set<String> unused = new LinkedHashSet<>(defined);
+        unused.removeAll(used);
+        if (!unused.isEmpty()) {
+            throw DynamoException.validation("Value provided in " + field + " unused in expressions: keys: {" + String.join(", ", unused) + "}");
         }
     }
 }
