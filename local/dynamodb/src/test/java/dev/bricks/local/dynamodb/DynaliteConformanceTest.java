@@ -168,6 +168,19 @@ class DynaliteConformanceTest {
                 String.valueOf(r.hasLastEvaluatedKey() ? canon(r.lastEvaluatedKey()) : "none"));
     }
 
+    /** Summaries (see {@link #pages}) of up to five query pages; page runs the query from an exclusive start key (null first). */
+    static List<Object> queryPages(java.util.function.Function<Map<String, AttributeValue>, QueryResponse> page) {
+        List<Object> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        for (int i = 0; i < 5; i++) {
+            QueryResponse r = page.apply(start);
+            out.add(pages(r));
+            if (!r.hasLastEvaluatedKey()) break;
+            start = r.lastEvaluatedKey();
+        }
+        return out;
+    }
+
     static Stream<Arguments> scenarios() {
         Map<String, Scenario> s = new java.util.LinkedHashMap<>();
         s.put("describeTable_keysAndIndexes", (c, t) -> {
@@ -266,31 +279,13 @@ class DynaliteConformanceTest {
         });
         s.put("query_limitPaging", (c, t) -> {
             hashRange(c, t);
-            List<Object> out = new ArrayList<>();
-            Map<String, AttributeValue> start = null;
-            for (int i = 0; i < 5; i++) {
-                Map<String, AttributeValue> esk = start;
-                QueryResponse r = c.query(b -> b.tableName(t).keyConditionExpression("pk = :p").limit(5).exclusiveStartKey(esk)
-                        .expressionAttributeValues(Map.of(":p", s("p"))));
-                out.add(pages(r));
-                if (!r.hasLastEvaluatedKey()) break;
-                start = r.lastEvaluatedKey();
-            }
-            return out;
+            return queryPages(esk -> c.query(b -> b.tableName(t).keyConditionExpression("pk = :p").limit(5).exclusiveStartKey(esk)
+                    .expressionAttributeValues(Map.of(":p", s("p")))));
         });
         s.put("query_descendingPaging", (c, t) -> {
             hashRange(c, t);
-            List<Object> out = new ArrayList<>();
-            Map<String, AttributeValue> start = null;
-            for (int i = 0; i < 5; i++) {
-                Map<String, AttributeValue> esk = start;
-                QueryResponse r = c.query(b -> b.tableName(t).keyConditionExpression("pk = :p AND sk BETWEEN :a AND :b").limit(3)
-                        .scanIndexForward(false).exclusiveStartKey(esk).expressionAttributeValues(Map.of(":p", s("p"), ":a", n(2), ":b", n(8))));
-                out.add(pages(r));
-                if (!r.hasLastEvaluatedKey()) break;
-                start = r.lastEvaluatedKey();
-            }
-            return out;
+            return queryPages(esk -> c.query(b -> b.tableName(t).keyConditionExpression("pk = :p AND sk BETWEEN :a AND :b").limit(3)
+                    .scanIndexForward(false).exclusiveStartKey(esk).expressionAttributeValues(Map.of(":p", s("p"), ":a", n(2), ":b", n(8)))));
         });
         s.put("scan_gsiWithLimit", (c, t) -> {
             hashRange(c, t);
