@@ -55,6 +55,11 @@ final class ExprContext {
         }
     }
 
+    /** The context of a request (or transaction item) carrying its own ExpressionAttributeNames / ExpressionAttributeValues. */
+    static ExprContext of(JsonNode request) {
+        return new ExprContext(request.get("ExpressionAttributeNames"), request.get("ExpressionAttributeValues"));
+    }
+
     String name(String ref, String kind) {
         return resolve(names, usedNames, ref, kind, "name used in the document path", "name");
     }

@@ -90,7 +90,7 @@ final class ItemOps {
         Map<String, Av> item = AvJson.item(itemNode);
         TableDef def = t.def;
         engine.validateItem(def, item, false);
-        ExprContext ctx = new ExprContext(req.get("ExpressionAttributeNames"), req.get("ExpressionAttributeValues"));
+        ExprContext ctx = ExprContext.of(req);
         Expr.Cond cond = condition(req, ctx);
         ctx.checkUnused(cond != null);
         String rv = returnValues(req, PUT_RETURN);
@@ -104,7 +104,7 @@ final class ItemOps {
         Table t = engine.table(req);
         TableDef def = t.def;
         Map<String, Av> key = engine.key(def, Req.node(req, "Key"));
-        ExprContext ctx = new ExprContext(req.get("ExpressionAttributeNames"), req.get("ExpressionAttributeValues"));
+        ExprContext ctx = ExprContext.of(req);
         String pe = Req.str(req, "ProjectionExpression");
         List<DocPath> projection = pe == null ? null : ExprParser.projection(pe, ctx);
         ctx.checkUnused(pe != null);
@@ -131,7 +131,7 @@ final class ItemOps {
     PreparedUpdate prepareUpdate(Table t, JsonNode req, String expressionField) {
         TableDef def = t.def;
         Map<String, Av> key = engine.key(def, Req.node(req, "Key"));
-        ExprContext ctx = new ExprContext(req.get("ExpressionAttributeNames"), req.get("ExpressionAttributeValues"));
+        ExprContext ctx = ExprContext.of(req);
         String ue = Req.str(req, "UpdateExpression");
         if (ue == null && expressionField != null) throw Req.constraint("null", "updateExpression", "Member must not be null");
         Expr.Update update = ue == null ? null : ExprParser.update(ue, ctx);
@@ -193,7 +193,7 @@ final class ItemOps {
         Table t = engine.table(req);
         TableDef def = t.def;
         Map<String, Av> key = engine.key(def, Req.node(req, "Key"));
-        ExprContext ctx = new ExprContext(req.get("ExpressionAttributeNames"), req.get("ExpressionAttributeValues"));
+        ExprContext ctx = ExprContext.of(req);
         Expr.Cond cond = condition(req, ctx);
         ctx.checkUnused(cond != null);
         String rv = returnValues(req, PUT_RETURN);
