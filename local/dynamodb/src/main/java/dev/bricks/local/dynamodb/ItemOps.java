@@ -73,10 +73,21 @@ final class ItemOps {
         }
     }
 
-    /** The PutItem / DeleteItem response: the old item when ALL_OLD was asked for, and consumed capacity. */
-    private static ObjectNode oldValuesResponse(JsonNode req, TableDef def, String rv, Map<String, Av> old, double units) {
+    /**
+     * The shared part of PutItem (neu is the item) and DeleteItem (neu is null): reads the ConditionExpression and
+     * return options, replaces the item at key when the condition holds, and answers with the old item when
+     * ALL_OLD was asked for and the consumed capacity (of the new item, or of the deleted one).
+     */
+    private static ObjectNode conditionalReplace(JsonNode req, Table t, TableDef def, Map<String, Av> key, Map<String, Av> neu) {
+        ExprContext ctx = ExprContext.of(req);
+        Expr.Cond cond = condition(req, ctx);
+        ctx.checkUnused(cond != null);
+        String rv = returnValues(req, PUT_RETURN);
+        boolean allOld = allOldOnFailure(req);
+        Map<String, Av> old = replaceIf(t, key, cond, allOld, neu);
         ObjectNode out = F.objectNode();
         if (rv.equals("ALL_OLD") && old != null) out.set("Attributes", AvJson.toJson(old));
+        double units = neu != null ? writeUnits(neu) : old == null ? 1 : writeUnits(old);
         ObjectNode cc = Engine.capacity(req, def.name(), units);
         if (cc != null) out.set("ConsumedCapacity", cc);
         return out;
@@ -90,13 +101,7 @@ final class ItemOps {
         Map<String, Av> item = AvJson.item(itemNode);
         TableDef def = t.def;
         engine.validateItem(def, item, false);
-        ExprContext ctx = ExprContext.of(req);
-        Expr.Cond cond = condition(req, ctx);
-        ctx.checkUnused(cond != null);
-        String rv = returnValues(req, PUT_RETURN);
-        boolean allOld = allOldOnFailure(req);
-        Map<String, Av> old = replaceIf(t, t.keyOf(item), cond, allOld, item);
-        return oldValuesResponse(req, def, rv, old, writeUnits(item));
+        return conditionalReplace(req, t, def, t.keyOf(item), item);
     }
 
     ObjectNode getItem(JsonNode req) {
@@ -192,13 +197,6 @@ final class ItemOps {
         Req.noLegacy(req);
         Table t = engine.table(req);
         TableDef def = t.def;
-        Map<String, Av> key = engine.key(def, Req.node(req, "Key"));
-        ExprContext ctx = ExprContext.of(req);
-        Expr.Cond cond = condition(req, ctx);
-        ctx.checkUnused(cond != null);
-        String rv = returnValues(req, PUT_RETURN);
-        boolean allOld = allOldOnFailure(req);
-        Map<String, Av> old = replaceIf(t, key, cond, allOld, null);
-        return oldValuesResponse(req, def, rv, old, old == null ? 1 : writeUnits(old));
+        return conditionalReplace(req, t, def, engine.key(def, Req.node(req, "Key")), null);
     }
 }
