@@ -26,12 +26,10 @@ final class ExprContext {
         names = new LinkedHashMap<>();
         values = new LinkedHashMap<>();
         if (namesGiven) {
-            if (namesNode.size() == 0) throw DynamoException.validation("ExpressionAttributeNames must not be empty");
+            checkNotEmpty("ExpressionAttributeNames", namesNode);
             for (Iterator<Map.Entry<String, JsonNode>> it = namesNode.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (!e.getKey().startsWith("#") || e.getKey().length() < 2) {
-                    throw DynamoException.validation("ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + e.getKey() + "\"");
-                }
+                checkKey("ExpressionAttributeNames", "#", e.getKey());
                 if (e.getValue().asText().isEmpty()) {
                     throw DynamoException.validation("ExpressionAttributeNames contains invalid value: Empty attribute name for key " + e.getKey());
                 }
@@ -39,12 +37,10 @@ final class ExprContext {
             }
         }
         if (valuesGiven) {
-            if (valuesNode.size() == 0) throw DynamoException.validation("ExpressionAttributeValues must not be empty");
+            checkNotEmpty("ExpressionAttributeValues", valuesNode);
             for (Iterator<Map.Entry<String, JsonNode>> it = valuesNode.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (!e.getKey().startsWith(":") || e.getKey().length() < 2) {
-                    throw DynamoException.validation("ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + e.getKey() + "\"");
-                }
+                checkKey("ExpressionAttributeValues", ":", e.getKey());
                 try {
                     values.put(e.getKey(), AvJson.value(e.getValue(), 0));
                 } catch (DynamoException ex) {
@@ -52,6 +48,17 @@ final class ExprContext {
                     throw DynamoException.validation("ExpressionAttributeValues contains invalid value: " + ex.getMessage() + " for key " + e.getKey());
                 }
             }
+        }
+    }
+
+    private static void checkNotEmpty(String field, JsonNode map) {
+        if (map.size() == 0) throw DynamoException.validation(field + " must not be empty");
+    }
+
+    /** A placeholder must be its prefix (# or :) followed by at least one character. */
+    private static void checkKey(String field, String prefix, String key) {
+        if (!key.startsWith(prefix) || key.length() < 2) {
+            throw DynamoException.validation(field + " contains invalid key: Syntax error; key: \"" + key + "\"");
         }
     }
 
