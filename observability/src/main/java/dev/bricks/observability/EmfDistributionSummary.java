@@ -3,16 +3,12 @@ package dev.bricks.observability;
 import io.micrometer.core.instrument.AbstractDistributionSummary;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
-import java.util.concurrent.atomic.DoubleAdder;
-import java.util.concurrent.atomic.LongAdder;
 
 /** A distribution summary keeping every amount since the last flush, written as an EMF values array. Thread-safe. */
 final class EmfDistributionSummary extends AbstractDistributionSummary {
 
     private final ValueBuffer pending = new ValueBuffer();
-    private final LongAdder count = new LongAdder();
-    private final DoubleAdder total = new DoubleAdder();
-    private volatile double max;
+    private final RunningStats stats = new RunningStats();
 
     EmfDistributionSummary(Id id, Clock clock, DistributionStatisticConfig config, double scale) {
         super(id, clock, config, scale, false);
@@ -20,31 +16,23 @@ final class EmfDistributionSummary extends AbstractDistributionSummary {
 
     @Override
     protected void recordNonNegative(double amount) {
-        count.increment();
-        total.add(amount);
-        if (amount > max) {
-            synchronized (this) {
-                if (amount > max) {
-                    max = amount;
-                }
-            }
-        }
+        stats.record(amount);
         pending.add(amount);
     }
 
     @Override
     public long count() {
-        return count.sum();
+        return stats.count();
     }
 
     @Override
     public double totalAmount() {
-        return total.sum();
+        return stats.total();
     }
 
     @Override
     public double max() {
-        return max;
+        return stats.max();
     }
 
     double[] drain() {

@@ -6,8 +6,6 @@ import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.distribution.pause.PauseDetector;
 import io.micrometer.core.instrument.util.TimeUtils;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.DoubleAdder;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A timer keeping every duration recorded since the last flush (in milliseconds), written as an EMF values
@@ -16,9 +14,8 @@ import java.util.concurrent.atomic.LongAdder;
 final class EmfTimer extends AbstractTimer {
 
     private final ValueBuffer pending = new ValueBuffer();
-    private final LongAdder count = new LongAdder();
-    private final DoubleAdder totalNanos = new DoubleAdder();
-    private volatile double maxNanos;
+    /** In nanoseconds. */
+    private final RunningStats stats = new RunningStats();
 
     EmfTimer(Id id, Clock clock, DistributionStatisticConfig config, PauseDetector pauseDetector) {
         super(id, clock, config, pauseDetector, TimeUnit.MILLISECONDS, false);
@@ -27,31 +24,23 @@ final class EmfTimer extends AbstractTimer {
     @Override
     protected void recordNonNegative(long amount, TimeUnit unit) {
         double nanos = (double) unit.toNanos(amount);
-        count.increment();
-        totalNanos.add(nanos);
-        if (nanos > maxNanos) {
-            synchronized (this) {
-                if (nanos > maxNanos) {
-                    maxNanos = nanos;
-                }
-            }
-        }
+        stats.record(nanos);
         pending.add(nanos / 1_000_000.0);
     }
 
     @Override
     public long count() {
-        return count.sum();
+        return stats.count();
     }
 
     @Override
     public double totalTime(TimeUnit unit) {
-        return TimeUtils.nanosToUnit(totalNanos.sum(), unit);
+        return TimeUtils.nanosToUnit(stats.total(), unit);
     }
 
     @Override
     public double max(TimeUnit unit) {
-        return TimeUtils.nanosToUnit(maxNanos, unit);
+        return TimeUtils.nanosToUnit(stats.max(), unit);
     }
 
     double[] drainMillis() {

@@ -89,6 +89,20 @@ final class EventRedactor {
         return out.toString();
     }
 
+    /**
+     * Copies the object member or array element at the end of path (the parser is on its first token), or writes
+     * the mask instead when secret; then takes it off path again.
+     */
+    private void copyMember(JsonParser parser, JsonGenerator generator, List<String> path, boolean secret) throws IOException {
+        if (secret) {
+            parser.skipChildren();
+            generator.writeString(MASK);
+        } else {
+            copyValue(parser, generator, path);
+        }
+        path.remove(path.size() - 1);
+    }
+
     private void copyValue(JsonParser parser, JsonGenerator generator, List<String> path) throws IOException {
         JsonToken token = parser.currentToken();
         switch (token) {
@@ -99,13 +113,7 @@ final class EventRedactor {
                     generator.writeFieldName(name);
                     parser.nextToken();
                     path.add(name);
-                    if (SECRET_MEMBERS.contains(name.toLowerCase(Locale.ROOT)) || matchesPath(path)) {
-                        parser.skipChildren();
-                        generator.writeString(MASK);
-                    } else {
-                        copyValue(parser, generator, path);
-                    }
-                    path.remove(path.size() - 1);
+                    copyMember(parser, generator, path, SECRET_MEMBERS.contains(name.toLowerCase(Locale.ROOT)) || matchesPath(path));
                 }
                 generator.writeEndObject();
             }
@@ -114,13 +122,7 @@ final class EventRedactor {
                 int index = 0;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     path.add(Integer.toString(index++));
-                    if (matchesPath(path)) {
-                        parser.skipChildren();
-                        generator.writeString(MASK);
-                    } else {
-                        copyValue(parser, generator, path);
-                    }
-                    path.remove(path.size() - 1);
+                    copyMember(parser, generator, path, matchesPath(path));
                 }
                 generator.writeEndArray();
             }

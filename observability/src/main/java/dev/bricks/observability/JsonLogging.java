@@ -6,6 +6,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import java.util.List;
 import java.util.Locale;
+import net.logstash.logback.composite.AbstractFieldJsonProvider;
 import net.logstash.logback.composite.JsonProviders;
 import net.logstash.logback.composite.loggingevent.ArgumentsJsonProvider;
 import net.logstash.logback.composite.loggingevent.KeyValuePairsJsonProvider;
@@ -79,18 +80,10 @@ final class JsonLogging {
     private static JsonProviders<ILoggingEvent> providers() {
         JsonProviders<ILoggingEvent> providers = new JsonProviders<>();
         providers.addProvider(new IsoTimestampJsonProvider());
-        LogLevelJsonProvider level = new LogLevelJsonProvider();
-        level.setFieldName(LogFields.LEVEL);
-        providers.addProvider(level);
-        MessageJsonProvider message = new MessageJsonProvider();
-        message.setFieldName(LogFields.MESSAGE);
-        providers.addProvider(message);
-        LoggerNameJsonProvider logger = new LoggerNameJsonProvider();
-        logger.setFieldName(LogFields.LOGGER);
-        providers.addProvider(logger);
-        LoggingEventThreadNameJsonProvider thread = new LoggingEventThreadNameJsonProvider();
-        thread.setFieldName(LogFields.THREAD);
-        providers.addProvider(thread);
+        providers.addProvider(named(new LogLevelJsonProvider(), LogFields.LEVEL));
+        providers.addProvider(named(new MessageJsonProvider(), LogFields.MESSAGE));
+        providers.addProvider(named(new LoggerNameJsonProvider(), LogFields.LOGGER));
+        providers.addProvider(named(new LoggingEventThreadNameJsonProvider(), LogFields.THREAD));
         providers.addProvider(new BricksFieldsJsonProvider());
         MdcJsonProvider mdc = new MdcJsonProvider();
         for (String key : BricksFieldsJsonProvider.MDC_KEYS) {
@@ -100,16 +93,17 @@ final class JsonLogging {
         providers.addProvider(new KeyValuePairsJsonProvider());
         providers.addProvider(new ArgumentsJsonProvider());
         providers.addProvider(new LogstashMarkersJsonProvider());
-        ThrowableClassNameJsonProvider exceptionClass = new ThrowableClassNameJsonProvider();
-        exceptionClass.setFieldName(LogFields.EXCEPTION_CLASS);
+        ThrowableClassNameJsonProvider exceptionClass = named(new ThrowableClassNameJsonProvider(), LogFields.EXCEPTION_CLASS);
         exceptionClass.setUseSimpleClassName(false);
         providers.addProvider(exceptionClass);
-        ThrowableMessageJsonProvider exceptionMessage = new ThrowableMessageJsonProvider();
-        exceptionMessage.setFieldName(LogFields.EXCEPTION_MESSAGE);
-        providers.addProvider(exceptionMessage);
-        StackTraceJsonProvider stackTrace = new StackTraceJsonProvider();
-        stackTrace.setFieldName(LogFields.STACK_TRACE);
-        providers.addProvider(stackTrace);
+        providers.addProvider(named(new ThrowableMessageJsonProvider(), LogFields.EXCEPTION_MESSAGE));
+        providers.addProvider(named(new StackTraceJsonProvider(), LogFields.STACK_TRACE));
         return providers;
+    }
+
+    /** Sets the JSON field name a provider writes to and returns the provider. */
+    private static <P extends AbstractFieldJsonProvider<ILoggingEvent>> P named(P provider, String fieldName) {
+        provider.setFieldName(fieldName);
+        return provider;
     }
 }

@@ -26,12 +26,10 @@ final class ExprContext {
         names = new LinkedHashMap<>();
         values = new LinkedHashMap<>();
         if (namesGiven) {
-            if (namesNode.size() == 0) throw DynamoException.validation("ExpressionAttributeNames must not be empty");
+            checkNotEmpty("ExpressionAttributeNames", namesNode);
             for (Iterator<Map.Entry<String, JsonNode>> it = namesNode.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (!e.getKey().startsWith("#") || e.getKey().length() < 2) {
-                    throw DynamoException.validation("ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + e.getKey() + "\"");
-                }
+                checkKey("ExpressionAttributeNames", "#", e.getKey());
                 if (e.getValue().asText().isEmpty()) {
                     throw DynamoException.validation("ExpressionAttributeNames contains invalid value: Empty attribute name for key " + e.getKey());
                 }
@@ -39,12 +37,10 @@ final class ExprContext {
             }
         }
         if (valuesGiven) {
-            if (valuesNode.size() == 0) throw DynamoException.validation("ExpressionAttributeValues must not be empty");
+            checkNotEmpty("ExpressionAttributeValues", valuesNode);
             for (Iterator<Map.Entry<String, JsonNode>> it = valuesNode.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (!e.getKey().startsWith(":") || e.getKey().length() < 2) {
-                    throw DynamoException.validation("ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + e.getKey() + "\"");
-                }
+                checkKey("ExpressionAttributeValues", ":", e.getKey());
                 try {
                     values.put(e.getKey(), AvJson.value(e.getValue(), 0));
                 } catch (DynamoException ex) {
@@ -55,21 +51,37 @@ final class ExprContext {
         }
     }
 
-    String name(String ref, String kind) {
-        String n = names.get(ref);
-        if (n == null) {
-            throw DynamoException.validation("Invalid " + kind + ": An expression attribute name used in the document path is not defined; attribute name: " + ref);
+    private static void checkNotEmpty(String field, JsonNode map) {
+        if (map.size() == 0) throw DynamoException.validation(field + " must not be empty");
+    }
+
+    /** A placeholder must be its prefix (# or :) followed by at least one character. */
+    private static void checkKey(String field, String prefix, String key) {
+        if (!key.startsWith(prefix) || key.length() < 2) {
+            throw DynamoException.validation(field + " contains invalid key: Syntax error; key: \"" + key + "\"");
         }
-        usedNames.add(ref);
-        return n;
+    }
+
+    /** The context of a request (or transaction item) carrying its own ExpressionAttributeNames / ExpressionAttributeValues. */
+    static ExprContext of(JsonNode request) {
+        return new ExprContext(request.get("ExpressionAttributeNames"), request.get("ExpressionAttributeValues"));
+    }
+
+    String name(String ref, String kind) {
+        return resolve(names, usedNames, ref, kind, "name used in the document path", "name");
     }
 
     Av value(String ref, String kind) {
-        Av v = values.get(ref);
+        return resolve(values, usedValues, ref, kind, "value used in expression", "value");
+    }
+
+    /** Looks ref up in defined, marking it used; an undefined ref is a ValidationException naming the expression kind. */
+    private static <T> T resolve(Map<String, T> defined, Set<String> used, String ref, String kind, String what, String label) {
+        T v = defined.get(ref);
         if (v == null) {
-            throw DynamoException.validation("Invalid " + kind + ": An expression attribute value used in expression is not defined; attribute value: " + ref);
+            throw DynamoException.validation("Invalid " + kind + ": An expression attribute " + what + " is not defined; attribute " + label + ": " + ref);
         }
-        usedValues.add(ref);
+        used.add(ref);
         return v;
     }
 
@@ -80,15 +92,15 @@ final class ExprContext {
             if (valuesGiven) throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions");
             return;
         }
-        Set<String> unusedNames = new LinkedHashSet<>(names.keySet());
-        unusedNames.removeAll(usedNames);
-        if (!unusedNames.isEmpty()) {
-            throw DynamoException.validation("Value provided in ExpressionAttributeNames unused in expressions: keys: {" + String.join(", ", unusedNames) + "}");
-        }
-        Set<String> unusedValues = new LinkedHashSet<>(values.keySet());
-        unusedValues.removeAll(usedValues);
-        if (!unusedValues.isEmpty()) {
-            throw DynamoException.validation("Value provided in ExpressionAttributeValues unused in expressions: keys: {" + String.join(", ", unusedValues) + "}");
+        checkAllUsed("ExpressionAttributeNames", names.keySet(), usedNames);
+        checkAllUsed("ExpressionAttributeValues", values.keySet(), usedValues);
+    }
+
+    private static void checkAllUsed(String field, Set<String> defined, Set<String> used) {
+        Set<String> unused = new LinkedHashSet<>(defined);
+        unused.removeAll(used);
+        if (!unused.isEmpty()) {
+            throw DynamoException.validation("Value provided in " + field + " unused in expressions: keys: {" + String.join(", ", unused) + "}");
         }
     }
 }

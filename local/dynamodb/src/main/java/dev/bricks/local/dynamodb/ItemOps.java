@@ -51,6 +51,48 @@ final class ItemOps {
         if (t.deleted) throw DynamoException.tableNotFound();
     }
 
+    /** Write capacity units for an item: one per started KiB, at least one. */
+    private static double writeUnits(Map<String, Av> item) {
+        return Math.max(1, Math.ceil(Av.itemSize(item) / 1024.0));
+    }
+
+    /**
+     * Under the table's write lock, replaces the item at key by neu (null deletes it) when cond holds for the
+     * current item; returns that item as it was (null if there was none).
+     */
+    private static Map<String, Av> replaceIf(Table t, Map<String, Av> key, Expr.Cond cond, boolean allOld, Map<String, Av> neu) {
+        t.lock.writeLock().lock();
+        try {
+            checkLive(t);
+            Map<String, Av> old = t.get(key);
+            if (cond != null && !cond.test(old == null ? EMPTY : old)) throw conditionFailed(allOld, old);
+            t.write(old, neu, false);
+            return old;
+        } finally {
+            t.lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * The shared part of PutItem (neu is the item) and DeleteItem (neu is null): reads the ConditionExpression and
+     * return options, replaces the item at key when the condition holds, and answers with the old item when
+     * ALL_OLD was asked for and the consumed capacity (of the new item, or of the deleted one).
+     */
+    private static ObjectNode conditionalReplace(JsonNode req, Table t, TableDef def, Map<String, Av> key, Map<String, Av> neu) {
+        ExprContext ctx = ExprContext.of(req);
+        Expr.Cond cond = condition(req, ctx);
+        ctx.checkUnused(cond != null);
+        String rv = returnValues(req, PUT_RETURN);
+        boolean allOld = allOldOnFailure(req);
+        Map<String, Av> old = replaceIf(t, key, cond, allOld, neu);
+        ObjectNode out = F.objectNode();
+        if (rv.equals("ALL_OLD") && old != null) out.set("Attributes", AvJson.toJson(old));
+        double units = neu != null ? writeUnits(neu) : old == null ? 1 : writeUnits(old);
+        ObjectNode cc = Engine.capacity(req, def.name(), units);
+        if (cc != null) out.set("ConsumedCapacity", cc);
+        return out;
+    }
+
     ObjectNode putItem(JsonNode req) {
         Req.noLegacy(req);
         Table t = engine.table(req);
@@ -59,26 +101,7 @@ final class ItemOps {
         Map<String, Av> item = AvJson.item(itemNode);
         TableDef def = t.def;
         engine.validateItem(def, item, false);
-        ExprContext ctx = new ExprContext(req.get("ExpressionAttributeNames"), req.get("ExpressionAttributeValues"));
-        Expr.Cond cond = condition(req, ctx);
-        ctx.checkUnused(cond != null);
-        String rv = returnValues(req, PUT_RETURN);
-        boolean allOld = allOldOnFailure(req);
-        Map<String, Av> old;
-        t.lock.writeLock().lock();
-        try {
-            checkLive(t);
-            old = t.get(t.keyOf(item));
-            if (cond != null && !cond.test(old == null ? EMPTY : old)) throw conditionFailed(allOld, old);
-            t.write(old, item, false);
-        } finally {
-            t.lock.writeLock().unlock();
-        }
-        ObjectNode out = F.objectNode();
-        if (rv.equals("ALL_OLD") && old != null) out.set("Attributes", AvJson.toJson(old));
-        ObjectNode cc = Engine.capacity(req, def.name(), Math.max(1, Math.ceil(Av.itemSize(item) / 1024.0)));
-        if (cc != null) out.set("ConsumedCapacity", cc);
-        return out;
+        return conditionalReplace(req, t, def, t.keyOf(item), item);
     }
 
     ObjectNode getItem(JsonNode req) {
@@ -86,7 +109,7 @@ final class ItemOps {
         Table t = engine.table(req);
         TableDef def = t.def;
         Map<String, Av> key = engine.key(def, Req.node(req, "Key"));
-        ExprContext ctx = new ExprContext(req.get("ExpressionAttributeNames"), req.get("ExpressionAttributeValues"));
+        ExprContext ctx = ExprContext.of(req);
         String pe = Req.str(req, "ProjectionExpression");
         List<DocPath> projection = pe == null ? null : ExprParser.projection(pe, ctx);
         ctx.checkUnused(pe != null);
@@ -113,7 +136,7 @@ final class ItemOps {
     PreparedUpdate prepareUpdate(Table t, JsonNode req, String expressionField) {
         TableDef def = t.def;
         Map<String, Av> key = engine.key(def, Req.node(req, "Key"));
-        ExprContext ctx = new ExprContext(req.get("ExpressionAttributeNames"), req.get("ExpressionAttributeValues"));
+        ExprContext ctx = ExprContext.of(req);
         String ue = Req.str(req, "UpdateExpression");
         if (ue == null && expressionField != null) throw Req.constraint("null", "updateExpression", "Member must not be null");
         Expr.Update update = ue == null ? null : ExprParser.update(ue, ctx);
@@ -165,7 +188,7 @@ final class ItemOps {
             default -> null;
         };
         if (attrs != null && !attrs.isEmpty()) out.set("Attributes", AvJson.toJson(attrs));
-        ObjectNode cc = Engine.capacity(req, def.name(), Math.max(1, Math.ceil(Av.itemSize(neu) / 1024.0)));
+        ObjectNode cc = Engine.capacity(req, def.name(), writeUnits(neu));
         if (cc != null) out.set("ConsumedCapacity", cc);
         return out;
     }
@@ -174,26 +197,6 @@ final class ItemOps {
         Req.noLegacy(req);
         Table t = engine.table(req);
         TableDef def = t.def;
-        Map<String, Av> key = engine.key(def, Req.node(req, "Key"));
-        ExprContext ctx = new ExprContext(req.get("ExpressionAttributeNames"), req.get("ExpressionAttributeValues"));
-        Expr.Cond cond = condition(req, ctx);
-        ctx.checkUnused(cond != null);
-        String rv = returnValues(req, PUT_RETURN);
-        boolean allOld = allOldOnFailure(req);
-        Map<String, Av> old;
-        t.lock.writeLock().lock();
-        try {
-            checkLive(t);
-            old = t.get(key);
-            if (cond != null && !cond.test(old == null ? EMPTY : old)) throw conditionFailed(allOld, old);
-            t.write(old, null, false);
-        } finally {
-            t.lock.writeLock().unlock();
-        }
-        ObjectNode out = F.objectNode();
-        if (rv.equals("ALL_OLD") && old != null) out.set("Attributes", AvJson.toJson(old));
-        ObjectNode cc = Engine.capacity(req, def.name(), old == null ? 1 : Math.max(1, Math.ceil(Av.itemSize(old) / 1024.0)));
-        if (cc != null) out.set("ConsumedCapacity", cc);
-        return out;
+        return conditionalReplace(req, t, def, engine.key(def, Req.node(req, "Key")), null);
     }
 }

@@ -208,7 +208,7 @@ final class ReadOps {
     ObjectNode query(JsonNode req) {
         Req.noLegacy(req);
         Table t = engine.table(req);
-        ExprContext ctx = new ExprContext(req.get("ExpressionAttributeNames"), req.get("ExpressionAttributeValues"));
+        ExprContext ctx = ExprContext.of(req);
         Expr.Cond[] kc = new Expr.Cond[1];
         Shape shape = shape(req, t, ctx, true, kc);
         Integer limit = Req.intField(req, "Limit", 1, Integer.MAX_VALUE);
@@ -260,7 +260,7 @@ final class ReadOps {
     ObjectNode scan(JsonNode req) {
         Req.noLegacy(req);
         Table t = engine.table(req);
-        ExprContext ctx = new ExprContext(req.get("ExpressionAttributeNames"), req.get("ExpressionAttributeValues"));
+        ExprContext ctx = ExprContext.of(req);
         Shape shape = shape(req, t, ctx, false, null);
         Integer limit = Req.intField(req, "Limit", 1, Integer.MAX_VALUE);
         Integer segment = Req.intField(req, "Segment", 0, 999_999);

@@ -167,7 +167,7 @@ final class TxOps {
             if (itemNode == null) throw Req.constraint("null", "transactItems.1.member.put.item", "Member must not be null");
             Map<String, Av> item = AvJson.item(itemNode);
             engine.validateItem(t.def, item, false);
-            ExprContext ctx = new ExprContext(n.get("ExpressionAttributeNames"), n.get("ExpressionAttributeValues"));
+            ExprContext ctx = ExprContext.of(n);
             Expr.Cond cond = ItemOps.condition(n, ctx);
             ctx.checkUnused(cond != null);
             return new Action(Kind.Put, t, t.keyOf(item), item, null, cond, ItemOps.allOldOnFailure(n));
@@ -181,7 +181,7 @@ final class TxOps {
         n = entry.get(kind.name());
         Table t = engine.table(n);
         Map<String, Av> key = engine.key(t.def, Req.node(n, "Key"));
-        ExprContext ctx = new ExprContext(n.get("ExpressionAttributeNames"), n.get("ExpressionAttributeValues"));
+        ExprContext ctx = ExprContext.of(n);
         Expr.Cond cond = ItemOps.condition(n, ctx);
         if (kind == Kind.ConditionCheck && cond == null) {
             throw Req.constraint("null", "transactItems.1.member.conditionCheck.conditionExpression", "Member must not be null");

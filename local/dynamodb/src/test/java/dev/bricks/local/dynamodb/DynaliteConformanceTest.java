@@ -168,6 +168,46 @@ class DynaliteConformanceTest {
                 String.valueOf(r.hasLastEvaluatedKey() ? canon(r.lastEvaluatedKey()) : "none"));
     }
 
+    /** Summaries (see {@link #pages}) of up to five query pages; page runs the query from an exclusive start key (null first). */
+    static List<Object> queryPages(java.util.function.Function<Map<String, AttributeValue>, QueryResponse> page) {
+        List<Object> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        for (int i = 0; i < 5; i++) {
+            QueryResponse r = page.apply(start);
+            out.add(pages(r));
+            if (!r.hasLastEvaluatedKey()) break;
+            start = r.lastEvaluatedKey();
+        }
+        return out;
+    }
+
+    /** Creates and waits for a table with a string hash key pk and a sort key sk of the given type, no indexes. */
+    static void plainHashRange(DynamoDbClient c, String t, ScalarAttributeType sortKeyType) {
+        c.createTable(b -> b.tableName(t).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName("sk").attributeType(sortKeyType).build())
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
+        awaitActive(c, t);
+    }
+
+    /**
+     * Binary search for the largest size in [lo, hi] whose write succeeds; a write that is rejected with a
+     * DynamoDbException counts as too large.
+     */
+    static int largestAccepted(int lo, int hi, java.util.function.IntConsumer write) {
+        while (lo < hi) {
+            int mid = (lo + hi + 1) / 2;
+            try {
+                write.accept(mid);
+                lo = mid;
+            } catch (DynamoDbException e) {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
     static Stream<Arguments> scenarios() {
         Map<String, Scenario> s = new java.util.LinkedHashMap<>();
         s.put("describeTable_keysAndIndexes", (c, t) -> {
@@ -266,31 +306,13 @@ class DynaliteConformanceTest {
         });
         s.put("query_limitPaging", (c, t) -> {
             hashRange(c, t);
-            List<Object> out = new ArrayList<>();
-            Map<String, AttributeValue> start = null;
-            for (int i = 0; i < 5; i++) {
-                Map<String, AttributeValue> esk = start;
-                QueryResponse r = c.query(b -> b.tableName(t).keyConditionExpression("pk = :p").limit(5).exclusiveStartKey(esk)
-                        .expressionAttributeValues(Map.of(":p", s("p"))));
-                out.add(pages(r));
-                if (!r.hasLastEvaluatedKey()) break;
-                start = r.lastEvaluatedKey();
-            }
-            return out;
+            return queryPages(esk -> c.query(b -> b.tableName(t).keyConditionExpression("pk = :p").limit(5).exclusiveStartKey(esk)
+                    .expressionAttributeValues(Map.of(":p", s("p")))));
         });
         s.put("query_descendingPaging", (c, t) -> {
             hashRange(c, t);
-            List<Object> out = new ArrayList<>();
-            Map<String, AttributeValue> start = null;
-            for (int i = 0; i < 5; i++) {
-                Map<String, AttributeValue> esk = start;
-                QueryResponse r = c.query(b -> b.tableName(t).keyConditionExpression("pk = :p AND sk BETWEEN :a AND :b").limit(3)
-                        .scanIndexForward(false).exclusiveStartKey(esk).expressionAttributeValues(Map.of(":p", s("p"), ":a", n(2), ":b", n(8))));
-                out.add(pages(r));
-                if (!r.hasLastEvaluatedKey()) break;
-                start = r.lastEvaluatedKey();
-            }
-            return out;
+            return queryPages(esk -> c.query(b -> b.tableName(t).keyConditionExpression("pk = :p AND sk BETWEEN :a AND :b").limit(3)
+                    .scanIndexForward(false).exclusiveStartKey(esk).expressionAttributeValues(Map.of(":p", s("p"), ":a", n(2), ":b", n(8)))));
         });
         s.put("scan_gsiWithLimit", (c, t) -> {
             hashRange(c, t);
@@ -390,9 +412,7 @@ class DynaliteConformanceTest {
             hashRange(c, t);
             List<Integer> out = new ArrayList<>();
             for (boolean nested : List.of(false, true)) {
-                int lo = 400_000, hi = 410_000;
-                while (lo < hi) {
-                    int mid = (lo + hi + 1) / 2;
+                out.add(largestAccepted(400_000, 410_000, mid -> {
                     Map<String, AttributeValue> it = item("pk", "x", "sk", 1, "blob", "b".repeat(mid));
                     if (nested) {
                         it.put("m", AttributeValue.fromM(item("a", n("123.45"), "l", AttributeValue.fromL(List.of(s("x"), AttributeValue.fromBool(true),
@@ -400,38 +420,19 @@ class DynaliteConformanceTest {
                         it.put("ss", AttributeValue.fromSs(List.of("a", "bb")));
                         it.put("ns", AttributeValue.fromNs(List.of("1", "22.5")));
                     }
-                    try {
-                        c.putItem(b -> b.tableName(t).item(it));
-                        lo = mid;
-                    } catch (DynamoDbException e) {
-                        hi = mid - 1;
-                    }
-                }
-                out.add(lo);
+                    c.putItem(b -> b.tableName(t).item(it));
+                }));
             }
             return out;
         });
         s.put("keySize_largestAcceptedKeys", (c, t) -> {
-            c.createTable(b -> b.tableName(t).billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
-                            AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build())
-                    .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-                            KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
-            awaitActive(c, t);
+            plainHashRange(c, t, ScalarAttributeType.S);
             List<Integer> out = new ArrayList<>();
             for (boolean hash : List.of(true, false)) {
-                int lo = 1000, hi = 3000;
-                while (lo < hi) {
-                    int mid = (lo + hi + 1) / 2;
+                out.add(largestAccepted(1000, 3000, mid -> {
                     String big = "k".repeat(mid);
-                    try {
-                        c.putItem(b -> b.tableName(t).item(hash ? item("pk", big, "sk", "s") : item("pk", "p", "sk", big)));
-                        lo = mid;
-                    } catch (DynamoDbException e) {
-                        hi = mid - 1;
-                    }
-                }
-                out.add(lo);
+                    c.putItem(b -> b.tableName(t).item(hash ? item("pk", big, "sk", "s") : item("pk", "p", "sk", big)));
+                }));
             }
             return out;
         });
@@ -473,12 +474,7 @@ class DynaliteConformanceTest {
         s.put("condition_typeMismatchIsFalse", (c, t) -> condition(c, t, "v > :s", Map.of(":s", s("a"))));
         s.put("condition_nestedPathOnScalarIsMissing", (c, t) -> condition(c, t, "attribute_not_exists(v.x) AND attribute_not_exists(tag[0])", null));
         s.put("query_stringSortOrderUtf8", (c, t) -> {
-            c.createTable(b -> b.tableName(t).billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
-                            AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build())
-                    .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-                            KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
-            awaitActive(c, t);
+            plainHashRange(c, t, ScalarAttributeType.S);
             for (String k : List.of("b", "B", "a", "\u00e9", "\uD83D\uDE00", "\uFF5E", "aa", "a b", "0", "~")) {
                 c.putItem(b -> b.tableName(t).item(item("pk", "p", "sk", k)));
             }
@@ -486,12 +482,7 @@ class DynaliteConformanceTest {
                     .items().stream().map(i -> i.get("sk").s()).toList();
         });
         s.put("query_binarySortOrderUnsigned", (c, t) -> {
-            c.createTable(b -> b.tableName(t).billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
-                            AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.B).build())
-                    .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-                            KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
-            awaitActive(c, t);
+            plainHashRange(c, t, ScalarAttributeType.B);
             for (int v : new int[] {0x01, 0x7f, 0x80, 0xff, 0x00}) {
                 c.putItem(b -> b.tableName(t).item(Map.of("pk", s("p"), "sk", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(new byte[] {(byte) v, 1})))));
             }

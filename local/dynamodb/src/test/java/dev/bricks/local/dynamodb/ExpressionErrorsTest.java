@@ -1,5 +1,6 @@
 package dev.bricks.local.dynamodb;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,6 +54,19 @@ class ExpressionErrorsTest {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    /** The request fails with a DynamoDbException whose error message is exactly message. */
+    private static void assertRejected(ThrowingCallable request, String message) {
+        assertThatThrownBy(request)
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message));
+    }
+
+    /** The request fails with a DynamoDbException whose message contains text. */
+    private static void assertRejectedMentioning(ThrowingCallable request, String text) {
+        assertThatThrownBy(request)
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageContaining(text);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -140,32 +154,28 @@ class ExpressionErrorsTest {
     void updateExpression_invalid_failsWithDynamoDbMessage(String update, String message) {
         Map<String, AttributeValue> values = new HashMap<>();
         for (String k : List.of(":s", ":five")) if (update.contains(k)) values.put(k, VALUES.get(k));
-        assertThatThrownBy(() -> client.updateItem(b -> b.tableName(table).key(item("pk", update.startsWith("SET s =") ? "absent" : "k"))
-                .updateExpression(update).expressionAttributeValues(values.isEmpty() ? null : values)))
-                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message));
+        assertRejected(() -> client.updateItem(b -> b.tableName(table).key(item("pk", update.startsWith("SET s =") ? "absent" : "k"))
+                .updateExpression(update).expressionAttributeValues(values.isEmpty() ? null : values)), message);
     }
 
     @Test
     void expressionAttributeValues_unused_areReported() {
-        assertThatThrownBy(() -> client.putItem(b -> b.tableName(table).item(item("pk", "z")).conditionExpression("attribute_not_exists(pk)")
-                .expressionAttributeValues(Map.of(":unused", s("x")))))
-                .isInstanceOf(DynamoDbException.class)
-                .hasMessageContaining("Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}");
+        assertRejectedMentioning(() -> client.putItem(b -> b.tableName(table).item(item("pk", "z")).conditionExpression("attribute_not_exists(pk)")
+                .expressionAttributeValues(Map.of(":unused", s("x")))),
+                "Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}");
     }
 
     @Test
     void expressionAttributeNames_unused_areReported() {
-        assertThatThrownBy(() -> client.putItem(b -> b.tableName(table).item(item("pk", "z")).conditionExpression("attribute_not_exists(pk)")
-                .expressionAttributeNames(Map.of("#unused", "x"))))
-                .isInstanceOf(DynamoDbException.class)
-                .hasMessageContaining("Value provided in ExpressionAttributeNames unused in expressions: keys: {#unused}");
+        assertRejectedMentioning(() -> client.putItem(b -> b.tableName(table).item(item("pk", "z")).conditionExpression("attribute_not_exists(pk)")
+                .expressionAttributeNames(Map.of("#unused", "x"))),
+                "Value provided in ExpressionAttributeNames unused in expressions: keys: {#unused}");
     }
 
     @Test
     void expressionAttributeValues_withoutExpression_areRejected() {
-        assertThatThrownBy(() -> client.putItem(b -> b.tableName(table).item(item("pk", "z")).expressionAttributeValues(Map.of(":v", s("x")))))
-                .isInstanceOf(DynamoDbException.class)
-                .hasMessageContaining("ExpressionAttributeValues can only be specified when using expressions");
+        assertRejectedMentioning(() -> client.putItem(b -> b.tableName(table).item(item("pk", "z")).expressionAttributeValues(Map.of(":v", s("x")))),
+                "ExpressionAttributeValues can only be specified when using expressions");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -176,8 +186,7 @@ class ExpressionErrorsTest {
             "abc | The parameter cannot be converted to a numeric value: abc",
     })
     void putItem_invalidNumber_isRejected(String number, String message) {
-        assertThatThrownBy(() -> client.putItem(b -> b.tableName(table).item(item("pk", "z", "n", n(number)))))
-                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message));
+        assertRejected(() -> client.putItem(b -> b.tableName(table).item(item("pk", "z", "n", n(number)))), message);
     }
 
     @Test
@@ -209,8 +218,7 @@ class ExpressionErrorsTest {
             case "key-empty" -> item("pk", "");
             default -> item("pk", "z", "blob", "x".repeat(400 * 1024));
         };
-        assertThatThrownBy(() -> client.putItem(b -> b.tableName(table).item(it)))
-                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message));
+        assertRejected(() -> client.putItem(b -> b.tableName(table).item(it)), message);
     }
 
     @Test
