@@ -42,6 +42,9 @@ final class HttpFront {
     static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
     private static final int MAX_HEADER_BYTES = 64 * 1024;
     private static final int IDLE_TIMEOUT_MILLIS = 120_000;
+    /** How long, and how much, to read of a request already answered with an error before closing (see drainBeforeClose). */
+    private static final int DRAIN_TIMEOUT_MILLIS = 2_000;
+    private static final long MAX_DRAIN_BYTES = 4L * MAX_REQUEST_BYTES;
 
     private final ServerSocket server;
     private final ExecutorService pool;
@@ -162,6 +165,7 @@ final class HttpFront {
                             ? error(DynamoException.validation("Request size exceeded " + MAX_REQUEST_BYTES + " bytes"))
                             : error(DynamoException.serialization(e.getMessage()));
                     write(out, e.status, body, "application/x-amz-json-1.0", false);
+                    drainBeforeClose(s, in);
                     return;
                 }
                 if (r == null) return;
@@ -172,6 +176,26 @@ final class HttpFront {
             // the client went away or stayed idle too long: nothing to answer
         } finally {
             closeQuietly(s);
+        }
+    }
+
+    /**
+     * After an error answered before the whole request was read (e.g. 413), half-closes and reads what the client is
+     * still sending, bounded in bytes and time, so that closing the socket does not reset the connection before the
+     * client has read the answer.
+     */
+    private static void drainBeforeClose(Socket s, InputStream in) {
+        try {
+            s.shutdownOutput();
+            s.setSoTimeout(DRAIN_TIMEOUT_MILLIS);
+            byte[] sink = new byte[64 * 1024];
+            long drained = 0;
+            int n;
+            while (drained < MAX_DRAIN_BYTES && (n = in.read(sink)) >= 0) {
+                drained += n;
+            }
+        } catch (IOException clientGoneOrSlow) {
+            // nothing more to do: the socket is closed by the caller
         }
     }
 
