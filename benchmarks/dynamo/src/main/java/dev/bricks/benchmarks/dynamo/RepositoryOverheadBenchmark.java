@@ -7,7 +7,6 @@ import dev.bricks.local.dynamodb.LocalDynamoDb;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,22 +104,7 @@ public class RepositoryOverheadBenchmark {
   @Benchmark
   public Object lowLevelHandWritten() {
     String id = nextId();
-    Map<String, AttributeValue> item = new HashMap<>();
-    item.put("PK", AttributeValue.fromS("OWNER#owner-1"));
-    item.put("SK", AttributeValue.fromS("ITEM#" + id));
-    item.put("GSI1PK", AttributeValue.fromS("STATUS#PAID"));
-    item.put("GSI1SK", AttributeValue.fromS(T0.toString()));
-    item.put("EntityType", AttributeValue.fromS("ITEM"));
-    item.put("owner", AttributeValue.fromS("owner-1"));
-    item.put("id", AttributeValue.fromS(id));
-    item.put("Name", AttributeValue.fromS("Name " + id));
-    item.put("status", AttributeValue.fromS("PAID"));
-    item.put("price", AttributeValue.fromN("12.5"));
-    item.put("quantity", AttributeValue.fromN("3"));
-    item.put("skus", AttributeValue.fromL(List.of(AttributeValue.fromS("A"), AttributeValue.fromS("B"))));
-    item.put("tags", AttributeValue.fromSs(List.of("x")));
-    item.put("counts", AttributeValue.fromM(Map.of("A", AttributeValue.fromN("1"))));
-    item.put("createdAt", AttributeValue.fromS(T0.toString()));
+    Map<String, AttributeValue> item = RequestCodecBenchmark.handMap("owner-1", id);
     client.putItem(PutItemRequest.builder().tableName(table).item(item).build());
     Map<String, AttributeValue> got = client.getItem(GetItemRequest.builder().tableName(table)
         .key(Map.of("PK", AttributeValue.fromS("OWNER#owner-1"), "SK", AttributeValue.fromS("ITEM#" + id))).build()).item();
