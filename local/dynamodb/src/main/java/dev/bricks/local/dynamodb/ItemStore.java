@@ -9,37 +9,37 @@ import java.util.TreeMap;
  * owning table's lock.
  */
 final class ItemStore {
-    final TableDef.KeyDef tableKey;
+    final TableDefinition.KeySchema tableKey;
     /** The index definition, or null for the table itself. */
-    final TableDef.IndexDef index;
-    final TreeMap<Av, TreeMap<KeyTuple, Map<String, Av>>> partitions = new TreeMap<>(KeyTuple::compareKey);
+    final TableDefinition.IndexDefinition index;
+    final TreeMap<AttributeValue, TreeMap<KeyTuple, Map<String, AttributeValue>>> partitions = new TreeMap<>(KeyTuple::compareKey);
     long count;
     long bytes;
 
-    ItemStore(TableDef.KeyDef tableKey, TableDef.IndexDef index) {
+    ItemStore(TableDefinition.KeySchema tableKey, TableDefinition.IndexDefinition index) {
         this.tableKey = tableKey;
         this.index = index;
     }
 
-    TableDef.KeyDef key() { return index == null ? tableKey : index.key(); }
+    TableDefinition.KeySchema key() { return index == null ? tableKey : index.key(); }
 
     /** The partition key of item in this store, or null when the item is not in it (sparse index). */
-    Av partition(Map<String, Av> item) {
+    AttributeValue partition(Map<String, AttributeValue> item) {
         return item.get(key().hash());
     }
 
     /** The sort tuple of item, or null when an index sort key is missing. */
-    KeyTuple sortTuple(Map<String, Av> item) {
+    KeyTuple sortTuple(Map<String, AttributeValue> item) {
         if (index == null) {
-            return tableKey.range() == null ? KeyTuple.EMPTY : new KeyTuple(new Av[] {item.get(tableKey.range())});
+            return tableKey.range() == null ? KeyTuple.EMPTY : new KeyTuple(new AttributeValue[] {item.get(tableKey.range())});
         }
         String r = index.key().range();
-        Av rv = r == null ? null : item.get(r);
+        AttributeValue rv = r == null ? null : item.get(r);
         if (r != null && rv == null) return null;
-        Av th = item.get(tableKey.hash());
-        Av tr = tableKey.range() == null ? null : item.get(tableKey.range());
+        AttributeValue th = item.get(tableKey.hash());
+        AttributeValue tr = tableKey.range() == null ? null : item.get(tableKey.range());
         int n = (r != null ? 1 : 0) + 1 + (tr != null ? 1 : 0);
-        Av[] parts = new Av[n];
+        AttributeValue[] parts = new AttributeValue[n];
         int i = 0;
         if (r != null) parts[i++] = rv;
         parts[i++] = th;
@@ -47,36 +47,36 @@ final class ItemStore {
         return new KeyTuple(parts);
     }
 
-    Map<String, Av> get(Av pk, KeyTuple sk) {
-        TreeMap<KeyTuple, Map<String, Av>> p = partitions.get(pk);
+    Map<String, AttributeValue> get(AttributeValue pk, KeyTuple sk) {
+        TreeMap<KeyTuple, Map<String, AttributeValue>> p = partitions.get(pk);
         return p == null ? null : p.get(sk);
     }
 
-    void put(Map<String, Av> item) {
-        Av pk = partition(item);
+    void put(Map<String, AttributeValue> item) {
+        AttributeValue pk = partition(item);
         if (pk == null) return;
         KeyTuple sk = sortTuple(item);
         if (sk == null) return;
-        Map<String, Av> old = partitions.computeIfAbsent(pk, k -> new TreeMap<>()).put(sk, item);
-        if (old != null) { count--; bytes -= Av.itemSize(old); }
+        Map<String, AttributeValue> old = partitions.computeIfAbsent(pk, k -> new TreeMap<>()).put(sk, item);
+        if (old != null) { count--; bytes -= AttributeValue.itemSize(old); }
         count++;
-        bytes += Av.itemSize(item);
+        bytes += AttributeValue.itemSize(item);
     }
 
-    void remove(Map<String, Av> item) {
-        Av pk = partition(item);
+    void remove(Map<String, AttributeValue> item) {
+        AttributeValue pk = partition(item);
         if (pk == null) return;
         KeyTuple sk = sortTuple(item);
         if (sk == null) return;
-        TreeMap<KeyTuple, Map<String, Av>> p = partitions.get(pk);
+        TreeMap<KeyTuple, Map<String, AttributeValue>> p = partitions.get(pk);
         if (p == null) return;
-        Map<String, Av> old = p.remove(sk);
-        if (old != null) { count--; bytes -= Av.itemSize(old); }
+        Map<String, AttributeValue> old = p.remove(sk);
+        if (old != null) { count--; bytes -= AttributeValue.itemSize(old); }
         if (p.isEmpty()) partitions.remove(pk);
     }
 
-    NavigableMap<KeyTuple, Map<String, Av>> partition(Av pk) {
-        TreeMap<KeyTuple, Map<String, Av>> p = partitions.get(pk);
+    NavigableMap<KeyTuple, Map<String, AttributeValue>> partition(AttributeValue pk) {
+        TreeMap<KeyTuple, Map<String, AttributeValue>> p = partitions.get(pk);
         return p == null ? new TreeMap<>() : p;
     }
 }

@@ -3,8 +3,8 @@ package dev.bricks.local.dynamodb;
 import java.util.Arrays;
 
 /** The ordered sort part of an item's position inside a partition (table sort key, or index sort key + table key). */
-record KeyTuple(Av[] parts) implements Comparable<KeyTuple> {
-    static final KeyTuple EMPTY = new KeyTuple(new Av[0]);
+record KeyTuple(AttributeValue[] parts) implements Comparable<KeyTuple> {
+    static final KeyTuple EMPTY = new KeyTuple(new AttributeValue[0]);
 
     @Override
     public int compareTo(KeyTuple o) {
@@ -16,9 +16,9 @@ record KeyTuple(Av[] parts) implements Comparable<KeyTuple> {
         return Integer.compare(parts.length, o.parts.length);
     }
 
-    static int compareKey(Av a, Av b) {
+    static int compareKey(AttributeValue a, AttributeValue b) {
         if (a.type != b.type) return a.type.compareTo(b.type);
-        return Av.compareScalars(a, b);
+        return AttributeValue.compareScalars(a, b);
     }
 
     @Override public boolean equals(Object o) { return o instanceof KeyTuple k && Arrays.equals(parts, k.parts); }

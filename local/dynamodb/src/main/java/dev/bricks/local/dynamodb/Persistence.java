@@ -16,7 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 
-import static dev.bricks.local.dynamodb.AvJson.F;
+import static dev.bricks.local.dynamodb.AttributeValueJson.NODES;
 
 /**
  * Optional persistence: {@code snapshot.jsonl} (written on clean shutdown) plus {@code log.jsonl}, an append-only log
@@ -63,10 +63,10 @@ final class Persistence {
             case "Put", "Delete" -> {
                 Table t = engine.tables.get(n.get("table").asText());
                 if (t == null) return;
-                Map<String, Av> item = AvJson.item(n.get("item"));
+                Map<String, AttributeValue> item = AttributeValueJson.item(n.get("item"));
                 t.lock.writeLock().lock();
                 try {
-                    Map<String, Av> old = t.get(t.keyOf(item));
+                    Map<String, AttributeValue> old = t.get(t.keyOf(item));
                     t.write(old, op.equals("Put") ? item : null, false);
                 } finally {
                     t.lock.writeLock().unlock();
@@ -83,14 +83,14 @@ final class Persistence {
         }
     }
 
-    synchronized void logWrite(String table, Map<String, Av> itemOrKey, boolean put) {
-        ObjectNode o = F.objectNode().put("op", put ? "Put" : "Delete").put("table", table);
-        o.set("item", AvJson.toJson(itemOrKey));
+    synchronized void logWrite(String table, Map<String, AttributeValue> itemOrKey, boolean put) {
+        ObjectNode o = NODES.objectNode().put("op", put ? "Put" : "Delete").put("table", table);
+        o.set("item", AttributeValueJson.toJson(itemOrKey));
         append(o);
     }
 
     synchronized void logTableOp(String op, JsonNode request) {
-        ObjectNode o = F.objectNode().put("op", op);
+        ObjectNode o = NODES.objectNode().put("op", op);
         o.set("req", request);
         append(o);
     }
@@ -113,16 +113,16 @@ final class Persistence {
             for (Table t : engine.tables.values()) {
                 t.lock.readLock().lock();
                 try {
-                    line(w, F.objectNode().put("op", "CreateTable").set("req", createRequest(t.def)));
+                    line(w, NODES.objectNode().put("op", "CreateTable").set("req", createRequest(t.def)));
                     if (t.def.ttlAttribute() != null) {
-                        ObjectNode req = F.objectNode().put("TableName", t.def.name());
+                        ObjectNode req = NODES.objectNode().put("TableName", t.def.name());
                         req.putObject("TimeToLiveSpecification").put("AttributeName", t.def.ttlAttribute()).put("Enabled", true);
-                        line(w, F.objectNode().put("op", "UpdateTimeToLive").set("req", req));
+                        line(w, NODES.objectNode().put("op", "UpdateTimeToLive").set("req", req));
                     }
                     for (var p : t.items.partitions.values()) {
-                        for (Map<String, Av> item : p.values()) {
-                            ObjectNode o = F.objectNode().put("op", "Put").put("table", t.def.name());
-                            o.set("item", AvJson.toJson(item));
+                        for (Map<String, AttributeValue> item : p.values()) {
+                            ObjectNode o = NODES.objectNode().put("op", "Put").put("table", t.def.name());
+                            o.set("item", AttributeValueJson.toJson(item));
                             line(w, o);
                         }
                     }
@@ -152,8 +152,8 @@ final class Persistence {
         w.write('\n');
     }
 
-    private static ObjectNode createRequest(TableDef def) {
-        ObjectNode r = F.objectNode().put("TableName", def.name());
+    private static ObjectNode createRequest(TableDefinition def) {
+        ObjectNode r = NODES.objectNode().put("TableName", def.name());
         ArrayNode ad = r.putArray("AttributeDefinitions");
         def.attributeTypes().forEach((k, v) -> ad.addObject().put("AttributeName", k).put("AttributeType", v.name()));
         r.set("KeySchema", Engine.keySchemaJson(def.key()));
@@ -161,8 +161,8 @@ final class Persistence {
         if (def.billingMode().equals("PROVISIONED")) {
             r.putObject("ProvisionedThroughput").put("ReadCapacityUnits", def.readCapacity()).put("WriteCapacityUnits", def.writeCapacity());
         }
-        ArrayNode gsis = F.arrayNode(), lsis = F.arrayNode();
-        for (TableDef.IndexDef x : def.indexes()) {
+        ArrayNode gsis = NODES.arrayNode(), lsis = NODES.arrayNode();
+        for (TableDefinition.IndexDefinition x : def.indexes()) {
             ObjectNode o = (x.global() ? gsis : lsis).addObject().put("IndexName", x.name());
             o.set("KeySchema", Engine.keySchemaJson(x.key()));
             ObjectNode p = o.putObject("Projection").put("ProjectionType", x.projectionType());

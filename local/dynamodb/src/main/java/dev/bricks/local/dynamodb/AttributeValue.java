@@ -16,57 +16,57 @@ import java.util.Set;
  * One DynamoDB attribute value. Immutable once built: maps, lists and sets are never changed after
  * construction (updates build new values), so values may be shared between items, indexes and stream records.
  */
-final class Av {
+final class AttributeValue {
 
     enum Type { S, N, B, BOOL, NULL, M, L, SS, NS, BS }
 
     /** Binary content with value semantics and DynamoDB's unsigned byte order. */
-    record Bin(byte[] bytes) implements Comparable<Bin> {
-        @Override public boolean equals(Object o) { return o instanceof Bin b && Arrays.equals(bytes, b.bytes); }
+    record Binary(byte[] bytes) implements Comparable<Binary> {
+        @Override public boolean equals(Object o) { return o instanceof Binary b && Arrays.equals(bytes, b.bytes); }
         @Override public int hashCode() { return Arrays.hashCode(bytes); }
-        @Override public int compareTo(Bin o) { return Arrays.compareUnsigned(bytes, o.bytes); }
+        @Override public int compareTo(Binary o) { return Arrays.compareUnsigned(bytes, o.bytes); }
         @Override public String toString() { return java.util.Base64.getEncoder().encodeToString(bytes); }
     }
 
-    static final Av NULL = new Av(Type.NULL, Boolean.TRUE);
-    static final Av TRUE = new Av(Type.BOOL, Boolean.TRUE);
-    static final Av FALSE = new Av(Type.BOOL, Boolean.FALSE);
+    static final AttributeValue NULL = new AttributeValue(Type.NULL, Boolean.TRUE);
+    static final AttributeValue TRUE = new AttributeValue(Type.BOOL, Boolean.TRUE);
+    static final AttributeValue FALSE = new AttributeValue(Type.BOOL, Boolean.FALSE);
 
     final Type type;
     private final Object value;
 
-    private Av(Type type, Object value) {
+    private AttributeValue(Type type, Object value) {
         this.type = type;
         this.value = value;
     }
 
-    static Av s(String s) { return new Av(Type.S, s); }
-    static Av n(BigDecimal n) { return new Av(Type.N, Numbers.canonical(n)); }
-    static Av b(byte[] b) { return new Av(Type.B, new Bin(b)); }
-    static Av bool(boolean b) { return b ? TRUE : FALSE; }
-    static Av m(Map<String, Av> m) { return new Av(Type.M, Collections.unmodifiableMap(m)); }
-    static Av l(List<Av> l) { return new Av(Type.L, Collections.unmodifiableList(l)); }
-    static Av ss(Set<String> s) { return new Av(Type.SS, Collections.unmodifiableSet(s)); }
-    static Av ns(Set<BigDecimal> s) { return new Av(Type.NS, Collections.unmodifiableSet(s)); }
-    static Av bs(Set<Bin> s) { return new Av(Type.BS, Collections.unmodifiableSet(s)); }
+    static AttributeValue s(String s) { return new AttributeValue(Type.S, s); }
+    static AttributeValue n(BigDecimal n) { return new AttributeValue(Type.N, Numbers.canonical(n)); }
+    static AttributeValue b(byte[] b) { return new AttributeValue(Type.B, new Binary(b)); }
+    static AttributeValue bool(boolean b) { return b ? TRUE : FALSE; }
+    static AttributeValue m(Map<String, AttributeValue> m) { return new AttributeValue(Type.M, Collections.unmodifiableMap(m)); }
+    static AttributeValue l(List<AttributeValue> l) { return new AttributeValue(Type.L, Collections.unmodifiableList(l)); }
+    static AttributeValue ss(Set<String> s) { return new AttributeValue(Type.SS, Collections.unmodifiableSet(s)); }
+    static AttributeValue ns(Set<BigDecimal> s) { return new AttributeValue(Type.NS, Collections.unmodifiableSet(s)); }
+    static AttributeValue bs(Set<Binary> s) { return new AttributeValue(Type.BS, Collections.unmodifiableSet(s)); }
 
     /** A set of the given set type from elements (already canonical, no duplicates). */
     @SuppressWarnings("unchecked")
-    static Av set(Type type, Set<?> elements) {
+    static AttributeValue set(Type type, Set<?> elements) {
         return switch (type) {
             case SS -> ss((Set<String>) elements);
             case NS -> ns((Set<BigDecimal>) elements);
-            case BS -> bs((Set<Bin>) elements);
+            case BS -> bs((Set<Binary>) elements);
             default -> throw new IllegalArgumentException("not a set type: " + type);
         };
     }
 
     String s() { return (String) value; }
     BigDecimal n() { return (BigDecimal) value; }
-    Bin b() { return (Bin) value; }
+    Binary b() { return (Binary) value; }
     boolean bool() { return (Boolean) value; }
-    @SuppressWarnings("unchecked") Map<String, Av> m() { return (Map<String, Av>) value; }
-    @SuppressWarnings("unchecked") List<Av> l() { return (List<Av>) value; }
+    @SuppressWarnings("unchecked") Map<String, AttributeValue> m() { return (Map<String, AttributeValue>) value; }
+    @SuppressWarnings("unchecked") List<AttributeValue> l() { return (List<AttributeValue>) value; }
     Set<?> set() { return (Set<?>) value; }
 
     boolean isSet() { return type == Type.SS || type == Type.NS || type == Type.BS; }
@@ -81,16 +81,16 @@ final class Av {
             case BOOL: case NULL: return 1;
             case SS: { int t = 0; for (Object o : set()) t += utf8Length((String) o); return t; }
             case NS: { int t = 0; for (Object o : set()) t += Numbers.size((BigDecimal) o); return t; }
-            case BS: { int t = 0; for (Object o : set()) t += ((Bin) o).bytes().length; return t; }
-            case L: { int t = 3; for (Av a : l()) t += 1 + a.size(); return t; }
-            case M: { int t = 3; for (Map.Entry<String, Av> e : m().entrySet()) t += 1 + utf8Length(e.getKey()) + e.getValue().size(); return t; }
+            case BS: { int t = 0; for (Object o : set()) t += ((Binary) o).bytes().length; return t; }
+            case L: { int t = 3; for (AttributeValue a : l()) t += 1 + a.size(); return t; }
+            case M: { int t = 3; for (Map.Entry<String, AttributeValue> e : m().entrySet()) t += 1 + utf8Length(e.getKey()) + e.getValue().size(); return t; }
             default: throw new IllegalStateException();
         }
     }
 
-    static int itemSize(Map<String, Av> item) {
+    static int itemSize(Map<String, AttributeValue> item) {
         int t = 0;
-        for (Map.Entry<String, Av> e : item.entrySet()) t += utf8Length(e.getKey()) + e.getValue().size();
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) t += utf8Length(e.getKey()) + e.getValue().size();
         return t;
     }
 
@@ -119,7 +119,7 @@ final class Av {
     }
 
     /** Order of two values of the same scalar type (S, N or B); callers check the types first. */
-    static int compareScalars(Av a, Av b) {
+    static int compareScalars(AttributeValue a, AttributeValue b) {
         switch (a.type) {
             case S: return compareStrings(a.s(), b.s());
             case N: return a.n().compareTo(b.n());
@@ -131,7 +131,7 @@ final class Av {
     @Override
     public boolean equals(Object o) {
         if (this == o) return true;
-        if (!(o instanceof Av a) || a.type != type) return false;
+        if (!(o instanceof AttributeValue a) || a.type != type) return false;
         if (type == Type.N) return n().compareTo(a.n()) == 0;
         return value.equals(a.value);
     }
@@ -154,7 +154,7 @@ final class Av {
     /** Short description used in "AttributeValue: {S:x}" style messages. */
     String describe() { return "AttributeValue: " + this; }
 
-    static Map<String, Av> copyOf(Map<String, Av> m) { return new LinkedHashMap<>(m); }
+    static Map<String, AttributeValue> copyOf(Map<String, AttributeValue> m) { return new LinkedHashMap<>(m); }
 
     static Set<Object> newSet() { return new LinkedHashSet<>(); }
 

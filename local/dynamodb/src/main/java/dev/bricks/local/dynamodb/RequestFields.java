@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 
 /** Small helpers for reading request members with DynamoDB's validation messages. */
-final class Req {
-    private Req() {}
+final class RequestFields {
+    private RequestFields() {}
 
     static String str(JsonNode req, String field) {
         JsonNode n = req.get(field);

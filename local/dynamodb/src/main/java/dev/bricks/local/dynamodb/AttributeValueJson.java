@@ -15,15 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Converts between DynamoDB's JSON attribute values and {@link Av}, applying DynamoDB's validation rules. */
-final class AvJson {
-    static final JsonNodeFactory F = JsonNodeFactory.instance;
+/** Converts between DynamoDB's JSON attribute values and {@link AttributeValue}, applying DynamoDB's validation rules. */
+final class AttributeValueJson {
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int MAX_DEPTH = 32;
 
-    private AvJson() {}
+    private AttributeValueJson() {}
 
-    static Map<String, Av> item(JsonNode node) {
-        Map<String, Av> m = new LinkedHashMap<>();
+    static Map<String, AttributeValue> item(JsonNode node) {
+        Map<String, AttributeValue> m = new LinkedHashMap<>();
         if (node == null || node.isNull()) return m;
         if (!node.isObject()) throw DynamoException.serialization("Start of structure or map found where not expected");
         Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
@@ -34,7 +34,7 @@ final class AvJson {
         return m;
     }
 
-    static Av value(JsonNode node, int depth) {
+    static AttributeValue value(JsonNode node, int depth) {
         if (node == null || !node.isObject()) throw DynamoException.serialization("Unexpected value type in payload");
         if (depth > MAX_DEPTH) throw DynamoException.validation("Nesting Levels have exceeded supported limits");
         int n = node.size();
@@ -50,51 +50,51 @@ final class AvJson {
         while (e.getValue().isNull() && fields.hasNext()) e = fields.next();
         JsonNode v = e.getValue();
         switch (e.getKey()) {
-            case "S": return Av.s(text(v));
-            case "N": return Av.n(Numbers.parse(text(v)));
-            case "B": return Av.b(bytes(v));
+            case "S": return AttributeValue.s(text(v));
+            case "N": return AttributeValue.n(Numbers.parse(text(v)));
+            case "B": return AttributeValue.b(bytes(v));
             case "BOOL":
                 if (!v.isBoolean()) throw DynamoException.serialization("BOOL must be a boolean");
-                return Av.bool(v.booleanValue());
+                return AttributeValue.bool(v.booleanValue());
             case "NULL":
                 if (!v.isBoolean()) throw DynamoException.serialization("NULL must be a boolean");
                 if (!v.booleanValue()) throw DynamoException.invalidParams("Null attribute value types must have the value of true");
-                return Av.NULL;
+                return AttributeValue.NULL;
             case "M": {
                 if (!v.isObject()) throw DynamoException.serialization("M must be an object");
-                Map<String, Av> m = new LinkedHashMap<>();
+                Map<String, AttributeValue> m = new LinkedHashMap<>();
                 for (Iterator<Map.Entry<String, JsonNode>> it = v.properties().iterator(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> me = it.next();
                     m.put(me.getKey(), value(me.getValue(), depth + 1));
                 }
-                return Av.m(m);
+                return AttributeValue.m(m);
             }
             case "L": {
                 if (!v.isArray()) throw DynamoException.serialization("L must be an array");
-                List<Av> l = new ArrayList<>(v.size());
+                List<AttributeValue> l = new ArrayList<>(v.size());
                 for (JsonNode x : v) l.add(value(x, depth + 1));
-                return Av.l(l);
+                return AttributeValue.l(l);
             }
             case "SS": {
                 array(v);
                 if (v.size() == 0) throw DynamoException.invalidParams("An string set  may not be empty");
                 Set<String> s = new LinkedHashSet<>();
                 for (JsonNode x : v) if (!s.add(text(x))) throw duplicates(v);
-                return Av.ss(s);
+                return AttributeValue.ss(s);
             }
             case "NS": {
                 array(v);
                 if (v.size() == 0) throw DynamoException.invalidParams("An number set  may not be empty");
                 Set<BigDecimal> s = new LinkedHashSet<>();
                 for (JsonNode x : v) if (!s.add(Numbers.parse(text(x)))) throw duplicates(v);
-                return Av.ns(s);
+                return AttributeValue.ns(s);
             }
             case "BS": {
                 array(v);
                 if (v.size() == 0) throw DynamoException.invalidParams("Binary sets should not be empty");
-                Set<Av.Bin> s = new LinkedHashSet<>();
-                for (JsonNode x : v) if (!s.add(new Av.Bin(bytes(x)))) throw duplicates(v);
-                return Av.bs(s);
+                Set<AttributeValue.Binary> s = new LinkedHashSet<>();
+                for (JsonNode x : v) if (!s.add(new AttributeValue.Binary(bytes(x)))) throw duplicates(v);
+                return AttributeValue.bs(s);
             }
             default:
                 throw DynamoException.serialization("Unknown attribute value type: " + e.getKey());
@@ -124,14 +124,14 @@ final class AvJson {
         }
     }
 
-    static ObjectNode toJson(Map<String, Av> item) {
-        ObjectNode o = F.objectNode();
-        for (Map.Entry<String, Av> e : item.entrySet()) o.set(e.getKey(), toJson(e.getValue()));
+    static ObjectNode toJson(Map<String, AttributeValue> item) {
+        ObjectNode o = NODES.objectNode();
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) o.set(e.getKey(), toJson(e.getValue()));
         return o;
     }
 
-    static ObjectNode toJson(Av a) {
-        ObjectNode o = F.objectNode();
+    static ObjectNode toJson(AttributeValue a) {
+        ObjectNode o = NODES.objectNode();
         switch (a.type) {
             case S -> o.put("S", a.s());
             case N -> o.put("N", Numbers.format(a.n()));
@@ -141,7 +141,7 @@ final class AvJson {
             case M -> o.set("M", toJson(a.m()));
             case L -> {
                 ArrayNode arr = o.putArray("L");
-                for (Av x : a.l()) arr.add(toJson(x));
+                for (AttributeValue x : a.l()) arr.add(toJson(x));
             }
             case SS -> {
                 ArrayNode arr = o.putArray("SS");
@@ -153,7 +153,7 @@ final class AvJson {
             }
             case BS -> {
                 ArrayNode arr = o.putArray("BS");
-                for (Object x : a.set()) arr.add(Base64.getEncoder().encodeToString(((Av.Bin) x).bytes()));
+                for (Object x : a.set()) arr.add(Base64.getEncoder().encodeToString(((AttributeValue.Binary) x).bytes()));
             }
         }
         return o;

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /** A document path such as {@code a.b[2].c}: elements are attribute names (String) or list indexes (Integer). */
-record DocPath(List<Object> elements) {
+record DocumentPath(List<Object> elements) {
 
     String first() { return (String) elements.get(0); }
 
-    boolean overlaps(DocPath o) {
+    boolean overlaps(DocumentPath o) {
         int n = Math.min(elements.size(), o.elements.size());
         for (int i = 0; i < n; i++) if (!elements.get(i).equals(o.elements.get(i))) return false;
         return true;
@@ -24,97 +24,97 @@ record DocPath(List<Object> elements) {
     }
 
     /** The value at this path, or null when any step is missing or of the wrong type. */
-    Av get(Map<String, Av> item) {
-        Av cur = item.get(first());
+    AttributeValue get(Map<String, AttributeValue> item) {
+        AttributeValue cur = item.get(first());
         for (int i = 1; i < elements.size() && cur != null; i++) cur = step(cur, elements.get(i));
         return cur;
     }
 
-    private static Av step(Av cur, Object e) {
+    private static AttributeValue step(AttributeValue cur, Object e) {
         if (e instanceof Integer idx) {
-            if (cur.type != Av.Type.L || idx >= cur.l().size()) return null;
+            if (cur.type != AttributeValue.Type.L || idx >= cur.l().size()) return null;
             return cur.l().get(idx);
         }
-        if (cur.type != Av.Type.M) return null;
+        if (cur.type != AttributeValue.Type.M) return null;
         return cur.m().get((String) e);
     }
 
     /** Writes value at this path into item (a mutable top-level map), as UpdateItem's SET does. */
-    void set(Map<String, Av> item, Av value) {
+    void set(Map<String, AttributeValue> item, AttributeValue value) {
         if (elements.size() == 1) {
             item.put(first(), value);
             return;
         }
-        Av top = item.get(first());
+        AttributeValue top = item.get(first());
         if (top == null) throw invalidForUpdate();
         item.put(first(), setIn(top, 1, value));
     }
 
-    private Av setIn(Av container, int i, Av value) {
+    private AttributeValue setIn(AttributeValue container, int i, AttributeValue value) {
         Object e = elements.get(i);
         boolean last = i == elements.size() - 1;
         if (e instanceof Integer idx) {
-            if (container.type != Av.Type.L) throw invalidForUpdate();
-            List<Av> l = new ArrayList<>(container.l());
+            if (container.type != AttributeValue.Type.L) throw invalidForUpdate();
+            List<AttributeValue> l = new ArrayList<>(container.l());
             if (last) {
                 if (idx >= l.size()) l.add(value); else l.set(idx, value);
             } else {
                 if (idx >= l.size()) throw invalidForUpdate();
                 l.set(idx, setIn(l.get(idx), i + 1, value));
             }
-            return Av.l(l);
+            return AttributeValue.l(l);
         }
-        if (container.type != Av.Type.M) throw invalidForUpdate();
-        Map<String, Av> m = new LinkedHashMap<>(container.m());
+        if (container.type != AttributeValue.Type.M) throw invalidForUpdate();
+        Map<String, AttributeValue> m = new LinkedHashMap<>(container.m());
         if (last) {
             m.put((String) e, value);
         } else {
-            Av child = m.get((String) e);
+            AttributeValue child = m.get((String) e);
             if (child == null) throw invalidForUpdate();
             m.put((String) e, setIn(child, i + 1, value));
         }
-        return Av.m(m);
+        return AttributeValue.m(m);
     }
 
     /** Removes the value at this path from item (mutable top-level map); missing paths are ignored. */
-    void remove(Map<String, Av> item) {
+    void remove(Map<String, AttributeValue> item) {
         if (elements.size() == 1) {
             item.remove(first());
             return;
         }
-        Av top = item.get(first());
+        AttributeValue top = item.get(first());
         if (top == null) return;
-        Av updated = removeIn(top, 1);
+        AttributeValue updated = removeIn(top, 1);
         if (updated != null) item.put(first(), updated);
     }
 
-    private Av removeIn(Av container, int i) {
+    private AttributeValue removeIn(AttributeValue container, int i) {
         Object e = elements.get(i);
         boolean last = i == elements.size() - 1;
         if (e instanceof Integer idx) {
-            if (container.type != Av.Type.L) throw invalidForUpdate();
+            if (container.type != AttributeValue.Type.L) throw invalidForUpdate();
             if (idx >= container.l().size()) return null;
-            List<Av> l = new ArrayList<>(container.l());
+            List<AttributeValue> l = new ArrayList<>(container.l());
             if (last) {
                 l.remove((int) idx);
             } else {
-                Av u = removeIn(l.get(idx), i + 1);
+                AttributeValue u = removeIn(l.get(idx), i + 1);
                 if (u == null) return null;
                 l.set(idx, u);
             }
-            return Av.l(l);
+            return AttributeValue.l(l);
         }
-        if (container.type != Av.Type.M) throw invalidForUpdate();
+        if (container.type != AttributeValue.Type.M) throw invalidForUpdate();
         if (!container.m().containsKey((String) e)) return null;
-        Map<String, Av> m = new LinkedHashMap<>(container.m());
+        Map<String, AttributeValue> m = new LinkedHashMap<>(container.m());
         if (last) {
             m.remove((String) e);
         } else {
-            Av u = removeIn(m.get((String) e), i + 1);
+            AttributeValue u = removeIn(m.get((String) e), i + 1);
             if (u == null) return null;
             m.put((String) e, u);
         }
-        return Av.m(m);
+        return AttributeValue.m(m);
     }
 
     static DynamoException invalidForUpdate() {
@@ -122,7 +122,7 @@ record DocPath(List<Object> elements) {
     }
 
     /** Compares paths so that, sorted descending, later list indexes come before earlier ones. */
-    static int compare(DocPath a, DocPath b) {
+    static int compare(DocumentPath a, DocumentPath b) {
         int n = Math.min(a.elements.size(), b.elements.size());
         for (int i = 0; i < n; i++) {
             Object x = a.elements.get(i), y = b.elements.get(i);
