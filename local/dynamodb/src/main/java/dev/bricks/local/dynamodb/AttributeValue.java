@@ -1,12 +1,10 @@
 package dev.bricks.local.dynamodb;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,23 +72,52 @@ final class AttributeValue {
 
     /** Size in bytes as DynamoDB counts it for the 400 KB item limit (without the attribute name). */
     int size() {
-        switch (type) {
-            case S: return utf8Length(s());
-            case N: return Numbers.size(n());
-            case B: return b().bytes().length;
-            case BOOL: case NULL: return 1;
-            case SS: { int t = 0; for (Object o : set()) t += utf8Length((String) o); return t; }
-            case NS: { int t = 0; for (Object o : set()) t += Numbers.size((BigDecimal) o); return t; }
-            case BS: { int t = 0; for (Object o : set()) t += ((Binary) o).bytes().length; return t; }
-            case L: { int t = 3; for (AttributeValue a : l()) t += 1 + a.size(); return t; }
-            case M: { int t = 3; for (Map.Entry<String, AttributeValue> e : m().entrySet()) t += 1 + utf8Length(e.getKey()) + e.getValue().size(); return t; }
-            default: throw new IllegalStateException();
+        return switch (type) {
+            case S -> utf8Length(s());
+            case N -> Numbers.size(n());
+            case B -> b().bytes().length;
+            case BOOL, NULL -> 1;
+            case SS, NS, BS -> setSize();
+            case L -> listSize();
+            case M -> mapSize();
+        };
+    }
+
+    private int setSize() {
+        int total = 0;
+        for (Object element : set()) {
+            total += switch (type) {
+                case SS -> utf8Length((String) element);
+                case NS -> Numbers.size((BigDecimal) element);
+                default -> ((Binary) element).bytes().length;
+            };
         }
+        return total;
+    }
+
+    /** 3 bytes for the list plus 1 per element. */
+    private int listSize() {
+        int total = 3;
+        for (AttributeValue element : l()) {
+            total += 1 + element.size();
+        }
+        return total;
+    }
+
+    /** 3 bytes for the map plus 1 per entry, its UTF-8 name and its value. */
+    private int mapSize() {
+        int total = 3;
+        for (Map.Entry<String, AttributeValue> e : m().entrySet()) {
+            total += 1 + utf8Length(e.getKey()) + e.getValue().size();
+        }
+        return total;
     }
 
     static int itemSize(Map<String, AttributeValue> item) {
         int t = 0;
-        for (Map.Entry<String, AttributeValue> e : item.entrySet()) t += utf8Length(e.getKey()) + e.getValue().size();
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            t += utf8Length(e.getKey()) + e.getValue().size();
+        }
         return t;
     }
 
@@ -98,10 +125,16 @@ final class AttributeValue {
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c < 0x80) n++;
-            else if (c < 0x800) n += 2;
-            else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) { n += 4; i++; }
-            else n += 3;
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
         }
         return n;
     }
@@ -111,7 +144,9 @@ final class AttributeValue {
         int i = 0, j = 0;
         while (i < a.length() && j < b.length()) {
             int ca = a.codePointAt(i), cb = b.codePointAt(j);
-            if (ca != cb) return Integer.compare(ca, cb);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
             i += Character.charCount(ca);
             j += Character.charCount(cb);
         }
@@ -130,9 +165,15 @@ final class AttributeValue {
 
     @Override
     public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof AttributeValue a) || a.type != type) return false;
-        if (type == Type.N) return n().compareTo(a.n()) == 0;
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof AttributeValue a) || a.type != type) {
+            return false;
+        }
+        if (type == Type.N) {
+            return n().compareTo(a.n()) == 0;
+        }
         return value.equals(a.value);
     }
 
@@ -155,8 +196,4 @@ final class AttributeValue {
     String describe() { return "AttributeValue: " + this; }
 
     static Map<String, AttributeValue> copyOf(Map<String, AttributeValue> m) { return new LinkedHashMap<>(m); }
-
-    static Set<Object> newSet() { return new LinkedHashSet<>(); }
-
-    static byte[] utf8(String s) { return s.getBytes(StandardCharsets.UTF_8); }
 }

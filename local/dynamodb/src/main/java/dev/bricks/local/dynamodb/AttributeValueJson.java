@@ -24,8 +24,12 @@ final class AttributeValueJson {
 
     static Map<String, AttributeValue> item(JsonNode node) {
         Map<String, AttributeValue> m = new LinkedHashMap<>();
-        if (node == null || node.isNull()) return m;
-        if (!node.isObject()) throw DynamoException.serialization("Start of structure or map found where not expected");
+        if (node == null || node.isNull()) {
+            return m;
+        }
+        if (!node.isObject()) {
+            throw DynamoException.serialization("Start of structure or map found where not expected");
+        }
         Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -35,15 +39,29 @@ final class AttributeValueJson {
     }
 
     static AttributeValue value(JsonNode node, int depth) {
-        if (node == null || !node.isObject()) throw DynamoException.serialization("Unexpected value type in payload");
-        if (depth > MAX_DEPTH) throw DynamoException.validation("Nesting Levels have exceeded supported limits");
+        if (node == null || !node.isObject()) {
+            throw DynamoException.serialization("Unexpected value type in payload");
+        }
+        if (depth > MAX_DEPTH) {
+            throw DynamoException.validation("Nesting Levels have exceeded supported limits");
+        }
         int n = node.size();
-        if (n == 0) throw DynamoException.validation("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+        if (n == 0) {
+            throw DynamoException.validation("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+        }
         if (n > 1) {
             int set = 0;
-            for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) if (!it.next().isNull()) set++;
-            if (set > 1) throw DynamoException.validation("Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
-            if (set == 0) throw DynamoException.validation("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+            for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
+                if (!it.next().isNull()) {
+                    set++;
+                }
+            }
+            if (set > 1) {
+                throw DynamoException.validation("Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
+            }
+            if (set == 0) {
+                throw DynamoException.validation("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+            }
         }
         Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
         Map.Entry<String, JsonNode> e = fields.next();
@@ -54,14 +72,22 @@ final class AttributeValueJson {
             case "N": return AttributeValue.n(Numbers.parse(text(v)));
             case "B": return AttributeValue.b(bytes(v));
             case "BOOL":
-                if (!v.isBoolean()) throw DynamoException.serialization("BOOL must be a boolean");
+                if (!v.isBoolean()) {
+                    throw DynamoException.serialization("BOOL must be a boolean");
+                }
                 return AttributeValue.bool(v.booleanValue());
             case "NULL":
-                if (!v.isBoolean()) throw DynamoException.serialization("NULL must be a boolean");
-                if (!v.booleanValue()) throw DynamoException.invalidParams("Null attribute value types must have the value of true");
+                if (!v.isBoolean()) {
+                    throw DynamoException.serialization("NULL must be a boolean");
+                }
+                if (!v.booleanValue()) {
+                    throw DynamoException.invalidParams("Null attribute value types must have the value of true");
+                }
                 return AttributeValue.NULL;
             case "M": {
-                if (!v.isObject()) throw DynamoException.serialization("M must be an object");
+                if (!v.isObject()) {
+                    throw DynamoException.serialization("M must be an object");
+                }
                 Map<String, AttributeValue> m = new LinkedHashMap<>();
                 for (Iterator<Map.Entry<String, JsonNode>> it = v.properties().iterator(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> me = it.next();
@@ -70,30 +96,52 @@ final class AttributeValueJson {
                 return AttributeValue.m(m);
             }
             case "L": {
-                if (!v.isArray()) throw DynamoException.serialization("L must be an array");
+                if (!v.isArray()) {
+                    throw DynamoException.serialization("L must be an array");
+                }
                 List<AttributeValue> l = new ArrayList<>(v.size());
-                for (JsonNode x : v) l.add(value(x, depth + 1));
+                for (JsonNode x : v) {
+                    l.add(value(x, depth + 1));
+                }
                 return AttributeValue.l(l);
             }
             case "SS": {
                 array(v);
-                if (v.size() == 0) throw DynamoException.invalidParams("An string set  may not be empty");
+                if (v.size() == 0) {
+                    throw DynamoException.invalidParams("An string set  may not be empty");
+                }
                 Set<String> s = new LinkedHashSet<>();
-                for (JsonNode x : v) if (!s.add(text(x))) throw duplicates(v);
+                for (JsonNode x : v) {
+                    if (!s.add(text(x))) {
+                        throw duplicates(v);
+                    }
+                }
                 return AttributeValue.ss(s);
             }
             case "NS": {
                 array(v);
-                if (v.size() == 0) throw DynamoException.invalidParams("An number set  may not be empty");
+                if (v.size() == 0) {
+                    throw DynamoException.invalidParams("An number set  may not be empty");
+                }
                 Set<BigDecimal> s = new LinkedHashSet<>();
-                for (JsonNode x : v) if (!s.add(Numbers.parse(text(x)))) throw duplicates(v);
+                for (JsonNode x : v) {
+                    if (!s.add(Numbers.parse(text(x)))) {
+                        throw duplicates(v);
+                    }
+                }
                 return AttributeValue.ns(s);
             }
             case "BS": {
                 array(v);
-                if (v.size() == 0) throw DynamoException.invalidParams("Binary sets should not be empty");
+                if (v.size() == 0) {
+                    throw DynamoException.invalidParams("Binary sets should not be empty");
+                }
                 Set<AttributeValue.Binary> s = new LinkedHashSet<>();
-                for (JsonNode x : v) if (!s.add(new AttributeValue.Binary(bytes(x)))) throw duplicates(v);
+                for (JsonNode x : v) {
+                    if (!s.add(new AttributeValue.Binary(bytes(x)))) {
+                        throw duplicates(v);
+                    }
+                }
                 return AttributeValue.bs(s);
             }
             default:
@@ -103,16 +151,22 @@ final class AttributeValueJson {
 
     private static DynamoException duplicates(JsonNode v) {
         List<String> l = new ArrayList<>();
-        for (JsonNode x : v) l.add(x.asText());
+        for (JsonNode x : v) {
+            l.add(x.asText());
+        }
         return DynamoException.invalidParams("Input collection " + l + " contains duplicates.");
     }
 
     private static void array(JsonNode v) {
-        if (!v.isArray()) throw DynamoException.serialization("Set must be an array");
+        if (!v.isArray()) {
+            throw DynamoException.serialization("Set must be an array");
+        }
     }
 
     private static String text(JsonNode v) {
-        if (!v.isTextual()) throw DynamoException.serialization("Expected a string value");
+        if (!v.isTextual()) {
+            throw DynamoException.serialization("Expected a string value");
+        }
         return v.textValue();
     }
 
@@ -126,7 +180,9 @@ final class AttributeValueJson {
 
     static ObjectNode toJson(Map<String, AttributeValue> item) {
         ObjectNode o = NODES.objectNode();
-        for (Map.Entry<String, AttributeValue> e : item.entrySet()) o.set(e.getKey(), toJson(e.getValue()));
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            o.set(e.getKey(), toJson(e.getValue()));
+        }
         return o;
     }
 
@@ -141,19 +197,27 @@ final class AttributeValueJson {
             case M -> o.set("M", toJson(a.m()));
             case L -> {
                 ArrayNode arr = o.putArray("L");
-                for (AttributeValue x : a.l()) arr.add(toJson(x));
+                for (AttributeValue x : a.l()) {
+                    arr.add(toJson(x));
+                }
             }
             case SS -> {
                 ArrayNode arr = o.putArray("SS");
-                for (Object x : a.set()) arr.add((String) x);
+                for (Object x : a.set()) {
+                    arr.add((String) x);
+                }
             }
             case NS -> {
                 ArrayNode arr = o.putArray("NS");
-                for (Object x : a.set()) arr.add(Numbers.format((BigDecimal) x));
+                for (Object x : a.set()) {
+                    arr.add(Numbers.format((BigDecimal) x));
+                }
             }
             case BS -> {
                 ArrayNode arr = o.putArray("BS");
-                for (Object x : a.set()) arr.add(Base64.getEncoder().encodeToString(((AttributeValue.Binary) x).bytes()));
+                for (Object x : a.set()) {
+                    arr.add(Base64.getEncoder().encodeToString(((AttributeValue.Binary) x).bytes()));
+                }
             }
         }
         return o;

@@ -23,7 +23,9 @@ final class BatchOperations {
 
     private static JsonNode requestItems(JsonNode req) {
         JsonNode ri = RequestFields.node(req, "RequestItems");
-        if (ri == null) throw RequestFields.constraint("null", "requestItems", "Member must not be null");
+        if (ri == null) {
+            throw RequestFields.constraint("null", "requestItems", "Member must not be null");
+        }
         if (!ri.isObject() || ri.size() == 0) {
             throw RequestFields.constraint("'{}'", "requestItems", "Member must have length greater than or equal to 1");
         }
@@ -45,12 +47,16 @@ final class BatchOperations {
                 throw RequestFields.constraint("'[]'", "requestItems." + e.getKey() + ".member.keys", "Member must have length greater than or equal to 1");
             }
             total += keys.size();
-            if (total > 100) throw DynamoException.validation("Too many items requested for the BatchGetItem call");
+            if (total > 100) {
+                throw DynamoException.validation("Too many items requested for the BatchGetItem call");
+            }
             List<Map<String, AttributeValue>> ks = new ArrayList<>();
             Set<Map<String, AttributeValue>> seen = new HashSet<>();
             for (JsonNode k : keys) {
                 Map<String, AttributeValue> key = engine.key(t.def, k);
-                if (!seen.add(key)) throw DynamoException.validation("Provided list of item keys contains duplicates");
+                if (!seen.add(key)) {
+                    throw DynamoException.validation("Provided list of item keys contains duplicates");
+                }
                 ks.add(key);
             }
             ExpressionContext ctx = new ExpressionContext(e.getValue().get("ExpressionAttributeNames"), null);
@@ -73,10 +79,14 @@ final class BatchOperations {
             ArrayNode arr = responses.putArray(g.table().def.name());
             g.table().lock.readLock().lock();
             try {
-                if (g.table().deleted) throw DynamoException.tableNotFound();
+                if (g.table().deleted) {
+                    throw DynamoException.tableNotFound();
+                }
                 for (Map<String, AttributeValue> k : g.keys()) {
                     Map<String, AttributeValue> item = g.table().get(k);
-                    if (item != null) arr.add(AttributeValueJson.toJson(g.projection() == null ? item : Expression.project(item, g.projection())));
+                    if (item != null) {
+                        arr.add(AttributeValueJson.toJson(g.projection() == null ? item : Expression.project(item, g.projection())));
+                    }
                 }
             } finally {
                 g.table().lock.readLock().unlock();
@@ -113,14 +123,18 @@ final class BatchOperations {
                 Write write;
                 if (put != null) {
                     JsonNode itemNode = RequestFields.node(put, "Item");
-                    if (itemNode == null) throw RequestFields.constraint("null", "requestItems." + e.getKey() + ".member.putRequest.item", "Member must not be null");
+                    if (itemNode == null) {
+                        throw RequestFields.constraint("null", "requestItems." + e.getKey() + ".member.putRequest.item", "Member must not be null");
+                    }
                     Map<String, AttributeValue> item = AttributeValueJson.item(itemNode);
                     engine.validateItem(t.def, item, false);
                     write = new Write(t, t.keyOf(item), item);
                 } else {
                     write = new Write(t, engine.key(t.def, RequestFields.node(del, "Key")), null);
                 }
-                if (!seen.add(write.key())) throw DynamoException.validation("Provided list of item keys contains duplicates");
+                if (!seen.add(write.key())) {
+                    throw DynamoException.validation("Provided list of item keys contains duplicates");
+                }
                 writes.add(write);
             }
         }
@@ -134,7 +148,9 @@ final class BatchOperations {
             Table t = w.table();
             t.lock.writeLock().lock();
             try {
-                if (t.deleted) throw DynamoException.tableNotFound();
+                if (t.deleted) {
+                    throw DynamoException.tableNotFound();
+                }
                 t.write(t.get(w.key()), w.item(), false);
             } finally {
                 t.lock.writeLock().unlock();

@@ -12,30 +12,42 @@ record DocumentPath(List<Object> elements) {
 
     boolean overlaps(DocumentPath o) {
         int n = Math.min(elements.size(), o.elements.size());
-        for (int i = 0; i < n; i++) if (!elements.get(i).equals(o.elements.get(i))) return false;
+        for (int i = 0; i < n; i++) {
+            if (!elements.get(i).equals(o.elements.get(i))) {
+                return false;
+            }
+        }
         return true;
     }
 
     @Override
     public String toString() {
         List<String> parts = new ArrayList<>();
-        for (Object e : elements) parts.add(e instanceof Integer ? "[" + e + "]" : (String) e);
+        for (Object e : elements) {
+            parts.add(e instanceof Integer ? "[" + e + "]" : (String) e);
+        }
         return "[" + String.join(", ", parts) + "]";
     }
 
     /** The value at this path, or null when any step is missing or of the wrong type. */
     AttributeValue get(Map<String, AttributeValue> item) {
         AttributeValue cur = item.get(first());
-        for (int i = 1; i < elements.size() && cur != null; i++) cur = step(cur, elements.get(i));
+        for (int i = 1; i < elements.size() && cur != null; i++) {
+            cur = step(cur, elements.get(i));
+        }
         return cur;
     }
 
     private static AttributeValue step(AttributeValue cur, Object e) {
         if (e instanceof Integer idx) {
-            if (cur.type != AttributeValue.Type.L || idx >= cur.l().size()) return null;
+            if (cur.type != AttributeValue.Type.L || idx >= cur.l().size()) {
+                return null;
+            }
             return cur.l().get(idx);
         }
-        if (cur.type != AttributeValue.Type.M) return null;
+        if (cur.type != AttributeValue.Type.M) {
+            return null;
+        }
         return cur.m().get((String) e);
     }
 
@@ -46,7 +58,9 @@ record DocumentPath(List<Object> elements) {
             return;
         }
         AttributeValue top = item.get(first());
-        if (top == null) throw invalidForUpdate();
+        if (top == null) {
+            throw invalidForUpdate();
+        }
         item.put(first(), setIn(top, 1, value));
     }
 
@@ -54,23 +68,35 @@ record DocumentPath(List<Object> elements) {
         Object e = elements.get(i);
         boolean last = i == elements.size() - 1;
         if (e instanceof Integer idx) {
-            if (container.type != AttributeValue.Type.L) throw invalidForUpdate();
+            if (container.type != AttributeValue.Type.L) {
+                throw invalidForUpdate();
+            }
             List<AttributeValue> l = new ArrayList<>(container.l());
             if (last) {
-                if (idx >= l.size()) l.add(value); else l.set(idx, value);
+                if (idx >= l.size()) {
+                    l.add(value);
+                } else {
+                    l.set(idx, value);
+                }
             } else {
-                if (idx >= l.size()) throw invalidForUpdate();
+                if (idx >= l.size()) {
+                    throw invalidForUpdate();
+                }
                 l.set(idx, setIn(l.get(idx), i + 1, value));
             }
             return AttributeValue.l(l);
         }
-        if (container.type != AttributeValue.Type.M) throw invalidForUpdate();
+        if (container.type != AttributeValue.Type.M) {
+            throw invalidForUpdate();
+        }
         Map<String, AttributeValue> m = new LinkedHashMap<>(container.m());
         if (last) {
             m.put((String) e, value);
         } else {
             AttributeValue child = m.get((String) e);
-            if (child == null) throw invalidForUpdate();
+            if (child == null) {
+                throw invalidForUpdate();
+            }
             m.put((String) e, setIn(child, i + 1, value));
         }
         return AttributeValue.m(m);
@@ -83,35 +109,51 @@ record DocumentPath(List<Object> elements) {
             return;
         }
         AttributeValue top = item.get(first());
-        if (top == null) return;
+        if (top == null) {
+            return;
+        }
         AttributeValue updated = removeIn(top, 1);
-        if (updated != null) item.put(first(), updated);
+        if (updated != null) {
+            item.put(first(), updated);
+        }
     }
 
     private AttributeValue removeIn(AttributeValue container, int i) {
         Object e = elements.get(i);
         boolean last = i == elements.size() - 1;
         if (e instanceof Integer idx) {
-            if (container.type != AttributeValue.Type.L) throw invalidForUpdate();
-            if (idx >= container.l().size()) return null;
+            if (container.type != AttributeValue.Type.L) {
+                throw invalidForUpdate();
+            }
+            if (idx >= container.l().size()) {
+                return null;
+            }
             List<AttributeValue> l = new ArrayList<>(container.l());
             if (last) {
                 l.remove((int) idx);
             } else {
                 AttributeValue u = removeIn(l.get(idx), i + 1);
-                if (u == null) return null;
+                if (u == null) {
+                    return null;
+                }
                 l.set(idx, u);
             }
             return AttributeValue.l(l);
         }
-        if (container.type != AttributeValue.Type.M) throw invalidForUpdate();
-        if (!container.m().containsKey((String) e)) return null;
+        if (container.type != AttributeValue.Type.M) {
+            throw invalidForUpdate();
+        }
+        if (!container.m().containsKey((String) e)) {
+            return null;
+        }
         Map<String, AttributeValue> m = new LinkedHashMap<>(container.m());
         if (last) {
             m.remove((String) e);
         } else {
             AttributeValue u = removeIn(m.get((String) e), i + 1);
-            if (u == null) return null;
+            if (u == null) {
+                return null;
+            }
             m.put((String) e, u);
         }
         return AttributeValue.m(m);
@@ -127,9 +169,14 @@ record DocumentPath(List<Object> elements) {
         for (int i = 0; i < n; i++) {
             Object x = a.elements.get(i), y = b.elements.get(i);
             int c;
-            if (x instanceof Integer xi && y instanceof Integer yi) c = Integer.compare(xi, yi);
-            else c = x.toString().compareTo(y.toString());
-            if (c != 0) return c;
+            if (x instanceof Integer xi && y instanceof Integer yi) {
+                c = Integer.compare(xi, yi);
+            } else {
+                c = x.toString().compareTo(y.toString());
+            }
+            if (c != 0) {
+                return c;
+            }
         }
         return Integer.compare(a.elements.size(), b.elements.size());
     }

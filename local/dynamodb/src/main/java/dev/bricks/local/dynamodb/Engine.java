@@ -68,7 +68,9 @@ final class Engine {
     /** Runs one operation; throws DynamoException for errors the client should see. */
     ObjectNode execute(String op, JsonNode request) {
         Function<JsonNode, ObjectNode> f = operations.get(op);
-        if (f == null) throw new DynamoException("UnknownOperationException", null, 400, null);
+        if (f == null) {
+            throw new DynamoException("UnknownOperationException", null, 400, null);
+        }
         faults.beforeCall(op);
         return f.apply(request);
     }
@@ -79,17 +81,23 @@ final class Engine {
 
     void persistWrite(Table t, Map<String, AttributeValue> old, Map<String, AttributeValue> newItem) {
         Persistence p = persistence;
-        if (p != null) p.logWrite(t.def.name(), newItem != null ? newItem : t.keyOf(old), newItem != null);
+        if (p != null) {
+            p.logWrite(t.def.name(), newItem != null ? newItem : t.keyOf(old), newItem != null);
+        }
     }
 
     void persistTableOp(String op, JsonNode request) {
         Persistence p = persistence;
-        if (p != null) p.logTableOp(op, request);
+        if (p != null) {
+            p.logTableOp(op, request);
+        }
     }
 
     Table table(String name) {
         Table t = tables.get(name);
-        if (t == null) throw DynamoException.tableNotFound();
+        if (t == null) {
+            throw DynamoException.tableNotFound();
+        }
         return t;
     }
 
@@ -105,14 +113,20 @@ final class Engine {
         String name = RequestFields.tableName(req);
         JsonNode attrDefs = RequestFields.node(req, "AttributeDefinitions");
         JsonNode keySchema = RequestFields.node(req, "KeySchema");
-        if (attrDefs == null) throw RequestFields.constraint("null", "attributeDefinitions", "Member must not be null");
-        if (keySchema == null) throw RequestFields.constraint("null", "keySchema", "Member must not be null");
+        if (attrDefs == null) {
+            throw RequestFields.constraint("null", "attributeDefinitions", "Member must not be null");
+        }
+        if (keySchema == null) {
+            throw RequestFields.constraint("null", "keySchema", "Member must not be null");
+        }
         Map<String, AttributeValue.Type> types = new LinkedHashMap<>();
         int i = 1;
         for (JsonNode d : attrDefs) {
             String an = RequestFields.str(d, "AttributeName");
             String at = RequestFields.str(d, "AttributeType");
-            if (an == null) throw RequestFields.constraint("null", "attributeDefinitions." + i + ".member.attributeName", "Member must not be null");
+            if (an == null) {
+                throw RequestFields.constraint("null", "attributeDefinitions." + i + ".member.attributeName", "Member must not be null");
+            }
             if (at == null || !KEY_TYPES.contains(at)) {
                 throw RequestFields.constraint(at == null ? "null" : "'" + at + "'", "attributeDefinitions." + i + ".member.attributeType",
                         "Member must satisfy enum value set: [B, N, S]");
@@ -125,27 +139,41 @@ final class Engine {
         TableDefinition.KeySchema key = keyDef(keySchema, "KeySchema", "keySchema");
         Set<String> used = new java.util.LinkedHashSet<>();
         used.add(key.hash());
-        if (key.range() != null) used.add(key.range());
+        if (key.range() != null) {
+            used.add(key.range());
+        }
         String billing = RequestFields.oneOf(req, "BillingMode", "PROVISIONED", Set.of("PROVISIONED", "PAY_PER_REQUEST"));
         long[] tp = throughput(req, billing, null);
         List<TableDefinition.IndexDefinition> indexes = new ArrayList<>();
         Set<String> indexNames = new java.util.HashSet<>();
         JsonNode gsis = RequestFields.node(req, "GlobalSecondaryIndexes");
         if (gsis != null) {
-            if (gsis.size() == 0) throw DynamoException.invalidParams("List of GlobalSecondaryIndexes is empty");
-            if (gsis.size() > 20) throw DynamoException.validation("One or more parameter values were invalid: GlobalSecondaryIndex count exceeds the per-table limit of 20");
+            if (gsis.size() == 0) {
+                throw DynamoException.invalidParams("List of GlobalSecondaryIndexes is empty");
+            }
+            if (gsis.size() > 20) {
+                throw DynamoException.validation("One or more parameter values were invalid: GlobalSecondaryIndex count exceeds the per-table limit of 20");
+            }
             for (JsonNode g : gsis) {
                 TableDefinition.IndexDefinition d = indexDef(g, true, key, billing);
-                if (!indexNames.add(d.name())) throw DynamoException.invalidParams("Duplicate index name: " + d.name());
+                if (!indexNames.add(d.name())) {
+                    throw DynamoException.invalidParams("Duplicate index name: " + d.name());
+                }
                 used.add(d.key().hash());
-                if (d.key().range() != null) used.add(d.key().range());
+                if (d.key().range() != null) {
+                    used.add(d.key().range());
+                }
                 indexes.add(d);
             }
         }
         JsonNode lsis = RequestFields.node(req, "LocalSecondaryIndexes");
         if (lsis != null) {
-            if (lsis.size() == 0) throw DynamoException.invalidParams("List of LocalSecondaryIndexes is empty");
-            if (lsis.size() > 5) throw DynamoException.invalidParams("Number of LocalSecondaryIndexes exceeds per-table limit of 5");
+            if (lsis.size() == 0) {
+                throw DynamoException.invalidParams("List of LocalSecondaryIndexes is empty");
+            }
+            if (lsis.size() > 5) {
+                throw DynamoException.invalidParams("Number of LocalSecondaryIndexes exceeds per-table limit of 5");
+            }
             if (key.range() == null) {
                 throw DynamoException.invalidParams("Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex");
             }
@@ -155,7 +183,9 @@ final class Engine {
                     throw DynamoException.invalidParams("Index KeySchema does not have the same leading hash key as table KeySchema for index: "
                             + d.name() + ". index hash key: " + d.key().hash() + ", table hash key: " + key.hash());
                 }
-                if (!indexNames.add(d.name())) throw DynamoException.invalidParams("Duplicate index name: " + d.name());
+                if (!indexNames.add(d.name())) {
+                    throw DynamoException.invalidParams("Duplicate index name: " + d.name());
+                }
                 used.add(d.key().range());
                 indexes.add(d);
             }
@@ -175,8 +205,12 @@ final class Engine {
                 key, types, List.copyOf(indexes), billing, tp[0], tp[1], viewType, null);
         Table t = new Table(def, this);
         synchronized (tables) {
-            if (tables.putIfAbsent(name, t) != null) throw DynamoException.inUse("Table already exists: " + name);
-            if (t.currentStream != null) streams.put(t.currentStream.arn, t.currentStream);
+            if (tables.putIfAbsent(name, t) != null) {
+                throw DynamoException.inUse("Table already exists: " + name);
+            }
+            if (t.currentStream != null) {
+                streams.put(t.currentStream.arn, t.currentStream);
+            }
             persistTableOp("CreateTable", req);
         }
         ObjectNode out = NODES.objectNode();
@@ -187,19 +221,33 @@ final class Engine {
     }
 
     private static TableDefinition.KeySchema keyDef(JsonNode keySchema, String what, String field) {
-        if (keySchema.size() == 0) throw RequestFields.constraint("[]", field, "Member must have length greater than or equal to 1");
-        if (keySchema.size() > 2) throw RequestFields.constraint(keySchema.toString(), field, "Member must have length less than or equal to 2");
+        if (keySchema.size() == 0) {
+            throw RequestFields.constraint("[]", field, "Member must have length greater than or equal to 1");
+        }
+        if (keySchema.size() > 2) {
+            throw RequestFields.constraint(keySchema.toString(), field, "Member must have length less than or equal to 2");
+        }
         String hash = RequestFields.str(keySchema.get(0), "AttributeName");
         String hashType = RequestFields.str(keySchema.get(0), "KeyType");
-        if (hash == null || hashType == null) throw RequestFields.constraint("null", field + ".1.member.attributeName", "Member must not be null");
-        if (!hashType.equals("HASH")) throw DynamoException.validation("Invalid " + what + ": The first " + what + "Element is not a HASH key type");
+        if (hash == null || hashType == null) {
+            throw RequestFields.constraint("null", field + ".1.member.attributeName", "Member must not be null");
+        }
+        if (!hashType.equals("HASH")) {
+            throw DynamoException.validation("Invalid " + what + ": The first " + what + "Element is not a HASH key type");
+        }
         String range = null;
         if (keySchema.size() == 2) {
             range = RequestFields.str(keySchema.get(1), "AttributeName");
             String rt = RequestFields.str(keySchema.get(1), "KeyType");
-            if (range == null || rt == null) throw RequestFields.constraint("null", field + ".2.member.attributeName", "Member must not be null");
-            if (!rt.equals("RANGE")) throw DynamoException.validation("Invalid " + what + ": The second " + what + "Element is not a RANGE key type");
-            if (range.equals(hash)) throw DynamoException.validation("Invalid " + what + ": Both the Hash Key and the Range Key element in the " + what + " have the same name");
+            if (range == null || rt == null) {
+                throw RequestFields.constraint("null", field + ".2.member.attributeName", "Member must not be null");
+            }
+            if (!rt.equals("RANGE")) {
+                throw DynamoException.validation("Invalid " + what + ": The second " + what + "Element is not a RANGE key type");
+            }
+            if (range.equals(hash)) {
+                throw DynamoException.validation("Invalid " + what + ": Both the Hash Key and the Range Key element in the " + what + " have the same name");
+            }
         }
         return new TableDefinition.KeySchema(hash, range);
     }
@@ -219,22 +267,36 @@ final class Engine {
             throw DynamoException.invalidParams("ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
         }
         long r = pt.get("ReadCapacityUnits").asLong(), w = pt.get("WriteCapacityUnits").asLong();
-        if (r < 1) throw RequestFields.constraint("'" + r + "'", "provisionedThroughput.readCapacityUnits", "Member must have value greater than or equal to 1");
-        if (w < 1) throw RequestFields.constraint("'" + w + "'", "provisionedThroughput.writeCapacityUnits", "Member must have value greater than or equal to 1");
+        if (r < 1) {
+            throw RequestFields.constraint("'" + r + "'", "provisionedThroughput.readCapacityUnits", "Member must have value greater than or equal to 1");
+        }
+        if (w < 1) {
+            throw RequestFields.constraint("'" + w + "'", "provisionedThroughput.writeCapacityUnits", "Member must have value greater than or equal to 1");
+        }
         return new long[] {r, w};
     }
 
     private static TableDefinition.IndexDefinition indexDef(JsonNode g, boolean global, TableDefinition.KeySchema tableKey, String billing) {
         String name = RequestFields.str(g, "IndexName");
         String kind = global ? "globalSecondaryIndexes" : "localSecondaryIndexes";
-        if (name == null) throw RequestFields.constraint("null", kind + ".1.member.indexName", "Member must not be null");
-        if (name.length() < 3) throw RequestFields.constraint("'" + name + "'", kind + ".1.member.indexName", "Member must have length greater than or equal to 3");
+        if (name == null) {
+            throw RequestFields.constraint("null", kind + ".1.member.indexName", "Member must not be null");
+        }
+        if (name.length() < 3) {
+            throw RequestFields.constraint("'" + name + "'", kind + ".1.member.indexName", "Member must have length greater than or equal to 3");
+        }
         JsonNode ks = RequestFields.node(g, "KeySchema");
-        if (ks == null) throw RequestFields.constraint("null", kind + ".1.member.keySchema", "Member must not be null");
+        if (ks == null) {
+            throw RequestFields.constraint("null", kind + ".1.member.keySchema", "Member must not be null");
+        }
         TableDefinition.KeySchema key = keyDef(ks, "KeySchema", kind + ".1.member.keySchema");
-        if (!global && key.range() == null) throw DynamoException.invalidParams("Index KeySchema does not have a range key for index: " + name);
+        if (!global && key.range() == null) {
+            throw DynamoException.invalidParams("Index KeySchema does not have a range key for index: " + name);
+        }
         JsonNode proj = RequestFields.node(g, "Projection");
-        if (proj == null) throw RequestFields.constraint("null", kind + ".1.member.projection", "Member must not be null");
+        if (proj == null) {
+            throw RequestFields.constraint("null", kind + ".1.member.projection", "Member must not be null");
+        }
         String type = RequestFields.str(proj, "ProjectionType");
         if (type == null || !Set.of("ALL", "KEYS_ONLY", "INCLUDE").contains(type)) {
             throw DynamoException.invalidParams("Unknown ProjectionType: " + type);
@@ -245,7 +307,9 @@ final class Engine {
             if (!type.equals("INCLUDE")) {
                 throw DynamoException.invalidParams("ProjectionType is " + type + ", but NonKeyAttributes is specified");
             }
-            for (JsonNode a : nk) nonKey.add(a.asText());
+            for (JsonNode a : nk) {
+                nonKey.add(a.asText());
+            }
         } else if (type.equals("INCLUDE")) {
             throw DynamoException.invalidParams("ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
         }
@@ -254,15 +318,23 @@ final class Engine {
     }
 
     private static String streamSpec(JsonNode spec) {
-        if (spec == null) return null;
-        JsonNode enabled = RequestFields.node(spec, "StreamEnabled");
-        String viewType = RequestFields.str(spec, "StreamViewType");
-        if (enabled == null) throw RequestFields.constraint("null", "streamSpecification.streamEnabled", "Member must not be null");
-        if (!enabled.asBoolean()) {
-            if (viewType != null) throw DynamoException.validation("One or more parameter values were invalid: StreamViewType cannot be specified when StreamEnabled is false");
+        if (spec == null) {
             return null;
         }
-        if (viewType == null) throw DynamoException.validation("One or more parameter values were invalid: You must specify a StreamViewType when enabling a stream");
+        JsonNode enabled = RequestFields.node(spec, "StreamEnabled");
+        String viewType = RequestFields.str(spec, "StreamViewType");
+        if (enabled == null) {
+            throw RequestFields.constraint("null", "streamSpecification.streamEnabled", "Member must not be null");
+        }
+        if (!enabled.asBoolean()) {
+            if (viewType != null) {
+                throw DynamoException.validation("One or more parameter values were invalid: StreamViewType cannot be specified when StreamEnabled is false");
+            }
+            return null;
+        }
+        if (viewType == null) {
+            throw DynamoException.validation("One or more parameter values were invalid: You must specify a StreamViewType when enabling a stream");
+        }
         if (!Set.of("KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES").contains(viewType)) {
             throw RequestFields.constraint("'" + viewType + "'", "streamSpecification.streamViewType",
                     "Member must satisfy enum value set: [NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES, KEYS_ONLY]");
@@ -273,7 +345,9 @@ final class Engine {
     ObjectNode describeTable(JsonNode req) {
         String name = RequestFields.tableName(req);
         Table t = tables.get(name);
-        if (t == null) throw DynamoException.notFound("Requested resource not found: Table: " + name + " not found");
+        if (t == null) {
+            throw DynamoException.notFound("Requested resource not found: Table: " + name + " not found");
+        }
         ObjectNode out = NODES.objectNode();
         t.lock.readLock().lock();
         try {
@@ -320,8 +394,12 @@ final class Engine {
             o.put("ItemCount", s == null ? 0 : s.count);
             o.put("IndexArn", def.arn() + "/index/" + x.name());
         }
-        if (!gsis.isEmpty()) d.set("GlobalSecondaryIndexes", gsis);
-        if (!lsis.isEmpty()) d.set("LocalSecondaryIndexes", lsis);
+        if (!gsis.isEmpty()) {
+            d.set("GlobalSecondaryIndexes", gsis);
+        }
+        if (!lsis.isEmpty()) {
+            d.set("LocalSecondaryIndexes", lsis);
+        }
         StreamLog s = t.currentStream;
         if (s != null) {
             d.putObject("StreamSpecification").put("StreamEnabled", true).put("StreamViewType", s.viewType);
@@ -338,7 +416,9 @@ final class Engine {
     static ArrayNode keySchemaJson(TableDefinition.KeySchema k) {
         ArrayNode a = NODES.arrayNode();
         a.addObject().put("AttributeName", k.hash()).put("KeyType", "HASH");
-        if (k.range() != null) a.addObject().put("AttributeName", k.range()).put("KeyType", "RANGE");
+        if (k.range() != null) {
+            a.addObject().put("AttributeName", k.range()).put("KeyType", "RANGE");
+        }
         return a;
     }
 
@@ -349,14 +429,20 @@ final class Engine {
     ObjectNode listTables(JsonNode req) {
         Integer limit = RequestFields.intField(req, "Limit", 1, 100);
         String start = RequestFields.str(req, "ExclusiveStartTableName");
-        if (start != null) RequestFields.tableName(start, "exclusiveStartTableName");
+        if (start != null) {
+            RequestFields.tableName(start, "exclusiveStartTableName");
+        }
         TreeMap<String, Table> sorted = new TreeMap<>(tables);
         List<String> names = new ArrayList<>((start == null ? sorted : sorted.tailMap(start, false)).keySet());
         int n = limit == null ? 100 : limit;
         ObjectNode out = NODES.objectNode();
         ArrayNode arr = out.putArray("TableNames");
-        for (int i = 0; i < Math.min(n, names.size()); i++) arr.add(names.get(i));
-        if (names.size() > n) out.put("LastEvaluatedTableName", names.get(n - 1));
+        for (int i = 0; i < Math.min(n, names.size()); i++) {
+            arr.add(names.get(i));
+        }
+        if (names.size() > n) {
+            out.put("LastEvaluatedTableName", names.get(n - 1));
+        }
         return out;
     }
 
@@ -365,7 +451,9 @@ final class Engine {
         Table t;
         synchronized (tables) {
             t = tables.get(name);
-            if (t == null) throw DynamoException.notFound("Requested resource not found: Table: " + name + " not found");
+            if (t == null) {
+                throw DynamoException.notFound("Requested resource not found: Table: " + name + " not found");
+            }
             t.lock.writeLock().lock();
             try {
                 tables.remove(name);
@@ -393,7 +481,9 @@ final class Engine {
             if (ad != null) {
                 for (JsonNode d : ad) {
                     String at = RequestFields.str(d, "AttributeType");
-                    if (at == null || !KEY_TYPES.contains(at)) throw RequestFields.constraint("'" + at + "'", "attributeDefinitions.1.member.attributeType", "Member must satisfy enum value set: [B, N, S]");
+                    if (at == null || !KEY_TYPES.contains(at)) {
+                        throw RequestFields.constraint("'" + at + "'", "attributeDefinitions.1.member.attributeType", "Member must satisfy enum value set: [B, N, S]");
+                    }
                     types.put(RequestFields.str(d, "AttributeName"), AttributeValue.Type.valueOf(at));
                 }
             }
@@ -409,7 +499,9 @@ final class Engine {
                 for (JsonNode u : updates) {
                     if (RequestFields.node(u, "Create") != null) {
                         TableDefinition.IndexDefinition d = indexDef(u.get("Create"), true, def.key(), billing);
-                        if (def.index(d.name()) != null) throw DynamoException.validation("One or more parameter values were invalid: Index with name " + d.name() + " already exists");
+                        if (def.index(d.name()) != null) {
+                            throw DynamoException.validation("One or more parameter values were invalid: Index with name " + d.name() + " already exists");
+                        }
                         for (String k : new String[] {d.key().hash(), d.key().range()}) {
                             if (k != null && !types.containsKey(k)) {
                                 throw DynamoException.invalidParams("Some index key attributes are not defined in AttributeDefinitions. Keys: [" + k + "], AttributeDefinitions: " + new ArrayList<>(types.keySet()));
@@ -420,11 +512,15 @@ final class Engine {
                     } else if (RequestFields.node(u, "Delete") != null) {
                         String n = RequestFields.str(u.get("Delete"), "IndexName");
                         TableDefinition.IndexDefinition d = def.index(n);
-                        if (d == null || !d.global()) throw DynamoException.notFound("Requested resource not found: Index: " + n + " not found");
+                        if (d == null || !d.global()) {
+                            throw DynamoException.notFound("Requested resource not found: Index: " + n + " not found");
+                        }
                         indexes.remove(d);
                     } else if (RequestFields.node(u, "Update") != null) {
                         String n = RequestFields.str(u.get("Update"), "IndexName");
-                        if (def.index(n) == null) throw DynamoException.notFound("Requested resource not found: Index: " + n + " not found");
+                        if (def.index(n) == null) {
+                            throw DynamoException.notFound("Requested resource not found: Index: " + n + " not found");
+                        }
                     } else {
                         throw DynamoException.validation("One or more parameter values were invalid: One of GlobalSecondaryIndexUpdate.Create, Update or Delete must be specified");
                     }
@@ -449,8 +545,14 @@ final class Engine {
             }
             TableDefinition old = t.def;
             t.def = def;
-            for (TableDefinition.IndexDefinition d : old.indexes()) if (def.index(d.name()) == null) t.indexes.remove(d.name());
-            for (TableDefinition.IndexDefinition d : created) t.rebuildIndex(d);
+            for (TableDefinition.IndexDefinition d : old.indexes()) {
+                if (def.index(d.name()) == null) {
+                    t.indexes.remove(d.name());
+                }
+            }
+            for (TableDefinition.IndexDefinition d : created) {
+                t.rebuildIndex(d);
+            }
             if (spec != null) {
                 if (def.streamViewType() != null) {
                     t.startStream(def.streamViewType());
@@ -469,20 +571,32 @@ final class Engine {
     ObjectNode updateTimeToLive(JsonNode req) {
         Table t = table(RequestFields.tableName(req));
         JsonNode spec = RequestFields.node(req, "TimeToLiveSpecification");
-        if (spec == null) throw RequestFields.constraint("null", "timeToLiveSpecification", "Member must not be null");
+        if (spec == null) {
+            throw RequestFields.constraint("null", "timeToLiveSpecification", "Member must not be null");
+        }
         String attr = RequestFields.str(spec, "AttributeName");
         JsonNode enabled = RequestFields.node(spec, "Enabled");
-        if (attr == null || attr.isEmpty()) throw RequestFields.constraint("null", "timeToLiveSpecification.attributeName", "Member must not be null");
-        if (enabled == null) throw RequestFields.constraint("null", "timeToLiveSpecification.enabled", "Member must not be null");
+        if (attr == null || attr.isEmpty()) {
+            throw RequestFields.constraint("null", "timeToLiveSpecification.attributeName", "Member must not be null");
+        }
+        if (enabled == null) {
+            throw RequestFields.constraint("null", "timeToLiveSpecification.enabled", "Member must not be null");
+        }
         t.lock.writeLock().lock();
         try {
             String current = t.def.ttlAttribute();
             if (enabled.asBoolean()) {
-                if (current != null) throw DynamoException.validation("TimeToLive is already enabled");
+                if (current != null) {
+                    throw DynamoException.validation("TimeToLive is already enabled");
+                }
                 t.def = t.def.withTtl(attr);
             } else {
-                if (current == null) throw DynamoException.validation("TimeToLive is already disabled");
-                if (!current.equals(attr)) throw DynamoException.validation("TimeToLive is active on a different AttributeName: current AttributeName is " + current);
+                if (current == null) {
+                    throw DynamoException.validation("TimeToLive is already disabled");
+                }
+                if (!current.equals(attr)) {
+                    throw DynamoException.validation("TimeToLive is active on a different AttributeName: current AttributeName is " + current);
+                }
                 t.def = t.def.withTtl(null);
             }
             persistTableOp("UpdateTimeToLive", req);
@@ -512,7 +626,9 @@ final class Engine {
         int removed = 0;
         for (Table t : tables.values()) {
             String attr = t.def.ttlAttribute();
-            if (attr == null) continue;
+            if (attr == null) {
+                continue;
+            }
             t.lock.writeLock().lock();
             try {
                 List<Map<String, AttributeValue>> expired = new ArrayList<>();
@@ -526,7 +642,9 @@ final class Engine {
                         }
                     }
                 }));
-                for (Map<String, AttributeValue> item : expired) t.write(item, null, true);
+                for (Map<String, AttributeValue> item : expired) {
+                    t.write(item, null, true);
+                }
                 removed += expired.size();
             } finally {
                 t.lock.writeLock().unlock();
@@ -539,12 +657,18 @@ final class Engine {
 
     /** Validates a key given in a request (GetItem, DeleteItem, UpdateItem, ...) against the table's key schema. */
     Map<String, AttributeValue> key(TableDefinition def, JsonNode keyNode) {
-        if (keyNode == null) throw RequestFields.constraint("null", "key", "Member must not be null");
+        if (keyNode == null) {
+            throw RequestFields.constraint("null", "key", "Member must not be null");
+        }
         Map<String, AttributeValue> k = AttributeValueJson.item(keyNode);
         int want = def.key().range() == null ? 1 : 2;
-        if (k.size() != want) throw DynamoException.validation("The provided key element does not match the schema");
+        if (k.size() != want) {
+            throw DynamoException.validation("The provided key element does not match the schema");
+        }
         for (String attr : new String[] {def.key().hash(), def.key().range()}) {
-            if (attr == null) continue;
+            if (attr == null) {
+                continue;
+            }
             AttributeValue v = k.get(attr);
             if (v == null || v.type != def.attributeTypes().get(attr)) {
                 throw DynamoException.validation("The provided key element does not match the schema");
@@ -553,7 +677,9 @@ final class Engine {
         }
         Map<String, AttributeValue> ordered = new LinkedHashMap<>();
         ordered.put(def.key().hash(), k.get(def.key().hash()));
-        if (def.key().range() != null) ordered.put(def.key().range(), k.get(def.key().range()));
+        if (def.key().range() != null) {
+            ordered.put(def.key().range(), k.get(def.key().range()));
+        }
         return ordered;
     }
 
@@ -567,23 +693,35 @@ final class Engine {
     /** Validates a whole item for writing: key attributes, index key types, sizes. */
     void validateItem(TableDefinition def, Map<String, AttributeValue> item, boolean update) {
         for (String attr : new String[] {def.key().hash(), def.key().range()}) {
-            if (attr == null) continue;
+            if (attr == null) {
+                continue;
+            }
             AttributeValue v = item.get(attr);
-            if (v == null) throw DynamoException.invalidParams("Missing the key " + attr + " in the item");
+            if (v == null) {
+                throw DynamoException.invalidParams("Missing the key " + attr + " in the item");
+            }
             AttributeValue.Type want = def.attributeTypes().get(attr);
-            if (v.type != want) throw DynamoException.invalidParams("Type mismatch for key " + attr + " expected: " + want + " actual: " + v.type);
+            if (v.type != want) {
+                throw DynamoException.invalidParams("Type mismatch for key " + attr + " expected: " + want + " actual: " + v.type);
+            }
             checkKeyValue(attr, v);
         }
         AttributeValue hv = item.get(def.key().hash());
-        if (keySize(hv) > 2048) throw DynamoException.invalidParams("Size of hashkey has exceeded the maximum size limit of2048 bytes");
+        if (keySize(hv) > 2048) {
+            throw DynamoException.invalidParams("Size of hashkey has exceeded the maximum size limit of2048 bytes");
+        }
         if (def.key().range() != null && keySize(item.get(def.key().range())) > 1024) {
             throw DynamoException.invalidParams("Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
         }
         for (TableDefinition.IndexDefinition x : def.indexes()) {
             for (String attr : new String[] {x.key().hash(), x.key().range()}) {
-                if (attr == null) continue;
+                if (attr == null) {
+                    continue;
+                }
                 AttributeValue v = item.get(attr);
-                if (v == null) continue;
+                if (v == null) {
+                    continue;
+                }
                 AttributeValue.Type want = def.attributeTypes().get(attr);
                 if (v.type != want) {
                     throw DynamoException.invalidParams("Type mismatch for Index Key " + attr + " Expected: " + want + " Actual: " + v.type + " IndexName: " + x.name());
@@ -605,9 +743,13 @@ final class Engine {
 
     static ObjectNode capacity(JsonNode req, String table, double units) {
         String rcc = RequestFields.str(req, "ReturnConsumedCapacity");
-        if (rcc == null || rcc.equals("NONE")) return null;
+        if (rcc == null || rcc.equals("NONE")) {
+            return null;
+        }
         ObjectNode c = NODES.objectNode().put("TableName", table).put("CapacityUnits", units);
-        if (rcc.equals("INDEXES")) c.putObject("Table").put("CapacityUnits", units);
+        if (rcc.equals("INDEXES")) {
+            c.putObject("Table").put("CapacityUnits", units);
+        }
         return c;
     }
 
@@ -615,11 +757,15 @@ final class Engine {
     static List<Table> lockAll(java.util.Collection<Table> ts, boolean write) {
         List<Table> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(ts));
         sorted.sort((a, b) -> a.def.name().compareTo(b.def.name()));
-        for (Table t : sorted) (write ? t.lock.writeLock() : t.lock.readLock()).lock();
+        for (Table t : sorted) {
+            (write ? t.lock.writeLock() : t.lock.readLock()).lock();
+        }
         return sorted;
     }
 
     static void unlockAll(List<Table> ts, boolean write) {
-        for (int i = ts.size() - 1; i >= 0; i--) (write ? ts.get(i).lock.writeLock() : ts.get(i).lock.readLock()).unlock();
+        for (int i = ts.size() - 1; i >= 0; i--) {
+            (write ? ts.get(i).lock.writeLock() : ts.get(i).lock.readLock()).unlock();
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.bricks.local.dynamodb;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,9 @@ final class Expression {
     record SizeOperand(Operand arg) implements Operand {
         public AttributeValue eval(Map<String, AttributeValue> item) {
             AttributeValue v = arg.eval(item);
-            if (v == null) return null;
+            if (v == null) {
+                return null;
+            }
             int n = switch (v.type) {
                 case S -> v.s().length();
                 case B -> v.b().bytes().length;
@@ -54,9 +55,15 @@ final class Expression {
     record Compare(Comparison op, Operand left, Operand right) implements Condition {
         public boolean test(Map<String, AttributeValue> item) {
             AttributeValue a = left.eval(item), b = right.eval(item);
-            if (op == Comparison.EQ) return a != null && a.equals(b);
-            if (op == Comparison.NE) return !(a != null && a.equals(b));
-            if (a == null || b == null || a.type != b.type || !a.isScalarKeyType()) return false;
+            if (op == Comparison.EQ) {
+                return a != null && a.equals(b);
+            }
+            if (op == Comparison.NE) {
+                return !(a != null && a.equals(b));
+            }
+            if (a == null || b == null || a.type != b.type || !a.isScalarKeyType()) {
+                return false;
+            }
             int c = AttributeValue.compareScalars(a, b);
             return switch (op) {
                 case LT -> c < 0;
@@ -71,7 +78,9 @@ final class Expression {
     record Between(Operand value, Operand low, Operand high) implements Condition {
         public boolean test(Map<String, AttributeValue> item) {
             AttributeValue v = value.eval(item), lo = low.eval(item), hi = high.eval(item);
-            if (v == null || lo == null || hi == null || !v.isScalarKeyType() || v.type != lo.type || v.type != hi.type) return false;
+            if (v == null || lo == null || hi == null || !v.isScalarKeyType() || v.type != lo.type || v.type != hi.type) {
+                return false;
+            }
             return AttributeValue.compareScalars(lo, v) <= 0 && AttributeValue.compareScalars(v, hi) <= 0;
         }
     }
@@ -79,8 +88,14 @@ final class Expression {
     record In(Operand value, List<Operand> options) implements Condition {
         public boolean test(Map<String, AttributeValue> item) {
             AttributeValue v = value.eval(item);
-            if (v == null) return false;
-            for (Operand o : options) if (v.equals(o.eval(item))) return true;
+            if (v == null) {
+                return false;
+            }
+            for (Operand o : options) {
+                if (v.equals(o.eval(item))) {
+                    return true;
+                }
+            }
             return false;
         }
     }
@@ -108,19 +123,31 @@ final class Expression {
                 }
                 case "begins_with": {
                     AttributeValue v = args.get(0).eval(item), p = args.get(1).eval(item);
-                    if (v == null || p == null || v.type != p.type) return false;
-                    if (v.type == AttributeValue.Type.S) return v.s().startsWith(p.s());
+                    if (v == null || p == null || v.type != p.type) {
+                        return false;
+                    }
+                    if (v.type == AttributeValue.Type.S) {
+                        return v.s().startsWith(p.s());
+                    }
                     if (v.type == AttributeValue.Type.B) {
                         byte[] a = v.b().bytes(), b = p.b().bytes();
-                        if (b.length > a.length) return false;
-                        for (int i = 0; i < b.length; i++) if (a[i] != b[i]) return false;
+                        if (b.length > a.length) {
+                            return false;
+                        }
+                        for (int i = 0; i < b.length; i++) {
+                            if (a[i] != b[i]) {
+                                return false;
+                            }
+                        }
                         return true;
                     }
                     return false;
                 }
                 case "contains": {
                     AttributeValue v = args.get(0).eval(item), x = args.get(1).eval(item);
-                    if (v == null || x == null) return false;
+                    if (v == null || x == null) {
+                        return false;
+                    }
                     switch (v.type) {
                         case S: return x.type == AttributeValue.Type.S && v.s().contains(x.s());
                         case B: return x.type == AttributeValue.Type.B && indexOf(v.b().bytes(), x.b().bytes()) >= 0;
@@ -139,7 +166,11 @@ final class Expression {
     static int indexOf(byte[] hay, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) if (hay[i + j] != needle[j]) continue outer;
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
             return i;
         }
         return -1;
@@ -155,7 +186,9 @@ final class Expression {
     record OperandValue(Operand operand) implements SetValue {
         public AttributeValue eval(Map<String, AttributeValue> item) {
             AttributeValue v = operand.eval(item);
-            if (v == null) throw missingAttribute();
+            if (v == null) {
+                throw missingAttribute();
+            }
             return v;
         }
     }
@@ -163,7 +196,9 @@ final class Expression {
     record Arithmetic(boolean plus, SetValue left, SetValue right) implements SetValue {
         public AttributeValue eval(Map<String, AttributeValue> item) {
             AttributeValue a = left.eval(item), b = right.eval(item);
-            if (a.type != AttributeValue.Type.N || b.type != AttributeValue.Type.N) throw wrongType();
+            if (a.type != AttributeValue.Type.N || b.type != AttributeValue.Type.N) {
+                throw wrongType();
+            }
             return AttributeValue.n(Numbers.check(plus ? a.n().add(b.n()) : a.n().subtract(b.n())));
         }
     }
@@ -178,7 +213,9 @@ final class Expression {
     record ListAppend(SetValue first, SetValue second) implements SetValue {
         public AttributeValue eval(Map<String, AttributeValue> item) {
             AttributeValue a = first.eval(item), b = second.eval(item);
-            if (a.type != AttributeValue.Type.L || b.type != AttributeValue.Type.L) throw wrongType();
+            if (a.type != AttributeValue.Type.L || b.type != AttributeValue.Type.L) {
+                throw wrongType();
+            }
             List<AttributeValue> l = new ArrayList<>(a.l());
             l.addAll(b.l());
             return AttributeValue.l(l);
@@ -204,12 +241,18 @@ final class Expression {
         /** Applies the update to a copy of item; all right-hand sides see the item as it was before. */
         Map<String, AttributeValue> apply(Map<String, AttributeValue> item) {
             List<AttributeValue> setValues = new ArrayList<>(sets.size());
-            for (SetAction s : sets) setValues.add(s.value().eval(item));
+            for (SetAction s : sets) {
+                setValues.add(s.value().eval(item));
+            }
             Map<String, AttributeValue> out = AttributeValue.copyOf(item);
-            for (int i = 0; i < sets.size(); i++) sets.get(i).path().set(out, setValues.get(i));
+            for (int i = 0; i < sets.size(); i++) {
+                sets.get(i).path().set(out, setValues.get(i));
+            }
             List<DocumentPath> rm = new ArrayList<>(removes);
             rm.sort((a, b) -> DocumentPath.compare(b, a));
-            for (DocumentPath p : rm) p.remove(out);
+            for (DocumentPath p : rm) {
+                p.remove(out);
+            }
             for (SetElementsAction a : adds) {
                 AttributeValue cur = a.path().get(out);
                 if (cur == null) {
@@ -226,11 +269,19 @@ final class Expression {
             }
             for (SetElementsAction d : deletes) {
                 AttributeValue cur = d.path().get(out);
-                if (cur == null) continue;
-                if (!cur.isSet() || cur.type != d.value().type) throw wrongType();
+                if (cur == null) {
+                    continue;
+                }
+                if (!cur.isSet() || cur.type != d.value().type) {
+                    throw wrongType();
+                }
                 Set<Object> s = new LinkedHashSet<>(cur.set());
                 s.removeAll(d.value().set());
-                if (s.isEmpty()) d.path().remove(out); else d.path().set(out, AttributeValue.set(cur.type, s));
+                if (s.isEmpty()) {
+                    d.path().remove(out);
+                } else {
+                    d.path().set(out, AttributeValue.set(cur.type, s));
+                }
             }
             return out;
         }
@@ -249,13 +300,17 @@ final class Expression {
         Map<String, AttributeValue> out = new java.util.LinkedHashMap<>();
         for (DocumentPath p : paths) {
             AttributeValue top = item.get(p.first());
-            if (top == null) continue;
+            if (top == null) {
+                continue;
+            }
             if (p.elements().size() == 1) {
                 out.put(p.first(), top);
                 continue;
             }
             AttributeValue projected = projectIn(top, p.elements(), 1, out.get(p.first()));
-            if (projected != null) out.put(p.first(), projected);
+            if (projected != null) {
+                out.put(p.first(), projected);
+            }
         }
         return finishLists(out);
     }
@@ -269,22 +324,36 @@ final class Expression {
         Object e = elems.get(i);
         boolean last = i == elems.size() - 1;
         if (e instanceof Integer idx) {
-            if (src.type != AttributeValue.Type.L || idx >= src.l().size()) return acc;
+            if (src.type != AttributeValue.Type.L || idx >= src.l().size()) {
+                return acc;
+            }
             java.util.TreeMap<Integer, AttributeValue> sparse = new java.util.TreeMap<>();
-            if (acc != null && acc.type == AttributeValue.Type.M && acc.m().containsKey(SPARSE)) sparse.putAll(sparseOf(acc));
+            if (acc != null && acc.type == AttributeValue.Type.M && acc.m().containsKey(SPARSE)) {
+                sparse.putAll(sparseOf(acc));
+            }
             AttributeValue child = src.l().get(idx);
             AttributeValue v = last ? child : projectIn(child, elems, i + 1, sparse.get(idx));
-            if (v == null) return acc;
+            if (v == null) {
+                return acc;
+            }
             sparse.put(idx, v);
             return sparseValue(sparse);
         }
-        if (src.type != AttributeValue.Type.M) return acc;
+        if (src.type != AttributeValue.Type.M) {
+            return acc;
+        }
         AttributeValue child = src.m().get((String) e);
-        if (child == null) return acc;
+        if (child == null) {
+            return acc;
+        }
         Map<String, AttributeValue> m = new java.util.LinkedHashMap<>();
-        if (acc != null && acc.type == AttributeValue.Type.M) m.putAll(acc.m());
+        if (acc != null && acc.type == AttributeValue.Type.M) {
+            m.putAll(acc.m());
+        }
         AttributeValue v = last ? child : projectIn(child, elems, i + 1, m.get((String) e));
-        if (v == null) return acc;
+        if (v == null) {
+            return acc;
+        }
         m.put((String) e, v);
         return AttributeValue.m(m);
     }
@@ -298,7 +367,11 @@ final class Expression {
 
     private static Map<Integer, AttributeValue> sparseOf(AttributeValue acc) {
         Map<Integer, AttributeValue> r = new java.util.TreeMap<>();
-        acc.m().forEach((k, v) -> { if (!k.equals(SPARSE)) r.put(Integer.parseInt(k), v); });
+        acc.m().forEach((k, v) -> {
+            if (!k.equals(SPARSE)) {
+                r.put(Integer.parseInt(k), v);
+            }
+        });
         return r;
     }
 
@@ -314,9 +387,10 @@ final class Expression {
             sparseOf(v).values().forEach(x -> l.add(finish(x)));
             return AttributeValue.l(l);
         }
-        if (v.type == AttributeValue.Type.M) return AttributeValue.m(finishLists(v.m()));
+        if (v.type == AttributeValue.Type.M) {
+            return AttributeValue.m(finishLists(v.m()));
+        }
         return v;
     }
 
-    static List<DocumentPath> noPaths() { return Collections.emptyList(); }
 }

@@ -44,7 +44,9 @@ final class ExpressionContext {
                 try {
                     values.put(e.getKey(), AttributeValueJson.value(e.getValue(), 0));
                 } catch (DynamoException ex) {
-                    if (!ex.code.equals("ValidationException")) throw ex;
+                    if (!ex.code.equals("ValidationException")) {
+                        throw ex;
+                    }
                     throw DynamoException.validation("ExpressionAttributeValues contains invalid value: " + ex.getMessage() + " for key " + e.getKey());
                 }
             }
@@ -52,7 +54,9 @@ final class ExpressionContext {
     }
 
     private static void checkNotEmpty(String field, JsonNode map) {
-        if (map.size() == 0) throw DynamoException.validation(field + " must not be empty");
+        if (map.size() == 0) {
+            throw DynamoException.validation(field + " must not be empty");
+        }
     }
 
     /** A placeholder must be its prefix (# or :) followed by at least one character. */
@@ -88,8 +92,12 @@ final class ExpressionContext {
     /** Called after all expressions of the request are parsed. */
     void checkUnused(boolean anyExpression) {
         if (!anyExpression) {
-            if (namesGiven) throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
-            if (valuesGiven) throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions");
+            if (namesGiven) {
+                throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
+            }
+            if (valuesGiven) {
+                throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions");
+            }
             return;
         }
         checkAllUsed("ExpressionAttributeNames", names.keySet(), usedNames);

@@ -33,8 +33,12 @@ final class ExpressionParser {
         this.src = src;
         this.kind = kind;
         this.ctx = ctx;
-        if (src.isBlank()) throw err("The expression can not be empty;");
-        if (src.length() > MAX_EXPRESSION_LENGTH) throw err("Expression size has exceeded the maximum allowed size; expression size: " + src.length());
+        if (src.isBlank()) {
+            throw err("The expression can not be empty;");
+        }
+        if (src.length() > MAX_EXPRESSION_LENGTH) {
+            throw err("Expression size has exceeded the maximum allowed size; expression size: " + src.length());
+        }
         this.tokens = lex();
     }
 
@@ -68,7 +72,10 @@ final class ExpressionParser {
         int i = 0, n = src.length();
         while (i < n) {
             char c = src.charAt(i);
-            if (Character.isWhitespace(c)) { i++; continue; }
+            if (Character.isWhitespace(c)) {
+                i++;
+                continue;
+            }
             int s = i;
             if (Character.isLetter(c) || c == '_') {
                 while (i < n && (Character.isLetterOrDigit(src.charAt(i)) || src.charAt(i) == '_')) i++;
@@ -76,7 +83,9 @@ final class ExpressionParser {
             } else if (c == '#' || c == ':') {
                 i++;
                 while (i < n && (Character.isLetterOrDigit(src.charAt(i)) || src.charAt(i) == '_')) i++;
-                if (i == s + 1) throw syntax(new Token(TokenType.EOF, String.valueOf(c), s, i), out);
+                if (i == s + 1) {
+                    throw syntax(new Token(TokenType.EOF, String.valueOf(c), s, i), out);
+                }
                 out.add(new Token(c == '#' ? TokenType.NAME : TokenType.VALUE, src.substring(s, i), s, i));
             } else if (Character.isDigit(c)) {
                 while (i < n && Character.isDigit(src.charAt(i))) i++;
@@ -95,12 +104,23 @@ final class ExpressionParser {
                     case '-' -> t = TokenType.MINUS;
                     case '=' -> t = TokenType.EQ;
                     case '<' -> {
-                        if (i < n && src.charAt(i) == '=') { i++; t = TokenType.LE; }
-                        else if (i < n && src.charAt(i) == '>') { i++; t = TokenType.NE; }
-                        else t = TokenType.LT;
+                        if (i < n && src.charAt(i) == '=') {
+                            i++;
+                            t = TokenType.LE;
+                        } else if (i < n && src.charAt(i) == '>') {
+                            i++;
+                            t = TokenType.NE;
+                        } else {
+                            t = TokenType.LT;
+                        }
                     }
                     case '>' -> {
-                        if (i < n && src.charAt(i) == '=') { i++; t = TokenType.GE; } else t = TokenType.GT;
+                        if (i < n && src.charAt(i) == '=') {
+                            i++;
+                            t = TokenType.GE;
+                        } else {
+                            t = TokenType.GT;
+                        }
                     }
                     default -> throw err("Invalid character encountered; character: \"" + c + "\", near: \""
                             + src.substring(Math.max(0, s - 10), Math.min(n, s + 10)).trim() + "\"");
@@ -123,7 +143,10 @@ final class ExpressionParser {
         int back = t.type == TokenType.EOF ? 2 : 1;
         int from = idx >= back ? all.get(idx - back).start : idx > 0 ? all.get(0).start : t.start;
         int to = idx >= 0 && idx + 1 < all.size() ? all.get(idx + 1).end : t.end;
-        if (idx < 0) { from = Math.max(0, t.start - 5); to = Math.min(src.length(), t.end + 5); }
+        if (idx < 0) {
+            from = Math.max(0, t.start - 5);
+            to = Math.min(src.length(), t.end + 5);
+        }
         return err("Syntax error; token: \"" + t.text + "\", near: \"" + src.substring(from, Math.min(to, src.length())) + "\"");
     }
 
@@ -138,12 +161,17 @@ final class ExpressionParser {
     private Token next() { return tokens.get(pos++); }
 
     private boolean accept(TokenType t) {
-        if (peek().type == t) { pos++; return true; }
+        if (peek().type == t) {
+            pos++;
+            return true;
+        }
         return false;
     }
 
     private Token expect(TokenType t) {
-        if (peek().type != t) throw syntax();
+        if (peek().type != t) {
+            throw syntax();
+        }
         return next();
     }
 
@@ -171,7 +199,10 @@ final class ExpressionParser {
     }
 
     private Condition not() {
-        if (keyword("NOT")) { next(); return new Expression.Not(not()); }
+        if (keyword("NOT")) {
+            next();
+            return new Expression.Not(not());
+        }
         return primary();
     }
 
@@ -181,7 +212,9 @@ final class ExpressionParser {
             expect(TokenType.RPAREN);
             return c;
         }
-        if (isFunctionCall() && !peek().text.equals("size")) return function();
+        if (isFunctionCall() && !peek().text.equals("size")) {
+            return function();
+        }
         Operand left = operand();
         Token t = peek();
         Comparison cmp = switch (t.type) {
@@ -196,14 +229,19 @@ final class ExpressionParser {
         if (cmp != null) {
             next();
             Operand right = operand();
-            if (cmp != Comparison.EQ && cmp != Comparison.NE) { scalarOperand(cmp.symbol, left); scalarOperand(cmp.symbol, right); }
+            if (cmp != Comparison.EQ && cmp != Comparison.NE) {
+                scalarOperand(cmp.symbol, left);
+                scalarOperand(cmp.symbol, right);
+            }
             distinct(cmp.symbol, left, right);
             return new Expression.Compare(cmp, left, right);
         }
         if (keyword("BETWEEN")) {
             next();
             Operand lo = operand();
-            if (!keyword("AND")) throw syntax();
+            if (!keyword("AND")) {
+                throw syntax();
+            }
             next();
             Operand hi = operand();
             scalarOperand("BETWEEN", left); scalarOperand("BETWEEN", lo); scalarOperand("BETWEEN", hi);
@@ -222,7 +260,9 @@ final class ExpressionParser {
                 options.add(operand());
             } while (accept(TokenType.COMMA));
             expect(TokenType.RPAREN);
-            if (options.size() > 100) throw err("The IN operator is provided with too many operands; number of operands: " + options.size());
+            if (options.size() > 100) {
+                throw err("The IN operator is provided with too many operands; number of operands: " + options.size());
+            }
             return new Expression.In(left, options);
         }
         throw syntax();
@@ -242,8 +282,12 @@ final class ExpressionParser {
     }
 
     private static String describe(Operand o) {
-        if (o instanceof Expression.PathOperand p) return p.path().toString();
-        if (o instanceof Expression.ValueOperand v) return v.value().describe();
+        if (o instanceof Expression.PathOperand p) {
+            return p.path().toString();
+        }
+        if (o instanceof Expression.ValueOperand v) {
+            return v.value().describe();
+        }
         return "size";
     }
 
@@ -341,7 +385,9 @@ final class ExpressionParser {
                 break;
             }
         }
-        if (elems.size() > 32) throw err("The document path has too many nesting levels; nesting levels: " + elems.size());
+        if (elems.size() > 32) {
+            throw err("The document path has too many nesting levels; nesting levels: " + elems.size());
+        }
         return new DocumentPath(List.copyOf(elems));
     }
 
@@ -352,7 +398,9 @@ final class ExpressionParser {
             return ctx.name(t.text, kind);
         }
         if (t.type == TokenType.IDENT) {
-            if (ReservedWords.isReserved(t.text)) throw err("Attribute name is a reserved keyword; reserved keyword: " + t.text);
+            if (ReservedWords.isReserved(t.text)) {
+                throw err("Attribute name is a reserved keyword; reserved keyword: " + t.text);
+            }
             next();
             return t.text;
         }
@@ -378,13 +426,19 @@ final class ExpressionParser {
         List<Expression.SetElementsAction> adds = new ArrayList<>();
         List<Expression.SetElementsAction> deletes = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
-        if (peek().type == TokenType.EOF) throw err("The expression can not be empty;");
+        if (peek().type == TokenType.EOF) {
+            throw err("The expression can not be empty;");
+        }
         while (peek().type != TokenType.EOF) {
             Token kw = peek();
             String section = kw.type == TokenType.IDENT ? kw.text.toUpperCase(Locale.ROOT) : "";
-            if (!Set.of("SET", "REMOVE", "ADD", "DELETE").contains(section)) throw syntax();
+            if (!Set.of("SET", "REMOVE", "ADD", "DELETE").contains(section)) {
+                throw syntax();
+            }
             next();
-            if (!seen.add(section)) throw err("The \"" + section + "\" section can only be used once in an update expression;");
+            if (!seen.add(section)) {
+                throw err("The \"" + section + "\" section can only be used once in an update expression;");
+            }
             switch (section) {
                 case "SET" -> {
                     do {
@@ -403,7 +457,9 @@ final class ExpressionParser {
                     do {
                         DocumentPath p = path();
                         Token v = peek();
-                        if (v.type != TokenType.VALUE) throw syntax();
+                        if (v.type != TokenType.VALUE) {
+                            throw syntax();
+                        }
                         next();
                         AttributeValue value = ctx.value(v.text, kind);
                         if (add ? !(value.type == AttributeValue.Type.N || value.isSet()) : !value.isSet()) {

@@ -94,7 +94,9 @@ final class HttpFront {
         }
         pool.shutdown();
         try {
-            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) pool.shutdownNow();
+            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
             acceptor.join(1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -116,7 +118,9 @@ final class HttpFront {
                 s = server.accept();
             } catch (IOException | InterruptedException e) {
                 connections.release();
-                if (stopping) return;
+                if (stopping) {
+                    return;
+                }
                 continue;
             }
             open.add(s);
@@ -168,9 +172,13 @@ final class HttpFront {
                     drainBeforeClose(s, in);
                     return;
                 }
-                if (r == null) return;
+                if (r == null) {
+                    return;
+                }
                 handle(r, out);
-                if (!r.keepAlive()) return;
+                if (!r.keepAlive()) {
+                    return;
+                }
             }
         } catch (IOException closedOrTimedOut) {
             // the client went away or stayed idle too long: nothing to answer
@@ -202,19 +210,31 @@ final class HttpFront {
     /** Reads one request; null at a clean end of stream between requests. */
     private static Request read(InputStream in, OutputStream out) throws IOException, BadRequest {
         String requestLine = line(in, true);
-        if (requestLine == null) return null;
+        if (requestLine == null) {
+            return null;
+        }
         String[] parts = requestLine.split(" ");
-        if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) throw new BadRequest(400, "Malformed request line");
+        if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
+            throw new BadRequest(400, "Malformed request line");
+        }
         Map<String, String> headers = new HashMap<>();
         int headerBytes = 0;
         while (true) {
             String h = line(in, false);
-            if (h == null) throw new BadRequest(400, "Truncated request headers");
-            if (h.isEmpty()) break;
+            if (h == null) {
+                throw new BadRequest(400, "Truncated request headers");
+            }
+            if (h.isEmpty()) {
+                break;
+            }
             headerBytes += h.length();
-            if (headerBytes > MAX_HEADER_BYTES) throw new BadRequest(431, "Request headers too large");
+            if (headerBytes > MAX_HEADER_BYTES) {
+                throw new BadRequest(431, "Request headers too large");
+            }
             int colon = h.indexOf(':');
-            if (colon <= 0) throw new BadRequest(400, "Malformed request header");
+            if (colon <= 0) {
+                throw new BadRequest(400, "Malformed request header");
+            }
             headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
         }
         boolean http11 = parts[2].equals("HTTP/1.1");
@@ -234,10 +254,16 @@ final class HttpFront {
             } catch (NumberFormatException e) {
                 throw new BadRequest(400, "Malformed Content-Length");
             }
-            if (length < 0) throw new BadRequest(400, "Malformed Content-Length");
-            if (length > MAX_REQUEST_BYTES) throw new BadRequest(413, "Request too large");
+            if (length < 0) {
+                throw new BadRequest(400, "Malformed Content-Length");
+            }
+            if (length > MAX_REQUEST_BYTES) {
+                throw new BadRequest(413, "Request too large");
+            }
             body = in.readNBytes((int) length);
-            if (body.length != length) throw new IOException("truncated body");
+            if (body.length != length) {
+                throw new IOException("truncated body");
+            }
         }
         return new Request(parts[0], headers, body, keepAlive);
     }
@@ -246,7 +272,9 @@ final class HttpFront {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         while (true) {
             String size = line(in, false);
-            if (size == null) throw new IOException("truncated chunk");
+            if (size == null) {
+                throw new IOException("truncated chunk");
+            }
             int semi = size.indexOf(';');
             int n;
             try {
@@ -254,7 +282,9 @@ final class HttpFront {
             } catch (NumberFormatException e) {
                 throw new BadRequest(400, "Malformed chunk size");
             }
-            if (n < 0 || body.size() + (long) n > MAX_REQUEST_BYTES) throw new BadRequest(413, "Request too large");
+            if (n < 0 || body.size() + (long) n > MAX_REQUEST_BYTES) {
+                throw new BadRequest(413, "Request too large");
+            }
             if (n == 0) {
                 String trailer;
                 do {
@@ -263,7 +293,9 @@ final class HttpFront {
                 return body.toByteArray();
             }
             byte[] chunk = in.readNBytes(n);
-            if (chunk.length != n) throw new IOException("truncated chunk");
+            if (chunk.length != n) {
+                throw new IOException("truncated chunk");
+            }
             body.write(chunk);
             line(in, false);
         }
@@ -275,17 +307,25 @@ final class HttpFront {
         while (true) {
             int c = in.read();
             if (c < 0) {
-                if (sb.length() == 0) return null;
+                if (sb.length() == 0) {
+                    return null;
+                }
                 throw new IOException("truncated line");
             }
             if (c == '\n') {
                 int len = sb.length();
-                if (len > 0 && sb.charAt(len - 1) == '\r') sb.setLength(len - 1);
-                if (sb.length() == 0 && skipLeadingBlankLines) continue;
+                if (len > 0 && sb.charAt(len - 1) == '\r') {
+                    sb.setLength(len - 1);
+                }
+                if (sb.length() == 0 && skipLeadingBlankLines) {
+                    continue;
+                }
                 return sb.toString();
             }
             sb.append((char) c);
-            if (sb.length() > 8192) throw new BadRequest(431, "Request line or header too long");
+            if (sb.length() > 8192) {
+                throw new BadRequest(431, "Request line or header too long");
+            }
         }
     }
 
@@ -296,8 +336,11 @@ final class HttpFront {
         }
         String target = r.headers().get("x-amz-target");
         String op = null;
-        if (target != null && target.startsWith(DDB)) op = target.substring(DDB.length());
-        else if (target != null && target.startsWith(STREAMS)) op = target.substring(STREAMS.length());
+        if (target != null && target.startsWith(DDB)) {
+            op = target.substring(DDB.length());
+        } else if (target != null && target.startsWith(STREAMS)) {
+            op = target.substring(STREAMS.length());
+        }
         byte[] body;
         int status = 200;
         try {
@@ -310,7 +353,9 @@ final class HttpFront {
             } catch (JsonProcessingException e) {
                 throw DynamoException.serialization("Malformed JSON request body");
             }
-            if (req == null || !req.isObject()) throw DynamoException.serialization("Request body must be a JSON object");
+            if (req == null || !req.isObject()) {
+                throw DynamoException.serialization("Request body must be a JSON object");
+            }
             body = MAPPER.writeValueAsBytes(engine.execute(op, req));
         } catch (DynamoException e) {
             status = e.status;
@@ -326,8 +371,12 @@ final class HttpFront {
         ObjectNode o = MAPPER.createObjectNode();
         boolean coral = e.code.equals("UnknownOperationException") || e.code.equals("SerializationException");
         o.put("__type", (coral ? CORAL : DynamoException.PREFIX) + e.code);
-        if (e.getMessage() != null) o.put(e.code.equals("TransactionCanceledException") ? "Message" : "message", e.getMessage());
-        if (e.extra != null) o.setAll(e.extra);
+        if (e.getMessage() != null) {
+            o.put(e.code.equals("TransactionCanceledException") ? "Message" : "message", e.getMessage());
+        }
+        if (e.extra != null) {
+            o.setAll(e.extra);
+        }
         return MAPPER.writeValueAsBytes(o);
     }
 

@@ -23,11 +23,15 @@ final class ItemOperations {
 
     static String returnValues(JsonNode req, Set<String> allowed) {
         String rv = RequestFields.str(req, "ReturnValues");
-        if (rv == null) return "NONE";
+        if (rv == null) {
+            return "NONE";
+        }
         if (!UPDATE_RETURN.contains(rv)) {
             throw RequestFields.constraint("'" + rv + "'", "returnValues", "Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
         }
-        if (!allowed.contains(rv)) throw DynamoException.validation("Return values set to invalid value");
+        if (!allowed.contains(rv)) {
+            throw DynamoException.validation("Return values set to invalid value");
+        }
         return rv;
     }
 
@@ -43,12 +47,16 @@ final class ItemOperations {
 
     static DynamoException conditionFailed(boolean allOld, Map<String, AttributeValue> old) {
         ObjectNode extra = null;
-        if (allOld && old != null) extra = NODES.objectNode().set("Item", AttributeValueJson.toJson(old));
+        if (allOld && old != null) {
+            extra = NODES.objectNode().set("Item", AttributeValueJson.toJson(old));
+        }
         return DynamoException.conditionFailed(extra);
     }
 
     private static void checkLive(Table t) {
-        if (t.deleted) throw DynamoException.tableNotFound();
+        if (t.deleted) {
+            throw DynamoException.tableNotFound();
+        }
     }
 
     /** Write capacity units for an item: one per started KiB, at least one. */
@@ -65,7 +73,9 @@ final class ItemOperations {
         try {
             checkLive(t);
             Map<String, AttributeValue> old = t.get(key);
-            if (cond != null && !cond.test(old == null ? EMPTY : old)) throw conditionFailed(allOld, old);
+            if (cond != null && !cond.test(old == null ? EMPTY : old)) {
+                throw conditionFailed(allOld, old);
+            }
             t.write(old, newItem, false);
             return old;
         } finally {
@@ -86,10 +96,14 @@ final class ItemOperations {
         boolean allOld = allOldOnFailure(req);
         Map<String, AttributeValue> old = replaceIf(t, key, cond, allOld, newItem);
         ObjectNode out = NODES.objectNode();
-        if (rv.equals("ALL_OLD") && old != null) out.set("Attributes", AttributeValueJson.toJson(old));
+        if (rv.equals("ALL_OLD") && old != null) {
+            out.set("Attributes", AttributeValueJson.toJson(old));
+        }
         double units = newItem != null ? writeUnits(newItem) : old == null ? 1 : writeUnits(old);
         ObjectNode cc = Engine.capacity(req, def.name(), units);
-        if (cc != null) out.set("ConsumedCapacity", cc);
+        if (cc != null) {
+            out.set("ConsumedCapacity", cc);
+        }
         return out;
     }
 
@@ -97,7 +111,9 @@ final class ItemOperations {
         RequestFields.noLegacy(req);
         Table t = engine.table(req);
         JsonNode itemNode = RequestFields.node(req, "Item");
-        if (itemNode == null) throw RequestFields.constraint("null", "item", "Member must not be null");
+        if (itemNode == null) {
+            throw RequestFields.constraint("null", "item", "Member must not be null");
+        }
         Map<String, AttributeValue> item = AttributeValueJson.item(itemNode);
         TableDefinition def = t.def;
         engine.validateItem(def, item, false);
@@ -122,11 +138,15 @@ final class ItemOperations {
             t.lock.readLock().unlock();
         }
         ObjectNode out = NODES.objectNode();
-        if (item != null) out.set("Item", AttributeValueJson.toJson(projection == null ? item : Expression.project(item, projection)));
+        if (item != null) {
+            out.set("Item", AttributeValueJson.toJson(projection == null ? item : Expression.project(item, projection)));
+        }
         boolean consistent = req.path("ConsistentRead").asBoolean(false);
         double units = item == null ? 0.5 : Math.ceil(AttributeValue.itemSize(item) / 4096.0) * (consistent ? 1 : 0.5);
         ObjectNode cc = Engine.capacity(req, def.name(), Math.max(consistent ? 1 : 0.5, units));
-        if (cc != null) out.set("ConsumedCapacity", cc);
+        if (cc != null) {
+            out.set("ConsumedCapacity", cc);
+        }
         return out;
     }
 
@@ -138,7 +158,9 @@ final class ItemOperations {
         Map<String, AttributeValue> key = engine.key(def, RequestFields.node(req, "Key"));
         ExpressionContext ctx = ExpressionContext.of(req);
         String ue = RequestFields.str(req, "UpdateExpression");
-        if (ue == null && expressionField != null) throw RequestFields.constraint("null", "updateExpression", "Member must not be null");
+        if (ue == null && expressionField != null) {
+            throw RequestFields.constraint("null", "updateExpression", "Member must not be null");
+        }
         Expression.Update update = ue == null ? null : ExpressionParser.update(ue, ctx);
         Expression.Condition cond = condition(req, ctx);
         ctx.checkUnused(update != null || cond != null);
@@ -173,7 +195,9 @@ final class ItemOperations {
             checkLive(t);
             def = t.def;
             old = t.get(u.key());
-            if (u.cond() != null && !u.cond().test(old == null ? EMPTY : old)) throw conditionFailed(allOld, old);
+            if (u.cond() != null && !u.cond().test(old == null ? EMPTY : old)) {
+                throw conditionFailed(allOld, old);
+            }
             newItem = applyUpdate(def, u, old);
             t.write(old, newItem, false);
         } finally {
@@ -187,9 +211,13 @@ final class ItemOperations {
             case "UPDATED_NEW" -> u.update() == null ? null : Expression.project(newItem, u.update().allPaths());
             default -> null;
         };
-        if (attrs != null && !attrs.isEmpty()) out.set("Attributes", AttributeValueJson.toJson(attrs));
+        if (attrs != null && !attrs.isEmpty()) {
+            out.set("Attributes", AttributeValueJson.toJson(attrs));
+        }
         ObjectNode cc = Engine.capacity(req, def.name(), writeUnits(newItem));
-        if (cc != null) out.set("ConsumedCapacity", cc);
+        if (cc != null) {
+            out.set("ConsumedCapacity", cc);
+        }
         return out;
     }
 

@@ -35,15 +35,21 @@ final class ItemStore {
         }
         String r = index.key().range();
         AttributeValue rv = r == null ? null : item.get(r);
-        if (r != null && rv == null) return null;
+        if (r != null && rv == null) {
+            return null;
+        }
         AttributeValue th = item.get(tableKey.hash());
         AttributeValue tr = tableKey.range() == null ? null : item.get(tableKey.range());
         int n = (r != null ? 1 : 0) + 1 + (tr != null ? 1 : 0);
         AttributeValue[] parts = new AttributeValue[n];
         int i = 0;
-        if (r != null) parts[i++] = rv;
+        if (r != null) {
+            parts[i++] = rv;
+        }
         parts[i++] = th;
-        if (tr != null) parts[i] = tr;
+        if (tr != null) {
+            parts[i] = tr;
+        }
         return new KeyTuple(parts);
     }
 
@@ -54,25 +60,43 @@ final class ItemStore {
 
     void put(Map<String, AttributeValue> item) {
         AttributeValue pk = partition(item);
-        if (pk == null) return;
+        if (pk == null) {
+            return;
+        }
         KeyTuple sk = sortTuple(item);
-        if (sk == null) return;
+        if (sk == null) {
+            return;
+        }
         Map<String, AttributeValue> old = partitions.computeIfAbsent(pk, k -> new TreeMap<>()).put(sk, item);
-        if (old != null) { count--; bytes -= AttributeValue.itemSize(old); }
+        if (old != null) {
+            count--;
+            bytes -= AttributeValue.itemSize(old);
+        }
         count++;
         bytes += AttributeValue.itemSize(item);
     }
 
     void remove(Map<String, AttributeValue> item) {
         AttributeValue pk = partition(item);
-        if (pk == null) return;
+        if (pk == null) {
+            return;
+        }
         KeyTuple sk = sortTuple(item);
-        if (sk == null) return;
+        if (sk == null) {
+            return;
+        }
         TreeMap<KeyTuple, Map<String, AttributeValue>> p = partitions.get(pk);
-        if (p == null) return;
+        if (p == null) {
+            return;
+        }
         Map<String, AttributeValue> old = p.remove(sk);
-        if (old != null) { count--; bytes -= AttributeValue.itemSize(old); }
-        if (p.isEmpty()) partitions.remove(pk);
+        if (old != null) {
+            count--;
+            bytes -= AttributeValue.itemSize(old);
+        }
+        if (p.isEmpty()) {
+            partitions.remove(pk);
+        }
     }
 
     NavigableMap<KeyTuple, Map<String, AttributeValue>> partition(AttributeValue pk) {

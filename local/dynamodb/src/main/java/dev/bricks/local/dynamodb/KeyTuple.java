@@ -11,13 +11,17 @@ record KeyTuple(AttributeValue[] parts) implements Comparable<KeyTuple> {
         int n = Math.min(parts.length, o.parts.length);
         for (int i = 0; i < n; i++) {
             int c = compareKey(parts[i], o.parts[i]);
-            if (c != 0) return c;
+            if (c != 0) {
+                return c;
+            }
         }
         return Integer.compare(parts.length, o.parts.length);
     }
 
     static int compareKey(AttributeValue a, AttributeValue b) {
-        if (a.type != b.type) return a.type.compareTo(b.type);
+        if (a.type != b.type) {
+            return a.type.compareTo(b.type);
+        }
         return AttributeValue.compareScalars(a, b);
     }
 

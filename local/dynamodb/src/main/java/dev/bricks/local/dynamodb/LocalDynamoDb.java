@@ -109,7 +109,9 @@ public final class LocalDynamoDb implements AutoCloseable {
     /** Stops the server; with a data directory, writes a snapshot first. Idempotent. */
     @Override
     public void close() {
-        if (closed) return;
+        if (closed) {
+            return;
+        }
         closed = true;
         if (sweeper != null) {
             sweeper.shutdownNow();
@@ -142,7 +144,9 @@ public final class LocalDynamoDb implements AutoCloseable {
 
         /** The loopback port; 0 (the default) picks a free one. */
         public Builder port(int port) {
-            if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0-65535: " + port);
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0-65535: " + port);
+            }
             this.port = port;
             return this;
         }
@@ -158,7 +162,9 @@ public final class LocalDynamoDb implements AutoCloseable {
          * attempts wait until one closes.
          */
         public Builder threads(int threads) {
-            if (threads < 1) throw new IllegalArgumentException("threads must be positive: " + threads);
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be positive: " + threads);
+            }
             this.threads = threads;
             return this;
         }
@@ -166,7 +172,9 @@ public final class LocalDynamoDb implements AutoCloseable {
         /** How often expired TTL items are deleted (default 1 s); zero disables the background sweep. */
         public Builder ttlSweepInterval(Duration interval) {
             Objects.requireNonNull(interval, "interval");
-            if (interval.isNegative()) throw new IllegalArgumentException("ttlSweepInterval must not be negative: " + interval);
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("ttlSweepInterval must not be negative: " + interval);
+            }
             this.ttlSweepInterval = interval;
             return this;
         }

@@ -78,7 +78,9 @@ public final class LocalDynamoDbExtension implements BeforeAllCallback, BeforeEa
     }
 
     private synchronized void ensureStarted(ExtensionContext context) {
-        if (engine != null) return;
+        if (engine != null) {
+            return;
+        }
         ExtensionContext c = context;
         while (c.getTestMethod().isPresent() && c.getParent().isPresent()) c = c.getParent().get();
         owner = c.getUniqueId();
@@ -93,9 +95,13 @@ public final class LocalDynamoDbExtension implements BeforeAllCallback, BeforeEa
 
     @Override
     public synchronized void afterAll(ExtensionContext context) {
-        if (owner != null && !owner.equals(context.getUniqueId())) return;
+        if (owner != null && !owner.equals(context.getUniqueId())) {
+            return;
+        }
         closeClients();
-        if (!shared && engine != null) engine.close();
+        if (!shared && engine != null) {
+            engine.close();
+        }
         engine = null;
     }
 
@@ -117,7 +123,9 @@ public final class LocalDynamoDbExtension implements BeforeAllCallback, BeforeEa
     /** The running engine; never null once the extension has started (before the first test). */
     public LocalDynamoDb engine() {
         LocalDynamoDb e = engine;
-        if (e == null) throw new IllegalStateException("the extension has not started: register it on a static field");
+        if (e == null) {
+            throw new IllegalStateException("the extension has not started: register it on a static field");
+        }
         return e;
     }
 
@@ -132,7 +140,9 @@ public final class LocalDynamoDbExtension implements BeforeAllCallback, BeforeEa
 
     /** A DynamoDbEnhancedClient over {@link #client()}. */
     public synchronized DynamoDbEnhancedClient enhancedClient() {
-        if (enhanced == null) enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client()).build();
+        if (enhanced == null) {
+            enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client()).build();
+        }
         return (DynamoDbEnhancedClient) enhanced;
     }
 
@@ -154,9 +164,15 @@ public final class LocalDynamoDbExtension implements BeforeAllCallback, BeforeEa
     public Object resolveParameter(ParameterContext p, ExtensionContext c) {
         ensureStarted(c);
         String type = p.getParameter().getType().getName();
-        if (type.equals(LocalDynamoDb.class.getName())) return engine();
-        if (type.endsWith("DynamoDbEnhancedClient")) return enhancedClient();
-        if (type.endsWith("DynamoDbStreamsClient")) return streamsClient();
+        if (type.equals(LocalDynamoDb.class.getName())) {
+            return engine();
+        }
+        if (type.endsWith("DynamoDbEnhancedClient")) {
+            return enhancedClient();
+        }
+        if (type.endsWith("DynamoDbStreamsClient")) {
+            return streamsClient();
+        }
         return client();
     }
 

@@ -41,16 +41,22 @@ final class Persistence {
     }
 
     private static void replay(Path file, Engine engine) throws IOException {
-        if (!Files.exists(file)) return;
+        if (!Files.exists(file)) {
+            return;
+        }
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.isBlank()) continue;
+            if (line.isBlank()) {
+                continue;
+            }
             JsonNode n;
             try {
                 n = HttpFront.MAPPER.readTree(line);
             } catch (IOException e) {
-                if (i == lines.size() - 1) return; // torn last write
+                if (i == lines.size() - 1) {
+                    return; // torn last write
+                }
                 throw new IOException("corrupt persistence file " + file + " at line " + (i + 1), e);
             }
             apply(n, engine);
@@ -62,7 +68,9 @@ final class Persistence {
         switch (op) {
             case "Put", "Delete" -> {
                 Table t = engine.tables.get(n.get("table").asText());
-                if (t == null) return;
+                if (t == null) {
+                    return;
+                }
                 Map<String, AttributeValue> item = AttributeValueJson.item(n.get("item"));
                 t.lock.writeLock().lock();
                 try {
@@ -96,7 +104,9 @@ final class Persistence {
     }
 
     private void append(ObjectNode o) {
-        if (log == null) return;
+        if (log == null) {
+            return;
+        }
         try {
             log.write(HttpFront.MAPPER.writeValueAsString(o));
             log.write('\n');
@@ -135,7 +145,9 @@ final class Persistence {
             c.force(true);
         }
         Files.move(tmp, dir.resolve("snapshot.jsonl"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        if (log != null) log.close();
+        if (log != null) {
+            log.close();
+        }
         log = Files.newBufferedWriter(dir.resolve("log.jsonl"), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
     }
@@ -174,8 +186,12 @@ final class Persistence {
                 o.putObject("ProvisionedThroughput").put("ReadCapacityUnits", x.readCapacity()).put("WriteCapacityUnits", x.writeCapacity());
             }
         }
-        if (!gsis.isEmpty()) r.set("GlobalSecondaryIndexes", gsis);
-        if (!lsis.isEmpty()) r.set("LocalSecondaryIndexes", lsis);
+        if (!gsis.isEmpty()) {
+            r.set("GlobalSecondaryIndexes", gsis);
+        }
+        if (!lsis.isEmpty()) {
+            r.set("LocalSecondaryIndexes", lsis);
+        }
         if (def.streamViewType() != null) {
             r.putObject("StreamSpecification").put("StreamEnabled", true).put("StreamViewType", def.streamViewType());
         }

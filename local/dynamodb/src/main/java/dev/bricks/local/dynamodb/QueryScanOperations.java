@@ -30,15 +30,21 @@ final class QueryScanOperations {
     /** What a read returns for each item, decided once per request. */
     private record Shape(TableDefinition def, TableDefinition.IndexDefinition index, String select, List<DocumentPath> projection, Expression.Condition filter) {
 
-        boolean fullItemAvailable() { return index == null || !index.global() || index.projectionType().equals("ALL"); }
-
         Map<String, AttributeValue> view(Map<String, AttributeValue> item) {
-            if (index == null || index.projectionType().equals("ALL")) return item;
+            if (index == null || index.projectionType().equals("ALL")) {
+                return item;
+            }
             Map<String, AttributeValue> v = new LinkedHashMap<>();
             for (String k : new String[] {def.key().hash(), def.key().range(), index.key().hash(), index.key().range()}) {
-                if (k != null && item.containsKey(k)) v.put(k, item.get(k));
+                if (k != null && item.containsKey(k)) {
+                    v.put(k, item.get(k));
+                }
             }
-            for (String k : index.nonKeyAttributes()) if (item.containsKey(k)) v.put(k, item.get(k));
+            for (String k : index.nonKeyAttributes()) {
+                if (item.containsKey(k)) {
+                    v.put(k, item.get(k));
+                }
+            }
             return v;
         }
 
@@ -58,9 +64,17 @@ final class QueryScanOperations {
 
         Map<String, AttributeValue> lastKey(Map<String, AttributeValue> item) {
             Map<String, AttributeValue> k = new LinkedHashMap<>();
-            for (String a : new String[] {def.key().hash(), def.key().range()}) if (a != null) k.put(a, item.get(a));
+            for (String a : new String[] {def.key().hash(), def.key().range()}) {
+                if (a != null) {
+                    k.put(a, item.get(a));
+                }
+            }
             if (index != null) {
-                for (String a : new String[] {index.key().hash(), index.key().range()}) if (a != null) k.put(a, item.get(a));
+                for (String a : new String[] {index.key().hash(), index.key().range()}) {
+                    if (a != null) {
+                        k.put(a, item.get(a));
+                    }
+                }
             }
             return k;
         }
@@ -86,7 +100,9 @@ final class QueryScanOperations {
             throw DynamoException.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
         Expression.Condition kc = kce == null ? null : ExpressionParser.condition(kce, "KeyConditionExpression", ctx);
-        if (keyCond != null) keyCond[0] = kc;
+        if (keyCond != null) {
+            keyCond[0] = kc;
+        }
         Expression.Condition filter = fe == null ? null : ExpressionParser.condition(fe, "FilterExpression", ctx);
         List<DocumentPath> projection = pe == null ? null : ExpressionParser.projection(pe, ctx);
         ctx.checkUnused(kce != null || fe != null || pe != null);
@@ -113,14 +129,22 @@ final class QueryScanOperations {
 
     private Position startKey(JsonNode req, Shape shape, ItemStore store) {
         JsonNode esk = RequestFields.node(req, "ExclusiveStartKey");
-        if (esk == null) return null;
+        if (esk == null) {
+            return null;
+        }
         Map<String, AttributeValue> k = AttributeValueJson.item(esk);
         List<String> needed = new ArrayList<>();
         needed.add(shape.def().key().hash());
-        if (shape.def().key().range() != null) needed.add(shape.def().key().range());
+        if (shape.def().key().range() != null) {
+            needed.add(shape.def().key().range());
+        }
         if (shape.index() != null) {
-            if (!needed.contains(shape.index().key().hash())) needed.add(shape.index().key().hash());
-            if (shape.index().key().range() != null && !needed.contains(shape.index().key().range())) needed.add(shape.index().key().range());
+            if (!needed.contains(shape.index().key().hash())) {
+                needed.add(shape.index().key().hash());
+            }
+            if (shape.index().key().range() != null && !needed.contains(shape.index().key().range())) {
+                needed.add(shape.index().key().range());
+            }
         }
         for (String n : needed) {
             AttributeValue v = k.get(n);
@@ -139,7 +163,9 @@ final class QueryScanOperations {
     private static KeyConditionParts keyCondition(Expression.Condition kc, TableDefinition def, TableDefinition.KeySchema key) {
         List<Expression.Condition> parts = new ArrayList<>();
         flatten(kc, parts);
-        if (parts.size() > 2) throw DynamoException.validation("Invalid KeyConditionExpression: The expression has redundant parentheses or too many conditions; Conditions can be of length 1 or 2 only");
+        if (parts.size() > 2) {
+            throw DynamoException.validation("Invalid KeyConditionExpression: The expression has redundant parentheses or too many conditions; Conditions can be of length 1 or 2 only");
+        }
         AttributeValue hash = null;
         Expression.Condition sort = null;
         for (Expression.Condition c : parts) {
@@ -147,7 +173,9 @@ final class QueryScanOperations {
             List<Expression.Operand> values = new ArrayList<>();
             boolean isEq = false;
             if (c instanceof Expression.Compare cmp) {
-                if (cmp.op() == Expression.Comparison.NE) throw DynamoException.validation("Unsupported operator on KeyConditionExpression: operator: <>");
+                if (cmp.op() == Expression.Comparison.NE) {
+                    throw DynamoException.validation("Unsupported operator on KeyConditionExpression: operator: <>");
+                }
                 target = cmp.left();
                 values.add(cmp.right());
                 isEq = cmp.op() == Expression.Comparison.EQ;
@@ -167,23 +195,37 @@ final class QueryScanOperations {
             } else {
                 throw DynamoException.validation("Invalid operator used in KeyConditionExpression: NOT");
             }
-            if (!(target instanceof Expression.PathOperand p)) throw DynamoException.validation("Query key condition not supported");
-            if (p.path().elements().size() > 1) throw DynamoException.validation("KeyConditionExpressions cannot have conditions on nested attributes");
+            if (!(target instanceof Expression.PathOperand p)) {
+                throw DynamoException.validation("Query key condition not supported");
+            }
+            if (p.path().elements().size() > 1) {
+                throw DynamoException.validation("KeyConditionExpressions cannot have conditions on nested attributes");
+            }
             String attr = p.path().first();
             for (Expression.Operand v : values) {
-                if (!(v instanceof Expression.ValueOperand)) throw DynamoException.validation("Query key condition not supported");
-                if (!key.isKey(attr)) continue;
+                if (!(v instanceof Expression.ValueOperand)) {
+                    throw DynamoException.validation("Query key condition not supported");
+                }
+                if (!key.isKey(attr)) {
+                    continue;
+                }
                 AttributeValue.Type want = def.attributeTypes().get(attr);
                 if (((Expression.ValueOperand) v).value().type != want) {
                     throw DynamoException.invalidParams("Condition parameter type does not match schema type");
                 }
             }
             if (attr.equals(key.hash())) {
-                if (!isEq) throw DynamoException.validation("Query key condition not supported");
-                if (hash != null) throw DynamoException.validation("KeyConditionExpressions must only contain one condition per key");
+                if (!isEq) {
+                    throw DynamoException.validation("Query key condition not supported");
+                }
+                if (hash != null) {
+                    throw DynamoException.validation("KeyConditionExpressions must only contain one condition per key");
+                }
                 hash = ((Expression.ValueOperand) values.get(0)).value();
             } else if (attr.equals(key.range())) {
-                if (sort != null) throw DynamoException.validation("KeyConditionExpressions must only contain one condition per key");
+                if (sort != null) {
+                    throw DynamoException.validation("KeyConditionExpressions must only contain one condition per key");
+                }
                 if (c instanceof Expression.FunctionCall && ((Expression.ValueOperand) values.get(0)).value().type == AttributeValue.Type.N) {
                     throw DynamoException.validation("Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N");
                 }
@@ -192,7 +234,9 @@ final class QueryScanOperations {
                 throw DynamoException.validation("Query condition missed key schema element: " + (hash == null ? key.hash() : key.range()));
             }
         }
-        if (hash == null) throw DynamoException.validation("Query condition missed key schema element: " + key.hash());
+        if (hash == null) {
+            throw DynamoException.validation("Query condition missed key schema element: " + key.hash());
+        }
         return new KeyConditionParts(hash, sort);
     }
 
@@ -217,7 +261,9 @@ final class QueryScanOperations {
         KeyConditionParts cond = keyCondition(kc[0], shape.def(), key);
         t.lock.readLock().lock();
         try {
-            if (t.deleted) throw DynamoException.tableNotFound();
+            if (t.deleted) {
+                throw DynamoException.tableNotFound();
+            }
             ItemStore store = shape.index() == null ? t.items : t.indexes.get(shape.index().name());
             Position start = startKey(req, shape, store);
             if (start != null && !cond.hash().equals(start.partition())) {
@@ -225,10 +271,15 @@ final class QueryScanOperations {
             }
             NavigableMap<KeyTuple, Map<String, AttributeValue>> part = store.partition(cond.hash());
             NavigableMap<KeyTuple, Map<String, AttributeValue>> view;
-            if (forward) view = start == null ? part : part.tailMap(start.sort(), false);
-            else view = start == null ? part.descendingMap() : part.headMap(start.sort(), false).descendingMap();
+            if (forward) {
+                view = start == null ? part : part.tailMap(start.sort(), false);
+            } else {
+                view = start == null ? part.descendingMap() : part.headMap(start.sort(), false).descendingMap();
+            }
             Iterator<Map<String, AttributeValue>> it = view.values().iterator();
-            if (cond.sort() != null) it = filtered(it, cond.sort());
+            if (cond.sort() != null) {
+                it = filtered(it, cond.sort());
+            }
             return page(req, t, shape, it, limit);
         } finally {
             t.lock.readLock().unlock();
@@ -242,7 +293,9 @@ final class QueryScanOperations {
             private Map<String, AttributeValue> advance() {
                 while (it.hasNext()) {
                     Map<String, AttributeValue> x = it.next();
-                    if (c.test(x)) return x;
+                    if (c.test(x)) {
+                        return x;
+                    }
                 }
                 return null;
             }
@@ -277,14 +330,18 @@ final class QueryScanOperations {
         }
         t.lock.readLock().lock();
         try {
-            if (t.deleted) throw DynamoException.tableNotFound();
+            if (t.deleted) {
+                throw DynamoException.tableNotFound();
+            }
             ItemStore store = shape.index() == null ? t.items : t.indexes.get(shape.index().name());
             Position start = startKey(req, shape, store);
             List<Iterator<Map<String, AttributeValue>>> parts = new ArrayList<>();
             NavigableMap<AttributeValue, TreeMap<KeyTuple, Map<String, AttributeValue>>> partitions = store.partitions;
             if (start != null) {
                 TreeMap<KeyTuple, Map<String, AttributeValue>> first = partitions.get(start.partition());
-                if (first != null) parts.add(first.tailMap(start.sort(), false).values().iterator());
+                if (first != null) {
+                    parts.add(first.tailMap(start.sort(), false).values().iterator());
+                }
                 partitions = partitions.tailMap(start.partition(), false);
             }
             Iterator<Map.Entry<AttributeValue, TreeMap<KeyTuple, Map<String, AttributeValue>>>> pit = partitions.entrySet().iterator();
@@ -294,9 +351,13 @@ final class QueryScanOperations {
 
                 public boolean hasNext() {
                     while (!cur.hasNext()) {
-                        if (!pit.hasNext()) return false;
+                        if (!pit.hasNext()) {
+                            return false;
+                        }
                         Map.Entry<AttributeValue, TreeMap<KeyTuple, Map<String, AttributeValue>>> e = pit.next();
-                        if (segment != null && Math.floorMod(e.getKey().hashCode(), total) != segment) continue;
+                        if (segment != null && Math.floorMod(e.getKey().hashCode(), total) != segment) {
+                            continue;
+                        }
                         cur = e.getValue().values().iterator();
                     }
                     return true;
@@ -330,7 +391,9 @@ final class QueryScanOperations {
             last = item;
             if (shape.filter() == null || shape.filter().test(shape.readable(item))) {
                 count++;
-                if (items != null) items.add(AttributeValueJson.toJson(shape.output(item)));
+                if (items != null) {
+                    items.add(AttributeValueJson.toJson(shape.output(item)));
+                }
             }
             if ((limit != null && scanned >= limit) || bytes >= PAGE_BYTES) {
                 stopped = true;
@@ -344,7 +407,9 @@ final class QueryScanOperations {
         }
         boolean consistent = req.path("ConsistentRead").asBoolean(false);
         ObjectNode cc = Engine.capacity(req, t.def.name(), Math.max(0.5, Math.ceil(bytes / 4096.0) * (consistent ? 1 : 0.5)));
-        if (cc != null) out.set("ConsumedCapacity", cc);
+        if (cc != null) {
+            out.set("ConsumedCapacity", cc);
+        }
         return out;
     }
 }

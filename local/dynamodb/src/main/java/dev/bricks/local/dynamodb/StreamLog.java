@@ -34,7 +34,9 @@ final class StreamLog {
     }
 
     synchronized void add(StreamRecord r) {
-        if (endingSequenceNumber == null) records.add(r);
+        if (endingSequenceNumber == null) {
+            records.add(r);
+        }
     }
 
     synchronized boolean enabled() { return endingSequenceNumber == null; }
@@ -58,13 +60,19 @@ final class StreamLog {
     synchronized int positionOf(String seq, boolean after) {
         for (int i = 0; i < records.size(); i++) {
             int c = records.get(i).sequenceNumber().compareTo(seq);
-            if (c > 0 || (c == 0 && !after)) return i;
+            if (c > 0 || (c == 0 && !after)) {
+                return i;
+            }
         }
         return records.size();
     }
 
     synchronized boolean contains(String seq) {
-        for (StreamRecord r : records) if (r.sequenceNumber().equals(seq)) return true;
+        for (StreamRecord r : records) {
+            if (r.sequenceNumber().equals(seq)) {
+                return true;
+            }
+        }
         return false;
     }
 }

@@ -23,15 +23,21 @@ final class StreamOperations {
     }
 
     private StreamLog stream(String arn) {
-        if (arn == null) throw RequestFields.constraint("null", "streamArn", "Member must not be null");
+        if (arn == null) {
+            throw RequestFields.constraint("null", "streamArn", "Member must not be null");
+        }
         StreamLog s = engine.streams.get(arn);
-        if (s == null) throw DynamoException.notFound("Requested resource not found: Stream: " + arn + " not found");
+        if (s == null) {
+            throw DynamoException.notFound("Requested resource not found: Stream: " + arn + " not found");
+        }
         return s;
     }
 
     ObjectNode listStreams(JsonNode req) {
         String table = RequestFields.str(req, "TableName");
-        if (table != null) engine.table(table);
+        if (table != null) {
+            engine.table(table);
+        }
         Integer limit = RequestFields.intField(req, "Limit", 1, 100);
         String start = RequestFields.str(req, "ExclusiveStartStreamArn");
         List<StreamLog> all = new ArrayList<>(engine.streams.values());
@@ -41,8 +47,12 @@ final class StreamOperations {
         int n = limit == null ? 100 : limit;
         String last = null;
         for (StreamLog s : all) {
-            if (table != null && !s.tableName.equals(table)) continue;
-            if (start != null && s.arn.compareTo(start) <= 0) continue;
+            if (table != null && !s.tableName.equals(table)) {
+                continue;
+            }
+            if (start != null && s.arn.compareTo(start) <= 0) {
+                continue;
+            }
             if (arr.size() == n) {
                 out.put("LastEvaluatedStreamArn", last);
                 break;
@@ -64,16 +74,22 @@ final class StreamOperations {
         ObjectNode shard = shards.addObject().put("ShardId", s.shardId);
         ObjectNode range = shard.putObject("SequenceNumberRange").put("StartingSequenceNumber", s.startingSequenceNumber);
         String end = s.endingSequenceNumber();
-        if (end != null) range.put("EndingSequenceNumber", end);
+        if (end != null) {
+            range.put("EndingSequenceNumber", end);
+        }
         return out;
     }
 
     ObjectNode getShardIterator(JsonNode req) {
         StreamLog s = stream(RequestFields.str(req, "StreamArn"));
         String shardId = RequestFields.str(req, "ShardId");
-        if (shardId == null) throw RequestFields.constraint("null", "shardId", "Member must not be null");
+        if (shardId == null) {
+            throw RequestFields.constraint("null", "shardId", "Member must not be null");
+        }
         String type = RequestFields.oneOf(req, "ShardIteratorType", null, ITERATOR_TYPES);
-        if (type == null) throw RequestFields.constraint("null", "shardIteratorType", "Member must not be null");
+        if (type == null) {
+            throw RequestFields.constraint("null", "shardIteratorType", "Member must not be null");
+        }
         if (!shardId.equals(s.shardId)) {
             throw DynamoException.notFound("Requested resource not found: Shard does not exist");
         }
@@ -83,7 +99,9 @@ final class StreamOperations {
             case "TRIM_HORIZON" -> position = 0;
             case "LATEST" -> position = s.size();
             default -> {
-                if (seq == null) throw DynamoException.validation("Must provide SequenceNumber for iterator type " + type);
+                if (seq == null) {
+                    throw DynamoException.validation("Must provide SequenceNumber for iterator type " + type);
+                }
                 if (!s.contains(seq)) {
                     throw DynamoException.validation("Invalid SequenceNumber for ShardIteratorType " + type + ": " + seq);
                 }
@@ -100,7 +118,9 @@ final class StreamOperations {
 
     ObjectNode getRecords(JsonNode req) {
         String it = RequestFields.str(req, "ShardIterator");
-        if (it == null) throw RequestFields.constraint("null", "shardIterator", "Member must not be null");
+        if (it == null) {
+            throw RequestFields.constraint("null", "shardIterator", "Member must not be null");
+        }
         Integer limit = RequestFields.intField(req, "Limit", 1, 1000);
         String[] parts;
         int position;
@@ -111,13 +131,19 @@ final class StreamOperations {
             throw DynamoException.validation("Invalid ShardIterator");
         }
         StreamLog s = engine.streams.get(parts[0]);
-        if (s == null || !s.shardId.equals(parts[1])) throw DynamoException.notFound("Requested resource not found: Stream: " + parts[0] + " not found");
+        if (s == null || !s.shardId.equals(parts[1])) {
+            throw DynamoException.notFound("Requested resource not found: Stream: " + parts[0] + " not found");
+        }
         List<StreamLog.StreamRecord> records = s.slice(position, limit == null ? 1000 : limit);
         ObjectNode out = NODES.objectNode();
         ArrayNode arr = out.putArray("Records");
-        for (StreamLog.StreamRecord r : records) arr.add(recordJson(s, r));
+        for (StreamLog.StreamRecord r : records) {
+            arr.add(recordJson(s, r));
+        }
         int next = position + records.size();
-        if (s.enabled() || next < s.size()) out.put("NextShardIterator", iterator(s, next));
+        if (s.enabled() || next < s.size()) {
+            out.put("NextShardIterator", iterator(s, next));
+        }
         return out;
     }
 
@@ -128,10 +154,16 @@ final class StreamOperations {
         ObjectNode d = o.putObject("dynamodb");
         d.put("ApproximateCreationDateTime", r.createdEpochSeconds());
         d.set("Keys", AttributeValueJson.toJson(r.keys()));
-        if (r.newImage() != null) d.set("NewImage", AttributeValueJson.toJson(r.newImage()));
-        if (r.oldImage() != null) d.set("OldImage", AttributeValueJson.toJson(r.oldImage()));
+        if (r.newImage() != null) {
+            d.set("NewImage", AttributeValueJson.toJson(r.newImage()));
+        }
+        if (r.oldImage() != null) {
+            d.set("OldImage", AttributeValueJson.toJson(r.oldImage()));
+        }
         d.put("SequenceNumber", r.sequenceNumber()).put("SizeBytes", r.sizeBytes()).put("StreamViewType", s.viewType);
-        if (r.byTtl()) o.putObject("userIdentity").put("PrincipalId", "dynamodb.amazonaws.com").put("Type", "Service");
+        if (r.byTtl()) {
+            o.putObject("userIdentity").put("PrincipalId", "dynamodb.amazonaws.com").put("Type", "Service");
+        }
         return o;
     }
 }

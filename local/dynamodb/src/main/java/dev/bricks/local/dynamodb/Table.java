@@ -24,8 +24,12 @@ final class Table {
         this.def = def;
         this.engine = engine;
         this.items = new ItemStore(def.key(), null);
-        for (TableDefinition.IndexDefinition d : def.indexes()) indexes.put(d.name(), new ItemStore(def.key(), d));
-        if (def.streamViewType() != null) startStream(def.streamViewType());
+        for (TableDefinition.IndexDefinition d : def.indexes()) {
+            indexes.put(d.name(), new ItemStore(def.key(), d));
+        }
+        if (def.streamViewType() != null) {
+            startStream(def.streamViewType());
+        }
     }
 
     void startStream(String viewType) {
@@ -36,14 +40,18 @@ final class Table {
 
     void stopStream() {
         StreamLog s = currentStream;
-        if (s != null) s.disable(engine.peekSequence());
+        if (s != null) {
+            s.disable(engine.peekSequence());
+        }
         currentStream = null;
     }
 
     Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
         Map<String, AttributeValue> k = new LinkedHashMap<>();
         k.put(def.key().hash(), item.get(def.key().hash()));
-        if (def.key().range() != null) k.put(def.key().range(), item.get(def.key().range()));
+        if (def.key().range() != null) {
+            k.put(def.key().range(), item.get(def.key().range()));
+        }
         return k;
     }
 
@@ -56,14 +64,22 @@ final class Table {
      * really changed. Caller holds the write lock.
      */
     void write(Map<String, AttributeValue> old, Map<String, AttributeValue> newItem, boolean byTtl) {
-        if (old == null && newItem == null) return;
-        if (old != null && old.equals(newItem)) return;
+        if (old == null && newItem == null) {
+            return;
+        }
+        if (old != null && old.equals(newItem)) {
+            return;
+        }
         if (old != null) {
-            for (ItemStore s : indexes.values()) s.remove(old);
+            for (ItemStore s : indexes.values()) {
+                s.remove(old);
+            }
         }
         if (newItem != null) {
             items.put(newItem);
-            for (ItemStore s : indexes.values()) s.put(newItem);
+            for (ItemStore s : indexes.values()) {
+                s.put(newItem);
+            }
         } else {
             items.remove(old);
         }

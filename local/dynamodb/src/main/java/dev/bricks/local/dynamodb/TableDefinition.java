@@ -26,7 +26,11 @@ record TableDefinition(
                     long readCapacity, long writeCapacity) {}
 
     IndexDefinition index(String indexName) {
-        for (IndexDefinition d : indexes) if (d.name().equals(indexName)) return d;
+        for (IndexDefinition d : indexes) {
+            if (d.name().equals(indexName)) {
+                return d;
+            }
+        }
         return null;
     }
 

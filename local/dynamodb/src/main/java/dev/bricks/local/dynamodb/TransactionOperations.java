@@ -41,9 +41,15 @@ final class TransactionOperations {
 
     private static JsonNode transactItems(JsonNode req) {
         JsonNode ti = RequestFields.node(req, "TransactItems");
-        if (ti == null) throw RequestFields.constraint("null", "transactItems", "Member must not be null");
-        if (ti.size() == 0) throw RequestFields.constraint("'[]'", "transactItems", "Member must have length greater than or equal to 1");
-        if (ti.size() > 100) throw RequestFields.constraint("'[" + ti.size() + " items]'", "transactItems", "Member must have length less than or equal to 100");
+        if (ti == null) {
+            throw RequestFields.constraint("null", "transactItems", "Member must not be null");
+        }
+        if (ti.size() == 0) {
+            throw RequestFields.constraint("'[]'", "transactItems", "Member must have length greater than or equal to 1");
+        }
+        if (ti.size() > 100) {
+            throw RequestFields.constraint("'[" + ti.size() + " items]'", "transactItems", "Member must have length less than or equal to 100");
+        }
         return ti;
     }
 
@@ -57,7 +63,9 @@ final class TransactionOperations {
                 while (it.hasNext() && now - it.next().at() > IDEMPOTENCY_MILLIS) it.remove();
                 UsedToken s = tokens.get(token);
                 if (s != null) {
-                    if (s.digest().equals(digest(ti))) return NODES.objectNode();
+                    if (s.digest().equals(digest(ti))) {
+                        return NODES.objectNode();
+                    }
                     throw new DynamoException("IdempotentParameterMismatchException",
                             "Request parameters do not match the original request made with the same ClientRequestToken", 400, null);
                 }
@@ -68,14 +76,22 @@ final class TransactionOperations {
         long aggregate = 0;
         for (JsonNode entry : ti) {
             int n = 0;
-            for (Kind k : Kind.values()) if (RequestFields.node(entry, k.name()) != null) n++;
-            if (n != 1) throw DynamoException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
+            for (Kind k : Kind.values()) {
+                if (RequestFields.node(entry, k.name()) != null) {
+                    n++;
+                }
+            }
+            if (n != 1) {
+                throw DynamoException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
+            }
             Action a = parse(entry);
             if (!targets.add(List.of(a.table().def.name(), a.key()))) {
                 throw DynamoException.validation("Transaction request cannot include multiple operations on one item");
             }
             actions.add(a);
-            if (a.item() != null) aggregate += AttributeValue.itemSize(a.item());
+            if (a.item() != null) {
+                aggregate += AttributeValue.itemSize(a.item());
+            }
             if (aggregate > MAX_AGGREGATE_BYTES) {
                 throw DynamoException.validation("Transaction request cannot exceed the aggregate size limit of 4 MB");
             }
@@ -85,8 +101,11 @@ final class TransactionOperations {
             List<String> codes = new ArrayList<>();
             for (int i = 0; i < actions.size(); i++) {
                 ObjectNode r = reasons.addObject();
-                if (i == 0) r.put("Code", "TransactionConflict").put("Message", "Transaction is ongoing for the item");
-                else r.put("Code", "None");
+                if (i == 0) {
+                    r.put("Code", "TransactionConflict").put("Message", "Transaction is ongoing for the item");
+                } else {
+                    r.put("Code", "None");
+                }
                 codes.add(r.get("Code").asText());
             }
             ObjectNode extra = NODES.objectNode();
@@ -96,7 +115,11 @@ final class TransactionOperations {
         }
         List<Table> locked = Engine.lockAll(actions.stream().map(Action::table).toList(), true);
         try {
-            for (Table t : locked) if (t.deleted) throw DynamoException.tableNotFound();
+            for (Table t : locked) {
+                if (t.deleted) {
+                    throw DynamoException.tableNotFound();
+                }
+            }
             List<Map<String, AttributeValue>> olds = new ArrayList<>();
             List<Map<String, AttributeValue>> news = new ArrayList<>();
             ArrayNode reasons = NODES.arrayNode();
@@ -109,7 +132,9 @@ final class TransactionOperations {
                 Map<String, AttributeValue> newItem = old;
                 if (a.cond() != null && !a.cond().test(old == null ? EMPTY : old)) {
                     reason.put("Code", "ConditionalCheckFailed").put("Message", "The conditional request failed");
-                    if (a.allOld() && old != null) reason.set("Item", AttributeValueJson.toJson(old));
+                    if (a.allOld() && old != null) {
+                        reason.set("Item", AttributeValueJson.toJson(old));
+                    }
                     failed = true;
                 } else {
                     try {
@@ -137,7 +162,9 @@ final class TransactionOperations {
             }
             for (int i = 0; i < actions.size(); i++) {
                 Action a = actions.get(i);
-                if (a.kind() != Kind.ConditionCheck) a.table().write(olds.get(i), news.get(i), false);
+                if (a.kind() != Kind.ConditionCheck) {
+                    a.table().write(olds.get(i), news.get(i), false);
+                }
             }
         } finally {
             Engine.unlockAll(locked, true);
@@ -164,7 +191,9 @@ final class TransactionOperations {
         if ((n = RequestFields.node(entry, "Put")) != null) {
             Table t = engine.table(n);
             JsonNode itemNode = RequestFields.node(n, "Item");
-            if (itemNode == null) throw RequestFields.constraint("null", "transactItems.1.member.put.item", "Member must not be null");
+            if (itemNode == null) {
+                throw RequestFields.constraint("null", "transactItems.1.member.put.item", "Member must not be null");
+            }
             Map<String, AttributeValue> item = AttributeValueJson.item(itemNode);
             engine.validateItem(t.def, item, false);
             ExpressionContext ctx = ExpressionContext.of(n);
@@ -196,7 +225,9 @@ final class TransactionOperations {
         List<Get> gets = new ArrayList<>();
         for (JsonNode entry : ti) {
             JsonNode g = RequestFields.node(entry, "Get");
-            if (g == null) throw RequestFields.constraint("null", "transactItems.1.member.get", "Member must not be null");
+            if (g == null) {
+                throw RequestFields.constraint("null", "transactItems.1.member.get", "Member must not be null");
+            }
             Table t = engine.table(g);
             Map<String, AttributeValue> key = engine.key(t.def, RequestFields.node(g, "Key"));
             ExpressionContext ctx = new ExpressionContext(g.get("ExpressionAttributeNames"), null);
@@ -209,11 +240,17 @@ final class TransactionOperations {
         ObjectNode out = NODES.objectNode();
         ArrayNode responses = out.putArray("Responses");
         try {
-            for (Table t : locked) if (t.deleted) throw DynamoException.tableNotFound();
+            for (Table t : locked) {
+                if (t.deleted) {
+                    throw DynamoException.tableNotFound();
+                }
+            }
             for (Get g : gets) {
                 Map<String, AttributeValue> item = g.table().get(g.key());
                 ObjectNode r = responses.addObject();
-                if (item != null) r.set("Item", AttributeValueJson.toJson(g.projection() == null ? item : Expression.project(item, g.projection())));
+                if (item != null) {
+                    r.set("Item", AttributeValueJson.toJson(g.projection() == null ? item : Expression.project(item, g.projection())));
+                }
             }
         } finally {
             Engine.unlockAll(locked, false);
