@@ -109,86 +109,121 @@ final class Engine {
 
     private static final Set<String> KEY_TYPES = Set.of("S", "N", "B");
 
+    /** Provisioned read and write capacity units (both 0 for PAY_PER_REQUEST and for local indexes). */
+    record Throughput(long read, long write) {
+        static final Throughput NONE = new Throughput(0, 0);
+    }
+
     ObjectNode createTable(JsonNode req) {
         String name = RequestFields.tableName(req);
-        JsonNode attrDefs = RequestFields.node(req, "AttributeDefinitions");
+        JsonNode attributeDefinitions = RequestFields.node(req, "AttributeDefinitions");
         JsonNode keySchema = RequestFields.node(req, "KeySchema");
-        if (attrDefs == null) {
+        if (attributeDefinitions == null) {
             throw RequestFields.constraint("null", "attributeDefinitions", "Member must not be null");
         }
         if (keySchema == null) {
             throw RequestFields.constraint("null", "keySchema", "Member must not be null");
         }
+        Map<String, AttributeValue.Type> types = attributeTypes(attributeDefinitions);
+        TableDefinition.KeySchema key = keyDef(keySchema, "KeySchema", "keySchema");
+        String billing = RequestFields.oneOf(req, "BillingMode", "PROVISIONED", Set.of("PROVISIONED", "PAY_PER_REQUEST"));
+        Throughput throughput = throughput(req, billing, null);
+        List<TableDefinition.IndexDefinition> indexes = new ArrayList<>(globalIndexes(req, key, billing));
+        indexes.addAll(localIndexes(req, key, billing));
+        checkIndexNamesUnique(indexes);
+        checkKeyAttributesDefined(key, indexes, types);
+        String viewType = streamSpec(RequestFields.node(req, "StreamSpecification"));
+        String arn = "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT + ":table/" + name;
+        TableDefinition def = new TableDefinition(name, arn, java.util.UUID.randomUUID().toString(), System.currentTimeMillis() / 1000.0,
+                key, types, List.copyOf(indexes), billing, throughput.read(), throughput.write(), viewType, null);
+        Table t = register(new Table(def, this), req);
+        ObjectNode out = NODES.objectNode();
+        ObjectNode description = describe(t);
+        description.put("TableStatus", "CREATING");
+        out.set("TableDescription", description);
+        return out;
+    }
+
+    private static Map<String, AttributeValue.Type> attributeTypes(JsonNode attributeDefinitions) {
         Map<String, AttributeValue.Type> types = new LinkedHashMap<>();
-        int i = 1;
-        for (JsonNode d : attrDefs) {
-            String an = RequestFields.str(d, "AttributeName");
-            String at = RequestFields.str(d, "AttributeType");
-            if (an == null) {
-                throw RequestFields.constraint("null", "attributeDefinitions." + i + ".member.attributeName", "Member must not be null");
+        int position = 1;
+        for (JsonNode d : attributeDefinitions) {
+            String attributeName = RequestFields.str(d, "AttributeName");
+            String attributeType = RequestFields.str(d, "AttributeType");
+            if (attributeName == null) {
+                throw RequestFields.constraint("null", "attributeDefinitions." + position + ".member.attributeName", "Member must not be null");
             }
-            if (at == null || !KEY_TYPES.contains(at)) {
-                throw RequestFields.constraint(at == null ? "null" : "'" + at + "'", "attributeDefinitions." + i + ".member.attributeType",
-                        "Member must satisfy enum value set: [B, N, S]");
+            if (attributeType == null || !KEY_TYPES.contains(attributeType)) {
+                throw RequestFields.constraint(attributeType == null ? "null" : "'" + attributeType + "'",
+                        "attributeDefinitions." + position + ".member.attributeType", "Member must satisfy enum value set: [B, N, S]");
             }
-            if (types.put(an, AttributeValue.Type.valueOf(at)) != null) {
+            if (types.put(attributeName, AttributeValue.Type.valueOf(attributeType)) != null) {
                 throw DynamoException.invalidParams("Cannot have two attributes with the same name");
             }
-            i++;
+            position++;
         }
-        TableDefinition.KeySchema key = keyDef(keySchema, "KeySchema", "keySchema");
-        Set<String> used = new java.util.LinkedHashSet<>();
-        used.add(key.hash());
-        if (key.range() != null) {
-            used.add(key.range());
-        }
-        String billing = RequestFields.oneOf(req, "BillingMode", "PROVISIONED", Set.of("PROVISIONED", "PAY_PER_REQUEST"));
-        long[] tp = throughput(req, billing, null);
-        List<TableDefinition.IndexDefinition> indexes = new ArrayList<>();
-        Set<String> indexNames = new java.util.HashSet<>();
+        return types;
+    }
+
+    private static List<TableDefinition.IndexDefinition> globalIndexes(JsonNode req, TableDefinition.KeySchema key, String billing) {
         JsonNode gsis = RequestFields.node(req, "GlobalSecondaryIndexes");
-        if (gsis != null) {
-            if (gsis.size() == 0) {
-                throw DynamoException.invalidParams("List of GlobalSecondaryIndexes is empty");
+        if (gsis == null) {
+            return List.of();
+        }
+        if (gsis.size() == 0) {
+            throw DynamoException.invalidParams("List of GlobalSecondaryIndexes is empty");
+        }
+        if (gsis.size() > 20) {
+            throw DynamoException.validation("One or more parameter values were invalid: GlobalSecondaryIndex count exceeds the per-table limit of 20");
+        }
+        List<TableDefinition.IndexDefinition> indexes = new ArrayList<>();
+        for (JsonNode g : gsis) {
+            indexes.add(indexDef(g, true, key, billing));
+        }
+        return indexes;
+    }
+
+    private static List<TableDefinition.IndexDefinition> localIndexes(JsonNode req, TableDefinition.KeySchema key, String billing) {
+        JsonNode lsis = RequestFields.node(req, "LocalSecondaryIndexes");
+        if (lsis == null) {
+            return List.of();
+        }
+        if (lsis.size() == 0) {
+            throw DynamoException.invalidParams("List of LocalSecondaryIndexes is empty");
+        }
+        if (lsis.size() > 5) {
+            throw DynamoException.invalidParams("Number of LocalSecondaryIndexes exceeds per-table limit of 5");
+        }
+        if (key.range() == null) {
+            throw DynamoException.invalidParams("Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex");
+        }
+        List<TableDefinition.IndexDefinition> indexes = new ArrayList<>();
+        for (JsonNode l : lsis) {
+            TableDefinition.IndexDefinition d = indexDef(l, false, key, billing);
+            if (!d.key().hash().equals(key.hash())) {
+                throw DynamoException.invalidParams("Index KeySchema does not have the same leading hash key as table KeySchema for index: "
+                        + d.name() + ". index hash key: " + d.key().hash() + ", table hash key: " + key.hash());
             }
-            if (gsis.size() > 20) {
-                throw DynamoException.validation("One or more parameter values were invalid: GlobalSecondaryIndex count exceeds the per-table limit of 20");
-            }
-            for (JsonNode g : gsis) {
-                TableDefinition.IndexDefinition d = indexDef(g, true, key, billing);
-                if (!indexNames.add(d.name())) {
-                    throw DynamoException.invalidParams("Duplicate index name: " + d.name());
-                }
-                used.add(d.key().hash());
-                if (d.key().range() != null) {
-                    used.add(d.key().range());
-                }
-                indexes.add(d);
+            indexes.add(d);
+        }
+        return indexes;
+    }
+
+    private static void checkIndexNamesUnique(List<TableDefinition.IndexDefinition> indexes) {
+        Set<String> names = new java.util.HashSet<>();
+        for (TableDefinition.IndexDefinition d : indexes) {
+            if (!names.add(d.name())) {
+                throw DynamoException.invalidParams("Duplicate index name: " + d.name());
             }
         }
-        JsonNode lsis = RequestFields.node(req, "LocalSecondaryIndexes");
-        if (lsis != null) {
-            if (lsis.size() == 0) {
-                throw DynamoException.invalidParams("List of LocalSecondaryIndexes is empty");
-            }
-            if (lsis.size() > 5) {
-                throw DynamoException.invalidParams("Number of LocalSecondaryIndexes exceeds per-table limit of 5");
-            }
-            if (key.range() == null) {
-                throw DynamoException.invalidParams("Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex");
-            }
-            for (JsonNode l : lsis) {
-                TableDefinition.IndexDefinition d = indexDef(l, false, key, billing);
-                if (!d.key().hash().equals(key.hash())) {
-                    throw DynamoException.invalidParams("Index KeySchema does not have the same leading hash key as table KeySchema for index: "
-                            + d.name() + ". index hash key: " + d.key().hash() + ", table hash key: " + key.hash());
-                }
-                if (!indexNames.add(d.name())) {
-                    throw DynamoException.invalidParams("Duplicate index name: " + d.name());
-                }
-                used.add(d.key().range());
-                indexes.add(d);
-            }
+    }
+
+    /** Every key attribute of the table and its indexes is defined, and no other attribute is. */
+    private static void checkKeyAttributesDefined(TableDefinition.KeySchema key, List<TableDefinition.IndexDefinition> indexes,
+                                                  Map<String, AttributeValue.Type> types) {
+        Set<String> used = new java.util.LinkedHashSet<>(key.attributes());
+        for (TableDefinition.IndexDefinition d : indexes) {
+            used.addAll(d.key().attributes());
         }
         for (String u : used) {
             if (!types.containsKey(u)) {
@@ -199,25 +234,20 @@ final class Engine {
         if (used.size() != types.size()) {
             throw DynamoException.invalidParams("Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
         }
-        String viewType = streamSpec(RequestFields.node(req, "StreamSpecification"));
-        String arn = "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT + ":table/" + name;
-        TableDefinition def = new TableDefinition(name, arn, java.util.UUID.randomUUID().toString(), System.currentTimeMillis() / 1000.0,
-                key, types, List.copyOf(indexes), billing, tp[0], tp[1], viewType, null);
-        Table t = new Table(def, this);
+    }
+
+    /** Adds a new table to the catalogue (and its stream to the stream catalogue), logging the request. */
+    private Table register(Table t, JsonNode createRequest) {
         synchronized (tables) {
-            if (tables.putIfAbsent(name, t) != null) {
-                throw DynamoException.inUse("Table already exists: " + name);
+            if (tables.putIfAbsent(t.def.name(), t) != null) {
+                throw DynamoException.inUse("Table already exists: " + t.def.name());
             }
             if (t.currentStream != null) {
                 streams.put(t.currentStream.arn, t.currentStream);
             }
-            persistTableOp("CreateTable", req);
+            persistTableOp("CreateTable", createRequest);
         }
-        ObjectNode out = NODES.objectNode();
-        ObjectNode d = describe(t);
-        d.put("TableStatus", "CREATING");
-        out.set("TableDescription", d);
-        return out;
+        return t;
     }
 
     private static TableDefinition.KeySchema keyDef(JsonNode keySchema, String what, String field) {
@@ -252,13 +282,13 @@ final class Engine {
         return new TableDefinition.KeySchema(hash, range);
     }
 
-    private static long[] throughput(JsonNode req, String billing, String indexName) {
+    private static Throughput throughput(JsonNode req, String billing, String indexName) {
         JsonNode pt = RequestFields.node(req, "ProvisionedThroughput");
         if (billing.equals("PAY_PER_REQUEST")) {
             if (pt != null) {
                 throw DynamoException.invalidParams("Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
             }
-            return new long[] {0, 0};
+            return Throughput.NONE;
         }
         if (pt == null || RequestFields.node(pt, "ReadCapacityUnits") == null || RequestFields.node(pt, "WriteCapacityUnits") == null) {
             if (indexName != null) {
@@ -273,7 +303,7 @@ final class Engine {
         if (w < 1) {
             throw RequestFields.constraint("'" + w + "'", "provisionedThroughput.writeCapacityUnits", "Member must have value greater than or equal to 1");
         }
-        return new long[] {r, w};
+        return new Throughput(r, w);
     }
 
     private static TableDefinition.IndexDefinition indexDef(JsonNode g, boolean global, TableDefinition.KeySchema tableKey, String billing) {
@@ -313,8 +343,8 @@ final class Engine {
         } else if (type.equals("INCLUDE")) {
             throw DynamoException.invalidParams("ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
         }
-        long[] tp = global ? throughput(g, billing, name) : new long[] {0, 0};
-        return new TableDefinition.IndexDefinition(name, global, key, type, List.copyOf(nonKey), tp[0], tp[1]);
+        Throughput throughput = global ? throughput(g, billing, name) : Throughput.NONE;
+        return new TableDefinition.IndexDefinition(name, global, key, type, List.copyOf(nonKey), throughput.read(), throughput.write());
     }
 
     private static String streamSpec(JsonNode spec) {
@@ -469,102 +499,134 @@ final class Engine {
         return NODES.objectNode().set("TableDescription", d);
     }
 
+    /** What one UpdateTable request changes: the new definition and the indexes it creates (to backfill). */
+    private record TableUpdate(TableDefinition definition, List<TableDefinition.IndexDefinition> createdIndexes, boolean streamChanged) {}
+
+    /** The indexes after GlobalSecondaryIndexUpdates, and those of them that are new. */
+    private record IndexChanges(List<TableDefinition.IndexDefinition> indexes, List<TableDefinition.IndexDefinition> created) {}
+
     ObjectNode updateTable(JsonNode req) {
         Table t = table(RequestFields.tableName(req));
-        boolean changed = false;
         t.lock.writeLock().lock();
         try {
-            TableDefinition def = t.def;
-            String billing = RequestFields.oneOf(req, "BillingMode", def.billingMode(), Set.of("PROVISIONED", "PAY_PER_REQUEST"));
-            Map<String, AttributeValue.Type> types = new LinkedHashMap<>(def.attributeTypes());
-            JsonNode ad = RequestFields.node(req, "AttributeDefinitions");
-            if (ad != null) {
-                for (JsonNode d : ad) {
-                    String at = RequestFields.str(d, "AttributeType");
-                    if (at == null || !KEY_TYPES.contains(at)) {
-                        throw RequestFields.constraint("'" + at + "'", "attributeDefinitions.1.member.attributeType", "Member must satisfy enum value set: [B, N, S]");
-                    }
-                    types.put(RequestFields.str(d, "AttributeName"), AttributeValue.Type.valueOf(at));
-                }
-            }
-            if (RequestFields.node(req, "ProvisionedThroughput") != null || !billing.equals(def.billingMode())) {
-                long[] tp = throughput(req, billing, null);
-                def = def.withBilling(billing, tp[0], tp[1]);
-                changed = true;
-            }
-            JsonNode updates = RequestFields.node(req, "GlobalSecondaryIndexUpdates");
-            List<TableDefinition.IndexDefinition> indexes = new ArrayList<>(def.indexes());
-            List<TableDefinition.IndexDefinition> created = new ArrayList<>();
-            if (updates != null) {
-                for (JsonNode u : updates) {
-                    if (RequestFields.node(u, "Create") != null) {
-                        TableDefinition.IndexDefinition d = indexDef(u.get("Create"), true, def.key(), billing);
-                        if (def.index(d.name()) != null) {
-                            throw DynamoException.validation("One or more parameter values were invalid: Index with name " + d.name() + " already exists");
-                        }
-                        for (String k : new String[] {d.key().hash(), d.key().range()}) {
-                            if (k != null && !types.containsKey(k)) {
-                                throw DynamoException.invalidParams("Some index key attributes are not defined in AttributeDefinitions. Keys: [" + k + "], AttributeDefinitions: " + new ArrayList<>(types.keySet()));
-                            }
-                        }
-                        indexes.add(d);
-                        created.add(d);
-                    } else if (RequestFields.node(u, "Delete") != null) {
-                        String n = RequestFields.str(u.get("Delete"), "IndexName");
-                        TableDefinition.IndexDefinition d = def.index(n);
-                        if (d == null || !d.global()) {
-                            throw DynamoException.notFound("Requested resource not found: Index: " + n + " not found");
-                        }
-                        indexes.remove(d);
-                    } else if (RequestFields.node(u, "Update") != null) {
-                        String n = RequestFields.str(u.get("Update"), "IndexName");
-                        if (def.index(n) == null) {
-                            throw DynamoException.notFound("Requested resource not found: Index: " + n + " not found");
-                        }
-                    } else {
-                        throw DynamoException.validation("One or more parameter values were invalid: One of GlobalSecondaryIndexUpdate.Create, Update or Delete must be specified");
-                    }
-                }
-                def = def.withIndexes(List.copyOf(indexes), types);
-                changed = true;
-            }
-            JsonNode spec = RequestFields.node(req, "StreamSpecification");
-            if (spec != null) {
-                String vt = streamSpec(spec);
-                if (vt != null && t.currentStream != null) {
-                    throw DynamoException.validation("Table already has an enabled stream: TableName: " + def.name());
-                }
-                if (vt == null && t.currentStream == null) {
-                    throw DynamoException.validation("Table already has no stream enabled: TableName: " + def.name());
-                }
-                def = def.withStream(vt);
-                changed = true;
-            }
-            if (!changed) {
-                throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
-            }
-            TableDefinition old = t.def;
-            t.def = def;
-            for (TableDefinition.IndexDefinition d : old.indexes()) {
-                if (def.index(d.name()) == null) {
-                    t.indexes.remove(d.name());
-                }
-            }
-            for (TableDefinition.IndexDefinition d : created) {
-                t.rebuildIndex(d);
-            }
-            if (spec != null) {
-                if (def.streamViewType() != null) {
-                    t.startStream(def.streamViewType());
-                    streams.put(t.currentStream.arn, t.currentStream);
-                } else {
-                    t.stopStream();
-                }
-            }
+            TableUpdate update = planTableUpdate(req, t);
+            applyTableUpdate(t, update);
             persistTableOp("UpdateTable", req);
             return NODES.objectNode().set("TableDescription", describe(t));
         } finally {
             t.lock.writeLock().unlock();
+        }
+    }
+
+    /** Validates an UpdateTable request against the table (caller holds its write lock) without changing anything. */
+    private static TableUpdate planTableUpdate(JsonNode req, Table t) {
+        TableDefinition def = t.def;
+        boolean changed = false;
+        String billing = RequestFields.oneOf(req, "BillingMode", def.billingMode(), Set.of("PROVISIONED", "PAY_PER_REQUEST"));
+        Map<String, AttributeValue.Type> types = updatedAttributeTypes(req, def);
+        if (RequestFields.node(req, "ProvisionedThroughput") != null || !billing.equals(def.billingMode())) {
+            Throughput throughput = throughput(req, billing, null);
+            def = def.withBilling(billing, throughput.read(), throughput.write());
+            changed = true;
+        }
+        List<TableDefinition.IndexDefinition> created = List.of();
+        JsonNode updates = RequestFields.node(req, "GlobalSecondaryIndexUpdates");
+        if (updates != null) {
+            IndexChanges changes = indexChanges(updates, def, types, billing);
+            def = def.withIndexes(List.copyOf(changes.indexes()), types);
+            created = changes.created();
+            changed = true;
+        }
+        JsonNode spec = RequestFields.node(req, "StreamSpecification");
+        if (spec != null) {
+            String viewType = streamSpec(spec);
+            if (viewType != null && t.currentStream != null) {
+                throw DynamoException.validation("Table already has an enabled stream: TableName: " + def.name());
+            }
+            if (viewType == null && t.currentStream == null) {
+                throw DynamoException.validation("Table already has no stream enabled: TableName: " + def.name());
+            }
+            def = def.withStream(viewType);
+            changed = true;
+        }
+        if (!changed) {
+            throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+        }
+        return new TableUpdate(def, created, spec != null);
+    }
+
+    /** The table's attribute types plus those the request's AttributeDefinitions add (for new index keys). */
+    private static Map<String, AttributeValue.Type> updatedAttributeTypes(JsonNode req, TableDefinition def) {
+        Map<String, AttributeValue.Type> types = new LinkedHashMap<>(def.attributeTypes());
+        JsonNode attributeDefinitions = RequestFields.node(req, "AttributeDefinitions");
+        if (attributeDefinitions == null) {
+            return types;
+        }
+        for (JsonNode d : attributeDefinitions) {
+            String attributeType = RequestFields.str(d, "AttributeType");
+            if (attributeType == null || !KEY_TYPES.contains(attributeType)) {
+                throw RequestFields.constraint("'" + attributeType + "'", "attributeDefinitions.1.member.attributeType", "Member must satisfy enum value set: [B, N, S]");
+            }
+            types.put(RequestFields.str(d, "AttributeName"), AttributeValue.Type.valueOf(attributeType));
+        }
+        return types;
+    }
+
+    private static IndexChanges indexChanges(JsonNode updates, TableDefinition def, Map<String, AttributeValue.Type> types, String billing) {
+        List<TableDefinition.IndexDefinition> indexes = new ArrayList<>(def.indexes());
+        List<TableDefinition.IndexDefinition> created = new ArrayList<>();
+        for (JsonNode u : updates) {
+            if (RequestFields.node(u, "Create") != null) {
+                TableDefinition.IndexDefinition d = indexDef(u.get("Create"), true, def.key(), billing);
+                if (def.index(d.name()) != null) {
+                    throw DynamoException.validation("One or more parameter values were invalid: Index with name " + d.name() + " already exists");
+                }
+                for (String k : d.key().attributes()) {
+                    if (!types.containsKey(k)) {
+                        throw DynamoException.invalidParams("Some index key attributes are not defined in AttributeDefinitions. Keys: [" + k + "], AttributeDefinitions: " + new ArrayList<>(types.keySet()));
+                    }
+                }
+                indexes.add(d);
+                created.add(d);
+            } else if (RequestFields.node(u, "Delete") != null) {
+                String name = RequestFields.str(u.get("Delete"), "IndexName");
+                TableDefinition.IndexDefinition d = def.index(name);
+                if (d == null || !d.global()) {
+                    throw DynamoException.notFound("Requested resource not found: Index: " + name + " not found");
+                }
+                indexes.remove(d);
+            } else if (RequestFields.node(u, "Update") != null) {
+                String name = RequestFields.str(u.get("Update"), "IndexName");
+                if (def.index(name) == null) {
+                    throw DynamoException.notFound("Requested resource not found: Index: " + name + " not found");
+                }
+            } else {
+                throw DynamoException.validation("One or more parameter values were invalid: One of GlobalSecondaryIndexUpdate.Create, Update or Delete must be specified");
+            }
+        }
+        return new IndexChanges(indexes, created);
+    }
+
+    /** Installs a planned update: the new definition, dropped and backfilled indexes, the stream switched. */
+    private void applyTableUpdate(Table t, TableUpdate update) {
+        TableDefinition old = t.def;
+        TableDefinition def = update.definition();
+        t.def = def;
+        for (TableDefinition.IndexDefinition d : old.indexes()) {
+            if (def.index(d.name()) == null) {
+                t.indexes.remove(d.name());
+            }
+        }
+        for (TableDefinition.IndexDefinition d : update.createdIndexes()) {
+            t.rebuildIndex(d);
+        }
+        if (update.streamChanged()) {
+            if (def.streamViewType() != null) {
+                t.startStream(def.streamViewType());
+                streams.put(t.currentStream.arn, t.currentStream);
+            } else {
+                t.stopStream();
+            }
         }
     }
 

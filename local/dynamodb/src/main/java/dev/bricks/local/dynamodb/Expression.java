@@ -287,6 +287,47 @@ final class Expression {
         }
     }
 
+    /** The top-level attribute names a condition reads (the first element of each document path in it). */
+    static Set<String> attributeNames(Condition condition) {
+        Set<String> names = new LinkedHashSet<>();
+        collectNames(condition, names);
+        return names;
+    }
+
+    private static void collectNames(Condition condition, Set<String> names) {
+        if (condition instanceof Compare c) {
+            collectNames(c.left(), names);
+            collectNames(c.right(), names);
+        } else if (condition instanceof Between b) {
+            collectNames(b.value(), names);
+            collectNames(b.low(), names);
+            collectNames(b.high(), names);
+        } else if (condition instanceof In in) {
+            collectNames(in.value(), names);
+            in.options().forEach(o -> collectNames(o, names));
+        } else if (condition instanceof And a) {
+            collectNames(a.left(), names);
+            collectNames(a.right(), names);
+        } else if (condition instanceof Or o) {
+            collectNames(o.left(), names);
+            collectNames(o.right(), names);
+        } else if (condition instanceof Not n) {
+            collectNames(n.inner(), names);
+        } else if (condition instanceof FunctionCall f) {
+            f.args().forEach(a -> collectNames(a, names));
+        } else {
+            throw new IllegalStateException("unknown condition " + condition.getClass().getSimpleName());
+        }
+    }
+
+    private static void collectNames(Operand operand, Set<String> names) {
+        if (operand instanceof PathOperand p) {
+            names.add(p.path().first());
+        } else if (operand instanceof SizeOperand size) {
+            collectNames(size.arg(), names);
+        }
+    }
+
     static DynamoException missingAttribute() {
         return DynamoException.validation("The provided expression refers to an attribute that does not exist in the item");
     }

@@ -80,7 +80,10 @@ final class QueryScanOperations {
         }
     }
 
-    private Shape shape(JsonNode req, Table t, ExpressionContext ctx, boolean query, Expression.Condition[] keyCond) {
+    /** A parsed Query or Scan: what it returns per item, and (Query only, else null) its key condition. */
+    private record ParsedRead(Shape shape, Expression.Condition keyCondition) {}
+
+    private ParsedRead parse(JsonNode req, Table t, ExpressionContext ctx, boolean query) {
         TableDefinition def = t.def;
         String indexName = RequestFields.str(req, "IndexName");
         TableDefinition.IndexDefinition index = null;
@@ -100,9 +103,6 @@ final class QueryScanOperations {
             throw DynamoException.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
         Expression.Condition kc = kce == null ? null : ExpressionParser.condition(kce, "KeyConditionExpression", ctx);
-        if (keyCond != null) {
-            keyCond[0] = kc;
-        }
         Expression.Condition filter = fe == null ? null : ExpressionParser.condition(fe, "FilterExpression", ctx);
         List<DocumentPath> projection = pe == null ? null : ExpressionParser.projection(pe, ctx);
         ctx.checkUnused(kce != null || fe != null || pe != null);
@@ -122,7 +122,23 @@ final class QueryScanOperations {
             throw DynamoException.invalidParams("Select type ALL_ATTRIBUTES is not supported for global secondary index "
                     + index.name() + " because its projection type is not ALL");
         }
-        return new Shape(def, index, select, projection, filter);
+        return new ParsedRead(new Shape(def, index, select, projection, filter), kc);
+    }
+
+    /**
+     * DynamoDB rejects a Query whose FilterExpression reads a key attribute of the queried table or index (those
+     * belong in the KeyConditionExpression); a Scan may filter on any attribute.
+     */
+    private static void checkFilterHasNoKeyAttributes(Expression.Condition filter, TableDefinition.KeySchema key) {
+        if (filter == null) {
+            return;
+        }
+        Set<String> read = Expression.attributeNames(filter);
+        for (String attribute : key.attributes()) {
+            if (read.contains(attribute)) {
+                throw DynamoException.validation("Filter Expression can only contain non-primary key attributes: Primary key attribute: " + attribute);
+            }
+        }
     }
 
     private record Position(AttributeValue partition, KeyTuple sort) {}
@@ -253,12 +269,13 @@ final class QueryScanOperations {
         RequestFields.noLegacy(req);
         Table t = engine.table(req);
         ExpressionContext ctx = ExpressionContext.of(req);
-        Expression.Condition[] kc = new Expression.Condition[1];
-        Shape shape = shape(req, t, ctx, true, kc);
+        ParsedRead parsed = parse(req, t, ctx, true);
+        Shape shape = parsed.shape();
         Integer limit = RequestFields.intField(req, "Limit", 1, Integer.MAX_VALUE);
         boolean forward = req.path("ScanIndexForward").asBoolean(true);
         TableDefinition.KeySchema key = shape.index() == null ? shape.def().key() : shape.index().key();
-        KeyConditionParts cond = keyCondition(kc[0], shape.def(), key);
+        KeyConditionParts cond = keyCondition(parsed.keyCondition(), shape.def(), key);
+        checkFilterHasNoKeyAttributes(shape.filter(), key);
         t.lock.readLock().lock();
         try {
             if (t.deleted) {
@@ -314,7 +331,7 @@ final class QueryScanOperations {
         RequestFields.noLegacy(req);
         Table t = engine.table(req);
         ExpressionContext ctx = ExpressionContext.of(req);
-        Shape shape = shape(req, t, ctx, false, null);
+        Shape shape = parse(req, t, ctx, false).shape();
         Integer limit = RequestFields.intField(req, "Limit", 1, Integer.MAX_VALUE);
         Integer segment = RequestFields.intField(req, "Segment", 0, 999_999);
         Integer total = RequestFields.intField(req, "TotalSegments", 1, 1_000_000);

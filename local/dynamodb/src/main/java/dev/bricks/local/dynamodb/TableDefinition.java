@@ -20,6 +20,9 @@ record TableDefinition(
 
     record KeySchema(String hash, String range) {
         boolean isKey(String attr) { return attr.equals(hash) || attr.equals(range); }
+
+        /** The hash key attribute, then the range key attribute when there is one. */
+        List<String> attributes() { return range == null ? List.of(hash) : List.of(hash, range); }
     }
 
     record IndexDefinition(String name, boolean global, KeySchema key, String projectionType, List<String> nonKeyAttributes,
