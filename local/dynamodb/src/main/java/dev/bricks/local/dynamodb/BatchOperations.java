@@ -35,7 +35,7 @@ final class BatchOperations {
     ObjectNode batchGetItem(JsonNode req) {
         JsonNode ri = requestItems(req);
         int total = 0;
-        record Get(Table table, List<Map<String, AttributeValue>> keys, List<DocumentPath> projection, JsonNode original) {}
+        record Get(Table table, List<Map<String, AttributeValue>> keys, List<DocumentPath> projection, boolean consistent, JsonNode original) {}
         List<Get> gets = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = ri.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -63,8 +63,9 @@ final class BatchOperations {
             String pe = RequestFields.str(e.getValue(), "ProjectionExpression");
             List<DocumentPath> projection = pe == null ? null : ExpressionParser.projection(pe, ctx);
             ctx.checkUnused(pe != null);
-            gets.add(new Get(t, ks, projection, e.getValue()));
+            gets.add(new Get(t, ks, projection, e.getValue().path("ConsistentRead").asBoolean(false), e.getValue()));
         }
+        Capacity capacity = new Capacity(req, Capacity.Kind.READ);
         ObjectNode out = NODES.objectNode();
         ObjectNode responses = out.putObject("Responses");
         ObjectNode unprocessed = out.putObject("UnprocessedKeys");
@@ -84,6 +85,7 @@ final class BatchOperations {
                 }
                 for (Map<String, AttributeValue> k : g.keys()) {
                     Map<String, AttributeValue> item = g.table().get(k);
+                    capacity.addTable(g.table().def.name(), Capacity.readUnits(item == null ? 0 : AttributeValue.itemSize(item), g.consistent()));
                     if (item != null) {
                         arr.add(AttributeValueJson.toJson(g.projection() == null ? item : Expression.project(item, g.projection())));
                     }
@@ -92,6 +94,7 @@ final class BatchOperations {
                 g.table().lock.readLock().unlock();
             }
         }
+        setCapacity(out, capacity);
         return out;
     }
 
@@ -138,6 +141,7 @@ final class BatchOperations {
                 writes.add(write);
             }
         }
+        Capacity capacity = new Capacity(req, Capacity.Kind.WRITE);
         ObjectNode out = NODES.objectNode();
         ObjectNode unprocessed = out.putObject("UnprocessedItems");
         if (engine.faults.takeUnprocessed("BatchWriteItem")) {
@@ -151,11 +155,21 @@ final class BatchOperations {
                 if (t.deleted) {
                     throw DynamoException.tableNotFound();
                 }
-                t.write(t.get(w.key()), w.item(), false);
+                Map<String, AttributeValue> old = t.get(w.key());
+                t.write(old, w.item(), false);
+                capacity.addItemWrite(t, old, w.item(), 1);
             } finally {
                 t.lock.writeLock().unlock();
             }
         }
+        setCapacity(out, capacity);
         return out;
+    }
+
+    private static void setCapacity(ObjectNode out, Capacity capacity) {
+        ArrayNode consumed = capacity.list();
+        if (consumed != null) {
+            out.set("ConsumedCapacity", consumed);
+        }
     }
 }

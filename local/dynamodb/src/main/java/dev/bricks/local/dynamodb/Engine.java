@@ -79,10 +79,11 @@ final class Engine {
 
     String peekSequence() { return Long.toString(sequence.get() + 1) + "0000000000"; }
 
-    void persistWrite(Table t, Map<String, AttributeValue> old, Map<String, AttributeValue> newItem) {
+    /** Logs item changes as one record (one change, or all of a transaction); caller holds the tables' write locks. */
+    void persist(List<Persistence.Change> changes) {
         Persistence p = persistence;
-        if (p != null) {
-            p.logWrite(t.def.name(), newItem != null ? newItem : t.keyOf(old), newItem != null);
+        if (p != null && !changes.isEmpty()) {
+            p.logChanges(changes);
         }
     }
 
@@ -801,18 +802,6 @@ final class Engine {
 
     private static int keySize(AttributeValue v) {
         return v.type == AttributeValue.Type.S ? AttributeValue.utf8Length(v.s()) : v.type == AttributeValue.Type.B ? v.b().bytes().length : v.size();
-    }
-
-    static ObjectNode capacity(JsonNode req, String table, double units) {
-        String rcc = RequestFields.str(req, "ReturnConsumedCapacity");
-        if (rcc == null || rcc.equals("NONE")) {
-            return null;
-        }
-        ObjectNode c = NODES.objectNode().put("TableName", table).put("CapacityUnits", units);
-        if (rcc.equals("INDEXES")) {
-            c.putObject("Table").put("CapacityUnits", units);
-        }
-        return c;
     }
 
     /** Locks the tables for writing in name order (deadlock-free); returns them in that order. */

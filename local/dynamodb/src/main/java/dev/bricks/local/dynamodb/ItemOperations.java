@@ -59,16 +59,13 @@ final class ItemOperations {
         }
     }
 
-    /** Write capacity units for an item: one per started KiB, at least one. */
-    private static double writeUnits(Map<String, AttributeValue> item) {
-        return Math.max(1, Math.ceil(AttributeValue.itemSize(item) / 1024.0));
-    }
 
     /**
      * Under the table's write lock, replaces the item at key by newItem (null deletes it) when cond holds for the
      * current item; returns that item as it was (null if there was none).
      */
-    private static Map<String, AttributeValue> replaceIf(Table t, Map<String, AttributeValue> key, Expression.Condition cond, boolean allOld, Map<String, AttributeValue> newItem) {
+    private static Map<String, AttributeValue> replaceIf(Table t, Map<String, AttributeValue> key, Expression.Condition cond, boolean allOld,
+                                                         Map<String, AttributeValue> newItem, Capacity capacity) {
         t.lock.writeLock().lock();
         try {
             checkLive(t);
@@ -77,6 +74,7 @@ final class ItemOperations {
                 throw conditionFailed(allOld, old);
             }
             t.write(old, newItem, false);
+            capacity.addItemWrite(t, old, newItem, 1);
             return old;
         } finally {
             t.lock.writeLock().unlock();
@@ -94,13 +92,13 @@ final class ItemOperations {
         ctx.checkUnused(cond != null);
         String rv = returnValues(req, PUT_RETURN);
         boolean allOld = allOldOnFailure(req);
-        Map<String, AttributeValue> old = replaceIf(t, key, cond, allOld, newItem);
+        Capacity capacity = new Capacity(req, Capacity.Kind.WRITE);
+        Map<String, AttributeValue> old = replaceIf(t, key, cond, allOld, newItem, capacity);
         ObjectNode out = NODES.objectNode();
         if (rv.equals("ALL_OLD") && old != null) {
             out.set("Attributes", AttributeValueJson.toJson(old));
         }
-        double units = newItem != null ? writeUnits(newItem) : old == null ? 1 : writeUnits(old);
-        ObjectNode cc = Engine.capacity(req, def.name(), units);
+        ObjectNode cc = capacity.single();
         if (cc != null) {
             out.set("ConsumedCapacity", cc);
         }
@@ -142,8 +140,9 @@ final class ItemOperations {
             out.set("Item", AttributeValueJson.toJson(projection == null ? item : Expression.project(item, projection)));
         }
         boolean consistent = req.path("ConsistentRead").asBoolean(false);
-        double units = item == null ? 0.5 : Math.ceil(AttributeValue.itemSize(item) / 4096.0) * (consistent ? 1 : 0.5);
-        ObjectNode cc = Engine.capacity(req, def.name(), Math.max(consistent ? 1 : 0.5, units));
+        Capacity capacity = new Capacity(req, Capacity.Kind.READ);
+        capacity.addTable(def.name(), Capacity.readUnits(item == null ? 0 : AttributeValue.itemSize(item), consistent));
+        ObjectNode cc = capacity.single();
         if (cc != null) {
             out.set("ConsumedCapacity", cc);
         }
@@ -188,18 +187,18 @@ final class ItemOperations {
         PreparedUpdate u = prepareUpdate(t, req, null);
         String rv = returnValues(req, UPDATE_RETURN);
         boolean allOld = allOldOnFailure(req);
+        Capacity capacity = new Capacity(req, Capacity.Kind.WRITE);
         Map<String, AttributeValue> old, newItem;
-        TableDefinition def;
         t.lock.writeLock().lock();
         try {
             checkLive(t);
-            def = t.def;
             old = t.get(u.key());
             if (u.cond() != null && !u.cond().test(old == null ? EMPTY : old)) {
                 throw conditionFailed(allOld, old);
             }
-            newItem = applyUpdate(def, u, old);
+            newItem = applyUpdate(t.def, u, old);
             t.write(old, newItem, false);
+            capacity.addItemWrite(t, old, newItem, 1);
         } finally {
             t.lock.writeLock().unlock();
         }
@@ -214,7 +213,7 @@ final class ItemOperations {
         if (attrs != null && !attrs.isEmpty()) {
             out.set("Attributes", AttributeValueJson.toJson(attrs));
         }
-        ObjectNode cc = Engine.capacity(req, def.name(), writeUnits(newItem));
+        ObjectNode cc = capacity.single();
         if (cc != null) {
             out.set("ConsumedCapacity", cc);
         }

@@ -70,10 +70,10 @@ final class ItemStore {
         Map<String, AttributeValue> old = partitions.computeIfAbsent(pk, k -> new TreeMap<>()).put(sk, item);
         if (old != null) {
             count--;
-            bytes -= AttributeValue.itemSize(old);
+            bytes -= storedSize(old);
         }
         count++;
-        bytes += AttributeValue.itemSize(item);
+        bytes += storedSize(item);
     }
 
     void remove(Map<String, AttributeValue> item) {
@@ -92,7 +92,7 @@ final class ItemStore {
         Map<String, AttributeValue> old = p.remove(sk);
         if (old != null) {
             count--;
-            bytes -= AttributeValue.itemSize(old);
+            bytes -= storedSize(old);
         }
         if (p.isEmpty()) {
             partitions.remove(pk);
@@ -102,5 +102,50 @@ final class ItemStore {
     NavigableMap<KeyTuple, Map<String, AttributeValue>> partition(AttributeValue pk) {
         TreeMap<KeyTuple, Map<String, AttributeValue>> p = partitions.get(pk);
         return p == null ? new TreeMap<>() : p;
+    }
+
+    /** Per-entry overhead DynamoDB adds to the size of each index entry (IndexSizeBytes). */
+    static final int INDEX_ENTRY_OVERHEAD = 100;
+
+    /** The size of item as read from this store: the whole item for the table, the projected entry for an index. */
+    long entrySize(Map<String, AttributeValue> item) {
+        return index == null ? AttributeValue.itemSize(item) : AttributeValue.itemSize(index.project(item, tableKey));
+    }
+
+    /** The size the store accounts for an item: its entry size, plus DynamoDB's 100-byte overhead for an index entry. */
+    private long storedSize(Map<String, AttributeValue> item) {
+        return index == null ? entrySize(item) : entrySize(item) + INDEX_ENTRY_OVERHEAD;
+    }
+
+    /** Whether item has an entry in this store (an index is sparse: items without its key attributes are absent). */
+    boolean holds(Map<String, AttributeValue> item) {
+        return item != null && partition(item) != null && sortTuple(item) != null;
+    }
+
+    /**
+     * Write units an index spends when old becomes newItem (either may be null): none when its projected entry is
+     * unchanged, one per started KB when an entry appears, disappears or changes in place, and a delete plus a put
+     * when the entry's index key changes.
+     */
+    double entryWriteUnits(Map<String, AttributeValue> old, Map<String, AttributeValue> newItem) {
+        boolean hadEntry = holds(old);
+        boolean hasEntry = holds(newItem);
+        if (!hadEntry && !hasEntry) {
+            return 0;
+        }
+        if (!hadEntry) {
+            return Capacity.writeUnits(entrySize(newItem));
+        }
+        if (!hasEntry) {
+            return Capacity.writeUnits(entrySize(old));
+        }
+        Map<String, AttributeValue> before = index.project(old, tableKey);
+        Map<String, AttributeValue> after = index.project(newItem, tableKey);
+        if (before.equals(after)) {
+            return 0;
+        }
+        boolean keyChanged = !partition(old).equals(partition(newItem)) || !sortTuple(old).equals(sortTuple(newItem));
+        return keyChanged ? Capacity.writeUnits(entrySize(old)) + Capacity.writeUnits(entrySize(newItem))
+                : Capacity.writeUnits(entrySize(newItem));
     }
 }

@@ -83,6 +83,11 @@ public final class LocalDynamoDb implements AutoCloseable {
         return front.port();
     }
 
+    /** The engine itself, for this package's tests and transports. */
+    Engine engine() {
+        return engine;
+    }
+
     /** The fault injection controls of this engine; never null. */
     public Faults faults() {
         return engine.faults;

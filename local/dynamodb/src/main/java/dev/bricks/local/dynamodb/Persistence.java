@@ -32,54 +32,71 @@ final class Persistence {
         this.dir = dir;
     }
 
-    /** Loads snapshot and log into the engine, then opens the log for appending. */
+    /** One item change as the log records it: the whole new item for a put, the key for a delete. */
+    record Change(String table, Map<String, AttributeValue> itemOrKey, boolean put) {}
+
+    /** Loads snapshot and log into the engine, cuts a torn last log record off, then opens the log for appending. */
     void recover(Engine engine) throws IOException {
         Files.createDirectories(dir);
         replay(dir.resolve("snapshot.jsonl"), engine);
-        replay(dir.resolve("log.jsonl"), engine);
-        log = Files.newBufferedWriter(dir.resolve("log.jsonl"), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Path logFile = dir.resolve("log.jsonl");
+        long complete = replay(logFile, engine);
+        if (Files.exists(logFile) && Files.size(logFile) != complete) {
+            try (FileChannel c = FileChannel.open(logFile, StandardOpenOption.WRITE)) {
+                c.truncate(complete); // later appends must not follow a torn record
+            }
+        }
+        log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    private static void replay(Path file, Engine engine) throws IOException {
+    /**
+     * Applies every complete record of a file and returns the length of the complete part. Each record is one JSON
+     * line ending in a newline; a last record without its newline was torn by a crash mid-write and is discarded (a
+     * record is written with one write call, so a torn one is always the last). A bad record before the last is
+     * corruption and fails the start.
+     */
+    private static long replay(Path file, Engine engine) throws IOException {
         if (!Files.exists(file)) {
-            return;
+            return 0;
         }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
+        byte[] bytes = Files.readAllBytes(file);
+        int start = 0;
+        int line = 1;
+        while (start < bytes.length) {
+            int end = indexOf(bytes, (byte) '\n', start);
+            if (end < 0) {
+                return start; // torn last record
             }
-            JsonNode n;
-            try {
-                n = HttpFront.MAPPER.readTree(line);
-            } catch (IOException e) {
-                if (i == lines.size() - 1) {
-                    return; // torn last write
+            String text = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+            if (!text.isBlank()) {
+                JsonNode n;
+                try {
+                    n = HttpFront.MAPPER.readTree(text);
+                } catch (IOException e) {
+                    throw new IOException("corrupt persistence file " + file + " at line " + line, e);
                 }
-                throw new IOException("corrupt persistence file " + file + " at line " + (i + 1), e);
+                apply(n, engine);
             }
-            apply(n, engine);
+            start = end + 1;
+            line++;
         }
+        return start;
+    }
+
+    private static int indexOf(byte[] bytes, byte b, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void apply(JsonNode n, Engine engine) {
         String op = n.get("op").asText();
         switch (op) {
-            case "Put", "Delete" -> {
-                Table t = engine.tables.get(n.get("table").asText());
-                if (t == null) {
-                    return;
-                }
-                Map<String, AttributeValue> item = AttributeValueJson.item(n.get("item"));
-                t.lock.writeLock().lock();
-                try {
-                    Map<String, AttributeValue> old = t.get(t.keyOf(item));
-                    t.write(old, op.equals("Put") ? item : null, false);
-                } finally {
-                    t.lock.writeLock().unlock();
-                }
-            }
+            case "Put", "Delete" -> applyChange(n, engine);
+            case "Transaction" -> applyTransaction(n.get("writes"), engine);
             default -> {
                 try {
                     engine.execute(op, n.get("req"));
@@ -91,10 +108,45 @@ final class Persistence {
         }
     }
 
-    synchronized void logWrite(String table, Map<String, AttributeValue> itemOrKey, boolean put) {
-        ObjectNode o = NODES.objectNode().put("op", put ? "Put" : "Delete").put("table", table);
-        o.set("item", AttributeValueJson.toJson(itemOrKey));
+    private static void applyTransaction(JsonNode writes, Engine engine) {
+        for (JsonNode w : writes) {
+            applyChange(w, engine);
+        }
+    }
+
+    private static void applyChange(JsonNode n, Engine engine) {
+        Table t = engine.tables.get(n.get("table").asText());
+        if (t == null) {
+            return;
+        }
+        Map<String, AttributeValue> item = AttributeValueJson.item(n.get("item"));
+        t.lock.writeLock().lock();
+        try {
+            Map<String, AttributeValue> old = t.get(t.keyOf(item));
+            t.applyUnlogged(old, n.get("op").asText().equals("Put") ? item : null, false);
+        } finally {
+            t.lock.writeLock().unlock();
+        }
+    }
+
+    /** Appends one record: a single change, or every change of a transaction (so a crash replays all or none). */
+    synchronized void logChanges(List<Change> changes) {
+        if (changes.size() == 1) {
+            append(changeJson(changes.get(0)));
+            return;
+        }
+        ObjectNode o = NODES.objectNode().put("op", "Transaction");
+        ArrayNode writes = o.putArray("writes");
+        for (Change c : changes) {
+            writes.add(changeJson(c));
+        }
         append(o);
+    }
+
+    private static ObjectNode changeJson(Change c) {
+        ObjectNode o = NODES.objectNode().put("op", c.put() ? "Put" : "Delete").put("table", c.table());
+        o.set("item", AttributeValueJson.toJson(c.itemOrKey()));
+        return o;
     }
 
     synchronized void logTableOp(String op, JsonNode request) {
@@ -108,8 +160,7 @@ final class Persistence {
             return;
         }
         try {
-            log.write(HttpFront.MAPPER.writeValueAsString(o));
-            log.write('\n');
+            log.write(HttpFront.MAPPER.writeValueAsString(o) + "\n"); // one write: a crash tears at most this record
             log.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write persistence log in " + dir, e);

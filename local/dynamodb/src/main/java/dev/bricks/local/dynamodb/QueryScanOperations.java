@@ -31,21 +31,7 @@ final class QueryScanOperations {
     private record Shape(TableDefinition def, TableDefinition.IndexDefinition index, String select, List<DocumentPath> projection, Expression.Condition filter) {
 
         Map<String, AttributeValue> view(Map<String, AttributeValue> item) {
-            if (index == null || index.projectionType().equals("ALL")) {
-                return item;
-            }
-            Map<String, AttributeValue> v = new LinkedHashMap<>();
-            for (String k : new String[] {def.key().hash(), def.key().range(), index.key().hash(), index.key().range()}) {
-                if (k != null && item.containsKey(k)) {
-                    v.put(k, item.get(k));
-                }
-            }
-            for (String k : index.nonKeyAttributes()) {
-                if (item.containsKey(k)) {
-                    v.put(k, item.get(k));
-                }
-            }
-            return v;
+            return index == null ? item : index.project(item, def.key());
         }
 
         /** The item the filter and projection see: the full item for tables and LSIs, the projected one for GSIs. */
@@ -297,7 +283,7 @@ final class QueryScanOperations {
             if (cond.sort() != null) {
                 it = filtered(it, cond.sort());
             }
-            return page(req, t, shape, it, limit);
+            return page(req, t, store, shape, it, limit);
         } finally {
             t.lock.readLock().unlock();
         }
@@ -388,13 +374,13 @@ final class QueryScanOperations {
             if (segment != null && start != null && Math.floorMod(start.partition().hashCode(), total) != segment) {
                 throw DynamoException.validation("The provided starting key is invalid: The provided key is not in the requested segment");
             }
-            return page(req, t, shape, all, limit);
+            return page(req, t, store, shape, all, limit);
         } finally {
             t.lock.readLock().unlock();
         }
     }
 
-    private ObjectNode page(JsonNode req, Table t, Shape shape, Iterator<Map<String, AttributeValue>> it, Integer limit) {
+    private ObjectNode page(JsonNode req, Table t, ItemStore store, Shape shape, Iterator<Map<String, AttributeValue>> it, Integer limit) {
         ObjectNode out = NODES.objectNode();
         ArrayNode items = shape.select().equals("COUNT") ? null : out.putArray("Items");
         int count = 0, scanned = 0;
@@ -404,7 +390,7 @@ final class QueryScanOperations {
         while (it.hasNext()) {
             Map<String, AttributeValue> item = it.next();
             scanned++;
-            bytes += AttributeValue.itemSize(item);
+            bytes += store.entrySize(item);
             last = item;
             if (shape.filter() == null || shape.filter().test(shape.readable(item))) {
                 count++;
@@ -423,7 +409,14 @@ final class QueryScanOperations {
             out.set("LastEvaluatedKey", AttributeValueJson.toJson(shape.lastKey(last)));
         }
         boolean consistent = req.path("ConsistentRead").asBoolean(false);
-        ObjectNode cc = Engine.capacity(req, t.def.name(), Math.max(0.5, Math.ceil(bytes / 4096.0) * (consistent ? 1 : 0.5)));
+        Capacity capacity = new Capacity(req, Capacity.Kind.READ);
+        double units = Capacity.readUnits(bytes, consistent);
+        if (store.index == null) {
+            capacity.addTable(t.def.name(), units);
+        } else {
+            capacity.addIndex(t.def.name(), store.index, units);
+        }
+        ObjectNode cc = capacity.single();
         if (cc != null) {
             out.set("ConsumedCapacity", cc);
         }

@@ -64,11 +64,26 @@ final class Table {
      * really changed. Caller holds the write lock.
      */
     void write(Map<String, AttributeValue> old, Map<String, AttributeValue> newItem, boolean byTtl) {
+        if (applyUnlogged(old, newItem, byTtl)) {
+            engine.persist(List.of(change(old, newItem)));
+        }
+    }
+
+    /** The change from old to newItem as the persistence log records it: the new item, or the key of the deleted one. */
+    Persistence.Change change(Map<String, AttributeValue> old, Map<String, AttributeValue> newItem) {
+        return newItem != null ? new Persistence.Change(def.name(), newItem, true) : new Persistence.Change(def.name(), keyOf(old), false);
+    }
+
+    /**
+     * Like {@link #write} but without logging the change, for callers that log several changes as one record
+     * (transactions) or replay the log. Returns whether the item really changed.
+     */
+    boolean applyUnlogged(Map<String, AttributeValue> old, Map<String, AttributeValue> newItem, boolean byTtl) {
         if (old == null && newItem == null) {
-            return;
+            return false;
         }
         if (old != null && old.equals(newItem)) {
-            return;
+            return false;
         }
         if (old != null) {
             for (ItemStore s : indexes.values()) {
@@ -83,7 +98,6 @@ final class Table {
         } else {
             items.remove(old);
         }
-        engine.persistWrite(this, old, newItem);
         StreamLog s = currentStream;
         if (s != null) {
             String event = old == null ? "INSERT" : newItem == null ? "REMOVE" : "MODIFY";
@@ -97,6 +111,7 @@ final class Table {
             s.add(new StreamLog.StreamRecord(Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + seq, seq, event, keys,
                     oldImage, newImage, System.currentTimeMillis() / 1000, byTtl, size));
         }
+        return true;
     }
 
     void rebuildIndex(TableDefinition.IndexDefinition d) {

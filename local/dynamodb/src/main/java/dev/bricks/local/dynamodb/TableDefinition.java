@@ -1,5 +1,6 @@
 package dev.bricks.local.dynamodb;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,27 @@ record TableDefinition(
     }
 
     record IndexDefinition(String name, boolean global, KeySchema key, String projectionType, List<String> nonKeyAttributes,
-                    long readCapacity, long writeCapacity) {}
+                    long readCapacity, long writeCapacity) {
+
+        /** The attributes of item this index holds: all (ALL), or the table and index keys plus the INCLUDE list. */
+        Map<String, AttributeValue> project(Map<String, AttributeValue> item, KeySchema tableKey) {
+            if (projectionType.equals("ALL")) {
+                return item;
+            }
+            Map<String, AttributeValue> projected = new LinkedHashMap<>();
+            for (String k : List.of(tableKey.attributes(), key.attributes()).stream().flatMap(List::stream).toList()) {
+                if (item.containsKey(k)) {
+                    projected.put(k, item.get(k));
+                }
+            }
+            for (String k : nonKeyAttributes) {
+                if (item.containsKey(k)) {
+                    projected.put(k, item.get(k));
+                }
+            }
+            return projected;
+        }
+    }
 
     IndexDefinition index(String indexName) {
         for (IndexDefinition d : indexes) {

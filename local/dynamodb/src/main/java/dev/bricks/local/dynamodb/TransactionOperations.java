@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,21 +21,26 @@ import static dev.bricks.local.dynamodb.AttributeValueJson.NODES;
  * condition, and then applies all writes or none.
  */
 final class TransactionOperations {
-    private static final long IDEMPOTENCY_MILLIS = 10 * 60 * 1000;
     private static final long MAX_AGGREGATE_BYTES = 4L * 1024 * 1024;
     private static final Map<String, AttributeValue> EMPTY = Map.of();
-
-    /** A used token: a digest of its request (not the request itself: the SDK sends a fresh token every call). */
-    private record UsedToken(String digest, long at) {}
+    /** Transactional reads and writes cost twice the units of plain ones. */
+    private static final double TRANSACTION_FACTOR = 2;
 
     private enum Kind { ConditionCheck, Put, Update, Delete }
 
     private record Action(Kind kind, Table table, Map<String, AttributeValue> key, Map<String, AttributeValue> item, ItemOperations.PreparedUpdate update,
                           Expression.Condition cond, boolean allOld) {}
 
+    /** The checked outcome of one action: the item before and after, and the cancellation reason (Code None when fine). */
+    private record Outcome(Map<String, AttributeValue> old, Map<String, AttributeValue> newItem, ObjectNode reason) {
+        boolean failed() {
+            return !reason.get("Code").asText().equals("None");
+        }
+    }
+
     private final Engine engine;
     private final ItemOperations items;
-    private final Map<String, UsedToken> tokens = new LinkedHashMap<>();
+    private final IdempotencyTokens tokens = new IdempotencyTokens();
 
     TransactionOperations(Engine engine) {
         this.engine = engine;
@@ -53,35 +61,42 @@ final class TransactionOperations {
         return ti;
     }
 
+    /**
+     * Runs a write transaction: claims its idempotency token (if any), parses and validates every action, then under
+     * the write locks of all its tables checks every condition and applies all writes (logged as one record) or none.
+     */
     ObjectNode transactWriteItems(JsonNode req) {
-        JsonNode ti = transactItems(req);
+        JsonNode transactItems = transactItems(req);
+        Capacity capacity = new Capacity(req, Capacity.Kind.WRITE);
         String token = RequestFields.str(req, "ClientRequestToken");
-        if (token != null && !token.isEmpty()) {
-            synchronized (tokens) {
-                long now = System.currentTimeMillis();
-                var it = tokens.values().iterator();
-                while (it.hasNext() && now - it.next().at() > IDEMPOTENCY_MILLIS) it.remove();
-                UsedToken s = tokens.get(token);
-                if (s != null) {
-                    if (s.digest().equals(digest(ti))) {
-                        return NODES.objectNode();
-                    }
-                    throw new DynamoException("IdempotentParameterMismatchException",
-                            "Request parameters do not match the original request made with the same ClientRequestToken", 400, null);
-                }
-            }
+        if (token == null || token.isEmpty()) {
+            return run(parseActions(transactItems), capacity);
         }
+        if (tokens.claim(token, digest(transactItems)) == IdempotencyTokens.Claim.ALREADY_APPLIED) {
+            return NODES.objectNode();
+        }
+        boolean applied = false;
+        try {
+            ObjectNode out = run(parseActions(transactItems), capacity);
+            applied = true;
+            return out;
+        } finally {
+            tokens.finish(token, applied);
+        }
+    }
+
+    private List<Action> parseActions(JsonNode transactItems) {
         List<Action> actions = new ArrayList<>();
         Set<List<Object>> targets = new HashSet<>();
         long aggregate = 0;
-        for (JsonNode entry : ti) {
-            int n = 0;
+        for (JsonNode entry : transactItems) {
+            int kinds = 0;
             for (Kind k : Kind.values()) {
                 if (RequestFields.node(entry, k.name()) != null) {
-                    n++;
+                    kinds++;
                 }
             }
-            if (n != 1) {
+            if (kinds != 1) {
                 throw DynamoException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
             }
             Action a = parse(entry);
@@ -96,22 +111,12 @@ final class TransactionOperations {
                 throw DynamoException.validation("Transaction request cannot exceed the aggregate size limit of 4 MB");
             }
         }
+        return actions;
+    }
+
+    private ObjectNode run(List<Action> actions, Capacity capacity) {
         if (engine.faults.takeConflict()) {
-            ArrayNode reasons = NODES.arrayNode();
-            List<String> codes = new ArrayList<>();
-            for (int i = 0; i < actions.size(); i++) {
-                ObjectNode r = reasons.addObject();
-                if (i == 0) {
-                    r.put("Code", "TransactionConflict").put("Message", "Transaction is ongoing for the item");
-                } else {
-                    r.put("Code", "None");
-                }
-                codes.add(r.get("Code").asText());
-            }
-            ObjectNode extra = NODES.objectNode();
-            extra.set("CancellationReasons", reasons);
-            throw new DynamoException("TransactionCanceledException",
-                    "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes, 400, extra);
+            throw cancelled(injectedConflictReasons(actions.size()));
         }
         List<Table> locked = Engine.lockAll(actions.stream().map(Action::table).toList(), true);
         try {
@@ -120,68 +125,99 @@ final class TransactionOperations {
                     throw DynamoException.tableNotFound();
                 }
             }
-            List<Map<String, AttributeValue>> olds = new ArrayList<>();
-            List<Map<String, AttributeValue>> news = new ArrayList<>();
-            ArrayNode reasons = NODES.arrayNode();
-            List<String> codes = new ArrayList<>();
-            boolean failed = false;
+            List<Outcome> outcomes = new ArrayList<>();
             for (Action a : actions) {
-                Map<String, AttributeValue> old = a.table().get(a.key());
-                olds.add(old);
-                ObjectNode reason = NODES.objectNode();
-                Map<String, AttributeValue> newItem = old;
-                if (a.cond() != null && !a.cond().test(old == null ? EMPTY : old)) {
-                    reason.put("Code", "ConditionalCheckFailed").put("Message", "The conditional request failed");
-                    if (a.allOld() && old != null) {
-                        reason.set("Item", AttributeValueJson.toJson(old));
-                    }
-                    failed = true;
-                } else {
-                    try {
-                        newItem = switch (a.kind()) {
-                            case Put -> a.item();
-                            case Update -> items.applyUpdate(a.table().def, a.update(), old);
-                            case Delete -> null;
-                            case ConditionCheck -> old;
-                        };
-                        reason.put("Code", "None");
-                    } catch (DynamoException e) {
-                        reason.put("Code", "ValidationError").put("Message", e.getMessage());
-                        failed = true;
-                    }
-                }
-                news.add(newItem);
-                codes.add(reason.get("Code").asText());
-                reasons.add(reason);
+                outcomes.add(check(a));
             }
-            if (failed) {
-                ObjectNode extra = NODES.objectNode();
-                extra.set("CancellationReasons", reasons);
-                throw new DynamoException("TransactionCanceledException",
-                        "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes, 400, extra);
+            if (outcomes.stream().anyMatch(Outcome::failed)) {
+                ArrayNode reasons = NODES.arrayNode();
+                outcomes.forEach(o -> reasons.add(o.reason()));
+                throw cancelled(reasons);
             }
-            for (int i = 0; i < actions.size(); i++) {
-                Action a = actions.get(i);
-                if (a.kind() != Kind.ConditionCheck) {
-                    a.table().write(olds.get(i), news.get(i), false);
-                }
-            }
+            applyAll(actions, outcomes, capacity);
         } finally {
             Engine.unlockAll(locked, true);
         }
-        if (token != null && !token.isEmpty()) {
-            synchronized (tokens) {
-                tokens.put(token, new UsedToken(digest(ti), System.currentTimeMillis()));
+        ObjectNode out = NODES.objectNode();
+        ArrayNode consumed = capacity.list();
+        if (consumed != null) {
+            out.set("ConsumedCapacity", consumed);
+        }
+        return out;
+    }
+
+    /** Evaluates one action against the current item (caller holds the write locks); changes nothing. */
+    private Outcome check(Action a) {
+        Map<String, AttributeValue> old = a.table().get(a.key());
+        ObjectNode reason = NODES.objectNode();
+        if (a.cond() != null && !a.cond().test(old == null ? EMPTY : old)) {
+            reason.put("Code", "ConditionalCheckFailed").put("Message", "The conditional request failed");
+            if (a.allOld() && old != null) {
+                reason.set("Item", AttributeValueJson.toJson(old));
+            }
+            return new Outcome(old, old, reason);
+        }
+        try {
+            Map<String, AttributeValue> newItem = switch (a.kind()) {
+                case Put -> a.item();
+                case Update -> items.applyUpdate(a.table().def, a.update(), old);
+                case Delete -> null;
+                case ConditionCheck -> old;
+            };
+            reason.put("Code", "None");
+            return new Outcome(old, newItem, reason);
+        } catch (DynamoException e) {
+            reason.put("Code", "ValidationError").put("Message", e.getMessage());
+            return new Outcome(old, old, reason);
+        }
+    }
+
+    /** Applies every checked write and logs them as one persistence record (caller holds the write locks). */
+    private void applyAll(List<Action> actions, List<Outcome> outcomes, Capacity capacity) {
+        List<Persistence.Change> changes = new ArrayList<>();
+        for (int i = 0; i < actions.size(); i++) {
+            Action a = actions.get(i);
+            Outcome o = outcomes.get(i);
+            if (a.kind() == Kind.ConditionCheck) {
+                capacity.addTable(a.table().def.name(),
+                        Capacity.writeUnits(o.old() == null ? 0 : AttributeValue.itemSize(o.old())) * TRANSACTION_FACTOR);
+                continue;
+            }
+            capacity.addItemWrite(a.table(), o.old(), o.newItem(), TRANSACTION_FACTOR);
+            if (a.table().applyUnlogged(o.old(), o.newItem(), false)) {
+                changes.add(a.table().change(o.old(), o.newItem()));
             }
         }
-        return NODES.objectNode();
+        engine.persist(changes);
+    }
+
+    private static ArrayNode injectedConflictReasons(int actions) {
+        ArrayNode reasons = NODES.arrayNode();
+        for (int i = 0; i < actions; i++) {
+            ObjectNode r = reasons.addObject();
+            if (i == 0) {
+                r.put("Code", "TransactionConflict").put("Message", "Transaction is ongoing for the item");
+            } else {
+                r.put("Code", "None");
+            }
+        }
+        return reasons;
+    }
+
+    private static DynamoException cancelled(ArrayNode reasons) {
+        List<String> codes = new ArrayList<>();
+        reasons.forEach(r -> codes.add(r.get("Code").asText()));
+        ObjectNode extra = NODES.objectNode();
+        extra.set("CancellationReasons", reasons);
+        return new DynamoException("TransactionCanceledException",
+                "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes, 400, extra);
     }
 
     private static String digest(JsonNode request) {
         try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(request.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(d);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(request.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
     }
@@ -236,6 +272,7 @@ final class TransactionOperations {
             ctx.checkUnused(pe != null);
             gets.add(new Get(t, key, projection));
         }
+        Capacity capacity = new Capacity(req, Capacity.Kind.READ);
         List<Table> locked = Engine.lockAll(gets.stream().map(Get::table).toList(), false);
         ObjectNode out = NODES.objectNode();
         ArrayNode responses = out.putArray("Responses");
@@ -247,6 +284,8 @@ final class TransactionOperations {
             }
             for (Get g : gets) {
                 Map<String, AttributeValue> item = g.table().get(g.key());
+                capacity.addTable(g.table().def.name(),
+                        Capacity.readUnits(item == null ? 0 : AttributeValue.itemSize(item), true) * TRANSACTION_FACTOR);
                 ObjectNode r = responses.addObject();
                 if (item != null) {
                     r.set("Item", AttributeValueJson.toJson(g.projection() == null ? item : Expression.project(item, g.projection())));
@@ -254,6 +293,10 @@ final class TransactionOperations {
             }
         } finally {
             Engine.unlockAll(locked, false);
+        }
+        ArrayNode consumed = capacity.list();
+        if (consumed != null) {
+            out.set("ConsumedCapacity", consumed);
         }
         return out;
     }
