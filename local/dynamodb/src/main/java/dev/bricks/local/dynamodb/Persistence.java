@@ -71,7 +71,7 @@ final class Persistence {
             if (!text.isBlank()) {
                 JsonNode n;
                 try {
-                    n = HttpFront.MAPPER.readTree(text);
+                    n = JsonProtocol.MAPPER.readTree(text);
                 } catch (IOException e) {
                     throw new IOException("corrupt persistence file " + file + " at line " + line, e);
                 }
@@ -160,7 +160,7 @@ final class Persistence {
             return;
         }
         try {
-            log.write(HttpFront.MAPPER.writeValueAsString(o) + "\n"); // one write: a crash tears at most this record
+            log.write(JsonProtocol.MAPPER.writeValueAsString(o) + "\n"); // one write: a crash tears at most this record
             log.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write persistence log in " + dir, e);
@@ -211,7 +211,7 @@ final class Persistence {
     }
 
     private static void line(BufferedWriter w, ObjectNode o) throws IOException {
-        w.write(HttpFront.MAPPER.writeValueAsString(o));
+        w.write(JsonProtocol.MAPPER.writeValueAsString(o));
         w.write('\n');
     }
 

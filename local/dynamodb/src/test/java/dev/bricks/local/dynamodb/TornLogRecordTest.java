@@ -86,7 +86,7 @@ class TornLogRecordTest {
 
     /** Reads an item's v through the engine's JSON protocol code (no HTTP: hundreds of restarts). */
     private static String value(LocalDynamoDb db, String table, String pk) throws Exception {
-        JsonNode request = HttpFront.MAPPER.readTree("{\"TableName\":\"" + table + "\",\"Key\":{\"pk\":{\"S\":\"" + pk + "\"}},\"ConsistentRead\":true}");
+        JsonNode request = JsonProtocol.MAPPER.readTree("{\"TableName\":\"" + table + "\",\"Key\":{\"pk\":{\"S\":\"" + pk + "\"}},\"ConsistentRead\":true}");
         JsonNode item = db.engine().execute("GetItem", request).get("Item");
         return item == null ? null : item.get("v").get("N").asText();
     }
