@@ -94,7 +94,7 @@ final class BatchOperations {
                 g.table().lock.readLock().unlock();
             }
         }
-        setCapacity(out, capacity);
+        capacity.reportList(out);
         return out;
     }
 
@@ -162,14 +162,7 @@ final class BatchOperations {
                 t.lock.writeLock().unlock();
             }
         }
-        setCapacity(out, capacity);
+        capacity.reportList(out);
         return out;
-    }
-
-    private static void setCapacity(ObjectNode out, Capacity capacity) {
-        ArrayNode consumed = capacity.list();
-        if (consumed != null) {
-            out.set("ConsumedCapacity", consumed);
-        }
     }
 }

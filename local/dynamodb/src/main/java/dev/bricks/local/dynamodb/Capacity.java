@@ -119,6 +119,22 @@ final class Capacity {
         return a;
     }
 
+    /** Sets {@code ConsumedCapacity} on a single-table response when the request asked for it. */
+    void reportSingle(ObjectNode response) {
+        ObjectNode c = single();
+        if (c != null) {
+            response.set("ConsumedCapacity", c);
+        }
+    }
+
+    /** Sets {@code ConsumedCapacity} (one entry per table) on a batch or transaction response when asked for. */
+    void reportList(ObjectNode response) {
+        ArrayNode c = list();
+        if (c != null) {
+            response.set("ConsumedCapacity", c);
+        }
+    }
+
     private ObjectNode json(String table, TableUnits units) {
         ObjectNode c = NODES.objectNode().put("TableName", table);
         units(c, units.total());

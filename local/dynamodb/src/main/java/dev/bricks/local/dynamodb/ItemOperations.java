@@ -98,10 +98,7 @@ final class ItemOperations {
         if (rv.equals("ALL_OLD") && old != null) {
             out.set("Attributes", AttributeValueJson.toJson(old));
         }
-        ObjectNode cc = capacity.single();
-        if (cc != null) {
-            out.set("ConsumedCapacity", cc);
-        }
+        capacity.reportSingle(out);
         return out;
     }
 
@@ -142,10 +139,7 @@ final class ItemOperations {
         boolean consistent = req.path("ConsistentRead").asBoolean(false);
         Capacity capacity = new Capacity(req, Capacity.Kind.READ);
         capacity.addTable(def.name(), Capacity.readUnits(item == null ? 0 : AttributeValue.itemSize(item), consistent));
-        ObjectNode cc = capacity.single();
-        if (cc != null) {
-            out.set("ConsumedCapacity", cc);
-        }
+        capacity.reportSingle(out);
         return out;
     }
 
@@ -213,10 +207,7 @@ final class ItemOperations {
         if (attrs != null && !attrs.isEmpty()) {
             out.set("Attributes", AttributeValueJson.toJson(attrs));
         }
-        ObjectNode cc = capacity.single();
-        if (cc != null) {
-            out.set("ConsumedCapacity", cc);
-        }
+        capacity.reportSingle(out);
         return out;
     }
 

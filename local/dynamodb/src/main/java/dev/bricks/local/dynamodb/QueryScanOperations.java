@@ -127,6 +127,14 @@ final class QueryScanOperations {
         }
     }
 
+    /** The store a read goes through (the table's, or its index's); the caller holds the read lock. */
+    private static ItemStore liveStore(Table t, Shape shape) {
+        if (t.deleted) {
+            throw DynamoException.tableNotFound();
+        }
+        return shape.index() == null ? t.items : t.indexes.get(shape.index().name());
+    }
+
     private record Position(AttributeValue partition, KeyTuple sort) {}
 
     private Position startKey(JsonNode req, Shape shape, ItemStore store) {
@@ -264,10 +272,7 @@ final class QueryScanOperations {
         checkFilterHasNoKeyAttributes(shape.filter(), key);
         t.lock.readLock().lock();
         try {
-            if (t.deleted) {
-                throw DynamoException.tableNotFound();
-            }
-            ItemStore store = shape.index() == null ? t.items : t.indexes.get(shape.index().name());
+            ItemStore store = liveStore(t, shape);
             Position start = startKey(req, shape, store);
             if (start != null && !cond.hash().equals(start.partition())) {
                 throw DynamoException.validation("The provided starting key is invalid: The provided starting key does not match the range key predicate");
@@ -333,10 +338,7 @@ final class QueryScanOperations {
         }
         t.lock.readLock().lock();
         try {
-            if (t.deleted) {
-                throw DynamoException.tableNotFound();
-            }
-            ItemStore store = shape.index() == null ? t.items : t.indexes.get(shape.index().name());
+            ItemStore store = liveStore(t, shape);
             Position start = startKey(req, shape, store);
             List<Iterator<Map<String, AttributeValue>>> parts = new ArrayList<>();
             NavigableMap<AttributeValue, TreeMap<KeyTuple, Map<String, AttributeValue>>> partitions = store.partitions;
@@ -416,10 +418,7 @@ final class QueryScanOperations {
         } else {
             capacity.addIndex(t.def.name(), store.index, units);
         }
-        ObjectNode cc = capacity.single();
-        if (cc != null) {
-            out.set("ConsumedCapacity", cc);
-        }
+        capacity.reportSingle(out);
         return out;
     }
 }

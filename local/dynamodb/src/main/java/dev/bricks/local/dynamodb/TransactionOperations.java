@@ -139,10 +139,7 @@ final class TransactionOperations {
             Engine.unlockAll(locked, true);
         }
         ObjectNode out = NODES.objectNode();
-        ArrayNode consumed = capacity.list();
-        if (consumed != null) {
-            out.set("ConsumedCapacity", consumed);
-        }
+        capacity.reportList(out);
         return out;
     }
 
@@ -294,10 +291,7 @@ final class TransactionOperations {
         } finally {
             Engine.unlockAll(locked, false);
         }
-        ArrayNode consumed = capacity.list();
-        if (consumed != null) {
-            out.set("ConsumedCapacity", consumed);
-        }
+        capacity.reportList(out);
         return out;
     }
 }
