@@ -16,7 +16,7 @@ class DecisionCacheTest {
     static final JwksPerClass server = new JwksPerClass(TestKeys.RSA_1.toPublicJWK());
 
     static AuthorizerOptions.Builder options(MutableClock clock, int size, Duration ttl) {
-        return server.options().audiences(Tokens.AUDIENCE).clock(clock).decisionCache(size, ttl);
+        return server.options().audiences(Tokens.AUDIENCE).clock(clock).decisionCacheSize(size).decisionCacheTtl(ttl);
     }
 
     static String token(long expInSeconds) {

@@ -57,7 +57,7 @@ final class JwksServer implements AutoCloseable {
      */
     static AuthorizerOptions.Builder testOptions(JwksServer server) {
         return AuthorizerOptions.builder().issuer(server.asIssuer())
-                .jwksHttp(Duration.ofSeconds(1), Duration.ofSeconds(1), 16 * 1024);
+                .jwksConnectTimeout(Duration.ofSeconds(1)).jwksReadTimeout(Duration.ofSeconds(1)).jwksSizeLimit(16 * 1024);
     }
 
     void mode(Mode value) {

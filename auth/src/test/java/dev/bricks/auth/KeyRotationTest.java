@@ -13,8 +13,8 @@ class KeyRotationTest {
         return JwksServer.testOptions(s)
                 .audiences(Tokens.AUDIENCE)
                 .algorithms(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256)
-                .decisionCache(0, Duration.ZERO)
-                .jwksCache(Duration.ofMillis(300), Duration.ofMillis(50), Duration.ofMillis(100))
+                .noDecisionCache()
+                .jwksCacheTtl(Duration.ofMillis(300)).jwksRefreshAhead(Duration.ofMillis(50)).jwksRefreshTimeout(Duration.ofMillis(100))
                 .jwksRateLimit(rateLimit);
     }
 
@@ -77,7 +77,7 @@ class KeyRotationTest {
     void verify_floodOfUnknownKids_jwksFetchesRateLimited() throws Exception {
         try (JwksServer s = new JwksServer(TestKeys.RSA_1.toPublicJWK())) {
             JwtVerifier v = JwtVerifier.create(JwksServer.testOptions(s).audiences(Tokens.AUDIENCE)
-                    .decisionCache(0, Duration.ZERO).build());
+                    .noDecisionCache().build());
             v.prefetchKeys();
             int before = s.jwksRequests();
 
@@ -95,7 +95,7 @@ class KeyRotationTest {
     void verify_oidcDiscovery_findsJwksUri() throws Exception {
         try (JwksServer s = new JwksServer(TestKeys.RSA_1.toPublicJWK())) {
             JwtVerifier v = JwtVerifier.create(AuthorizerOptions.builder().issuer(Issuer.discovery(s.issuer()))
-                    .audiences(Tokens.AUDIENCE).jwksHttp(Duration.ofSeconds(1), Duration.ofSeconds(1), 16 * 1024)
+                    .audiences(Tokens.AUDIENCE).jwksConnectTimeout(Duration.ofSeconds(1)).jwksReadTimeout(Duration.ofSeconds(1)).jwksSizeLimit(16 * 1024)
                     .build());
 
             assertThat(v.prefetchKeys()).containsEntry(s.issuer(), "1 keys");
@@ -110,7 +110,7 @@ class KeyRotationTest {
                 JwksServer b = new JwksServer(TestKeys.RSA_2.toPublicJWK())) {
             JwtVerifier v = JwtVerifier.create(AuthorizerOptions.builder().issuer(a.asIssuer()).issuer(b.asIssuer())
                     .audiences(Tokens.AUDIENCE).jwksRateLimit(Duration.ofMillis(10))
-                    .jwksHttp(Duration.ofSeconds(1), Duration.ofSeconds(1), 16 * 1024).build());
+                    .jwksConnectTimeout(Duration.ofSeconds(1)).jwksReadTimeout(Duration.ofSeconds(1)).jwksSizeLimit(16 * 1024).build());
 
             Decision fromB = v.verify(Tokens.signed(TestKeys.RSA_2, JWSAlgorithm.RS256, Tokens.claims(b.issuer()).build()));
             Decision aKeyClaimingB = v.verify(

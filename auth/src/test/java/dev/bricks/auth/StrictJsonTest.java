@@ -56,14 +56,14 @@ class StrictJsonTest {
     @ParameterizedTest
     @ValueSource(strings = {"aA.bA.cA", "eyJh.eyJi.c2ln", "e30.e30.AA"})
     void segments_strictBase64Url_accepted(String token) {
-        assertThat(TokenShape.segments(token)).isNotNegative();
+        assertThat(TokenShape.segments(token)).isNotNull();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"a.b", "a.b.c.d", ".b.c", "a..c", "a.b.", "a.b.c=", "a.b+.c", "a.b.c ", "e31.e30.AA",
         "a.b.A", "a.b.AB"})
     void segments_notStrict_rejected(String token) {
-        assertThat(TokenShape.segments(token)).isNegative();
+        assertThat(TokenShape.segments(token)).isNull();
     }
 
     @ParameterizedTest

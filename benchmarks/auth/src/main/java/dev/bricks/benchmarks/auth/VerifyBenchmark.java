@@ -87,8 +87,8 @@ public class VerifyBenchmark {
                 .issuer(Issuer.jwks(iss, jwksUri))
                 .audiences(AUDIENCE)
                 .algorithms(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256);
-        bricks = JwtVerifier.create(options.decisionCache(0, Duration.ZERO).build());
-        bricksCached = JwtVerifier.create(options.decisionCache(1024, Duration.ofMinutes(5)).build());
+        bricks = JwtVerifier.create(options.noDecisionCache().build());
+        bricksCached = JwtVerifier.create(options.decisionCacheSize(1024).decisionCacheTtl(Duration.ofMinutes(5)).build());
         bricks.prefetchKeys();
         bricksCached.prefetchKeys();
 
