@@ -344,7 +344,7 @@ public final class AuthorizerOptions {
             return this;
         }
 
-        /** Replaces the allowed {@code typ} values, compared case-insensitively (default {@code JWT}, {@code at+jwt}). */
+        /** Replaces the allowed {@code typ} values, compared case-insensitively (default JWT, at+jwt). */
         public Builder types(String... values) {
             if (values.length == 0) {
                 throw new IllegalArgumentException("at least one typ must be allowed");
@@ -457,7 +457,7 @@ public final class AuthorizerOptions {
             return this;
         }
 
-        /** Minimum interval between JWKS fetches caused by unknown {@code kid}s (default 30 s). */
+        /** Minimum interval between JWKS fetches caused by unknown {@code kid}s, below the cache TTL (default 30 s). */
         public Builder jwksRateLimit(Duration value) {
             this.jwksRateLimit = positive(value, "JWKS rate limit");
             return this;
@@ -517,6 +517,10 @@ public final class AuthorizerOptions {
             if (jwksRefreshAhead.toMillis() + jwksRefreshTimeout.toMillis() >= ttl) {
                 throw new IllegalStateException("JWKS refresh-ahead " + jwksRefreshAhead + " + refresh timeout "
                         + jwksRefreshTimeout + " must be below the JWKS cache TTL " + jwksCacheTtl);
+            }
+            if (jwksRateLimit.compareTo(jwksCacheTtl) >= 0) {
+                throw new IllegalStateException("JWKS rate limit " + jwksRateLimit
+                        + " must be below the JWKS cache TTL " + jwksCacheTtl);
             }
             return new AuthorizerOptions(this);
         }

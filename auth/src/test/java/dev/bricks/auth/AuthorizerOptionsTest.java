@@ -89,6 +89,10 @@ class AuthorizerOptionsTest {
                 .jwksCacheTtl(Duration.ofSeconds(10)).jwksRefreshAhead(Duration.ofSeconds(8))
                 .jwksRefreshTimeout(Duration.ofSeconds(5)).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("refresh-ahead");
+        assertThatThrownBy(() -> AuthorizerOptions.builder().issuer(ISSUER).audiences("a")
+                .jwksCacheTtl(Duration.ofSeconds(40)).jwksRateLimit(Duration.ofSeconds(40)).build())
+                .isInstanceOf(IllegalStateException.class).hasMessage("JWKS rate limit PT40S must be below the JWKS "
+                        + "cache TTL PT40S");
         assertThatThrownBy(() -> b.cognitoAccessTokens("a").cognitoIdTokens("b"))
                 .isInstanceOf(IllegalStateException.class);
     }

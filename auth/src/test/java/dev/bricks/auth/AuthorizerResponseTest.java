@@ -40,7 +40,8 @@ class AuthorizerResponseTest {
 
     static AuthorizerOptions.Builder options() {
         return AuthorizerOptions.builder().issuer(server.asIssuer()).audiences(Tokens.AUDIENCE)
-                .jwksConnectTimeout(Duration.ofSeconds(1)).jwksReadTimeout(Duration.ofSeconds(2)).jwksSizeLimit(16 * 1024);
+                .jwksConnectTimeout(Duration.ofSeconds(1)).jwksReadTimeout(Duration.ofSeconds(2))
+                .jwksSizeLimit(16 * 1024);
     }
 
     static String token() {
@@ -337,6 +338,30 @@ class AuthorizerResponseTest {
 
         assertThat(log).contains("bricks-auth deny reason=EXPIRED");
         assertThat(log).doesNotContain(t.substring(t.lastIndexOf('.') + 1)).doesNotContain(t.substring(0, 20));
+    }
+
+    @Test
+    void claimCheckFailed_userMessageWithClaimValues_neitherInDetailNorInInfoLog() throws IOException {
+        Rest a = new Rest(options().build()) {
+            @Override
+            protected void checkClaims(VerifiedClaims claims, CalledRoute route) throws ClaimCheckException {
+                throw new ClaimCheckException("tenant secret-tenant-77 of " + claims.subject() + " is suspended");
+            }
+        };
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            invoke(a, tokenEvent(token()));
+        } finally {
+            System.setErr(original);
+        }
+        Decision d = a.decisions.get(0);
+
+        assertThat(d.reason()).isEqualTo(DenyReason.CLAIM_CHECK_FAILED);
+        assertThat(d.detail()).doesNotContain("secret-tenant-77").doesNotContain(Tokens.SUBJECT);
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("reason=CLAIM_CHECK_FAILED")
+                .doesNotContain("secret-tenant-77");
     }
 
     @Test
