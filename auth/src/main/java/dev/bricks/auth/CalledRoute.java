@@ -1,7 +1,8 @@
 package dev.bricks.auth;
 
 import dev.bricks.core.http.HttpMethod;
-import java.util.Locale;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,8 @@ import java.util.Objects;
  * @param path the path after the stage, starting with {@code /}; never null
  */
 public record CalledRoute(HttpMethod method, String path) {
+
+    private static final Map<String, HttpMethod> METHODS = methods();
 
     /** Checks both members. */
     public CalledRoute {
@@ -57,12 +60,15 @@ public record CalledRoute(HttpMethod method, String path) {
     }
 
     private static HttpMethod method(String name) {
+        return METHODS.get(name);
+    }
+
+    private static Map<String, HttpMethod> methods() {
+        Map<String, HttpMethod> byName = new HashMap<>();
         for (HttpMethod m : HttpMethod.values()) {
-            if (m.name().equals(name.toUpperCase(Locale.ROOT))) {
-                return m;
-            }
+            byName.put(m.name(), m);
         }
-        return null;
+        return Map.copyOf(byName);
     }
 
     @Override

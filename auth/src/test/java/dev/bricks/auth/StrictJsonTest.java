@@ -71,4 +71,15 @@ class StrictJsonTest {
     void stripBearer_anyCase_stripped(String value, String expected) {
         assertThat(TokenShape.stripBearer(value)).isEqualTo(expected);
     }
+
+    @Test
+    void jsonOut_string_escapesQuotesBackslashControlsAndLineSeparatorsKeepsTheRest() {
+        String in = "plain \"q\" back\\slash\ttab\nnl\r\u0001 \u2028\u2029 caf\u00e9 end";
+
+        String out = new JsonOut().string(in).toString();
+
+        assertThat(out).isEqualTo("\"plain \\\"q\\\" back\\\\slash\\ttab\\nnl\\r\\u0001 \\u2028\\u2029 caf\u00e9 end\"");
+        assertThat(StrictJson.parseObject("{\"k\":" + out + "}", 2)).containsEntry("k", in);
+        assertThat(new JsonOut().string("").toString()).isEqualTo("\"\"");
+    }
 }
