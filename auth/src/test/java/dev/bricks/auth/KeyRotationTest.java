@@ -214,10 +214,7 @@ class KeyRotationTest {
     @Test
     void verify_jwksFailsOnce_retriedAndAllowed() throws Exception {
         try (JwksServer s = new JwksServer(TestKeys.RSA_1.toPublicJWK())) {
-            JwtVerifier v = JwtVerifier.create(options(s, Duration.ofMillis(10)).build());
-            s.failNext(1);
-
-            Decision d = v.verify(Tokens.signed(TestKeys.RSA_1, JWSAlgorithm.RS256, Tokens.claims(s.issuer()).build()));
+            Decision d = firstVerifyAfterFailures(s, 1);
 
             assertThat(d.allowed()).as(d.detail()).isTrue();
             assertThat(s.jwksRequests()).as("one failure, one retry").isEqualTo(2);
@@ -227,14 +224,18 @@ class KeyRotationTest {
     @Test
     void verify_jwksFailsTwice_oneRetryOnlyThenDenies() throws Exception {
         try (JwksServer s = new JwksServer(TestKeys.RSA_1.toPublicJWK())) {
-            JwtVerifier v = JwtVerifier.create(options(s, Duration.ofMillis(10)).build());
-            s.failNext(2);
-
-            Decision d = v.verify(Tokens.signed(TestKeys.RSA_1, JWSAlgorithm.RS256, Tokens.claims(s.issuer()).build()));
+            Decision d = firstVerifyAfterFailures(s, 2);
 
             assertThat(d.reason()).isEqualTo(DenyReason.KEY_SOURCE_UNAVAILABLE);
             assertThat(s.jwksRequests()).isEqualTo(2);
         }
+    }
+
+    /** A fresh verifier's first verification while the server fails its next {@code failures} JWKS requests. */
+    private static Decision firstVerifyAfterFailures(JwksServer s, int failures) {
+        JwtVerifier v = JwtVerifier.create(options(s, Duration.ofMillis(10)).build());
+        s.failNext(failures);
+        return v.verify(Tokens.signed(TestKeys.RSA_1, JWSAlgorithm.RS256, Tokens.claims(s.issuer()).build()));
     }
 
     private static void sleepUntil(long startNanos, Duration offset) throws InterruptedException {

@@ -73,7 +73,7 @@ class StrictJsonTest {
     }
 
     @Test
-    void jsonOut_string_escapesQuotesBackslashControlsAndLineSeparatorsKeepsTheRest() {
+    void jsonOut_string_escapesQuotesBackslashControlsAndLineSeparatorsKeepsTheRest() throws Exception {
         String in = "plain \"q\" back\\slash\ttab\nnl\r\u0001 \u2028\u2029 caf\u00e9 end";
 
         String out = new JsonOut().string(in).toString();
