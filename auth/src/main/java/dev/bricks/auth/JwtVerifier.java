@@ -87,7 +87,8 @@ public final class JwtVerifier {
         options.issuers().forEach((iss, issuer) -> k.put(iss, new IssuerKeys(issuer, options)));
         this.keys = Map.copyOf(k);
         this.cache = options.decisionCacheSize() == 0 ? null
-                : new DecisionCache(options.decisionCacheSize(), options.decisionCacheTtl().toMillis(), options.clock());
+                : new DecisionCache(options.decisionCacheSize(), options.decisionCacheTtl().toMillis(),
+                        options.clock());
         this.headerCheck = new HeaderCheck(options);
         this.claimsCheck = new ClaimsCheck(options);
     }
@@ -167,7 +168,8 @@ public final class JwtVerifier {
     private Verification verifyUncached(String token) {
         TokenShape.Segments segments = TokenShape.segments(token);
         if (segments == null) {
-            return Verification.denied(Decision.deny(DenyReason.MALFORMED_TOKEN, "not three strict base64url segments"));
+            return Verification.denied(
+                    Decision.deny(DenyReason.MALFORMED_TOKEN, "not three strict base64url segments"));
         }
         Step<HeaderCheck.Header> header = headerCheck.check(segments.header());
         if (header.denied()) {

@@ -21,7 +21,8 @@ final class Principals {
         JsonNode claimsNode = Nodes.object(authorizer, "claims");
         if (claimsNode != null) {
             Map<String, Object> claims = Nodes.plainMap(claimsNode);
-            return of(firstNonNull(str(claims.get(PrincipalKeys.SUBJECT)), Nodes.text(authorizer, PrincipalKeys.PRINCIPAL_ID)), null, claims);
+            return of(firstNonNull(str(claims.get(PrincipalKeys.SUBJECT)),
+                    Nodes.text(authorizer, PrincipalKeys.PRINCIPAL_ID)), null, claims);
         }
         Map<String, Object> context = new LinkedHashMap<>(Nodes.plainMap(authorizer));
         context.remove("integrationLatency");
@@ -44,7 +45,8 @@ final class Principals {
         JsonNode lambda = Nodes.object(authorizer, "lambda");
         if (lambda != null) {
             Map<String, Object> context = Nodes.plainMap(lambda);
-            return of(firstNonNull(str(context.get(PrincipalKeys.SUBJECT)), str(context.get(PrincipalKeys.PRINCIPAL_ID))), null, context);
+            return of(firstNonNull(str(context.get(PrincipalKeys.SUBJECT)),
+                    str(context.get(PrincipalKeys.PRINCIPAL_ID))), null, context);
         }
         JsonNode iam = Nodes.object(authorizer, "iam");
         if (iam != null) {

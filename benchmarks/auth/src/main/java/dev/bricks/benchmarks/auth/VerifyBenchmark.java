@@ -118,7 +118,8 @@ public class VerifyBenchmark {
                 .audiences(AUDIENCE)
                 .algorithms(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256);
         bricks = JwtVerifier.create(options.noDecisionCache().build());
-        bricksCached = JwtVerifier.create(options.decisionCacheSize(1024).decisionCacheTtl(Duration.ofMinutes(5)).build());
+        bricksCached = JwtVerifier.create(options.decisionCacheSize(1024).decisionCacheTtl(Duration.ofMinutes(5))
+                .build());
         bricks.prefetchKeys();
         bricksCached.prefetchKeys();
         restAuthorizer = new Rest(options.build());
