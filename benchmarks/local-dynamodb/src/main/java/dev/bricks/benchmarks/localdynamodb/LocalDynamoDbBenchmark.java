@@ -117,12 +117,15 @@ public final class LocalDynamoDbBenchmark {
                     for (int threads : THREADS) {
                         for (Target t : targets) {
                             run(t, op, threads, warmup);
-                            long cpu0 = cpuTicks(t.serverPid);
+                            long server0 = cpuTicks(t.serverPid);
+                            long client0 = cpuTicks(ProcessHandle.current().pid());
                             double[] result = run(t, op, threads, seconds);
-                            double cpuMicrosPerOp = t.serverPid < 0 ? Double.NaN : (cpuTicks(t.serverPid) - cpu0) * 10_000.0 / result[1];
-                            samples.computeIfAbsent(key(t, op, threads), k -> new ArrayList<>()).add(new double[] {result[0], cpuMicrosPerOp});
-                            System.err.printf("round %d %-26s %-9s %d thread(s): %,9.0f ops/s, server CPU %,6.0f us/op%n",
-                                    round, t.name, op.label, threads, result[0], cpuMicrosPerOp);
+                            double serverMicros = t.serverPid < 0 ? 0 : (cpuTicks(t.serverPid) - server0) * 10_000.0 / result[1];
+                            double clientMicros = (cpuTicks(ProcessHandle.current().pid()) - client0) * 10_000.0 / result[1];
+                            samples.computeIfAbsent(key(t, op, threads), k -> new ArrayList<>())
+                                    .add(new double[] {result[0], clientMicros + serverMicros, serverMicros});
+                            System.err.printf("round %d %-26s %-9s %d thread(s): %,9.0f ops/s, CPU %,6.0f us/op (server %,6.0f)%n",
+                                    round, t.name, op.label, threads, result[0], clientMicros + serverMicros, serverMicros);
                         }
                     }
                 }
@@ -149,7 +152,8 @@ public final class LocalDynamoDbBenchmark {
 
     private static void print(List<Target> targets, Map<String, List<double[]>> samples, int rounds) {
         System.out.println();
-        System.out.println("Median of " + rounds + " interleaved rounds; ops/s (server CPU µs/op; in-process: engine and client share a JVM).");
+        System.out.println("Median of " + rounds + " interleaved rounds. Each cell: ops/s, then CPU µs per operation of client JVM + server"
+                + " process together (in-process: the one JVM runs both).");
         System.out.println();
         StringBuilder head = new StringBuilder("| Operation | Threads |");
         StringBuilder rule = new StringBuilder("|---|---:|");
@@ -157,7 +161,7 @@ public final class LocalDynamoDbBenchmark {
             head.append(' ').append(t.name).append(" |");
             rule.append("---:|");
         }
-        head.append(" in-process ÷ dynalite |");
+        head.append(" in-process ÷ dynalite: ops/s, CPU/op |");
         rule.append("---:|");
         System.out.println(head);
         System.out.println(rule);
@@ -166,33 +170,20 @@ public final class LocalDynamoDbBenchmark {
                 StringBuilder row = new StringBuilder("| " + op.label + " | " + threads + " |");
                 for (Target t : targets) {
                     double[] m = median(samples.get(key(t, op, threads)));
-                    row.append(String.format(" %,.0f", m[0]));
-                    row.append(Double.isNaN(m[1]) ? " |" : String.format(" (%,.0f) |", m[1]));
+                    row.append(String.format(" %,.0f / %,.0f µs |", m[0], m[1]));
                 }
-                double inProcess = median(samples.get(key(targets.get(0), op, threads)))[0];
-                double dynalite = median(samples.get("dynalite URLConnection/" + op + "/" + threads))[0];
-                row.append(String.format(" %.0f× |", inProcess / dynalite));
+                double[] inProcess = median(samples.get(key(targets.get(0), op, threads)));
+                double[] dynalite = median(samples.get("dynalite URLConnection/" + op + "/" + threads));
+                row.append(String.format(" %.1f×, %.1f× |", inProcess[0] / dynalite[0], dynalite[1] / inProcess[1]));
                 System.out.println(row);
             }
         }
-        System.out.println();
-        System.out.println("Time per call with one client thread (µs = 1e6 ÷ ops/s):");
-        System.out.println();
-        System.out.println(head.substring(0, head.lastIndexOf(" in-process ÷")).replace("| Threads |", ""));
-        System.out.println(rule.substring(0, rule.length() - 5).replace("|---:|", "|").replaceFirst("\\|---\\|", "|---|"));
-        for (Operation op : Operation.values()) {
-            StringBuilder row = new StringBuilder("| " + op.label + " |");
-            for (Target t : targets) {
-                row.append(String.format(" %,.0f |", 1e6 / median(samples.get(key(t, op, 1)))[0]));
-            }
-            System.out.println(row);
-        }
     }
 
-    /** The per-component median of samples {ops/s, CPU µs/op}. */
+    /** The per-component median of samples {ops/s, total CPU µs/op, server CPU µs/op}. */
     private static double[] median(List<double[]> samples) {
-        double[] out = new double[2];
-        for (int c = 0; c < 2; c++) {
+        double[] out = new double[3];
+        for (int c = 0; c < 3; c++) {
             int component = c;
             double[] values = samples.stream().mapToDouble(s -> s[component]).sorted().toArray();
             int n = values.length;
