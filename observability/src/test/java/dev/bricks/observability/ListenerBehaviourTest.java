@@ -3,6 +3,8 @@ package dev.bricks.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bricks.observability.internal.Settings;
+import dev.bricks.observability.metrics.EmfValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.DistributionSummary;
 import java.util.List;

@@ -1,7 +1,11 @@
-package dev.bricks.observability;
+package dev.bricks.observability.logback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bricks.observability.Invocations;
+import dev.bricks.observability.ObservabilityListener;
+import dev.bricks.observability.StdoutCapture;
+import dev.bricks.observability.internal.Settings;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
@@ -31,7 +35,7 @@ class LoggingConfigurationTest {
     }
 
     private static JsonNode logOneLine(LoggerContext context) throws Exception {
-        ObservabilityListener listener = new ObservabilityListener(Settings.from(name -> null));
+        ObservabilityListener listener = new ObservabilityListener();
         try (StdoutCapture out = new StdoutCapture()) {
             Invocations.run(listener, Invocations.info("req-x", "corr-x", false, null), "Root=1-a-b", () ->
                     context.getLogger("x").atWarn().addKeyValue("k", "v").setCause(new RuntimeException("m"))

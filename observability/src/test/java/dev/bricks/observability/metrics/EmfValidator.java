@@ -1,4 +1,4 @@
-package dev.bricks.observability;
+package dev.bricks.observability.metrics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ import java.util.Set;
  * Checks one JSON document against the rules of CloudWatch's Embedded Metric Format specification and
  * returns every violation (empty when valid).
  */
-final class EmfValidator {
+public final class EmfValidator {
 
     private static final Set<String> UNITS = Set.of("Seconds", "Microseconds", "Milliseconds", "Bytes",
             "Kilobytes", "Megabytes", "Gigabytes", "Terabytes", "Bits", "Kilobits", "Megabits", "Gigabits",
@@ -21,7 +21,7 @@ final class EmfValidator {
     private EmfValidator() {
     }
 
-    static List<String> violations(JsonNode root) {
+    public static List<String> violations(JsonNode root) {
         List<String> problems = new ArrayList<>();
         if (!root.isObject()) {
             problems.add("root is not an object");

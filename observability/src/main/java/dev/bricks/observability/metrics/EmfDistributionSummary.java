@@ -1,4 +1,4 @@
-package dev.bricks.observability;
+package dev.bricks.observability.metrics;
 
 import io.micrometer.core.instrument.AbstractDistributionSummary;
 import io.micrometer.core.instrument.Clock;

@@ -1,13 +1,16 @@
-package dev.bricks.observability;
+package dev.bricks.observability.metrics;
 
 import java.util.Locale;
 
-/** Maps micrometer base units to CloudWatch unit names. */
-final class EmfUnit {
+/** CloudWatch unit names, and the mapping from micrometer base units to them. */
+public final class EmfUnit {
 
-    static final String COUNT = "Count";
-    static final String MILLISECONDS = "Milliseconds";
-    static final String NONE = "None";
+    /** {@code Count}. */
+    public static final String COUNT = "Count";
+    /** {@code Milliseconds}. */
+    public static final String MILLISECONDS = "Milliseconds";
+    /** {@code None}. */
+    public static final String NONE = "None";
 
     private EmfUnit() {
     }

@@ -1,5 +1,7 @@
-package dev.bricks.observability;
+package dev.bricks.observability.logback;
 
+import dev.bricks.observability.LogFields;
+import dev.bricks.observability.internal.FunctionInfo;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -14,14 +16,11 @@ import net.logstash.logback.composite.AbstractJsonProvider;
  * Unknown values are left out.
  *
  * <p>Usable in a user's own logback.xml as
- * {@code <provider class="dev.bricks.observability.BricksFieldsJsonProvider"/>} inside a
- * {@code LoggingEventCompositeJsonEncoder}'s {@code <providers>}. Thread-safe.
+ * {@code <provider class="dev.bricks.observability.logback.BricksFieldsJsonProvider"/>} inside a
+ * {@code LoggingEventCompositeJsonEncoder}'s {@code <providers>} (exclude {@link LogFields#MDC_KEYS} from its
+ * {@code <mdc>} provider); {@link BricksJsonEncoder} has it already. Thread-safe.
  */
 public class BricksFieldsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
-
-    /** The MDC keys this provider writes (exclude them from an {@code MdcJsonProvider} to avoid duplicates). */
-    static final String[] MDC_KEYS = {LogFields.FUNCTION_ARN, LogFields.FUNCTION_REQUEST_ID, LogFields.COLD_START,
-        LogFields.CORRELATION_ID, LogFields.XRAY_TRACE_ID, LogFields.DEBUG_SAMPLED};
 
     @Override
     public void writeTo(JsonGenerator generator, ILoggingEvent event) throws IOException {

@@ -1,8 +1,9 @@
-package dev.bricks.observability;
+package dev.bricks.observability.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bricks.observability.StdoutCapture;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -113,8 +114,9 @@ class EmfMeterRegistryTest {
         assertThat(lines.stream().mapToInt(l -> l.size() - 2).sum()).isEqualTo(150);
     }
 
+    /** {@code service} + 34 tags = 35 keys: two dimension sets, {@code service} in both (the second lacked it). */
     @Test
-    void flush_35Dimensions_splitIntoDimensionSetsOfAtMost30() throws Exception {
+    void flush_35Dimensions_splitIntoSetsOfAtMost30EachWithService() throws Exception {
         List<String> tags = new ArrayList<>();
         for (int i = 0; i < 34; i++) {
             tags.add(String.format("d%02d", i));
@@ -124,9 +126,47 @@ class EmfMeterRegistryTest {
         registry.flush();
         List<JsonNode> lines = validLines();
         assertThat(lines).hasSize(2);
-        assertThat(lines).extracting(l -> l.get("_aws").get("CloudWatchMetrics").get(0).get("Dimensions").get(0).size())
-                .containsExactly(30, 5);
+        List<List<String>> sets = lines.stream().map(l -> {
+            List<String> keys = new ArrayList<>();
+            l.at("/_aws/CloudWatchMetrics/0/Dimensions/0").forEach(k -> keys.add(k.asText()));
+            return keys;
+        }).toList();
+        assertThat(sets).extracting(List::size).containsExactly(30, 6);
+        assertThat(sets).allSatisfy(set -> assertThat(set.get(0)).isEqualTo("service"));
+        assertThat(sets.stream().flatMap(set -> set.stream().skip(1)).toList())
+                .containsExactlyElementsOf(tags.stream().filter(t -> t.startsWith("d")).toList());
         assertThat(lines).allSatisfy(l -> assertThat(l.get("Wide").asInt()).isEqualTo(1));
+    }
+
+    @Test
+    void flush_serviceFromSupplierAnd35Dimensions_serviceInEverySet() throws Exception {
+        EmfMeterRegistry withSupplier = EmfMeterRegistry.builder().namespace("OrdersApp")
+                .serviceDimension(() -> "orders-fn").defaultDimension("stage", "prod")
+                .output(new PrintStream(buffer, true, StandardCharsets.UTF_8)).build();
+        List<String> tags = new ArrayList<>();
+        for (int i = 0; i < 33; i++) {
+            tags.add("t" + i);
+            tags.add("v");
+        }
+        withSupplier.counter("Wide", tags.toArray(String[]::new)).increment();
+        withSupplier.flush();
+
+        assertThat(validLines()).hasSize(2).allSatisfy(l -> {
+            JsonNode set = l.at("/_aws/CloudWatchMetrics/0/Dimensions/0");
+            assertThat(set.get(0).asText()).isEqualTo("service");
+            assertThat(set.get(1).asText()).isEqualTo("stage");
+            assertThat(l.get("service").asText()).isEqualTo("orders-fn");
+        });
+    }
+
+    @Test
+    void build_30DefaultDimensions_rejectedNamingTheLimit() {
+        EmfMeterRegistry.Builder builder = EmfMeterRegistry.builder().namespace("N").serviceDimension(() -> "s");
+        for (int i = 0; i < 29; i++) {
+            builder.defaultDimension("d" + i, "v");
+        }
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("at most 29 default dimensions (service included)");
     }
 
     @Test

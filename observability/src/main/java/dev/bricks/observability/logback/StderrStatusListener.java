@@ -1,4 +1,4 @@
-package dev.bricks.observability;
+package dev.bricks.observability.logback;
 
 import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.status.StatusListener;

@@ -1,5 +1,6 @@
-package dev.bricks.observability;
+package dev.bricks.observability.logback;
 
+import dev.bricks.observability.LogFields;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -8,7 +9,7 @@ import net.logstash.logback.composite.AbstractJsonProvider;
 /**
  * Writes {@code "timestamp":"2026-11-26T22:41:07.123Z"} (ISO-8601, UTC, milliseconds) with plain arithmetic
  * instead of {@code java.time} formatters, which would load ~80 more classes on a cold start. Stateless and
- * thread-safe. In a user's logback.xml: {@code <provider class="dev.bricks.observability.IsoTimestampJsonProvider"/>}.
+ * thread-safe. In a user's logback.xml: {@code <provider class="dev.bricks.observability.logback.IsoTimestampJsonProvider"/>}.
  */
 public class IsoTimestampJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
 

@@ -1,4 +1,4 @@
-package dev.bricks.observability;
+package dev.bricks.observability.logback;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
@@ -14,7 +14,7 @@ import net.logstash.logback.decorate.JsonGeneratorDecorator;
  * serializer machinery off a cold start's first log lines.
  *
  * <p>Stateless and thread-safe. Usable in a user's logback.xml as
- * {@code <jsonGeneratorDecorator class="dev.bricks.observability.SimpleValuesGeneratorDecorator"/>}.
+ * {@code <jsonGeneratorDecorator class="dev.bricks.observability.logback.SimpleValuesGeneratorDecorator"/>}.
  */
 public class SimpleValuesGeneratorDecorator implements JsonGeneratorDecorator {
 

@@ -1,9 +1,14 @@
-package dev.bricks.observability;
+package dev.bricks.observability.logback;
 
+import dev.bricks.observability.LogFields;
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.status.WarnStatus;
+import dev.bricks.observability.internal.Settings;
 import java.util.List;
 import java.util.Locale;
 import net.logstash.logback.composite.AbstractFieldJsonProvider;
@@ -19,30 +24,28 @@ import net.logstash.logback.composite.loggingevent.StackTraceJsonProvider;
 import net.logstash.logback.composite.loggingevent.LoggingEventThreadNameJsonProvider;
 import net.logstash.logback.composite.loggingevent.ThrowableClassNameJsonProvider;
 import net.logstash.logback.composite.loggingevent.ThrowableMessageJsonProvider;
-import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
 
 /**
  * Builds Bricks' default logging set-up on a {@link LoggerContext} in code (no XML parsing): one
- * {@link ConsoleAppender} on stdout with a {@link LoggingEventCompositeJsonEncoder} whose providers write
- * exactly the documented fields, the root level from {@code LOG_LEVEL} and the {@link BricksTurboFilter}
- * (correlation id kept current, debug sampling). The same set-up is
+ * {@link ConsoleAppender} on stdout with a {@link BricksJsonEncoder} whose providers write exactly the
+ * documented fields (it also adds the {@link BricksTurboFilter}: correlation id kept current, debug sampling),
+ * and the root level from {@code LOG_LEVEL}. The same set-up is
  * shipped as XML in {@value #XML_RESOURCE}.
  */
 final class JsonLogging {
 
-    /** Classpath resource with the same configuration in logback XML. */
-    static final String XML_RESOURCE = "dev/bricks/observability/logback-json.xml";
+    /** Classpath resource with the same configuration in logback XML, every provider spelled out. */
+    static final String XML_RESOURCE = "dev/bricks/observability/logback/logback-json.xml";
+    /** Classpath resource for a user's {@code <include>}: the {@value #APPENDER_NAME} appender. */
+    static final String INCLUDE_RESOURCE = "dev/bricks/observability/logback/bricks-appender.xml";
     static final String APPENDER_NAME = "BRICKS_JSON";
 
     private JsonLogging() {
     }
 
     static void configure(LoggerContext context, Settings settings) {
-        LoggingEventCompositeJsonEncoder encoder = new LoggingEventCompositeJsonEncoder();
+        BricksJsonEncoder encoder = new BricksJsonEncoder();
         encoder.setContext(context);
-        encoder.setProviders(providers());
-        encoder.setFindAndRegisterJacksonModules(false);
-        encoder.setJsonGeneratorDecorator(new SimpleValuesGeneratorDecorator());
         encoder.start();
 
         ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
@@ -51,10 +54,19 @@ final class JsonLogging {
         appender.setEncoder(encoder);
         appender.start();
 
-        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.detachAndStopAllAppenders();
         root.addAppender(appender);
         root.setLevel(level(settings.logLevel(), context));
+    }
+
+    /** Adds a started {@link BricksTurboFilter} to the context unless it has one already. */
+    static void addTurboFilterOnce(LoggerContext context) {
+        for (TurboFilter existing : context.getTurboFilterList()) {
+            if (existing instanceof BricksTurboFilter) {
+                return;
+            }
+        }
         BricksTurboFilter filter = new BricksTurboFilter();
         filter.setContext(context);
         filter.setName("BRICKS");
@@ -72,12 +84,13 @@ final class JsonLogging {
         }
         String message = "bricks-observability: " + Settings.LOG_LEVEL + " '" + name
                 + "' is not one of TRACE, DEBUG, INFO, WARN, ERROR, OFF; using INFO";
-        context.getStatusManager().add(new ch.qos.logback.core.status.WarnStatus(message, JsonLogging.class));
+        context.getStatusManager().add(new WarnStatus(message, JsonLogging.class));
         System.err.println(message);
         return Level.INFO;
     }
 
-    private static JsonProviders<ILoggingEvent> providers() {
+    /** The providers of Bricks' line, in order: a new set per encoder. */
+    static JsonProviders<ILoggingEvent> providers() {
         JsonProviders<ILoggingEvent> providers = new JsonProviders<>();
         providers.addProvider(new IsoTimestampJsonProvider());
         providers.addProvider(named(new LogLevelJsonProvider(), LogFields.LEVEL));
@@ -86,7 +99,7 @@ final class JsonLogging {
         providers.addProvider(named(new LoggingEventThreadNameJsonProvider(), LogFields.THREAD));
         providers.addProvider(new BricksFieldsJsonProvider());
         MdcJsonProvider mdc = new MdcJsonProvider();
-        for (String key : BricksFieldsJsonProvider.MDC_KEYS) {
+        for (String key : LogFields.MDC_KEYS) {
             mdc.addExcludeMdcKeyName(key);
         }
         providers.addProvider(mdc);

@@ -1,4 +1,4 @@
-package dev.bricks.observability;
+package dev.bricks.observability.metrics;
 
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;

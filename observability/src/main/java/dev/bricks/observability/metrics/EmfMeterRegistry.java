@@ -1,4 +1,4 @@
-package dev.bricks.observability;
+package dev.bricks.observability.metrics;
 
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
@@ -50,7 +50,8 @@ import java.util.function.ToLongFunction;
  */
 public final class EmfMeterRegistry extends MeterRegistry {
 
-    static final String SERVICE_DIMENSION = "service";
+    /** Name of the service dimension. */
+    public static final String SERVICE_DIMENSION = "service";
 
     private final EmfWriter writer;
     private final Map<String, String> defaultDimensions;
@@ -66,6 +67,11 @@ public final class EmfMeterRegistry extends MeterRegistry {
         this.orderedDefaults = new ArrayList<>(builder.defaultDimensions.keySet());
         this.output = builder.output;
         this.serviceFallback = builder.serviceFallback;
+        if (this.orderedDefaults.size() + (serviceFallback != null ? 1 : 0) >= EmfWriter.MAX_DIMENSIONS) {
+            throw new IllegalStateException("at most " + (EmfWriter.MAX_DIMENSIONS - 1) + " default dimensions "
+                    + "(service included), so every dimension set keeps them and has room for a tag; was "
+                    + this.orderedDefaults);
+        }
         config().namingConvention(NamingConvention.identity);
     }
 
@@ -90,8 +96,21 @@ public final class EmfMeterRegistry extends MeterRegistry {
         }
         PrintStream out = output != null ? output : System.out;
         for (Map.Entry<List<Tag>, List<EmfWriter.Datum>> group : groups.entrySet()) {
-            writer.write(out, timestamp, dimensions(group.getKey()), group.getValue());
+            Map<String, String> dimensions = dimensions(group.getKey());
+            writer.write(out, timestamp, dimensions, pinned(dimensions), group.getValue());
         }
+    }
+
+    /** The leading default dimensions (service first) of a line's dimensions: repeated in every set. */
+    private int pinned(Map<String, String> dimensions) {
+        int pinned = 0;
+        for (String key : dimensions.keySet()) {
+            if (!key.equals(SERVICE_DIMENSION) && !defaultDimensions.containsKey(key)) {
+                break;
+            }
+            pinned++;
+        }
+        return pinned;
     }
 
     private Map<String, String> dimensions(List<Tag> tags) {
@@ -260,16 +279,21 @@ public final class EmfMeterRegistry extends MeterRegistry {
             return this;
         }
 
-        /** Where the {@code service} dimension comes from when no default dimension sets it (read at flush). */
-        Builder serviceFallback(Supplier<String> serviceFallback) {
-            this.serviceFallback = serviceFallback;
+        /**
+         * Where the {@code service} dimension comes from when no {@link #defaultDimension default dimension}
+         * sets it, read at each flush (a null value leaves it out). Like the default dimensions, it is written
+         * first and kept in every dimension set.
+         */
+        public Builder serviceDimension(Supplier<String> value) {
+            this.serviceFallback = Objects.requireNonNull(value, "serviceDimension");
             return this;
         }
 
         /**
          * The registry.
          *
-         * @throws IllegalStateException when no namespace was set
+         * @throws IllegalStateException when no namespace was set, or 30 or more default dimensions (the
+         *                               service included) would leave a dimension set no room for a tag
          */
         public EmfMeterRegistry build() {
             if (namespace == null) {

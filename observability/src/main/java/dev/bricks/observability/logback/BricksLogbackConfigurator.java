@@ -1,16 +1,18 @@
-package dev.bricks.observability;
+package dev.bricks.observability.logback;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import dev.bricks.observability.internal.Settings;
 
 /**
  * Logback's first configurator (registered in {@code META-INF/services/ch.qos.logback.classic.spi.Configurator}):
  * sets up Bricks' JSON logging in code — no XML parsing on a cold start; logback's own warnings and errors go
  * to stderr as plain lines — unless the user configured logback themselves, with the system property
  * {@code logback.configurationFile} or a {@code logback-test.xml} / {@code logback.xml} on the classpath;
- * then it steps aside and logback reads that file as usual.
+ * then it steps aside and logback reads that file as usual (keep Bricks' fields there with
+ * {@link BricksJsonEncoder} or the {@value JsonLogging#INCLUDE_RESOURCE} include).
  *
  * <p>Called once by logback when the first logger is requested.
  */
@@ -28,7 +30,7 @@ public class BricksLogbackConfigurator extends ContextAwareBase implements Confi
         StderrStatusListener statusListener = new StderrStatusListener();
         context.getStatusManager().getCopyOfStatusList().forEach(statusListener::addStatusEvent);
         context.getStatusManager().add(statusListener);
-        JsonLogging.configure(context, Settings.fromEnvironmentQuietly());
+        JsonLogging.configure(context, Settings.current());
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 

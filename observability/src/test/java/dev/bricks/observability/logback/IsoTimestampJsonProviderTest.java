@@ -1,4 +1,4 @@
-package dev.bricks.observability;
+package dev.bricks.observability.logback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package dev.bricks.observability;
+package dev.bricks.observability.logback;
 
+import dev.bricks.observability.LogFields;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.turbo.TurboFilter;
@@ -18,7 +19,7 @@ import org.slf4j.Marker;
  *       for debug logging (MDC key {@value LogFields#DEBUG_SAMPLED}, set by {@link ObservabilityListener}
  *       for a fraction {@code BRICKS_LOG_DEBUG_SAMPLE_RATE} of invocations). TRACE is never forced.</li>
  * </ul>
- * Otherwise neutral. Thread-safe. In a user's logback.xml: {@code <turboFilter class="dev.bricks.observability.BricksTurboFilter"/>}.
+ * Otherwise neutral. Thread-safe. In a user's logback.xml: {@code <turboFilter class="dev.bricks.observability.logback.BricksTurboFilter"/>}.
  */
 public class BricksTurboFilter extends TurboFilter {
 

@@ -1,4 +1,4 @@
-package dev.bricks.observability;
+package dev.bricks.observability.internal;
 
 import com.amazonaws.services.lambda.runtime.Context;
 
@@ -8,21 +8,29 @@ import com.amazonaws.services.lambda.runtime.Context;
  * invocation's {@link Context} for values the environment did not give (off Lambda, in tests, in the local
  * runtime). An init-once cache: after the first invocation it never changes.
  *
- * <p>Thread-safe.
+ * <p>Thread-safe. <b>Not API</b>: shared by the module's packages; may change without notice.
  */
-final class FunctionInfo {
+public final class FunctionInfo {
 
-    /** The values; fields may be null when unknown. */
-    record Values(String service, String functionName, String functionVersion, Integer memorySize) {
+    /**
+     * The values; fields may be null when unknown.
+     *
+     * @param service the {@code service} field and metrics dimension
+     * @param functionName the Lambda function name
+     * @param functionVersion the Lambda function version
+     * @param memorySize the configured memory in MB
+     */
+    public record Values(String service, String functionName, String functionVersion, Integer memorySize) {
     }
 
-    private static volatile Values values = initial(Settings.fromEnvironmentQuietly());
+    private static volatile Values values = initial(Settings.current());
     private static volatile boolean completed;
 
     private FunctionInfo() {
     }
 
-    static Values current() {
+    /** The values as known now; never null. */
+    public static Values current() {
         return values;
     }
 
@@ -32,7 +40,7 @@ final class FunctionInfo {
     }
 
     /** Fills unknown values from the first invocation's context; later calls return at once. */
-    static void completeFrom(Context context) {
+    public static void completeFrom(Context context) {
         if (completed || context == null) {
             return;
         }

@@ -1,4 +1,4 @@
-package dev.bricks.observability;
+package dev.bricks.observability.internal;
 
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -6,8 +6,12 @@ import java.util.function.UnaryOperator;
 /**
  * The module's configuration, read from environment variables. A JVM system property of the same name wins
  * over the environment variable (handy for tests and {@code JAVA_TOOL_OPTIONS}). Immutable, thread-safe.
+ *
+ * <p><b>Not API</b>: shared by the module's packages ({@code logback}, {@code metrics}, the listener); it may
+ * change without notice. Users configure the module through the environment variables, documented in the
+ * module's README.
  */
-record Settings(
+public record Settings(
         String service,
         String functionName,
         String functionVersion,
@@ -18,24 +22,38 @@ record Settings(
         String redactPaths,
         String metricsNamespace,
         boolean metricsFunctionNameDimension,
-        boolean metricsHighResolution) {
+        boolean metricsHighResolution,
+        boolean metricsGlobalRegistry) {
 
-    static final String SERVICE = "BRICKS_SERVICE_NAME";
-    static final String LOG_LEVEL = "LOG_LEVEL";
-    static final String DEBUG_SAMPLE_RATE = "BRICKS_LOG_DEBUG_SAMPLE_RATE";
-    static final String LOG_EVENT = "BRICKS_LOG_EVENT";
-    static final String REDACT_PATHS = "BRICKS_LOG_REDACT_PATHS";
-    static final String METRICS_NAMESPACE = "BRICKS_METRICS_NAMESPACE";
-    static final String METRICS_FUNCTION_NAME = "BRICKS_METRICS_FUNCTION_NAME_DIMENSION";
-    static final String METRICS_HIGH_RESOLUTION = "BRICKS_METRICS_HIGH_RESOLUTION";
-    static final String FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
-    static final String FUNCTION_VERSION = "AWS_LAMBDA_FUNCTION_VERSION";
-    static final String FUNCTION_MEMORY = "AWS_LAMBDA_FUNCTION_MEMORY_SIZE";
+    public static final String SERVICE = "BRICKS_SERVICE_NAME";
+    public static final String LOG_LEVEL = "LOG_LEVEL";
+    public static final String DEBUG_SAMPLE_RATE = "BRICKS_LOG_DEBUG_SAMPLE_RATE";
+    public static final String LOG_EVENT = "BRICKS_LOG_EVENT";
+    public static final String REDACT_PATHS = "BRICKS_LOG_REDACT_PATHS";
+    public static final String METRICS_NAMESPACE = "BRICKS_METRICS_NAMESPACE";
+    public static final String METRICS_FUNCTION_NAME = "BRICKS_METRICS_FUNCTION_NAME_DIMENSION";
+    public static final String METRICS_HIGH_RESOLUTION = "BRICKS_METRICS_HIGH_RESOLUTION";
+    public static final String FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
+    public static final String FUNCTION_VERSION = "AWS_LAMBDA_FUNCTION_VERSION";
+    public static final String FUNCTION_MEMORY = "AWS_LAMBDA_FUNCTION_MEMORY_SIZE";
+    public static final String METRICS_GLOBAL_REGISTRY = "BRICKS_METRICS_GLOBAL_REGISTRY";
 
     /** Default metrics namespace when {@value #METRICS_NAMESPACE} is not set. */
-    static final String DEFAULT_NAMESPACE = "Bricks";
+    public static final String DEFAULT_NAMESPACE = "Bricks";
 
-    /** The settings of this process (system properties, then environment). */
+    /**
+     * The settings of this process, read once (on first use) and kept: an init-once cache, so a bad value is
+     * reported once however many of the module's parts (logback set-up, listener, metrics registry) read it.
+     */
+    public static Settings current() {
+        return Current.SETTINGS;
+    }
+
+    private static final class Current {
+        static final Settings SETTINGS = fromEnvironmentQuietly();
+    }
+
+    /** The settings of this process (system properties, then environment), read now. */
     static Settings fromEnvironment() {
         return from(name -> {
             String value = System.getProperty(name);
@@ -47,7 +65,7 @@ record Settings(
      * Like {@link #fromEnvironment()}, but a bad {@value #DEBUG_SAMPLE_RATE} is reported on stderr and
      * ignored (sampling off) instead of failing logging's initialisation.
      */
-    static Settings fromEnvironmentQuietly() {
+    private static Settings fromEnvironmentQuietly() {
         try {
             return fromEnvironment();
         } catch (IllegalArgumentException e) {
@@ -62,7 +80,7 @@ record Settings(
      *
      * @throws IllegalArgumentException naming {@value #DEBUG_SAMPLE_RATE} when it is not a number in [0, 1]
      */
-    static Settings from(UnaryOperator<String> lookup) {
+    public static Settings from(UnaryOperator<String> lookup) {
         String functionName = blankToNull(lookup.apply(FUNCTION_NAME));
         String service = blankToNull(lookup.apply(SERVICE));
         return new Settings(
@@ -76,7 +94,8 @@ record Settings(
                 blankToNull(lookup.apply(REDACT_PATHS)),
                 orDefault(lookup.apply(METRICS_NAMESPACE), DEFAULT_NAMESPACE),
                 flag(lookup.apply(METRICS_FUNCTION_NAME)),
-                flag(lookup.apply(METRICS_HIGH_RESOLUTION)));
+                flag(lookup.apply(METRICS_HIGH_RESOLUTION)),
+                !"false".equalsIgnoreCase(blankToNull(lookup.apply(METRICS_GLOBAL_REGISTRY))));
     }
 
     private static double rate(String value) {
