@@ -3,7 +3,6 @@ package dev.bricks.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bricks.core.Correlation;
 import java.time.Duration;
@@ -49,54 +48,45 @@ class DetailLimitsTest extends LocalBusTest {
     record OrderAudited(String _correlation_id, String orderId) {
     }
 
-    @Test
-    void publish_recordWithOwnCorrelationMember_oneMemberWithTheRecordsValue() throws Exception {
+    /** Publishes one event inside an invocation with correlation id {@code current-invocation}; the delivered envelope. */
+    private String deliveredUnderCorrelation(Object event) throws Exception {
         Fixtures.Recorder consumer = new Fixtures.Recorder();
-        bus.addRule("all", "{\"source\":[\"orders.app\"]}", consumer);
+        bus.addRule("all", "{\"source\":[\"orders.app\",\"billing.app\"]}", consumer);
         Correlation.set("current-invocation");
-
         try (EventPublisher publisher = EventPublisher.builder().client(client).build()) {
-            publisher.publish(new OrderAudited("from-the-record", "o-1")).orThrow();
+            publisher.publish(event).orThrow();
         }
         assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
+        return consumer.deliveries.get(0).envelopeJson();
+    }
 
-        String envelope = consumer.deliveries.get(0).envelopeJson();
-        JsonNode detail = JSON.readTree(envelope).get("detail");
-        assertThat(detail.toString()).isEqualTo("{\"_correlation_id\":\"from-the-record\",\"orderId\":\"o-1\"}");
+    @Test
+    void publish_recordWithOwnCorrelationMember_oneMemberWithTheRecordsValue() throws Exception {
+        String envelope = deliveredUnderCorrelation(new OrderAudited("from-the-record", "o-1"));
+
+        assertThat(JSON.readTree(envelope).get("detail").toString())
+                .isEqualTo("{\"_correlation_id\":\"from-the-record\",\"orderId\":\"o-1\"}");
         assertThat(envelope.split("\"_correlation_id\"", -1)).as("one member, not two").hasSize(2);
     }
 
     @Test
     void publish_mapWithOwnCorrelationMemberNotFirst_keptOnce() throws Exception {
-        Fixtures.Recorder consumer = new Fixtures.Recorder();
-        bus.addRule("all", "{\"source\":[\"billing.app\"]}", consumer);
-        Correlation.set("current-invocation");
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("nested", Map.of("_correlation_id", "inner"));
         detail.put("_correlation_id", "mine");
 
-        try (EventPublisher publisher = EventPublisher.builder().client(client).build()) {
-            publisher.publish("billing.app", "InvoiceIssued", detail).orThrow();
-        }
-        assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
+        String envelope = deliveredUnderCorrelation(OutgoingEvent.of("billing.app", "InvoiceIssued", detail));
 
-        assertThat(JSON.readTree(consumer.deliveries.get(0).envelopeJson()).get("detail").toString())
+        assertThat(JSON.readTree(envelope).get("detail").toString())
                 .isEqualTo("{\"nested\":{\"_correlation_id\":\"inner\"},\"_correlation_id\":\"mine\"}");
     }
 
     @Test
     void publish_nestedCorrelationMemberOnly_currentIdAddedAtTopLevel() throws Exception {
-        Fixtures.Recorder consumer = new Fixtures.Recorder();
-        bus.addRule("all", "{\"source\":[\"billing.app\"]}", consumer);
-        Correlation.set("current-invocation");
+        String envelope = deliveredUnderCorrelation(OutgoingEvent.of("billing.app", "InvoiceIssued",
+                Map.of("nested", Map.of("_correlation_id", "inner"))));
 
-        try (EventPublisher publisher = EventPublisher.builder().client(client).build()) {
-            publisher.publish("billing.app", "InvoiceIssued", Map.of("nested", Map.of("_correlation_id", "inner")))
-                    .orThrow();
-        }
-        assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
-
-        assertThat(JSON.readTree(consumer.deliveries.get(0).envelopeJson()).get("detail").toString())
+        assertThat(JSON.readTree(envelope).get("detail").toString())
                 .isEqualTo("{\"_correlation_id\":\"current-invocation\",\"nested\":{\"_correlation_id\":\"inner\"}}");
     }
 }

@@ -26,10 +26,14 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * try (LocalEventBridge bus = LocalEventBridge.builder().build().start()) {
- *     bus.addRule("orders", "{\"source\":[\"orders.app\"]}", event -> handle(event.envelopeJson()));
+ *     bus.addRule("orders", "orders-to-inventory", "{\"source\":[\"orders.app\"]}",   // bus, rule, pattern
+ *             event -> handle(event.envelopeJson()));
  *     EventBridgeClient client = EventBridgeClient.builder().endpointOverride(bus.endpoint())…build();
  * }
  * }</pre>
+ *
+ * <p>An accepted event that matches no rule of its bus goes nowhere, as on AWS; the bus counts them
+ * ({@link #unmatchedEntries(String)}) and logs the first of each bus at WARNING.
  *
  * <p>Thread-safe. Buses named in requests are created on first use; the signature of requests is not checked.
  */
