@@ -34,36 +34,41 @@ declare -A CP=( [env-only]="$LEAN" [chain]="$LEAN" [chain+apache5+netty]="$FULL"
 declare -A ARG=( [env-only]=env-only [chain]=chain [chain+apache5+netty]=chain [chain-profile]=chain )
 VARIANTS=(env-only chain chain+apache5+netty chain-profile)
 
-run() { # variant [extra java args…] -> prints elapsed ms
+# CPU time (user + sys) of each process as well: on a busy machine wall time mostly measures the wait for a core
+TIME=(/usr/bin/time -f '%U %S' -a -o)
+run() { # variant [extra java args…] -> prints elapsed ms; appends the process' CPU seconds to $WORK/$v.cpu
   local v=$1; shift
   local s e
   s=$(date +%s%N)
   if [[ $v == chain-profile ]]; then
     env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN AWS_SHARED_CREDENTIALS_FILE="$WORK/credentials" \
-      java "${JVM[@]}" "$@" -cp "${CP[$v]}" dev.bricks.benchmarks.events.ColdPublish "${ARG[$v]}" >"$WORK/$v.out" 2>&1
+      "${TIME[@]}" "$WORK/$v.cpu" java "${JVM[@]}" "$@" -cp "${CP[$v]}" dev.bricks.benchmarks.events.ColdPublish "${ARG[$v]}" >"$WORK/$v.out" 2>&1
   else
     AWS_ACCESS_KEY_ID=AKIDLOCAL AWS_SECRET_ACCESS_KEY=s \
-      java "${JVM[@]}" "$@" -cp "${CP[$v]}" dev.bricks.benchmarks.events.ColdPublish "${ARG[$v]}" >"$WORK/$v.out" 2>&1
+      "${TIME[@]}" "$WORK/$v.cpu" java "${JVM[@]}" "$@" -cp "${CP[$v]}" dev.bricks.benchmarks.events.ColdPublish "${ARG[$v]}" >"$WORK/$v.out" 2>&1
   fi
   e=$(date +%s%N)
   grep -q published "$WORK/$v.out" || { echo "variant $v failed:" >&2; cat "$WORK/$v.out" >&2; exit 1; }
   echo $(( (e - s) / 1000000 ))
 }
 
-for v in "${VARIANTS[@]}"; do : >"$WORK/$v.times"; done
+for v in "${VARIANTS[@]}"; do : >"$WORK/$v.times"; : >"$WORK/$v.cpu"; done
 for ((r = 0; r < ROUNDS; r++)); do            # interleaved rounds spread machine noise over every variant
   for v in "${VARIANTS[@]}"; do run "$v" >>"$WORK/$v.times"; done
 done
 
 median() { sort -n "$1" | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+cpu_ms() { awk '/^[0-9.]+ [0-9.]+$/ {printf "%d\n", ($1 + $2) * 1000}' "$1"; }
 base=$(median "$WORK/env-only.times")
-echo "| variant | median ms ($ROUNDS runs) | min | max | vs env-only | classes loaded |"
-echo "|---|---|---|---|---|---|"
+for v in "${VARIANTS[@]}"; do cpu_ms "$WORK/$v.cpu" >"$WORK/$v.cpums"; done
+cpubase=$(median "$WORK/env-only.cpums")
+echo "| variant | median wall ms ($ROUNDS runs) | min | max | vs env-only | median CPU ms (user+sys) | vs env-only | classes loaded |"
+echo "|---|---|---|---|---|---|---|---|"
 for v in "${VARIANTS[@]}"; do
-  m=$(median "$WORK/$v.times")
+  m=$(median "$WORK/$v.times"); c=$(median "$WORK/$v.cpums")
   run "$v" -Xlog:class+load:file="$WORK/$v.classes" >/dev/null
-  printf '| %s | %s | %s | %s | %+d | %s |\n' "$v" "$m" "$(sort -n "$WORK/$v.times" | head -1)" \
-      "$(sort -n "$WORK/$v.times" | tail -1)" $((m - base)) "$(grep -c 'class,load' "$WORK/$v.classes")"
+  printf '| %s | %s | %s | %s | %+d | %s | %+d | %s |\n' "$v" "$m" "$(sort -n "$WORK/$v.times" | head -1)" \
+      "$(sort -n "$WORK/$v.times" | tail -1)" $((m - base)) "$c" $((c - cpubase)) "$(grep -c 'class,load' "$WORK/$v.classes")"
 done
 
 # deployment size: bricks-events and what it brings at run time (this benchmark's own jar and the local bus
