@@ -1,5 +1,7 @@
 package dev.bricks.dynamo;
 
+import dev.bricks.dynamo.annotation.Entity;
+
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
@@ -71,7 +73,7 @@ public final class Attr<T, V> {
   }
 
   /** {@code attribute <= value}. */
-  public Condition le(V value) {
+  public Condition lte(V value) {
     return compare("<=", value);
   }
 
@@ -81,7 +83,7 @@ public final class Attr<T, V> {
   }
 
   /** {@code attribute >= value}. */
-  public Condition ge(V value) {
+  public Condition gte(V value) {
     return compare(">=", value);
   }
 

@@ -1,9 +1,13 @@
 package dev.bricks.dynamo;
 
+import dev.bricks.dynamo.schema.EntitySchema;
+
+import dev.bricks.core.RetryPolicy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -46,7 +50,7 @@ final class BatchGetter {
     List<Object> items = new ArrayList<>();
     List<EntityKey<?>> failed = new ArrayList<>();
     List<EntityKey<?>> all = new ArrayList<>(byKey.values());
-    Backoff backoff = new Backoff(table.batchDeadline(), table.batchBaseDelay());
+    RetryPolicy.Attempts attempts = table.retryPolicy().start();
     List<EntityKey<?>> pending = all;
     while (!pending.isEmpty()) {
       List<EntityKey<?>> next = new ArrayList<>();
@@ -54,16 +58,17 @@ final class BatchGetter {
         List<EntityKey<?>> chunk = pending.subList(i, Math.min(pending.size(), i + CHUNK));
         List<Map<String, AttributeValue>> ks = new ArrayList<>();
         chunk.forEach(k -> ks.add(k.key()));
-        BatchGetItemResponse r = table.client().batchGetItem(BatchGetItemRequest.builder()
-            .requestItems(Map.of(table.name(), KeysAndAttributes.builder().keys(ks).build())).build());
+        BatchGetItemResponse r;
+        try {
+          r = table.client().batchGetItem(BatchGetItemRequest.builder()
+              .requestItems(Map.of(table.name(), KeysAndAttributes.builder().keys(ks).build())).build());
+        } catch (SdkException e) {
+          List<EntityKey<?>> notRead = new ArrayList<>(next);
+          notRead.addAll(pending.subList(i, pending.size()));
+          throw new BatchGetException(new BatchGetResult(items, notRead), e);
+        }
         for (Map<String, AttributeValue> item : r.responses().getOrDefault(table.name(), List.of())) {
-          AttributeValue t = item.get(chunk.get(0).schema().typeAttribute());
-          EntitySchema<?> s = t == null ? null : schemaByType.get(t.s());
-          if (s == null) {
-            throw new EntityTypeMismatchException("one of " + schemaByType.keySet(), t == null ? null : t.s(),
-                EntityKey.describeKeyOf(item, chunk.get(0).schema().primaryKey()));
-          }
-          items.add(table.repositoryOf(s).decode(item));
+          items.add(EntityTypes.decode(item, chunk.get(0).schema().typeAttribute(), schemaByType));
         }
         KeysAndAttributes un = r.hasUnprocessedKeys() ? r.unprocessedKeys().get(table.name()) : null;
         if (un != null) {
@@ -75,7 +80,7 @@ final class BatchGetter {
       if (next.isEmpty()) {
         break;
       }
-      if (!backoff.pause()) {
+      if (!attempts.pause()) {
         failed.addAll(next);
         break;
       }

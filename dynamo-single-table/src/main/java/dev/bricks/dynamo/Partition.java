@@ -1,5 +1,9 @@
 package dev.bricks.dynamo;
 
+import dev.bricks.dynamo.annotation.Entity;
+import dev.bricks.dynamo.schema.EntitySchema;
+import dev.bricks.dynamo.schema.IndexKey;
+
 /**
  * One partition of the table or of a GSI for an entity: where a query starts. Made by generated
  * {@code <Entity>Schema.partition(...)} and {@code <Entity>Schema.<index>(...)} methods.

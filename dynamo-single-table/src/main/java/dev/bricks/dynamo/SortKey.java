@@ -1,5 +1,7 @@
 package dev.bricks.dynamo;
 
+import dev.bricks.dynamo.schema.EntitySchema;
+
 /**
  * A sort-key value rendered from typed components, made by generated methods such as
  * {@code OrderSchema.sk(orderId)} or {@code OrderSchema.gsi1Sk(createdAt)} (leading components only for a

@@ -1,5 +1,7 @@
 package dev.bricks.dynamo;
 
+import dev.bricks.dynamo.schema.EntitySchema;
+
 import dev.bricks.core.dynamodb.StreamRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;

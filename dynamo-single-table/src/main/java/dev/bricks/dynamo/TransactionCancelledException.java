@@ -31,7 +31,7 @@ public final class TransactionCancelledException extends SingleTableException {
   }
 
   private TransactionCancelledException(String message, List<Reason> reasons, Throwable cause) {
-    super(message, cause);
+    super(Reason.TRANSACTION_CANCELLED, message, cause);
     this.reasons = List.copyOf(reasons);
   }
 
@@ -49,9 +49,9 @@ public final class TransactionCancelledException extends SingleTableException {
       } else {
         detail = r == null || r.message() == null ? code : r.message();
       }
-      reasons.add(new Reason(i, a.op().name(), a.schema().type(), a.describeKey(), code, detail));
+      reasons.add(new Reason(i, a.op().name(), a.entityType(), a.describeKey(), code, detail));
       if (!"None".equals(code)) {
-        msg.append(" [").append(i).append("] ").append(a.op()).append(' ').append(a.schema().type()).append(' ')
+        msg.append(" [").append(i).append("] ").append(a.op()).append(' ').append(a.entityType()).append(' ')
             .append(a.describeKey()).append(": ").append(code).append(" (").append(detail).append(");");
       }
     }
