@@ -1,5 +1,6 @@
 package dev.bricks.dynamo.schema;
 
+import dev.bricks.dynamo.InvalidKeyValueException;
 import dev.bricks.dynamo.KeyTemplateMissingValueException;
 
 import java.math.BigDecimal;
@@ -10,20 +11,35 @@ import java.util.Map;
 
 /**
  * A parsed key template such as {@code "USER#{userId}"}: literal text with {@code {component}}
- * placeholders. Values are rendered exactly as given (strings as-is, enums by name, numbers in plain
- * notation, other values by {@code toString()}); nothing is case-folded. Immutable and thread-safe.
+ * placeholders; for generated code and the repository. Values are rendered exactly as given (strings as-is,
+ * enums by name, numbers in plain notation, other values by {@code toString()}); nothing is case-folded.
+ *
+ * <p><b>Keys are unambiguous by construction.</b> Two placeholders must be separated by literal text; the
+ * template's <em>delimiters</em> are the non-alphanumeric characters of its literal text ({@code #} in
+ * {@code USER#{userId}#DOC#{docId}}). A value that is empty or contains a delimiter is refused with
+ * {@link InvalidKeyValueException} (not escaped: keys stay readable by every other tool and stream consumer, and
+ * a refused write surfaces at once instead of an escaping rule every reader must share). A prefix rendered from
+ * leading components always ends at the literal after the last one ({@code USER#u1#}), so it never matches
+ * {@code USER#u10#}. Immutable and thread-safe.
  */
 public final class KeyTemplate {
   private final String owner;
   private final String template;
   private final List<String> literals;
   private final List<String> components;
+  private final String delimiters;
 
   private KeyTemplate(String owner, String template, List<String> literals, List<String> components) {
     this.owner = owner;
     this.template = template;
     this.literals = List.copyOf(literals);
     this.components = List.copyOf(components);
+    StringBuilder d = new StringBuilder();
+    for (String l : literals) {
+      l.chars().filter(c -> !Character.isLetterOrDigit(c) && d.indexOf(String.valueOf((char) c)) < 0)
+          .forEach(c -> d.append((char) c));
+    }
+    this.delimiters = d.toString();
   }
 
   /**
@@ -31,7 +47,8 @@ public final class KeyTemplate {
    *
    * @param owner what the template belongs to, for messages (e.g. {@code "ORDER PK"}); never null
    * @param template the template text; never null or empty
-   * @throws IllegalArgumentException if the template is empty, has unbalanced braces or an empty name
+   * @throws IllegalArgumentException if the template is empty, has unbalanced braces, an empty name, or two
+   *     placeholders without literal text between them
    */
   public static KeyTemplate parse(String owner, String template) {
     if (template == null || template.isEmpty()) {
@@ -51,6 +68,10 @@ public final class KeyTemplate {
         String name = template.substring(i + 1, end).trim();
         if (name.isEmpty() || name.contains("{")) {
           throw new IllegalArgumentException("Key template '" + template + "' of " + owner + " has an empty or nested placeholder");
+        }
+        if (!components.isEmpty() && literal.length() == 0) {
+          throw new IllegalArgumentException("Key template '" + template + "' of " + owner + " has placeholders {"
+              + components.get(components.size() - 1) + "} and {" + name + "} without a delimiter between them");
         }
         literals.add(literal.toString());
         literal.setLength(0);
@@ -134,15 +155,35 @@ public final class KeyTemplate {
       if (values[i] == null) {
         return null;
       }
-      sb.append(format(values[i])).append(literals.get(i + 1));
+      sb.append(checked(i, values[i])).append(literals.get(i + 1));
     }
     return sb.toString();
   }
 
+  /** The template's delimiter characters: the non-alphanumeric characters of its literal text. */
+  public String delimiters() {
+    return delimiters;
+  }
+
+  /** Formats value {@code i} and refuses an empty one or one containing a delimiter. */
+  private String checked(int i, Object value) {
+    String v = format(value);
+    if (v.isEmpty()) {
+      throw new InvalidKeyValueException(owner, template, components.get(i), i, v, "is empty");
+    }
+    for (int c = 0; c < delimiters.length(); c++) {
+      if (v.indexOf(delimiters.charAt(c)) >= 0) {
+        throw new InvalidKeyValueException(owner, template, components.get(i), i, v, "contains the delimiter '"
+            + delimiters.charAt(c) + "'");
+      }
+    }
+    return v;
+  }
+
   /**
    * Renders the leading part of the template for the first {@code values.length} placeholders: the
-   * literal prefix, then each value followed by the literal after it except after the last given
-   * value (unless all values are given, then the full key). Used for sort-key conditions.
+   * literal prefix, then each value followed by the literal after it (so a prefix ends at a literal
+   * boundary). Used for sort-key conditions.
    *
    * @throws IllegalArgumentException if more values than placeholders are given or a value is null
    */
@@ -157,10 +198,7 @@ public final class KeyTemplate {
         throw new IllegalArgumentException("Value for component '" + components.get(i) + "' of key template '"
             + template + "' of " + owner + " is null");
       }
-      sb.append(format(values[i]));
-      if (i < values.length - 1 || values.length == components.size()) {
-        sb.append(literals.get(i + 1));
-      }
+      sb.append(checked(i, values[i])).append(literals.get(i + 1));
     }
     return sb.toString();
   }
