@@ -8,6 +8,7 @@ import dev.bricks.dynamo.model.OrderStatus;
 import dev.bricks.dynamo.model.Product;
 import dev.bricks.dynamo.model.ProductSchema;
 import dev.bricks.local.dynamodb.Faults;
+import dev.bricks.core.RetryPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ class BatchEngineTest {
   void batchWrite_60Items_isChunkedBy25AndAllWritten() {
     DynamoTable table = engine.newTable();
     BatchWriteBuilder b = products(table, 60);
-    assertThat(b.render()).extracting(r -> r.requestItems().get(table.name()).size()).containsExactly(25, 25, 10);
+    assertThat(b.dryRun()).extracting(r -> r.requestItems().get(table.name()).size()).containsExactly(25, 25, 10);
     BatchWriteResult r = b.execute();
     assertThat(r.written()).isEqualTo(60);
     assertThat(r.complete()).isTrue();
@@ -80,7 +81,7 @@ class BatchEngineTest {
 
   @Test
   void batchWrite_alwaysUnprocessed_returnsEveryUnwrittenItemAtDeadline() {
-    DynamoTable table = engine.newTable(b -> b.batchDeadline(Duration.ofMillis(300)).batchBaseDelay(Duration.ofMillis(10)));
+    DynamoTable table = engine.newTable(b -> b.retryPolicy(RetryPolicy.builder().deadline(Duration.ofSeconds(1)).initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(50)).build()));
     engine.db.faults().failFraction("BatchWriteItem", 1.0, Faults.Kind.UNPROCESSED);
     BatchWriteResult r = products(table, 30).execute();
     assertThat(r.written()).isZero();
@@ -90,7 +91,7 @@ class BatchEngineTest {
 
   @Test
   void batchGet_injectedUnprocessed_isRetriedThenReturnsWhatStillFails() {
-    DynamoTable table = engine.newTable(b -> b.batchDeadline(Duration.ofMillis(300)).batchBaseDelay(Duration.ofMillis(10)));
+    DynamoTable table = engine.newTable(b -> b.retryPolicy(RetryPolicy.builder().deadline(Duration.ofSeconds(1)).initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(50)).build()));
     products(table, 10).execute();
     engine.db.faults().failNext("BatchGetItem", 1, Faults.Kind.UNPROCESSED);
     assertThat(table.batchGet(keys(10)).items()).hasSize(10);

@@ -120,8 +120,8 @@ class DryRunTest {
 
   @Test
   void update_seedUserCounter_rendersIfNotExistsIncrement() {
-    UpdateItemRequest r = users.update(UserSchema.key("u1")).add(UserSchema.ORDER_COUNT, 1)
-        .set(UserSchema.LAST_ORDER_DATE, NOW).render();
+    UpdateItemRequest r = users.update(UserSchema.key("u1")).versionCheck(VersionCheck.SKIP).add(UserSchema.ORDER_COUNT, 1)
+        .set(UserSchema.LAST_ORDER_DATE, NOW).dryRun();
     String e = resolve(r.updateExpression(), r.expressionAttributeNames(), r.expressionAttributeValues());
     assertThat(e).startsWith("SET OrderCount = if_not_exists(OrderCount, 0) + 1, LastOrderDate = '2026-03-01T10:00:00Z'")
         .contains("EntityType = 'USER'").contains("UserId = 'u1'").contains("updatedAt = '2026-03-01T10:00:00Z'")
@@ -135,7 +135,7 @@ class DryRunTest {
   void patch_withConditionAndSetOps_rendersAllClauses() {
     UpdateItemRequest r = orders.patch(OrderSchema.key("u1", "o1")).set(OrderSchema.NOTE, null)
         .addToSet(OrderSchema.TAGS, Set.of("gift")).append(OrderSchema.SKUS, List.of("SKU-9"))
-        .condition(OrderSchema.TOTAL.gt(new java.math.BigDecimal("5"))).expectVersion(3).render();
+        .condition(OrderSchema.TOTAL.gt(new java.math.BigDecimal("5"))).expectVersion(3).dryRun();
     String e = resolve(r.updateExpression(), r.expressionAttributeNames(), r.expressionAttributeValues());
     assertThat(e).contains("Skus = list_append(if_not_exists(Skus, ").contains(" REMOVE note").contains(" ADD tags ");
     assertThat(resolve(r.conditionExpression(), r.expressionAttributeNames(), r.expressionAttributeValues()))
@@ -144,14 +144,14 @@ class DryRunTest {
 
   @Test
   void update_deleteFromSet_rendersDeleteClause() {
-    UpdateItemRequest r = orders.update(OrderSchema.key("u1", "o1")).deleteFromSet(OrderSchema.TAGS, Set.of("old")).render();
+    UpdateItemRequest r = orders.update(OrderSchema.key("u1", "o1")).versionCheck(VersionCheck.SKIP).deleteFromSet(OrderSchema.TAGS, Set.of("old")).dryRun();
     assertThat(resolve(r.updateExpression(), r.expressionAttributeNames(), null)).contains(" DELETE tags :v");
   }
 
   @Test
   void update_gsiComponentWithAllParts_recomputesIndexKeys() {
-    UpdateItemRequest r = orders.update(OrderSchema.key("u1", "o1")).set(OrderSchema.STATUS, OrderStatus.SHIPPED)
-        .set(OrderSchema.CREATED_AT, NOW).render();
+    UpdateItemRequest r = orders.update(OrderSchema.key("u1", "o1")).versionCheck(VersionCheck.SKIP).set(OrderSchema.STATUS, OrderStatus.SHIPPED)
+        .set(OrderSchema.CREATED_AT, NOW).dryRun();
     String e = resolve(r.updateExpression(), r.expressionAttributeNames(), r.expressionAttributeValues());
     assertThat(e).contains("GSI1PK = 'STATUS#SHIPPED'").contains("GSI1SK = '2026-03-01T10:00:00Z#o1'");
   }
@@ -159,7 +159,7 @@ class DryRunTest {
   @Test
   void update_gsiComponentWithoutItsPartner_isRefusedNamingMissingComponent() {
     EntityRepository<Product> products = table.repository(ProductSchema.SCHEMA);
-    assertThatThrownBy(() -> products.update(ProductSchema.key("p1")).set(ProductSchema.NAME, "Lamp").render())
+    assertThatThrownBy(() -> products.update(ProductSchema.key("p1")).set(ProductSchema.NAME, "Lamp").dryRun())
         .isInstanceOf(KeyTemplateMissingValueException.class)
         .hasMessageContaining("changes [name] of index GSI1 key GSI1SK '{brand}#{name}' but not [brand]")
         .satisfies(e -> assertThat(((KeyTemplateMissingValueException) e).missingComponents()).containsExactly("brand"));
@@ -167,26 +167,26 @@ class DryRunTest {
 
   @Test
   void update_gsiComponentWhosePartnerIsPrimary_recomputes() {
-    UpdateItemRequest ok = orders.update(OrderSchema.key("u1", "o1")).set(OrderSchema.CREATED_AT, NOW).render();
+    UpdateItemRequest ok = orders.update(OrderSchema.key("u1", "o1")).versionCheck(VersionCheck.SKIP).set(OrderSchema.CREATED_AT, NOW).dryRun();
     assertThat(resolve(ok.updateExpression(), ok.expressionAttributeNames(), ok.expressionAttributeValues()))
         .contains("GSI1SK = '2026-03-01T10:00:00Z#o1'").doesNotContain("GSI1PK");
   }
 
   @Test
   void update_removingGsiComponent_removesIndexKey() {
-    UpdateItemRequest r = orders.update(OrderSchema.key("u1", "o1")).remove(OrderSchema.STATUS).render();
+    UpdateItemRequest r = orders.update(OrderSchema.key("u1", "o1")).versionCheck(VersionCheck.SKIP).remove(OrderSchema.STATUS).dryRun();
     assertThat(resolve(r.updateExpression(), r.expressionAttributeNames(), null)).contains("REMOVE Status, GSI1PK");
   }
 
   @Test
   void update_primaryKeyComponent_isRefused() {
-    assertThatThrownBy(() -> orders.update(OrderSchema.key("u1", "o1")).set(OrderSchema.USER_ID, "u2"))
+    assertThatThrownBy(() -> orders.update(OrderSchema.key("u1", "o1")).versionCheck(VersionCheck.SKIP).set(OrderSchema.USER_ID, "u2"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("part of the primary key");
   }
 
   @Test
   void update_emptySet_throwsEmptySetException() {
-    assertThatThrownBy(() -> orders.update(OrderSchema.key("u1", "o1")).addToSet(OrderSchema.TAGS, Set.of()))
+    assertThatThrownBy(() -> orders.update(OrderSchema.key("u1", "o1")).versionCheck(VersionCheck.SKIP).addToSet(OrderSchema.TAGS, Set.of()))
         .isInstanceOf(EmptySetException.class).hasMessageContaining("'tags' of entity ORDER PK=USER#u1, SK=ORDER#o1");
   }
 
@@ -206,8 +206,8 @@ class DryRunTest {
 
   @Test
   void query_partitionWithTypedSortKey_rendersKeyConditionAndTypeFilter() {
-    QueryRequest r = orders.query(OrderSchema.partition("u1")).gt("o5").filter(OrderSchema.STATUS.eq(OrderStatus.PAID))
-        .project(OrderSchema.TOTAL).descending().pageSize(10).render();
+    QueryRequest r = orders.query(OrderSchema.partition("u1")).gt(OrderSchema.sk("o5")).filter(OrderSchema.STATUS.eq(OrderStatus.PAID))
+        .project(OrderSchema.TOTAL).descending().pageSize(10).dryRun();
     Map<String, String> n = r.expressionAttributeNames();
     Map<String, AttributeValue> v = r.expressionAttributeValues();
     assertThat(resolve(r.keyConditionExpression(), n, v)).isEqualTo("PK = 'USER#u1' AND SK > 'ORDER#o5'");
@@ -220,10 +220,10 @@ class DryRunTest {
   @Test
   void query_typedSortKeys_renderThroughTemplate() {
     QueryRequest r = orders.query(OrderSchema.gsi1(OrderStatus.PAID))
-        .between(OrderSchema.gsi1Sk(NOW), OrderSchema.gsi1Sk(NOW.plusSeconds(60), "o9")).render();
+        .between(OrderSchema.gsi1Sk(NOW), OrderSchema.gsi1Sk(NOW.plusSeconds(60), "o9")).dryRun();
     assertThat(resolve(r.keyConditionExpression(), r.expressionAttributeNames(), r.expressionAttributeValues()))
-        .isEqualTo("GSI1PK = 'STATUS#PAID' AND GSI1SK BETWEEN '2026-03-01T10:00:00Z' AND '2026-03-01T10:01:00Z#o9'");
-    QueryRequest t = orders.query(OrderSchema.partition("u1")).gte(OrderSchema.sk("o5")).render();
+        .isEqualTo("GSI1PK = 'STATUS#PAID' AND GSI1SK BETWEEN '2026-03-01T10:00:00Z#' AND '2026-03-01T10:01:00Z#o9'");
+    QueryRequest t = orders.query(OrderSchema.partition("u1")).gte(OrderSchema.sk("o5")).dryRun();
     assertThat(resolve(t.keyConditionExpression(), t.expressionAttributeNames(), t.expressionAttributeValues()))
         .isEqualTo("PK = 'USER#u1' AND SK >= 'ORDER#o5'");
   }
@@ -237,7 +237,7 @@ class DryRunTest {
 
   @Test
   void query_withoutSortKeyCondition_restrictsToTemplatePrefix() {
-    QueryRequest r = orders.query(OrderSchema.partition("u1")).render();
+    QueryRequest r = orders.query(OrderSchema.partition("u1")).dryRun();
     assertThat(resolve(r.keyConditionExpression(), r.expressionAttributeNames(), r.expressionAttributeValues()))
         .isEqualTo("PK = 'USER#u1' AND begins_with(SK, 'ORDER#')");
   }
@@ -245,10 +245,11 @@ class DryRunTest {
   @Test
   void query_onGsiBetween_rendersIndexAndRange() {
     QueryRequest r = orders.query(OrderSchema.gsi1(OrderStatus.PAID))
-        .between(new Object[] {"2026-01"}, new Object[] {"2026-02"}).render();
+        .between(OrderSchema.gsi1Sk(Instant.parse("2026-01-01T00:00:00Z")), OrderSchema.gsi1Sk(Instant.parse("2026-02-01T00:00:00Z")))
+        .dryRun();
     assertThat(r.indexName()).isEqualTo("GSI1");
     assertThat(resolve(r.keyConditionExpression(), r.expressionAttributeNames(), r.expressionAttributeValues()))
-        .isEqualTo("GSI1PK = 'STATUS#PAID' AND GSI1SK BETWEEN '2026-01' AND '2026-02'");
+        .isEqualTo("GSI1PK = 'STATUS#PAID' AND GSI1SK BETWEEN '2026-01-01T00:00:00Z#' AND '2026-02-01T00:00:00Z#'");
   }
 
   @Test
@@ -270,15 +271,15 @@ class DryRunTest {
   void transact_overHundredActions_isRefused() {
     TransactionBuilder tx = table.transact();
     for (int i = 0; i < 101; i++) {
-      tx.delete(OrderSchema.key("u", "o" + i));
+      tx.delete(OrderSchema.key("u", "o" + i), VersionCheck.SKIP);
     }
-    assertThatThrownBy(tx::render).isInstanceOf(InvalidRequestException.class).hasMessageContaining("101 actions");
+    assertThatThrownBy(tx::dryRun).isInstanceOf(InvalidRequestException.class).hasMessageContaining("101 actions");
   }
 
   @Test
   void transact_sameItemTwice_isRefused() {
-    TransactionBuilder tx = table.transact().delete(OrderSchema.key("u", "o")).delete(OrderSchema.key("u", "o"));
-    assertThatThrownBy(tx::render).isInstanceOf(InvalidRequestException.class).hasMessageContaining("two actions on ORDER PK=USER#u, SK=ORDER#o");
+    TransactionBuilder tx = table.transact().delete(OrderSchema.key("u", "o"), VersionCheck.SKIP).delete(OrderSchema.key("u", "o"), VersionCheck.SKIP);
+    assertThatThrownBy(tx::dryRun).isInstanceOf(InvalidRequestException.class).hasMessageContaining("two actions on ORDER PK=USER#u, SK=ORDER#o");
   }
 
   @Test
@@ -323,13 +324,13 @@ class DryRunTest {
   }
 
   @Test
-  void renderBatchGet_250KeysWithDuplicate_chunksBy100() {
+  void dryRunBatchGet_250KeysWithDuplicate_chunksBy100() {
     List<EntityKey<?>> keys = new java.util.ArrayList<>();
     for (int i = 0; i < 250; i++) {
       keys.add(ProductSchema.key("p" + i));
     }
     keys.add(ProductSchema.key("p0"));
-    assertThat(table.renderBatchGet(keys)).extracting(r -> r.requestItems().get("EcommerceData").keys().size())
+    assertThat(table.dryRun().batchGet(keys)).extracting(r -> r.requestItems().get("EcommerceData").keys().size())
         .containsExactly(100, 100, 50);
   }
 

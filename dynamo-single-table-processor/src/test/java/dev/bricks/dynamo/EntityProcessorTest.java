@@ -65,7 +65,7 @@ class EntityProcessorTest {
   }
 
   private static String entity(String annotations, String components) {
-    return "package p;\nimport dev.bricks.dynamo.*;\nimport java.util.*;\nimport java.time.Instant;\n" + annotations
+    return "package p;\nimport dev.bricks.dynamo.annotation.*;\nimport java.util.*;\nimport java.time.Instant;\n" + annotations
         + "\npublic record Thing(" + components + ") {}\n";
   }
 
@@ -88,7 +88,7 @@ class EntityProcessorTest {
       sk names a missing component       | @Entity(type = "T") @PrimaryKey(pk = "U#{a}", sk = "ORDER#{orderId}")     | String a                      | names component 'orderId'
       index names a missing component    | @Entity(type = "T") @PrimaryKey(pk = "U#{a}") @Index(name = "G", pk = "S#{status}") | String a      | names component 'status'
       unclosed placeholder               | @Entity(type = "T") @PrimaryKey(pk = "U#{a")                                | String a                      | unclosed '{'
-      no key                             | @Entity(type = "T")                                                  | String a                      | needs @Key
+      no key                             | @Entity(type = "T")                                                  | String a                      | needs @PrimaryKey
       unsupported type                   | @Entity(type = "T") @PrimaryKey(pk = "U#{a}")                               | String a, Thread t            | Type java.lang.Thread of 't' is not supported
       bad version type                   | @Entity(type = "T") @PrimaryKey(pk = "U#{a}")                               | String a, @Version String v   | @Version component 'v' must be long
       attribute collides with key        | @Entity(type = "T") @PrimaryKey(pk = "U#{a}")                               | String a, @Attribute("PK") String b | collides with a key
@@ -102,15 +102,15 @@ class EntityProcessorTest {
   static Stream<Arguments> invalidNonRecordEntities() {
     return Stream.of(
         Arguments.of("class without a no-argument constructor",
-            "package p;\nimport dev.bricks.dynamo.*;\n@Entity(type = \"T\") @PrimaryKey(pk = \"X\")\n"
+            "package p;\nimport dev.bricks.dynamo.annotation.*;\n@Entity(type = \"T\") @PrimaryKey(pk = \"X\")\n"
                 + "public class Thing { public Thing(String a) {} }\n",
             "@Entity needs a record or a class with a public no-argument constructor; Thing is a class without one"),
         Arguments.of("bean field without a setter",
-            "package p;\nimport dev.bricks.dynamo.*;\n@Entity(type = \"T\") @PrimaryKey(pk = \"T#{id}\")\n"
+            "package p;\nimport dev.bricks.dynamo.annotation.*;\n@Entity(type = \"T\") @PrimaryKey(pk = \"T#{id}\")\n"
                 + "public class Thing { private String id; public String getId() { return id; } }\n",
             "Field 'id' of Thing needs a public getId() and setId(...)"),
         Arguments.of("enum annotated",
-            "package p;\nimport dev.bricks.dynamo.*;\n@Entity(type = \"T\") @PrimaryKey(pk = \"X\")\npublic enum Thing { A }\n",
+            "package p;\nimport dev.bricks.dynamo.annotation.*;\n@Entity(type = \"T\") @PrimaryKey(pk = \"X\")\npublic enum Thing { A }\n",
             "Thing is an enum"));
   }
 

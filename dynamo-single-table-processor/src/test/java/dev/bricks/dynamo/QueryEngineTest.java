@@ -86,16 +86,14 @@ class QueryEngineTest {
   }
 
   @Test
-  void sortKeyConditions_typedByTemplate_selectRanges() {
-    assertThat(orders.query(OrderSchema.partition("alice")).beginsWith("o1").stream().map(Order::orderId).toList())
-        .containsExactly("o10", "o11", "o12", "o13", "o14", "o15", "o16", "o17", "o18", "o19");
-    assertThat(orders.query(OrderSchema.partition("alice")).between("o05", "o07").stream().map(Order::orderId).toList())
-        .containsExactly("o05", "o06", "o07");
-    assertThat(orders.query(OrderSchema.partition("alice")).gt("o37").stream().map(Order::orderId).toList())
+  void sortKeyConditions_typedSortKeys_selectRanges() {
+    assertThat(orders.query(OrderSchema.partition("alice")).between(OrderSchema.sk("o05"), OrderSchema.sk("o07")).stream()
+        .map(Order::orderId).toList()).containsExactly("o05", "o06", "o07");
+    assertThat(orders.query(OrderSchema.partition("alice")).gt(OrderSchema.sk("o37")).stream().map(Order::orderId).toList())
         .containsExactly("o38", "o39");
-    assertThat(orders.query(OrderSchema.partition("alice")).lte("o01").stream().map(Order::orderId).toList())
+    assertThat(orders.query(OrderSchema.partition("alice")).lte(OrderSchema.sk("o01")).stream().map(Order::orderId).toList())
         .containsExactly("o00", "o01");
-    assertThat(orders.query(OrderSchema.partition("alice")).eq("o07").stream().map(Order::orderId).toList())
+    assertThat(orders.query(OrderSchema.partition("alice")).eq(OrderSchema.sk("o07")).stream().map(Order::orderId).toList())
         .containsExactly("o07");
   }
 
@@ -152,17 +150,16 @@ class QueryEngineTest {
         .isInstanceOf(InvalidCursorException.class).hasMessageContaining("issued for another query");
     String gsi = orders.query(OrderSchema.gsi1(OrderStatus.PAID)).limit(2).execute().cursor();
     assertThatThrownBy(() -> orders.query(OrderSchema.partition("alice")).after(gsi).execute())
-        .isInstanceOf(InvalidCursorException.class)
-        .hasMessageContaining("(table=" + table.name() + "|entity=ORDER|index=GSI1), not for table=" + table.name()
-            + "|entity=ORDER|index=-");
-    EntityCollection userData = table.collection("userData", null, UserSchema.SCHEMA, OrderSchema.SCHEMA);
+        .isInstanceOf(InvalidCursorException.class).hasMessageContaining("issued for another query")
+        .hasMessageNotContaining(table.name()).hasMessageNotContaining("GSI1");
+    EntityCollection userData = table.collection("userData", UserSchema.SCHEMA, OrderSchema.SCHEMA);
     assertThatThrownBy(() -> userData.query(UserSchema.partition("alice")).after(alices).execute())
-        .isInstanceOf(InvalidCursorException.class).hasMessageContaining("entity=ORDER");
+        .isInstanceOf(InvalidCursorException.class).hasMessageContaining("issued for another query");
   }
 
   @Test
   void collection_profileAndOrders_decodedToTheirTypes() {
-    EntityCollection userData = table.collection("userData", null, UserSchema.SCHEMA, OrderSchema.SCHEMA);
+    EntityCollection userData = table.collection("userData", UserSchema.SCHEMA, OrderSchema.SCHEMA);
     EntityCollection.CollectionPage page = userData.query(UserSchema.partition("bob")).execute();
     assertThat(page.itemsOf(User.class)).extracting(User::email).containsExactly("bob@example.com");
     assertThat(page.itemsOf(Order.class)).extracting(Order::orderId).containsExactly("b0", "b1", "b2");
@@ -172,7 +169,7 @@ class QueryEngineTest {
 
   @Test
   void collection_stream_readsEveryPageLazily() {
-    EntityCollection userData = table.collection("userData", null, UserSchema.SCHEMA, OrderSchema.SCHEMA);
+    EntityCollection userData = table.collection("userData", UserSchema.SCHEMA, OrderSchema.SCHEMA);
     List<Object> all = userData.query(UserSchema.partition("alice")).pageSize(7).stream().toList();
     assertThat(all).hasSize(BIG_ORDERS + 1);
     assertThat(all.get(BIG_ORDERS)).isInstanceOf(User.class); // "PROFILE" sorts after "ORDER#..."
@@ -180,7 +177,7 @@ class QueryEngineTest {
 
   @Test
   void collection_paged_visitsEverythingOnce() {
-    EntityCollection userData = table.collection("userData", null, UserSchema.SCHEMA, OrderSchema.SCHEMA);
+    EntityCollection userData = table.collection("userData", UserSchema.SCHEMA, OrderSchema.SCHEMA);
     Set<Object> seen = new HashSet<>();
     String cursor = null;
     do {

@@ -73,7 +73,7 @@ class RepositoryEngineTest {
     assertThat(created.getVersion()).isEqualTo(1L);
     assertThat(raw(CustomerSchema.key("c1"))).containsEntry("Name", AttributeValue.fromS("Ann"))
         .containsEntry("EntityType", AttributeValue.fromS("CUSTOMER")).doesNotContainKey("cache");
-    Customer updated = customers.patch(CustomerSchema.key("c1")).add(CustomerSchema.VISITS, 2)
+    Customer updated = customers.patch(CustomerSchema.key("c1")).versionCheck(VersionCheck.SKIP).add(CustomerSchema.VISITS, 2)
         .set(CustomerSchema.ACTIVE, true).execute();
     assertThat(updated.getVisits()).isEqualTo(2);
     assertThat(updated.isActive()).isTrue();
@@ -135,14 +135,14 @@ class RepositoryEngineTest {
 
   @Test
   void patch_missing_throwsDoesNotExist() {
-    assertThatThrownBy(() -> orders.patch(OrderSchema.key("u1", "nope")).set(OrderSchema.NOTE, "x").execute())
+    assertThatThrownBy(() -> orders.patch(OrderSchema.key("u1", "nope")).versionCheck(VersionCheck.SKIP).set(OrderSchema.NOTE, "x").execute())
         .isExactlyInstanceOf(ConditionalFailureException.class)
         .hasMessageContaining("Entity ORDER PK=USER#u1, SK=ORDER#nope does not exist");
   }
 
   @Test
   void update_upsert_createsCompleteItemAndReturnsIt() {
-    User u = users.update(UserSchema.key("u1")).add(UserSchema.ORDER_COUNT, 1).set(UserSchema.LAST_ORDER_DATE, T0).execute();
+    User u = users.update(UserSchema.key("u1")).versionCheck(VersionCheck.SKIP).add(UserSchema.ORDER_COUNT, 1).set(UserSchema.LAST_ORDER_DATE, T0).execute();
     assertThat(u.userId()).isEqualTo("u1");
     assertThat(u.orderCount()).isEqualTo(1);
     assertThat(u.lastOrderDate()).isEqualTo(T0);
@@ -154,14 +154,14 @@ class RepositoryEngineTest {
   @Test
   void update_listSetAndRemove_applyAndReturnNewEntity() {
     orders.create(Order.of("u1", "o1", OrderStatus.CREATED, T0).withNote("n").withTags(Set.of("a", "b")));
-    Order after = orders.patch(OrderSchema.key("u1", "o1")).append(OrderSchema.SKUS, List.of("SKU-2"))
+    Order after = orders.patch(OrderSchema.key("u1", "o1")).versionCheck(VersionCheck.SKIP).append(OrderSchema.SKUS, List.of("SKU-2"))
         .deleteFromSet(OrderSchema.TAGS, Set.of("a")).set(OrderSchema.NOTE, null).execute();
     assertThat(after.skus()).containsExactly("SKU-1", "SKU-2");
     assertThat(after.tags()).containsExactly("b");
     assertThat(after.note()).isNull();
     assertThat(after.version()).isEqualTo(2);
     assertThat(raw(OrderSchema.key("u1", "o1"))).doesNotContainKey("note");
-    Order more = orders.patch(OrderSchema.key("u1", "o1")).addToSet(OrderSchema.TAGS, Set.of("c")).execute();
+    Order more = orders.patch(OrderSchema.key("u1", "o1")).versionCheck(VersionCheck.SKIP).addToSet(OrderSchema.TAGS, Set.of("c")).execute();
     assertThat(more.tags()).containsExactlyInAnyOrder("b", "c");
   }
 
@@ -204,7 +204,7 @@ class RepositoryEngineTest {
   @Test
   void update_statusChange_movesItemInGsi() {
     orders.create(Order.of("u1", "o1", OrderStatus.CREATED, T0));
-    orders.patch(OrderSchema.key("u1", "o1")).set(OrderSchema.STATUS, OrderStatus.PAID).execute();
+    orders.patch(OrderSchema.key("u1", "o1")).versionCheck(VersionCheck.SKIP).set(OrderSchema.STATUS, OrderStatus.PAID).execute();
     assertThat(orders.query(OrderSchema.gsi1(OrderStatus.CREATED)).execute().items()).isEmpty();
     assertThat(orders.query(OrderSchema.gsi1(OrderStatus.PAID)).execute().items())
         .extracting(Order::orderId).containsExactly("o1");
@@ -215,15 +215,15 @@ class RepositoryEngineTest {
 
   @Test
   void delete_missing_returnsEmpty_remove_missing_throws() {
-    assertThat(orders.delete(OrderSchema.key("u1", "none"))).isEmpty();
-    assertThatThrownBy(() -> orders.remove(OrderSchema.key("u1", "none")))
+    assertThat(orders.delete(OrderSchema.key("u1", "none"), null, VersionCheck.SKIP)).isEmpty();
+    assertThatThrownBy(() -> orders.remove(OrderSchema.key("u1", "none"), null, VersionCheck.SKIP))
         .isExactlyInstanceOf(ConditionalFailureException.class).hasMessageContaining("does not exist");
   }
 
   @Test
   void remove_existing_returnsDeletedEntity() {
     Order o = orders.create(Order.of("u1", "o1", OrderStatus.CREATED, T0));
-    assertThat(orders.remove(OrderSchema.key("u1", "o1"))).isEqualTo(o);
+    assertThat(orders.remove(OrderSchema.key("u1", "o1"), null, VersionCheck.SKIP)).isEqualTo(o);
     assertThat(orders.get(OrderSchema.key("u1", "o1"))).isEmpty();
   }
 
@@ -265,21 +265,21 @@ class RepositoryEngineTest {
   void unique_changedByUpdate_movesConstraintAndReturnsNewEntity() {
     users.create(User.of("u1", "old@example.com", "Ann"));
     users.create(User.of("u2", "taken@example.com", "Bob"));
-    User changed = users.patch(UserSchema.key("u1")).set(UserSchema.EMAIL, "new@example.com").execute();
+    User changed = users.patch(UserSchema.key("u1")).versionCheck(VersionCheck.SKIP).set(UserSchema.EMAIL, "new@example.com").execute();
     assertThat(changed.email()).isEqualTo("new@example.com");
     assertThat(changed.version()).isEqualTo(2L);
     assertThat(users.create(User.of("u3", "old@example.com", "Cy")).userId()).isEqualTo("u3");
-    assertThatThrownBy(() -> users.patch(UserSchema.key("u1")).set(UserSchema.EMAIL, "taken@example.com").execute())
+    assertThatThrownBy(() -> users.patch(UserSchema.key("u1")).versionCheck(VersionCheck.SKIP).set(UserSchema.EMAIL, "taken@example.com").execute())
         .isInstanceOf(UniqueConstraintException.class).hasMessageContaining("email 'taken@example.com' is already taken");
     assertThat(users.get(UserSchema.key("u1")).orElseThrow().email()).isEqualTo("new@example.com");
-    users.patch(UserSchema.key("u1")).remove(UserSchema.EMAIL).execute();
+    users.patch(UserSchema.key("u1")).versionCheck(VersionCheck.SKIP).remove(UserSchema.EMAIL).execute();
     assertThat(users.create(User.of("u4", "new@example.com", "Di")).email()).isEqualTo("new@example.com");
   }
 
   @Test
   void unique_deleted_releasesValue() {
     users.create(User.of("u1", "ann@example.com", "Ann"));
-    assertThat(users.remove(UserSchema.key("u1")).email()).isEqualTo("ann@example.com");
+    assertThat(users.remove(UserSchema.key("u1"), null, VersionCheck.SKIP).email()).isEqualTo("ann@example.com");
     assertThat(users.create(User.of("u2", "ann@example.com", "Ann 2")).userId()).isEqualTo("u2");
     long constraintItems = engine.client.query(QueryRequest.builder().tableName(table.name())
         .keyConditionExpression("PK = :pk").expressionAttributeValues(Map.of(":pk",

@@ -101,7 +101,7 @@ class SchemaTest {
   void keyTemplate_renderPrefix_rendersLeadingComponents() {
     KeyTemplate t = KeyTemplate.parse("t", "A#{x}#B#{y}");
     assertThat(t.renderPrefix()).isEqualTo("A#");
-    assertThat(t.renderPrefix("1")).isEqualTo("A#1");
+    assertThat(t.renderPrefix("1")).isEqualTo("A#1#B#");
     assertThat(t.renderPrefix("1", "2")).isEqualTo("A#1#B#2");
     assertThatThrownBy(() -> t.renderPrefix("1", "2", "3")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("has 2 components");

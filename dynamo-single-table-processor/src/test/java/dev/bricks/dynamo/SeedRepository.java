@@ -19,9 +19,9 @@ final class SeedRepository {
     EntityRepository<User> users = table.repository(UserSchema.SCHEMA);
     TransactionBuilder tx = table.transact()
         .create(new Order(orderId, userId, skus, OrderStatus.CREATED, now, null, null, null, null, null, null, 0))
-        .update(users.update(UserSchema.key(userId)).add(UserSchema.ORDER_COUNT, 1).set(UserSchema.LAST_ORDER_DATE, now));
+        .update(users.update(UserSchema.key(userId)).versionCheck(VersionCheck.SKIP).add(UserSchema.ORDER_COUNT, 1).set(UserSchema.LAST_ORDER_DATE, now));
     if (dryRun) {
-      return tx.render();
+      return tx.dryRun();
     }
     tx.execute();
     return null;

@@ -6,6 +6,7 @@ import dev.bricks.dynamo.annotation.Version;
 import static dev.bricks.dynamo.TestTables.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.bricks.dynamo.model.Order;
 import dev.bricks.dynamo.model.OrderSchema;
@@ -40,8 +41,8 @@ class TransactionEngineTest {
     assertThat(u.orderCount()).isEqualTo(2);
     assertThat(u.lastOrderDate()).isEqualTo(T0.plusSeconds(60));
     assertThat(SeedRepository.getOrdersForUser(table, "u1")).extracting(Order::orderId, Order::status)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("o1", OrderStatus.CREATED),
-            org.assertj.core.groups.Tuple.tuple("o2", OrderStatus.CREATED));
+        .containsExactly(tuple("o1", OrderStatus.CREATED),
+            tuple("o2", OrderStatus.CREATED));
   }
 
   @Test
@@ -49,9 +50,12 @@ class TransactionEngineTest {
     SeedRepository.createOrderWithUserUpdate(table, "o1", "u1", List.of("A"), T0, false);
     assertThatThrownBy(() -> SeedRepository.createOrderWithUserUpdate(table, "o1", "u1", List.of("A"), T0, false))
         .isInstanceOfSatisfying(TransactionCancelledException.class, e -> {
-          assertThat(e.reasons()).extracting(TransactionCancelledException.Reason::code)
+          assertThat(e.reason()).isEqualTo(SingleTableException.Reason.TRANSACTION_CANCELLED);
+          assertThat(e.cancellations()).extracting(TransactionCancelledException.Cancellation::code)
+              .containsExactly(TransactionCancelledException.Code.CONDITIONAL_CHECK_FAILED, TransactionCancelledException.Code.NONE);
+          assertThat(e.cancellations()).extracting(TransactionCancelledException.Cancellation::rawCode)
               .containsExactly("ConditionalCheckFailed", "None");
-          TransactionCancelledException.Reason r = e.failures().get(0);
+          TransactionCancelledException.Cancellation r = e.failures().get(0);
           assertThat(r.entityType()).isEqualTo("ORDER");
           assertThat(r.key()).isEqualTo("PK=USER#u1, SK=ORDER#o1");
           assertThat(r.detail()).isEqualTo("Entity ORDER PK=USER#u1, SK=ORDER#o1 already exists");
@@ -65,7 +69,7 @@ class TransactionEngineTest {
     Order o = orders.create(Order.of("u1", "o1", OrderStatus.PAID, T0));
     orders.create(Order.of("u1", "o2", OrderStatus.CREATED, T0));
     table.transact().conditionCheck(OrderSchema.key("u1", "o1"), OrderSchema.STATUS.eq(OrderStatus.PAID))
-        .remove(OrderSchema.key("u1", "o2")).execute();
+        .remove(OrderSchema.key("u1", "o2"), VersionCheck.SKIP).execute();
     assertThat(orders.get(OrderSchema.key("u1", "o2"))).isEmpty();
     assertThatThrownBy(() -> table.transact()
         .conditionCheck(OrderSchema.key("u1", "o1"), OrderSchema.STATUS.eq(OrderStatus.SHIPPED))
@@ -119,12 +123,12 @@ class TransactionEngineTest {
   @Test
   void transact_idempotencyToken_retryIsNotAppliedTwice() {
     users.create(User.of("u1", "a@example.com", "Ann"));
-    TransactionBuilder tx = table.transact().update(users.update(UserSchema.key("u1")).add(UserSchema.ORDER_COUNT, 1))
+    TransactionBuilder tx = table.transact().update(users.update(UserSchema.key("u1")).versionCheck(VersionCheck.SKIP).add(UserSchema.ORDER_COUNT, 1))
         .idempotencyToken("order-o1");
     tx.execute();
     tx.execute(); // a retry resends the identical request
     assertThat(users.get(UserSchema.key("u1")).orElseThrow().orderCount()).isEqualTo(1);
-    TransactionBuilder rebuilt = table.transact().update(users.update(UserSchema.key("u1")).add(UserSchema.ORDER_COUNT, 2))
+    TransactionBuilder rebuilt = table.transact().update(users.update(UserSchema.key("u1")).versionCheck(VersionCheck.SKIP).add(UserSchema.ORDER_COUNT, 2))
         .idempotencyToken("order-o1");
     assertThatThrownBy(rebuilt::execute)
         .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException.class);

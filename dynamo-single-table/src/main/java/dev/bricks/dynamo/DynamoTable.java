@@ -138,7 +138,11 @@ public final class DynamoTable {
   /** The repository of an entity's class, from its generated schema (looked up once per class). */
   @SuppressWarnings("unchecked")
   <T> EntityRepository<T> repositoryOf(T entity) {
-    Class<T> type = (Class<T>) Objects.requireNonNull(entity, "entity").getClass();
+    if (Objects.requireNonNull(entity, "entity") instanceof EntityKey<?> k) {
+      throw new IllegalArgumentException("Expected an entity, got the key " + k + "; writes by key take a VersionCheck, "
+          + "e.g. delete(key, VersionCheck.SKIP)");
+    }
+    Class<T> type = (Class<T>) entity.getClass();
     EntityRepository<T> r = (EntityRepository<T>) repositories.get(type);
     return r != null ? r : repository(GeneratedSchemas.of(type));
   }

@@ -3,6 +3,7 @@ package dev.bricks.dynamo;
 import dev.bricks.dynamo.WritePlanner.Plan;
 import dev.bricks.dynamo.WritePlanner.PutMode;
 import dev.bricks.dynamo.schema.EntitySchema;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,8 +104,8 @@ public final class EntityRepository<T> {
 
   /** {@link #delete(EntityKey)} if a condition (may be null) holds, with an explicit {@code @Version} choice. */
   public Optional<T> delete(EntityKey<T> key, Condition condition, VersionCheck versionCheck) {
-    return Optional.ofNullable(runDelete(planner.deleteByKey(key, false, condition, versionCheck), null))
-        .map(this::decode);
+    WritePlanner.Deletion d = planner.deleteByKey(key, false, condition, versionCheck);
+    return Optional.ofNullable(runDelete(d.actions(), d.old())).map(this::decode);
   }
 
   /**
@@ -112,8 +113,8 @@ public final class EntityRepository<T> {
    * without reading the item first; returns the deleted entity, if any.
    */
   public Optional<T> delete(T entity) {
-    return Optional.ofNullable(runDelete(planner.deleteEntity(entity, false, null, VersionCheck.ENFORCE), entity))
-        .map(this::decode);
+    return Optional.ofNullable(runDelete(planner.deleteEntity(entity, false, null, VersionCheck.ENFORCE),
+        itemOf(entity))).map(this::decode);
   }
 
   /** Deletes an item that must exist; returns the deleted entity. Same version rule as {@link #delete(EntityKey)}. */
@@ -123,21 +124,28 @@ public final class EntityRepository<T> {
 
   /** {@link #remove(EntityKey)} if a condition (may be null) holds, with an explicit {@code @Version} choice. */
   public T remove(EntityKey<T> key, Condition condition, VersionCheck versionCheck) {
-    return decode(runDelete(planner.deleteByKey(key, true, condition, versionCheck), null));
+    WritePlanner.Deletion d = planner.deleteByKey(key, true, condition, versionCheck);
+    return decode(runDelete(d.actions(), d.old()));
   }
 
   /** Deletes an entity that must exist, checking its {@code @Version}. */
   public T remove(T entity) {
-    return decode(runDelete(planner.deleteEntity(entity, true, null, VersionCheck.ENFORCE), entity));
+    return decode(runDelete(planner.deleteEntity(entity, true, null, VersionCheck.ENFORCE), itemOf(entity)));
   }
 
-  /** Runs a delete; returns the old item (from ALL_OLD, or the given entity when it ran as a transaction). */
-  private Map<String, AttributeValue> runDelete(List<WriteAction> actions, T given) {
+  /**
+   * Runs a delete; returns the old item: DynamoDB's ALL_OLD for a single DeleteItem, else (a transaction with
+   * constraint items, which returns nothing) the item known before: read for a delete by key, given for an entity.
+   */
+  private Map<String, AttributeValue> runDelete(List<WriteAction> actions, Map<String, AttributeValue> known) {
     Map<String, AttributeValue> old = Executor.run(table, actions);
-    if (actions.size() == 1) {
-      return old;
-    }
-    return given == null ? null : schema.tableSchema().itemToMap(given, true);
+    return actions.size() == 1 ? old : known;
+  }
+
+  private Map<String, AttributeValue> itemOf(T entity) {
+    Map<String, AttributeValue> item = new LinkedHashMap<>(schema.tableSchema().itemToMap(entity, true));
+    item.put(schema.typeAttribute(), AttributeValue.fromS(schema.type()));
+    return item;
   }
 
   // ---------------------------------------------------------------- reads
@@ -206,7 +214,7 @@ public final class EntityRepository<T> {
 
     /** The request {@link EntityRepository#delete(EntityKey, Condition, VersionCheck)} would send. */
     public DynamoDbRequest delete(EntityKey<T> key, VersionCheck versionCheck) {
-      return Executor.render(planner.deleteByKey(key, false, null, versionCheck));
+      return Executor.render(planner.deleteByKey(key, false, null, versionCheck).actions());
     }
 
     /** The request {@link EntityRepository#delete(Object)} would send; reads nothing. */
@@ -216,7 +224,7 @@ public final class EntityRepository<T> {
 
     /** The request {@link EntityRepository#remove(EntityKey, Condition, VersionCheck)} would send. */
     public DynamoDbRequest remove(EntityKey<T> key, VersionCheck versionCheck) {
-      return Executor.render(planner.deleteByKey(key, true, null, versionCheck));
+      return Executor.render(planner.deleteByKey(key, true, null, versionCheck).actions());
     }
 
     /** The request {@link EntityRepository#remove(Object)} would send; reads nothing. */

@@ -39,8 +39,9 @@ final class QuerySpec {
     this.source = source;
   }
 
+  /** The whole query a cursor is bound to: everything of the first request but its start key and page size. */
   String binding() {
-    return CursorCodec.binding(table.name(), source, key.indexName(), pkValue);
+    return CursorCodec.binding(table.name(), source, request(null));
   }
 
   List<String> cursorAttributes() {
@@ -83,7 +84,7 @@ final class QuerySpec {
   }
 
   Map<String, AttributeValue> startKey() {
-    return cursor == null ? null : table.cursors().decode(binding(), cursor);
+    return cursor == null ? null : table.cursors().decode(binding(), cursor, table.clock().instant(), table.cursorTtl());
   }
 
   /** A page of raw items and the cursor to the next one (null at the end). */
@@ -114,7 +115,7 @@ final class QuerySpec {
   }
 
   private String encodeCursor(Map<String, AttributeValue> k) {
-    return table.cursors().encode(binding(), k);
+    return table.cursors().encode(binding(), table.clock().instant(), k);
   }
 
   private Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {

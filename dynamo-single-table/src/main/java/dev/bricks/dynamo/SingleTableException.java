@@ -34,7 +34,7 @@ public class SingleTableException extends RuntimeException {
     ENTITY_TYPE_MISMATCH,
     /** A pagination cursor was forged, expired, or issued for another query. */
     INVALID_CURSOR,
-    /** DynamoDB cancelled a transaction; see {@link TransactionCancelledException#reasons()}. */
+    /** DynamoDB cancelled a transaction; see {@link TransactionCancelledException#cancellations()}. */
     TRANSACTION_CANCELLED,
     /** A batch stopped on a DynamoDB error; the progress so far is carried by {@link BatchWriteException}. */
     BATCH_FAILED

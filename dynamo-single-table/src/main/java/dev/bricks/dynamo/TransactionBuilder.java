@@ -77,7 +77,7 @@ public final class TransactionBuilder {
    * carries no version; delete the entity instead to check it).
    */
   public <T> TransactionBuilder delete(EntityKey<T> key, VersionCheck versionCheck) {
-    return add(table.repositoryOf(key.schema()).planner.deleteByKey(key, false, null, versionCheck));
+    return add(table.repositoryOf(key.schema()).planner.deleteByKey(key, false, null, versionCheck).actions());
   }
 
   /** Deletes an entity that must exist, checking its {@code @Version}. */
@@ -87,7 +87,7 @@ public final class TransactionBuilder {
 
   /** Deletes an item that must exist, by key; same version rule as {@link #delete(EntityKey, VersionCheck)}. */
   public <T> TransactionBuilder remove(EntityKey<T> key, VersionCheck versionCheck) {
-    return add(table.repositoryOf(key.schema()).planner.deleteByKey(key, true, null, versionCheck));
+    return add(table.repositoryOf(key.schema()).planner.deleteByKey(key, true, null, versionCheck).actions());
   }
 
   /** Requires a condition on an item without writing it. */
@@ -100,7 +100,7 @@ public final class TransactionBuilder {
    * transaction, so it commits or fails with the entity writes. The item must hold the table's key attributes;
    * no managed attribute is added.
    *
-   * @param label what the item is, for error messages and {@link TransactionCancelledException.Reason#entityType()}
+   * @param label what the item is, for error messages and {@link TransactionCancelledException.Cancellation#entityType()}
    *     (e.g. {@code "OUTBOX"}); never blank
    * @param item the whole item; never null
    * @param condition an extra condition, or null

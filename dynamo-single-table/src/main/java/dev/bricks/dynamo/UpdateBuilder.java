@@ -427,7 +427,7 @@ public final class UpdateBuilder<T> {
     if (!changed) {
       if (missing.isEmpty()) {
         setParts.add(ctx.name(attribute) + " = " + ctx.value(AttributeValue.fromS(t.render(known))));
-      } else if (missing.equals(List.of(createdAtComponent))) {
+      } else if (createdAtComponent != null && missing.equals(List.of(createdAtComponent))) {
         known.put(createdAtComponent, now);
         String n = ctx.name(attribute);
         setParts.add(n + " = if_not_exists(" + n + ", " + ctx.value(AttributeValue.fromS(t.render(known))) + ")");

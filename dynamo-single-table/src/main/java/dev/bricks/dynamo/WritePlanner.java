@@ -103,13 +103,16 @@ final class WritePlanner<T> {
    * A delete by key. Entities with {@code @Version} need {@link VersionCheck#SKIP} here (the key carries no
    * version); entities with {@code @Unique} read the current item (GetItem) to release its constraint items.
    */
-  List<WriteAction> deleteByKey(EntityKey<T> key, boolean mustExist, Condition extra, VersionCheck check) {
+  /** The actions of a delete by key, and the item read to plan them (null when nothing was read or it is absent). */
+  record Deletion(List<WriteAction> actions, Map<String, AttributeValue> old) {}
+
+  Deletion deleteByKey(EntityKey<T> key, boolean mustExist, Condition extra, VersionCheck check) {
     if (schema.versionAttribute() != null && check != VersionCheck.SKIP) {
       throw new InvalidRequestException("Delete of " + schema.type() + " " + key.describe() + " by key cannot check "
           + "its @Version: delete the entity (delete(entity)) or opt out with VersionCheck.SKIP");
     }
     Map<String, AttributeValue> old = schema.uniqueComponents().isEmpty() ? null : currentItem(key.key());
-    return delete(key.key(), mustExist, extra, null, old);
+    return new Deletion(delete(key.key(), mustExist, extra, null, old), old);
   }
 
   /**
