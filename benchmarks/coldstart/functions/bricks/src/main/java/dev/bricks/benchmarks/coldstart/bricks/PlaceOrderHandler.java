@@ -90,7 +90,7 @@ public final class PlaceOrderHandler extends HttpHandler {
                             .set(UserProfileSchema.LAST_ORDER_DATE, now))
                     .execute();
         } catch (TransactionCancelledException e) {
-            if (e.reasons().get(0).failed()) {
+            if (e.cancellations().get(0).failed()) {
                 throw new ProblemException(Problem.of(409, "Conflict", "order " + orderId + " was already placed"));
             }
             throw e;
