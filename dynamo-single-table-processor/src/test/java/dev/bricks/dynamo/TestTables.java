@@ -1,8 +1,11 @@
 package dev.bricks.dynamo;
 
 import dev.bricks.dynamo.model.CustomerSchema;
+import dev.bricks.dynamo.model.DocSchema;
+import dev.bricks.dynamo.model.EventSchema;
 import dev.bricks.dynamo.model.OrderSchema;
 import dev.bricks.dynamo.model.ProductSchema;
+import dev.bricks.dynamo.model.TicketSchema;
 import dev.bricks.dynamo.model.UserSchema;
 import dev.bricks.local.dynamodb.LocalDynamoDb;
 import java.nio.charset.StandardCharsets;
@@ -39,15 +42,22 @@ final class TestTables implements BeforeAllCallback, AfterAllCallback {
         .httpClient(UrlConnectionHttpClient.create()).build();
   }
 
-  /** Creates a new table for User, Order and Product and returns its DynamoTable. */
+  /** Creates a new table for the test entities and returns its DynamoTable (User, Order, Product registered). */
   DynamoTable newTable() {
     return newTable(b -> b);
   }
 
-  DynamoTable newTable(UnaryOperator<DynamoTable.Builder> options) {
+  /** Creates a new table for every test entity and returns its definition; registers no repository. */
+  TableDefinition newDefinition() {
     TableDefinition def = TableDefinition.derive("EcommerceData" + COUNTER.incrementAndGet(), UserSchema.SCHEMA,
-        OrderSchema.SCHEMA, ProductSchema.SCHEMA, CustomerSchema.SCHEMA);
+        OrderSchema.SCHEMA, ProductSchema.SCHEMA, CustomerSchema.SCHEMA, DocSchema.SCHEMA, TicketSchema.SCHEMA,
+        EventSchema.SCHEMA);
     client.createTable(def.toCreateTableRequest());
+    return def;
+  }
+
+  DynamoTable newTable(UnaryOperator<DynamoTable.Builder> options) {
+    TableDefinition def = newDefinition();
     DynamoTable table = options.apply(DynamoTable.builder(client, def).cursorKey(CURSOR_KEY)).build();
     table.repository(UserSchema.SCHEMA);
     table.repository(OrderSchema.SCHEMA);
