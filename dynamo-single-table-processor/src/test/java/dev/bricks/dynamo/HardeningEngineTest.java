@@ -8,6 +8,9 @@ import dev.bricks.dynamo.model.Doc;
 import dev.bricks.dynamo.model.DocSchema;
 import dev.bricks.dynamo.model.Event;
 import dev.bricks.dynamo.model.EventSchema;
+import dev.bricks.dynamo.model.Invoice;
+import dev.bricks.dynamo.model.InvoiceSchema;
+import dev.bricks.dynamo.model.Money;
 import dev.bricks.dynamo.model.Order;
 import dev.bricks.dynamo.model.OrderSchema;
 import dev.bricks.dynamo.model.OrderStatus;
@@ -22,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -437,6 +441,32 @@ class HardeningEngineTest {
     users.remove(ann);
     assertThat(users.get(UserSchema.key("u1"))).isEmpty();
     assertThat(users.create(User.of("u2", "ann@example.com", "Ann 2")).userId()).isEqualTo("u2");
+  }
+
+  @Test
+  void uniqueValueNormalizer_caseVariantIsTaken_andCaseOnlyChangeKeepsTheClaim() {
+    DynamoTable t = engine.newTable(b -> b.uniqueValueNormalizer(
+        (type, attribute, value) -> attribute.equals("Email") ? value.toLowerCase(Locale.ROOT) : value));
+    EntityRepository<User> users = t.repository(UserSchema.SCHEMA);
+    User ann = users.create(User.of("u1", "Ann@Example.com", "Ann"));
+    assertThatThrownBy(() -> users.create(User.of("u2", "ann@example.COM", "Other")))
+        .isInstanceOf(UniqueConstraintException.class);
+    User renamed = users.put(new User("u1", "ann@example.com", "Ann", null, null, ann.version(), null, null));
+    assertThat(renamed.email()).isEqualTo("ann@example.com");
+    assertThatThrownBy(() -> users.create(User.of("u3", "ANN@example.com", "Third")))
+        .isInstanceOf(UniqueConstraintException.class);
+  }
+
+  @Test
+  void convert_userWrittenConverter_storesReadsAndConditionsThroughIt() {
+    EntityRepository<Invoice> invoices = table.repository(InvoiceSchema.SCHEMA);
+    invoices.create(new Invoice("i1", new Money(1250, "EUR")));
+    assertThat(raw(InvoiceSchema.key("i1")).get("total")).isEqualTo(AttributeValue.fromS("1250 EUR"));
+    assertThat(invoices.get(InvoiceSchema.key("i1")).orElseThrow().total()).isEqualTo(new Money(1250, "EUR"));
+    assertThatThrownBy(() -> invoices.put(new Invoice("i1", new Money(1, "EUR")),
+        InvoiceSchema.TOTAL.eq(new Money(9, "EUR")))).isInstanceOf(ConditionalFailureException.class);
+    invoices.put(new Invoice("i1", new Money(1, "EUR")), InvoiceSchema.TOTAL.eq(new Money(1250, "EUR")));
+    assertThat(invoices.get(InvoiceSchema.key("i1")).orElseThrow().total()).isEqualTo(new Money(1, "EUR"));
   }
 
   @Test

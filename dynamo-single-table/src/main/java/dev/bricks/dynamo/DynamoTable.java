@@ -40,6 +40,7 @@ public final class DynamoTable {
   private final Duration cursorTtl;
   private final RetryPolicy retryPolicy;
   private final String correlationAttribute;
+  private final UniqueValueNormalizer uniqueValueNormalizer;
   private final Map<Class<?>, EntityRepository<?>> repositories = new ConcurrentHashMap<>();
   private final Map<String, EntitySchema<?>> schemasByType = new ConcurrentHashMap<>();
 
@@ -51,6 +52,7 @@ public final class DynamoTable {
     this.cursorTtl = b.cursorTtl;
     this.retryPolicy = b.retryPolicy;
     this.correlationAttribute = b.correlationAttribute;
+    this.uniqueValueNormalizer = b.uniqueValueNormalizer;
   }
 
   /** Starts a table with its client and definition. */
@@ -78,6 +80,10 @@ public final class DynamoTable {
 
   RetryPolicy retryPolicy() {
     return retryPolicy;
+  }
+
+  UniqueValueNormalizer uniqueValueNormalizer() {
+    return uniqueValueNormalizer;
   }
 
   /** Cursor lifetime; null when cursors never expire. */
@@ -220,6 +226,7 @@ public final class DynamoTable {
     private Duration cursorTtl;
     private RetryPolicy retryPolicy = DEFAULT_BATCH_RETRY;
     private String correlationAttribute = Correlation.ITEM_ATTRIBUTE;
+    private UniqueValueNormalizer uniqueValueNormalizer = UniqueValueNormalizer.IDENTITY;
 
     private Builder(DynamoDbClient client, TableDefinition definition) {
       this.client = client;
@@ -280,6 +287,13 @@ public final class DynamoTable {
       return this;
     }
 
+    /** How {@code @Unique} values are normalised before they key their constraint items; unchanged by default. */
+    public Builder uniqueValueNormalizer(UniqueValueNormalizer normalizer) {
+      this.uniqueValueNormalizer = Objects.requireNonNull(normalizer, "normalizer");
+      return this;
+    }
+
+    /** The table; thread-safe. */
     public DynamoTable build() {
       return new DynamoTable(this);
     }

@@ -168,7 +168,8 @@ final class WritePlanner<T> {
       if (old != null) {
         guard = and(guard, holds(attr, before));
       }
-      if (Objects.equals(now, before)) {
+      if (Objects.equals(now, before) || now != null && before != null
+          && constraintKey(comp, now).equals(constraintKey(comp, before))) {
         continue;
       }
       if (before != null) {
@@ -196,8 +197,14 @@ final class WritePlanner<T> {
   }
 
   private Map<String, AttributeValue> constraintKey(String component, AttributeValue value) {
-    String v = value.s() != null ? value.s() : value.n() != null ? value.n() : String.valueOf(value);
-    String id = "UNIQUE#" + schema.type() + "#" + schema.attributeName(component) + "#" + v;
+    String raw = value.s() != null ? value.s() : value.n() != null ? value.n() : String.valueOf(value);
+    String attribute = schema.attributeName(component);
+    String v = table.uniqueValueNormalizer().normalize(schema.type(), attribute, raw);
+    if (v == null || v.isEmpty()) {
+      throw new IllegalStateException("The unique value normalizer turned " + schema.type() + " " + attribute + " '"
+          + raw + "' into an empty value");
+    }
+    String id = "UNIQUE#" + schema.type() + "#" + attribute + "#" + v;
     Map<String, AttributeValue> key = new LinkedHashMap<>();
     key.put(schema.primaryKey().pkAttribute(), AttributeValue.fromS(id));
     if (schema.primaryKey().skAttribute() != null) {

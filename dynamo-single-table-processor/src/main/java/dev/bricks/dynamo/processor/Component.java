@@ -12,5 +12,7 @@ import javax.lang.model.type.TypeMirror;
  * @param element where errors about it are reported
  * @param getter accessor call, e.g. {@code status()} or {@code getStatus()}
  * @param setter bean setter name, or null for a record component
+ * @param converter qualified name of the {@code @Convert} converter class, or null
  */
-record Component(String name, String attribute, TypeMirror type, Element element, String getter, String setter) {}
+record Component(String name, String attribute, TypeMirror type, Element element, String getter, String setter,
+    String converter) {}

@@ -1,6 +1,7 @@
 package dev.bricks.dynamo.processor;
 
 import dev.bricks.dynamo.annotation.Attribute;
+import dev.bricks.dynamo.annotation.Convert;
 import dev.bricks.dynamo.annotation.CreatedAt;
 import dev.bricks.dynamo.annotation.Entity;
 import dev.bricks.dynamo.annotation.Index;
@@ -15,12 +16,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 
 /** Reads an {@code @Entity} (or a nested document record) into a model; reports what it cannot read. */
@@ -89,7 +93,11 @@ final class EntityReader {
   List<Component> components(TypeElement e, List<TypeElement> nested) {
     List<Component> out = e.getKind() == ElementKind.CLASS ? properties(e) : recordComponents(e);
     for (Component c : out) {
-      types.enhancedType(c.type(), c.element(), nested); // validates the type, collects nested records
+      if (c.converter() == null) {
+        types.enhancedType(c.type(), c.element(), nested); // validates the type, collects nested records
+      } else if (c.type().getKind() == TypeKind.DECLARED && !((DeclaredType) c.type()).getTypeArguments().isEmpty()) {
+        throw new ProcessingFailure(c.element(), "@Convert on '" + c.name() + "' needs a non-generic type, not " + c.type());
+      }
     }
     return out;
   }
@@ -100,7 +108,7 @@ final class EntityReader {
       if (m.getKind() == ElementKind.RECORD_COMPONENT) {
         RecordComponentElement rc = (RecordComponentElement) m;
         String name = rc.getSimpleName().toString();
-        out.add(new Component(name, attributeName(rc, name), rc.asType(), rc, name + "()", null));
+        out.add(new Component(name, attributeName(rc, name), rc.asType(), rc, name + "()", null, converter(rc)));
       }
     }
     return out;
@@ -128,9 +136,36 @@ final class EntityReader {
         throw new ProcessingFailure(f, "Field '" + name + "' of " + cls.getSimpleName() + " needs a public get" + cap
             + "() and set" + cap + "(...) (or mark it transient)");
       }
-      out.add(new Component(name, attributeName(f, name), f.asType(), f, getter + "()", "set" + cap));
+      out.add(new Component(name, attributeName(f, name), f.asType(), f, getter + "()", "set" + cap, converter(f)));
     }
     return out;
+  }
+
+  /** The {@code @Convert} class of a component, read as a type mirror (its class is not loadable at compile time). */
+  private static String converter(Element e) {
+    Element annotated = e;
+    if (e instanceof RecordComponentElement r && annotationMirror(e) == null && r.getAccessor() != null) {
+      annotated = r.getAccessor();
+    }
+    AnnotationMirror m = annotationMirror(annotated);
+    if (m == null) {
+      return null;
+    }
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> v : m.getElementValues().entrySet()) {
+      if (v.getKey().getSimpleName().contentEquals("value")) {
+        return ((TypeElement) ((DeclaredType) v.getValue().getValue()).asElement()).getQualifiedName().toString();
+      }
+    }
+    return null;
+  }
+
+  private static AnnotationMirror annotationMirror(Element e) {
+    for (AnnotationMirror m : e.getAnnotationMirrors()) {
+      if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(Convert.class.getName())) {
+        return m;
+      }
+    }
+    return null;
   }
 
   private static String attributeName(Element e, String name) {

@@ -116,7 +116,9 @@ final class SchemaWriter {
 
   private void componentAttributes(StringBuilder src, List<Component> components, Component ttl) {
     for (Component c : components) {
-      src.append("          .addAttribute(").append(types.enhancedType(c.type(), c.element(), new ArrayList<>()))
+      String type = c.converter() == null ? types.enhancedType(c.type(), c.element(), new ArrayList<>())
+          : "EnhancedType.of(" + types.boxed(c.type()) + ".class)";
+      src.append("          .addAttribute(").append(type)
           .append(", a -> a.name(\"").append(esc(c.attribute())).append("\").getter(o -> o.").append(c.getter())
           .append(").setter((b, v) -> b.");
       String value = c.type().getKind().isPrimitive()
@@ -127,7 +129,9 @@ final class SchemaWriter {
         src.append(c.setter()).append('(').append(value).append(')');
       }
       src.append(')');
-      if (ttl == c && c.type().toString().equals("java.time.Instant")) {
+      if (c.converter() != null) {
+        src.append(".attributeConverter(new ").append(c.converter()).append("())");
+      } else if (ttl == c && c.type().toString().equals("java.time.Instant")) {
         src.append(".attributeConverter(EpochSecondsConverter.INSTANCE)");
       }
       src.append(")\n");
