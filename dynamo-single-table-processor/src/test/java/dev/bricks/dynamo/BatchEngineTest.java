@@ -2,13 +2,13 @@ package dev.bricks.dynamo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bricks.core.RetryPolicy;
 import dev.bricks.dynamo.model.Order;
 import dev.bricks.dynamo.model.OrderSchema;
 import dev.bricks.dynamo.model.OrderStatus;
 import dev.bricks.dynamo.model.Product;
 import dev.bricks.dynamo.model.ProductSchema;
 import dev.bricks.local.dynamodb.Faults;
-import dev.bricks.core.RetryPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

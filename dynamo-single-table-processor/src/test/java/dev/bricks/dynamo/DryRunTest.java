@@ -1,9 +1,5 @@
 package dev.bricks.dynamo;
 
-import dev.bricks.dynamo.annotation.Attribute;
-import dev.bricks.dynamo.annotation.Unique;
-import dev.bricks.dynamo.annotation.Version;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,11 +1,5 @@
 package dev.bricks.dynamo;
 
-import dev.bricks.dynamo.annotation.Attribute;
-import dev.bricks.dynamo.annotation.Entity;
-import dev.bricks.dynamo.annotation.Index;
-import dev.bricks.dynamo.annotation.Version;
-import dev.bricks.dynamo.annotation.PrimaryKey;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;

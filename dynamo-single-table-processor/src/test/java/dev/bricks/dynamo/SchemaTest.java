@@ -1,8 +1,5 @@
 package dev.bricks.dynamo;
 
-import dev.bricks.dynamo.annotation.CreatedAt;
-import dev.bricks.dynamo.schema.KeyTemplate;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +8,7 @@ import dev.bricks.dynamo.model.Order;
 import dev.bricks.dynamo.model.OrderSchema;
 import dev.bricks.dynamo.model.OrderStatus;
 import dev.bricks.dynamo.model.UserSchema;
+import dev.bricks.dynamo.schema.KeyTemplate;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

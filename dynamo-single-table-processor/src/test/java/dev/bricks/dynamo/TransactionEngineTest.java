@@ -1,8 +1,5 @@
 package dev.bricks.dynamo;
 
-import dev.bricks.dynamo.annotation.Entity;
-import dev.bricks.dynamo.annotation.Version;
-
 import static dev.bricks.dynamo.TestTables.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,8 +1,7 @@
 package dev.bricks.dynamo;
 
-import dev.bricks.dynamo.schema.EntitySchema;
-
 import dev.bricks.core.RetryPolicy;
+import dev.bricks.dynamo.schema.EntitySchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,11 +1,7 @@
 package dev.bricks.dynamo;
 
-import dev.bricks.dynamo.annotation.Entity;
-import dev.bricks.dynamo.annotation.Unique;
-import dev.bricks.dynamo.annotation.Version;
-import dev.bricks.dynamo.schema.EntitySchema;
-
 import dev.bricks.core.RetryPolicy;
+import dev.bricks.dynamo.schema.EntitySchema;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

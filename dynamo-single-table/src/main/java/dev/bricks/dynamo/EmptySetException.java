@@ -1,6 +1,5 @@
 package dev.bricks.dynamo;
 
-import dev.bricks.dynamo.annotation.Attribute;
 
 /** DynamoDB cannot store an empty set; the attribute must be null (absent) or non-empty. */
 public final class EmptySetException extends InvalidRequestException {

@@ -2,7 +2,6 @@ package dev.bricks.dynamo;
 
 import dev.bricks.dynamo.schema.EntitySchema;
 import dev.bricks.dynamo.schema.IndexKey;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.bricks.dynamo;
 
-import dev.bricks.dynamo.annotation.Entity;
 import dev.bricks.dynamo.schema.EntitySchema;
 import dev.bricks.dynamo.schema.IndexKey;
+import java.util.Objects;
 
 /**
  * One partition of the table or of a GSI for an entity: where a query starts. Made by generated
@@ -12,4 +12,10 @@ import dev.bricks.dynamo.schema.IndexKey;
  * @param key the table or index key; never null
  * @param pkValue the composed partition key value; never null
  */
-public record Partition<T>(EntitySchema<T> schema, IndexKey key, String pkValue) {}
+public record Partition<T>(EntitySchema<T> schema, IndexKey key, String pkValue) {
+  public Partition {
+    Objects.requireNonNull(schema, "schema");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(pkValue, "pkValue");
+  }
+}

@@ -1,7 +1,6 @@
 package dev.bricks.dynamo;
 
 import dev.bricks.dynamo.schema.KeyTemplate;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

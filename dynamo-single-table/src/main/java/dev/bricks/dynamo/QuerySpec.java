@@ -1,8 +1,7 @@
 package dev.bricks.dynamo;
 
-import dev.bricks.dynamo.schema.KeyTemplate;
 import dev.bricks.dynamo.schema.IndexKey;
-
+import dev.bricks.dynamo.schema.KeyTemplate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

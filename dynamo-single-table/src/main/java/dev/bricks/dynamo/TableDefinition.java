@@ -1,9 +1,7 @@
 package dev.bricks.dynamo;
 
-import dev.bricks.dynamo.annotation.Index;
 import dev.bricks.dynamo.schema.EntitySchema;
 import dev.bricks.dynamo.schema.IndexKey;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,16 +1,13 @@
 package dev.bricks.dynamo;
 
-import dev.bricks.dynamo.annotation.Unique;
-import dev.bricks.dynamo.annotation.Version;
-
+import dev.bricks.dynamo.WritePlanner.PutMode;
 import java.util.ArrayList;
 import java.util.HashSet;
-import dev.bricks.dynamo.WritePlanner.PutMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 

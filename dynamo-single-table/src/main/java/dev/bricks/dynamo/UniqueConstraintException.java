@@ -1,6 +1,5 @@
 package dev.bricks.dynamo;
 
-import dev.bricks.dynamo.annotation.Unique;
 
 /** A {@code @Unique} value is already held by another item of the same entity type. */
 public final class UniqueConstraintException extends ConditionalFailureException {

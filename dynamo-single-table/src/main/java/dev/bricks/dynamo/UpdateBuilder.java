@@ -1,16 +1,8 @@
 package dev.bricks.dynamo;
 
-import dev.bricks.dynamo.annotation.Attribute;
-import dev.bricks.dynamo.annotation.CreatedAt;
-import dev.bricks.dynamo.annotation.Entity;
-import dev.bricks.dynamo.annotation.Index;
-import dev.bricks.dynamo.annotation.Unique;
-import dev.bricks.dynamo.annotation.UpdatedAt;
-import dev.bricks.dynamo.annotation.Version;
 import dev.bricks.dynamo.schema.EntitySchema;
-import dev.bricks.dynamo.schema.KeyTemplate;
 import dev.bricks.dynamo.schema.IndexKey;
-
+import dev.bricks.dynamo.schema.KeyTemplate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,6 +1,5 @@
 package dev.bricks.dynamo;
 
-import dev.bricks.dynamo.annotation.Version;
 
 /** The item's {@code @Version} was not the version the write expected: someone else wrote first. */
 public final class VersionConflictException extends ConditionalFailureException {

@@ -1,7 +1,5 @@
 package dev.bricks.dynamo.model;
 
-import dev.bricks.dynamo.annotation.CreatedAt;
-
 import dev.bricks.dynamo.annotation.Attribute;
 import dev.bricks.dynamo.annotation.Entity;
 import dev.bricks.dynamo.annotation.Index;

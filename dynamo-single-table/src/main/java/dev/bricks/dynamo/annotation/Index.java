@@ -1,7 +1,6 @@
 package dev.bricks.dynamo.annotation;
 
 import dev.bricks.dynamo.Partition;
-
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Repeatable;

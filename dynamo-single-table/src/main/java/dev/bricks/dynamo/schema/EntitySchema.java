@@ -1,16 +1,9 @@
 package dev.bricks.dynamo.schema;
 
-import dev.bricks.dynamo.annotation.Attribute;
-import dev.bricks.dynamo.annotation.CreatedAt;
-import dev.bricks.dynamo.annotation.Entity;
-import dev.bricks.dynamo.annotation.Unique;
-import dev.bricks.dynamo.annotation.UpdatedAt;
-import dev.bricks.dynamo.annotation.Version;
 import dev.bricks.dynamo.EntityKey;
 import dev.bricks.dynamo.KeyTemplateMissingValueException;
 import dev.bricks.dynamo.Partition;
 import dev.bricks.dynamo.SortKey;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.bricks.dynamo.schema;
 
-import dev.bricks.dynamo.annotation.Index;
+import java.util.Objects;
 
 /**
  * A key of an entity: the table's primary key ({@code indexName == null}) or a GSI key, with its attribute
@@ -14,6 +14,10 @@ import dev.bricks.dynamo.annotation.Index;
  */
 public record IndexKey(String indexName, String pkAttribute, KeyTemplate pkTemplate, String skAttribute,
     KeyTemplate skTemplate) {
+  public IndexKey {
+    Objects.requireNonNull(pkAttribute, "pkAttribute");
+    Objects.requireNonNull(pkTemplate, "pkTemplate");
+  }
 
   /** True for the table's primary key. */
   public boolean isTable() {

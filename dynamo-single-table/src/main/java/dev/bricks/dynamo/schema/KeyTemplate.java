@@ -2,7 +2,6 @@ package dev.bricks.dynamo.schema;
 
 import dev.bricks.dynamo.InvalidKeyValueException;
 import dev.bricks.dynamo.KeyTemplateMissingValueException;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

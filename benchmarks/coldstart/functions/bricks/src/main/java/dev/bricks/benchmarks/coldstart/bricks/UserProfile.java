@@ -3,7 +3,6 @@ package dev.bricks.benchmarks.coldstart.bricks;
 import dev.bricks.dynamo.annotation.Attribute;
 import dev.bricks.dynamo.annotation.Entity;
 import dev.bricks.dynamo.annotation.PrimaryKey;
-
 import java.time.Instant;
 
 /** The user's profile item: {@code PK=USER#<userId>, SK=PROFILE} with the order counter. */
