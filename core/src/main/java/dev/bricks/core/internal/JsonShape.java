@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -165,7 +166,15 @@ interface JsonShape {
                 return null;
             }
             Map<String, JsonShape> shapes = components();
-            Members.checkAll((ObjectNode) node, path, out, shapes::get);
+            ObjectNode object = (ObjectNode) node;
+            Members.checkAll(object, path, out, shapes::get);
+            String prefix = path.equals("$") ? "" : path + ".";
+            for (Map.Entry<String, JsonShape> component : shapes.entrySet()) {
+                if (component.getValue().rejectsNull() && !object.has(component.getKey())) {
+                    out.add(new Violation(prefix + component.getKey(), "is required"));
+                    object.set(component.getKey(), component.getValue().placeholder());
+                }
+            }
             return node;
         }
 
@@ -178,7 +187,7 @@ interface JsonShape {
                     built.put(component.getName(),
                             of(component.getGenericType(), component.isAnnotationPresent(Lenient.class)));
                 }
-                shapes = Map.copyOf(built);
+                shapes = Collections.unmodifiableMap(built);
                 components = shapes;
             }
             return shapes;

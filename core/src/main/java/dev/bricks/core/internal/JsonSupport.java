@@ -109,7 +109,14 @@ public final class JsonSupport {
         if (checked == null) {
             throw new ValidationException(violations);
         }
-        T value = bind(checked, type);
+        T value;
+        try {
+            value = bind(checked, type);
+        } catch (JsonException e) {
+            // a type whose shape is not checked ahead (a POJO, a Map of objects) failed in Jackson itself
+            violations.add(new Violation(e.path().isEmpty() ? "$" : e.path(), e.getMessage()));
+            throw new ValidationException(violations);
+        }
         for (Violation v : validator.validate(value)) {
             if (!underAny(v.field(), violations)) {
                 violations.add(v);
