@@ -33,12 +33,15 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Internal: the one Jackson configuration of Bricks, created once per JVM (an init-once cache). Not API: handler
+ * Internal: the one Jackson configuration of Bricks, created once per JVM (an init-once cache). Handler
  * code uses {@link Json}; envelope parsers inside {@code core} use the tree.
  *
  * <p>Binding is strict: before Jackson binds a tree, {@link JsonShape} checks it against the target type (no
  * scalar coercion unless a component is {@link Lenient}, integers exact, {@code java.time}
  * values as ISO-8601 text), so every wrong member is found, not only the first.
+ *
+ * <p><b>Not API</b> (see the package documentation): public only for core's other packages; may change in any
+ * release.
  */
 public final class JsonSupport {
 

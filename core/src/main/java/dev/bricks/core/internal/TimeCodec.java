@@ -3,10 +3,19 @@ package dev.bricks.core.internal;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.Version;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.Deserializers;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.Serializers;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.time.Duration;
@@ -24,7 +33,7 @@ import java.util.function.Function;
 /**
  * Internal: Bricks' own {@code java.time} codec, ISO-8601 text both ways (chosen over jackson-datatype-jsr310
  * by a cold-start measurement, see {@code benchmarks/core}). Only strings are read: epoch numbers are rejected,
- * so a value means one thing. Not API.
+ * so a value means one thing.
  *
  * <table>
  *   <caption>Types and their text</caption>
@@ -39,52 +48,95 @@ import java.util.function.Function;
  */
 final class TimeCodec {
 
+    private static final String PACKAGE = "java.time";
+
     /** One type: how to read and write it, and what to say when its text is wrong. */
     private record Codec<T>(Class<T> type, Function<String, T> parse, Function<T, String> format,
                             String description) {
     }
 
-    private static final List<Codec<?>> CODECS = List.of(
-            new Codec<>(Instant.class, Instant::parse, DateTimeFormatter.ISO_INSTANT::format,
-                    "an ISO-8601 instant such as 2024-05-01T12:00:00Z"),
-            new Codec<>(LocalDate.class, LocalDate::parse, DateTimeFormatter.ISO_LOCAL_DATE::format,
-                    "an ISO-8601 date such as 2024-05-01"),
-            new Codec<>(LocalTime.class, LocalTime::parse, DateTimeFormatter.ISO_LOCAL_TIME::format,
-                    "an ISO-8601 time such as 12:00:00"),
-            new Codec<>(LocalDateTime.class, LocalDateTime::parse, DateTimeFormatter.ISO_LOCAL_DATE_TIME::format,
-                    "an ISO-8601 local date-time such as 2024-05-01T12:00:00"),
-            new Codec<>(OffsetDateTime.class, OffsetDateTime::parse, DateTimeFormatter.ISO_OFFSET_DATE_TIME::format,
-                    "an ISO-8601 date-time with offset such as 2024-05-01T14:00:00+02:00"),
-            new Codec<>(ZonedDateTime.class, ZonedDateTime::parse, DateTimeFormatter.ISO_ZONED_DATE_TIME::format,
-                    "an ISO-8601 date-time with zone such as 2024-05-01T14:00:00+02:00[Europe/Paris]"),
-            new Codec<>(Duration.class, Duration::parse, Duration::toString,
-                    "an ISO-8601 duration such as PT15M"));
+    /**
+     * The codecs, in a holder class so that a handler that binds no {@code java.time} value loads none of
+     * {@code java.time}'s formatters (measured: about 80 classes at init otherwise).
+     */
+    private static final class Codecs {
+        static final List<Codec<?>> ALL = List.of(
+                new Codec<>(Instant.class, Instant::parse, DateTimeFormatter.ISO_INSTANT::format,
+                        "an ISO-8601 instant such as 2024-05-01T12:00:00Z"),
+                new Codec<>(LocalDate.class, LocalDate::parse, DateTimeFormatter.ISO_LOCAL_DATE::format,
+                        "an ISO-8601 date such as 2024-05-01"),
+                new Codec<>(LocalTime.class, LocalTime::parse, DateTimeFormatter.ISO_LOCAL_TIME::format,
+                        "an ISO-8601 time such as 12:00:00"),
+                new Codec<>(LocalDateTime.class, LocalDateTime::parse, DateTimeFormatter.ISO_LOCAL_DATE_TIME::format,
+                        "an ISO-8601 local date-time such as 2024-05-01T12:00:00"),
+                new Codec<>(OffsetDateTime.class, OffsetDateTime::parse,
+                        DateTimeFormatter.ISO_OFFSET_DATE_TIME::format,
+                        "an ISO-8601 date-time with offset such as 2024-05-01T14:00:00+02:00"),
+                new Codec<>(ZonedDateTime.class, ZonedDateTime::parse, DateTimeFormatter.ISO_ZONED_DATE_TIME::format,
+                        "an ISO-8601 date-time with zone such as 2024-05-01T14:00:00+02:00[Europe/Paris]"),
+                new Codec<>(Duration.class, Duration::parse, Duration::toString,
+                        "an ISO-8601 duration such as PT15M"));
+
+        private Codecs() {
+        }
+
+        static Codec<?> find(Class<?> type) {
+            for (Codec<?> codec : ALL) {
+                if (codec.type() == type) {
+                    return codec;
+                }
+            }
+            return null;
+        }
+    }
 
     private TimeCodec() {
     }
 
-    /** The Jackson module reading and writing every supported type. */
-    static SimpleModule module() {
-        SimpleModule module = new SimpleModule("bricks-time");
-        for (Codec<?> codec : CODECS) {
-            register(module, codec);
-        }
-        return module;
+    /** The codec of a type, or null; looks at the package first so that other types load no codec. */
+    private static Codec<?> codec(Class<?> type) {
+        return PACKAGE.equals(type.getPackageName()) ? Codecs.find(type) : null;
+    }
+
+    /** The Jackson module reading and writing every supported type, each codec built on first use. */
+    static Module module() {
+        return new Module() {
+            @Override
+            public String getModuleName() {
+                return "bricks-time";
+            }
+
+            @Override
+            public Version version() {
+                return Version.unknownVersion();
+            }
+
+            @Override
+            public void setupModule(SetupContext context) {
+                context.addSerializers(new Serializers.Base() {
+                    @Override
+                    public JsonSerializer<?> findSerializer(SerializationConfig config, JavaType type,
+                                                            BeanDescription description) {
+                        Codec<?> codec = codec(type.getRawClass());
+                        return codec == null ? null : new Writer<>(codec);
+                    }
+                });
+                context.addDeserializers(new Deserializers.Base() {
+                    @Override
+                    public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config,
+                                                                    BeanDescription description) {
+                        Codec<?> codec = codec(type.getRawClass());
+                        return codec == null ? null : new Reader<>(codec);
+                    }
+                });
+            }
+        };
     }
 
     /** The strict-binding shape of a supported type, or null when {@code type} is not one. */
     static JsonShape shape(Class<?> type) {
-        for (Codec<?> codec : CODECS) {
-            if (codec.type() == type) {
-                return new JsonShape.TextShape(codec.parse(), codec.description());
-            }
-        }
-        return null;
-    }
-
-    private static <T> void register(SimpleModule module, Codec<T> codec) {
-        module.addSerializer(codec.type(), new Writer<>(codec));
-        module.addDeserializer(codec.type(), new Reader<>(codec));
+        Codec<?> codec = codec(type);
+        return codec == null ? null : new JsonShape.TextShape(codec.parse(), codec.description());
     }
 
     private static final class Writer<T> extends StdSerializer<T> {

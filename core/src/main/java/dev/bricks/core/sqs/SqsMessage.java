@@ -8,7 +8,9 @@ import dev.bricks.core.json.JsonException;
 import dev.bricks.core.validation.ValidationException;
 import dev.bricks.core.validation.Validator;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -29,7 +31,7 @@ public record SqsMessage(String messageId, String receiptHandle, String body, Ma
 
     /** Copies the maps. */
     public SqsMessage {
-        java.util.Objects.requireNonNull(messageId, "messageId");
+        Objects.requireNonNull(messageId, "messageId");
         body = body == null ? "" : body;
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
         messageAttributes = messageAttributes == null ? Map.of() : Map.copyOf(messageAttributes);
@@ -100,13 +102,13 @@ public record SqsMessage(String messageId, String receiptHandle, String body, Ma
         @Override
         public boolean equals(Object o) {
             return o instanceof MessageAttribute other && dataType.equals(other.dataType)
-                    && java.util.Objects.equals(stringValue, other.stringValue)
-                    && java.util.Arrays.equals(binaryValue, other.binaryValue);
+                    && Objects.equals(stringValue, other.stringValue)
+                    && Arrays.equals(binaryValue, other.binaryValue);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(dataType, stringValue) * 31 + java.util.Arrays.hashCode(binaryValue);
+            return Objects.hash(dataType, stringValue) * 31 + Arrays.hashCode(binaryValue);
         }
 
         @Override

@@ -202,7 +202,10 @@ public final class Validator<T> {
             return false;
         }
 
-        /** The checks declared on {@code c} (a record component or an element type) for values of {@code type}. */
+        /**
+         * The checks declared on {@code c} (a record component or an element type) for values of {@code type}, in
+         * a fixed order: null, blank, empty, size, min, max, pattern.
+         */
         static List<Check> of(AnnotatedElement c, Class<?> type, String where) {
             List<Check> checks = new ArrayList<>();
             NotNull notNull = c.getAnnotation(NotNull.class);
@@ -222,54 +225,60 @@ public final class Validator<T> {
                 String m = msg(notEmpty.message(), "must not be empty");
                 checks.add(v -> v == null || size(v) == 0 ? m : null);
             }
-            Size sizeC = c.getAnnotation(Size.class);
-            if (sizeC != null) {
-                requireSized(type, where, "@Size");
-                if (sizeC.min() < 0 || sizeC.max() < sizeC.min()) {
-                    throw new IllegalArgumentException("@Size on " + where + " has min " + sizeC.min()
-                            + " and max " + sizeC.max() + "; need 0 <= min <= max");
-                }
-                int min = sizeC.min();
-                int max = sizeC.max();
-                String m = msg(sizeC.message(), max == Integer.MAX_VALUE
-                        ? "size must be at least " + min
-                        : min == 0 ? "size must be at most " + max : "size must be between " + min + " and " + max);
-                checks.add(v -> {
-                    if (v == null) {
-                        return null;
-                    }
-                    int s = size(v);
-                    return s < min || s > max ? m : null;
-                });
+            Size size = c.getAnnotation(Size.class);
+            if (size != null) {
+                checks.add(size(size, type, where));
             }
-            Min minC = c.getAnnotation(Min.class);
-            if (minC != null) {
+            Min min = c.getAnnotation(Min.class);
+            if (min != null) {
                 requireNumber(type, where, "@Min");
-                long bound = minC.value();
-                String m = msg(minC.message(), "must be greater than or equal to " + bound);
-                checks.add(v -> v != null && compare(v, bound) < 0 ? m : null);
+                String m = msg(min.message(), "must be greater than or equal to " + min.value());
+                checks.add(v -> v != null && compare(v, min.value()) < 0 ? m : null);
             }
-            Max maxC = c.getAnnotation(Max.class);
-            if (maxC != null) {
+            Max max = c.getAnnotation(Max.class);
+            if (max != null) {
                 requireNumber(type, where, "@Max");
-                long bound = maxC.value();
-                String m = msg(maxC.message(), "must be less than or equal to " + bound);
-                checks.add(v -> v != null && compare(v, bound) > 0 ? m : null);
+                String m = msg(max.message(), "must be less than or equal to " + max.value());
+                checks.add(v -> v != null && compare(v, max.value()) > 0 ? m : null);
             }
-            Pattern patternC = c.getAnnotation(Pattern.class);
-            if (patternC != null) {
-                requireType(type, where, "@Pattern", CharSequence.class);
-                Regex regex;
-                try {
-                    regex = Regex.compile(patternC.regexp());
-                } catch (PatternSyntaxException e) {
-                    throw new IllegalArgumentException("@Pattern on " + where + " has an invalid expression '"
-                            + patternC.regexp() + "': " + e.getDescription(), e);
-                }
-                String m = msg(patternC.message(), "must match " + patternC.regexp());
-                checks.add(v -> v != null && !regex.matches(v.toString()) ? m : null);
+            Pattern pattern = c.getAnnotation(Pattern.class);
+            if (pattern != null) {
+                checks.add(pattern(pattern, type, where));
             }
             return checks;
+        }
+
+        private static Check size(Size size, Class<?> type, String where) {
+            requireSized(type, where, "@Size");
+            int min = size.min();
+            int max = size.max();
+            if (min < 0 || max < min) {
+                throw new IllegalArgumentException("@Size on " + where + " has min " + min + " and max " + max
+                        + "; need 0 <= min <= max");
+            }
+            String m = msg(size.message(), max == Integer.MAX_VALUE
+                    ? "size must be at least " + min
+                    : min == 0 ? "size must be at most " + max : "size must be between " + min + " and " + max);
+            return v -> {
+                if (v == null) {
+                    return null;
+                }
+                int s = size(v);
+                return s < min || s > max ? m : null;
+            };
+        }
+
+        private static Check pattern(Pattern pattern, Class<?> type, String where) {
+            requireType(type, where, "@Pattern", CharSequence.class);
+            Regex regex;
+            try {
+                regex = Regex.compile(pattern.regexp());
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("@Pattern on " + where + " has an invalid expression '"
+                        + pattern.regexp() + "': " + e.getDescription(), e);
+            }
+            String m = msg(pattern.message(), "must match " + pattern.regexp());
+            return v -> v != null && !regex.matches(v.toString()) ? m : null;
         }
 
         private static String msg(String custom, String fallback) {
