@@ -242,7 +242,7 @@ interface JsonShape {
                 return integer(c, Integer.MIN_VALUE, Integer.MAX_VALUE, lenient);
             }
             if (c == long.class || c == Long.class) {
-                return new IntegerShape(LONG_MIN, LONG_MAX, c.isPrimitive(), lenient);
+                return new IntegerShape(LONG_MIN, LONG_MAX, zero(c, IntNode.valueOf(0)), lenient);
             }
             if (c == short.class || c == Short.class) {
                 return integer(c, Short.MIN_VALUE, Short.MAX_VALUE, lenient);
@@ -251,14 +251,14 @@ interface JsonShape {
                 return integer(c, Byte.MIN_VALUE, Byte.MAX_VALUE, lenient);
             }
             if (c == BigInteger.class) {
-                return new IntegerShape(null, null, false, lenient);
+                return new IntegerShape(null, null, null, lenient);
             }
             if (c == double.class || c == Double.class || c == float.class || c == Float.class
                     || c == BigDecimal.class) {
-                return new DecimalShape(c.isPrimitive(), lenient);
+                return new DecimalShape(zero(c, DoubleNode.valueOf(0)), lenient);
             }
             if (c == boolean.class || c == Boolean.class) {
-                return new BooleanShape(c.isPrimitive(), lenient);
+                return new BooleanShape(zero(c, BooleanNode.FALSE), lenient);
             }
             if (c == String.class) {
                 return new StringShape(lenient);
@@ -270,12 +270,34 @@ interface JsonShape {
         }
 
         private static JsonShape integer(Class<?> c, long min, long max, boolean lenient) {
-            return new IntegerShape(BigInteger.valueOf(min), BigInteger.valueOf(max), c.isPrimitive(), lenient);
+            return new IntegerShape(BigInteger.valueOf(min), BigInteger.valueOf(max), zero(c, IntNode.valueOf(0)),
+                    lenient);
+        }
+
+        /** The placeholder of a primitive type; null for a boxed one (which binds null). */
+        private static JsonNode zero(Class<?> c, JsonNode zero) {
+            return c.isPrimitive() ? zero : null;
+        }
+    }
+
+    /** A number or boolean: a primitive one (with a zero) rejects null and binds its zero when wrong. */
+    interface ScalarShape extends JsonShape {
+        /** The zero of a primitive type; null for a boxed type. */
+        JsonNode zero();
+
+        @Override
+        default JsonNode placeholder() {
+            return zero() == null ? NullNode.instance : zero();
+        }
+
+        @Override
+        default boolean rejectsNull() {
+            return zero() != null;
         }
     }
 
     /** A JSON number with an integral value (2 or 2.0, not 2.5) within the type's range. */
-    record IntegerShape(BigInteger min, BigInteger max, boolean primitive, boolean lenient) implements JsonShape {
+    record IntegerShape(BigInteger min, BigInteger max, JsonNode zero, boolean lenient) implements ScalarShape {
         @Override
         public JsonNode check(JsonNode node, String path, List<Violation> out) {
             BigInteger value = integralValue(node);
@@ -305,20 +327,10 @@ interface JsonShape {
                 return null;
             }
         }
-
-        @Override
-        public JsonNode placeholder() {
-            return primitive ? IntNode.valueOf(0) : NullNode.instance;
-        }
-
-        @Override
-        public boolean rejectsNull() {
-            return primitive;
-        }
     }
 
     /** A JSON number (a string holding one when lenient). */
-    record DecimalShape(boolean primitive, boolean lenient) implements JsonShape {
+    record DecimalShape(JsonNode zero, boolean lenient) implements ScalarShape {
         @Override
         public JsonNode check(JsonNode node, String path, List<Violation> out) {
             if (node.isNumber()) {
@@ -347,20 +359,10 @@ interface JsonShape {
                 return null;
             }
         }
-
-        @Override
-        public JsonNode placeholder() {
-            return primitive ? DoubleNode.valueOf(0) : NullNode.instance;
-        }
-
-        @Override
-        public boolean rejectsNull() {
-            return primitive;
-        }
     }
 
     /** {@code true} or {@code false} (the strings too when lenient). */
-    record BooleanShape(boolean primitive, boolean lenient) implements JsonShape {
+    record BooleanShape(JsonNode zero, boolean lenient) implements ScalarShape {
         private static final Set<String> TEXTS = Set.of("true", "false");
 
         @Override
@@ -373,16 +375,6 @@ interface JsonShape {
             }
             out.add(new Violation(path, "must be true or false"));
             return null;
-        }
-
-        @Override
-        public JsonNode placeholder() {
-            return primitive ? BooleanNode.FALSE : NullNode.instance;
-        }
-
-        @Override
-        public boolean rejectsNull() {
-            return primitive;
         }
     }
 
