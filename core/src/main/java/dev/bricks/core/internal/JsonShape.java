@@ -57,11 +57,16 @@ interface JsonShape {
     /** Any JSON: types whose shape Bricks does not check (maps of objects, POJOs, {@code Object}). */
     JsonShape ANY = (node, path, out) -> node;
 
+    /** Reports a wrong value; returns null, what {@link #check} returns for it. */
+    static JsonNode reject(List<Violation> out, String path, String message) {
+        out.add(new Violation(path, message));
+        return null;
+    }
+
     /** Checks a whole document against a type; returns the node to bind, or null when the root is wrong. */
     static JsonNode checkRoot(Class<?> type, JsonNode node, List<Violation> out) {
         if (node == null || node.isNull() || node.isMissingNode()) {
-            out.add(new Violation("$", "must not be null"));
-            return null;
+            return reject(out, "$", "must not be null");
         }
         return of(type, false).check(node, "$", out);
     }
@@ -102,8 +107,7 @@ interface JsonShape {
         @Override
         public JsonNode check(JsonNode node, String path, List<Violation> out) {
             if (!node.isArray()) {
-                out.add(new Violation(path, "must be an array"));
-                return null;
+                return reject(out, path, "must be an array");
             }
             ArrayNode array = (ArrayNode) node;
             for (int i = 0; i < array.size(); i++) {
@@ -122,8 +126,7 @@ interface JsonShape {
         @Override
         public JsonNode check(JsonNode node, String path, List<Violation> out) {
             if (!node.isObject()) {
-                out.add(new Violation(path, "must be an object"));
-                return null;
+                return reject(out, path, "must be an object");
             }
             Members.checkAll((ObjectNode) node, path, out, name -> value);
             return node;
@@ -137,8 +140,7 @@ interface JsonShape {
             if (node.isTextual() && names.contains(node.textValue())) {
                 return node;
             }
-            out.add(new Violation(path, "must be one of " + names));
-            return null;
+            return reject(out, path, "must be one of " + names);
         }
     }
 
@@ -162,8 +164,7 @@ interface JsonShape {
         @Override
         public JsonNode check(JsonNode node, String path, List<Violation> out) {
             if (!node.isObject()) {
-                out.add(new Violation(path, "must be an object"));
-                return null;
+                return reject(out, path, "must be an object");
             }
             Map<String, JsonShape> shapes = components();
             ObjectNode object = (ObjectNode) node;
@@ -302,12 +303,10 @@ interface JsonShape {
         public JsonNode check(JsonNode node, String path, List<Violation> out) {
             BigInteger value = integralValue(node);
             if (value == null) {
-                out.add(new Violation(path, "must be an integer"));
-                return null;
+                return reject(out, path, "must be an integer");
             }
             if ((min != null && value.compareTo(min) < 0) || (max != null && value.compareTo(max) > 0)) {
-                out.add(new Violation(path, "must be an integer between " + min + " and " + max));
-                return null;
+                return reject(out, path, "must be an integer between " + min + " and " + max);
             }
             return node.isIntegralNumber() ? node : BigIntegerNode.valueOf(value);
         }
@@ -338,8 +337,7 @@ interface JsonShape {
             }
             BigDecimal parsed = lenient && node.isTextual() ? parse(node.textValue()) : null;
             if (parsed == null) {
-                out.add(new Violation(path, "must be a number"));
-                return null;
+                return reject(out, path, "must be a number");
             }
             return DecimalNode.valueOf(parsed);
         }
@@ -373,8 +371,7 @@ interface JsonShape {
             if (lenient && node.isTextual() && TEXTS.contains(node.textValue())) {
                 return BooleanNode.valueOf(Boolean.parseBoolean(node.textValue()));
             }
-            out.add(new Violation(path, "must be true or false"));
-            return null;
+            return reject(out, path, "must be true or false");
         }
     }
 
@@ -388,8 +385,7 @@ interface JsonShape {
             if (lenient && (node.isNumber() || node.isBoolean())) {
                 return TextNode.valueOf(node.asText());
             }
-            out.add(new Violation(path, "must be a string"));
-            return null;
+            return reject(out, path, "must be a string");
         }
     }
 
@@ -405,8 +401,7 @@ interface JsonShape {
                     // reported below
                 }
             }
-            out.add(new Violation(path, "must be " + description));
-            return null;
+            return reject(out, path, "must be " + description);
         }
     }
 }
