@@ -88,7 +88,8 @@ for case in $CASES; do
         echo " and -Dartifact=org.glassfish.expressly:expressly:5.0.0)"
       fi ;;
     time)
-      measure_variants dev.bricks.benchmarks.core.TimeCodecMain bricks-strings bricks plain-strings jsr310-strings jsr310 ;;
+      measure_variants dev.bricks.benchmarks.core.TimeCodecMain \
+        bricks-strings bricks plain-strings jsr310-strings jsr310 ;;
     *) echo "unknown case $case (handler, validation, time)" >&2; exit 2 ;;
   esac
 done

@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * is not the handler's {@link EventType} is rejected first ({@link UnexpectedEventTypeException}). A detail
  * that is malformed, does not fit {@code T} or fails validation (every wrong member is named) is logged with the
  * event id and the problem, and the invocation fails with an {@link InvalidEventException} so that the rule's
- * retry policy and dead-letter queue apply. The correlation id is the detail member {@value Correlation#EVENT_DETAIL_FIELD}, else the
- * event id.
+ * retry policy and dead-letter queue apply. The correlation id is the detail member
+ * {@value Correlation#EVENT_DETAIL_FIELD}, else the event id.
  *
  * <p>A {@code detail} declared as {@code java.util.Map} receives the members as plain Java values.
  *

@@ -227,7 +227,8 @@ final class Router {
             return conv.apply(value);
         } catch (RuntimeException e) {
             String expected = describe(type);
-            throw new ProblemException(ProblemType.INVALID_PARAMETER.problem(kind + " '" + name + "' must be " + expected)
+            throw new ProblemException(ProblemType.INVALID_PARAMETER
+                    .problem(kind + " '" + name + "' must be " + expected)
                     .with(ERRORS_MEMBER, List.of(new Violation(name, "must be " + expected))));
         }
     }

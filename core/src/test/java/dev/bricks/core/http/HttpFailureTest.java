@@ -76,7 +76,8 @@ class HttpFailureTest {
         assertThat(response.get("statusCode")).isEqualTo(500);
         assertThat(headers(response)).containsEntry("Content-Type", "application/problem+json")
                 .containsEntry("x-correlation-id", "gw-req-1");
-        assertThat(body(response)).containsEntry("type", ProblemType.INTERNAL.uri()).containsEntry("requestId", "req-1");
+        assertThat(body(response)).containsEntry("type", ProblemType.INTERNAL.uri())
+                .containsEntry("requestId", "req-1");
         assertThat(first).doesNotContain("secret store");
         assertThat(RecordingListener.CALLS.get(1).failure()).hasMessage("secret store unreachable");
 
@@ -97,7 +98,8 @@ class HttpFailureTest {
         }
         Map<String, Object> response = parse(raw);
         assertThat(response.get("statusCode")).isEqualTo(500);
-        assertThat(body(response)).containsEntry("type", ProblemType.INTERNAL.uri()).containsEntry("requestId", "req-1");
+        assertThat(body(response)).containsEntry("type", ProblemType.INTERNAL.uri())
+                .containsEntry("requestId", "req-1");
         assertThat(raw).doesNotContain("getter exploded");
         Throwable failure = RecordingListener.CALLS.get(1).failure();
         assertThat(failure).isInstanceOf(JsonException.class);

@@ -102,7 +102,8 @@ class StrictBindingTest {
 
     @Test
     void bind_lenientComponents_acceptScalarsAsText() {
-        Map<String, Object> response = post("/loose", "{\"count\":\"7\",\"flag\":\"true\",\"name\":12,\"ratio\":\"0.5\"}");
+        Map<String, Object> response = post("/loose",
+                "{\"count\":\"7\",\"flag\":\"true\",\"name\":12,\"ratio\":\"0.5\"}");
 
         assertThat(response.get("statusCode")).isEqualTo(200);
         assertThat(body(response)).isEqualTo(Map.of("count", 7, "flag", true, "name", "12", "ratio", 0.5));
