@@ -12,15 +12,15 @@ import java.util.Set;
  * The ExpressionAttributeNames / ExpressionAttributeValues of one request, shared by all its expressions,
  * remembering which were used so that unused ones can be reported as DynamoDB does.
  */
-final class ExprContext {
+final class ExpressionContext {
     final Map<String, String> names;
-    final Map<String, Av> values;
+    final Map<String, AttributeValue> values;
     private final boolean namesGiven;
     private final boolean valuesGiven;
     private final Set<String> usedNames = new LinkedHashSet<>();
     private final Set<String> usedValues = new LinkedHashSet<>();
 
-    ExprContext(JsonNode namesNode, JsonNode valuesNode) {
+    ExpressionContext(JsonNode namesNode, JsonNode valuesNode) {
         namesGiven = namesNode != null && !namesNode.isNull();
         valuesGiven = valuesNode != null && !valuesNode.isNull();
         names = new LinkedHashMap<>();
@@ -42,9 +42,11 @@ final class ExprContext {
                 Map.Entry<String, JsonNode> e = it.next();
                 checkKey("ExpressionAttributeValues", ":", e.getKey());
                 try {
-                    values.put(e.getKey(), AvJson.value(e.getValue(), 0));
+                    values.put(e.getKey(), AttributeValueJson.value(e.getValue(), 0));
                 } catch (DynamoException ex) {
-                    if (!ex.code.equals("ValidationException")) throw ex;
+                    if (!ex.code.equals("ValidationException")) {
+                        throw ex;
+                    }
                     throw DynamoException.validation("ExpressionAttributeValues contains invalid value: " + ex.getMessage() + " for key " + e.getKey());
                 }
             }
@@ -52,7 +54,9 @@ final class ExprContext {
     }
 
     private static void checkNotEmpty(String field, JsonNode map) {
-        if (map.size() == 0) throw DynamoException.validation(field + " must not be empty");
+        if (map.size() == 0) {
+            throw DynamoException.validation(field + " must not be empty");
+        }
     }
 
     /** A placeholder must be its prefix (# or :) followed by at least one character. */
@@ -63,15 +67,15 @@ final class ExprContext {
     }
 
     /** The context of a request (or transaction item) carrying its own ExpressionAttributeNames / ExpressionAttributeValues. */
-    static ExprContext of(JsonNode request) {
-        return new ExprContext(request.get("ExpressionAttributeNames"), request.get("ExpressionAttributeValues"));
+    static ExpressionContext of(JsonNode request) {
+        return new ExpressionContext(request.get("ExpressionAttributeNames"), request.get("ExpressionAttributeValues"));
     }
 
     String name(String ref, String kind) {
         return resolve(names, usedNames, ref, kind, "name used in the document path", "name");
     }
 
-    Av value(String ref, String kind) {
+    AttributeValue value(String ref, String kind) {
         return resolve(values, usedValues, ref, kind, "value used in expression", "value");
     }
 
@@ -88,8 +92,12 @@ final class ExprContext {
     /** Called after all expressions of the request are parsed. */
     void checkUnused(boolean anyExpression) {
         if (!anyExpression) {
-            if (namesGiven) throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
-            if (valuesGiven) throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions");
+            if (namesGiven) {
+                throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
+            }
+            if (valuesGiven) {
+                throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions");
+            }
             return;
         }
         checkAllUsed("ExpressionAttributeNames", names.keySet(), usedNames);

@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 
 /** Small helpers for reading request members with DynamoDB's validation messages. */
-final class Req {
-    private Req() {}
+final class RequestFields {
+    private RequestFields() {}
 
     static String str(JsonNode req, String field) {
         JsonNode n = req.get(field);
-        if (n == null || n.isNull()) return null;
-        if (!n.isTextual()) throw DynamoException.serialization("Expected a string for " + field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual()) {
+            throw DynamoException.serialization("Expected a string for " + field);
+        }
         return n.textValue();
     }
 
@@ -33,9 +37,15 @@ final class Req {
     }
 
     static String tableName(String name, String field) {
-        if (name == null) throw constraint("null", field, "Member must not be null");
-        if (name.length() < 3) throw constraint("'" + name + "'", field, "Member must have length greater than or equal to 3");
-        if (name.length() > 255) throw constraint("'" + name + "'", field, "Member must have length less than or equal to 255");
+        if (name == null) {
+            throw constraint("null", field, "Member must not be null");
+        }
+        if (name.length() < 3) {
+            throw constraint("'" + name + "'", field, "Member must have length greater than or equal to 3");
+        }
+        if (name.length() > 255) {
+            throw constraint("'" + name + "'", field, "Member must have length less than or equal to 255");
+        }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-')) {
@@ -47,7 +57,9 @@ final class Req {
 
     static String oneOf(JsonNode req, String field, String dflt, Set<String> allowed) {
         String v = str(req, field);
-        if (v == null) return dflt;
+        if (v == null) {
+            return dflt;
+        }
         if (!allowed.contains(v)) {
             throw constraint("'" + v + "'", lowerFirst(field), "Member must satisfy enum value set: " + allowed);
         }
@@ -56,11 +68,19 @@ final class Req {
 
     static Integer intField(JsonNode req, String field, int min, int max) {
         JsonNode n = node(req, field);
-        if (n == null) return null;
-        if (!n.canConvertToInt()) throw DynamoException.serialization("Expected an integer for " + field);
+        if (n == null) {
+            return null;
+        }
+        if (!n.canConvertToInt()) {
+            throw DynamoException.serialization("Expected an integer for " + field);
+        }
         int v = n.intValue();
-        if (v < min) throw constraint("'" + v + "'", lowerFirst(field), "Member must have value greater than or equal to " + min);
-        if (v > max) throw constraint("'" + v + "'", lowerFirst(field), "Member must have value less than or equal to " + max);
+        if (v < min) {
+            throw constraint("'" + v + "'", lowerFirst(field), "Member must have value greater than or equal to " + min);
+        }
+        if (v > max) {
+            throw constraint("'" + v + "'", lowerFirst(field), "Member must have value less than or equal to " + max);
+        }
         return v;
     }
 
