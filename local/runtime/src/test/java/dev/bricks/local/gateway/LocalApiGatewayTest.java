@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bricks.core.http.CoreEventParser;
 import dev.bricks.core.http.HttpRequest;
 import dev.bricks.core.http.PayloadVersion;
+import dev.bricks.local.functions.FunctionEnvironments;
+import dev.bricks.local.functions.FunctionLogs;
+import dev.bricks.local.functions.FunctionSpec;
 import dev.bricks.local.gateway.fixtures.AuthorizerHandler;
 import dev.bricks.local.gateway.fixtures.EchoEventHandler;
 import dev.bricks.local.gateway.fixtures.ResponseHandler;
@@ -51,15 +54,18 @@ class LocalApiGatewayTest {
     @TempDir
     static Path dir;
 
-    private static ProcessInvoker invoker;
+    private static FunctionEnvironments functions;
+    private static CountingInvoker invoker;
     private static LocalApiGateway gateway;
 
     @BeforeAll
     static void start() throws IOException {
         Path deployment = TestFunctions.deployment(Files.createDirectories(dir.resolve("fn")),
                 EchoEventHandler.class, ResponseHandler.class, AuthorizerHandler.class);
-        invoker = new ProcessInvoker(deployment, dir, Map.of("Echo", EchoEventHandler.class,
-                "Responder", ResponseHandler.class, "Authorizer", AuthorizerHandler.class));
+        functions = new FunctionEnvironments(List.of(spec("Echo", EchoEventHandler.class, deployment),
+                spec("Responder", ResponseHandler.class, deployment),
+                spec("Authorizer", AuthorizerHandler.class, deployment)), FunctionLogs.discarding());
+        invoker = new CountingInvoker(functions);
         ApiConfig http = ApiConfig.httpApi("OrdersApi")
                 .stageVariable("ordersTable", "Orders")
                 .authorizer(AuthorizerConfig.builder("SimpleAuth", "Authorizer")
@@ -107,7 +113,12 @@ class LocalApiGatewayTest {
     @AfterAll
     static void stop() {
         gateway.close();
-        invoker.close();
+        functions.close();
+    }
+
+    private static FunctionSpec spec(String id, Class<?> handler, Path deployment) {
+        return new FunctionSpec(id, id, deployment, handler.getName() + "::handleRequest",
+                Path.of(System.getProperty("java.home")), 256, Duration.ofSeconds(20), Map.of(), 4);
     }
 
     private static RouteConfig v2(String method, String path, String fn, String authorizer) {
