@@ -64,7 +64,10 @@ class LocalApiGatewayTest {
                 EchoEventHandler.class, ResponseHandler.class, AuthorizerHandler.class);
         functions = new FunctionEnvironments(List.of(spec("Echo", EchoEventHandler.class, deployment),
                 spec("Responder", ResponseHandler.class, deployment),
-                spec("Authorizer", AuthorizerHandler.class, deployment)), FunctionLogs.discarding());
+                spec("Authorizer", AuthorizerHandler.class, deployment),
+                new FunctionSpec("SlowAuthorizer", "SlowAuthorizer", deployment,
+                        AuthorizerHandler.class.getName() + "::handleRequest", Path.of(System.getProperty("java.home")),
+                        256, Duration.ofSeconds(2), Map.of(), 1)), FunctionLogs.discarding());
         invoker = new CountingInvoker(functions);
         ApiConfig http = ApiConfig.httpApi("OrdersApi")
                 .stageVariable("ordersTable", "Orders")
@@ -77,6 +80,10 @@ class LocalApiGatewayTest {
                         .identitySource("$request.header.Authorization").build())
                 .authorizer(AuthorizerConfig.builder("V1Auth", "Authorizer")
                         .identitySource("$request.querystring.token").payloadFormat(PayloadFormat.V1_0).build())
+                .authorizer(AuthorizerConfig.builder("SlowAuth", "SlowAuthorizer")
+                        .identitySource("$request.header.Authorization").simpleResponses(true)
+                        .resultTtl(Duration.ofMinutes(5)).build())
+                .route(v2("GET", "/auth/slow", "Echo", "SlowAuth"))
                 .route(v2("POST", "/orders/{orderId}", "Echo", null))
                 .route(v2("GET", "/files/{proxy+}", "Echo", null))
                 .route(v2("GET", "/files/special", "Responder", null))
@@ -414,6 +421,14 @@ class LocalApiGatewayTest {
         assertThat(get("/auth/policy", "Authorization", "deny-policy").statusCode()).isEqualTo(403);
         HttpResponse<String> policyAllowed = get("/auth/policy", "Authorization", "allow-policy");
         assertThat(json(policyAllowed.body()).at("/requestContext/authorizer/lambda/level").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void httpAuthorizer_timesOut_answers500AndNeverAllows() {
+        HttpResponse<String> timedOut = get("/auth/slow", "Authorization", "slow-allow");
+        assertThat(timedOut.statusCode()).isEqualTo(500);
+        assertThat(timedOut.body()).isEqualTo("{\"message\":\"Internal Server Error\"}");
+        assertThat(get("/respond/hello").body()).isEqualTo("hello");
     }
 
     @Test
