@@ -1,17 +1,23 @@
 package dev.bricks.local.app;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.bricks.local.dynamodb.LocalDynamoDb;
 import dev.bricks.local.eventbridge.LocalEventBridge;
+import dev.bricks.local.functions.AsyncInvokeConfig;
+import dev.bricks.local.functions.AsyncInvoker;
 import dev.bricks.local.functions.FunctionEnvironments;
 import dev.bricks.local.functions.FunctionLogs;
 import dev.bricks.local.functions.FunctionSpec;
-import dev.bricks.local.functions.InvokeOutcome;
 import dev.bricks.local.functions.JavaRuntimes;
 import dev.bricks.local.gateway.ApiConfig;
 import dev.bricks.local.gateway.LocalApiGateway;
+import dev.bricks.local.s3.LocalS3;
+import dev.bricks.local.s3.S3Config;
+import dev.bricks.local.ses.LocalSes;
+import dev.bricks.local.ses.SesConfig;
+import dev.bricks.local.streams.DynamoDbStreamSource;
+import dev.bricks.local.streams.StreamSourceConfig;
+import dev.bricks.local.targets.EventBridgeLambdaTargets;
 import dev.bricks.local.template.FunctionDefinition;
-import dev.bricks.local.template.RuleDefinition;
 import dev.bricks.local.template.TableDefinition;
 import dev.bricks.local.template.Template;
 import dev.bricks.local.template.TemplateException;
@@ -19,7 +25,6 @@ import dev.bricks.local.template.TemplateReader;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +52,8 @@ import java.util.Objects;
  * <p>Thread-safe. {@link #close()} stops every function JVM and service; it is idempotent.
  */
 public final class LocalApp implements AutoCloseable {
+
+    private static final String REGION = "us-east-1";
 
     private final Template template;
     private final Endpoints endpoints;
@@ -99,13 +106,25 @@ public final class LocalApp implements AutoCloseable {
         LocalEventBridge bus = LocalEventBridge.builder().port(0).build().start();
         resources.push(bus);
         createTables(template, AwsJson.dynamoDb(dynamo.endpoint()));
+        FunctionLogs logs = new FunctionLogs(options.logs(), options.colour());
+        LocalSes ses = new LocalSes(new SesConfig(0, state == null ? null : createDirectories(state.resolve("ses"))),
+                line -> logs.line("ses", line)).start();
+        resources.push(ses);
+        // S3 starts after the functions exist (its notifications invoke them), on a port chosen now
+        DeferredInvoker deferred = new DeferredInvoker();
+        AsyncInvoker async = new AsyncInvoker(deferred, AsyncInvokeConfig.LOCAL_DEFAULT, line -> logs.line("async", line));
+        resources.push(async);
+        LocalS3 s3 = new LocalS3(new S3Config(0, state == null ? null : createDirectories(state.resolve("s3")),
+                REGION, TriggerWiring.buckets(template)), async).start();
+        resources.push(s3);
 
         Map<String, String> serviceEnvironment = new LinkedHashMap<>();
         serviceEnvironment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
         serviceEnvironment.put("AWS_ENDPOINT_URL_DYNAMODB_STREAMS", dynamo.endpoint().toString());
         serviceEnvironment.put("AWS_ENDPOINT_URL_EVENTBRIDGE", bus.endpoint().toString());
+        serviceEnvironment.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
+        serviceEnvironment.put("AWS_ENDPOINT_URL_SESV2", ses.endpoint().toString());
         List<String> warnings = new ArrayList<>(template.warnings());
-        FunctionLogs logs = new FunctionLogs(options.logs(), options.colour());
         List<FunctionSpec> specs = new ArrayList<>();
         Map<String, String> jdks = new LinkedHashMap<>();
         for (FunctionDefinition f : template.functions()) {
@@ -121,7 +140,14 @@ public final class LocalApp implements AutoCloseable {
         }
         FunctionEnvironments functions = new FunctionEnvironments(specs, logs);
         resources.push(functions);
-        wireRules(template, bus, functions);
+        deferred.bind(functions);
+        EventBridgeLambdaTargets targets = new EventBridgeLambdaTargets(bus, async);
+        resources.push(targets);
+        TriggerWiring.rules(template).forEach(targets::addRule);
+        for (StreamSourceConfig stream : TriggerWiring.streams(template)) {
+            resources.push(new DynamoDbStreamSource(dynamo.endpoint(), REGION, stream, functions,
+                    line -> logs.line("streams", line)).start());
+        }
 
         List<ApiConfig> apis = GatewayWiring.apis(template);
         LocalApiGateway gateway;
@@ -134,7 +160,8 @@ public final class LocalApp implements AutoCloseable {
                     + " pick another with --port", e);
         }
         resources.push(gateway);
-        Endpoints endpoints = new Endpoints(gateway.baseUrl(), dynamo.endpoint(), bus.endpoint(), null, null);
+        Endpoints endpoints = new Endpoints(gateway.baseUrl(), dynamo.endpoint(), bus.endpoint(), s3.endpoint(),
+                ses.endpoint());
         Duration ready = Duration.ofNanos(System.nanoTime() - t0);
         String table = StartupTable.render(template, endpoints, apis, jdks, warnings, ready);
         options.logs().print(table);
@@ -172,52 +199,6 @@ public final class LocalApp implements AutoCloseable {
             if (t.ttlAttribute() != null) {
                 dynamo.call("UpdateTimeToLive", Map.of("TableName", t.tableName(),
                         "TimeToLiveSpecification", Map.of("AttributeName", t.ttlAttribute(), "Enabled", true)));
-            }
-        }
-    }
-
-    /**
-     * Puts the template's rules on the local bus through its own API ({@code PutRule}, {@code PutTargets}) and
-     * binds each Lambda target ARN to the function. The bus delivers asynchronously and retries a failed
-     * invocation with backoff, then dead-letters the event.
-     */
-    private static void wireRules(Template template, LocalEventBridge bus, FunctionEnvironments functions) {
-        AwsJson events = AwsJson.eventBridge(bus.endpoint());
-        for (RuleDefinition rule : template.rules()) {
-            String pattern;
-            try {
-                pattern = AwsJson.JSON.writeValueAsString(rule.eventPattern());
-            } catch (JsonProcessingException e) {
-                throw new TemplateException(rule.location(), "rule " + rule.logicalId() + ": pattern is not JSON");
-            }
-            try {
-                events.call("PutRule", Map.of("Name", rule.name(), "EventBusName", rule.eventBusName(),
-                        "EventPattern", pattern, "State", "ENABLED"));
-                List<Map<String, Object>> targets = new ArrayList<>();
-                for (RuleDefinition.Target t : rule.targets()) {
-                    String arn = "arn:aws:lambda:us-east-1:000000000000:function:"
-                            + template.function(t.functionId()).orElseThrow().functionName();
-                    Map<String, Object> target = new LinkedHashMap<>();
-                    target.put("Id", t.id());
-                    target.put("Arn", arn);
-                    if (!t.retryPolicy().isEmpty()) {
-                        target.put("RetryPolicy", t.retryPolicy());
-                    }
-                    targets.add(target);
-                    bus.registerTarget(arn, delivered -> {
-                        InvokeOutcome out = functions.invoke(t.functionId(),
-                                delivered.envelopeJson().getBytes(StandardCharsets.UTF_8));
-                        if (!out.succeeded()) {
-                            throw new IllegalStateException(out.errorType() + ": " + out.payloadAsString());
-                        }
-                    });
-                }
-                if (!targets.isEmpty()) {
-                    events.call("PutTargets", Map.of("Rule", rule.name(), "EventBusName", rule.eventBusName(),
-                            "Targets", targets));
-                }
-            } catch (AwsJson.AwsError e) {
-                throw new TemplateException(rule.location(), "rule " + rule.logicalId() + ": " + e.getMessage());
             }
         }
     }
