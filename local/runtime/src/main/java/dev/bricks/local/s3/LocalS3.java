@@ -3,6 +3,8 @@ package dev.bricks.local.s3;
 import dev.bricks.local.functions.AsyncInvoker;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobProviderMetadata;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobProviderMetadata;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
@@ -136,10 +138,14 @@ public final class LocalS3 implements AutoCloseable {
         }
     }
 
+    /**
+     * The blob store, built from s3proxy's provider metadata directly: looking a provider up by name would load
+     * every registered provider, including s3proxy's Azure one whose SDK is excluded from our dependencies.
+     */
     private BlobStoreContext blobStoreContext() {
         Properties properties = new Properties();
         if (config.dataDirectory() == null) {
-            return ContextBuilder.newBuilder("transient-nio2").overrides(properties).credentials("local", "local")
+            return ContextBuilder.newBuilder(new TransientNio2BlobProviderMetadata()).overrides(properties).credentials("local", "local")
                     .build(BlobStoreContext.class);
         }
         try {
@@ -148,7 +154,7 @@ public final class LocalS3 implements AutoCloseable {
             throw new UncheckedIOException("cannot create S3 data directory " + config.dataDirectory(), e);
         }
         properties.setProperty("jclouds.filesystem.basedir", config.dataDirectory().toAbsolutePath().toString());
-        return ContextBuilder.newBuilder("filesystem-nio2").overrides(properties).credentials("local", "local")
+        return ContextBuilder.newBuilder(new FilesystemNio2BlobProviderMetadata()).overrides(properties).credentials("local", "local")
                 .build(BlobStoreContext.class);
     }
 

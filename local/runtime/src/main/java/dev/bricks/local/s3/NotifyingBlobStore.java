@@ -8,6 +8,7 @@ import org.jclouds.blobstore.domain.MultipartUpload;
 import org.jclouds.blobstore.options.CopyOptions;
 import org.jclouds.blobstore.options.PutOptions;
 import org.jclouds.blobstore.util.ForwardingBlobStore;
+import org.jclouds.io.Payload;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.List;
  * s3proxy's blob store with a hook after each write: reports created and removed objects to a
  * {@link Listener}. s3proxy's PutObject and POST uploads call {@code putBlob}, CopyObject {@code copyBlob},
  * CompleteMultipartUpload {@code completeMultipartUpload}, DeleteObject {@code removeBlob} and DeleteObjects
- * {@code removeBlobs}.
+ * {@code removeBlobs}. Upload bodies still in {@code aws-chunked} framing are decoded first (see
+ * {@link AwsChunkedBody}).
  */
 final class NotifyingBlobStore extends ForwardingBlobStore {
 
@@ -41,9 +43,21 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
 
     @Override
     public String putBlob(String container, Blob blob, PutOptions options) {
-        String eTag = super.putBlob(container, blob, options);
-        created(S3EventType.OBJECT_CREATED_PUT, container, blob.getMetadata().getName());
-        return eTag;
+        try (DecodedPayload decoded = DecodedPayload.of(blob.getPayload())) {
+            if (decoded.payload() != blob.getPayload()) {
+                blob.setPayload(decoded.payload());
+            }
+            String eTag = super.putBlob(container, blob, options);
+            created(S3EventType.OBJECT_CREATED_PUT, container, blob.getMetadata().getName());
+            return eTag;
+        }
+    }
+
+    @Override
+    public MultipartPart uploadMultipartPart(MultipartUpload mpu, int partNumber, Payload payload) {
+        try (DecodedPayload decoded = DecodedPayload.of(payload)) {
+            return super.uploadMultipartPart(mpu, partNumber, decoded.payload());
+        }
     }
 
     @Override
