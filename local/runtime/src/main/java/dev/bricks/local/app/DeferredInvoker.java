@@ -3,25 +3,23 @@ package dev.bricks.local.app;
 import dev.bricks.local.functions.FunctionInvoker;
 import dev.bricks.local.functions.InvokeOutcome;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * A {@link FunctionInvoker} bound after construction: services that need an invoker at start (S3's
- * notifications) start before the function environments, which need the services' endpoints. Nothing is
- * invoked before {@link #bind}, since no trigger fires before the app is ready.
+ * notifications, stream pollers, the gateway) start before the function environments, which need the services'
+ * endpoints. A call before {@link #bind} waits for it (e.g. a stream record kept by {@code --state}).
  */
 final class DeferredInvoker implements FunctionInvoker {
 
-    private volatile FunctionInvoker target;
+    private final CompletableFuture<FunctionInvoker> target = new CompletableFuture<>();
 
     void bind(FunctionInvoker invoker) {
-        this.target = invoker;
+        target.complete(invoker);
     }
 
     @Override
     public InvokeOutcome invoke(String functionId, byte[] event) {
-        FunctionInvoker t = target;
-        if (t == null) {
-            throw new IllegalStateException("bricks-local is still starting");
-        }
-        return t.invoke(functionId, event);
+        return target.join().invoke(functionId, event);
     }
 }

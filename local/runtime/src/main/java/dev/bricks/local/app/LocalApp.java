@@ -17,6 +17,7 @@ import dev.bricks.local.ses.SesConfig;
 import dev.bricks.local.streams.DynamoDbStreamSource;
 import dev.bricks.local.streams.StreamSourceConfig;
 import dev.bricks.local.targets.EventBridgeLambdaTargets;
+import dev.bricks.local.targets.LambdaRuleConfig;
 import dev.bricks.local.template.FunctionDefinition;
 import dev.bricks.local.template.TableDefinition;
 import dev.bricks.local.template.Template;
@@ -28,13 +29,15 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A whole SAM application running on this machine: the template's functions as warm JVMs on Lambda's runtime
@@ -58,17 +61,17 @@ public final class LocalApp implements AutoCloseable {
     private final Template template;
     private final Endpoints endpoints;
     private final FunctionEnvironments functions;
-    private final Deque<AutoCloseable> resources;
+    private final Shutdown shutdown;
     private final String startupTable;
     private final Duration readyAfter;
     private boolean closed;
 
     private LocalApp(Template template, Endpoints endpoints, FunctionEnvironments functions,
-                     Deque<AutoCloseable> resources, String startupTable, Duration readyAfter) {
+                     Shutdown shutdown, String startupTable, Duration readyAfter) {
         this.template = template;
         this.endpoints = endpoints;
         this.functions = functions;
-        this.resources = resources;
+        this.shutdown = shutdown;
         this.startupTable = startupTable;
         this.readyAfter = readyAfter;
     }
@@ -86,87 +89,136 @@ public final class LocalApp implements AutoCloseable {
         long t0 = System.nanoTime();
         Objects.requireNonNull(options, "options");
         Template template = TemplateReader.read(templateFile, options.parameterOverrides());
-        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        Shutdown shutdown = new Shutdown();
         try {
-            return start(template, options, resources, t0);
+            return start(template, options, shutdown, t0);
         } catch (RuntimeException | Error e) {
-            closeAll(resources);
+            shutdown.closeAll();
             throw e;
         }
     }
 
-    private static LocalApp start(Template template, LocalAppOptions options, Deque<AutoCloseable> resources, long t0) {
+    private static LocalApp start(Template template, LocalAppOptions options, Shutdown shutdown, long t0) {
         Path state = options.stateDirectory();
-        LocalDynamoDb.Builder dynamoBuilder = LocalDynamoDb.builder().port(0);
-        if (state != null) {
-            dynamoBuilder.dataDirectory(createDirectories(state.resolve("dynamodb")));
+        // the JDK HTTP server (gateway, EventBridge) reads this once, at its first start; without it every
+        // response waits for Nagle and the client's delayed ACK (~40 ms)
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
         }
-        LocalDynamoDb dynamo = dynamoBuilder.start();
-        resources.push(dynamo);
-        LocalEventBridge bus = LocalEventBridge.builder().port(0).build().start();
-        resources.push(bus);
-        createTables(template, AwsJson.dynamoDb(dynamo.endpoint()));
         FunctionLogs logs = new FunctionLogs(options.logs(), options.colour());
-        LocalSes ses = new LocalSes(new SesConfig(0, state == null ? null : createDirectories(state.resolve("ses"))),
-                line -> logs.line("ses", line)).start();
-        resources.push(ses);
-        // S3 starts after the functions exist (its notifications invoke them), on a port chosen now
         DeferredInvoker deferred = new DeferredInvoker();
-        AsyncInvoker async = new AsyncInvoker(deferred, AsyncInvokeConfig.LOCAL_DEFAULT, line -> logs.line("async", line));
-        resources.push(async);
-        LocalS3 s3 = new LocalS3(new S3Config(0, state == null ? null : createDirectories(state.resolve("s3")),
-                REGION, TriggerWiring.buckets(template)), async).start();
-        resources.push(s3);
-
-        Map<String, String> serviceEnvironment = new LinkedHashMap<>();
-        serviceEnvironment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
-        serviceEnvironment.put("AWS_ENDPOINT_URL_DYNAMODB_STREAMS", dynamo.endpoint().toString());
-        serviceEnvironment.put("AWS_ENDPOINT_URL_EVENTBRIDGE", bus.endpoint().toString());
-        serviceEnvironment.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
-        serviceEnvironment.put("AWS_ENDPOINT_URL_SESV2", ses.endpoint().toString());
-        List<String> warnings = new ArrayList<>(template.warnings());
-        List<FunctionSpec> specs = new ArrayList<>();
-        Map<String, String> jdks = new LinkedHashMap<>();
-        for (FunctionDefinition f : template.functions()) {
-            JavaRuntimes.Choice jdk = JavaRuntimes.resolve(f.runtime());
-            if (jdk.warning() != null) {
-                warnings.add(f.logicalId() + ": " + jdk.warning());
-            }
-            jdks.put(f.logicalId(), jdk.javaHome().toString());
-            specs.add(new FunctionSpec(f.logicalId(), f.functionName(), f.artifact(), f.handler(), jdk.javaHome(),
-                    f.memoryMb(), f.timeout(), environment(f, serviceEnvironment, options, warnings),
-                    f.reservedConcurrency() != null && f.reservedConcurrency() > 0 ? f.reservedConcurrency()
-                            : FunctionSpec.DEFAULT_CONCURRENCY));
-        }
-        FunctionEnvironments functions = new FunctionEnvironments(specs, logs);
-        resources.push(functions);
-        deferred.bind(functions);
-        EventBridgeLambdaTargets targets = new EventBridgeLambdaTargets(bus, async);
-        resources.push(targets);
-        TriggerWiring.rules(template).forEach(targets::addRule);
-        for (StreamSourceConfig stream : TriggerWiring.streams(template)) {
-            resources.push(new DynamoDbStreamSource(dynamo.endpoint(), REGION, stream, functions,
-                    line -> logs.line("streams", line)).start());
-        }
-
+        AsyncInvoker async = shutdown.add(Shutdown.Stage.TRIGGERS,
+                new AsyncInvoker(deferred, AsyncInvokeConfig.LOCAL_DEFAULT, line -> logs.line("async", line)));
         List<ApiConfig> apis = GatewayWiring.apis(template);
-        LocalApiGateway gateway;
+        List<StreamSourceConfig> streams = TriggerWiring.streams(template);
+        List<LambdaRuleConfig> rules = TriggerWiring.rules(template);
+        // the services start in parallel (S3 takes longest); triggers hold a deferred invoker until functions exist
+        ExecutorService starter = Executors.newFixedThreadPool(5, r -> {
+            Thread t = new Thread(r, "bricks-start");
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            LocalApiGateway.Builder gb = LocalApiGateway.builder(functions).port(options.port());
-            apis.forEach(gb::api);
-            gateway = gb.start();
-        } catch (LocalApiGateway.PortInUseException e) {
-            throw new LocalAppException("Port " + options.port() + " is already in use: stop what listens there or"
-                    + " pick another with --port", e);
+            CompletableFuture<LocalDynamoDb> dynamoStarted = CompletableFuture.supplyAsync(() -> {
+                LocalDynamoDb.Builder b = LocalDynamoDb.builder().port(0);
+                if (state != null) {
+                    b.dataDirectory(createDirectories(state.resolve("dynamodb")));
+                }
+                LocalDynamoDb dynamo = shutdown.add(Shutdown.Stage.SERVICES, b.start());
+                createTables(template, AwsJson.dynamoDb(dynamo.endpoint()));
+                for (StreamSourceConfig stream : streams) {
+                    shutdown.add(Shutdown.Stage.TRIGGERS, new DynamoDbStreamSource(dynamo.endpoint(), REGION, stream,
+                            deferred, line -> logs.line("streams", line)).start());
+                }
+                return dynamo;
+            }, starter);
+            CompletableFuture<LocalEventBridge> busStarted = CompletableFuture.supplyAsync(() -> {
+                LocalEventBridge bus = shutdown.add(Shutdown.Stage.SERVICES,
+                        LocalEventBridge.builder().port(0).build().start());
+                EventBridgeLambdaTargets targets = shutdown.add(Shutdown.Stage.TRIGGERS,
+                        new EventBridgeLambdaTargets(bus, async));
+                for (LambdaRuleConfig rule : rules) {
+                    try {
+                        targets.addRule(rule);
+                    } catch (IllegalArgumentException e) {
+                        throw new TemplateException(null, e.getMessage());
+                    }
+                }
+                return bus;
+            }, starter);
+            CompletableFuture<LocalSes> sesStarted = CompletableFuture.supplyAsync(() -> shutdown.add(
+                    Shutdown.Stage.SERVICES, new LocalSes(new SesConfig(0, state == null ? null
+                            : createDirectories(state.resolve("ses"))), line -> logs.line("ses", line)).start()), starter);
+            CompletableFuture<LocalS3> s3Started = CompletableFuture.supplyAsync(() -> shutdown.add(
+                    Shutdown.Stage.TRIGGERS, new LocalS3(new S3Config(0, state == null ? null
+                            : createDirectories(state.resolve("s3")), REGION, TriggerWiring.buckets(template)),
+                            async).start()), starter);
+            CompletableFuture<LocalApiGateway> gatewayStarted = CompletableFuture.supplyAsync(() -> {
+                try {
+                    LocalApiGateway.Builder gb = LocalApiGateway.builder(deferred).port(options.port());
+                    apis.forEach(gb::api);
+                    return shutdown.add(Shutdown.Stage.GATEWAY, gb.start());
+                } catch (LocalApiGateway.PortInUseException e) {
+                    throw new LocalAppException("Port " + options.port() + " is already in use: stop what listens"
+                            + " there or pick another with --port", e);
+                }
+            }, starter);
+            CompletableFuture.allOf(dynamoStarted, busStarted, sesStarted, s3Started, gatewayStarted)
+                    .exceptionally(e -> null).join();
+            LocalDynamoDb dynamo = joined(dynamoStarted);
+            LocalEventBridge bus = joined(busStarted);
+            LocalSes ses = joined(sesStarted);
+            LocalS3 s3 = joined(s3Started);
+            LocalApiGateway gateway = joined(gatewayStarted);
+
+            Map<String, String> serviceEnvironment = new LinkedHashMap<>();
+            serviceEnvironment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
+            serviceEnvironment.put("AWS_ENDPOINT_URL_DYNAMODB_STREAMS", dynamo.endpoint().toString());
+            serviceEnvironment.put("AWS_ENDPOINT_URL_EVENTBRIDGE", bus.endpoint().toString());
+            serviceEnvironment.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
+            serviceEnvironment.put("AWS_ENDPOINT_URL_SESV2", ses.endpoint().toString());
+            List<String> warnings = new ArrayList<>(template.warnings());
+            List<FunctionSpec> specs = new ArrayList<>();
+            Map<String, String> jdks = new LinkedHashMap<>();
+            for (FunctionDefinition f : template.functions()) {
+                JavaRuntimes.Choice jdk = JavaRuntimes.resolve(f.runtime());
+                if (jdk.warning() != null) {
+                    warnings.add(f.logicalId() + ": " + jdk.warning());
+                }
+                jdks.put(f.logicalId(), jdk.javaHome().toString());
+                specs.add(new FunctionSpec(f.logicalId(), f.functionName(), f.artifact(), f.handler(), jdk.javaHome(),
+                        f.memoryMb(), f.timeout(), environment(f, serviceEnvironment, options, warnings),
+                        f.reservedConcurrency() != null && f.reservedConcurrency() > 0 ? f.reservedConcurrency()
+                                : FunctionSpec.DEFAULT_CONCURRENCY));
+            }
+            FunctionEnvironments functions = shutdown.add(Shutdown.Stage.FUNCTIONS,
+                    new FunctionEnvironments(specs, logs));
+            deferred.bind(functions);
+            Endpoints endpoints = new Endpoints(gateway.baseUrl(), dynamo.endpoint(), bus.endpoint(), s3.endpoint(),
+                    ses.endpoint());
+            Duration ready = Duration.ofNanos(System.nanoTime() - t0);
+            String table = StartupTable.render(template, endpoints, apis, jdks, warnings, ready);
+            options.logs().print(table);
+            options.logs().flush();
+            return new LocalApp(template, endpoints, functions, shutdown, table, ready);
+        } finally {
+            starter.shutdown();
         }
-        resources.push(gateway);
-        Endpoints endpoints = new Endpoints(gateway.baseUrl(), dynamo.endpoint(), bus.endpoint(), s3.endpoint(),
-                ses.endpoint());
-        Duration ready = Duration.ofNanos(System.nanoTime() - t0);
-        String table = StartupTable.render(template, endpoints, apis, jdks, warnings, ready);
-        options.logs().print(table);
-        options.logs().flush();
-        return new LocalApp(template, endpoints, functions, resources, table, ready);
+    }
+
+    /** The value of a finished start step, or its failure as thrown (a user-facing exception stays one). */
+    private static <T> T joined(CompletableFuture<T> step) {
+        try {
+            return step.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     private static Map<String, String> environment(FunctionDefinition f, Map<String, String> services,
@@ -248,17 +300,7 @@ public final class LocalApp implements AutoCloseable {
             return;
         }
         closed = true;
-        closeAll(resources);
-    }
-
-    private static void closeAll(Deque<AutoCloseable> resources) {
-        while (!resources.isEmpty()) {
-            try {
-                resources.pop().close();
-            } catch (Exception e) {
-                // keep closing the others
-            }
-        }
+        shutdown.closeAll();
     }
 
     /** The URL of a path on the API gateway, e.g. {@code app.url("/hello")}. */
