@@ -147,7 +147,7 @@ public final class AsyncInvoker implements AutoCloseable {
                 finished();
                 return;
             }
-            job.errorType = outcome.errorType() == null ? outcome.functionError() : outcome.errorType();
+            job.errorType = FunctionError.of(outcome).errorType();
             job.lastResponse = outcome.payloadAsString();
         } catch (FunctionInvoker.UnknownFunctionException e) {
             job.errorType = "ResourceNotFoundException";
