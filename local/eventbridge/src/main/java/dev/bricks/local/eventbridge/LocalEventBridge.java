@@ -131,8 +131,21 @@ public final class LocalEventBridge implements AutoCloseable {
      * @throws IllegalArgumentException when the name or pattern is not valid, naming the reason
      */
     public String addRule(String name, String patternJson, EventTarget target) {
+        return addRule(DEFAULT_BUS, name, patternJson, target);
+    }
+
+    /**
+     * As {@link #addRule(String, String, EventTarget)}, on the named bus (created on first use, as every bus
+     * here is), e.g. a template's {@code AWS::Events::EventBus}.
+     *
+     * @param busName the bus's name; {@value #DEFAULT_BUS} for the default bus
+     */
+    public String addRule(String busName, String name, String patternJson, EventTarget target) {
         Objects.requireNonNull(target, "target");
-        Bus bus = api.bus(DEFAULT_BUS);
+        if (busName == null || busName.isBlank()) {
+            throw new IllegalArgumentException("busName must be non-blank, was " + busName);
+        }
+        Bus bus = api.bus(busName);
         try {
             Rule rule = bus.putRule(name, patternJson, true, null);
             String arn = CALLBACK_ARN_PREFIX + name;
@@ -146,7 +159,12 @@ public final class LocalEventBridge implements AutoCloseable {
 
     /** Deletes a rule of the default bus and its targets; does nothing when there is no such rule. */
     public void removeRule(String name) {
-        api.bus(DEFAULT_BUS).deleteRule(name, true);
+        removeRule(DEFAULT_BUS, name);
+    }
+
+    /** Deletes a rule of the named bus and its targets; does nothing when there is no such rule. */
+    public void removeRule(String busName, String name) {
+        api.bus(busName).deleteRule(name, true);
     }
 
     /**

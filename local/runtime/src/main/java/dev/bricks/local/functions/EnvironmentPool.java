@@ -2,6 +2,7 @@ package dev.bricks.local.functions;
 
 import dev.bricks.local.runtime.FunctionProcess;
 import dev.bricks.local.runtime.FunctionProcess.FunctionFailedException;
+import dev.bricks.local.runtime.InvocationReport;
 import dev.bricks.local.runtime.InvocationResult;
 import dev.bricks.local.runtime.RuntimeApiServer;
 
@@ -28,6 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class EnvironmentPool implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+    /** Lambda allows 10 s of init; a JVM on a loaded laptop or CI machine starts slower, so twice that. */
+    static final Duration INIT_TIMEOUT = Duration.ofSeconds(20);
 
     private final FunctionSpec spec;
     private final FunctionLogs logs;
@@ -35,6 +38,7 @@ final class EnvironmentPool implements AutoCloseable {
     private final Deque<Environment> idle = new ArrayDeque<>();
     private final List<Environment> all = new ArrayList<>();
     private final AtomicInteger started = new AtomicInteger();
+    private final List<Deployment> oldDeployments = new ArrayList<>();
     private Deployment deployment;
     private int generation;
     private boolean closed;
@@ -91,8 +95,7 @@ final class EnvironmentPool implements AutoCloseable {
                         : new InvokeOutcome(requestId, r.payload(), "Unhandled",
                                 r.errorType() != null ? r.errorType() : "Unhandled", cold, r.duration());
                 logs.line(spec.functionName(), "END RequestId: " + requestId);
-                logs.line(spec.functionName(), inv.report().toReportLine().replace("\tDuration:",
-                        "\tMemory Size: " + spec.memoryMb() + " MB\tDuration:"));
+                logs.line(spec.functionName(), reportLine(inv.report()));
             } catch (FunctionFailedException e) {
                 outcome = failure(requestId, e, cold);
                 Environment dead = env;
@@ -142,6 +145,21 @@ final class EnvironmentPool implements AutoCloseable {
         return error(requestId, "Runtime.ExitError", message, cold, Duration.ZERO);
     }
 
+    /** Lambda's REPORT line: Duration, Billed Duration, Memory Size, Max Memory Used, Init Duration. */
+    private String reportLine(InvocationReport r) {
+        StringBuilder b = new StringBuilder("REPORT RequestId: ").append(r.requestId())
+                .append("\tDuration: ").append(millis(r.duration())).append(" ms")
+                .append("\tBilled Duration: ").append((long) Math.ceil(r.duration().toNanos() / 1e6)).append(" ms")
+                .append("\tMemory Size: ").append(spec.memoryMb()).append(" MB");
+        r.maxMemoryUsedKb().ifPresent(kb -> b.append("\tMax Memory Used: ").append(kb / 1024).append(" MB"));
+        r.initDuration().ifPresent(d -> b.append("\tInit Duration: ").append(millis(d)).append(" ms"));
+        return b.toString();
+    }
+
+    private static String millis(Duration d) {
+        return String.format(Locale.ROOT, "%.2f", d.toNanos() / 1e6);
+    }
+
     private static InvokeOutcome error(String requestId, String type, String message, boolean cold, Duration d) {
         String body = "{\"errorType\":\"" + type + "\",\"errorMessage\":\"" + message.replace("\\", "\\\\")
                 .replace("\"", "\\\"").replace("\n", "\\n") + "\"}";
@@ -174,8 +192,6 @@ final class EnvironmentPool implements AutoCloseable {
         }
     }
 
-    private final List<Deployment> oldDeployments = new ArrayList<>();
-
     private Environment start() {
         Deployment d;
         int gen;
@@ -189,7 +205,7 @@ final class EnvironmentPool implements AutoCloseable {
                 .functionName(spec.functionName())
                 .memoryMb(spec.memoryMb())
                 .timeout(spec.timeout())
-                .initTimeout(Duration.ofSeconds(10).plus(spec.timeout()))
+                .initTimeout(INIT_TIMEOUT)
                 .javaHome(spec.javaHome())
                 .outputLines(line -> logs.line(spec.functionName(), line));
         spec.environment().forEach(b::environment);

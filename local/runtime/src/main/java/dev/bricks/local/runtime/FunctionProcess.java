@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -105,10 +106,22 @@ public final class FunctionProcess implements AutoCloseable {
     public Invocation invoke(String requestId, byte[] event, Duration timeout) {
         boolean first = !firstInvocationDone;
         firstInvocationDone = true;
-        Duration wait = first ? timeout.plus(config.initTimeout) : timeout;
+        Duration wait = timeout;
         InvocationResult result;
         try {
-            result = api.invoke(requestId, event, timeout).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture<InvocationResult> answer = api.invoke(requestId, event, timeout);
+            if (first) {
+                // Lambda's timeout starts when the runtime takes the event, after init; init has its own limit
+                long initDeadline = System.nanoTime() + config.initTimeout.toNanos();
+                while (api.firstNextNanos().isEmpty() && !answer.isDone() && process.isAlive()) {
+                    if (System.nanoTime() > initDeadline) {
+                        wait = config.initTimeout;
+                        throw new TimeoutException("init");
+                    }
+                    Thread.sleep(2);
+                }
+            }
+            result = answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FunctionFailedException(FunctionFailedException.Reason.INTERRUPTED, null,

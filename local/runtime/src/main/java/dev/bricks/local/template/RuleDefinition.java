@@ -35,14 +35,17 @@ public record RuleDefinition(String logicalId, String name, String eventBusName,
      * @param functionId the target function's logical id; never null
      * @param retryPolicy the target's {@code RetryPolicy} ({@code MaximumRetryAttempts},
      *     {@code MaximumEventAgeInSeconds}); never null, empty when not set
+     * @param input the target's {@code Input}, {@code InputPath} or {@code InputTransformer} (at most one, as
+     *     written, intrinsics evaluated); never null, empty for the whole event
      */
-    public record Target(String id, String functionId, Map<String, Object> retryPolicy) {
+    public record Target(String id, String functionId, Map<String, Object> retryPolicy, Map<String, Object> input) {
 
         /** Checks and copies. */
         public Target {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(functionId, "functionId");
             retryPolicy = Map.copyOf(retryPolicy);
+            input = Map.copyOf(input);
         }
     }
 }

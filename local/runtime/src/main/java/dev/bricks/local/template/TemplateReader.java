@@ -489,12 +489,8 @@ public final class TemplateReader {
                     notSimulated.add("rule " + id + " target " + t.get("Id") + " (" + arn + "): only Lambda targets are simulated");
                     continue;
                 }
-                if (t.containsKey("Input") || t.containsKey("InputPath") || t.containsKey("InputTransformer")) {
-                    throw new TemplateException(props.locationOf("Targets"), "rule " + id + " target " + t.get("Id")
-                            + ": Input, InputPath and InputTransformer are not supported by bricks-local");
-                }
                 targets.add(new RuleDefinition.Target(String.valueOf(t.get("Id")), functionId,
-                        t.get("RetryPolicy") instanceof Map<?, ?> rp ? stringKeys(rp) : Map.of()));
+                        t.get("RetryPolicy") instanceof Map<?, ?> rp ? stringKeys(rp) : Map.of(), input(t)));
             }
         }
         Object pattern = evaluated.get("EventPattern");
@@ -507,11 +503,6 @@ public final class TemplateReader {
 
     private RuleDefinition eventRule(FunctionDefinition f, FunctionEvent ev) {
         Map<String, Object> p = ev.properties();
-        if (p.containsKey("Schedule") || p.containsKey("InputTransformer") || p.containsKey("Input")
-                || p.containsKey("InputPath")) {
-            throw new TemplateException(ev.location(), "function " + f.logicalId() + ": event " + ev.name()
-                    + ": Input, InputPath and InputTransformer are not supported by bricks-local");
-        }
         if (!(p.get("Pattern") instanceof Map<?, ?> pattern)) {
             throw new TemplateException(ev.location(), "function " + f.logicalId() + ": event " + ev.name()
                     + " needs a Pattern");
@@ -521,7 +512,18 @@ public final class TemplateReader {
         Map<String, Object> retry = p.get("RetryPolicy") instanceof Map<?, ?> rp ? stringKeys(rp) : Map.of();
         String ruleName = p.get("RuleName") != null ? String.valueOf(p.get("RuleName")) : f.logicalId() + ev.name();
         return new RuleDefinition(f.logicalId() + ev.name(), ruleName, busName(p.get("EventBusName")),
-                stringKeys(pattern), List.of(new RuleDefinition.Target(targetId, f.logicalId(), retry)), ev.location());
+                stringKeys(pattern), List.of(new RuleDefinition.Target(targetId, f.logicalId(), retry, input(p))),
+                ev.location());
+    }
+
+    private static Map<String, Object> input(Map<?, ?> target) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        for (String key : List.of("Input", "InputPath", "InputTransformer")) {
+            if (target.get(key) != null) {
+                input.put(key, target.get(key));
+            }
+        }
+        return input;
     }
 
     private static String busName(Object value) {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
-/** Builds deployments for tests: a directory with {@code lib/functions.jar} holding the given classes. */
+/** Builds deployments for tests: a directory with {@code lib/functions.jar} holding the given classes (also used by the gateway tests). */
 public final class TestFunctions {
 
     private TestFunctions() {
