@@ -168,10 +168,10 @@ public final class AsyncInvoker implements AutoCloseable {
         AsyncDeadLetter letter = new AsyncDeadLetter(job.functionId, job.requestId, condition, job.attempts,
                 job.event, job.errorType == null ? "Unknown" : job.errorType,
                 job.lastResponse == null ? "{}" : job.lastResponse, clock.instant());
+        log.accept(letter.toLogLine());
         synchronized (deadLetters) {
             deadLetters.add(letter);
         }
-        log.accept(letter.toLogLine());
         finished();
     }
 

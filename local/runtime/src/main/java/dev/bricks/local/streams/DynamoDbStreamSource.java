@@ -440,10 +440,10 @@ public final class DynamoDbStreamSource implements AutoCloseable {
                     error, records.stream().map(p -> p.json().toString()).toList(),
                     records.get(0).sequenceNumber(), records.get(records.size() - 1).sequenceNumber(),
                     clock.instant());
+            log.accept(failure.toLogLine() + config.onFailureDestination().map(d -> " -> " + d).orElse(""));
             synchronized (failures) {
                 failures.add(failure);
             }
-            log.accept(failure.toLogLine() + config.onFailureDestination().map(d -> " -> " + d).orElse(""));
         }
 
         private List<Pending> head(int n) {

@@ -48,7 +48,8 @@ class EventBridgeLambdaTargetsTest {
         functions = TestApp.environments(
                 TestApp.function(dir, "Shipper", RecordingHandler.class, Map.of()),
                 TestApp.function(dir, "Broken", RecordingHandler.class, Map.of("FAIL", "true")),
-                TestApp.function(dir, "Shaped", RecordingHandler.class, Map.of()));
+                TestApp.function(dir, "Shaped", RecordingHandler.class, Map.of()),
+                TestApp.function(dir, "Custom", RecordingHandler.class, Map.of()));
         async = new AsyncInvoker(functions, AsyncInvokeConfig.LOCAL_DEFAULT.withFirstRetryDelay(Duration.ofMillis(100)),
                 lines::add);
         bus = LocalEventBridge.builder().build().start();
@@ -133,10 +134,23 @@ class EventBridgeLambdaTargetsTest {
     }
 
     @Test
-    void addRule_customBusOrBadInputPath_refusedWithAClearMessage() {
-        assertThatThrownBy(() -> targets.addRule(new LambdaRuleConfig("orders", "r", "{\"source\":[\"x\"]}",
-                "Shipper", TargetInput.wholeEvent())))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("custom bus 'orders'");
+    void addRule_customBus_onlyEventsPutOnThatBusReachTheFunction() throws Exception {
+        targets.addRule(new LambdaRuleConfig("orders-bus", "custom-bus-rule", "{\"detail-type\":[\"OnCustomBus\"]}",
+                "Custom", new TargetInput.Path("$.detail")));
+
+        client.putEvents(b -> b.entries(e -> e.eventBusName("orders-bus").source("orders.app")
+                .detailType("OnCustomBus").detail("{\"bus\":\"orders\"}")));
+        client.putEvents(b -> b.entries(e -> e.source("orders.app").detailType("OnCustomBus")
+                .detail("{\"bus\":\"default\"}")));
+
+        assertThat(TestApp.await(WAIT, () -> TestApp.events(dir, "Custom").size() == 1)).isTrue();
+        assertThat(bus.awaitDeliveries(WAIT)).isTrue();
+        assertThat(async.awaitIdle(WAIT)).isTrue();
+        assertThat(TestApp.events(dir, "Custom")).containsExactly("{\"bus\":\"orders\"}");
+    }
+
+    @Test
+    void addRule_badInputPathOrPattern_refusedWithAClearMessage() {
         assertThatThrownBy(() -> new TargetInput.Path("$.detail[0]"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("InputPath '$.detail[0]'");
         assertThatThrownBy(() -> targets.addRule(new LambdaRuleConfig("default", "bad pattern", "{not json",
