@@ -303,7 +303,8 @@ class LocalAppTest {
                 "GET /hello/{name}", "→ HttpFn", "ANY /rest/{proxy+}", "GET /info",
                 "stream orders-test", "→ StreamFn", "rule orders/", "→ RuleFn", "bucket uploads", "→ S3Fn",
                 "TableName", "orders-test", "arn:aws:events:us-east-1:000000000000:event-bus/orders",
-                "Not simulated:", "AWS::Logs::LogGroup: Queue", "HttpFn.Tracing (AWS::Serverless::Function)");
+                "Not simulated:", "AWS::Logs::LogGroup: Queue",
+                "Tracing (AWS::Serverless::Function): HttpFn, StreamFn, RuleFn, S3Fn, InfoFn");
         assertThat(table).startsWith("bricks-local: " + DIR.resolve("template.yaml") + " ready in ");
         assertThat(app.outputs()).containsEntry("TableName", "orders-test");
     }
