@@ -2,21 +2,32 @@ package dev.bricks.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bricks.core.Correlation;
+import dev.bricks.core.RetryPolicy;
 import dev.bricks.core.TraceHeader;
 import dev.bricks.local.eventbridge.EntryFault;
 import dev.bricks.local.eventbridge.LocalEventBridge;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /** The publisher against the local bus, through the real SDK client. */
@@ -33,15 +44,18 @@ class EventPublisherTest extends LocalBusTest {
     }
 
     private EventPublisher.Builder publisher() {
-        return EventPublisher.builder().client(client).initialBackoff(Duration.ofMillis(5))
-                .maxBackoff(Duration.ofMillis(40));
+        return EventPublisher.builder().client(client).retryPolicy(fastRetries().build());
+    }
+
+    private static RetryPolicy.Builder fastRetries() {
+        return RetryPolicy.builder().initialBackoff(Duration.ofMillis(5)).maxBackoff(Duration.ofMillis(40));
     }
 
     @Test
     void publishAll_25Events_threePutEventsCallsAndAllDelivered() throws Exception {
         List<OrderPlaced> orders = Fixtures.orders(25);
 
-        PublishResult result = publisher().build().publishAll(orders);
+        PublishResult<OrderPlaced> result = publisher().build().publishAll(orders);
 
         assertThat(result.allPublished()).isTrue();
         assertThat(result.putEventsCalls()).isEqualTo(3);
@@ -63,7 +77,7 @@ class EventPublisherTest extends LocalBusTest {
             events.add(OutgoingEvent.of("a.b", "Padded", Map.of("pad", "x".repeat(300))));
         }
         // each entry: 3 + 6 + 312 = 321 bytes → 3 per 1 000-byte request
-        PublishResult result = publisher().maxRequestBytes(1_000).build().publishAll(events);
+        PublishResult<OutgoingEvent> result = publisher().maxRequestBytes(1_000).build().publishAll(events);
 
         assertThat(result.allPublished()).isTrue();
         assertThat(result.putEventsCalls()).isEqualTo(3);
@@ -94,7 +108,7 @@ class EventPublisherTest extends LocalBusTest {
         bus.failNextEntries(12, fault);
         List<OrderPlaced> orders = Fixtures.orders(25);
 
-        PublishResult result = publisher().build().publishAll(orders);
+        PublishResult<OrderPlaced> result = publisher().build().publishAll(orders);
 
         assertThat(result.allPublished()).isTrue();
         assertThat(result.published()).extracting(PublishedEvent::event).containsExactlyElementsOf(orders);
@@ -112,7 +126,8 @@ class EventPublisherTest extends LocalBusTest {
         List<OrderPlaced> orders = Fixtures.orders(5);
         long start = System.nanoTime();
 
-        PublishResult result = publisher().retryDeadline(Duration.ofMillis(300)).build().publishAll(orders);
+        PublishResult<OrderPlaced> result = publisher().retryPolicy(fastRetries().deadline(Duration.ofMillis(300)).build())
+                .build().publishAll(orders);
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
         assertThat(result.published()).isEmpty();
@@ -133,14 +148,14 @@ class EventPublisherTest extends LocalBusTest {
         List<Object> events = new ArrayList<>(Fixtures.orders(4));
         events.add(OutgoingEvent.of("aws.orders", "OrderPlaced", Map.of("orderId", "o-9")));
 
-        PublishResult result = publisher().build().publishAll(events);
+        PublishResult<Object> result = publisher().build().publishAll(events);
 
         assertThat(result.putEventsCalls()).isEqualTo(1);
         assertThat(result.failed()).extracting(FailedEvent::event, FailedEvent::errorCode, FailedEvent::attempts,
                 FailedEvent::retryable).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(events.get(0), "AccessDeniedException", 1, false),
-                org.assertj.core.groups.Tuple.tuple(events.get(1), "AccessDeniedException", 1, false),
-                org.assertj.core.groups.Tuple.tuple(events.get(4), "NotAuthorizedForSourceException", 1, false));
+                tuple(events.get(0), "AccessDeniedException", 1, false),
+                tuple(events.get(1), "AccessDeniedException", 1, false),
+                tuple(events.get(4), "NotAuthorizedForSourceException", 1, false));
         assertThat(result.published()).extracting(PublishedEvent::event).containsExactly(events.get(2), events.get(3));
     }
 
@@ -213,11 +228,30 @@ class EventPublisherTest extends LocalBusTest {
     }
 
     @Test
-    void publish_otherBusName_entriesNameIt() throws Exception {
-        PublishResult result = publisher().eventBusName("orders-bus").build().publish(new OrderPlaced("o", "u", 1));
+    void publish_namedBusWithRule_deliveredByThatBusRule() throws Exception {
+        Fixtures.Recorder onOrdersBus = new Fixtures.Recorder();
+        bus.addRule("orders", "orders-to-inventory", ORDERS_RULE, onOrdersBus);
+
+        PublishResult<OrderPlaced> result = publisher().eventBusName("orders").build()
+                .publish(new OrderPlaced("o", "u", 1));
+
         assertThat(result.allPublished()).isTrue();
         assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
+        assertThat(onOrdersBus.deliveries).singleElement()
+                .satisfies(d -> assertThat(d.ruleName()).isEqualTo("orders-to-inventory"));
+        assertThat(consumer.deliveries).as("the default bus' rule sees nothing of bus orders").isEmpty();
+        assertThat(bus.unmatchedEntries("orders")).isZero();
+    }
+
+    @Test
+    void publish_namedBusWithoutRule_acceptedButCountedAsUnmatched() throws Exception {
+        PublishResult<OrderPlaced> result = publisher().eventBusName("orders").build()
+                .publish(new OrderPlaced("o", "u", 1));
+
+        assertThat(result.allPublished()).as("EventBridge accepts it: nothing says it went nowhere").isTrue();
+        assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
         assertThat(consumer.deliveries).as("rule lives on the default bus").isEmpty();
+        assertThat(bus.unmatchedEntries("orders")).as("but the local bus counts it").isEqualTo(1);
     }
 
     @Test
@@ -229,7 +263,7 @@ class EventPublisherTest extends LocalBusTest {
         List<OutgoingEvent> events = List.of(OutgoingEvent.of("a.b", "Big", Map.of("pad", "x".repeat(200_000))),
                 OutgoingEvent.of("a.b", "Big", Map.of("pad", "y".repeat(200_000))));
 
-        PublishResult result = publisher().build().publishAll(events);
+        PublishResult<OutgoingEvent> result = publisher().build().publishAll(events);
 
         assertThat(result.putEventsCalls()).isEqualTo(1);
         assertThat(result.failed()).extracting(FailedEvent::event).containsExactlyElementsOf(events);
@@ -242,18 +276,18 @@ class EventPublisherTest extends LocalBusTest {
 
     @Test
     void publishAll_busUnreachable_retriedUntilDeadlineThenReturned() {
-        java.net.URI endpoint = bus.endpoint();
+        URI endpoint = bus.endpoint();
         bus.close();
         try (EventBridgeClient unreachable = EventBridgeClient.builder().endpointOverride(endpoint)
-                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create())
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(software.amazon.awssdk.core.retry.RetryMode.STANDARD)
-                        .retryStrategy(b -> b.maxAttempts(1)))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
                 .build()) {
-            PublishResult result = EventPublisher.builder().client(unreachable).retryDeadline(Duration.ofMillis(200))
-                    .initialBackoff(Duration.ofMillis(20)).maxBackoff(Duration.ofMillis(40)).build()
-                    .publish(new OrderPlaced("o-1", "u", 1));
+            PublishResult<OrderPlaced> result = EventPublisher.builder().client(unreachable)
+                    .retryPolicy(RetryPolicy.builder().deadline(Duration.ofMillis(200))
+                            .initialBackoff(Duration.ofMillis(20)).maxBackoff(Duration.ofMillis(40)).build())
+                    .build().publish(new OrderPlaced("o-1", "u", 1));
 
             assertThat(result.published()).isEmpty();
             assertThat(result.failed()).singleElement().satisfies(f -> {
@@ -266,23 +300,23 @@ class EventPublisherTest extends LocalBusTest {
 
     @Test
     void publishAll_empty_noCallEmptyResult() {
-        PublishResult result = publisher().build().publishAll(List.of());
+        PublishResult<OrderPlaced> result = publisher().build().publishAll(List.<OrderPlaced>of());
 
-        assertThat(result).isEqualTo(new PublishResult(List.of(), List.of(), 0));
+        assertThat(result).isEqualTo(new PublishResult<OrderPlaced>(List.of(), List.of(), 0));
         assertThat(bus.putEventsCalls()).isZero();
     }
 
     @Test
     void publishAll_fromFourThreadsSharingOnePublisher_allPublishedInOwnBatches() throws Exception {
         EventPublisher shared = publisher().build();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<java.util.concurrent.Future<PublishResult>> futures = new ArrayList<>();
+            List<Future<PublishResult<OrderPlaced>>> futures = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 futures.add(pool.submit(() -> shared.publishAll(Fixtures.orders(50))));
             }
-            for (java.util.concurrent.Future<PublishResult> f : futures) {
-                PublishResult result = f.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            for (Future<PublishResult<OrderPlaced>> f : futures) {
+                PublishResult<OrderPlaced> result = f.get(10, TimeUnit.SECONDS);
                 assertThat(result.published()).hasSize(50);
                 assertThat(result.putEventsCalls()).isEqualTo(5);
             }
