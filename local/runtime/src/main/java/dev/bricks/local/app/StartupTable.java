@@ -3,6 +3,7 @@ package dev.bricks.local.app;
 import dev.bricks.local.gateway.ApiConfig;
 import dev.bricks.local.gateway.ApiKind;
 import dev.bricks.local.gateway.RouteConfig;
+import dev.bricks.local.ses.LocalSes;
 import dev.bricks.local.template.EventType;
 import dev.bricks.local.template.FunctionDefinition;
 import dev.bricks.local.template.FunctionEvent;
@@ -38,7 +39,7 @@ final class StartupTable {
                     template.buckets().stream().map(b -> b.bucketName()).toList())});
         }
         if (endpoints.ses() != null) {
-            rows.add(new String[] {"SES", url(endpoints.ses()), "mail: " + url(endpoints.ses()) + "/_mail"});
+            rows.add(new String[] {"SES", url(endpoints.ses()), "mail: " + url(endpoints.ses()) + LocalSes.EMAILS_PATH});
         }
         if (apis.stream().anyMatch(a -> !a.routes().isEmpty())) {
             section(rows, "Routes");

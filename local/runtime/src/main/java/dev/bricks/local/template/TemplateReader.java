@@ -62,6 +62,8 @@ public final class TemplateReader {
     private final Map<String, YamlMap> resources = new LinkedHashMap<>();
     private final Map<String, String> types = new HashMap<>();
     private final List<String> notSimulated = new ArrayList<>();
+    /** "Property (Type)" → the resources that set it, reported once per property. */
+    private final Map<String, List<String>> acceptedProperties = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private final Map<String, String> physicalNames = new HashMap<>();
     private Evaluator evaluator;
@@ -133,6 +135,7 @@ public final class TemplateReader {
             }
         }
         notSimulatedTypes.forEach((type, ids) -> notSimulated.add(type + ": " + String.join(", ", ids)));
+        acceptedProperties.forEach((property, ids) -> notSimulated.add(property + ": " + String.join(", ", ids)));
         for (FunctionDefinition f : functions) {
             for (FunctionEvent ev : f.events()) {
                 switch (ev.type()) {
@@ -634,7 +637,7 @@ public final class TemplateReader {
                 continue;
             }
             if (accepted.contains(key)) {
-                notSimulated.add(id + "." + key + " (" + type + ")");
+                acceptedProperties.computeIfAbsent(key + " (" + type + ")", k -> new ArrayList<>()).add(id);
             } else {
                 throw new TemplateException(props.locationOf(key), id + " (" + type + "): property " + key
                         + " is not supported by bricks-local");

@@ -161,6 +161,11 @@ class LocalAppTest {
     static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y"));
 
+    private static DynamoDbClient dynamo(Endpoints endpoints) {
+        return DynamoDbClient.builder().endpointOverride(endpoints.dynamoDb()).region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
     private static HttpResponse<String> get(URI uri) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -212,9 +217,7 @@ class LocalAppTest {
 
     @Test
     void dynamoDbStream_insertedItemReachesTheStreamFunction(Endpoints endpoints) {
-        try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(endpoints.dynamoDb())
-                .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (DynamoDbClient dynamo = dynamo(endpoints)) {
             dynamo.putItem(b -> b.tableName("orders-test").item(Map.of(
                     "pk", AttributeValue.fromS("order-1"), "status", AttributeValue.fromS("NEW"))));
         }
@@ -283,9 +286,7 @@ class LocalAppTest {
 
     @Test
     void tables_createdWithKeysIndexesStreamAndTtl(Endpoints endpoints) {
-        try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(endpoints.dynamoDb())
-                .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (DynamoDbClient dynamo = dynamo(endpoints)) {
             TableDescription t = dynamo.describeTable(b -> b.tableName("orders-test")).table();
             assertThat(t.globalSecondaryIndexes()).extracting(g -> g.indexName()).containsExactly("byStatus");
             assertThat(t.streamSpecification().streamViewTypeAsString()).isEqualTo("NEW_IMAGE");
@@ -303,7 +304,8 @@ class LocalAppTest {
                 "GET /hello/{name}", "→ HttpFn", "ANY /rest/{proxy+}", "GET /info",
                 "stream orders-test", "→ StreamFn", "rule orders/", "→ RuleFn", "bucket uploads", "→ S3Fn",
                 "TableName", "orders-test", "arn:aws:events:us-east-1:000000000000:event-bus/orders",
-                "Not simulated:", "AWS::Logs::LogGroup: Queue", "HttpFn.Tracing (AWS::Serverless::Function)");
+                "Not simulated:", "AWS::Logs::LogGroup: Queue",
+                "Tracing (AWS::Serverless::Function): HttpFn, StreamFn, RuleFn, S3Fn, InfoFn");
         assertThat(table).startsWith("bricks-local: " + DIR.resolve("template.yaml") + " ready in ");
         assertThat(app.outputs()).containsEntry("TableName", "orders-test");
     }

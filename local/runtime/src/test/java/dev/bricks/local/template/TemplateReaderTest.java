@@ -157,8 +157,9 @@ class TemplateReaderTest {
         assertThat(t.apis()).extracting(ApiDefinition::logicalId).containsExactly("ServerlessHttpApi");
         assertThat(t.outputs()).containsExactly(Map.entry("TableName", "orders-dev"),
                 Map.entry("FunctionArn", "arn:aws:lambda:us-east-1:000000000000:function:Api"));
-        assertThat(t.notSimulated()).contains("Api.Tracing (AWS::Serverless::Function)",
-                "Api.AutoPublishAlias (AWS::Serverless::Function)", "AWS::IAM::Role: Role");
+        assertThat(t.notSimulated()).contains("Tracing (AWS::Serverless::Function): Api",
+                "AutoPublishAlias (AWS::Serverless::Function): Api", "AWS::IAM::Role: Role",
+                "PointInTimeRecoverySpecification (AWS::DynamoDB::Table): Orders");
     }
 
     @Test
