@@ -1,6 +1,5 @@
 package dev.bricks.benchmarks.coldstart.bricks;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import dev.bricks.core.http.HttpHandler;
 import dev.bricks.core.http.HttpMethod;
 import dev.bricks.core.http.HttpRequest;
@@ -16,17 +15,16 @@ import dev.bricks.dynamo.EntityRepository;
 import dev.bricks.dynamo.TableDefinition;
 import dev.bricks.dynamo.TransactionCancelledException;
 import dev.bricks.events.EventPublisher;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * The seed's {@code placeOrder} on Bricks' public API, as the READMEs tell users to write it: a core
@@ -90,7 +88,7 @@ public final class PlaceOrderHandler extends HttpHandler {
                             .set(UserProfileSchema.LAST_ORDER_DATE, now))
                     .execute();
         } catch (TransactionCancelledException e) {
-            if (e.reasons().get(0).failed()) {
+            if (e.cancellations().get(0).failed()) {
                 throw new ProblemException(Problem.of(409, "Conflict", "order " + orderId + " was already placed"));
             }
             throw e;
