@@ -1,11 +1,11 @@
-package dev.bricks.core.bench;
+package dev.bricks.benchmarks.core;
 
 import dev.bricks.core.samples.PlaceOrderHandler.Item;
 import dev.bricks.core.samples.PlaceOrderHandler.PlaceOrder;
 import dev.bricks.core.validation.Validator;
 import java.util.List;
 
-/** Cold-start comparison only (core/bench/cold-start.sh): build a validator, validate one invalid order. */
+/** Cold-start comparison only (benchmarks/core/cold-start.sh): build a validator, validate one invalid order. */
 public final class BricksValidationMain {
 
     private BricksValidationMain() {

@@ -1,4 +1,4 @@
-package dev.bricks.core.bench;
+package dev.bricks.benchmarks.core;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Cold-start comparison only (core/bench/cold-start.sh): the sample order handler written as a
+ * Cold-start comparison only (benchmarks/core/cold-start.sh): the sample order handler written as a
  * {@link RequestHandler} of aws-lambda-java-events types, driven the way Lambda's Java runtime drives one —
  * the event read and the response written by aws-lambda-java-serialization. The business work (body binding,
  * validation, JSON body) is the same as {@code PlaceOrderHandler}'s, so the difference is the event
