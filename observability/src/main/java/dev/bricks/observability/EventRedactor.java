@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Copies an event's JSON with secrets replaced by {@value #MASK}: the values of members named
  * {@code Authorization}, {@code Cookie}, {@code Set-Cookie} (any case, anywhere, including
- * {@code multiValueHeaders}) and API Gateway 2.0's {@code cookies}; every substring shaped like a JWT
+ * {@code multiValueHeaders}), {@code Proxy-Authorization}, {@code X-Api-Key}, Lambda authorizer events'
+ * {@code authorizationToken} and {@code identitySource}, and API Gateway 2.0's {@code cookies}; every substring shaped like a JWT
  * ({@code xxx.yyy.zzz} in base64url, header starting {@code eyJ}) inside any string; and the values at the
  * configured JSON paths.
  *
@@ -34,7 +35,7 @@ final class EventRedactor {
 
     static final String MASK = "***";
     private static final Set<String> SECRET_MEMBERS = Set.of("authorization", "cookie", "set-cookie", "cookies",
-            "proxy-authorization", "x-api-key");
+            "proxy-authorization", "x-api-key", "authorizationtoken", "identitysource");
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
     private static final JsonFactory JSON = new JsonFactory();
 

@@ -27,6 +27,9 @@ class EventRedactorTest {
         "{\"headers\":{\"set-cookie\":\"a=b\"}}|/headers/set-cookie",
         "{\"multiValueHeaders\":{\"Set-Cookie\":[\"a=b\",\"c=d\"]}}|/multiValueHeaders/Set-Cookie",
         "{\"cookies\":[\"session=1\"]}|/cookies",
+        "{\"type\":\"TOKEN\",\"authorizationToken\":\"opaque-123\"}|/authorizationToken",
+        "{\"type\":\"REQUEST\",\"identitySource\":[\"opaque-123\"]}|/identitySource",
+        "{\"type\":\"REQUEST\",\"identitySource\":\"opaque-123\"}|/identitySource",
     })
     void redact_secretHeaderAnyCase_valueMasked(String event, String pointer) throws IOException {
         JsonNode redacted = redact(null, event);
