@@ -16,6 +16,8 @@ import dev.bricks.dynamo.model.OrderSchema;
 import dev.bricks.dynamo.model.OrderStatus;
 import dev.bricks.dynamo.model.Product;
 import dev.bricks.dynamo.model.ProductSchema;
+import dev.bricks.dynamo.model.Slot;
+import dev.bricks.dynamo.model.SlotSchema;
 import dev.bricks.dynamo.model.Ticket;
 import dev.bricks.dynamo.model.TicketSchema;
 import dev.bricks.dynamo.model.User;
@@ -139,6 +141,62 @@ class HardeningEngineTest {
     assertThatThrownBy(() -> DocSchema.sk("u#1")).isInstanceOf(InvalidKeyValueException.class);
     assertThatThrownBy(() -> DocSchema.sk("")).isInstanceOf(InvalidKeyValueException.class);
     assertThatThrownBy(() -> DocSchema.key("o1", "u1", "")).isInstanceOf(InvalidKeyValueException.class);
+  }
+
+  @Test
+  void create_emptyOptionalComponentBetweenLiteralsAndAtTheEnd_isStoredAndReadBack() {
+    EntityRepository<Slot> slots = table.repository(SlotSchema.SCHEMA);
+    slots.create(new Slot("c1", "", "r1", "day open"));
+    slots.create(new Slot("c1", "d1", "", "room open"));
+    slots.create(new Slot("c1", "", "", "both open"));
+    assertThat(raw(SlotSchema.key("c1", "", "r1")).get("SK")).isEqualTo(AttributeValue.fromS("DAY##ROOM#r1"));
+    assertThat(raw(SlotSchema.key("c1", "d1", "")).get("SK")).isEqualTo(AttributeValue.fromS("DAY#d1#ROOM#"));
+    assertThat(slots.get(SlotSchema.key("c1", "", "")).orElseThrow()).isEqualTo(new Slot("c1", "", "", "both open"));
+    assertThat(slots.get(SlotSchema.key("c1", "d1", "")).orElseThrow().title()).isEqualTo("room open");
+    assertThat(itemCount()).isEqualTo(3);
+  }
+
+  @Test
+  void create_optionalComponentWithDelimiterOrNull_isStillRefused() {
+    EntityRepository<Slot> slots = table.repository(SlotSchema.SCHEMA);
+    assertThatThrownBy(() -> slots.create(new Slot("c1", "d#1", "r1", "t")))
+        .isInstanceOf(InvalidKeyValueException.class).hasMessageContaining("contains the delimiter '#'");
+    assertThatThrownBy(() -> slots.create(new Slot("", "d1", "r1", "t")))
+        .isInstanceOf(InvalidKeyValueException.class).hasMessageContaining("component 'calendarId' (placeholder 1) is empty");
+    assertThatThrownBy(() -> slots.create(new Slot("c1", null, "r1", "t")))
+        .isInstanceOf(KeyTemplateMissingValueException.class);
+    assertThat(itemCount()).isZero();
+  }
+
+  @Test
+  void query_emptyOptionalComponent_prefixEndsAtLiteralAndWholeKeyNeedsEq() {
+    EntityRepository<Slot> slots = table.repository(SlotSchema.SCHEMA);
+    slots.create(new Slot("c1", "", "r1", "no day"));
+    slots.create(new Slot("c1", "d1", "", "d1 no room"));
+    slots.create(new Slot("c1", "d1", "r1", "d1 r1"));
+    slots.create(new Slot("c1", "d10", "", "d10 no room"));
+    assertThat(slots.query(SlotSchema.partition("c1")).beginsWith(SlotSchema.sk("")).stream().map(Slot::title).toList())
+        .containsExactly("no day");
+    assertThat(slots.query(SlotSchema.partition("c1")).beginsWith(SlotSchema.sk("d1")).stream().map(Slot::title).toList())
+        .containsExactly("d1 no room", "d1 r1");
+    assertThat(slots.query(SlotSchema.partition("c1")).eq(SlotSchema.sk("d1", "")).stream().map(Slot::title).toList())
+        .containsExactly("d1 no room");
+    assertThatThrownBy(() -> slots.query(SlotSchema.partition("c1")).beginsWith(SlotSchema.sk("d1", "")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'DAY#d1#ROOM#' is a whole SLOT sort key ending with a component value")
+        .hasMessageContaining("use eq(...)");
+    assertThat(slots.query(SlotSchema.gsi1("")).stream().map(Slot::title).toList())
+        .containsExactlyInAnyOrder("d1 no room", "d10 no room");
+  }
+
+  @Test
+  void query_wholeSortKeyEndingWithComponent_beginsWithIsRefusedSoO1NeverMatchesO10() {
+    orders.create(Order.of("u1", "o1", OrderStatus.PAID, T1));
+    orders.create(Order.of("u1", "o10", OrderStatus.PAID, T1));
+    assertThatThrownBy(() -> orders.query(OrderSchema.partition("u1")).beginsWith(OrderSchema.sk("o1")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("use eq(...)");
+    assertThat(orders.query(OrderSchema.partition("u1")).eq(OrderSchema.sk("o1")).stream().map(Order::orderId).toList())
+        .containsExactly("o1");
   }
 
   // ------------------------------------------------------------------ 2. index keys of managed timestamps
@@ -475,9 +533,48 @@ class HardeningEngineTest {
     orders.create(Order.of("u1", "o2", OrderStatus.CREATED, T1));
     table.repository(UserSchema.SCHEMA).create(User.of("u1", "ann@example.com", "Ann"));
     EntityCollection c = table.collection("userData", UserSchema.SCHEMA, OrderSchema.SCHEMA);
-    assertThat(c.query(UserSchema.partition("u1")).beginsWith(OrderSchema.sk("o1")).execute().items())
+    assertThat(c.query(UserSchema.partition("u1")).eq(OrderSchema.sk("o1")).execute().items())
         .extracting(o -> ((Order) o).orderId()).containsExactly("o1");
     assertThat(c.query(UserSchema.partition("u1")).filter(OrderSchema.STATUS.eq(OrderStatus.CREATED)).execute().items())
         .extracting(o -> ((Order) o).orderId()).containsExactly("o2");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      eq  | o2 | ORDER#o2
+      gt  | o2 | ORDER#o3, PROFILE
+      gte | o2 | ORDER#o2, ORDER#o3, PROFILE
+      lt  | o2 | ORDER#o1
+      lte | o2 | ORDER#o1, ORDER#o2
+      """)
+  void collectionQuery_sortKeyOperator_selectsTheItemsDynamoDbOrders(String op, String orderId, String expected) {
+    for (String id : List.of("o1", "o2", "o3")) {
+      orders.create(Order.of("u1", id, OrderStatus.PAID, T1));
+    }
+    table.repository(UserSchema.SCHEMA).create(User.of("u1", "ann@example.com", "Ann"));
+    EntityCollection.Query q = table.collection("userData", UserSchema.SCHEMA, OrderSchema.SCHEMA)
+        .query(UserSchema.partition("u1"));
+    SortKey<Order> key = OrderSchema.sk(orderId);
+    q = switch (op) {
+      case "eq" -> q.eq(key);
+      case "gt" -> q.gt(key);
+      case "gte" -> q.gte(key);
+      case "lt" -> q.lt(key);
+      case "lte" -> q.lte(key);
+      default -> throw new IllegalArgumentException(op);
+    };
+    List<String> sortKeys = q.stream().map(o -> o instanceof Order order ? "ORDER#" + order.orderId() : "PROFILE")
+        .toList();
+    assertThat(sortKeys).containsExactly(expected.split(", "));
+  }
+
+  @Test
+  void collectionQuery_gtWithFilter_appliesBoth() {
+    orders.create(Order.of("u1", "o1", OrderStatus.PAID, T1));
+    orders.create(Order.of("u1", "o2", OrderStatus.CREATED, T1));
+    orders.create(Order.of("u1", "o3", OrderStatus.PAID, T1));
+    EntityCollection c = table.collection("userData", UserSchema.SCHEMA, OrderSchema.SCHEMA);
+    assertThat(c.query(UserSchema.partition("u1")).gt(OrderSchema.sk("o1")).filter(OrderSchema.STATUS.eq(OrderStatus.PAID))
+        .execute().items()).extracting(o -> ((Order) o).orderId()).containsExactly("o3");
   }
 }
