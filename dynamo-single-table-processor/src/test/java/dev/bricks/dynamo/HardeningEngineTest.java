@@ -37,6 +37,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -327,6 +329,98 @@ class HardeningEngineTest {
         .isInstanceOfSatisfying(TransactionCancelledException.class, e -> assertThat(e.failures().get(0).detail())
             .contains("Version conflict").contains("expected version 1"));
     assertThat(orders.get(OrderSchema.key("u1", "o1"))).isPresent();
+  }
+
+  /** Every write path of a versioned entity, each given the stale version 1 of an order now at version 2. */
+  static List<Map.Entry<String, BiConsumer<HardeningEngineTest, Order>>> staleWrites() {
+    return List.of(
+        Map.entry("repository put", (t, stale) -> t.orders.put(stale.withNote("stale"))),
+        Map.entry("repository delete(entity)", (t, stale) -> t.orders.delete(stale)),
+        Map.entry("repository remove(entity)", (t, stale) -> t.orders.remove(stale)),
+        Map.entry("repository update", (t, stale) -> t.orders.update(OrderSchema.key("u1", "o1"))
+            .expectVersion(stale.version()).set(OrderSchema.NOTE, "stale").execute()),
+        Map.entry("repository patch", (t, stale) -> t.orders.patch(OrderSchema.key("u1", "o1"))
+            .expectVersion(stale.version()).set(OrderSchema.NOTE, "stale").execute()),
+        Map.entry("transaction put", (t, stale) -> t.table.transact().put(stale.withNote("stale")).execute()),
+        Map.entry("transaction delete(entity)", (t, stale) -> t.table.transact().delete(stale).execute()),
+        Map.entry("transaction remove(entity)", (t, stale) -> t.table.transact().remove(stale).execute()),
+        Map.entry("transaction update", (t, stale) -> t.table.transact().update(t.orders.patch(OrderSchema.key("u1", "o1"))
+            .expectVersion(stale.version()).set(OrderSchema.NOTE, "stale")).execute()));
+  }
+
+  @Test
+  void everyWritePath_staleVersion_isRefusedAndLeavesTheItem() {
+    for (var write : staleWrites()) {
+      newTable();
+      Order v1 = orders.create(Order.of("u1", "o1", OrderStatus.CREATED, T1));
+      orders.put(v1.withNote("newer"));
+      assertThatThrownBy(() -> write.getValue().accept(this, v1)).as(write.getKey())
+          .isInstanceOfAny(VersionConflictException.class, TransactionCancelledException.class);
+      Order stored = orders.get(OrderSchema.key("u1", "o1"), ReadConsistency.STRONG).orElseThrow();
+      assertThat(stored.note()).as(write.getKey()).isEqualTo("newer");
+      assertThat(stored.version()).as(write.getKey()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void keyOnlyWritePaths_withoutVersionChoice_areRefusedNamingTheOptOut() {
+    orders.create(Order.of("u1", "o1", OrderStatus.CREATED, T1));
+    EntityKey<Order> key = OrderSchema.key("u1", "o1");
+    List<ThrowingCallable> calls = List.of(
+        () -> orders.delete(key),
+        () -> orders.remove(key),
+        () -> orders.update(key).set(OrderSchema.NOTE, "n").execute(),
+        () -> table.transact().delete(key, VersionCheck.ENFORCE).execute(),
+        () -> table.transact().remove(key, VersionCheck.ENFORCE).execute(),
+        () -> table.transact().update(orders.patch(key).set(OrderSchema.NOTE, "n")).execute(),
+        () -> table.batchWrite().put(Order.of("u1", "o1", OrderStatus.PAID, T1)),
+        () -> table.batchWrite().delete(key));
+    for (var call : calls) {
+      assertThatThrownBy(call).satisfiesAnyOf(
+          e -> assertThat(e).isInstanceOf(InvalidRequestException.class).hasMessageContaining("VersionCheck.SKIP"),
+          e -> assertThat(e).isInstanceOf(InvalidRequestException.class).hasMessageContaining("expectVersion"),
+          e -> assertThat(e).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("VersionCheck.SKIP"));
+    }
+    assertThat(orders.get(key, ReadConsistency.STRONG).orElseThrow().version()).isEqualTo(1);
+  }
+
+  @Test
+  void everyWritePath_incrementsTheVersion() {
+    Order v = orders.create(Order.of("u1", "o1", OrderStatus.CREATED, T1));
+    assertThat(v.version()).isEqualTo(1);
+    assertThat(orders.put(v.withNote("put")).version()).isEqualTo(2);
+    assertThat(orders.patch(OrderSchema.key("u1", "o1")).expectVersion(2).set(OrderSchema.NOTE, "p").execute().version())
+        .isEqualTo(3);
+    assertThat(orders.update(OrderSchema.key("u1", "o1")).versionCheck(VersionCheck.SKIP).set(OrderSchema.NOTE, "u")
+        .execute().version()).isEqualTo(4);
+    Order v4 = orders.get(OrderSchema.key("u1", "o1"), ReadConsistency.STRONG).orElseThrow();
+    table.transact().put(v4.withNote("tx")).execute();
+    assertThat(storedVersion()).isEqualTo(5);
+    table.transact().update(orders.patch(OrderSchema.key("u1", "o1")).expectVersion(5).set(OrderSchema.NOTE, "txu"))
+        .execute();
+    assertThat(storedVersion()).isEqualTo(6);
+    Order v6 = orders.get(OrderSchema.key("u1", "o1"), ReadConsistency.STRONG).orElseThrow();
+    table.batchWrite().put(v6.withNote("batch"), VersionCheck.SKIP).execute();
+    assertThat(storedVersion()).isEqualTo(7);
+  }
+
+  private long storedVersion() {
+    return orders.get(OrderSchema.key("u1", "o1"), ReadConsistency.STRONG).orElseThrow().version();
+  }
+
+  @Test
+  void batchWrite_versionedEntityWithExplicitSkip_writesAndDeletes_uniqueEntityStaysRefused() {
+    Order v1 = orders.create(Order.of("u1", "o1", OrderStatus.CREATED, T1));
+    BatchWriteResult r = table.batchWrite().put(v1.withNote("batch"), VersionCheck.SKIP)
+        .put(Order.of("u1", "o2", OrderStatus.PAID, T1), VersionCheck.SKIP).execute();
+    assertThat(r.written()).isEqualTo(2);
+    assertThat(orders.get(OrderSchema.key("u1", "o1"), ReadConsistency.STRONG).orElseThrow())
+        .extracting(Order::note, Order::version).containsExactly("batch", 2L);
+    table.batchWrite().delete(OrderSchema.key("u1", "o1"), VersionCheck.SKIP).execute();
+    assertThat(orders.get(OrderSchema.key("u1", "o1"), ReadConsistency.STRONG)).isEmpty();
+    assertThatThrownBy(() -> table.batchWrite().put(User.of("u1", "ann@example.com", "Ann"), VersionCheck.SKIP))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("Entity USER has @Unique values, which "
+            + "BatchWriteItem cannot keep (it writes no constraint items); use transact() or single writes");
   }
 
   // ------------------------------------------------------------------ 4. transactions and batches without registration
