@@ -68,12 +68,25 @@ class HardeningEngineTest {
   DynamoTable table;
   EntityRepository<Doc> docs;
   EntityRepository<Order> orders;
+  EntityRepository<Slot> slots;
 
   @BeforeEach
   void newTable() {
     table = engine.newTable(b -> b.clock(clock));
     docs = table.repository(DocSchema.SCHEMA);
     orders = table.repository(OrderSchema.SCHEMA);
+    slots = table.repository(SlotSchema.SCHEMA);
+  }
+
+  /** Creates slots given as (day, room) pairs in calendar c1, titled "day/room". */
+  private void slots(String... dayRoomPairs) {
+    for (int i = 0; i < dayRoomPairs.length; i += 2) {
+      slots.create(new Slot("c1", dayRoomPairs[i], dayRoomPairs[i + 1], dayRoomPairs[i] + "/" + dayRoomPairs[i + 1]));
+    }
+  }
+
+  private static List<String> titles(QueryBuilder<Slot> query) {
+    return query.stream().map(Slot::title).toList();
   }
 
   @AfterEach
@@ -147,20 +160,16 @@ class HardeningEngineTest {
 
   @Test
   void create_emptyOptionalComponentBetweenLiteralsAndAtTheEnd_isStoredAndReadBack() {
-    EntityRepository<Slot> slots = table.repository(SlotSchema.SCHEMA);
-    slots.create(new Slot("c1", "", "r1", "day open"));
-    slots.create(new Slot("c1", "d1", "", "room open"));
-    slots.create(new Slot("c1", "", "", "both open"));
+    slots("", "r1", "d1", "", "", "");
     assertThat(raw(SlotSchema.key("c1", "", "r1")).get("SK")).isEqualTo(AttributeValue.fromS("DAY##ROOM#r1"));
     assertThat(raw(SlotSchema.key("c1", "d1", "")).get("SK")).isEqualTo(AttributeValue.fromS("DAY#d1#ROOM#"));
-    assertThat(slots.get(SlotSchema.key("c1", "", "")).orElseThrow()).isEqualTo(new Slot("c1", "", "", "both open"));
-    assertThat(slots.get(SlotSchema.key("c1", "d1", "")).orElseThrow().title()).isEqualTo("room open");
+    assertThat(slots.get(SlotSchema.key("c1", "", "")).orElseThrow()).isEqualTo(new Slot("c1", "", "", "/"));
+    assertThat(slots.get(SlotSchema.key("c1", "d1", "")).orElseThrow().title()).isEqualTo("d1/");
     assertThat(itemCount()).isEqualTo(3);
   }
 
   @Test
   void create_optionalComponentWithDelimiterOrNull_isStillRefused() {
-    EntityRepository<Slot> slots = table.repository(SlotSchema.SCHEMA);
     assertThatThrownBy(() -> slots.create(new Slot("c1", "d#1", "r1", "t")))
         .isInstanceOf(InvalidKeyValueException.class).hasMessageContaining("contains the delimiter '#'");
     assertThatThrownBy(() -> slots.create(new Slot("", "d1", "r1", "t")))
@@ -172,23 +181,16 @@ class HardeningEngineTest {
 
   @Test
   void query_emptyOptionalComponent_prefixEndsAtLiteralAndWholeKeyNeedsEq() {
-    EntityRepository<Slot> slots = table.repository(SlotSchema.SCHEMA);
-    slots.create(new Slot("c1", "", "r1", "no day"));
-    slots.create(new Slot("c1", "d1", "", "d1 no room"));
-    slots.create(new Slot("c1", "d1", "r1", "d1 r1"));
-    slots.create(new Slot("c1", "d10", "", "d10 no room"));
-    assertThat(slots.query(SlotSchema.partition("c1")).beginsWith(SlotSchema.sk("")).stream().map(Slot::title).toList())
-        .containsExactly("no day");
-    assertThat(slots.query(SlotSchema.partition("c1")).beginsWith(SlotSchema.sk("d1")).stream().map(Slot::title).toList())
-        .containsExactly("d1 no room", "d1 r1");
-    assertThat(slots.query(SlotSchema.partition("c1")).eq(SlotSchema.sk("d1", "")).stream().map(Slot::title).toList())
-        .containsExactly("d1 no room");
+    slots("", "r1", "d1", "", "d1", "r1", "d10", "");
+    assertThat(titles(slots.query(SlotSchema.partition("c1")).beginsWith(SlotSchema.sk("")))).containsExactly("/r1");
+    assertThat(titles(slots.query(SlotSchema.partition("c1")).beginsWith(SlotSchema.sk("d1"))))
+        .containsExactly("d1/", "d1/r1");
+    assertThat(titles(slots.query(SlotSchema.partition("c1")).eq(SlotSchema.sk("d1", "")))).containsExactly("d1/");
     assertThatThrownBy(() -> slots.query(SlotSchema.partition("c1")).beginsWith(SlotSchema.sk("d1", "")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'DAY#d1#ROOM#' is a whole SLOT sort key ending with a component value")
         .hasMessageContaining("use eq(...)");
-    assertThat(slots.query(SlotSchema.gsi1("")).stream().map(Slot::title).toList())
-        .containsExactlyInAnyOrder("d1 no room", "d10 no room");
+    assertThat(titles(slots.query(SlotSchema.gsi1("")))).containsExactlyInAnyOrder("d1/", "d10/");
   }
 
   @Test
