@@ -407,9 +407,16 @@ public final class ColdStartBenchmark {
                 }
                 if (engines != null) {
                     ArrayNode items = e.putArray("items");
-                    items.add(normalize(engines.item(table, "USER#" + user, "ORDER#ord_" + CHECK_REQUEST_ID), user));
+                    JsonNode order = engines.item(table, "USER#" + user, "ORDER#ord_" + CHECK_REQUEST_ID);
+                    if (order instanceof ObjectNode o) {
+                        documentedExtra(o, "_correlation_id", JSON.createObjectNode().put("S", CHECK_REQUEST_ID),
+                                "order item _correlation_id=<request id>", seen);
+                    }
+                    items.add(normalize(order, user));
                     JsonNode profile = engines.item(table, "USER#" + user, "PROFILE");
                     if (profile instanceof ObjectNode p) {
+                        documentedExtra(p, "_correlation_id", JSON.createObjectNode().put("S", CHECK_REQUEST_ID),
+                                "profile item _correlation_id=<request id>", seen);
                         documentedExtra(p, "EntityType", JSON.createObjectNode().put("S", "USER"), "profile item EntityType=USER", seen);
                         documentedExtra(p, "UserId", JSON.createObjectNode().put("S", user), "profile item UserId=<user>", seen);
                     }
