@@ -10,12 +10,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Everything an authorizer verifies and how it fetches keys. Build with {@link #builder()}; immutable and
  * thread-safe once built. Defaults are closed: RS256 only, {@code kid} required, {@code exp} required, 60 s skew,
- * 8 KiB tokens, {@code typ} absent / {@code JWT} / {@code at+jwt}, whole-API policies.
+ * 8 KiB tokens, {@code typ} absent / {@code JWT} / {@code at+jwt}, whole-API policies (per-route policies when
+ * the authorizer overrides {@code checkClaims}).
+ *
+ * <pre>{@code
+ * AuthorizerOptions options = AuthorizerOptions.builder()
+ *         .issuer(Issuer.cognito("eu-west-1", "eu-west-1_AbCdEf123"))
+ *         .cognitoAccessTokens("3n4b5urk1ft4fl3mg5e62d9ado")
+ *         .jwksCacheTtl(Duration.ofMinutes(10))
+ *         .noDecisionCache()
+ *         .build();
+ * }</pre>
  */
 public final class AuthorizerOptions {
 
@@ -62,33 +73,33 @@ public final class AuthorizerOptions {
         }
     }
 
-    final Map<String, Issuer> issuers;
-    final Set<String> audiences;
-    final Set<SignatureAlgorithm> algorithms;
-    final Duration clockSkew;
-    final int maxTokenSize;
-    final int maxJsonDepth;
-    final Duration maxLifetime;
-    final Set<String> types;
-    final boolean allowMissingType;
-    final boolean requireKid;
-    final Set<String> requiredScopes;
-    final Set<String> anyOfGroups;
-    final TokenUse tokenUse;
-    final Set<String> clientIds;
-    final int decisionCacheSize;
-    final Duration decisionCacheTtl;
-    final PolicyResource policyResource;
-    final Duration jwksCacheTtl;
-    final Duration jwksRefreshAhead;
-    final Duration jwksRefreshTimeout;
-    final Duration jwksRateLimit;
-    final Duration jwksOutageTolerance;
-    final Duration jwksConnectTimeout;
-    final Duration jwksReadTimeout;
-    final int jwksSizeLimit;
-    final String tokenHeader;
-    final Clock clock;
+    private final Map<String, Issuer> issuers;
+    private final Set<String> audiences;
+    private final Set<SignatureAlgorithm> algorithms;
+    private final Duration clockSkew;
+    private final int maxTokenSize;
+    private final int maxJsonDepth;
+    private final Duration maxLifetime;
+    private final Set<String> types;
+    private final boolean allowMissingType;
+    private final boolean requireKid;
+    private final Set<String> requiredScopes;
+    private final Set<String> anyOfGroups;
+    private final TokenUse tokenUse;
+    private final Set<String> clientIds;
+    private final int decisionCacheSize;
+    private final Duration decisionCacheTtl;
+    private final PolicyResource policyResource;
+    private final Duration jwksCacheTtl;
+    private final Duration jwksRefreshAhead;
+    private final Duration jwksRefreshTimeout;
+    private final Duration jwksRateLimit;
+    private final Duration jwksOutageTolerance;
+    private final Duration jwksConnectTimeout;
+    private final Duration jwksReadTimeout;
+    private final int jwksSizeLimit;
+    private final String tokenHeader;
+    private final Clock clock;
 
     private AuthorizerOptions(Builder b) {
         this.issuers = Collections.unmodifiableMap(new LinkedHashMap<>(b.issuers));
@@ -130,14 +141,119 @@ public final class AuthorizerOptions {
         return issuers;
     }
 
-    /** The policy resource mode; never null. */
-    public PolicyResource policyResource() {
-        return policyResource;
+    /**
+     * The policy resource mode set with {@link Builder#policyResource}; empty when not set, and then the
+     * authorizer chooses (see {@link PolicyResource}).
+     */
+    public Optional<PolicyResource> policyResource() {
+        return Optional.ofNullable(policyResource);
     }
 
     /** The clock used for every time check; never null. */
     public Clock clock() {
         return clock;
+    }
+
+    // Package-private view for the verifier, the key sources and the authorizers.
+
+    Set<String> audiences() {
+        return audiences;
+    }
+
+    Set<SignatureAlgorithm> algorithms() {
+        return algorithms;
+    }
+
+    Duration clockSkew() {
+        return clockSkew;
+    }
+
+    int maxTokenSize() {
+        return maxTokenSize;
+    }
+
+    int maxJsonDepth() {
+        return maxJsonDepth;
+    }
+
+    /** The maximum {@code exp - iat}; null when off. */
+    Duration maxLifetime() {
+        return maxLifetime;
+    }
+
+    Set<String> types() {
+        return types;
+    }
+
+    boolean allowMissingType() {
+        return allowMissingType;
+    }
+
+    boolean requireKid() {
+        return requireKid;
+    }
+
+    Set<String> requiredScopes() {
+        return requiredScopes;
+    }
+
+    Set<String> anyOfGroups() {
+        return anyOfGroups;
+    }
+
+    /** The Cognito preset; null when none. */
+    TokenUse tokenUse() {
+        return tokenUse;
+    }
+
+    Set<String> clientIds() {
+        return clientIds;
+    }
+
+    /** The decision cache's size; 0 when {@link Builder#noDecisionCache()} turned it off. */
+    int decisionCacheSize() {
+        return decisionCacheSize;
+    }
+
+    Duration decisionCacheTtl() {
+        return decisionCacheTtl;
+    }
+
+    Duration jwksCacheTtl() {
+        return jwksCacheTtl;
+    }
+
+    Duration jwksRefreshAhead() {
+        return jwksRefreshAhead;
+    }
+
+    Duration jwksRefreshTimeout() {
+        return jwksRefreshTimeout;
+    }
+
+    Duration jwksRateLimit() {
+        return jwksRateLimit;
+    }
+
+    /** Zero when {@link Builder#noJwksOutageTolerance()} turned it off. */
+    Duration jwksOutageTolerance() {
+        return jwksOutageTolerance;
+    }
+
+    Duration jwksConnectTimeout() {
+        return jwksConnectTimeout;
+    }
+
+    Duration jwksReadTimeout() {
+        return jwksReadTimeout;
+    }
+
+    int jwksSizeLimit() {
+        return jwksSizeLimit;
+    }
+
+    String tokenHeader() {
+        return tokenHeader;
     }
 
     /** Fluent, single-threaded builder; {@link #build()} fails fast on missing or conflicting options. */
@@ -158,7 +274,7 @@ public final class AuthorizerOptions {
         private final Set<String> clientIds = new LinkedHashSet<>();
         private int decisionCacheSize = DEFAULT_DECISION_CACHE_SIZE;
         private Duration decisionCacheTtl = DEFAULT_DECISION_CACHE_TTL;
-        private PolicyResource policyResource = PolicyResource.WHOLE_API;
+        private PolicyResource policyResource;
         private Duration jwksCacheTtl = DEFAULT_JWKS_CACHE_TTL;
         private Duration jwksRefreshAhead = DEFAULT_JWKS_REFRESH_AHEAD;
         private Duration jwksRefreshTimeout = DEFAULT_JWKS_REFRESH_TIMEOUT;
@@ -228,13 +344,21 @@ public final class AuthorizerOptions {
             return this;
         }
 
-        /** Replaces the allowed {@code typ} values (case-insensitive) and whether a missing {@code typ} is accepted. */
-        public Builder types(boolean allowMissing, String... values) {
+        /** Replaces the allowed {@code typ} values, compared case-insensitively (default JWT, at+jwt). */
+        public Builder types(String... values) {
+            if (values.length == 0) {
+                throw new IllegalArgumentException("at least one typ must be allowed");
+            }
             types.clear();
             for (String t : values) {
                 types.add(normaliseType(nonBlank(t, "typ")));
             }
-            this.allowMissingType = allowMissing;
+            return this;
+        }
+
+        /** Whether a token without {@code typ} is accepted (default true). */
+        public Builder allowMissingType(boolean value) {
+            this.allowMissingType = value;
             return this;
         }
 
@@ -288,53 +412,84 @@ public final class AuthorizerOptions {
             return this;
         }
 
-        /** Decision cache bounds; {@code maxEntries} 0 turns it off (default 1024 entries, 5 min). */
-        public Builder decisionCache(int maxEntries, Duration ttl) {
-            Objects.requireNonNull(ttl, "ttl");
-            between(maxEntries, 0, 1_000_000, "decision cache size");
-            if (ttl.isNegative() || (maxEntries > 0 && ttl.isZero())) {
-                throw new IllegalArgumentException("decision cache TTL must be positive: " + ttl);
-            }
-            this.decisionCacheSize = maxEntries;
-            this.decisionCacheTtl = ttl;
+        /** Maximum number of cached decisions, 1 to 1,000,000 (default 1024); see {@link #noDecisionCache()}. */
+        public Builder decisionCacheSize(int maxEntries) {
+            this.decisionCacheSize = between(maxEntries, 1, 1_000_000, "decision cache size");
             return this;
         }
 
-        /** Policy resource mode (default {@link PolicyResource#WHOLE_API}). */
+        /** How long a decision stays cached, never past the token's {@code exp} (default 5 min). */
+        public Builder decisionCacheTtl(Duration value) {
+            this.decisionCacheTtl = positive(value, "decision cache TTL");
+            return this;
+        }
+
+        /** Turns the decision cache off: every call verifies the token (the cache is on by default). */
+        public Builder noDecisionCache() {
+            this.decisionCacheSize = 0;
+            return this;
+        }
+
+        /**
+         * Policy resource mode. Not set: {@link PolicyResource#WHOLE_API}, unless the authorizer overrides
+         * {@code checkClaims}, then {@link PolicyResource#CALLED_ROUTE} (see {@link PolicyResource}).
+         */
         public Builder policyResource(PolicyResource value) {
             this.policyResource = Objects.requireNonNull(value, "policyResource");
             return this;
         }
 
-        /** JWKS cache: TTL, refresh-ahead window and wait for an in-flight refresh; refreshAhead + timeout must be below ttl. */
-        public Builder jwksCache(Duration ttl, Duration refreshAhead, Duration refreshTimeout) {
-            this.jwksCacheTtl = positive(ttl, "JWKS cache TTL");
-            this.jwksRefreshAhead = positive(refreshAhead, "JWKS refresh-ahead");
-            this.jwksRefreshTimeout = positive(refreshTimeout, "JWKS refresh timeout");
+        /** JWKS cache time to live (default 5 min); refresh-ahead + refresh timeout must be below it. */
+        public Builder jwksCacheTtl(Duration value) {
+            this.jwksCacheTtl = positive(value, "JWKS cache TTL");
             return this;
         }
 
-        /** Minimum interval between JWKS fetches caused by unknown {@code kid}s (default 30 s). */
+        /** How long before the JWKS cache expires an access starts a refresh (default 30 s). */
+        public Builder jwksRefreshAhead(Duration value) {
+            this.jwksRefreshAhead = positive(value, "JWKS refresh-ahead");
+            return this;
+        }
+
+        /** How long a call waits for a JWKS refresh another call started (default 2 s). */
+        public Builder jwksRefreshTimeout(Duration value) {
+            this.jwksRefreshTimeout = positive(value, "JWKS refresh timeout");
+            return this;
+        }
+
+        /** Minimum interval between JWKS fetches caused by unknown {@code kid}s, below the cache TTL (default 30 s). */
         public Builder jwksRateLimit(Duration value) {
             this.jwksRateLimit = positive(value, "JWKS rate limit");
             return this;
         }
 
-        /** How long cached keys stay usable while the JWKS endpoint fails; zero turns it off (default 15 min). */
+        /** How long cached keys stay usable while the JWKS endpoint fails (default 15 min). */
         public Builder jwksOutageTolerance(Duration value) {
-            Objects.requireNonNull(value, "jwksOutageTolerance");
-            if (value.isNegative()) {
-                throw new IllegalArgumentException("JWKS outage tolerance must not be negative: " + value);
-            }
-            this.jwksOutageTolerance = value;
+            this.jwksOutageTolerance = positive(value, "JWKS outage tolerance");
             return this;
         }
 
-        /** JWKS HTTP timeouts (default 500 ms each) and response size limit in bytes (default 51200). */
-        public Builder jwksHttp(Duration connectTimeout, Duration readTimeout, int sizeLimit) {
-            this.jwksConnectTimeout = positive(connectTimeout, "JWKS connect timeout");
-            this.jwksReadTimeout = positive(readTimeout, "JWKS read timeout");
-            this.jwksSizeLimit = between(sizeLimit, 1024, 1024 * 1024, "JWKS size limit");
+        /** Turns outage tolerance off: once the JWKS cache TTL has passed, a failing endpoint denies at once. */
+        public Builder noJwksOutageTolerance() {
+            this.jwksOutageTolerance = Duration.ZERO;
+            return this;
+        }
+
+        /** JWKS HTTP connect timeout (default 500 ms). */
+        public Builder jwksConnectTimeout(Duration value) {
+            this.jwksConnectTimeout = positive(value, "JWKS connect timeout");
+            return this;
+        }
+
+        /** JWKS HTTP read timeout (default 500 ms). */
+        public Builder jwksReadTimeout(Duration value) {
+            this.jwksReadTimeout = positive(value, "JWKS read timeout");
+            return this;
+        }
+
+        /** Largest JWKS response accepted, 1024 to 1048576 bytes (default 51200). */
+        public Builder jwksSizeLimit(int bytes) {
+            this.jwksSizeLimit = between(bytes, 1024, 1024 * 1024, "JWKS size limit");
             return this;
         }
 
@@ -361,7 +516,11 @@ public final class AuthorizerOptions {
             long ttl = jwksCacheTtl.toMillis();
             if (jwksRefreshAhead.toMillis() + jwksRefreshTimeout.toMillis() >= ttl) {
                 throw new IllegalStateException("JWKS refresh-ahead " + jwksRefreshAhead + " + refresh timeout "
-                        + jwksRefreshTimeout + " must be below the JWKS cache TTL " + ttl + " ms");
+                        + jwksRefreshTimeout + " must be below the JWKS cache TTL " + jwksCacheTtl);
+            }
+            if (jwksRateLimit.compareTo(jwksCacheTtl) >= 0) {
+                throw new IllegalStateException("JWKS rate limit " + jwksRateLimit
+                        + " must be below the JWKS cache TTL " + jwksCacheTtl);
             }
             return new AuthorizerOptions(this);
         }

@@ -8,8 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Verified decisions keyed by the SHA-256 of the normalised token (the token itself is never stored), bounded
- * (least recently used evicted first) and expiring at the earlier of the token's {@code exp} and the TTL.
+ * Verified decisions keyed by the SHA-256 of the token's UTF-8 bytes after the {@code Bearer } strip (the
+ * token itself is never stored), bounded (least recently used evicted first) and expiring at the earlier of the
+ * token's {@code exp} and the TTL.
  * Thread-safe (one lock; a Lambda environment runs one invocation at a time).
  */
 final class DecisionCache {
@@ -48,9 +49,13 @@ final class DecisionCache {
         };
     }
 
+    /**
+     * The key of a token as received: the SHA-256 of its UTF-8 bytes, taken before the shape check, so two
+     * tokens that differ in any character (also outside ASCII) never share a key.
+     */
     static Key key(String token) {
         MessageDigest md = SHA256.get();
-        byte[] h = md.digest(token.getBytes(StandardCharsets.US_ASCII));
+        byte[] h = md.digest(token.getBytes(StandardCharsets.UTF_8));
         return new Key(longAt(h, 0), longAt(h, 8), longAt(h, 16), longAt(h, 24));
     }
 

@@ -7,9 +7,9 @@ import java.util.Map;
  * policy for {@code routeArn} (whole API by default), never an error. Token from the configured header, else
  * {@code identitySource[0]}. Thread-safe.
  */
-public abstract class HttpApiPolicyAuthorizer extends JwtAuthorizer {
+public abstract non-sealed class HttpApiPolicyAuthorizer extends JwtAuthorizer {
 
-    /** Builds the verifier and fetches every issuer's JWKS. */
+    /** Builds the verifier and fetches every issuer's JWKS (Lambda init). */
     protected HttpApiPolicyAuthorizer(AuthorizerOptions options) {
         super(options, Api.HTTP);
     }
@@ -22,7 +22,7 @@ public abstract class HttpApiPolicyAuthorizer extends JwtAuthorizer {
 
     @Override
     final String tokenOf(Map<String, Object> event) {
-        return HttpApiSimpleAuthorizer.httpToken(event, options().tokenHeader);
+        return HttpApiSimpleAuthorizer.httpToken(event, options().tokenHeader());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.bricks.auth;
 
+import dev.bricks.core.http.PrincipalKeys;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,11 +9,12 @@ import java.util.Map;
  * HTTP API authorizer, payload format 2.0 with simple responses ({@code enableSimpleResponses}): answers
  * {@code {"isAuthorized":true,"context":{…}}} or {@code {"isAuthorized":false}} — never an error, so never a 500.
  * The token comes from the configured header (default {@code authorization}), else {@code identitySource[0]}.
- * Thread-safe.
+ * A simple response cannot name a route: with route checks in {@code checkClaims}, turn API Gateway's
+ * authorizer cache off or add {@code $context.routeKey} to the identity sources. Thread-safe.
  */
-public abstract class HttpApiSimpleAuthorizer extends JwtAuthorizer {
+public abstract non-sealed class HttpApiSimpleAuthorizer extends JwtAuthorizer {
 
-    /** Builds the verifier and fetches every issuer's JWKS. */
+    /** Builds the verifier and fetches every issuer's JWKS (Lambda init). */
     protected HttpApiSimpleAuthorizer(AuthorizerOptions options) {
         super(options, Api.HTTP);
     }
@@ -30,7 +32,12 @@ public abstract class HttpApiSimpleAuthorizer extends JwtAuthorizer {
 
     @Override
     final String tokenOf(Map<String, Object> event) {
-        return httpToken(event, options().tokenHeader);
+        return httpToken(event, options().tokenHeader());
+    }
+
+    @Override
+    final boolean policyResponses() {
+        return false;
     }
 
     @Override
@@ -43,12 +50,12 @@ public abstract class HttpApiSimpleAuthorizer extends JwtAuthorizer {
 
     static Map<String, Object> defaultContext(VerifiedClaims claims) {
         Map<String, Object> ctx = new LinkedHashMap<>();
-        ctx.put("sub", claims.subject());
+        ctx.put(PrincipalKeys.SUBJECT, claims.subject());
         if (!claims.scopes().isEmpty()) {
-            ctx.put("scopes", claims.scopes());
+            ctx.put(PrincipalKeys.SCOPES, claims.scopes());
         }
         if (!claims.groups().isEmpty()) {
-            ctx.put("groups", claims.groups());
+            ctx.put(PrincipalKeys.GROUPS, claims.groups());
         }
         return ctx;
     }

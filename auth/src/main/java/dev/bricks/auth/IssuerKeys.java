@@ -36,8 +36,8 @@ final class IssuerKeys {
     IssuerKeys(Issuer issuer, AuthorizerOptions options) {
         this.issuer = issuer;
         this.options = options;
-        this.retriever = new DefaultResourceRetriever((int) options.jwksConnectTimeout.toMillis(),
-                (int) options.jwksReadTimeout.toMillis(), options.jwksSizeLimit);
+        this.retriever = new DefaultResourceRetriever((int) options.jwksConnectTimeout().toMillis(),
+                (int) options.jwksReadTimeout().toMillis(), options.jwksSizeLimit());
         if (!issuer.discovery()) {
             this.source = build(issuer.jwksUri());
         }
@@ -73,7 +73,7 @@ final class IssuerKeys {
         }
         long now = System.nanoTime();
         if (lastDiscoveryAttempt != Long.MIN_VALUE
-                && now - lastDiscoveryAttempt < options.jwksRateLimit.toNanos()) {
+                && now - lastDiscoveryAttempt < options.jwksRateLimit().toNanos()) {
             throw new KeySourceException("OIDC discovery failed recently; retry after the rate limit");
         }
         lastDiscoveryAttempt = now;
@@ -109,14 +109,14 @@ final class IssuerKeys {
             throw new IllegalArgumentException("bad JWKS URI: " + jwksUri, e);
         }
         JWKSourceBuilder<SecurityContext> b = JWKSourceBuilder.<SecurityContext>create(url, retriever)
-                .cache(options.jwksCacheTtl.toMillis(), options.jwksRefreshTimeout.toMillis())
-                .refreshAheadCache(options.jwksRefreshAhead.toMillis(), false)
-                .rateLimited(options.jwksRateLimit.toMillis())
+                .cache(options.jwksCacheTtl().toMillis(), options.jwksRefreshTimeout().toMillis())
+                .refreshAheadCache(options.jwksRefreshAhead().toMillis(), false)
+                .rateLimited(options.jwksRateLimit().toMillis())
                 .retrying(true);
-        if (options.jwksOutageTolerance.isZero()) {
+        if (options.jwksOutageTolerance().isZero()) {
             b.outageTolerant(false);
         } else {
-            b.outageTolerant(options.jwksOutageTolerance.toMillis());
+            b.outageTolerant(options.jwksOutageTolerance().toMillis());
         }
         return b.build();
     }

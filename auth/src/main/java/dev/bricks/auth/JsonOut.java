@@ -12,7 +12,7 @@ import java.util.Map;
 final class JsonOut {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
-    private final StringBuilder sb = new StringBuilder(256);
+    private final StringBuilder sb = new StringBuilder(512);
 
     JsonOut raw(String s) {
         sb.append(s);
@@ -21,8 +21,14 @@ final class JsonOut {
 
     JsonOut string(String s) {
         sb.append('"');
+        int run = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && c != '\u2028' && c != '\u2029') {
+                continue;
+            }
+            sb.append(s, run, i);
+            run = i + 1;
             switch (c) {
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");
@@ -31,16 +37,10 @@ final class JsonOut {
                 case '\t' -> sb.append("\\t");
                 case '\u2028' -> sb.append("\\u2028");
                 case '\u2029' -> sb.append("\\u2029");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append("\\u00").append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
-                    } else {
-                        sb.append(c);
-                    }
-                }
+                default -> sb.append("\\u00").append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
             }
         }
-        sb.append('"');
+        sb.append(s, run, s.length()).append('"');
         return this;
     }
 

@@ -1,11 +1,11 @@
 package dev.bricks.auth;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import dev.bricks.core.BricksHandler;
+import dev.bricks.core.Correlation;
+import dev.bricks.core.spi.InvocationInfo;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,17 +14,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Base of every Bricks JWT Lambda authorizer: reads the API Gateway event, verifies the token with a
- * {@link JwtVerifier} and writes the response JSON itself. Subclass one of {@link RestTokenAuthorizer},
- * {@link RestRequestAuthorizer}, {@link HttpApiSimpleAuthorizer} or {@link HttpApiPolicyAuthorizer}; pass
- * {@link AuthorizerOptions} to the constructor and optionally override {@link #checkClaims},
- * {@link #context} and {@link #principalId}. The subclass writes no JWT code.
+ * Base of every Bricks JWT Lambda authorizer: a Bricks handler ({@link BricksHandler}) that reads the API
+ * Gateway event, verifies the token with a {@link JwtVerifier} and writes the response JSON itself. Subclass one
+ * of {@link RestTokenAuthorizer}, {@link RestRequestAuthorizer}, {@link HttpApiSimpleAuthorizer} or
+ * {@link HttpApiPolicyAuthorizer}; pass {@link AuthorizerOptions} to the constructor and optionally override
+ * {@link #checkClaims}, {@link #context} and {@link #principalId}. The subclass writes no JWT code.
  *
- * <p>The constructor fetches every issuer's JWKS (Lambda init) and registers an {@code org.crac} resource
- * that fetches them again before a SnapStart snapshot. An instance is thread-safe; Lambda uses one per
- * environment. No exception escapes {@link #handleRequest} except the REST {@link UnauthorizedException}.
+ * <p>As a Bricks handler it is wired without {@code ::method}, gets a correlation id (header
+ * {@code x-correlation-id}, else {@code requestContext.requestId}, else the Lambda request id) and runs the
+ * {@code InvocationListener}s ({@code bricks-observability}'s logs and metrics) around every invocation.
+ *
+ * <p>The constructor fetches every issuer's JWKS (Lambda init); {@link #prime()} fetches them again and runs
+ * the verification pipeline once before a SnapStart snapshot, and a restore hook fetches them after a restore.
+ * An instance is thread-safe; Lambda uses one per environment. No exception escapes
+ * {@link #handleRequest} except the REST {@link UnauthorizedException}.
  */
-public abstract class JwtAuthorizer implements RequestStreamHandler {
+public abstract sealed class JwtAuthorizer extends BricksHandler<AuthorizerEvent>
+        permits RestTokenAuthorizer, RestRequestAuthorizer, HttpApiSimpleAuthorizer, HttpApiPolicyAuthorizer {
 
     static final Logger LOG = LoggerFactory.getLogger(JwtAuthorizer.class);
     static final int MAX_EVENT_BYTES = 1024 * 1024;
@@ -54,23 +60,37 @@ public abstract class JwtAuthorizer implements RequestStreamHandler {
     private final JwtVerifier verifier;
     private final AuthorizerOptions options;
     private final Api api;
-    private final Priming priming;
+    private final PolicyResource policyResource;
+    private final RestoreRefresh restoreRefresh;
 
     JwtAuthorizer(AuthorizerOptions options, Api api) {
         this.options = options;
         this.api = api;
-        this.verifier = JwtVerifier.create(options, this::checkClaims);
-        Map<String, String> fetched = verifier.prefetchKeys();
-        LOG.info("bricks-auth init: JWKS {}", fetched);
-        this.priming = Priming.register(verifier);
+        this.verifier = JwtVerifier.create(options);
+        boolean routeChecks = overridesCheckClaims(getClass());
+        this.policyResource = options.policyResource()
+                .orElse(routeChecks ? PolicyResource.CALLED_ROUTE : PolicyResource.WHOLE_API);
+        if (routeChecks) {
+            warnAboutGatewayCache();
+        }
+        LOG.info("bricks-auth init: JWKS {}, policy resource {}", verifier.prefetchKeys(), policyResource);
+        this.restoreRefresh = RestoreRefresh.register(verifier);
     }
 
     /**
-     * An extra check on verified claims; throw {@link ClaimCheckException} to deny
-     * ({@link DenyReason#CLAIM_CHECK_FAILED}). Any other exception denies with {@link DenyReason#INTERNAL_ERROR}.
-     * Default: accept.
+     * An extra check on verified claims for the called route; throw {@link ClaimCheckException} to deny
+     * ({@link DenyReason#CLAIM_CHECK_FAILED}; its message is logged at DEBUG only, since it may quote claim
+     * values). Any other exception denies with {@link DenyReason#INTERNAL_ERROR}. Default: accept.
+     *
+     * <p>Runs on every invocation, also on a decision-cache hit, so a decision cached for one route never
+     * allows another route this method did not see. Overriding it makes policies name the called route unless
+     * {@link AuthorizerOptions.Builder#policyResource} says otherwise: see {@link PolicyResource} for API
+     * Gateway's own cache.
+     *
+     * @param claims the verified claims; never null
+     * @param route the route the caller asks for; never null
      */
-    protected void checkClaims(VerifiedClaims claims) throws ClaimCheckException {
+    protected void checkClaims(VerifiedClaims claims, CalledRoute route) throws ClaimCheckException {
         // accept by default
     }
 
@@ -96,29 +116,66 @@ public abstract class JwtAuthorizer implements RequestStreamHandler {
         return verifier;
     }
 
+    /**
+     * Fetches every issuer's JWKS and runs the verification pipeline once on a synthetic token, so that the
+     * snapshot holds warm keys and loaded classes. A subclass that overrides it calls {@code super.prime()}.
+     */
     @Override
-    public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        String response = handle(input.readNBytes(MAX_EVENT_BYTES + 1));
-        output.write(response.getBytes(StandardCharsets.UTF_8));
-        output.flush();
+    protected void prime() throws Exception {
+        LOG.info("bricks-auth priming: JWKS {}", verifier.prefetchKeys());
+        verifier.verify(primingToken());
     }
 
-    /** The response JSON for the raw event; throws only {@link UnauthorizedException}. */
-    final String handle(byte[] event) {
+    @Override
+    protected final InvocationInfo.Trigger trigger() {
+        return InvocationInfo.Trigger.AUTHORIZER;
+    }
+
+    /** Never throws: an unreadable event becomes an {@link AuthorizerEvent} that carries its deny. */
+    @Override
+    protected final Parsed<AuthorizerEvent> parseEvent(byte[] raw) {
+        AuthorizerEvent event = read(raw);
+        return new Parsed<>(event, event.json() == null ? null : correlationId(event.json()));
+    }
+
+    /** The response JSON as bytes; throws only {@link UnauthorizedException}. */
+    @Override
+    protected final Object invoke(AuthorizerEvent event, Context context) {
+        return handle(event).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The event's members, ARN and route, or the deny when it cannot be read. */
+    final AuthorizerEvent read(byte[] raw) {
+        try {
+            if (raw.length > MAX_EVENT_BYTES) {
+                return AuthorizerEvent.rejected("event larger than " + MAX_EVENT_BYTES + " bytes");
+            }
+            Map<String, Object> json = StrictJson.parseObject(new String(raw, StandardCharsets.UTF_8), MAX_EVENT_DEPTH);
+            String arn = string(json, api.arnMember);
+            if (arn == null || arn.length() > MAX_ARN_LENGTH || !ARN.matcher(arn).matches()) {
+                return AuthorizerEvent.rejected("event without a valid method/route ARN");
+            }
+            CalledRoute route = CalledRoute.ofArn(arn);
+            if (route == null) {
+                return AuthorizerEvent.rejected("method/route ARN names no HTTP method");
+            }
+            return new AuthorizerEvent(json, arn, route, null);
+        } catch (StrictJson.Rejected e) {
+            return AuthorizerEvent.rejected("event is not strict JSON: " + e.reason);
+        } catch (RuntimeException e) {
+            return new AuthorizerEvent(null, null, null,
+                    Decision.deny(DenyReason.INTERNAL_ERROR, "reading the event threw " + e.getClass().getName()));
+        }
+    }
+
+    /** The response JSON for the event; throws only {@link UnauthorizedException}. */
+    final String handle(AuthorizerEvent event) {
         Decision decision;
-        String arn = null;
+        String arn = event.arn();
         Map<String, Object> ctx = null;
         String principal = null;
         try {
-            Map<String, Object> json = event.length > MAX_EVENT_BYTES ? null
-                    : StrictJson.parseObject(new String(event, StandardCharsets.UTF_8), MAX_EVENT_DEPTH);
-            arn = json == null ? null : arnOf(json);
-            if (arn == null || arn.length() > MAX_ARN_LENGTH || !ARN.matcher(arn).matches()) {
-                decision = Decision.deny(DenyReason.BAD_REQUEST, "event without a valid method/route ARN");
-                arn = null;
-            } else {
-                decision = verifier.verify(tokenOf(json));
-            }
+            decision = event.rejection() != null ? event.rejection() : authorize(event);
             if (decision.allowed()) {
                 principal = principalId(decision.claims());
                 ctx = context(decision.claims());
@@ -127,12 +184,10 @@ public abstract class JwtAuthorizer implements RequestStreamHandler {
                     decision = Decision.deny(DenyReason.CONTEXT_INVALID, problem);
                 }
             }
-            if (decision.allowed() && options.policyResource == PolicyResource.CALLED_ROUTE
+            if (decision.allowed() && policyResource == PolicyResource.CALLED_ROUTE
                     && arn.length() > MAX_RESOURCE_LENGTH) {
                 decision = Decision.deny(DenyReason.BAD_REQUEST, "route ARN longer than a policy resource may be");
             }
-        } catch (StrictJson.Rejected e) {
-            decision = Decision.deny(DenyReason.BAD_REQUEST, "event is not strict JSON: " + e.reason);
         } catch (Throwable t) {
             decision = Decision.deny(DenyReason.INTERNAL_ERROR, "unexpected " + t.getClass().getName());
         }
@@ -153,9 +208,23 @@ public abstract class JwtAuthorizer implements RequestStreamHandler {
         }
     }
 
-    /** The ARN the policy is about ({@code methodArn} or {@code routeArn}), or null. */
-    final String arnOf(Map<String, Object> event) {
-        return string(event, api.arnMember);
+    /** The token's decision (possibly cached), then {@link #checkClaims} for this route (never cached). */
+    private Decision authorize(AuthorizerEvent event) {
+        Decision verified = verifier.verify(tokenOf(event.json()));
+        if (!verified.allowed()) {
+            return verified;
+        }
+        return JwtVerifier.applyRule(claims -> checkClaims(claims, event.route()), verified.claims());
+    }
+
+    /** The correlation id by core's HTTP rule: header {@code x-correlation-id}, else the API request id. */
+    private static String correlationId(Map<String, Object> event) {
+        String header = header(event, Correlation.HTTP_HEADER);
+        if (header != null && !header.isBlank()) {
+            return header;
+        }
+        return event.get("requestContext") instanceof Map<?, ?> rc && rc.get("requestId") instanceof String id
+                ? id : null;
     }
 
     /** The raw token value (with or without {@code Bearer }), or null. */
@@ -173,9 +242,14 @@ public abstract class JwtAuthorizer implements RequestStreamHandler {
         return options;
     }
 
-    /** The policy {@code Resource} for the ARN under the configured mode. */
+    /** The policy resource mode in force: the configured one, else chosen by whether checkClaims is overridden. */
+    final PolicyResource policyResource() {
+        return policyResource;
+    }
+
+    /** The policy {@code Resource} for the ARN under the mode in force. */
     final String resource(String arn) {
-        if (options.policyResource == PolicyResource.CALLED_ROUTE) {
+        if (policyResource == PolicyResource.CALLED_ROUTE) {
             return arn;
         }
         int apiSlash = arn.indexOf('/');
@@ -262,8 +336,50 @@ public abstract class JwtAuthorizer implements RequestStreamHandler {
         }
     }
 
-    /** Test access to the SnapStart hook. */
-    final Priming priming() {
-        return priming;
+    /**
+     * Whether the answer can name a route. Simple responses cannot: API Gateway applies a cached
+     * {@code isAuthorized: true} to every route.
+     */
+    boolean policyResponses() {
+        return true;
+    }
+
+    private void warnAboutGatewayCache() {
+        if (!policyResponses()) {
+            LOG.warn("bricks-auth: {} overrides checkClaims but simple responses allow every route; turn API "
+                    + "Gateway's authorizer cache off or add $context.routeKey to the identity sources",
+                    getClass().getName());
+        } else if (policyResource == PolicyResource.WHOLE_API) {
+            LOG.warn("bricks-auth: {} overrides checkClaims but policies name the whole API; API Gateway's "
+                    + "cached Allow then covers routes checkClaims never saw", getClass().getName());
+        }
+    }
+
+    /** Whether a class below JwtAuthorizer declares checkClaims (init-time, once). */
+    private static boolean overridesCheckClaims(Class<?> type) {
+        for (Class<?> c = type; c != null && c != JwtAuthorizer.class; c = c.getSuperclass()) {
+            try {
+                c.getDeclaredMethod("checkClaims", VerifiedClaims.class, CalledRoute.class);
+                return true;
+            } catch (NoSuchMethodException e) {
+                // not declared here; look further up
+            }
+        }
+        return false;
+    }
+
+    /** A well-formed token with an issuer no authorizer trusts: it runs every step up to the issuer check. */
+    private String primingToken() {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String alg = options.algorithms().iterator().next().name();
+        String header = "{\"alg\":\"" + alg + "\",\"kid\":\"bricks-priming\",\"typ\":\"JWT\"}";
+        String payload = "{\"iss\":\"urn:bricks:priming\",\"exp\":0}";
+        return b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".AAAA";
+    }
+
+    /** Test access to the SnapStart restore hook. */
+    final RestoreRefresh restoreRefresh() {
+        return restoreRefresh;
     }
 }

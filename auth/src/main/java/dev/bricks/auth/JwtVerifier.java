@@ -1,7 +1,6 @@
 package dev.bricks.auth;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
@@ -15,29 +14,35 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.util.Base64URL;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Verifies bearer JWTs with a pipeline that is closed at every step; the engine behind every authorizer base
  * class, usable on its own. Thread-safe; create once per environment (it owns the JWKS caches).
  *
  * <p>Order: {@code Bearer } strip (any case) → size → decision cache → three strict base64url segments →
- * strict JSON header (no duplicates, bounded depth) → JWS only → {@code alg} allow-list → no
- * {@code jku}/{@code x5u}/{@code x5c}/{@code jwk} → no {@code crit} → {@code kid} → {@code typ} → strict JSON
- * payload → {@code iss} among configured issuers → key by {@code kid} from that issuer's JWKS ({@code kty},
- * curve, {@code use}, {@code alg}, {@code key_ops} must fit) → signature → {@code aud} / Cognito →
- * {@code exp} (required) → {@code nbf} → {@code iat} → lifetime → scopes → groups → the caller's rule.
- * {@link #verify(String)} never throws: every throwable becomes a deny with a {@link DenyReason}.
+ * header step ({@link HeaderCheck}: strict JSON, JWS only, {@code alg} allow-list, no
+ * {@code jku}/{@code x5u}/{@code x5c}/{@code jwk}, no {@code crit}, {@code kid}, {@code typ}) → strict JSON
+ * payload and {@code iss} among configured issuers → key selection by {@code kid} from that issuer's JWKS
+ * ({@code kty}, curve, {@code use}, {@code alg}, {@code key_ops} must fit) → signature → claims step
+ * ({@link ClaimsCheck}: {@code aud} / Cognito, {@code exp} (required), {@code nbf}, {@code iat}, lifetime,
+ * scopes, groups) → the caller's rule. {@link #verify(String)} never throws: every throwable becomes a deny with
+ * a {@link DenyReason}.
+ *
+ * <pre>{@code
+ * JwtVerifier verifier = JwtVerifier.create(AuthorizerOptions.builder()
+ *         .issuer(Issuer.discovery("https://login.example.com"))
+ *         .audiences("api://orders")
+ *         .build());
+ * Decision decision = verifier.verify(request.header("authorization").orElse(null));
+ * }</pre>
  */
 public final class JwtVerifier {
 
@@ -48,27 +53,45 @@ public final class JwtVerifier {
         void check(VerifiedClaims claims) throws Exception;
     }
 
-    private static final String[] KEY_REFERENCE_HEADERS = {"jku", "x5u", "x5c", "jwk"};
+    private static final Logger LOG = LoggerFactory.getLogger(JwtVerifier.class);
     private static final int MAX_VERIFIERS = 64;
+
+    /** A decision and the instant until which an allow may be cached (its {@code exp}). */
+    private record Verification(Decision decision, long expiresAtMillis) {
+        static Verification denied(Decision denial) {
+            return new Verification(denial, Long.MIN_VALUE);
+        }
+    }
+
+    /**
+     * A payload whose {@code iss} is configured.
+     *
+     * @param claims the parsed claims, not yet verified
+     * @param issuerKeys the key source of its issuer
+     */
+    private record Payload(Map<String, Object> claims, IssuerKeys issuerKeys) {
+    }
 
     private final AuthorizerOptions options;
     private final ClaimRule rule;
     private final Map<String, IssuerKeys> keys;
     private final DecisionCache cache;
-    private final long skewMillis;
+    private final HeaderCheck headerCheck;
+    private final ClaimsCheck claimsCheck;
     private final Map<JWK, JWSVerifier> verifiers = new ConcurrentHashMap<>();
 
     private JwtVerifier(AuthorizerOptions options, ClaimRule rule) {
         this.options = options;
         this.rule = rule;
         Map<String, IssuerKeys> k = new LinkedHashMap<>();
-        options.issuers.forEach((iss, issuer) -> k.put(iss, new IssuerKeys(issuer, options)));
+        options.issuers().forEach((iss, issuer) -> k.put(iss, new IssuerKeys(issuer, options)));
         this.keys = Map.copyOf(k);
-        this.cache = options.decisionCacheSize == 0 ? null
-                : new DecisionCache(options.decisionCacheSize, options.decisionCacheTtl.toMillis(), options.clock);
-        this.skewMillis = options.clockSkew.toMillis();
+        this.cache = options.decisionCacheSize() == 0 ? null
+                : new DecisionCache(options.decisionCacheSize(), options.decisionCacheTtl().toMillis(),
+                        options.clock());
+        this.headerCheck = new HeaderCheck(options);
+        this.claimsCheck = new ClaimsCheck(options);
     }
-
     /** A verifier for the options, without an extra claim rule. Fetches no keys yet (see {@link #prefetchKeys()}). */
     public static JwtVerifier create(AuthorizerOptions options) {
         return create(options, claims -> { });
@@ -116,246 +139,139 @@ public final class JwtVerifier {
             if (authorizationValue == null || authorizationValue.isEmpty()) {
                 return Decision.deny(DenyReason.MISSING_TOKEN, "no token");
             }
-            if (authorizationValue.length() > options.maxTokenSize + 7) {
-                return Decision.deny(DenyReason.TOKEN_TOO_LARGE, "token longer than " + options.maxTokenSize);
+            if (authorizationValue.length() > options.maxTokenSize() + 7) {
+                return Decision.deny(DenyReason.TOKEN_TOO_LARGE, "token longer than " + options.maxTokenSize());
             }
             String token = TokenShape.stripBearer(authorizationValue);
             if (token.isEmpty()) {
                 return Decision.deny(DenyReason.MISSING_TOKEN, "empty bearer token");
             }
-            if (token.length() > options.maxTokenSize) {
-                return Decision.deny(DenyReason.TOKEN_TOO_LARGE, "token longer than " + options.maxTokenSize);
+            if (token.length() > options.maxTokenSize()) {
+                return Decision.deny(DenyReason.TOKEN_TOO_LARGE, "token longer than " + options.maxTokenSize());
             }
             if (cache == null) {
-                return verifyUncached(token, null);
+                return verifyUncached(token).decision();
             }
             DecisionCache.Key key = DecisionCache.key(token);
             Decision cached = cache.get(key);
             if (cached != null) {
                 return cached;
             }
-            long[] exp = new long[1];
-            Decision d = verifyUncached(token, exp);
-            cache.put(key, d, exp[0]);
-            return d;
+            Verification v = verifyUncached(token);
+            cache.put(key, v.decision(), v.expiresAtMillis());
+            return v.decision();
         } catch (Throwable t) {
             return Decision.deny(DenyReason.INTERNAL_ERROR, "unexpected " + t.getClass().getName());
         }
     }
 
-    private Decision verifyUncached(String token, long[] expOut) {
-        long dots = TokenShape.segments(token);
-        if (dots < 0) {
-            return Decision.deny(DenyReason.MALFORMED_TOKEN, "not three strict base64url segments");
+    private Verification verifyUncached(String token) {
+        TokenShape.Segments segments = TokenShape.segments(token);
+        if (segments == null) {
+            return Verification.denied(
+                    Decision.deny(DenyReason.MALFORMED_TOKEN, "not three strict base64url segments"));
         }
-        int d1 = (int) (dots >>> 32);
-        int d2 = (int) dots;
-        String h64 = token.substring(0, d1);
-        Map<String, Object> header;
+        Step<HeaderCheck.Header> header = headerCheck.check(segments.header());
+        if (header.denied()) {
+            return Verification.denied(header.denial());
+        }
+        Step<Payload> payload = payload(segments.payload());
+        if (payload.denied()) {
+            return Verification.denied(payload.denial());
+        }
+        Step<List<JWK>> candidates = selectKeys(payload.value().issuerKeys(), header.value());
+        if (candidates.denied()) {
+            return Verification.denied(candidates.denial());
+        }
+        Step<JWK> signer = verifySignature(candidates.value(), header.value(), segments);
+        if (signer.denied()) {
+            return Verification.denied(signer.denial());
+        }
+        Step<ClaimsCheck.ValidClaims> claims = claimsCheck.check(payload.value().claims(), header.value().kid());
+        if (claims.denied()) {
+            return Verification.denied(claims.denial());
+        }
+        Decision ruled = applyRule(rule, claims.value().claims());
+        return new Verification(ruled, claims.value().expiresAtMillis());
+    }
+
+    /**
+     * Runs a claim rule on verified claims: allowed when it returns, {@link DenyReason#CLAIM_CHECK_FAILED} when it
+     * throws {@link ClaimCheckException} (its message, which may quote claim values, is logged at DEBUG only),
+     * {@link DenyReason#INTERNAL_ERROR} for anything else.
+     */
+    static Decision applyRule(ClaimRule rule, VerifiedClaims claims) {
+        try {
+            rule.check(claims);
+            return Decision.allow(claims);
+        } catch (ClaimCheckException e) {
+            LOG.debug("bricks-auth claim check failed: {}", e.getMessage());
+            return Decision.deny(DenyReason.CLAIM_CHECK_FAILED, "claim check failed");
+        } catch (Exception e) {
+            return Decision.deny(DenyReason.INTERNAL_ERROR, "claim rule threw " + e.getClass().getName());
+        }
+    }
+
+    private Step<Payload> payload(String segment) {
         Map<String, Object> claims;
         try {
-            header = parseSegment(h64);
+            claims = TokenShape.json(segment, options.maxJsonDepth());
         } catch (StrictJson.Rejected e) {
-            return Decision.deny(e.reason, "header: " + e.getMessage());
-        }
-
-        if (header.containsKey("enc")) {
-            return Decision.deny(DenyReason.NOT_JWS, "JWE header");
-        }
-        if (!(header.get("alg") instanceof String alg)) {
-            return Decision.deny(DenyReason.NOT_JWS, "no alg");
-        }
-        if ("none".equalsIgnoreCase(alg)) {
-            return Decision.deny(DenyReason.NOT_JWS, "unsecured JWT");
-        }
-        SignatureAlgorithm algorithm = SignatureAlgorithm.byName(alg);
-        if (algorithm == null || !options.algorithms.contains(algorithm)) {
-            return Decision.deny(DenyReason.ALG_NOT_ALLOWED, "alg not allowed");
-        }
-        for (String name : KEY_REFERENCE_HEADERS) {
-            if (header.containsKey(name)) {
-                return Decision.deny(DenyReason.KEY_REFERENCE_HEADER, name + " header present");
-            }
-        }
-        if (header.containsKey("crit")) {
-            return Decision.deny(DenyReason.CRIT_UNSUPPORTED, "crit header present");
-        }
-        Object kidValue = header.get("kid");
-        if (kidValue == null) {
-            if (options.requireKid) {
-                return Decision.deny(DenyReason.KID_MISSING, "no kid");
-            }
-        } else if (!(kidValue instanceof String s) || s.isEmpty()) {
-            return Decision.deny(DenyReason.HEADER_INVALID, "kid is not a non-empty string");
-        }
-        String kid = (String) kidValue;
-        Object typ = header.get("typ");
-        if (typ == null) {
-            if (!options.allowMissingType) {
-                return Decision.deny(DenyReason.TYP_NOT_ALLOWED, "typ missing");
-            }
-        } else if (!(typ instanceof String t) || !options.types.contains(AuthorizerOptions.normaliseType(t))) {
-            return Decision.deny(DenyReason.TYP_NOT_ALLOWED, "typ not allowed");
-        }
-        JWSHeader jwsHeader;
-        try {
-            jwsHeader = JWSHeader.parse(header, new Base64URL(h64));
-        } catch (ParseException e) {
-            return Decision.deny(DenyReason.HEADER_INVALID, "header rejected by JWS parser");
-        }
-
-        try {
-            claims = parseSegment(token.substring(d1 + 1, d2));
-        } catch (StrictJson.Rejected e) {
-            return Decision.deny(e.reason, "payload: " + e.getMessage());
+            return Step.deny(e.reason, "payload: " + e.getMessage());
         }
         IssuerKeys issuerKeys = claims.get("iss") instanceof String iss ? keys.get(iss) : null;
         if (issuerKeys == null) {
-            return Decision.deny(DenyReason.ISSUER_NOT_ALLOWED, "iss missing or not configured");
+            return Step.deny(DenyReason.ISSUER_NOT_ALLOWED, "iss missing or not configured");
         }
+        return Step.pass(new Payload(claims, issuerKeys));
+    }
 
+    /** The issuer's keys with the header's {@code kid} that fit its algorithm; never an empty list. */
+    private static Step<List<JWK>> selectKeys(IssuerKeys issuerKeys, HeaderCheck.Header header) {
         List<JWK> candidates;
         try {
             JWKMatcher.Builder matcher = new JWKMatcher.Builder();
-            if (kid != null) {
-                matcher.keyID(kid);
+            if (header.kid() != null) {
+                matcher.keyID(header.kid());
             }
             candidates = issuerKeys.byKid(new JWKSelector(matcher.build()));
         } catch (RateLimitReachedException e) {
             if (!issuerKeys.fetchedOnce()) {
-                return Decision.deny(DenyReason.KEY_SOURCE_UNAVAILABLE, "no JWKS yet; refresh rate-limited");
+                return Step.deny(DenyReason.KEY_SOURCE_UNAVAILABLE, "no JWKS yet; refresh rate-limited");
             }
-            return Decision.deny(DenyReason.KID_UNKNOWN, "kid unknown; JWKS refresh rate-limited");
+            return Step.deny(DenyReason.KID_UNKNOWN, "kid unknown; JWKS refresh rate-limited");
         } catch (KeySourceException e) {
-            return Decision.deny(DenyReason.KEY_SOURCE_UNAVAILABLE,
-                    "JWKS unavailable: " + e.getClass().getSimpleName());
+            return Step.deny(DenyReason.KEY_SOURCE_UNAVAILABLE, "JWKS unavailable: " + e.getClass().getSimpleName());
         }
         if (candidates.isEmpty()) {
-            return Decision.deny(DenyReason.KID_UNKNOWN, "no key with this kid");
+            return Step.deny(DenyReason.KID_UNKNOWN, "no key with this kid");
         }
         List<JWK> fitting = new ArrayList<>(1);
         for (JWK k : candidates) {
-            if (fits(k, algorithm)) {
+            if (fits(k, header.algorithm())) {
                 fitting.add(k);
             }
         }
         if (fitting.isEmpty()) {
-            return Decision.deny(DenyReason.KEY_MISMATCH, "key type/use/alg does not fit " + alg);
+            return Step.deny(DenyReason.KEY_MISMATCH, "key type/use/alg does not fit " + header.algorithm().name());
         }
-        byte[] signingInput = token.substring(0, d2).getBytes(StandardCharsets.US_ASCII);
-        Base64URL signature = new Base64URL(token.substring(d2 + 1));
-        boolean verified = false;
-        for (JWK k : fitting) {
+        return Step.pass(fitting);
+    }
+
+    /** The key whose signature verifies. */
+    private Step<JWK> verifySignature(List<JWK> keys, HeaderCheck.Header header, TokenShape.Segments segments) {
+        byte[] signingInput = segments.signingInput().getBytes(StandardCharsets.US_ASCII);
+        Base64URL signature = new Base64URL(segments.signature());
+        for (JWK k : keys) {
             try {
-                if (verifier(k).verify(jwsHeader, signingInput, signature)) {
-                    verified = true;
-                    break;
+                if (verifier(k).verify(header.jws(), signingInput, signature)) {
+                    return Step.pass(k);
                 }
             } catch (JOSEException e) {
                 // an unusable signature encoding: same as a bad signature
             }
         }
-        if (!verified) {
-            return Decision.deny(DenyReason.SIGNATURE_INVALID, "signature does not verify");
-        }
-        return checkClaims(claims, kid, expOut);
-    }
-
-    private Decision checkClaims(Map<String, Object> claims, String kid, long[] expOut) {
-        if (!options.audiences.isEmpty()) {
-            Object aud = claims.get("aud");
-            boolean ok = false;
-            if (aud instanceof String a) {
-                ok = options.audiences.contains(a);
-            } else if (aud instanceof List<?> list) {
-                for (Object a : list) {
-                    if (!(a instanceof String)) {
-                        return Decision.deny(DenyReason.CLAIMS_INVALID, "aud holds a non-string");
-                    }
-                    ok |= options.audiences.contains(a);
-                }
-            } else if (aud != null) {
-                return Decision.deny(DenyReason.CLAIMS_INVALID, "aud is neither string nor list");
-            }
-            if (!ok) {
-                return Decision.deny(DenyReason.AUDIENCE_NOT_ALLOWED, "aud missing or not allowed");
-            }
-        }
-        if (options.tokenUse != null) {
-            if (!options.tokenUse.claim.equals(claims.get("token_use"))) {
-                return Decision.deny(DenyReason.TOKEN_USE_NOT_ALLOWED, "token_use is not " + options.tokenUse.claim);
-            }
-            if (options.tokenUse == AuthorizerOptions.TokenUse.ACCESS
-                    && !options.clientIds.contains(claims.get("client_id"))) {
-                return Decision.deny(DenyReason.CLIENT_ID_NOT_ALLOWED, "client_id not allowed");
-            }
-        }
-        if (claims.containsKey("sub") && !(claims.get("sub") instanceof String)) {
-            return Decision.deny(DenyReason.CLAIMS_INVALID, "sub is not a string");
-        }
-        if (!claims.containsKey("exp")) {
-            return Decision.deny(DenyReason.EXP_MISSING, "no exp");
-        }
-        long now = options.clock.millis();
-        long exp = millis(claims.get("exp"));
-        long nbf = claims.containsKey("nbf") ? millis(claims.get("nbf")) : Long.MIN_VALUE;
-        long iat = claims.containsKey("iat") ? millis(claims.get("iat")) : Long.MIN_VALUE;
-        if (exp == Long.MIN_VALUE || (claims.containsKey("nbf") && nbf == Long.MIN_VALUE)
-                || (claims.containsKey("iat") && iat == Long.MIN_VALUE)) {
-            return Decision.deny(DenyReason.CLAIMS_INVALID, "exp/nbf/iat is not a NumericDate");
-        }
-        if (now >= exp + skewMillis) {
-            return Decision.deny(DenyReason.EXPIRED, "expired");
-        }
-        if (nbf != Long.MIN_VALUE && nbf - skewMillis > now) {
-            return Decision.deny(DenyReason.NOT_YET_VALID, "nbf in the future");
-        }
-        if (iat != Long.MIN_VALUE && iat - skewMillis > now) {
-            return Decision.deny(DenyReason.IAT_IN_FUTURE, "iat in the future");
-        }
-        if (options.maxLifetime != null) {
-            if (iat == Long.MIN_VALUE) {
-                return Decision.deny(DenyReason.IAT_MISSING, "no iat with a maximum lifetime");
-            }
-            if (exp - iat > options.maxLifetime.toMillis()) {
-                return Decision.deny(DenyReason.LIFETIME_TOO_LONG, "exp - iat exceeds " + options.maxLifetime);
-            }
-        }
-        VerifiedClaims verified = new VerifiedClaims(claims, kid);
-        if (!options.requiredScopes.isEmpty() && !verified.scopes().containsAll(options.requiredScopes)) {
-            return Decision.deny(DenyReason.SCOPE_MISSING, "a required scope is missing");
-        }
-        if (!options.anyOfGroups.isEmpty()) {
-            boolean member = false;
-            for (String g : verified.groups()) {
-                member |= options.anyOfGroups.contains(g);
-            }
-            if (!member) {
-                return Decision.deny(DenyReason.GROUP_MISSING, "in none of the required groups");
-            }
-        }
-        try {
-            rule.check(verified);
-        } catch (ClaimCheckException e) {
-            return Decision.deny(DenyReason.CLAIM_CHECK_FAILED, "claim rule: " + e.getMessage());
-        } catch (Exception e) {
-            return Decision.deny(DenyReason.INTERNAL_ERROR, "claim rule threw " + e.getClass().getName());
-        }
-        if (expOut != null) {
-            expOut[0] = exp;
-        }
-        return Decision.allow(verified);
-    }
-
-    /** NumericDate seconds → epoch millis; Long.MIN_VALUE when not a number or out of a sane range. */
-    private static long millis(Object v) {
-        if (v instanceof Long l) {
-            return l >= 0 && l < 100_000_000_000L ? l * 1000 : Long.MIN_VALUE;
-        }
-        if (v instanceof Double d) {
-            return d >= 0 && d < 1e11 ? (long) (d * 1000) : Long.MIN_VALUE;
-        }
-        return Long.MIN_VALUE;
+        return Step.deny(DenyReason.SIGNATURE_INVALID, "signature does not verify");
     }
 
     private static boolean fits(JWK k, SignatureAlgorithm algorithm) {
@@ -390,19 +306,5 @@ public final class JwtVerifier {
             verifiers.put(k, v);
         }
         return v;
-    }
-
-    private Map<String, Object> parseSegment(String b64) throws StrictJson.Rejected {
-        byte[] bytes = Base64.getUrlDecoder().decode(b64);
-        String json;
-        try {
-            json = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new StrictJson.Rejected(DenyReason.MALFORMED_JSON, "not UTF-8");
-        }
-        return StrictJson.parseObject(json, options.maxJsonDepth);
     }
 }

@@ -8,9 +8,9 @@ import java.util.Map;
  * {@code methodArn}; answers like {@link RestTokenAuthorizer} (401 {@code Unauthorized} for a missing or
  * malformed token, explicit Deny policy for a bad one). Thread-safe.
  */
-public abstract class RestRequestAuthorizer extends JwtAuthorizer {
+public abstract non-sealed class RestRequestAuthorizer extends JwtAuthorizer {
 
-    /** Builds the verifier and fetches every issuer's JWKS. */
+    /** Builds the verifier and fetches every issuer's JWKS (Lambda init). */
     protected RestRequestAuthorizer(AuthorizerOptions options) {
         super(options, Api.REST);
     }
@@ -28,7 +28,7 @@ public abstract class RestRequestAuthorizer extends JwtAuthorizer {
 
     @Override
     final String tokenOf(Map<String, Object> event) {
-        return header(event, options().tokenHeader);
+        return header(event, options().tokenHeader());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.bricks.auth;
 
+import dev.bricks.core.http.PrincipalKeys;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -23,9 +24,9 @@ import java.util.function.Function;
  *
  * Thread-safe.
  */
-public abstract class RestTokenAuthorizer extends JwtAuthorizer {
+public abstract non-sealed class RestTokenAuthorizer extends JwtAuthorizer {
 
-    /** Builds the verifier and fetches every issuer's JWKS. */
+    /** Builds the verifier and fetches every issuer's JWKS (Lambda init). */
     protected RestTokenAuthorizer(AuthorizerOptions options) {
         super(options, Api.REST);
     }
@@ -64,12 +65,12 @@ public abstract class RestTokenAuthorizer extends JwtAuthorizer {
 
         static Map<String, Object> defaultContext(VerifiedClaims claims) {
             Map<String, Object> ctx = new LinkedHashMap<>();
-            ctx.put("sub", claims.subject());
+            ctx.put(PrincipalKeys.SUBJECT, claims.subject());
             if (!claims.scopes().isEmpty()) {
-                ctx.put("scope", joined(claims.scopes()));
+                ctx.put(PrincipalKeys.SCOPE, joined(claims.scopes()));
             }
             if (!claims.groups().isEmpty()) {
-                ctx.put("groups", joined(claims.groups()));
+                ctx.put(PrincipalKeys.GROUPS, joined(claims.groups()));
             }
             return ctx;
         }

@@ -1,8 +1,15 @@
 package dev.bricks.auth;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
 /**
- * The structural steps of the pipeline, before any decoding: {@code Bearer } prefix, size bound and exactly
- * three strictly base64url segments. Stateless; thread-safe.
+ * The structural steps of the pipeline: {@code Bearer } prefix, exactly three strictly base64url segments, and
+ * the decoding of a segment into strict UTF-8 JSON. Stateless; thread-safe.
  */
 final class TokenShape {
 
@@ -23,11 +30,21 @@ final class TokenShape {
     }
 
     /**
-     * Returns the positions of the two dots, packed as {@code (first << 32) | second}, or -1 when the token is
-     * not three non-empty segments of base64url characters without padding whose last character carries no
-     * stray bits.
+     * The three segments of a compact JWS.
+     *
+     * @param header the base64url header
+     * @param payload the base64url payload
+     * @param signature the base64url signature
+     * @param signingInput {@code header.payload}, the bytes the signature covers
      */
-    static long segments(String token) {
+    record Segments(String header, String payload, String signature, String signingInput) {
+    }
+
+    /**
+     * Splits the token, or returns null when it is not three non-empty segments of base64url characters
+     * without padding whose last character carries no stray bits.
+     */
+    static Segments segments(String token) {
         int first = -1;
         int second = -1;
         int n = token.length();
@@ -39,19 +56,35 @@ final class TokenShape {
                 } else if (second < 0) {
                     second = i;
                 } else {
-                    return -1;
+                    return null;
                 }
             } else if (!isBase64Url(c)) {
-                return -1;
+                return null;
             }
         }
         if (first < 0 || second < 0) {
-            return -1;
+            return null;
         }
         if (!canonical(token, 0, first) || !canonical(token, first + 1, second) || !canonical(token, second + 1, n)) {
-            return -1;
+            return null;
         }
-        return ((long) first << 32) | second;
+        return new Segments(token.substring(0, first), token.substring(first + 1, second), token.substring(second + 1),
+                token.substring(0, second));
+    }
+
+    /** A header or payload segment decoded as strict UTF-8 and parsed by {@link StrictJson}. */
+    static Map<String, Object> json(String segment, int maxDepth) throws StrictJson.Rejected {
+        byte[] bytes = Base64.getUrlDecoder().decode(segment);
+        String json;
+        try {
+            json = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new StrictJson.Rejected(DenyReason.MALFORMED_JSON, "not UTF-8");
+        }
+        return StrictJson.parseObject(json, maxDepth);
     }
 
     /** A non-empty segment whose length is possible for unpadded base64 and whose unused tail bits are zero. */

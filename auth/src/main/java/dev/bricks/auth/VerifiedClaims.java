@@ -1,5 +1,6 @@
 package dev.bricks.auth;
 
+import dev.bricks.core.http.PrincipalKeys;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class VerifiedClaims {
 
     /** {@code sub}; empty when absent, never null. */
     public String subject() {
-        Object sub = claims.get("sub");
+        Object sub = claims.get(PrincipalKeys.SUBJECT);
         return sub instanceof String s ? s : "";
     }
 
@@ -38,13 +39,15 @@ public final class VerifiedClaims {
 
     /** Scopes from {@code scope} (space-separated string) or {@code scp} (list or string); never null. */
     public List<String> scopes() {
-        Object v = claims.containsKey("scope") ? claims.get("scope") : claims.get("scp");
+        Object v = claims.containsKey(PrincipalKeys.SCOPE) ? claims.get(PrincipalKeys.SCOPE)
+                : claims.get(PrincipalKeys.SCP);
         return strings(v, true);
     }
 
     /** Groups from {@code cognito:groups} or {@code groups} (list or string); never null. */
     public List<String> groups() {
-        Object v = claims.containsKey("cognito:groups") ? claims.get("cognito:groups") : claims.get("groups");
+        Object v = claims.containsKey(PrincipalKeys.COGNITO_GROUPS)
+                ? claims.get(PrincipalKeys.COGNITO_GROUPS) : claims.get(PrincipalKeys.GROUPS);
         return strings(v, false);
     }
 

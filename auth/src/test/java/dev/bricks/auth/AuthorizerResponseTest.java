@@ -40,7 +40,8 @@ class AuthorizerResponseTest {
 
     static AuthorizerOptions.Builder options() {
         return AuthorizerOptions.builder().issuer(server.asIssuer()).audiences(Tokens.AUDIENCE)
-                .jwksHttp(Duration.ofSeconds(1), Duration.ofSeconds(2), 16 * 1024);
+                .jwksConnectTimeout(Duration.ofSeconds(1)).jwksReadTimeout(Duration.ofSeconds(2))
+                .jwksSizeLimit(16 * 1024);
     }
 
     static String token() {
@@ -224,14 +225,15 @@ class AuthorizerResponseTest {
     void restToken_claimCheckRejects_deniesClaimCheckFailed() throws IOException {
         Rest a = new Rest(options().build()) {
             @Override
-            protected void checkClaims(VerifiedClaims claims) throws ClaimCheckException {
+            protected void checkClaims(VerifiedClaims claims, CalledRoute route) throws ClaimCheckException {
                 if (!claims.groups().contains("billing")) {
                     throw new ClaimCheckException("not in billing");
                 }
             }
         };
 
-        assertThat(invoke(a, tokenEvent(token()))).isEqualTo(deny(WHOLE_REST));
+        assertThat(invoke(a, tokenEvent(token()))).as("checkClaims overridden: the called route")
+                .isEqualTo(deny(METHOD_ARN));
         assertThat(a.lastReason()).isEqualTo(DenyReason.CLAIM_CHECK_FAILED);
     }
 
@@ -239,7 +241,7 @@ class AuthorizerResponseTest {
     void restToken_userCodeThrows_deniesInternalErrorNot500() throws IOException {
         Rest a = new Rest(options().build()) {
             @Override
-            protected void checkClaims(VerifiedClaims claims) {
+            protected void checkClaims(VerifiedClaims claims, CalledRoute route) {
                 throw new IllegalStateException("bug in user code");
             }
         };
@@ -250,7 +252,7 @@ class AuthorizerResponseTest {
             }
         };
 
-        assertThat(invoke(a, tokenEvent(token()))).isEqualTo(deny(WHOLE_REST));
+        assertThat(invoke(a, tokenEvent(token()))).isEqualTo(deny(METHOD_ARN));
         assertThat(a.lastReason()).isEqualTo(DenyReason.INTERNAL_ERROR);
         assertThat(invoke(b, tokenEvent(token()))).isEqualTo(deny(WHOLE_REST));
     }
@@ -339,6 +341,30 @@ class AuthorizerResponseTest {
     }
 
     @Test
+    void claimCheckFailed_userMessageWithClaimValues_neitherInDetailNorInInfoLog() throws IOException {
+        Rest a = new Rest(options().build()) {
+            @Override
+            protected void checkClaims(VerifiedClaims claims, CalledRoute route) throws ClaimCheckException {
+                throw new ClaimCheckException("tenant secret-tenant-77 of " + claims.subject() + " is suspended");
+            }
+        };
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            invoke(a, tokenEvent(token()));
+        } finally {
+            System.setErr(original);
+        }
+        Decision d = a.decisions.get(0);
+
+        assertThat(d.reason()).isEqualTo(DenyReason.CLAIM_CHECK_FAILED);
+        assertThat(d.detail()).doesNotContain("secret-tenant-77").doesNotContain(Tokens.SUBJECT);
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("reason=CLAIM_CHECK_FAILED")
+                .doesNotContain("secret-tenant-77");
+    }
+
+    @Test
     void es256Token_allowedWhenConfigured() throws IOException {
         Simple a = new Simple(options().algorithms(SignatureAlgorithm.ES256).build());
         String es = Tokens.signed(TestKeys.EC_1, JWSAlgorithm.ES256, Tokens.claims(server.issuer()).build());
@@ -351,10 +377,10 @@ class AuthorizerResponseTest {
     void constructor_fetchesJwksOnceAtInit_notPerInvocation() throws Exception {
         try (JwksServer s = new JwksServer(TestKeys.RSA_1.toPublicJWK())) {
             Rest a = new Rest(AuthorizerOptions.builder().issuer(s.asIssuer()).audiences(Tokens.AUDIENCE)
-                    .decisionCache(0, Duration.ZERO).build());
+                    .noDecisionCache().build());
             assertThat(s.jwksRequests()).as("fetched at init").isEqualTo(1);
-            a.priming().beforeCheckpoint(null);
-            a.priming().afterRestore(null);
+            a.beforeCheckpoint(null);
+            a.restoreRefresh().afterRestore(null);
 
             for (int i = 0; i < 5; i++) {
                 String t = Tokens.rs256(Tokens.claims(s.issuer()).subject("user-" + i).build());

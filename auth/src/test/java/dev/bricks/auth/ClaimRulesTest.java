@@ -20,7 +20,7 @@ class ClaimRulesTest {
     static final JwksPerClass server = new JwksPerClass(TestKeys.RSA_1.toPublicJWK());
 
     static AuthorizerOptions.Builder base() {
-        return server.options().decisionCache(0, Duration.ZERO);
+        return server.options().noDecisionCache();
     }
 
     static Stream<Arguments> rules() {

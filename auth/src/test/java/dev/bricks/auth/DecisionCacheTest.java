@@ -16,7 +16,7 @@ class DecisionCacheTest {
     static final JwksPerClass server = new JwksPerClass(TestKeys.RSA_1.toPublicJWK());
 
     static AuthorizerOptions.Builder options(MutableClock clock, int size, Duration ttl) {
-        return server.options().audiences(Tokens.AUDIENCE).clock(clock).decisionCache(size, ttl);
+        return server.options().audiences(Tokens.AUDIENCE).clock(clock).decisionCacheSize(size).decisionCacheTtl(ttl);
     }
 
     static String token(long expInSeconds) {
@@ -110,5 +110,30 @@ class DecisionCacheTest {
         assertThat(d1.reason()).isEqualTo(DenyReason.SIGNATURE_INVALID);
         assertThat(d2).isSameAs(d1);
         assertThat(v.verify(good).allowed()).isTrue();
+    }
+
+    @Test
+    void key_tokensDifferingOutsideAscii_distinctKeys() {
+        String euro = "eyJhbGciOiJSUzI1NiJ9.e30.sig\u20ac";
+        String question = "eyJhbGciOiJSUzI1NiJ9.e30.sig?";
+        String eAcute = "eyJhbGciOiJSUzI1NiJ9.e30.sig\u00e9";
+
+        assertThat(DecisionCache.key(euro)).as("US-ASCII would map both to '?'")
+                .isNotEqualTo(DecisionCache.key(question));
+        assertThat(DecisionCache.key(euro)).isNotEqualTo(DecisionCache.key(eAcute));
+        assertThat(DecisionCache.key(euro)).isEqualTo(DecisionCache.key(new String(euro.toCharArray())));
+    }
+
+    @Test
+    void verify_nonAsciiVariantOfCachedToken_notServedFromCache() {
+        MutableClock clock = new MutableClock(Instant.now());
+        JwtVerifier v = JwtVerifier.create(options(clock, 16, Duration.ofMinutes(5)).build());
+        String t = token(600);
+        String variant = t.substring(0, t.length() - 1) + "\u00e9";
+
+        assertThat(v.verify(t).allowed()).isTrue();
+        Decision d = v.verify(variant);
+
+        assertThat(d.reason()).isEqualTo(DenyReason.MALFORMED_TOKEN);
     }
 }

@@ -29,6 +29,7 @@ final class JwksServer implements AutoCloseable {
     private final AtomicInteger jwksRequests = new AtomicInteger();
     private volatile Mode mode = Mode.OK;
     private volatile long slowMillis = 800;
+    private final AtomicInteger failuresLeft = new AtomicInteger();
 
     JwksServer(JWK... publicKeys) throws IOException {
         keys.addAll(List.of(publicKeys));
@@ -57,11 +58,17 @@ final class JwksServer implements AutoCloseable {
      */
     static AuthorizerOptions.Builder testOptions(JwksServer server) {
         return AuthorizerOptions.builder().issuer(server.asIssuer())
-                .jwksHttp(Duration.ofSeconds(1), Duration.ofSeconds(1), 16 * 1024);
+                .jwksConnectTimeout(Duration.ofSeconds(1)).jwksReadTimeout(Duration.ofSeconds(1))
+                .jwksSizeLimit(16 * 1024);
     }
 
     void mode(Mode value) {
         this.mode = value;
+    }
+
+    /** The next {@code count} JWKS requests answer 503, whatever the mode. */
+    void failNext(int count) {
+        failuresLeft.set(count);
     }
 
     void slowMillis(long value) {
@@ -82,6 +89,10 @@ final class JwksServer implements AutoCloseable {
 
     private void jwks(HttpExchange ex) throws IOException {
         jwksRequests.incrementAndGet();
+        if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            send(ex, 503, "{\"message\":\"unavailable\"}");
+            return;
+        }
         switch (mode) {
             case DOWN -> send(ex, 503, "{\"message\":\"unavailable\"}");
             case GARBAGE -> send(ex, 200, "<html>not a key set</html>");

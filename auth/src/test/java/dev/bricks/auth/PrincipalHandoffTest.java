@@ -41,7 +41,7 @@ class PrincipalHandoffTest {
 
     static AuthorizerOptions options() {
         return AuthorizerOptions.builder().issuer(server.asIssuer()).audiences(Tokens.AUDIENCE)
-                .jwksHttp(Duration.ofSeconds(1), Duration.ofSeconds(2), 16 * 1024).build();
+                .jwksConnectTimeout(Duration.ofSeconds(1)).jwksReadTimeout(Duration.ofSeconds(2)).jwksSizeLimit(16 * 1024).build();
     }
 
     static String run(java.io.InputStream in, com.amazonaws.services.lambda.runtime.RequestStreamHandler h)

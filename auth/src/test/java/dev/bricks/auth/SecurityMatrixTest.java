@@ -53,10 +53,10 @@ class SecurityMatrixTest {
                 .audiences(Tokens.AUDIENCE)
                 .algorithms(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256)
                 .maxLifetime(Duration.ofDays(1))
-                .decisionCache(0, Duration.ZERO)
-                .jwksCache(Duration.ofMillis(300), Duration.ofMillis(50), Duration.ofMillis(100))
+                .noDecisionCache()
+                .jwksCacheTtl(Duration.ofMillis(300)).jwksRefreshAhead(Duration.ofMillis(50)).jwksRefreshTimeout(Duration.ofMillis(100))
                 .jwksRateLimit(Duration.ofMillis(20))
-                .jwksHttp(Duration.ofMillis(1000), Duration.ofMillis(2000), 16 * 1024);
+                .jwksConnectTimeout(Duration.ofMillis(1000)).jwksReadTimeout(Duration.ofMillis(2000)).jwksSizeLimit(16 * 1024);
     }
 
     static String header(String kid, String alg) {
@@ -86,7 +86,7 @@ class SecurityMatrixTest {
                 s.mode(mode);
                 s.slowMillis(1500);
                 JwtVerifier v = JwtVerifier.create(options(s)
-                        .jwksHttp(Duration.ofMillis(1000), Duration.ofMillis(300), 16 * 1024).build());
+                        .jwksConnectTimeout(Duration.ofMillis(1000)).jwksReadTimeout(Duration.ofMillis(300)).jwksSizeLimit(16 * 1024).build());
                 return v.verify(Tokens.rs256(Tokens.claims(s.issuer()).build()));
             }
         };

@@ -56,19 +56,30 @@ class StrictJsonTest {
     @ParameterizedTest
     @ValueSource(strings = {"aA.bA.cA", "eyJh.eyJi.c2ln", "e30.e30.AA"})
     void segments_strictBase64Url_accepted(String token) {
-        assertThat(TokenShape.segments(token)).isNotNegative();
+        assertThat(TokenShape.segments(token)).isNotNull();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"a.b", "a.b.c.d", ".b.c", "a..c", "a.b.", "a.b.c=", "a.b+.c", "a.b.c ", "e31.e30.AA",
         "a.b.A", "a.b.AB"})
     void segments_notStrict_rejected(String token) {
-        assertThat(TokenShape.segments(token)).isNegative();
+        assertThat(TokenShape.segments(token)).isNull();
     }
 
     @ParameterizedTest
     @CsvSource({"Bearer abc,abc", "bearer abc,abc", "BEARER abc,abc", "abc,abc", "Bearerabc,Bearerabc"})
     void stripBearer_anyCase_stripped(String value, String expected) {
         assertThat(TokenShape.stripBearer(value)).isEqualTo(expected);
+    }
+
+    @Test
+    void jsonOut_string_escapesQuotesBackslashControlsAndLineSeparatorsKeepsTheRest() throws Exception {
+        String in = "plain \"q\" back\\slash\ttab\nnl\r\u0001 \u2028\u2029 caf\u00e9 end";
+
+        String out = new JsonOut().string(in).toString();
+
+        assertThat(out).isEqualTo("\"plain \\\"q\\\" back\\\\slash\\ttab\\nnl\\r\\u0001 \\u2028\\u2029 caf\u00e9 end\"");
+        assertThat(StrictJson.parseObject("{\"k\":" + out + "}", 2)).containsEntry("k", in);
+        assertThat(new JsonOut().string("").toString()).isEqualTo("\"\"");
     }
 }

@@ -34,7 +34,7 @@ class StricterThanNimbusTest {
         nimbus = new DefaultJWTProcessor<>();
         nimbus.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, source));
         bricks = JwtVerifier.create(AuthorizerOptions.builder().issuer(server.asIssuer()).audiences(Tokens.AUDIENCE)
-                .decisionCache(0, Duration.ZERO).jwksHttp(Duration.ofSeconds(1), Duration.ofSeconds(2), 16 * 1024)
+                .noDecisionCache().jwksConnectTimeout(Duration.ofSeconds(1)).jwksReadTimeout(Duration.ofSeconds(2)).jwksSizeLimit(16 * 1024)
                 .build());
     }
 

@@ -21,12 +21,13 @@ final class Principals {
         JsonNode claimsNode = Nodes.object(authorizer, "claims");
         if (claimsNode != null) {
             Map<String, Object> claims = Nodes.plainMap(claimsNode);
-            return of(firstNonNull(str(claims.get("sub")), Nodes.text(authorizer, "principalId")), null, claims);
+            return of(firstNonNull(str(claims.get(PrincipalKeys.SUBJECT)),
+                    Nodes.text(authorizer, PrincipalKeys.PRINCIPAL_ID)), null, claims);
         }
         Map<String, Object> context = new LinkedHashMap<>(Nodes.plainMap(authorizer));
         context.remove("integrationLatency");
-        String principalId = str(context.get("principalId"));
-        return of(firstNonNull(str(context.get("sub")), principalId), null, context);
+        String principalId = str(context.get(PrincipalKeys.PRINCIPAL_ID));
+        return of(firstNonNull(str(context.get(PrincipalKeys.SUBJECT)), principalId), null, context);
     }
 
     /** HTTP API 2.0: {@code {jwt: {claims, scopes}} | {lambda: {...}} | {iam: {...}}}. */
@@ -39,12 +40,13 @@ final class Principals {
             Map<String, Object> claims = Nodes.plainMap(Nodes.object(jwt, "claims"));
             JsonNode scopes = jwt.get("scopes");
             List<String> scopeList = scopes == null || scopes.isNull() ? null : split(Nodes.plain(scopes));
-            return of(str(claims.get("sub")), scopeList, claims);
+            return of(str(claims.get(PrincipalKeys.SUBJECT)), scopeList, claims);
         }
         JsonNode lambda = Nodes.object(authorizer, "lambda");
         if (lambda != null) {
             Map<String, Object> context = Nodes.plainMap(lambda);
-            return of(firstNonNull(str(context.get("sub")), str(context.get("principalId"))), null, context);
+            return of(firstNonNull(str(context.get(PrincipalKeys.SUBJECT)),
+                    str(context.get(PrincipalKeys.PRINCIPAL_ID))), null, context);
         }
         JsonNode iam = Nodes.object(authorizer, "iam");
         if (iam != null) {
@@ -56,8 +58,10 @@ final class Principals {
 
     private static Principal of(String subject, List<String> scopes, Map<String, Object> claims) {
         List<String> scopeList = scopes != null ? scopes
-                : split(firstNonNullObject(claims.get("scope"), claims.get("scopes"), claims.get("scp")));
-        List<String> groups = split(firstNonNullObject(claims.get("cognito:groups"), claims.get("groups")));
+                : split(firstNonNullObject(claims.get(PrincipalKeys.SCOPE), claims.get(PrincipalKeys.SCOPES),
+                claims.get(PrincipalKeys.SCP)));
+        List<String> groups = split(firstNonNullObject(claims.get(PrincipalKeys.COGNITO_GROUPS),
+                claims.get(PrincipalKeys.GROUPS)));
         return new Principal(subject, scopeList, groups, claims);
     }
 

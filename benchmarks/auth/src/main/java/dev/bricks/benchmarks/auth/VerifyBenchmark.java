@@ -1,5 +1,7 @@
 package dev.bricks.benchmarks.auth;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -23,9 +25,15 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.sun.net.httpserver.HttpServer;
 import dev.bricks.auth.AuthorizerOptions;
 import dev.bricks.auth.Decision;
+import dev.bricks.auth.HttpApiSimpleAuthorizer;
 import dev.bricks.auth.Issuer;
 import dev.bricks.auth.JwtVerifier;
+import dev.bricks.auth.RestTokenAuthorizer;
 import dev.bricks.auth.SignatureAlgorithm;
+import dev.bricks.core.invoke.LocalContext;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -49,7 +57,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * Verification of a valid RS256 and ES256 token with a warm JWKS cache: Bricks without and with its decision
  * cache, against a bare nimbus {@link DefaultJWTProcessor} doing the same checks (alg allow-list, typ, iss exact,
  * aud, exp/iat/sub required, 60 s skew). Keys are served by a JDK HttpServer on loopback and fetched once in
- * setup.
+ * setup. The {@code authorizer*} benchmarks run a whole authorizer invocation through core's handler model
+ * ({@code handleRequest}: event bytes in, response bytes out, correlation id, listeners) with a decision-cache
+ * hit: a REST TOKEN event and an HTTP API 2.0 event of the documented shape.
  *
  * <p>Run: see benchmarks/auth/README in auth/README.md ("Benchmark").
  */
@@ -59,6 +69,8 @@ import org.openjdk.jmh.annotations.TearDown;
 public class VerifyBenchmark {
 
     static final String AUDIENCE = "api://orders";
+    /** Lambda supplies a context with a request id; without one core would draw a random correlation id. */
+    static final Context CONTEXT = LocalContext.of("orders-authorizer");
 
     HttpServer server;
     JwtVerifier bricks;
@@ -66,6 +78,24 @@ public class VerifyBenchmark {
     DefaultJWTProcessor<SecurityContext> nimbus;
     String rs256;
     String es256;
+    Rest restAuthorizer;
+    Simple httpAuthorizer;
+    byte[] restEvent;
+    byte[] httpEvent;
+
+    /** A REST TOKEN authorizer with the default hooks. */
+    static final class Rest extends RestTokenAuthorizer {
+        Rest(AuthorizerOptions options) {
+            super(options);
+        }
+    }
+
+    /** An HTTP API simple-response authorizer with the default hooks. */
+    static final class Simple extends HttpApiSimpleAuthorizer {
+        Simple(AuthorizerOptions options) {
+            super(options);
+        }
+    }
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -87,10 +117,13 @@ public class VerifyBenchmark {
                 .issuer(Issuer.jwks(iss, jwksUri))
                 .audiences(AUDIENCE)
                 .algorithms(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256);
-        bricks = JwtVerifier.create(options.decisionCache(0, Duration.ZERO).build());
-        bricksCached = JwtVerifier.create(options.decisionCache(1024, Duration.ofMinutes(5)).build());
+        bricks = JwtVerifier.create(options.noDecisionCache().build());
+        bricksCached = JwtVerifier.create(options.decisionCacheSize(1024).decisionCacheTtl(Duration.ofMinutes(5))
+                .build());
         bricks.prefetchKeys();
         bricksCached.prefetchKeys();
+        restAuthorizer = new Rest(options.build());
+        httpAuthorizer = new Simple(options.build());
 
         JWKSource<SecurityContext> source = JWKSourceBuilder.<SecurityContext>create(jwksUri.toURL()).build();
         nimbus = new DefaultJWTProcessor<>();
@@ -123,6 +156,40 @@ public class VerifyBenchmark {
             }
             nimbus.process(t, null);
         }
+        restEvent = ("{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer " + rs256
+                + "\",\"methodArn\":"
+                + "\"arn:aws:execute-api:us-east-1:123456789012:abcdef123/prod/POST/order\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        httpEvent = ("{\"version\":\"2.0\",\"type\":\"REQUEST\",\"routeArn\":"
+                + "\"arn:aws:execute-api:us-east-1:123456789012:abcdef123/$default/POST/order\","
+                + "\"identitySource\":[\"Bearer " + rs256 + "\"],\"routeKey\":\"POST /order\","
+                + "\"rawPath\":\"/order\","
+                + "\"rawQueryString\":\"\",\"cookies\":[],\"headers\":{\"authorization\":\"Bearer " + rs256 + "\","
+                + "\"content-type\":\"application/json\",\"host\":\"abcdef123.execute-api.us-east-1.amazonaws.com\","
+                + "\"user-agent\":\"curl/8.5.0\",\"x-amzn-trace-id\":\"Root=1-5e6722a7-cc56xmpl46db7ae02d4da47e\"},"
+                + "\"queryStringParameters\":{},\"requestContext\":{\"accountId\":\"123456789012\","
+                + "\"apiId\":\"abcdef123\","
+                + "\"domainName\":\"abcdef123.execute-api.us-east-1.amazonaws.com\",\"domainPrefix\":\"abcdef123\","
+                + "\"http\":{\"method\":\"POST\",\"path\":\"/order\",\"protocol\":\"HTTP/1.1\","
+                + "\"sourceIp\":\"203.0.113.9\",\"userAgent\":\"curl/8.5.0\"},\"requestId\":\"JKJaXmPLvHcESHA=\","
+                + "\"routeKey\":\"POST /order\",\"stage\":\"$default\",\"time\":\"12/Mar/2020:19:03:58 +0000\","
+                + "\"timeEpoch\":1583348638390},\"pathParameters\":{},\"stageVariables\":{}}")
+                .getBytes(StandardCharsets.UTF_8);
+        for (String answer : List.of(invoke(restAuthorizer, restEvent), invoke(httpAuthorizer, httpEvent))) {
+            if (!answer.contains("Allow") && !answer.contains("\"isAuthorized\":true")) {
+                throw new IllegalStateException("setup event denied: " + answer);
+            }
+        }
+    }
+
+    private static String invoke(RequestStreamHandler handler, byte[] event) throws IOException {
+        return new String(handle(handler, event), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] handle(RequestStreamHandler handler, byte[] event) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        handler.handleRequest(new ByteArrayInputStream(event), out, CONTEXT);
+        return out.toByteArray();
     }
 
     @TearDown(Level.Trial)
@@ -158,5 +225,15 @@ public class VerifyBenchmark {
     @Benchmark
     public JWTClaimsSet nimbusEs256() throws Exception {
         return nimbus.process(es256, null);
+    }
+
+    @Benchmark
+    public byte[] authorizerRestRs256DecisionCache() throws IOException {
+        return handle(restAuthorizer, restEvent);
+    }
+
+    @Benchmark
+    public byte[] authorizerHttpApiRs256DecisionCache() throws IOException {
+        return handle(httpAuthorizer, httpEvent);
     }
 }
