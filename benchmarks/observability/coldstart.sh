@@ -24,16 +24,16 @@ PLAIN=dev.bricks.benchmarks.observability.OrderHandler
 METERED=dev.bricks.benchmarks.observability.MeteredOrderHandler
 WORK=$B/coldstart; mkdir -p "$WORK"
 
-declare -A CP=( [core-only]="$WITHOUT" [observability]="$WITH" [observability+3-metrics]="$WITH"
+declare -A CP=( [core-only]="$WITHOUT" [observability]="$WITH" [observability-no-global]="$WITH" [observability+3-metrics]="$WITH"
                 [xml-bricks]="$WITH" [xml-logstash-defaults]="$WITH"
                 [core-only+cds]="$WITHOUT" [observability+cds]="$WITH" [observability+3-metrics+cds]="$WITH" )
-declare -A HANDLER=( [core-only]=$PLAIN [observability]=$PLAIN [observability+3-metrics]=$METERED
+declare -A HANDLER=( [core-only]=$PLAIN [observability]=$PLAIN [observability-no-global]=$PLAIN [observability+3-metrics]=$METERED
                      [xml-bricks]=$PLAIN [xml-logstash-defaults]=$PLAIN
                      [core-only+cds]=$PLAIN [observability+cds]=$PLAIN [observability+3-metrics+cds]=$METERED )
-VARIANTS=(core-only observability observability+3-metrics core-only+cds observability+cds observability+3-metrics+cds
+VARIANTS=(core-only observability observability-no-global observability+3-metrics core-only+cds observability+cds observability+3-metrics+cds
           xml-bricks xml-logstash-defaults)
 # reference rows (logback.xml parsed by Joran instead of the programmatic configurator):
-declare -A XML=( [xml-bricks]=dev/bricks/observability/logback-json.xml
+declare -A XML=( [xml-bricks]=dev/bricks/observability/logback/logback-json.xml
                  [xml-logstash-defaults]=benchmarks/observability/logstash-defaults.xml )
 
 # AppCDS: one training run per +cds variant dumps a dynamic archive (as a package-time step would).
@@ -47,6 +47,7 @@ run() { # variant -> prints elapsed ms
   local v=$1 extra=()
   [[ $v == *+cds ]] && extra=(-XX:SharedArchiveFile="$WORK/$v.jsa" -Xshare:auto)
   [[ $v == xml-* ]] && extra=(-Dlogback.configurationFile="${XML[$v]}")
+  [[ $v == *-no-global ]] && extra=(-DBRICKS_METRICS_GLOBAL_REGISTRY=false)
   local s e
   s=$(date +%s%N)
   java "${JVM[@]}" "${extra[@]}" -cp "${CP[$v]}" $MAIN "${HANDLER[$v]}" >"$WORK/$v.out" 2>"$WORK/$v.err"
@@ -63,6 +64,7 @@ classes() { # loaded classes in one run (from the class-load log; archived class
   local v=$1 extra=()
   [[ $v == *+cds ]] && extra=(-XX:SharedArchiveFile="$WORK/$v.jsa" -Xshare:auto)
   [[ $v == xml-* ]] && extra=(-Dlogback.configurationFile="${XML[$v]}")
+  [[ $v == *-no-global ]] && extra=(-DBRICKS_METRICS_GLOBAL_REGISTRY=false)
   java "${JVM[@]}" "${extra[@]}" -Xlog:class+load:file="$WORK/$v.classes" -cp "${CP[$v]}" $MAIN "${HANDLER[$v]}" >/dev/null 2>&1
   grep -c 'class,load' "$WORK/$v.classes"
 }

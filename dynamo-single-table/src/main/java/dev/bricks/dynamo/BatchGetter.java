@@ -21,29 +21,34 @@ final class BatchGetter {
     this.table = table;
   }
 
-  List<BatchGetItemRequest> render(List<EntityKey<?>> keys) {
+  /** The keys by their rendering, each once (DynamoDB refuses duplicate keys in one request); registers their schemas. */
+  private Map<String, EntityKey<?>> distinct(List<EntityKey<?>> keys) {
     Map<String, EntityKey<?>> byKey = new LinkedHashMap<>();
     for (EntityKey<?> k : keys) {
-      table.repositoryOf(k.schema());
+      table.repository(k.schema());
       byKey.putIfAbsent(k.describe(), k);
     }
-    List<EntityKey<?>> all = new ArrayList<>(byKey.values());
+    return byKey;
+  }
+
+  private BatchGetItemRequest request(List<EntityKey<?>> chunk) {
+    List<Map<String, AttributeValue>> ks = new ArrayList<>(chunk.size());
+    chunk.forEach(k -> ks.add(k.key()));
+    return BatchGetItemRequest.builder()
+        .requestItems(Map.of(table.name(), KeysAndAttributes.builder().keys(ks).build())).build();
+  }
+
+  List<BatchGetItemRequest> render(List<EntityKey<?>> keys) {
+    List<EntityKey<?>> all = new ArrayList<>(distinct(keys).values());
     List<BatchGetItemRequest> out = new ArrayList<>();
     for (int i = 0; i < all.size(); i += CHUNK) {
-      List<Map<String, AttributeValue>> ks = new ArrayList<>();
-      all.subList(i, Math.min(all.size(), i + CHUNK)).forEach(k -> ks.add(k.key()));
-      out.add(BatchGetItemRequest.builder()
-          .requestItems(Map.of(table.name(), KeysAndAttributes.builder().keys(ks).build())).build());
+      out.add(request(all.subList(i, Math.min(all.size(), i + CHUNK))));
     }
     return out;
   }
 
   BatchGetResult get(List<EntityKey<?>> keys) {
-    Map<String, EntityKey<?>> byKey = new LinkedHashMap<>();
-    for (EntityKey<?> k : keys) {
-      table.repositoryOf(k.schema());
-      byKey.putIfAbsent(k.describe(), k); // DynamoDB refuses duplicate keys in one request
-    }
+    Map<String, EntityKey<?>> byKey = distinct(keys);
     Map<String, EntitySchema<?>> schemaByType = new LinkedHashMap<>();
     byKey.values().forEach(k -> schemaByType.put(k.schema().type(), k.schema()));
     List<Object> items = new ArrayList<>();
@@ -55,12 +60,9 @@ final class BatchGetter {
       List<EntityKey<?>> next = new ArrayList<>();
       for (int i = 0; i < pending.size(); i += CHUNK) {
         List<EntityKey<?>> chunk = pending.subList(i, Math.min(pending.size(), i + CHUNK));
-        List<Map<String, AttributeValue>> ks = new ArrayList<>();
-        chunk.forEach(k -> ks.add(k.key()));
         BatchGetItemResponse r;
         try {
-          r = table.client().batchGetItem(BatchGetItemRequest.builder()
-              .requestItems(Map.of(table.name(), KeysAndAttributes.builder().keys(ks).build())).build());
+          r = table.client().batchGetItem(request(chunk));
         } catch (SdkException e) {
           List<EntityKey<?>> notRead = new ArrayList<>(next);
           notRead.addAll(pending.subList(i, pending.size()));

@@ -45,7 +45,7 @@ public final class BatchWriteBuilder {
 
   /** Adds a delete. */
   public <T> BatchWriteBuilder delete(EntityKey<T> key) {
-    refuseConditional(table.repositoryOf(key.schema()).schema);
+    refuseConditional(table.repository(key.schema()).schema);
     add(key.key(), WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key.key()).build()).build(), key);
     return this;
   }

@@ -153,10 +153,6 @@ public final class DynamoTable {
     return r != null ? r : repository(GeneratedSchemas.of(type));
   }
 
-  <T> EntityRepository<T> repositoryOf(EntitySchema<T> schema) {
-    return repository(schema);
-  }
-
   /** Starts a transaction (TransactWriteItems, up to 100 actions). */
   public TransactionBuilder transact() {
     return new TransactionBuilder(this);

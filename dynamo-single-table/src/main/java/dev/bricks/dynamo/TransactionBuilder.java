@@ -74,7 +74,7 @@ public final class TransactionBuilder {
    * carries no version; delete the entity instead to check it).
    */
   public <T> TransactionBuilder delete(EntityKey<T> key, VersionCheck versionCheck) {
-    return add(table.repositoryOf(key.schema()).planner.deleteByKey(key, false, null, versionCheck).actions());
+    return add(table.repository(key.schema()).planner.deleteByKey(key, false, null, versionCheck).actions());
   }
 
   /** Deletes an entity that must exist, checking its {@code @Version}. */
@@ -84,12 +84,12 @@ public final class TransactionBuilder {
 
   /** Deletes an item that must exist, by key; same version rule as {@link #delete(EntityKey, VersionCheck)}. */
   public <T> TransactionBuilder remove(EntityKey<T> key, VersionCheck versionCheck) {
-    return add(table.repositoryOf(key.schema()).planner.deleteByKey(key, true, null, versionCheck).actions());
+    return add(table.repository(key.schema()).planner.deleteByKey(key, true, null, versionCheck).actions());
   }
 
   /** Requires a condition on an item without writing it. */
   public <T> TransactionBuilder conditionCheck(EntityKey<T> key, Condition condition) {
-    return add(List.of(table.repositoryOf(key.schema()).planner.conditionCheck(key, condition)));
+    return add(List.of(table.repository(key.schema()).planner.conditionCheck(key, condition)));
   }
 
   /**

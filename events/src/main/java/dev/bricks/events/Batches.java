@@ -15,11 +15,11 @@ final class Batches {
      * Greedy split keeping order: a request is closed when the next entry would make it 11 entries or more
      * than {@code maxBytes}. Every entry must itself be at most {@code maxBytes}.
      */
-    static List<List<Entry>> split(List<Entry> entries, long maxBytes) {
-        List<List<Entry>> batches = new ArrayList<>();
-        List<Entry> current = new ArrayList<>(MAX_ENTRIES);
+    static <E> List<List<Entry<E>>> split(List<Entry<E>> entries, long maxBytes) {
+        List<List<Entry<E>>> batches = new ArrayList<>();
+        List<Entry<E>> current = new ArrayList<>(MAX_ENTRIES);
         long bytes = 0;
-        for (Entry entry : entries) {
+        for (Entry<E> entry : entries) {
             if (entry.size() > maxBytes) {
                 throw new IllegalArgumentException("entry " + entry.index() + " is over " + maxBytes + " bytes");
             }

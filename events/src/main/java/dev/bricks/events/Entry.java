@@ -6,11 +6,11 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
  * One event ready to send: the SDK entry, its size as EventBridge counts it, its position in the caller's
  * collection and how many calls carried it so far.
  */
-record Entry(int index, Object event, PutEventsRequestEntry request, long size, int attempts) {
+record Entry<E>(int index, E event, PutEventsRequestEntry request, long size, int attempts) {
 
     /** A copy counting one more attempt. */
-    Entry attempted() {
-        return new Entry(index, event, request, size, attempts + 1);
+    Entry<E> attempted() {
+        return new Entry<>(index, event, request, size, attempts + 1);
     }
 
     /** Entry size as EventBridge documents it: 14 for Time, plus UTF-8 Source, DetailType, Detail, Resources. */

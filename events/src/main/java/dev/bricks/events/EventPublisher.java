@@ -1,12 +1,15 @@
 package dev.bricks.events;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.bricks.core.Correlation;
+import dev.bricks.core.RetryPolicy;
 import dev.bricks.core.TraceHeader;
 import dev.bricks.core.json.Json;
 import dev.bricks.core.json.JsonException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -15,9 +18,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -33,9 +39,9 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 /**
  * Publishes typed events to EventBridge and loses none: events are sent in PutEvents calls of at most 10
  * entries and at most {@link Builder#maxRequestBytes(int) the request size limit}; entries that come back
- * with a retryable code ({@code InternalFailure}, {@code ThrottlingException}) are sent again with exponential
- * backoff and jitter until the {@link Builder#retryDeadline(Duration) deadline}; whatever still fails is
- * returned in the {@link PublishResult}, never dropped.
+ * with a retryable code ({@code InternalFailure}, {@code ThrottlingException}) are sent again following the
+ * {@link Builder#retryPolicy(RetryPolicy) retry policy} (exponential backoff with jitter until its deadline);
+ * whatever still fails is returned in the {@link PublishResult}, never dropped.
  *
  * <pre>{@code
  * static final EventPublisher EVENTS = EventPublisher.builder().eventBusName("orders").build();
@@ -44,9 +50,10 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
  * }</pre>
  *
  * <p>Each entry's detail carries the current {@link Correlation} id as member
- * {@value Correlation#EVENT_DETAIL_FIELD} and the event's own id as member {@value #EVENT_ID_FIELD}, and the
- * entry carries the current X-Ray {@link TraceHeader}. A {@link PreparedEvent} (an event rendered earlier, e.g.
- * stored in an outbox) is sent exactly as it was rendered, with its own ids and trace header.
+ * {@value Correlation#EVENT_DETAIL_FIELD} and the event's own id as member {@value #EVENT_ID_FIELD} (a detail that
+ * already has a member of either name keeps its own value), and the entry carries the current X-Ray
+ * {@link TraceHeader}. A {@link PreparedEvent} (an event rendered earlier, e.g. stored in an outbox) is sent
+ * exactly as it was rendered, with its own ids and trace header.
  *
  * <p>Create one per execution environment (at init) and share it: thread-safe; {@code publish} blocks the
  * calling thread while it retries. Events of one call may be accepted in a different order when some are
@@ -60,12 +67,11 @@ public final class EventPublisher implements AutoCloseable {
     public static final int LEGACY_MAX_REQUEST_BYTES = 262_144;
     /** Default bus: {@code default}. */
     public static final String DEFAULT_EVENT_BUS = "default";
-    /** Default time budget for retrying failed entries: 5 seconds. */
-    public static final Duration DEFAULT_RETRY_DEADLINE = Duration.ofSeconds(5);
-    /** Default delay before the first retry: 50 milliseconds, doubled per round. */
-    public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(50);
-    /** Default cap on the delay between retry rounds: 1 second. */
-    public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(1);
+    /**
+     * Default retry policy: {@link RetryPolicy#defaults()} — 5 s deadline from the start of a publish, 50 ms
+     * before the first retry round doubling up to 1 s, full jitter.
+     */
+    public static final RetryPolicy DEFAULT_RETRY_POLICY = RetryPolicy.defaults();
 
     private static final Set<String> RETRYABLE_CODES = Set.of("InternalFailure", "ThrottlingException");
     /**
@@ -74,23 +80,20 @@ public final class EventPublisher implements AutoCloseable {
      * consumers can deduplicate by it (EventBridge's envelope {@code id} is new on every PutEvents).
      */
     public static final String EVENT_ID_FIELD = "_event_id";
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final EventBridgeClient client;
     private final boolean ownsClient;
     private final String eventBusName;
     private final int maxRequestBytes;
-    private final Duration retryDeadline;
-    private final Duration initialBackoff;
-    private final Duration maxBackoff;
+    private final RetryPolicy retryPolicy;
 
     private EventPublisher(Builder b, EventBridgeClient client, boolean ownsClient) {
         this.client = client;
         this.ownsClient = ownsClient;
         this.eventBusName = b.eventBusName;
         this.maxRequestBytes = b.maxRequestBytes;
-        this.retryDeadline = b.retryDeadline;
-        this.initialBackoff = b.initialBackoff;
-        this.maxBackoff = b.maxBackoff;
+        this.retryPolicy = b.retryPolicy;
     }
 
     /** A builder with the defaults above. */
@@ -102,40 +105,52 @@ public final class EventPublisher implements AutoCloseable {
      * Publishes one event: a {@link DomainEvent}-annotated object, an {@link OutgoingEvent} or a
      * {@link PreparedEvent}.
      *
+     * @param event the event; never null
+     * @param <E> the event's type, carried into the result
      * @return the outcome; never null
      * @throws EventRejectedException before any call, when the event cannot be sent at all
      */
-    public PublishResult publish(Object event) {
+    public <E> PublishResult<E> publish(E event) {
         return publishAll(List.of(Objects.requireNonNull(event, "event")));
     }
 
     /** Publishes a detail under an explicit source and detail-type; see {@link #publish(Object)}. */
-    public PublishResult publish(String source, String detailType, Object detail) {
+    public PublishResult<OutgoingEvent> publish(String source, String detailType, Object detail) {
         return publish(OutgoingEvent.of(source, detailType, detail));
     }
 
     /**
-     * Publishes events in as few PutEvents calls as the limits allow, retrying retryable failures until the
-     * deadline. All events are checked first: if one is rejected, none is sent.
+     * Publishes events in as few PutEvents calls as the limits allow, retrying retryable failures as the
+     * {@link Builder#retryPolicy(RetryPolicy) retry policy} allows. All events are checked first: if one is
+     * rejected, none is sent.
+     *
+     * <pre>{@code
+     * PublishResult<OrderPlaced> result = EVENTS.publishAll(orders);
+     * for (FailedEvent<OrderPlaced> failed : result.failed()) {
+     *     outbox.keep(failed.event());            // an OrderPlaced, no cast
+     * }
+     * }</pre>
      *
      * @param events {@link DomainEvent}-annotated objects, {@link OutgoingEvent}s and/or {@link PreparedEvent}s;
      *               no null element
+     * @param <E> the element type (a {@link DomainEvent} record, {@link OutgoingEvent}, or a common supertype),
+     *            carried into the result's {@link PublishedEvent#event()} and {@link FailedEvent#event()}
      * @return the outcome of each event; never null
      * @throws EventRejectedException before any call, naming the first event that cannot be sent
      */
-    public PublishResult publishAll(Collection<?> events) {
+    public <E> PublishResult<E> publishAll(Collection<? extends E> events) {
         Objects.requireNonNull(events, "events");
         Optional<String> correlationId = Correlation.current();
         Optional<String> traceHeader = TraceHeader.current();
-        List<Entry> pending = new ArrayList<>(events.size());
+        List<Entry<E>> pending = new ArrayList<>(events.size());
         int index = 0;
-        for (Object event : events) {
+        for (E event : events) {
             pending.add(prepare(index++, event, correlationId, traceHeader));
         }
         return send(pending);
     }
 
-    private Entry prepare(int index, Object event, Optional<String> correlationId, Optional<String> traceHeader) {
+    private <E> Entry<E> prepare(int index, E event, Optional<String> correlationId, Optional<String> traceHeader) {
         PreparedEvent prepared = event instanceof PreparedEvent p ? p : render(index, event, correlationId, traceHeader);
         PutEventsRequestEntry.Builder entry = PutEventsRequestEntry.builder()
                 .source(prepared.source())
@@ -151,7 +166,7 @@ public final class EventPublisher implements AutoCloseable {
         if (size > maxRequestBytes) {
             throw new EventTooLargeException(index, prepared.source(), prepared.detailType(), size, maxRequestBytes);
         }
-        return new Entry(index, event, request, size, 0);
+        return new Entry<>(index, event, request, size, 0);
     }
 
     /** The event as it goes on the bus: source, detail-type, detail JSON with the ids spliced in, trace header. */
@@ -196,13 +211,13 @@ public final class EventPublisher implements AutoCloseable {
                     "detail " + detail.getClass().getName() + " must be written as a JSON object, got "
                             + new String(json, 0, Math.min(json.length, 40), StandardCharsets.UTF_8), null);
         }
-        Map<?, ?> map = detail instanceof Map<?, ?> m ? m : Map.of();
-        // splice the members in front of the object's members: {"_correlation_id":"…","_event_id":"…",<members>}
+        // splice the members in front of the object's members: {"_correlation_id":"…","_event_id":"…",<members>};
+        // a detail that already has a member of either name keeps its own value
         StringBuilder out = new StringBuilder(json.length + 96).append('{');
-        if (correlationId.isPresent() && !map.containsKey(Correlation.EVENT_DETAIL_FIELD)) {
+        if (correlationId.isPresent() && !hasTopLevelMember(json, Correlation.EVENT_DETAIL_FIELD)) {
             member(out, Correlation.EVENT_DETAIL_FIELD, correlationId.get());
         }
-        if (!map.containsKey(EVENT_ID_FIELD)) {
+        if (!hasTopLevelMember(json, EVENT_ID_FIELD)) {
             member(out, EVENT_ID_FIELD, eventId);
         }
         if (json.length == 2 && out.length() > 1) {
@@ -216,39 +231,44 @@ public final class EventPublisher implements AutoCloseable {
         out.append('"').append(name).append("\":").append(Json.writeString(value)).append(',');
     }
 
-    private PublishResult send(List<Entry> entries) {
-        List<PublishedEvent> published = new ArrayList<>(entries.size());
-        List<Indexed<FailedEvent>> failed = new ArrayList<>();
-        List<Indexed<PublishedEvent>> ok = new ArrayList<>(entries.size());
-        long deadline = System.nanoTime() + retryDeadline.toNanos();
+    /**
+     * Whether a JSON object (as written by {@link Json}) has a top-level member of that name: a record component,
+     * a bean property, a {@code @JsonProperty} rename or a map key alike.
+     */
+    static boolean hasTopLevelMember(byte[] jsonObject, String name) {
+        try (JsonParser parser = JSON.createParser(jsonObject)) {
+            parser.nextToken();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                if (name.equals(parser.currentName())) {
+                    return true;
+                }
+                parser.nextToken();
+                parser.skipChildren();
+            }
+            return false;
+        } catch (IOException e) {
+            throw new IllegalStateException("detail JSON written by the codec does not parse", e);
+        }
+    }
+
+    private <E> PublishResult<E> send(List<Entry<E>> entries) {
+        List<Indexed<FailedEvent<E>>> failed = new ArrayList<>();
+        List<Indexed<PublishedEvent<E>>> ok = new ArrayList<>(entries.size());
+        RetryPolicy.Attempts attempts = retryPolicy.start();
         int calls = 0;
-        int round = 0;
-        List<Entry> pending = entries;
+        List<Entry<E>> pending = entries;
         while (!pending.isEmpty()) {
-            List<Retry> retries = new ArrayList<>();
-            for (List<Entry> batch : Batches.split(pending, maxRequestBytes)) {
+            List<Retry<E>> retries = new ArrayList<>();
+            for (List<Entry<E>> batch : Batches.split(pending, maxRequestBytes)) {
                 calls++;
                 sendBatch(batch, ok, failed, retries);
             }
             if (retries.isEmpty()) {
                 break;
             }
-            round++;
-            long sleepMillis = backoffMillis(round, ThreadLocalRandom.current().nextDouble());
-            boolean interrupted = false;
-            if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(sleepMillis) < deadline) {
-                try {
-                    Thread.sleep(sleepMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    interrupted = true;
-                }
-            } else {
-                interrupted = true; // deadline: give up on the rest
-            }
-            if (interrupted) {
-                for (Retry r : retries) {
-                    failed.add(new Indexed<>(r.entry().index(), new FailedEvent(r.entry().event(), r.code(),
+            if (!attempts.pause()) { // the deadline leaves no room for another round, or interrupted
+                for (Retry<E> r : retries) {
+                    failed.add(new Indexed<>(r.entry().index(), new FailedEvent<>(r.entry().event(), r.code(),
                             r.message(), r.entry().attempts(), true)));
                 }
                 break;
@@ -257,14 +277,14 @@ public final class EventPublisher implements AutoCloseable {
         }
         ok.sort(Comparator.comparingInt(Indexed::index));
         failed.sort(Comparator.comparingInt(Indexed::index));
-        ok.forEach(i -> published.add(i.value()));
-        return new PublishResult(published, failed.stream().map(Indexed::value).toList(), calls);
+        return new PublishResult<>(ok.stream().map(Indexed::value).toList(),
+                failed.stream().map(Indexed::value).toList(), calls);
     }
 
-    private void sendBatch(List<Entry> batch, List<Indexed<PublishedEvent>> ok, List<Indexed<FailedEvent>> failed,
-                           List<Retry> retries) {
+    private <E> void sendBatch(List<Entry<E>> batch, List<Indexed<PublishedEvent<E>>> ok,
+                               List<Indexed<FailedEvent<E>>> failed, List<Retry<E>> retries) {
         List<PutEventsRequestEntry> requestEntries = new ArrayList<>(batch.size());
-        for (Entry e : batch) {
+        for (Entry<E> e : batch) {
             requestEntries.add(e.request());
         }
         PutEventsResponse response;
@@ -276,14 +296,14 @@ public final class EventPublisher implements AutoCloseable {
                     ? ase.awsErrorDetails().errorCode() : e.getClass().getSimpleName();
             boolean retryable = isRetryable(e, code);
             String message = String.valueOf(e.getMessage());
-            for (Entry entry : batch) {
+            for (Entry<E> entry : batch) {
                 outcome(entry.attempted(), code, message, retryable, failed, retries);
             }
             return;
         }
         List<PutEventsResultEntry> results = response.hasEntries() ? response.entries() : List.of();
         for (int i = 0; i < batch.size(); i++) {
-            Entry entry = batch.get(i).attempted();
+            Entry<E> entry = batch.get(i).attempted();
             if (i >= results.size()) {
                 outcome(entry, "InternalFailure", "PutEvents response had no result for this entry", true, failed,
                         retries);
@@ -291,7 +311,7 @@ public final class EventPublisher implements AutoCloseable {
             }
             PutEventsResultEntry result = results.get(i);
             if (result.errorCode() == null && result.eventId() != null) {
-                ok.add(new Indexed<>(entry.index(), new PublishedEvent(entry.event(), result.eventId())));
+                ok.add(new Indexed<>(entry.index(), new PublishedEvent<>(entry.event(), result.eventId())));
             } else {
                 String code = result.errorCode() == null ? "InternalFailure" : result.errorCode();
                 outcome(entry, code, String.valueOf(result.errorMessage()), RETRYABLE_CODES.contains(code), failed,
@@ -319,22 +339,19 @@ public final class EventPublisher implements AutoCloseable {
         return false;
     }
 
-    private static void outcome(Entry entry, String code, String message, boolean retryable,
-                                List<Indexed<FailedEvent>> failed, List<Retry> retries) {
+    private static <E> void outcome(Entry<E> entry, String code, String message, boolean retryable,
+                                    List<Indexed<FailedEvent<E>>> failed, List<Retry<E>> retries) {
         if (retryable) {
-            retries.add(new Retry(entry, code, message));
+            retries.add(new Retry<>(entry, code, message));
         } else {
-            failed.add(new Indexed<>(entry.index(), new FailedEvent(entry.event(), code, message, entry.attempts(),
+            failed.add(new Indexed<>(entry.index(), new FailedEvent<>(entry.event(), code, message, entry.attempts(),
                     false)));
         }
     }
 
-    /** Delay before retry round {@code round} (1-based): exponential, capped, 50–100 % jitter. */
-    long backoffMillis(int round, double jitter) {
-        long base = initialBackoff.toMillis();
-        long exp = base << Math.min(round - 1, 30);
-        long capped = exp <= 0 ? maxBackoff.toMillis() : Math.min(exp, maxBackoff.toMillis());
-        return Math.max(1, (long) (capped * (0.5 + 0.5 * jitter)));
+    /** The retry policy this publisher follows. */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
     }
 
     /** The bus events are sent to. */
@@ -353,7 +370,7 @@ public final class EventPublisher implements AutoCloseable {
     private record Indexed<T>(int index, T value) {
     }
 
-    private record Retry(Entry entry, String code, String message) {
+    private record Retry<E>(Entry<E> entry, String code, String message) {
     }
 
     /** Options of an {@link EventPublisher}; not thread-safe. */
@@ -361,16 +378,14 @@ public final class EventPublisher implements AutoCloseable {
         private EventBridgeClient client;
         private String eventBusName = DEFAULT_EVENT_BUS;
         private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
-        private Duration retryDeadline = DEFAULT_RETRY_DEADLINE;
-        private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
-        private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
+        private RetryPolicy retryPolicy = DEFAULT_RETRY_POLICY;
 
         private Builder() {
         }
 
         /**
          * The SDK client to use (not closed by the publisher). Without one, {@link #build()} creates a client for
-         * cold start: region from {@code AWS_REGION}, {@link EnvironmentVariableCredentialsProvider},
+         * cold start: region from {@code AWS_REGION}, the credentials chain of {@link #defaultCredentials()},
          * {@link UrlConnectionHttpClient}; the SDK honours {@code AWS_ENDPOINT_URL_EVENTBRIDGE} itself.
          */
         public Builder client(EventBridgeClient value) {
@@ -398,45 +413,30 @@ public final class EventPublisher implements AutoCloseable {
             return this;
         }
 
-        /** Time budget for retrying failed entries, from the start of a publish; zero disables retries. */
-        public Builder retryDeadline(Duration value) {
-            if (value == null || value.isNegative()) {
-                throw new IllegalArgumentException("retryDeadline must be zero or positive, was " + value);
+        /**
+         * How failed entries are retried: rounds of PutEvents calls for the entries that came back with a
+         * retryable code, {@link RetryPolicy#delay the policy's delay} apart, until its deadline (measured from
+         * the start of a publish); {@link RetryPolicy#none()} disables retries. Default
+         * {@link EventPublisher#DEFAULT_RETRY_POLICY}.
+         *
+         * <pre>{@code
+         * EventPublisher.builder().retryPolicy(RetryPolicy.builder().deadline(Duration.ofSeconds(2)).build())
+         * }</pre>
+         */
+        public Builder retryPolicy(RetryPolicy value) {
+            if (value == null) {
+                throw new IllegalArgumentException("retryPolicy must not be null");
             }
-            this.retryDeadline = value;
+            this.retryPolicy = value;
             return this;
-        }
-
-        /** Delay before the first retry round, doubled per round; positive. */
-        public Builder initialBackoff(Duration value) {
-            this.initialBackoff = positive(value, "initialBackoff");
-            return this;
-        }
-
-        /** Cap on the delay between retry rounds; positive. */
-        public Builder maxBackoff(Duration value) {
-            this.maxBackoff = positive(value, "maxBackoff");
-            return this;
-        }
-
-        private static Duration positive(Duration value, String name) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, was " + value);
-            }
-            return value;
         }
 
         /**
          * Builds the publisher, creating the SDK client when none was given.
          *
-         * @throws IllegalStateException when {@code maxBackoff < initialBackoff}, or no client was given and
-         *                               {@code AWS_REGION} is not set
+         * @throws IllegalStateException when no client was given and {@code AWS_REGION} is not set
          */
         public EventPublisher build() {
-            if (maxBackoff.compareTo(initialBackoff) < 0) {
-                throw new IllegalStateException("maxBackoff (" + maxBackoff + ") must not be below initialBackoff ("
-                        + initialBackoff + ")");
-            }
             return client != null ? new EventPublisher(this, client, false)
                     : new EventPublisher(this, defaultClient(System.getenv()), true);
         }
@@ -449,8 +449,25 @@ public final class EventPublisher implements AutoCloseable {
             }
             return EventBridgeClient.builder()
                     .region(Region.of(region))
-                    .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                    .credentialsProvider(defaultCredentials())
                     .httpClient(UrlConnectionHttpClient.create())
+                    .build();
+        }
+
+        /**
+         * The credentials of the default client, first found wins (then kept): environment variables (Lambda
+         * without SnapStart, CI), JVM system properties ({@code aws.accessKeyId}, tests), container credentials
+         * ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI} + {@code AWS_CONTAINER_AUTHORIZATION_TOKEN}: Lambda with
+         * SnapStart, also ECS), the shared profile files ({@code ~/.aws/credentials}, {@code AWS_PROFILE}: a
+         * developer machine). Nothing is read at creation; no instance-metadata (IMDS) lookup, which off EC2
+         * would only add timeouts.
+         */
+        static AwsCredentialsProvider defaultCredentials() {
+            return AwsCredentialsProviderChain.builder()
+                    .credentialsProviders(EnvironmentVariableCredentialsProvider.create(),
+                            SystemPropertyCredentialsProvider.create(),
+                            ContainerCredentialsProvider.create(),
+                            ProfileCredentialsProvider.create())
                     .build();
         }
     }

@@ -6,9 +6,9 @@ package dev.bricks.events;
  */
 public final class PublishFailedException extends RuntimeException {
 
-    private final transient PublishResult result;
+    private final transient PublishResult<?> result;
 
-    PublishFailedException(PublishResult result) {
+    PublishFailedException(PublishResult<?> result) {
         super("Events not published: " + result.failed().size() + " of "
                 + (result.failed().size() + result.published().size()) + ", first: "
                 + result.failed().get(0).errorCode() + " (" + result.failed().get(0).errorMessage() + ")");
@@ -16,7 +16,7 @@ public final class PublishFailedException extends RuntimeException {
     }
 
     /** The full result, with the failed events. */
-    public PublishResult result() {
+    public PublishResult<?> result() {
         return result;
     }
 }

@@ -9,8 +9,9 @@ import java.util.List;
  * @param published      accepted events with their EventBridge ids
  * @param failed         events that could not be published, with the last error
  * @param putEventsCalls PutEvents calls made, retries included
+ * @param <E> the type of the events given to {@code publish}/{@code publishAll}
  */
-public record PublishResult(List<PublishedEvent> published, List<FailedEvent> failed, int putEventsCalls) {
+public record PublishResult<E>(List<PublishedEvent<E>> published, List<FailedEvent<E>> failed, int putEventsCalls) {
 
     public PublishResult {
         published = List.copyOf(published);
@@ -27,7 +28,7 @@ public record PublishResult(List<PublishedEvent> published, List<FailedEvent> fa
      *
      * @throws PublishFailedException carrying this result otherwise
      */
-    public PublishResult orThrow() {
+    public PublishResult<E> orThrow() {
         if (!failed.isEmpty()) {
             throw new PublishFailedException(this);
         }

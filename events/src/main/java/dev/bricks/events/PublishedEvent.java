@@ -5,6 +5,7 @@ package dev.bricks.events;
  *
  * @param event   the object given to publish (the record or the {@link OutgoingEvent})
  * @param eventId the id EventBridge assigned; it is the envelope's {@code id} at the consumer
+ * @param <E> the type of the events given to {@code publish}/{@code publishAll}
  */
-public record PublishedEvent(Object event, String eventId) {
+public record PublishedEvent<E>(E event, String eventId) {
 }

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 
 class BatchesTest {
 
-    private static List<Entry> entries(int count, long size) {
-        List<Entry> entries = new ArrayList<>();
+    private static List<Entry<String>> entries(int count, long size) {
+        List<Entry<String>> entries = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            entries.add(new Entry(i, "e" + i, PutEventsRequestEntry.builder().build(), size, 0));
+            entries.add(new Entry<>(i, "e" + i, PutEventsRequestEntry.builder().build(), size, 0));
         }
         return entries;
     }
@@ -33,7 +33,7 @@ class BatchesTest {
             4    | 501     | 1000    | 1,1,1,1
             """)
     void split_countAndSizeLimits_greedyInOrder(int count, long size, long limit, String expected) {
-        List<List<Entry>> batches = Batches.split(entries(count, size), limit);
+        List<List<Entry<String>>> batches = Batches.split(entries(count, size), limit);
 
         assertThat(batches).extracting(List::size).map(String::valueOf)
                 .containsExactly(expected.split(","));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bricks.local.eventbridge.LocalEventBridge;
-import java.time.Duration;
+import dev.bricks.core.RetryPolicy;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -19,28 +19,26 @@ class EventPublisherBuilderTest {
     @CsvSource(delimiter = '|', textBlock = """
             eventBusName    | ' '  | eventBusName must be non-blank
             maxRequestBytes | 0    | maxRequestBytes must be positive, was 0
-            retryDeadline   | -PT1S | retryDeadline must be zero or positive, was PT-1S
-            initialBackoff  | PT0S | initialBackoff must be positive, was PT0S
-            maxBackoff      | -PT1S | maxBackoff must be positive, was PT-1S
+            retryPolicy     | null | retryPolicy must not be null
             """)
     void builder_badValue_illegalArgumentNamingIt(String option, String value, String message) {
         EventPublisher.Builder builder = EventPublisher.builder();
         Consumer<EventPublisher.Builder> set = switch (option) {
             case "eventBusName" -> b -> b.eventBusName(value);
             case "maxRequestBytes" -> b -> b.maxRequestBytes(Integer.parseInt(value));
-            case "retryDeadline" -> b -> b.retryDeadline(Duration.parse(value));
-            case "initialBackoff" -> b -> b.initialBackoff(Duration.parse(value));
-            default -> b -> b.maxBackoff(Duration.parse(value));
+            default -> b -> b.retryPolicy(null);
         };
         assertThatThrownBy(() -> set.accept(builder)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(message);
     }
 
     @Test
-    void build_maxBackoffBelowInitial_illegalState() {
-        assertThatThrownBy(() -> EventPublisher.builder().initialBackoff(Duration.ofSeconds(2))
-                .maxBackoff(Duration.ofSeconds(1)).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("maxBackoff");
+    void build_noRetryPolicyGiven_defaultPolicy() {
+        try (LocalEventBridge bus = LocalEventBridge.builder().build().start();
+             EventPublisher publisher = EventPublisher.builder().client(Fixtures.client(bus)).build()) {
+            assertThat(publisher.retryPolicy()).isEqualTo(RetryPolicy.defaults())
+                    .isEqualTo(EventPublisher.DEFAULT_RETRY_POLICY);
+        }
     }
 
     @Test
@@ -66,7 +64,7 @@ class EventPublisherBuilderTest {
         try (LocalEventBridge bus = LocalEventBridge.builder().build().start()) {
             System.setProperty("aws.endpointUrlEventBridge", bus.endpoint().toString());
             try (EventPublisher publisher = EventPublisher.builder().build()) {
-                PublishResult result = publisher.publish(new OrderPlaced("o-1", "u-1", 1));
+                PublishResult<OrderPlaced> result = publisher.publish(new OrderPlaced("o-1", "u-1", 1));
                 assertThat(result.allPublished()).isTrue();
                 assertThat(bus.putEventsCalls()).isEqualTo(1);
             } finally {

@@ -2,32 +2,37 @@ package dev.bricks.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bricks.core.Correlation;
+import dev.bricks.core.RetryPolicy;
 import dev.bricks.core.TraceHeader;
 import dev.bricks.local.eventbridge.EntryFault;
 import dev.bricks.local.eventbridge.LocalEventBridge;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /** The publisher against the local bus, through the real SDK client. */
 class EventPublisherTest extends LocalBusTest {
 
-    /** The {@code _event_id} member: a version-7 UUID. */
-    private static final String EVENT_ID =
-            "\"_event_id\":\"[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\"";
-
-    /** Bytes the {@code "_event_id":"<uuid>",} member adds to a detail. */
-    private static final int EVENT_ID_MEMBER_BYTES = "\"_event_id\":\"\",".length() + 36;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ORDERS_RULE = "{\"source\":[\"orders.app\"],\"detail-type\":[\"OrderPlaced\"]}";
 
@@ -39,15 +44,18 @@ class EventPublisherTest extends LocalBusTest {
     }
 
     private EventPublisher.Builder publisher() {
-        return EventPublisher.builder().client(client).initialBackoff(Duration.ofMillis(5))
-                .maxBackoff(Duration.ofMillis(40));
+        return EventPublisher.builder().client(client).retryPolicy(fastRetries().build());
+    }
+
+    private static RetryPolicy.Builder fastRetries() {
+        return RetryPolicy.builder().initialBackoff(Duration.ofMillis(5)).maxBackoff(Duration.ofMillis(40));
     }
 
     @Test
     void publishAll_25Events_threePutEventsCallsAndAllDelivered() throws Exception {
         List<OrderPlaced> orders = Fixtures.orders(25);
 
-        PublishResult result = publisher().build().publishAll(orders);
+        PublishResult<OrderPlaced> result = publisher().build().publishAll(orders);
 
         assertThat(result.allPublished()).isTrue();
         assertThat(result.putEventsCalls()).isEqualTo(3);
@@ -68,8 +76,8 @@ class EventPublisherTest extends LocalBusTest {
         for (int i = 0; i < 7; i++) {
             events.add(OutgoingEvent.of("a.b", "Padded", Map.of("pad", "x".repeat(250))));
         }
-        // each entry: 3 + 6 + 312 (52 of them the _event_id member) = 321 bytes → 3 per 1 000-byte request
-        PublishResult result = publisher().maxRequestBytes(1_000).build().publishAll(events);
+        // each entry: 3 + 6 + 312 (51 of them the _event_id member) = 321 bytes → 3 per 1 000-byte request
+        PublishResult<OutgoingEvent> result = publisher().maxRequestBytes(1_000).build().publishAll(events);
 
         assertThat(result.allPublished()).isTrue();
         assertThat(result.putEventsCalls()).isEqualTo(3);
@@ -86,11 +94,12 @@ class EventPublisherTest extends LocalBusTest {
         assertThatThrownBy(() -> small.publishAll(events))
                 .isInstanceOfSatisfying(EventTooLargeException.class, e -> {
                     assertThat(e.index()).isEqualTo(1);
-                    assertThat(e.entryBytes()).isEqualTo(3 + 6 + "{\"pad\":\"\"}".length() + 200 + EVENT_ID_MEMBER_BYTES);
+                    assertThat(e.entryBytes()).isEqualTo(3 + 6 + "{\"pad\":\"\"}".length() + 200
+                            + Fixtures.EVENT_ID_MEMBER_BYTES);
                     assertThat(e.limitBytes()).isEqualTo(200);
                     assertThat(e.reason()).isEqualTo(EventRejectedException.Reason.TOO_LARGE);
                 })
-                .hasMessage("Event rejected: event 1: a.b/Padded is 271 bytes, over the PutEvents limit of 200 bytes");
+                .hasMessage("Event rejected: event 1: a.b/Padded is 270 bytes, over the PutEvents limit of 200 bytes");
         assertThat(bus.putEventsCalls()).isZero();
     }
 
@@ -100,7 +109,7 @@ class EventPublisherTest extends LocalBusTest {
         bus.failNextEntries(12, fault);
         List<OrderPlaced> orders = Fixtures.orders(25);
 
-        PublishResult result = publisher().build().publishAll(orders);
+        PublishResult<OrderPlaced> result = publisher().build().publishAll(orders);
 
         assertThat(result.allPublished()).isTrue();
         assertThat(result.published()).extracting(PublishedEvent::event).containsExactlyElementsOf(orders);
@@ -118,7 +127,8 @@ class EventPublisherTest extends LocalBusTest {
         List<OrderPlaced> orders = Fixtures.orders(5);
         long start = System.nanoTime();
 
-        PublishResult result = publisher().retryDeadline(Duration.ofMillis(300)).build().publishAll(orders);
+        PublishResult<OrderPlaced> result = publisher().retryPolicy(fastRetries().deadline(Duration.ofMillis(300)).build())
+                .build().publishAll(orders);
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
         assertThat(result.published()).isEmpty();
@@ -139,14 +149,14 @@ class EventPublisherTest extends LocalBusTest {
         List<Object> events = new ArrayList<>(Fixtures.orders(4));
         events.add(OutgoingEvent.of("aws.orders", "OrderPlaced", Map.of("orderId", "o-9")));
 
-        PublishResult result = publisher().build().publishAll(events);
+        PublishResult<Object> result = publisher().build().publishAll(events);
 
         assertThat(result.putEventsCalls()).isEqualTo(1);
         assertThat(result.failed()).extracting(FailedEvent::event, FailedEvent::errorCode, FailedEvent::attempts,
                 FailedEvent::retryable).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(events.get(0), "AccessDeniedException", 1, false),
-                org.assertj.core.groups.Tuple.tuple(events.get(1), "AccessDeniedException", 1, false),
-                org.assertj.core.groups.Tuple.tuple(events.get(4), "NotAuthorizedForSourceException", 1, false));
+                tuple(events.get(0), "AccessDeniedException", 1, false),
+                tuple(events.get(1), "AccessDeniedException", 1, false),
+                tuple(events.get(4), "NotAuthorizedForSourceException", 1, false));
         assertThat(result.published()).extracting(PublishedEvent::event).containsExactly(events.get(2), events.get(3));
     }
 
@@ -162,7 +172,7 @@ class EventPublisherTest extends LocalBusTest {
             assertThat(d.traceHeader()).contains("Root=1-6745a1b2-0123456789abcdef01234567;Parent=53995c3f42cd8ad8;Sampled=1");
             JsonNode detail = JSON.readTree(d.envelopeJson()).get("detail");
             assertThat(detail.toString())
-                    .matches("\\{\"_correlation_id\":\"corr-42\"," + EVENT_ID + ",\"orderId\":\"o-1\",\"userId\":\"u-1\",\"itemCount\":2}");
+                    .matches("\\{\"_correlation_id\":\"corr-42\"," + Fixtures.EVENT_ID + ",\"orderId\":\"o-1\",\"userId\":\"u-1\",\"itemCount\":2}");
         });
     }
 
@@ -174,7 +184,7 @@ class EventPublisherTest extends LocalBusTest {
         assertThat(consumer.deliveries).singleElement().satisfies(d -> {
             assertThat(d.traceHeader()).isEmpty();
             assertThat(JSON.readTree(d.envelopeJson()).get("detail").toString())
-                    .matches("\\{" + EVENT_ID + ",\"orderId\":\"o-1\",\"userId\":\"u-1\",\"itemCount\":2}");
+                    .matches("\\{" + Fixtures.EVENT_ID + ",\"orderId\":\"o-1\",\"userId\":\"u-1\",\"itemCount\":2}");
         });
     }
 
@@ -192,7 +202,7 @@ class EventPublisherTest extends LocalBusTest {
         assertThat(billing.deliveries).singleElement().satisfies(d -> {
             JsonNode envelope = JSON.readTree(d.envelopeJson());
             assertThat(envelope.get("detail-type").asText()).isEqualTo("InvoiceIssued");
-            assertThat(envelope.get("detail").toString()).matches("\\{\"_correlation_id\":\"c-1\"," + EVENT_ID + "}");
+            assertThat(envelope.get("detail").toString()).matches("\\{\"_correlation_id\":\"c-1\"," + Fixtures.EVENT_ID + "}");
         });
     }
 
@@ -219,11 +229,30 @@ class EventPublisherTest extends LocalBusTest {
     }
 
     @Test
-    void publish_otherBusName_entriesNameIt() throws Exception {
-        PublishResult result = publisher().eventBusName("orders-bus").build().publish(new OrderPlaced("o", "u", 1));
+    void publish_namedBusWithRule_deliveredByThatBusRule() throws Exception {
+        Fixtures.Recorder onOrdersBus = new Fixtures.Recorder();
+        bus.addRule("orders", "orders-to-inventory", ORDERS_RULE, onOrdersBus);
+
+        PublishResult<OrderPlaced> result = publisher().eventBusName("orders").build()
+                .publish(new OrderPlaced("o", "u", 1));
+
         assertThat(result.allPublished()).isTrue();
         assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
+        assertThat(onOrdersBus.deliveries).singleElement()
+                .satisfies(d -> assertThat(d.ruleName()).isEqualTo("orders-to-inventory"));
+        assertThat(consumer.deliveries).as("the default bus' rule sees nothing of bus orders").isEmpty();
+        assertThat(bus.unmatchedEntries("orders")).isZero();
+    }
+
+    @Test
+    void publish_namedBusWithoutRule_acceptedButCountedAsUnmatched() throws Exception {
+        PublishResult<OrderPlaced> result = publisher().eventBusName("orders").build()
+                .publish(new OrderPlaced("o", "u", 1));
+
+        assertThat(result.allPublished()).as("EventBridge accepts it: nothing says it went nowhere").isTrue();
+        assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
         assertThat(consumer.deliveries).as("rule lives on the default bus").isEmpty();
+        assertThat(bus.unmatchedEntries("orders")).as("but the local bus counts it").isEqualTo(1);
     }
 
     @Test
@@ -235,7 +264,7 @@ class EventPublisherTest extends LocalBusTest {
         List<OutgoingEvent> events = List.of(OutgoingEvent.of("a.b", "Big", Map.of("pad", "x".repeat(200_000))),
                 OutgoingEvent.of("a.b", "Big", Map.of("pad", "y".repeat(200_000))));
 
-        PublishResult result = publisher().build().publishAll(events);
+        PublishResult<OutgoingEvent> result = publisher().build().publishAll(events);
 
         assertThat(result.putEventsCalls()).isEqualTo(1);
         assertThat(result.failed()).extracting(FailedEvent::event).containsExactlyElementsOf(events);
@@ -248,18 +277,18 @@ class EventPublisherTest extends LocalBusTest {
 
     @Test
     void publishAll_busUnreachable_retriedUntilDeadlineThenReturned() {
-        java.net.URI endpoint = bus.endpoint();
+        URI endpoint = bus.endpoint();
         bus.close();
         try (EventBridgeClient unreachable = EventBridgeClient.builder().endpointOverride(endpoint)
-                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create())
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(software.amazon.awssdk.core.retry.RetryMode.STANDARD)
-                        .retryStrategy(b -> b.maxAttempts(1)))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
                 .build()) {
-            PublishResult result = EventPublisher.builder().client(unreachable).retryDeadline(Duration.ofMillis(200))
-                    .initialBackoff(Duration.ofMillis(20)).maxBackoff(Duration.ofMillis(40)).build()
-                    .publish(new OrderPlaced("o-1", "u", 1));
+            PublishResult<OrderPlaced> result = EventPublisher.builder().client(unreachable)
+                    .retryPolicy(RetryPolicy.builder().deadline(Duration.ofMillis(200))
+                            .initialBackoff(Duration.ofMillis(20)).maxBackoff(Duration.ofMillis(40)).build())
+                    .build().publish(new OrderPlaced("o-1", "u", 1));
 
             assertThat(result.published()).isEmpty();
             assertThat(result.failed()).singleElement().satisfies(f -> {
@@ -272,23 +301,23 @@ class EventPublisherTest extends LocalBusTest {
 
     @Test
     void publishAll_empty_noCallEmptyResult() {
-        PublishResult result = publisher().build().publishAll(List.of());
+        PublishResult<OrderPlaced> result = publisher().build().publishAll(List.<OrderPlaced>of());
 
-        assertThat(result).isEqualTo(new PublishResult(List.of(), List.of(), 0));
+        assertThat(result).isEqualTo(new PublishResult<OrderPlaced>(List.of(), List.of(), 0));
         assertThat(bus.putEventsCalls()).isZero();
     }
 
     @Test
     void publishAll_fromFourThreadsSharingOnePublisher_allPublishedInOwnBatches() throws Exception {
         EventPublisher shared = publisher().build();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<java.util.concurrent.Future<PublishResult>> futures = new ArrayList<>();
+            List<Future<PublishResult<OrderPlaced>>> futures = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 futures.add(pool.submit(() -> shared.publishAll(Fixtures.orders(50))));
             }
-            for (java.util.concurrent.Future<PublishResult> f : futures) {
-                PublishResult result = f.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            for (Future<PublishResult<OrderPlaced>> f : futures) {
+                PublishResult<OrderPlaced> result = f.get(10, TimeUnit.SECONDS);
                 assertThat(result.published()).hasSize(50);
                 assertThat(result.putEventsCalls()).isEqualTo(5);
             }

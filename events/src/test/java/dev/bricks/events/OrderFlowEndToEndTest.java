@@ -71,7 +71,7 @@ class OrderFlowEndToEndTest extends LocalBusTest {
         Correlation.set("order-req-7");
         System.setProperty(TraceHeader.SYSTEM_PROPERTY, "Root=1-6745a1b2-aaaaaaaaaaaaaaaaaaaaaaaa;Sampled=1");
 
-        PublishResult result = placeOrder.publish(new OrderPlaced("o-7", "u-3", 4)).orThrow();
+        PublishResult<OrderPlaced> result = placeOrder.publish(new OrderPlaced("o-7", "u-3", 4)).orThrow();
         assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
 
         assertThat(updateInventory.seen).singleElement().satisfies(event -> {

@@ -1,6 +1,10 @@
 package dev.bricks.observability;
 
+import dev.bricks.observability.internal.FunctionInfo;
+import dev.bricks.observability.internal.Settings;
+import dev.bricks.observability.metrics.EmfMeterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 
 /**
  * The process-wide metrics registry handlers record business metrics on, with micrometer's normal API:
@@ -17,7 +21,13 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@code AWS_LAMBDA_FUNCTION_NAME}, else the function name of the first invocation's context), plus {@code function_name} when
  * {@code BRICKS_METRICS_FUNCTION_NAME_DIMENSION=true}, 1-second resolution when
  * {@code BRICKS_METRICS_HIGH_RESOLUTION=true}. {@link ObservabilityListener} flushes it after every
- * invocation. Thread-safe.
+ * invocation.
+ *
+ * <p>It is also added to micrometer's global composite, {@link Metrics#globalRegistry}, so meters made with
+ * {@code Metrics.counter(…)} and library instrumentation bound to the global registry are written as EMF too
+ * (meters registered there before are picked up); {@code BRICKS_METRICS_GLOBAL_REGISTRY=false} turns that off.
+ * With it on (the default) the listener creates the registry at init, so global meters are flushed even when no
+ * handler calls {@link #registry()}. Thread-safe.
  */
 public final class BricksMetrics {
 
@@ -27,16 +37,20 @@ public final class BricksMetrics {
     }
 
     private static final class Holder {
-        static final EmfMeterRegistry REGISTRY = create(Settings.fromEnvironmentQuietly());
+        static final EmfMeterRegistry REGISTRY = create(Settings.current());
 
         private static EmfMeterRegistry create(Settings settings) {
             EmfMeterRegistry.Builder builder = EmfMeterRegistry.builder()
                     .namespace(settings.metricsNamespace())
                     .highResolution(settings.metricsHighResolution())
-                    .serviceFallback(() -> FunctionInfo.current().service());
+                    .serviceDimension(() -> FunctionInfo.current().service());
             defaultDimensions(settings, builder);
+            EmfMeterRegistry registry = builder.build();
+            if (settings.metricsGlobalRegistry()) {
+                Metrics.addRegistry(registry);
+            }
             created = true;
-            return builder.build();
+            return registry;
         }
     }
 
@@ -47,6 +61,11 @@ public final class BricksMetrics {
 
     static EmfMeterRegistry emf() {
         return Holder.REGISTRY;
+    }
+
+    /** Whether the registry exists yet (tests). */
+    static boolean created() {
+        return created;
     }
 
     /** Flushes the registry if a handler ever asked for it; otherwise does nothing (and loads nothing). */

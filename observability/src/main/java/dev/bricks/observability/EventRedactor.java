@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -21,8 +23,10 @@ import java.util.regex.Pattern;
  *
  * <p>Path syntax: members separated by dots, optional leading {@code $.}, {@code *} for any one member or
  * array element, a number for an array index: {@code body}, {@code requestContext.authorizer.jwt.claims.email},
- * {@code Records.*.dynamodb.NewImage.email}. Paths reach into the event document only: a string member
- * such as API Gateway's {@code body} is redacted whole, not parsed.
+ * {@code Records.*.dynamodb.NewImage.email}. A path continues into a string member that holds JSON, such as
+ * API Gateway's {@code body} or an SQS record's {@code body}: {@code body.card.number},
+ * {@code Records.*.body.password}; that string is then written back as compact JSON with the values masked
+ * ({@code body} alone still masks the whole string).
  *
  * <p>Streaming (jackson-core only), immutable and thread-safe.
  */
@@ -126,7 +130,7 @@ final class EventRedactor {
                 }
                 generator.writeEndArray();
             }
-            case VALUE_STRING -> generator.writeString(JWT.matcher(parser.getText()).replaceAll(MASK));
+            case VALUE_STRING -> generator.writeString(redactString(parser.getText(), path));
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> generator.writeNumber(parser.getText());
             case VALUE_TRUE -> generator.writeBoolean(true);
             case VALUE_FALSE -> generator.writeBoolean(false);
@@ -135,16 +139,59 @@ final class EventRedactor {
         }
     }
 
+    /**
+     * A string value: when configured paths continue below it and it holds a JSON object or array (API
+     * Gateway's {@code body}, an SQS message body), those paths are applied inside it and it is written back as
+     * compact JSON text; otherwise only JWT-shaped substrings are masked.
+     */
+    private String redactString(String text, List<String> path) {
+        List<String[]> below = pathsBelow(path);
+        if (!below.isEmpty() && looksLikeJson(text)) {
+            try {
+                return new EventRedactor(below).redact(text.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException notJson) {
+                // not JSON after all: mask the JWTs of the plain text below
+            }
+        }
+        return JWT.matcher(text).replaceAll(MASK);
+    }
+
+    private static boolean looksLikeJson(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == '{' || c == '[';
+            }
+        }
+        return false;
+    }
+
+    /** The rest of each configured path that starts with {@code path} and goes further. */
+    private List<String[]> pathsBelow(List<String> path) {
+        List<String[]> below = new ArrayList<>();
+        for (String[] candidate : paths) {
+            if (candidate.length > path.size() && prefixMatches(candidate, path)) {
+                below.add(Arrays.copyOfRange(candidate, path.size(), candidate.length));
+            }
+        }
+        return below;
+    }
+
+    private static boolean prefixMatches(String[] candidate, List<String> path) {
+        for (int i = 0; i < path.size(); i++) {
+            if (!candidate[i].equals("*") && !candidate[i].equals(path.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private boolean matchesPath(List<String> path) {
         for (String[] candidate : paths) {
             if (candidate.length != path.size()) {
                 continue;
             }
-            boolean match = true;
-            for (int i = 0; i < candidate.length && match; i++) {
-                match = candidate[i].equals("*") || candidate[i].equals(path.get(i));
-            }
-            if (match) {
+            if (prefixMatches(candidate, path)) {
                 return true;
             }
         }

@@ -1,5 +1,7 @@
 package dev.bricks.observability;
 
+import java.util.List;
+
 /**
  * Names of the fields Bricks writes in every JSON log line. The per-invocation ones are also MDC keys, so a
  * user's own logback configuration (for example a plain {@code LogstashEncoder}) still gets them.
@@ -32,7 +34,10 @@ public final class LogFields {
     public static final String COLD_START = "cold_start";
     /** The correlation id ({@code dev.bricks.core.Correlation#current()}). MDC key. */
     public static final String CORRELATION_ID = "correlation_id";
-    /** The X-Ray trace header ({@code dev.bricks.core.TraceHeader#current()}). MDC key. */
+    /**
+     * The X-Ray trace id: the {@code Root} of the trace header ({@code dev.bricks.core.TraceHeader#current()}),
+     * e.g. {@code 1-5e6722a7-cc56xmpl46db7ae02d4da47e}, as Powertools writes it. MDC key.
+     */
     public static final String XRAY_TRACE_ID = "xray_trace_id";
     /** Exception class name. */
     public static final String EXCEPTION_CLASS = "exception_class";
@@ -44,6 +49,13 @@ public final class LogFields {
     public static final String EVENT = "event";
     /** Present ({@code true}) on lines of an invocation sampled for DEBUG logging. MDC key. */
     public static final String DEBUG_SAMPLED = "debug_sampled";
+
+    /**
+     * The MDC keys the listener sets for an invocation (and removes after it), in the order Bricks writes them;
+     * exclude them from a logstash {@code <mdc>} provider when {@code BricksFieldsJsonProvider} writes them.
+     */
+    public static final List<String> MDC_KEYS = List.of(FUNCTION_ARN, FUNCTION_REQUEST_ID, COLD_START,
+            CORRELATION_ID, XRAY_TRACE_ID, DEBUG_SAMPLED);
 
     private LogFields() {
     }

@@ -4,6 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.bricks.core.TraceHeader;
 import dev.bricks.core.spi.InvocationInfo;
 import dev.bricks.core.spi.InvocationListener;
+import dev.bricks.observability.internal.FunctionInfo;
+import dev.bricks.observability.internal.Settings;
+import dev.bricks.observability.metrics.EmfMeterRegistry;
+import dev.bricks.observability.metrics.EmfUnit;
+import dev.bricks.observability.metrics.EmfWriter;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +25,7 @@ import org.slf4j.MDC;
  * the classpath. Around every invocation it
  * <ol>
  *   <li>puts {@code function_request_id}, {@code cold_start}, {@code correlation_id}, {@code xray_trace_id}
+ *       (the trace header's {@code Root}, as Powertools writes it)
  *       and {@code function_arn} in the MDC (the environment-wide fields are computed once) and, for a
  *       fraction {@code BRICKS_LOG_DEBUG_SAMPLE_RATE} of invocations, the {@code debug_sampled} flag;</li>
  *   <li>logs the redacted incoming event when {@code BRICKS_LOG_EVENT=true};</li>
@@ -36,14 +42,14 @@ public final class ObservabilityListener implements InvocationListener {
     public static final String COLD_START_METRIC = "ColdStart";
 
     private static final Logger EVENT_LOG = LoggerFactory.getLogger("dev.bricks.observability.Event");
-    private static final List<String> MDC_KEYS = List.of(BricksFieldsJsonProvider.MDC_KEYS);
+    private static final String TRACE_ROOT = "Root=";
 
     private final Settings settings;
     private final EventRedactor redactor;
 
     /** Reads the configuration from the environment; called by {@link java.util.ServiceLoader}. */
     public ObservabilityListener() {
-        this(Settings.fromEnvironmentQuietly());
+        this(Settings.current());
     }
 
     ObservabilityListener(Settings settings) {
@@ -58,6 +64,9 @@ public final class ObservabilityListener implements InvocationListener {
             }
         }
         this.redactor = built;
+        if (settings.metricsGlobalRegistry()) {
+            BricksMetrics.registry(); // joins micrometer's global registry now, so its meters are flushed too
+        }
     }
 
     @Override
@@ -69,7 +78,7 @@ public final class ObservabilityListener implements InvocationListener {
         }
         MDC.put(LogFields.COLD_START, invocation.coldStart() ? "true" : "false");
         MDC.put(LogFields.CORRELATION_ID, invocation.correlationId());
-        TraceHeader.current().ifPresent(trace -> MDC.put(LogFields.XRAY_TRACE_ID, trace));
+        TraceHeader.current().ifPresent(trace -> MDC.put(LogFields.XRAY_TRACE_ID, traceId(trace)));
         if (context != null && context.getInvokedFunctionArn() != null) {
             MDC.put(LogFields.FUNCTION_ARN, context.getInvokedFunctionArn());
         }
@@ -103,7 +112,7 @@ public final class ObservabilityListener implements InvocationListener {
         } catch (RuntimeException e) {
             System.err.println("bricks-observability: metrics flush failed: " + e);
         } finally {
-            for (String key : MDC_KEYS) {
+            for (String key : LogFields.MDC_KEYS) {
                 MDC.remove(key);
             }
         }
@@ -113,13 +122,27 @@ public final class ObservabilityListener implements InvocationListener {
         FunctionInfo.Values info = FunctionInfo.current();
         Map<String, String> dimensions = new LinkedHashMap<>();
         if (info.service() != null) {
-            dimensions.put("service", info.service());
+            dimensions.put(EmfMeterRegistry.SERVICE_DIMENSION, info.service());
         }
         if (settings.metricsFunctionNameDimension() && info.functionName() != null) {
             dimensions.put("function_name", info.functionName());
         }
-        new EmfWriter(settings.metricsNamespace(), settings.metricsHighResolution()).write(System.out,
-                System.currentTimeMillis(), dimensions,
-                List.of(new EmfWriter.Datum(COLD_START_METRIC, EmfUnit.COUNT, new double[] {1})));
+        new EmfWriter(settings.metricsNamespace(), settings.metricsHighResolution()).writeOne(System.out,
+                System.currentTimeMillis(), dimensions, COLD_START_METRIC, EmfUnit.COUNT, 1);
+    }
+
+    /**
+     * The trace id Powertools writes: the {@code Root} of an X-Ray header
+     * ({@code Root=1-5e6722a7-cc56xmpl46db7ae02d4da47e;Parent=…;Sampled=1} → {@code 1-5e6722a7-cc56xmpl46db7ae02d4da47e});
+     * a header without a {@code Root} is kept whole.
+     */
+    static String traceId(String header) {
+        for (String part : header.split(";")) {
+            String field = part.trim();
+            if (field.startsWith(TRACE_ROOT) && field.length() > TRACE_ROOT.length()) {
+                return field.substring(TRACE_ROOT.length());
+            }
+        }
+        return header;
     }
 }

@@ -2,6 +2,7 @@ package dev.bricks.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bricks.observability.metrics.EmfValidator;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bricks.core.Correlation;

@@ -55,6 +55,37 @@ class EventRedactorTest {
     }
 
     @Test
+    void redact_pathsIntoJsonBodyString_membersMaskedBodyStaysAString() throws IOException {
+        String body = "{\\\"card\\\":{\\\"number\\\":\\\"4111111111111111\\\",\\\"brand\\\":\\\"visa\\\"},"
+                + "\\\"items\\\":[{\\\"sku\\\":\\\"a\\\",\\\"pin\\\":\\\"1234\\\"}]}";
+        JsonNode redacted = redact("body.card.number, body.items.*.pin",
+                "{\"httpMethod\":\"POST\",\"body\":\"" + body + "\",\"isBase64Encoded\":false}");
+
+        assertThat(redacted.get("body").isTextual()).isTrue();
+        assertThat(redacted.get("body").asText())
+                .isEqualTo("{\"card\":{\"number\":\"***\",\"brand\":\"visa\"},\"items\":[{\"sku\":\"a\",\"pin\":\"***\"}]}");
+        assertThat(redacted.get("httpMethod").asText()).isEqualTo("POST");
+    }
+
+    @Test
+    void redact_pathIntoSqsRecordBodies_eachRecordsBodyRedacted() throws IOException {
+        JsonNode redacted = redact("Records.*.body.password", "{\"Records\":["
+                + "{\"body\":\"{\\\"user\\\":\\\"u1\\\",\\\"password\\\":\\\"hunter2\\\"}\"},"
+                + "{\"body\":\"plain text, not JSON\"},"
+                + "{\"body\":\"{broken json\"}]}");
+
+        assertThat(redacted.at("/Records/0/body").asText()).isEqualTo("{\"user\":\"u1\",\"password\":\"***\"}");
+        assertThat(redacted.at("/Records/1/body").asText()).isEqualTo("plain text, not JSON");
+        assertThat(redacted.at("/Records/2/body").asText()).isEqualTo("{broken json");
+    }
+
+    @Test
+    void redact_wholeBodyPath_stillMasksTheWholeString() throws IOException {
+        JsonNode redacted = redact("body", "{\"body\":\"{\\\"a\\\":1}\"}");
+        assertThat(redacted.get("body").asText()).isEqualTo("***");
+    }
+
+    @Test
     void redact_otherValues_copiedUnchanged() throws IOException {
         String event = "{\"a\":1.5,\"b\":[true,false,null],\"c\":{\"d\":\"text\"},\"e\":12345678901234567890}";
         assertThat(redact(null, event)).isEqualTo(StdoutCapture.JSON.readTree(event));

@@ -9,21 +9,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** Drives a listener the way core's handler base classes do. */
-final class Invocations {
+public final class Invocations {
 
-    static final String FUNCTION = "orders-fn";
+    public static final String FUNCTION = "orders-fn";
 
     private Invocations() {
     }
 
-    static InvocationInfo info(String requestId, String correlationId, boolean coldStart, String rawEvent) {
+    public static InvocationInfo info(String requestId, String correlationId, boolean coldStart, String rawEvent) {
         return new InvocationInfo(InvocationInfo.Trigger.HTTP, requestId, coldStart, correlationId,
                 LocalContext.of(requestId, FUNCTION, 512, Duration.ofSeconds(10)), null,
                 rawEvent == null ? null : rawEvent.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Sets correlation and trace header, calls before, runs the body, calls after (finally), clears. */
-    static void run(InvocationListener listener, InvocationInfo info, String traceHeader, ThrowingRunnable body)
+    public static void run(InvocationListener listener, InvocationInfo info, String traceHeader, ThrowingRunnable body)
             throws Exception {
         if (traceHeader != null) {
             System.setProperty(TraceHeader.SYSTEM_PROPERTY, traceHeader);
@@ -43,7 +43,7 @@ final class Invocations {
         }
     }
 
-    interface ThrowingRunnable {
+    public interface ThrowingRunnable {
         void run() throws Exception;
     }
 }

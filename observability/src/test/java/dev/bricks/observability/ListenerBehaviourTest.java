@@ -3,11 +3,15 @@ package dev.bricks.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bricks.observability.internal.Settings;
+import dev.bricks.observability.metrics.EmfValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.DistributionSummary;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -163,5 +167,17 @@ class ListenerBehaviourTest {
             assertThat(line.has("function_request_id")).isFalse();
             assertThat(line.has("function_arn")).isFalse();
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Root=1-5e6722a7-cc56xmpl46db7ae02d4da47e;Parent=53995c3f42cd8ad8;Sampled=1 | 1-5e6722a7-cc56xmpl46db7ae02d4da47e
+            Root=1-5e6722a7-cc56xmpl46db7ae02d4da47e                                   | 1-5e6722a7-cc56xmpl46db7ae02d4da47e
+            Parent=53995c3f42cd8ad8; Root=1-67890abc-0123456789abcdef01234567;Sampled=0 | 1-67890abc-0123456789abcdef01234567
+            Parent=53995c3f42cd8ad8;Sampled=1                                          | Parent=53995c3f42cd8ad8;Sampled=1
+            Root=                                                                      | Root=
+            """)
+    void traceId_xrayHeader_rootAsPowertoolsWritesIt(String header, String expected) {
+        assertThat(ObservabilityListener.traceId(header)).isEqualTo(expected);
     }
 }

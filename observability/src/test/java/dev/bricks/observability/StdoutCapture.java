@@ -3,6 +3,7 @@ package dev.bricks.observability;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,24 +13,24 @@ import java.util.List;
  * Replaces {@code System.out} with a buffer until closed. Logback's console appender writes through
  * {@code System.out} as it is at each write, so this captures the real bytes logback produces.
  */
-final class StdoutCapture implements AutoCloseable {
+public final class StdoutCapture implements AutoCloseable {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final PrintStream original = System.out;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 
-    StdoutCapture() {
+    public StdoutCapture() {
         System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
     }
 
-    String text() {
+    public String text() {
         System.out.flush();
         return buffer.toString(StandardCharsets.UTF_8);
     }
 
     /** Every non-empty line parsed as JSON; fails the test when a line is not a JSON object. */
-    List<JsonNode> jsonLines() {
+    public List<JsonNode> jsonLines() {
         List<JsonNode> lines = new ArrayList<>();
         for (String line : text().split("\n")) {
             if (line.isBlank()) {
@@ -41,7 +42,7 @@ final class StdoutCapture implements AutoCloseable {
                     throw new AssertionError("stdout line is not a JSON object: " + line);
                 }
                 lines.add(node);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new AssertionError("stdout line is not JSON: " + line, e);
             }
         }
@@ -49,12 +50,12 @@ final class StdoutCapture implements AutoCloseable {
     }
 
     /** The lines that are log lines (not EMF documents). */
-    List<JsonNode> logLines() {
+    public List<JsonNode> logLines() {
         return jsonLines().stream().filter(n -> !n.has("_aws")).toList();
     }
 
     /** The lines that are EMF documents. */
-    List<JsonNode> emfLines() {
+    public List<JsonNode> emfLines() {
         return jsonLines().stream().filter(n -> n.has("_aws")).toList();
     }
 

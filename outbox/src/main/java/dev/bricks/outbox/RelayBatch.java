@@ -31,13 +31,13 @@ final class RelayBatch {
     private record Pending(String sequenceNumber, PreparedEvent event) {
     }
 
-    private final Function<List<PreparedEvent>, PublishResult> publisher;
+    private final Function<List<PreparedEvent>, PublishResult<PreparedEvent>> publisher;
     private final Map<String, ArrayDeque<Pending>> byAggregate = new LinkedHashMap<>();
     private final List<String> failed = new ArrayList<>();
     private int published;
     private int calls;
 
-    RelayBatch(Function<List<PreparedEvent>, PublishResult> publisher) {
+    RelayBatch(Function<List<PreparedEvent>, PublishResult<PreparedEvent>> publisher) {
         this.publisher = publisher;
     }
 
@@ -76,7 +76,7 @@ final class RelayBatch {
             next.add(queue.peek().event());
             aggregateOf.put(queue.peek().event(), aggregate);
         });
-        PublishResult result;
+        PublishResult<PreparedEvent> result;
         try {
             result = publisher.apply(next);
         } catch (EventRejectedException e) {
@@ -88,10 +88,10 @@ final class RelayBatch {
             return;
         }
         calls += result.putEventsCalls();
-        for (FailedEvent f : result.failed()) {
-            String aggregate = aggregateOf.remove((PreparedEvent) f.event());
+        for (FailedEvent<PreparedEvent> f : result.failed()) {
+            String aggregate = aggregateOf.remove(f.event());
             LOG.warn("bricks-outbox: event {} of aggregate {} not published ({}: {}); the aggregate's later events "
-                    + "wait for the redelivery", ((PreparedEvent) f.event()).eventId(), aggregate, f.errorCode(),
+                    + "wait for the redelivery", f.event().eventId(), aggregate, f.errorCode(),
                     f.errorMessage());
             stop(aggregate);
         }

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bricks.core.Correlation;
+import dev.bricks.core.RetryPolicy;
 import dev.bricks.core.TraceHeader;
 import dev.bricks.dynamo.DynamoTable;
 import dev.bricks.dynamo.TableDefinition;
@@ -78,7 +79,7 @@ class OutboxRelayTest {
 
     /** A relay whose publisher does not retry: every rejected entry is reported to the stream. */
     private OutboxRelay relayWithoutRetries() {
-        return new OutboxRelay(EventPublisher.builder().client(busClient).retryDeadline(Duration.ZERO).build());
+        return new OutboxRelay(EventPublisher.builder().client(busClient).retryPolicy(RetryPolicy.none()).build());
     }
 
     private StreamDriver stream() {

@@ -54,7 +54,7 @@ public final class PublishBenchmark {
                 long callsBefore = bus.putEventsCalls();
                 long deliveredBefore = delivered.get();
                 long start = System.nanoTime();
-                PublishResult result = publisher.publishAll(events);
+                PublishResult<OrderPlaced> result = publisher.publishAll(events);
                 long published = System.nanoTime();
                 if (!bus.awaitDeliveries(Duration.ofMinutes(1))) {
                     throw new IllegalStateException("deliveries did not finish");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.regex.Pattern;
@@ -27,6 +28,8 @@ final class Bus {
     private final Machine machine = Machine.builder().build();
     private final Map<String, Rule> rules = new ConcurrentHashMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong unmatched = new AtomicLong();
 
     Bus(String name, String region, String account) {
         this.name = name;
@@ -158,6 +161,28 @@ final class Bus {
             }
         }
         return matched;
+    }
+
+    /**
+     * Counts an accepted entry and whether it matched a rule.
+     *
+     * @return true for the first accepted entry of this bus that matched no rule (the one worth a warning)
+     */
+    boolean countAccepted(boolean matchedARule) {
+        accepted.incrementAndGet();
+        return !matchedARule && unmatched.incrementAndGet() == 1;
+    }
+
+    long acceptedEntries() {
+        return accepted.get();
+    }
+
+    long unmatchedEntries() {
+        return unmatched.get();
+    }
+
+    boolean hasRules() {
+        return !rules.isEmpty();
     }
 
     static void requireName(String field, String value) {

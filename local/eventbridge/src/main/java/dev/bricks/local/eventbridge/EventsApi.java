@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class EventsApi {
 
     static final int MAX_ENTRIES = 10;
+    private static final System.Logger LOG = System.getLogger(LocalEventBridge.class.getName());
 
     private final ObjectMapper json;
     private final String region;
@@ -63,12 +64,22 @@ final class EventsApi {
     }
 
     Bus bus(String nameOrArn) {
+        return buses.computeIfAbsent(busName(nameOrArn), n -> new Bus(n, region, account));
+    }
+
+    /** The bus of that name or ARN if a request or rule ever used it. */
+    Optional<Bus> existingBus(String nameOrArn) {
+        return Optional.ofNullable(buses.get(busName(nameOrArn)));
+    }
+
+    /** A bus name from a request's {@code EventBusName}: a name, an ARN ({@code …:event-bus/name}) or none. */
+    static String busName(String nameOrArn) {
         String name = nameOrArn == null || nameOrArn.isEmpty() ? LocalEventBridge.DEFAULT_BUS : nameOrArn;
         int slash = name.lastIndexOf("event-bus/");
         if (name.startsWith("arn:") && slash >= 0) {
             name = name.substring(slash + "event-bus/".length());
         }
-        return buses.computeIfAbsent(name, n -> new Bus(n, region, account));
+        return name;
     }
 
     void failNextEntries(int count, EntryFault fault) {
@@ -176,6 +187,9 @@ final class EventsApi {
         Bus bus = bus(entry.path("EventBusName").asText(null));
         List<Rule> matched = bus.match(envelope);
         acceptedEntries.incrementAndGet();
+        if (bus.countAccepted(!matched.isEmpty())) {
+            warnUnmatched(bus, source, detailType);
+        }
         if (!matched.isEmpty()) {
             String envelopeJson = envelope.toString();
             Optional<String> trace = Optional.ofNullable(entry.path("TraceHeader").textValue())
@@ -187,6 +201,15 @@ final class EventsApi {
             }
         }
         return id;
+    }
+
+    /** Once per bus: an accepted event that reached no rule is otherwise lost without a trace. */
+    private void warnUnmatched(Bus bus, String source, String detailType) {
+        List<String> withRules = buses.values().stream().filter(Bus::hasRules).map(Bus::name).sorted().toList();
+        LOG.log(System.Logger.Level.WARNING, "local EventBridge: bus ''{0}'' accepted an event (source {1}, "
+                + "detail-type {2}) that matched no rule, so nobody receives it. Buses with rules: {3}. "
+                + "Further unmatched events on this bus are only counted: unmatchedEntries(\"{0}\").",
+                bus.name(), source, detailType, withRules);
     }
 
     private Instant time(JsonNode entry) {

@@ -26,10 +26,14 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * try (LocalEventBridge bus = LocalEventBridge.builder().build().start()) {
- *     bus.addRule("orders", "{\"source\":[\"orders.app\"]}", event -> handle(event.envelopeJson()));
+ *     bus.addRule("orders", "orders-to-inventory", "{\"source\":[\"orders.app\"]}",   // bus, rule, pattern
+ *             event -> handle(event.envelopeJson()));
  *     EventBridgeClient client = EventBridgeClient.builder().endpointOverride(bus.endpoint())…build();
  * }
  * }</pre>
+ *
+ * <p>An accepted event that matches no rule of its bus goes nowhere, as on AWS; the bus counts them
+ * ({@link #unmatchedEntries(String)}) and logs the first of each bus at WARNING.
  *
  * <p>Thread-safe. Buses named in requests are created on first use; the signature of requests is not checked.
  */
@@ -121,32 +125,63 @@ public final class LocalEventBridge implements AutoCloseable {
     }
 
     /**
-     * Creates (or replaces) an enabled rule on the default bus with one callback target whose id is the rule
-     * name.
-     *
-     * @param name        rule name, 1–64 of {@code [.-_A-Za-z0-9]}
-     * @param patternJson an EventBridge event pattern
-     * @param target      the callback, never null
-     * @return the rule's ARN
-     * @throws IllegalArgumentException when the name or pattern is not valid, naming the reason
+     * Creates (or replaces) an enabled rule on the {@value #DEFAULT_BUS} bus; see
+     * {@link #addRule(String, String, String, EventTarget)}.
      */
     public String addRule(String name, String patternJson, EventTarget target) {
+        return addRule(DEFAULT_BUS, name, patternJson, target);
+    }
+
+    /**
+     * Creates (or replaces) an enabled rule on a bus with one callback target whose id is the rule name. Only
+     * events put on that bus ({@code EventBusName} equal to its name or ARN) are matched against it.
+     *
+     * <pre>{@code
+     * bus.addRule("orders", "orders-to-inventory", "{\"source\":[\"orders.app\"]}", event -> invoke(event));
+     * }</pre>
+     *
+     * @param busName     the bus: a name ({@code default}, {@code orders}) or an event-bus ARN; created if new
+     * @param name        rule name, 1–64 of {@code [.-_A-Za-z0-9]}
+     * @param patternJson an EventBridge event pattern
+     * @param target      the callback, never null; called asynchronously on the bus' delivery threads
+     * @return the rule's ARN ({@code arn:aws:events:<region>:<account>:rule/<bus>/<name>} on a named bus)
+     * @throws IllegalArgumentException when the bus name, rule name or pattern is not valid, naming the reason
+     */
+    public String addRule(String busName, String name, String patternJson, EventTarget target) {
         Objects.requireNonNull(target, "target");
-        Bus bus = api.bus(DEFAULT_BUS);
+        Bus bus = api.bus(requireBusName(busName));
         try {
             Rule rule = bus.putRule(name, patternJson, true, null);
-            String arn = CALLBACK_ARN_PREFIX + name;
+            String arn = callbackArn(bus.name(), name);
             deliverer.register(arn, target);
             bus.putTargets(name, List.of(new Target(name, arn, Optional.empty())));
             return rule.arn();
         } catch (AwsError e) {
-            throw new IllegalArgumentException("rule " + name + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("rule " + name + " on bus " + bus.name() + ": " + e.getMessage(), e);
         }
     }
 
-    /** Deletes a rule of the default bus and its targets; does nothing when there is no such rule. */
+    /** Deletes a rule of the {@value #DEFAULT_BUS} bus and its targets; does nothing when there is no such rule. */
     public void removeRule(String name) {
-        api.bus(DEFAULT_BUS).deleteRule(name, true);
+        removeRule(DEFAULT_BUS, name);
+    }
+
+    /** Deletes a rule of a bus and its targets; does nothing when there is no such bus or rule. */
+    public void removeRule(String busName, String name) {
+        api.existingBus(requireBusName(busName)).ifPresent(bus -> bus.deleteRule(name, true));
+    }
+
+    /** The ARN {@link #addRule} binds its callback to: the default bus keeps the bare rule name. */
+    static String callbackArn(String busName, String ruleName) {
+        return CALLBACK_ARN_PREFIX + (DEFAULT_BUS.equals(busName) ? "" : busName + "/") + ruleName;
+    }
+
+    private static String requireBusName(String busName) {
+        if (busName == null || busName.isBlank()) {
+            throw new IllegalArgumentException("busName must be a bus name or ARN, was "
+                    + (busName == null ? "null" : "'" + busName + "'"));
+        }
+        return busName;
     }
 
     /**
@@ -170,9 +205,23 @@ public final class LocalEventBridge implements AutoCloseable {
         return api.putEventsCalls();
     }
 
-    /** How many PutEvents entries the bus accepted (got an EventId). */
+    /** How many PutEvents entries the bus accepted (got an EventId), over all buses. */
     public long acceptedEntries() {
         return api.acceptedEntries();
+    }
+
+    /** How many PutEvents entries one bus (name or ARN) accepted; 0 for a bus never used. */
+    public long acceptedEntries(String busName) {
+        return api.existingBus(requireBusName(busName)).map(Bus::acceptedEntries).orElse(0L);
+    }
+
+    /**
+     * How many entries one bus (name or ARN) accepted that matched no enabled rule, so went nowhere — as on
+     * AWS, where such events are dropped silently. The first one per bus is also logged at WARNING (logger
+     * {@code dev.bricks.local.eventbridge.LocalEventBridge}), naming the buses that do have rules.
+     */
+    public long unmatchedEntries(String busName) {
+        return api.existingBus(requireBusName(busName)).map(Bus::unmatchedEntries).orElse(0L);
     }
 
     /** How many deliveries to targets succeeded. */

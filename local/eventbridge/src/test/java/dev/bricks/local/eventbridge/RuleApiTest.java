@@ -118,7 +118,7 @@ class RuleApiTest extends LocalBusTest {
     @Test
     void addRule_invalidPattern_illegalArgumentNamingRule() {
         assertThatThrownBy(() -> bus.addRule("x", "{\"detail\":[{\"numeric\":[\"<\"]}]", new Sdk.Recorder()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("rule x: Event pattern is not valid");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("rule x on bus default: Event pattern is not valid");
     }
 
     @Test

@@ -1,0 +1,44 @@
+package dev.bricks.observability.logback;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ConfiguratorRank;
+import ch.qos.logback.core.spi.ContextAwareBase;
+import dev.bricks.observability.internal.Settings;
+
+/**
+ * Logback's first configurator (registered in {@code META-INF/services/ch.qos.logback.classic.spi.Configurator}):
+ * sets up Bricks' JSON logging in code — no XML parsing on a cold start; logback's own warnings and errors go
+ * to stderr as plain lines — unless the user configured logback themselves, with the system property
+ * {@code logback.configurationFile} or a {@code logback-test.xml} / {@code logback.xml} on the classpath;
+ * then it steps aside and logback reads that file as usual (keep Bricks' fields there with
+ * {@link BricksJsonEncoder} or the {@value JsonLogging#INCLUDE_RESOURCE} include).
+ *
+ * <p>Called once by logback when the first logger is requested.
+ */
+@ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
+public class BricksLogbackConfigurator extends ContextAwareBase implements Configurator {
+
+    static final String CONFIG_FILE_PROPERTY = "logback.configurationFile";
+
+    @Override
+    public ExecutionStatus configure(LoggerContext context) {
+        if (userConfigurationPresent()) {
+            addInfo("bricks-observability: a user logback configuration is present; not configuring");
+            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+        }
+        StderrStatusListener statusListener = new StderrStatusListener();
+        context.getStatusManager().getCopyOfStatusList().forEach(statusListener::addStatusEvent);
+        context.getStatusManager().add(statusListener);
+        JsonLogging.configure(context, Settings.current());
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    static boolean userConfigurationPresent() {
+        if (System.getProperty(CONFIG_FILE_PROPERTY) != null) {
+            return true;
+        }
+        ClassLoader loader = BricksLogbackConfigurator.class.getClassLoader();
+        return loader.getResource("logback-test.xml") != null || loader.getResource("logback.xml") != null;
+    }
+}
