@@ -1,6 +1,7 @@
 package dev.bricks.idempotency;
 
 import dev.bricks.core.http.Problem;
+import dev.bricks.core.http.ProblemType;
 import java.util.Objects;
 
 /**
@@ -9,33 +10,24 @@ import java.util.Objects;
  */
 public class IdempotencyException extends RuntimeException {
 
-    /** Why the call was refused. */
+    /** Why the call was refused, and the problem type an HTTP route answers with. */
     public enum Reason {
-        /** The key was used before with another payload: 422, type {@code idempotency-key-reused}. */
-        PAYLOAD_MISMATCH(422, "Unprocessable Content", "idempotency-key-reused"),
-        /** The first call with this key is still running (or crashed and has not expired yet): 409. */
-        IN_PROGRESS(409, "Conflict", "idempotency-in-progress"),
+        /** The key was used before with another payload: 422 {@link ProblemType#IDEMPOTENCY_KEY_REUSED}. */
+        PAYLOAD_MISMATCH(ProblemType.IDEMPOTENCY_KEY_REUSED),
+        /** The first call with this key is still running (or crashed, until its deadline): 409. */
+        IN_PROGRESS(ProblemType.IDEMPOTENCY_IN_PROGRESS),
         /** An HTTP request without the {@code Idempotency-Key} header on a route that requires it: 400. */
-        MISSING_KEY(400, "Bad Request", "idempotency-key-missing");
+        MISSING_KEY(ProblemType.IDEMPOTENCY_KEY_MISSING);
 
-        private final int status;
-        private final String title;
-        private final String slug;
+        private final ProblemType problemType;
 
-        Reason(int status, String title, String slug) {
-            this.status = status;
-            this.title = title;
-            this.slug = slug;
+        Reason(ProblemType problemType) {
+            this.problemType = problemType;
         }
 
-        /** The HTTP status of the problem. */
-        public int status() {
-            return status;
-        }
-
-        /** The problem type URI: {@link Problem#TYPE_BASE} + the slug. */
-        public String type() {
-            return Problem.TYPE_BASE + slug;
+        /** The problem type of this reason. */
+        public ProblemType problemType() {
+            return problemType;
         }
     }
 
@@ -60,6 +52,6 @@ public class IdempotencyException extends RuntimeException {
 
     /** The problem an HTTP route answers with (the detail names the reason, never the stored payload). */
     public Problem toProblem() {
-        return new Problem(reason.type(), reason.title, reason.status, getMessage(), null, null);
+        return reason.problemType.problem(getMessage());
     }
 }

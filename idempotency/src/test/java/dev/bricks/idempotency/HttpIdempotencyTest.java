@@ -90,7 +90,7 @@ class HttpIdempotencyTest {
 
         assertThat(response.get("statusCode").asInt()).isEqualTo(422);
         JsonNode problem = JSON.readTree(response.get("body").asText());
-        assertThat(problem.get("type").asText()).isEqualTo("https://bricks.dev/problems/idempotency-key-reused");
+        assertThat(problem.get("type").asText()).isEqualTo("https://bricks.dev/problems#idempotency-key-reused");
         assertThat(problem.get("detail").asText()).contains("was used before with another payload");
         assertThat(orders.placed).hasValue(1);
     }
@@ -114,7 +114,7 @@ class HttpIdempotencyTest {
 
         assertThat(duplicate.get("statusCode").asInt()).isEqualTo(409);
         assertThat(JSON.readTree(duplicate.get("body").asText()).get("type").asText())
-                .isEqualTo("https://bricks.dev/problems/idempotency-in-progress");
+                .isEqualTo("https://bricks.dev/problems#idempotency-in-progress");
         assertThat(first.get(10, TimeUnit.SECONDS).get("statusCode").asInt()).isEqualTo(201);
         assertThat(orders.placed).hasValue(1);
     }
@@ -125,7 +125,7 @@ class HttpIdempotencyTest {
 
         assertThat(response.get("statusCode").asInt()).isEqualTo(400);
         assertThat(JSON.readTree(response.get("body").asText()).get("type").asText())
-                .isEqualTo("https://bricks.dev/problems/idempotency-key-missing");
+                .isEqualTo("https://bricks.dev/problems#idempotency-key-missing");
         assertThat(orders.placed).hasValue(0);
     }
 

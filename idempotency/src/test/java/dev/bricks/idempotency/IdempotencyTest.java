@@ -139,7 +139,7 @@ class IdempotencyTest {
                 .isInstanceOfSatisfying(IdempotencyException.class, e -> {
                     assertThat(e.reason()).isEqualTo(IdempotencyException.Reason.PAYLOAD_MISMATCH);
                     assertThat(e.toProblem().status()).isEqualTo(422);
-                    assertThat(e.toProblem().type()).isEqualTo("https://bricks.dev/problems/idempotency-key-reused");
+                    assertThat(e.toProblem().type()).isEqualTo("https://bricks.dev/problems#idempotency-key-reused");
                 })
                 .hasMessage("Idempotency: key 'o-3' was used before with another payload");
         assertThat(executions).hasValue(1);
