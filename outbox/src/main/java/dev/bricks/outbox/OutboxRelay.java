@@ -8,6 +8,7 @@ import dev.bricks.core.dynamodb.DynamoDbStreamEvent;
 import dev.bricks.core.dynamodb.StreamRecord;
 import dev.bricks.core.spi.InvocationInfo;
 import dev.bricks.events.EventPublisher;
+import dev.bricks.events.PreparedEvent;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * ideally filtered to outbox inserts ({@code {"eventName":["INSERT"],"dynamodb":{"NewImage":{"_outbox_event_id":
  * {"S":[{"exists":true}]}}}}}) and with a retry limit and an on-failure destination.
  *
- * <p>Guarantees: each outbox item is published at least once, as {@link dev.bricks.events.PreparedEvent the event
+ * <p>Guarantees: each outbox item is published at least once, as {@link PreparedEvent the event
  * rendered in the writing invocation} (same detail JSON with {@code _correlation_id} and the stable
  * {@code _event_id}, same trace header), so a redelivered batch publishes the same entries and consumers deduplicate
  * by {@code _event_id}. The events of one aggregate are published in write order: one per aggregate per PutEvents
