@@ -17,9 +17,11 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -93,23 +95,47 @@ public final class FunctionProcess implements AutoCloseable {
      * @throws FunctionFailedException when the process exits or times out before answering
      */
     public Invocation invoke(byte[] event, Duration timeout) {
+        return invoke(UUID.randomUUID().toString(), event, timeout);
+    }
+
+    /**
+     * As {@link #invoke(byte[], Duration)}, under a request id chosen by the caller.
+     *
+     * @param requestId the invocation's request id; not null, unique
+     */
+    public Invocation invoke(String requestId, byte[] event, Duration timeout) {
         boolean first = !firstInvocationDone;
         firstInvocationDone = true;
-        Duration wait = first ? timeout.plus(config.initTimeout) : timeout;
+        Duration wait = timeout;
         InvocationResult result;
         try {
-            result = api.invoke(event, timeout).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture<InvocationResult> answer = api.invoke(requestId, event, timeout);
+            if (first) {
+                // Lambda's timeout starts when the runtime takes the event, after init; init has its own limit
+                long initDeadline = System.nanoTime() + config.initTimeout.toNanos();
+                while (api.firstNextNanos().isEmpty() && !answer.isDone() && process.isAlive()) {
+                    if (System.nanoTime() > initDeadline) {
+                        wait = config.initTimeout;
+                        throw new TimeoutException("init");
+                    }
+                    Thread.sleep(2);
+                }
+            }
+            result = answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new FunctionFailedException("Interrupted while waiting for " + config.functionName, e);
+            throw new FunctionFailedException(FunctionFailedException.Reason.INTERRUPTED, null,
+                    "Interrupted while waiting for " + config.functionName, e);
         } catch (TimeoutException e) {
             process.destroyForcibly();
-            throw new FunctionFailedException("Function " + config.functionName + " did not answer within " + wait
+            throw new FunctionFailedException(FunctionFailedException.Reason.TIMED_OUT, api.initError().getNow(null),
+                    "Function " + config.functionName + " did not answer within " + wait
                     + "; killed. Output:\n" + outputTail(), e);
         } catch (ExecutionException e) {
-            String init = api.initError().getNow(null) == null ? "" : " Init error: " + api.initError().join().body();
-            throw new FunctionFailedException(e.getCause().getMessage() + "." + init + " Output:\n" + outputTail(),
-                    e.getCause());
+            RuntimeApiServer.RuntimeError initError = awaitInitError();
+            String init = initError == null ? "" : " Init error: " + initError.body();
+            throw new FunctionFailedException(FunctionFailedException.Reason.EXITED, initError,
+                    e.getCause().getMessage() + "." + init + " Output:\n" + outputTail(), e.getCause());
         }
         long pid = process.pid();
         var memory = ProcessProbe.peakRssKb(pid);
@@ -126,6 +152,23 @@ public final class FunctionProcess implements AutoCloseable {
                         : OptionalLong.of(loaded + (shared == null ? 0 : shared)),
                 shared == null ? OptionalLong.empty() : OptionalLong.of(shared));
         return new Invocation(result, report);
+    }
+
+    /** The init error the runtime posted, waiting briefly: it may still be in flight when the JVM exits. */
+    private RuntimeApiServer.RuntimeError awaitInitError() {
+        try {
+            return api.initError().get(200, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** Whether the JVM is still running. */
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** The JVM's process id. */
@@ -196,8 +239,33 @@ public final class FunctionProcess implements AutoCloseable {
     public static final class FunctionFailedException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        FunctionFailedException(String message, Throwable cause) {
+        /** Why the invocation got no answer. */
+        public enum Reason {
+            /** No answer within the timeout (plus the init timeout on the first invocation); the JVM was killed. */
+            TIMED_OUT,
+            /** The JVM exited (crashed, was killed, or failed its init) before answering. */
+            EXITED,
+            /** The waiting thread was interrupted. */
+            INTERRUPTED
+        }
+
+        private final Reason reason;
+        private final transient RuntimeApiServer.RuntimeError initError;
+
+        FunctionFailedException(Reason reason, RuntimeApiServer.RuntimeError initError, String message, Throwable cause) {
             super(message, cause);
+            this.reason = reason;
+            this.initError = initError;
+        }
+
+        /** Why there was no answer; never null. */
+        public Reason reason() {
+            return reason;
+        }
+
+        /** What the runtime posted to {@code /init/error}, if its init failed; else empty. */
+        public Optional<RuntimeApiServer.RuntimeError> initError() {
+            return Optional.ofNullable(initError);
         }
     }
 
@@ -220,6 +288,7 @@ public final class FunctionProcess implements AutoCloseable {
         private boolean functionOnSystemClassPath = true;
         private Path javaHome = Path.of(System.getProperty("java.home"));
         private Path output;
+        private Consumer<String> outputLines;
         private List<String> command;
 
         private Builder() {
@@ -350,6 +419,15 @@ public final class FunctionProcess implements AutoCloseable {
         }
 
         /**
+         * Also hands each line the function prints (stdout and stderr) to {@code lines} as it comes, on a
+         * reader thread of the environment (the lines still go to {@link #output}). For live logs.
+         */
+        public Builder outputLines(Consumer<String> lines) {
+            this.outputLines = lines;
+            return this;
+        }
+
+        /**
          * Starts the environment: its Runtime API server, then its JVM. Init runs from here; the first
          * {@link FunctionProcess#invoke} waits for it.
          *
@@ -371,8 +449,10 @@ public final class FunctionProcess implements AutoCloseable {
                 snapshot.command = command();
                 ProcessBuilder pb = new ProcessBuilder(snapshot.command)
                         .directory(taskRoot.toFile())
-                        .redirectErrorStream(true)
-                        .redirectOutput(snapshot.output.toFile());
+                        .redirectErrorStream(true);
+                if (outputLines == null) {
+                    pb.redirectOutput(snapshot.output.toFile());
+                }
                 Map<String, String> env = pb.environment();
                 String path = env.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
                 env.clear();
@@ -383,6 +463,9 @@ public final class FunctionProcess implements AutoCloseable {
                 }
                 long start = System.nanoTime();
                 Process process = pb.start();
+                if (outputLines != null) {
+                    OutputPump.start(process, snapshot.output, outputLines, functionName);
+                }
                 return new FunctionProcess(snapshot, api, process, start);
             } catch (IOException e) {
                 api.close();
@@ -500,6 +583,7 @@ public final class FunctionProcess implements AutoCloseable {
             b.functionOnSystemClassPath = functionOnSystemClassPath;
             b.javaHome = javaHome;
             b.output = output;
+            b.outputLines = outputLines;
             return b;
         }
 

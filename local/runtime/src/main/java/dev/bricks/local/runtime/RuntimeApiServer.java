@@ -106,6 +106,17 @@ public final class RuntimeApiServer implements AutoCloseable {
      *     {@link RuntimeGoneException} if the runtime goes away first (see {@link #abandonAll})
      */
     public CompletableFuture<InvocationResult> invoke(byte[] payload, Duration timeout) {
+        return invoke(UUID.randomUUID().toString(), payload, timeout);
+    }
+
+    /**
+     * Queues one invocation under a request id chosen by the caller (e.g. one already printed in a
+     * {@code START} line); otherwise as {@link #invoke(byte[], Duration)}.
+     *
+     * @param requestId the {@code Lambda-Runtime-Aws-Request-Id}; not null, unique
+     */
+    public CompletableFuture<InvocationResult> invoke(String requestId, byte[] payload, Duration timeout) {
+        Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(payload, "payload");
         if (timeout == null || timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must be positive, was " + timeout);
@@ -113,7 +124,7 @@ public final class RuntimeApiServer implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("Runtime API server is closed");
         }
-        PendingInvocation p = new PendingInvocation(UUID.randomUUID().toString(), payload, timeout,
+        PendingInvocation p = new PendingInvocation(requestId, payload, timeout,
                 "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-"
                         + UUID.randomUUID().toString().replace("-", "").substring(0, 24) + ";Parent="
                         + Long.toHexString(System.nanoTime() & 0xffffffffffffL) + ";Sampled=0;Lineage=1:bricks:0");

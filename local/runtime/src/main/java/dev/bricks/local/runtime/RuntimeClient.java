@@ -9,10 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 /**
  * Lambda's Java runtime interface client as the function JVMs use it: its jars and its JNI library.
@@ -43,8 +46,22 @@ final class RuntimeClient {
     private RuntimeClient() {
     }
 
-    /** The jars of the runtime client and its dependencies, from this JVM's own classpath. */
+    /** Where the fat {@code bricks-local.jar} keeps the runtime client's jars whole. */
+    private static final String NESTED_JARS = "META-INF/bricks-ric/";
+
+    private static volatile List<Path> nestedExtracted;
+
+    /**
+     * The jars of the runtime client and its dependencies: from this JVM's own class path, or, when this
+     * JVM runs from the fat {@code bricks-local.jar} (the client's classes come from the same jar as this
+     * class), the client's own jars kept inside it, extracted once, so a function never sees bricks-local's
+     * other dependencies.
+     */
     static List<Path> classpath() {
+        Path own = codeSource(RuntimeClient.class);
+        if (own != null && Files.isRegularFile(own) && own.equals(codeSource(forName(MAIN_CLASS)))) {
+            return nestedJars(own);
+        }
         Set<Path> jars = new LinkedHashSet<>();
         for (String name : CLASSES_ON_RUNTIME_PATH) {
             try {
@@ -62,6 +79,66 @@ final class RuntimeClient {
             }
         }
         return new ArrayList<>(jars);
+    }
+
+    private static List<Path> nestedJars(Path fatJar) {
+        List<Path> p = nestedExtracted;
+        if (p == null) {
+            synchronized (RuntimeClient.class) {
+                p = nestedExtracted;
+                if (p == null) {
+                    p = extractNested(fatJar);
+                    nestedExtracted = p;
+                }
+            }
+        }
+        return p;
+    }
+
+    private static List<Path> extractNested(Path fatJar) {
+        List<Path> out = new ArrayList<>();
+        try (JarFile jar = new JarFile(fatJar.toFile())) {
+            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "bricks-lambda-ric",
+                    "jars-" + Files.size(fatJar) + "-" + Files.getLastModifiedTime(fatJar).toMillis());
+            Files.createDirectories(dir);
+            List<JarEntry> entries = jar.stream()
+                    .filter(e -> e.getName().startsWith(NESTED_JARS) && e.getName().endsWith(".jar"))
+                    .sorted(Comparator.comparing(JarEntry::getName)).toList();
+            for (JarEntry e : entries) {
+                Path target = dir.resolve(e.getName().substring(NESTED_JARS.length()));
+                if (!Files.isRegularFile(target) || Files.size(target) != e.getSize()) {
+                    Path tmp = Files.createTempFile(dir, "jar", ".tmp");
+                    try (InputStream in = jar.getInputStream(e)) {
+                        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
+                out.add(target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not extract the runtime client's jars from " + fatJar, e);
+        }
+        if (out.isEmpty()) {
+            throw new IllegalStateException(fatJar + " holds no runtime client jars under " + NESTED_JARS);
+        }
+        return List.copyOf(out);
+    }
+
+    private static Class<?> forName(String name) {
+        try {
+            return Class.forName(name, false, RuntimeClient.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("The runtime interface client is not on the classpath", e);
+        }
+    }
+
+    private static Path codeSource(Class<?> c) {
+        CodeSource source = c.getProtectionDomain().getCodeSource();
+        try {
+            return source == null ? null : Path.of(source.getLocation().toURI());
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     /** The client's JNI library for this machine, extracted once; later calls return the same file. */

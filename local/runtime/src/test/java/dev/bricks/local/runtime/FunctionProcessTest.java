@@ -118,7 +118,9 @@ class FunctionProcessTest {
                 .start()) {
             assertThatThrownBy(() -> fn.invoke("{}".getBytes(StandardCharsets.UTF_8)))
                     .isInstanceOf(FunctionProcess.FunctionFailedException.class)
-                    .hasMessageContaining("did not answer within PT3S; killed");
+                    .hasMessageContaining("did not answer within PT1S; killed")
+                    .extracting(e -> ((FunctionProcess.FunctionFailedException) e).reason())
+                    .isEqualTo(FunctionProcess.FunctionFailedException.Reason.TIMED_OUT);
         }
     }
 

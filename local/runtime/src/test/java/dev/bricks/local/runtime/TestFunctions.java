@@ -8,13 +8,13 @@ import java.nio.file.Path;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
-/** Builds deployments for tests: a directory with {@code lib/functions.jar} holding the given classes. */
-final class TestFunctions {
+/** Builds deployments for tests: a directory with {@code lib/functions.jar} holding the given classes (also used by the gateway tests). */
+public final class TestFunctions {
 
     private TestFunctions() {
     }
 
-    static Path deployment(Path dir, Class<?>... classes) {
+    public static Path deployment(Path dir, Class<?>... classes) {
         try {
             Path lib = Files.createDirectories(dir.resolve("lib"));
             try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(lib.resolve("functions.jar")))) {

@@ -1,0 +1,113 @@
+package dev.bricks.local.app;
+
+import dev.bricks.local.functions.FunctionLogs;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Options of {@link LocalApp#start}. Build with {@link #builder()}; every option is optional.
+ *
+ * <pre>{@code
+ * LocalAppOptions options = LocalAppOptions.builder()
+ *         .port(3000)
+ *         .parameterOverride("Stage", "dev")
+ *         .stateDirectory(Path.of(".bricks-state"))
+ *         .build();
+ * }</pre>
+ *
+ * @param port the API gateway's port; 0 picks a free one
+ * @param stateDirectory where tables, objects and mail are kept across restarts; null keeps everything in memory
+ * @param parameterOverrides values of the template's {@code Parameters}; never null
+ * @param environmentOverrides per function logical id (or {@code Parameters} for all functions), values for
+ *     the function's declared environment variables, as SAM's {@code --env-vars} file; never null
+ * @param logs where function logs, START/END/REPORT lines and the start-up table go; never null
+ * @param colour whether log prefixes are coloured
+ */
+public record LocalAppOptions(int port, Path stateDirectory, Map<String, String> parameterOverrides,
+                              Map<String, Map<String, String>> environmentOverrides, PrintStream logs, boolean colour) {
+
+    /** Checks and copies. */
+    public LocalAppOptions {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0-65535, was " + port);
+        }
+        parameterOverrides = Collections.unmodifiableMap(new LinkedHashMap<>(parameterOverrides));
+        Map<String, Map<String, String>> copy = new LinkedHashMap<>();
+        environmentOverrides.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
+        environmentOverrides = Collections.unmodifiableMap(copy);
+        Objects.requireNonNull(logs, "logs");
+    }
+
+    /** A new builder: free port, in memory, logs to {@code System.out}, colour when it is a terminal. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The defaults: free port, in memory, logs to {@code System.out}. */
+    public static LocalAppOptions defaults() {
+        return builder().build();
+    }
+
+    /** Builds {@link LocalAppOptions}. Not thread-safe. */
+    public static final class Builder {
+        private int port;
+        private Path stateDirectory;
+        private final Map<String, String> parameterOverrides = new LinkedHashMap<>();
+        private final Map<String, Map<String, String>> environmentOverrides = new LinkedHashMap<>();
+        private PrintStream logs = System.out;
+        private Boolean colour;
+
+        private Builder() {
+        }
+
+        /** The API gateway's port (0-65535; 0, the default, picks a free one). */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Keeps tables, objects and captured mail in this directory across restarts. */
+        public Builder stateDirectory(Path dir) {
+            this.stateDirectory = dir;
+            return this;
+        }
+
+        /** A value for one of the template's {@code Parameters}. */
+        public Builder parameterOverride(String name, String value) {
+            parameterOverrides.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * A value for a declared environment variable of one function ({@code functionId} = its logical id) or,
+         * with {@code functionId} {@code "Parameters"}, of every function that declares it.
+         */
+        public Builder environmentOverride(String functionId, String name, String value) {
+            environmentOverrides.computeIfAbsent(functionId, k -> new LinkedHashMap<>()).put(name, value);
+            return this;
+        }
+
+        /** Where logs and the start-up table go; default {@code System.out}. */
+        public Builder logs(PrintStream logs) {
+            this.logs = logs;
+            return this;
+        }
+
+        /** Colour the log prefixes; default: when stdout is a terminal and {@code NO_COLOR} is unset. */
+        public Builder colour(boolean colour) {
+            this.colour = colour;
+            return this;
+        }
+
+        /** The options. */
+        public LocalAppOptions build() {
+            return new LocalAppOptions(port, stateDirectory, parameterOverrides, environmentOverrides, logs,
+                    colour != null ? colour : FunctionLogs.colourWanted());
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.bricks.local.functions;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The {@link FunctionInvoker} of a local app: one pool of execution environments per function (see
+ * {@link FunctionSpec}), each environment a function JVM on Lambda's real runtime client. Log lines of the
+ * functions and Lambda's {@code START}/{@code END}/{@code REPORT} lines go to the given {@link FunctionLogs}.
+ *
+ * <pre>{@code
+ * try (FunctionEnvironments functions = new FunctionEnvironments(List.of(spec), FunctionLogs.discarding())) {
+ *     InvokeOutcome out = functions.invoke("HelloFunction", "{}".getBytes(UTF_8));
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #close()} stops every function JVM and waits for them.
+ */
+public final class FunctionEnvironments implements FunctionInvoker, AutoCloseable {
+
+    private final Map<String, EnvironmentPool> pools = new LinkedHashMap<>();
+
+    /**
+     * @param functions the app's functions; not null, ids unique
+     * @param logs where log lines go; not null
+     */
+    public FunctionEnvironments(List<FunctionSpec> functions, FunctionLogs logs) {
+        Objects.requireNonNull(logs, "logs");
+        for (FunctionSpec f : functions) {
+            if (pools.put(f.id(), new EnvironmentPool(f, logs)) != null) {
+                throw new IllegalArgumentException("two functions with id " + f.id());
+            }
+        }
+    }
+
+    @Override
+    public InvokeOutcome invoke(String functionId, byte[] event) {
+        Objects.requireNonNull(event, "event");
+        return pool(functionId).invoke(event);
+    }
+
+    /** How many execution environments of the function are running now. */
+    public int environmentCount(String functionId) {
+        return pool(functionId).environmentCount();
+    }
+
+    /** How many environments of the function have been started so far (each one a cold start). */
+    public int coldStarts(String functionId) {
+        return pool(functionId).startedCount();
+    }
+
+    /** The process ids of the function's running environments (for tests and diagnostics). */
+    public List<Long> processIds(String functionId) {
+        return pool(functionId).pids();
+    }
+
+    private EnvironmentPool pool(String functionId) {
+        EnvironmentPool pool = pools.get(functionId);
+        if (pool == null) {
+            throw new UnknownFunctionException(functionId);
+        }
+        return pool;
+    }
+
+    /** Stops every environment of every function, in parallel, and waits for them to exit. */
+    @Override
+    public void close() {
+        pools.values().parallelStream().forEach(EnvironmentPool::close);
+    }
+}

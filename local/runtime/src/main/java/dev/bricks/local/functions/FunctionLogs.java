@@ -1,0 +1,50 @@
+package dev.bricks.local.functions;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Where the functions' log lines go: each line prefixed with its function's name, in a colour that stays the
+ * same for a name across runs (ANSI; none when {@code colour} is off). Thread-safe: lines from concurrent
+ * environments never interleave within a line.
+ */
+public final class FunctionLogs {
+
+    private static final List<String> PALETTE = List.of("36", "33", "35", "32", "34", "96", "93", "95", "92", "94");
+    private static final String RESET = "\u001b[0m";
+
+    private final PrintStream out;
+    private final boolean colour;
+
+    /**
+     * @param out where lines go; not null
+     * @param colour whether to colour the prefixes (see {@link #colourWanted()})
+     */
+    public FunctionLogs(PrintStream out, boolean colour) {
+        this.out = Objects.requireNonNull(out, "out");
+        this.colour = colour;
+    }
+
+    /** Lines are dropped: for tests that do not look at logs. */
+    public static FunctionLogs discarding() {
+        return new FunctionLogs(new PrintStream(PrintStream.nullOutputStream()), false);
+    }
+
+    /** Colour only on a terminal, and never when {@code NO_COLOR} is set (no-color.org). */
+    public static boolean colourWanted() {
+        String noColor = System.getenv("NO_COLOR");
+        return System.console() != null && (noColor == null || noColor.isEmpty());
+    }
+
+    /** Prints one line of {@code functionName}. */
+    public void line(String functionName, String text) {
+        String prefix = colour
+                ? "\u001b[" + PALETTE.get(Math.floorMod(functionName.hashCode(), PALETTE.size())) + "m" + functionName + RESET
+                : functionName;
+        synchronized (out) {
+            out.println(prefix + " | " + text);
+            out.flush();
+        }
+    }
+}
