@@ -92,14 +92,14 @@ public final class ThumbnailFunction extends S3Handler {
         }
         String thumbnailKey = THUMBNAIL_PREFIX + key.substring(key.lastIndexOf('/') + 1);
         String eTag = unquote(record.eTag());
-        if (eTag != null && eTag.equals(thumbnailSourceETag(record.bucket(), thumbnailKey))) {
-            LOG.atInfo().addKeyValue("key", key).addKeyValue("thumbnail_key", thumbnailKey)
-                    .addKeyValue("source_etag", eTag).log("thumbnail already up to date: nothing written");
-            return;
-        }
         try {
             if (record.size() > 0) {
                 Thumbnailer.checkSize(record.size()); // over 25 MB: rejected before any request
+            }
+            if (eTag != null && eTag.equals(thumbnailSourceETag(record.bucket(), thumbnailKey))) {
+                LOG.atInfo().addKeyValue("key", key).addKeyValue("thumbnail_key", thumbnailKey)
+                        .addKeyValue("source_etag", eTag).log("thumbnail already up to date: nothing written");
+                return;
             }
             ResponseBytes<GetObjectResponse> source = download(record.bucket(), key);
             String sourceETag = unquote(source.response().eTag());
