@@ -180,8 +180,12 @@ class ThumbnailFunctionTest {
                 LocalContext.of("thumbnails"));
     }
 
-    /** The event S3 sends for a PutObject: the key form-URL-encoded, size and ETag (unquoted). */
     static byte[] event(Uploaded object) {
+        return event(BUCKET, object);
+    }
+
+    /** The event S3 sends for a PutObject: the key form-URL-encoded, size and ETag (unquoted). */
+    static byte[] event(String bucket, Uploaded object) {
         String key = URLEncoder.encode(object.key(), StandardCharsets.UTF_8).replace("%2F", "/");
         String json = """
                 {"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","awsRegion":"us-east-1",
@@ -190,7 +194,7 @@ class ThumbnailFunctionTest {
                 "s3":{"s3SchemaVersion":"1.0","configurationId":"thumbnails",
                 "bucket":{"name":"%s","arn":"arn:aws:s3:::%s"},
                 "object":{"key":"%s","size":%d,"eTag":"%s","sequencer":"0A1B2C3D4E5F678901"}}}]}
-                """.formatted(BUCKET, BUCKET, key, object.size(), object.eTag());
+                """.formatted(bucket, bucket, key, object.size(), object.eTag());
         return json.getBytes(StandardCharsets.UTF_8);
     }
 
