@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -143,6 +144,10 @@ class ThumbnailAppIT {
             assertThatThrownBy(() -> s3.headObject(b -> b.bucket(BUCKET).key(
                     "thumbnails/" + key.substring("uploads/".length())))).isInstanceOf(NoSuchKeyException.class);
         });
+        for (String reason : new LinkedHashSet<>(expected.values())) {   // the EMF metric, one line per reason
+            assertThat(logs()).contains("\"Namespace\":\"ThumbnailApp\"", "\"reason\":\"" + reason
+                    + "\",\"ImagesRejected\":");
+        }
         assertThat(logs()).doesNotContain("OutOfMemoryError", "Runtime.ExitError", "Sandbox.Timedout")
                 .doesNotContain("Retrying"); // no failed invocation, so no asynchronous retry
     }
