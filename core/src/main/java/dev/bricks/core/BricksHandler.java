@@ -102,31 +102,14 @@ public abstract class BricksHandler<E> implements RequestStreamHandler, Resource
         boolean cold = coldStart.getAndSet(false);
         currentColdStart.set(cold);
         String requestId = context == null || context.getAwsRequestId() == null ? "" : context.getAwsRequestId();
-        E event = null;
-        String correlationId;
-        RuntimeException parseFailure = null;
-        try {
-            Parsed<E> parsed = parseEvent(raw);
-            event = parsed.event();
-            correlationId = parsed.correlationId();
-        } catch (RuntimeException e) {
-            parseFailure = e instanceof InvalidEventException ? e
-                    : new InvalidEventException(trigger() + " event could not be read: " + e.getMessage(), e);
-            correlationId = null;
-        }
-        if (correlationId == null || correlationId.isBlank()) {
-            correlationId = requestId.isEmpty() ? UUID.randomUUID().toString() : requestId;
-        }
-        InvocationInfo info = new InvocationInfo(trigger(), requestId, cold, correlationId, context, event, raw);
-        Correlation.set(correlationId);
+        Reading<E> reading = read(raw, requestId);
+        InvocationInfo info = new InvocationInfo(trigger(), requestId, cold, reading.correlationId(), context,
+                reading.event(), raw);
+        Correlation.set(reading.correlationId());
         Listeners.before(listeners, info);
         Throwable failure = null;
         try {
-            if (parseFailure != null) {
-                throw parseFailure;
-            }
-            ensureSetUp();
-            Object response = invoke(event, context);
+            Object response = run(reading, context);
             if (response != null) {
                 output.write(response instanceof byte[] bytes ? bytes : JsonSupport.write(response));
             }
@@ -144,22 +127,64 @@ public abstract class BricksHandler<E> implements RequestStreamHandler, Resource
         }
     }
 
-    private void ensureSetUp() throws IOException {
+    /**
+     * The event as read: the envelope and its correlation id, or the failure to read it (thrown once the
+     * listeners have seen the invocation).
+     */
+    private record Reading<E>(E event, String correlationId, RuntimeException failure) {
+    }
+
+    private Reading<E> read(byte[] raw, String requestId) {
+        E event = null;
+        String correlationId = null;
+        RuntimeException failure = null;
+        try {
+            Parsed<E> parsed = parseEvent(raw);
+            event = parsed.event();
+            correlationId = parsed.correlationId();
+        } catch (RuntimeException e) {
+            failure = e instanceof InvalidEventException ? e
+                    : new InvalidEventException(trigger() + " event could not be read: " + e.getMessage(), e);
+        }
+        if (correlationId == null || correlationId.isBlank()) {
+            correlationId = requestId.isEmpty() ? UUID.randomUUID().toString() : requestId;
+        }
+        return new Reading<>(event, correlationId, failure);
+    }
+
+    private Object run(Reading<E> reading, Context context) throws Exception {
+        if (reading.failure() != null) {
+            throw reading.failure();
+        }
+        try {
+            ensureSetUp();
+        } catch (Exception e) {
+            return setupFailed(reading.event(), e, context);
+        }
+        return invoke(reading.event(), context);
+    }
+
+    private void ensureSetUp() throws Exception {
         if (setUp) {
             return;
         }
         synchronized (setupLock) {
             if (!setUp) {
-                try {
-                    setup();
-                } catch (RuntimeException | IOException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new HandlerFailedException(e);
-                }
+                setup();
                 setUp = true;
             }
         }
+    }
+
+    /**
+     * What to answer when {@link #setup()} threw; setup is retried on the next invocation either way. The
+     * default rethrows, failing the invocation (so an asynchronous trigger retries it). Overridden (final) by
+     * trigger base classes whose callers wait for an answer: {@code HttpHandler} answers a generic 500 problem.
+     *
+     * @return the response to write, as for {@link #invoke}
+     */
+    protected Object setupFailed(E event, Exception failure, Context context) throws Exception {
+        throw failure;
     }
 
     /**

@@ -71,7 +71,7 @@ public final class Attr<T, V> {
   }
 
   /** {@code attribute <= value}. */
-  public Condition le(V value) {
+  public Condition lte(V value) {
     return compare("<=", value);
   }
 
@@ -81,7 +81,7 @@ public final class Attr<T, V> {
   }
 
   /** {@code attribute >= value}. */
-  public Condition ge(V value) {
+  public Condition gte(V value) {
     return compare(">=", value);
   }
 

@@ -2,6 +2,7 @@ package dev.bricks.dynamo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Result of a batch get.
@@ -11,8 +12,8 @@ import java.util.List;
  */
 public record BatchGetResult(List<Object> items, List<EntityKey<?>> unprocessed) {
   public BatchGetResult {
-    items = List.copyOf(items);
-    unprocessed = List.copyOf(unprocessed);
+    items = List.copyOf(Objects.requireNonNull(items, "items"));
+    unprocessed = List.copyOf(Objects.requireNonNull(unprocessed, "unprocessed"));
   }
 
   /** The items of one type. */

@@ -1,9 +1,12 @@
 package dev.bricks.dynamo;
 
+import dev.bricks.core.RetryPolicy;
+import dev.bricks.dynamo.schema.EntitySchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -18,52 +21,55 @@ final class BatchGetter {
     this.table = table;
   }
 
-  List<BatchGetItemRequest> render(List<EntityKey<?>> keys) {
+  /** The keys by their rendering, each once (DynamoDB refuses duplicate keys in one request); registers their schemas. */
+  private Map<String, EntityKey<?>> distinct(List<EntityKey<?>> keys) {
     Map<String, EntityKey<?>> byKey = new LinkedHashMap<>();
     for (EntityKey<?> k : keys) {
-      table.repositoryOf(k.schema());
+      table.repository(k.schema());
       byKey.putIfAbsent(k.describe(), k);
     }
-    List<EntityKey<?>> all = new ArrayList<>(byKey.values());
+    return byKey;
+  }
+
+  private BatchGetItemRequest request(List<EntityKey<?>> chunk) {
+    List<Map<String, AttributeValue>> ks = new ArrayList<>(chunk.size());
+    chunk.forEach(k -> ks.add(k.key()));
+    return BatchGetItemRequest.builder()
+        .requestItems(Map.of(table.name(), KeysAndAttributes.builder().keys(ks).build())).build();
+  }
+
+  List<BatchGetItemRequest> render(List<EntityKey<?>> keys) {
+    List<EntityKey<?>> all = new ArrayList<>(distinct(keys).values());
     List<BatchGetItemRequest> out = new ArrayList<>();
     for (int i = 0; i < all.size(); i += CHUNK) {
-      List<Map<String, AttributeValue>> ks = new ArrayList<>();
-      all.subList(i, Math.min(all.size(), i + CHUNK)).forEach(k -> ks.add(k.key()));
-      out.add(BatchGetItemRequest.builder()
-          .requestItems(Map.of(table.name(), KeysAndAttributes.builder().keys(ks).build())).build());
+      out.add(request(all.subList(i, Math.min(all.size(), i + CHUNK))));
     }
     return out;
   }
 
   BatchGetResult get(List<EntityKey<?>> keys) {
-    Map<String, EntityKey<?>> byKey = new LinkedHashMap<>();
-    for (EntityKey<?> k : keys) {
-      table.repositoryOf(k.schema());
-      byKey.putIfAbsent(k.describe(), k); // DynamoDB refuses duplicate keys in one request
-    }
+    Map<String, EntityKey<?>> byKey = distinct(keys);
     Map<String, EntitySchema<?>> schemaByType = new LinkedHashMap<>();
     byKey.values().forEach(k -> schemaByType.put(k.schema().type(), k.schema()));
     List<Object> items = new ArrayList<>();
     List<EntityKey<?>> failed = new ArrayList<>();
     List<EntityKey<?>> all = new ArrayList<>(byKey.values());
-    Backoff backoff = new Backoff(table.batchDeadline(), table.batchBaseDelay());
+    RetryPolicy.Attempts attempts = table.retryPolicy().start();
     List<EntityKey<?>> pending = all;
     while (!pending.isEmpty()) {
       List<EntityKey<?>> next = new ArrayList<>();
       for (int i = 0; i < pending.size(); i += CHUNK) {
         List<EntityKey<?>> chunk = pending.subList(i, Math.min(pending.size(), i + CHUNK));
-        List<Map<String, AttributeValue>> ks = new ArrayList<>();
-        chunk.forEach(k -> ks.add(k.key()));
-        BatchGetItemResponse r = table.client().batchGetItem(BatchGetItemRequest.builder()
-            .requestItems(Map.of(table.name(), KeysAndAttributes.builder().keys(ks).build())).build());
+        BatchGetItemResponse r;
+        try {
+          r = table.client().batchGetItem(request(chunk));
+        } catch (SdkException e) {
+          List<EntityKey<?>> notRead = new ArrayList<>(next);
+          notRead.addAll(pending.subList(i, pending.size()));
+          throw new BatchGetException(new BatchGetResult(items, notRead), e);
+        }
         for (Map<String, AttributeValue> item : r.responses().getOrDefault(table.name(), List.of())) {
-          AttributeValue t = item.get(chunk.get(0).schema().typeAttribute());
-          EntitySchema<?> s = t == null ? null : schemaByType.get(t.s());
-          if (s == null) {
-            throw new EntityTypeMismatchException("one of " + schemaByType.keySet(), t == null ? null : t.s(),
-                EntityKey.describeKeyOf(item, chunk.get(0).schema().primaryKey()));
-          }
-          items.add(table.repositoryOf(s).decode(item));
+          items.add(EntityTypes.decode(item, chunk.get(0).schema().typeAttribute(), schemaByType));
         }
         KeysAndAttributes un = r.hasUnprocessedKeys() ? r.unprocessedKeys().get(table.name()) : null;
         if (un != null) {
@@ -75,7 +81,7 @@ final class BatchGetter {
       if (next.isEmpty()) {
         break;
       }
-      if (!backoff.pause()) {
+      if (!attempts.pause()) {
         failed.addAll(next);
         break;
       }

@@ -1,11 +1,14 @@
 package dev.bricks.dynamo;
 
+import dev.bricks.core.RetryPolicy;
+import dev.bricks.dynamo.schema.EntitySchema;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -34,7 +37,7 @@ public final class BatchWriteBuilder {
   public <T> BatchWriteBuilder put(T entity) {
     EntityRepository<T> repo = table.repositoryOf(entity);
     refuseConditional(repo.schema);
-    EntityRepository.Plan<T> plan = repo.planPut(entity, false, null);
+    WritePlanner.Plan<T> plan = repo.planner.put(entity, WritePlanner.PutMode.REPLACE, null, VersionCheck.SKIP);
     WriteAction a = plan.actions().get(0);
     add(a.key(), WriteRequest.builder().putRequest(PutRequest.builder().item(a.item()).build()).build(), plan.result());
     return this;
@@ -42,7 +45,7 @@ public final class BatchWriteBuilder {
 
   /** Adds a delete. */
   public <T> BatchWriteBuilder delete(EntityKey<T> key) {
-    refuseConditional(table.repositoryOf(key.schema()).schema);
+    refuseConditional(table.repository(key.schema()).schema);
     add(key.key(), WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key.key()).build()).build(), key);
     return this;
   }
@@ -56,14 +59,14 @@ public final class BatchWriteBuilder {
 
   private void add(Map<String, AttributeValue> key, WriteRequest w, Object source) {
     if (!keys.add(EntityKey.describe(key))) {
-      throw new ValidationException("Batch writes " + EntityKey.describe(key) + " twice; DynamoDB refuses that");
+      throw new InvalidRequestException("Batch writes " + EntityKey.describe(key) + " twice; DynamoDB refuses that");
     }
     requests.add(w);
     sources.add(source);
   }
 
   /** The BatchWriteItem requests {@link #execute()} would send first (dry run), 25 writes each. */
-  public List<BatchWriteItemRequest> render() {
+  public List<BatchWriteItemRequest> dryRun() {
     List<BatchWriteItemRequest> out = new ArrayList<>();
     for (int i = 0; i < requests.size(); i += CHUNK) {
       out.add(BatchWriteItemRequest.builder()
@@ -72,38 +75,51 @@ public final class BatchWriteBuilder {
     return out;
   }
 
-  /** Sends every write, retrying unprocessed ones until the deadline. */
+  /**
+   * Sends every write, retrying unprocessed ones under the table's retry policy.
+   *
+   * @throws BatchWriteException when DynamoDB fails a request; it carries what was written and what was not
+   */
   public BatchWriteResult execute() {
     Map<WriteRequest, Object> sourceOf = new LinkedHashMap<>();
     for (int i = 0; i < requests.size(); i++) {
       sourceOf.put(requests.get(i), sources.get(i));
     }
-    Backoff backoff = new Backoff(table.batchDeadline(), table.batchBaseDelay());
+    RetryPolicy.Attempts attempts = table.retryPolicy().start();
     List<WriteRequest> pending = requests;
     int written = 0;
-    List<Object> failed = new ArrayList<>();
     while (!pending.isEmpty()) {
       List<WriteRequest> next = new ArrayList<>();
       for (int i = 0; i < pending.size(); i += CHUNK) {
         List<WriteRequest> chunk = pending.subList(i, Math.min(pending.size(), i + CHUNK));
-        BatchWriteItemResponse r = table.client().batchWriteItem(BatchWriteItemRequest.builder()
-            .requestItems(Map.of(table.name(), chunk)).build());
+        BatchWriteItemResponse r;
+        try {
+          r = table.client().batchWriteItem(BatchWriteItemRequest.builder()
+              .requestItems(Map.of(table.name(), chunk)).build());
+        } catch (SdkException e) {
+          List<WriteRequest> notConfirmed = new ArrayList<>(next);
+          notConfirmed.addAll(pending.subList(i, pending.size()));
+          throw new BatchWriteException(new BatchWriteResult(written, sourcesOf(notConfirmed, sourceOf),
+              attempts.retries()), e);
+        }
         List<WriteRequest> un = r.hasUnprocessedItems() ? r.unprocessedItems().getOrDefault(table.name(), List.of())
             : List.of();
         written += chunk.size() - un.size();
         next.addAll(un);
       }
-      if (next.isEmpty()) {
-        break;
-      }
-      if (!backoff.pause()) {
-        for (WriteRequest w : next) {
-          failed.add(sourceOf.getOrDefault(w, w));
-        }
-        break;
+      if (next.isEmpty() || !attempts.pause()) {
+        return new BatchWriteResult(written, sourcesOf(next, sourceOf), attempts.retries());
       }
       pending = next;
     }
-    return new BatchWriteResult(written, failed, backoff.retries());
+    return new BatchWriteResult(written, List.of(), attempts.retries());
+  }
+
+  private static List<Object> sourcesOf(List<WriteRequest> writes, Map<WriteRequest, Object> sourceOf) {
+    List<Object> out = new ArrayList<>(writes.size());
+    for (WriteRequest w : writes) {
+      out.add(sourceOf.getOrDefault(w, w));
+    }
+    return out;
   }
 }

@@ -1,6 +1,7 @@
 package dev.bricks.dynamo;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Result of a batch write.
@@ -12,7 +13,7 @@ import java.util.List;
  */
 public record BatchWriteResult(int written, List<Object> unprocessed, int retries) {
   public BatchWriteResult {
-    unprocessed = List.copyOf(unprocessed);
+    unprocessed = List.copyOf(Objects.requireNonNull(unprocessed, "unprocessed"));
   }
 
   /** True when every write was processed. */

@@ -9,26 +9,32 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * Opaque pagination cursors: the last evaluated key, bound to the query it came from (table, entity or
- * collection, index, partition), encrypted with AES-128-CTR (so raw keys are never exposed) and signed with
+ * Opaque pagination cursors: the last evaluated key, bound to the whole query it came from (table, entity or
+ * collection, index, partition, sort-key condition, filter, direction and projection, as a SHA-256 digest of
+ * the rendered request), stamped with its issue time for an optional expiry, encrypted with AES-128-CTR (so raw keys are never exposed) and signed with
  * HMAC-SHA256 over version, IV and ciphertext (encrypt-then-MAC). Both keys are derived from the configured
  * secret with HMAC-SHA256 and distinct labels. Format: base64url(iv[16] | ciphertext | mac[32]), no padding.
  * Thread-safe.
  */
 final class CursorCodec {
-  private static final byte VERSION = 1;
+  private static final byte VERSION = 2;
+  private static final int DIGEST = 32;
   private static final int IV = 16;
   private static final int MAC = 32;
   private static final int MAX_CURSOR_CHARS = 8192;
@@ -51,11 +57,12 @@ final class CursorCodec {
     }
   }
 
-  String encode(String binding, Map<String, AttributeValue> key) {
+  String encode(String binding, Instant issuedAt, Map<String, AttributeValue> key) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       DataOutputStream out = new DataOutputStream(bytes);
-      out.writeUTF(binding);
+      out.write(digest(binding));
+      out.writeLong(issuedAt.getEpochSecond());
       out.writeShort(key.size());
       for (Map.Entry<String, AttributeValue> e : key.entrySet()) {
         out.writeUTF(e.getKey());
@@ -91,7 +98,14 @@ final class CursorCodec {
     }
   }
 
-  Map<String, AttributeValue> decode(String expectedBinding, String cursor) {
+  /**
+   * The key of a cursor issued for {@code expectedBinding}.
+   *
+   * @param now the current time; with {@code ttl}, a cursor issued longer ago is refused
+   * @param ttl cursor lifetime, or null when cursors never expire
+   * @throws InvalidCursorException naming only what the client did wrong (never the table, index or key)
+   */
+  Map<String, AttributeValue> decode(String expectedBinding, String cursor, Instant now, Duration ttl) {
     if (cursor == null || cursor.isEmpty() || cursor.length() > MAX_CURSOR_CHARS) {
       throw new InvalidCursorException("empty or oversized");
     }
@@ -114,10 +128,14 @@ final class CursorCodec {
       Cipher c = Cipher.getInstance("AES/CTR/NoPadding");
       c.init(Cipher.DECRYPT_MODE, encKey, new IvParameterSpec(iv));
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(c.doFinal(ct)));
-      String binding = in.readUTF();
-      if (!binding.equals(expectedBinding)) {
-        throw new InvalidCursorException("issued for another query (" + describe(binding) + "), not for "
-            + describe(expectedBinding));
+      byte[] binding = new byte[DIGEST];
+      in.readFully(binding);
+      if (!MessageDigest.isEqual(binding, digest(expectedBinding))) {
+        throw new InvalidCursorException("issued for another query (its partition, conditions, filter or order differ)");
+      }
+      Instant issued = Instant.ofEpochSecond(in.readLong());
+      if (ttl != null && issued.plus(ttl).isBefore(now)) {
+        throw new InvalidCursorException("expired; start the query again from the first page");
       }
       int n = in.readShort();
       Map<String, AttributeValue> key = new LinkedHashMap<>();
@@ -141,15 +159,20 @@ final class CursorCodec {
     }
   }
 
-  /** Binding without the partition value, which stays out of messages. */
-  private static String describe(String binding) {
-    int p = binding.indexOf("|partition=");
-    return p < 0 ? binding : binding.substring(0, p);
+  private static byte[] digest(String binding) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(binding.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
-  static String binding(String table, String source, String index, String partitionValue) {
-    return "table=" + table + "|" + source + "|index=" + (index == null ? "-" : index) + "|partition="
-        + partitionValue;
+  /** What a cursor is bound to: the table, the query's source (entity or collection) and its rendered request. */
+  static String binding(String table, String source, QueryRequest request) {
+    return "table=" + table + "|" + source + "|index=" + request.indexName() + "|key=" + request.keyConditionExpression()
+        + "|filter=" + request.filterExpression() + "|projection=" + request.projectionExpression() + "|names="
+        + new TreeMap<>(request.expressionAttributeNames()) + "|values=" + new TreeMap<>(request.expressionAttributeValues())
+        + "|forward=" + request.scanIndexForward();
   }
 
   private byte[] mac(byte[] iv, byte[] ct) {

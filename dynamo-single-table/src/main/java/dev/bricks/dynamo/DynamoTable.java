@@ -1,35 +1,46 @@
 package dev.bricks.dynamo;
 
+import dev.bricks.core.Correlation;
+import dev.bricks.core.RetryPolicy;
+import dev.bricks.dynamo.schema.EntitySchema;
+import dev.bricks.dynamo.schema.IndexKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 
 /**
  * One DynamoDB table shared by many entities: the entry point. Create once at init time and reuse; thread-safe.
  *
  * <pre>{@code
  * DynamoTable table = DynamoTable.builder(client, TableDefinition.derive("EcommerceData", UserSchema.SCHEMA, OrderSchema.SCHEMA))
- *     .cursorKey(secretBytes).build();
+ *     .cursorKey(secretBytes)
+ *     .build();
  * EntityRepository<Order> orders = table.repository(OrderSchema.SCHEMA);
  * }</pre>
+ *
+ * Transactions, batches and batch gets find an entity's generated schema by its class (once per class), so
+ * {@code table.transact().create(order)} works without a prior {@link #repository} call.
  */
 public final class DynamoTable {
-  /** Default time batch operations keep retrying unprocessed items: 10 s. */
-  public static final Duration DEFAULT_BATCH_DEADLINE = Duration.ofSeconds(10);
-  /** Default first backoff delay of batch retries: 25 ms (doubling, full jitter, capped at 1 s). */
-  public static final Duration DEFAULT_BATCH_BASE_DELAY = Duration.ofMillis(25);
+  /** Default retry of unprocessed batch items: 10 s deadline, 25 ms first backoff doubling up to 1 s, full jitter. */
+  public static final RetryPolicy DEFAULT_BATCH_RETRY = RetryPolicy.builder().deadline(Duration.ofSeconds(10))
+      .initialBackoff(Duration.ofMillis(25)).maxBackoff(Duration.ofSeconds(1)).build();
 
   private final DynamoDbClient client;
   private final TableDefinition definition;
   private final Clock clock;
   private final CursorCodec cursors;
-  private final Duration batchDeadline;
-  private final Duration batchBaseDelay;
+  private final Duration cursorTtl;
+  private final RetryPolicy retryPolicy;
+  private final String correlationAttribute;
+  private final UniqueValueNormalizer uniqueValueNormalizer;
   private final Map<Class<?>, EntityRepository<?>> repositories = new ConcurrentHashMap<>();
   private final Map<String, EntitySchema<?>> schemasByType = new ConcurrentHashMap<>();
 
@@ -38,8 +49,10 @@ public final class DynamoTable {
     this.definition = Objects.requireNonNull(b.definition, "definition");
     this.clock = b.clock;
     this.cursors = b.cursorKey == null ? null : new CursorCodec(b.cursorKey);
-    this.batchDeadline = b.batchDeadline;
-    this.batchBaseDelay = b.batchBaseDelay;
+    this.cursorTtl = b.cursorTtl;
+    this.retryPolicy = b.retryPolicy;
+    this.correlationAttribute = b.correlationAttribute;
+    this.uniqueValueNormalizer = b.uniqueValueNormalizer;
   }
 
   /** Starts a table with its client and definition. */
@@ -65,12 +78,25 @@ public final class DynamoTable {
     return clock;
   }
 
-  Duration batchDeadline() {
-    return batchDeadline;
+  RetryPolicy retryPolicy() {
+    return retryPolicy;
   }
 
-  Duration batchBaseDelay() {
-    return batchBaseDelay;
+  UniqueValueNormalizer uniqueValueNormalizer() {
+    return uniqueValueNormalizer;
+  }
+
+  /** Cursor lifetime; null when cursors never expire. */
+  Duration cursorTtl() {
+    return cursorTtl;
+  }
+
+  /** The correlation id to store on a write and the attribute to store it in, when enabled and set. */
+  Optional<Map.Entry<String, String>> correlation() {
+    if (correlationAttribute == null) {
+      return Optional.empty();
+    }
+    return Correlation.current().filter(id -> !id.isBlank()).map(id -> Map.entry(correlationAttribute, id));
   }
 
   CursorCodec cursors() {
@@ -115,19 +141,16 @@ public final class DynamoTable {
     }
   }
 
-  /** The repository registered for an entity's class. */
+  /** The repository of an entity's class, from its generated schema (looked up once per class). */
   @SuppressWarnings("unchecked")
   <T> EntityRepository<T> repositoryOf(T entity) {
-    EntityRepository<T> r = (EntityRepository<T>) repositories.get(Objects.requireNonNull(entity, "entity").getClass());
-    if (r == null) {
-      throw new IllegalArgumentException("No repository for " + entity.getClass().getName()
-          + " on table " + name() + "; call table.repository(<Entity>Schema.SCHEMA) first");
+    if (Objects.requireNonNull(entity, "entity") instanceof EntityKey<?> k) {
+      throw new IllegalArgumentException("Expected an entity, got the key " + k + "; writes by key take a VersionCheck, "
+          + "e.g. delete(key, VersionCheck.SKIP)");
     }
-    return r;
-  }
-
-  <T> EntityRepository<T> repositoryOf(EntitySchema<T> schema) {
-    return repository(schema);
+    Class<T> type = (Class<T>) entity.getClass();
+    EntityRepository<T> r = (EntityRepository<T>) repositories.get(type);
+    return r != null ? r : repository(GeneratedSchemas.of(type));
   }
 
   /** Starts a transaction (TransactWriteItems, up to 100 actions). */
@@ -141,31 +164,53 @@ public final class DynamoTable {
   }
 
   /**
-   * Reads many items of any registered entity types (BatchGetItem in chunks of 100), retrying unprocessed
-   * keys with backoff until the batch deadline. Keys still unprocessed then are returned, never dropped.
+   * Reads many items of any entity types (BatchGetItem in chunks of 100), retrying unprocessed keys under the
+   * table's {@link Builder#retryPolicy retry policy}. Keys still unprocessed then are returned, never dropped.
    */
   public BatchGetResult batchGet(Collection<? extends EntityKey<?>> keys) {
     return new BatchGetter(this).get(List.copyOf(keys));
   }
 
-  /** The BatchGetItem requests {@link #batchGet} would send first (dry run): duplicates removed, 100 keys each. */
-  public List<software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest> renderBatchGet(
-      Collection<? extends EntityKey<?>> keys) {
-    return new BatchGetter(this).render(List.copyOf(keys));
+  /** Renders table-level requests without sending them (dry run). */
+  public DryRun dryRun() {
+    return new DryRun();
+  }
+
+  /** Table-level dry runs; see {@link EntityRepository#dryRun()} for single-entity verbs. */
+  public final class DryRun {
+    private DryRun() {}
+
+    /** The BatchGetItem requests {@link DynamoTable#batchGet} would send first: duplicates removed, 100 keys each. */
+    public List<BatchGetItemRequest> batchGet(Collection<? extends EntityKey<?>> keys) {
+      return new BatchGetter(DynamoTable.this).render(List.copyOf(keys));
+    }
   }
 
   /**
-   * A collection: several entity types under one partition, read with one query and each item decoded to
-   * its own type. All members must share the partition key template of the collection's index.
+   * A collection on the table's primary key: several entity types under one partition, read with one query
+   * and each item decoded to its own type. All members must share the partition key template.
    *
-   * @param name collection name (bound into its cursors)
-   * @param indexName GSI name, or null for the table
+   * @param name collection name (bound into its cursors); never null
    */
-  public EntityCollection collection(String name, String indexName, EntitySchema<?>... members) {
+  public EntityCollection collection(String name, EntitySchema<?>... members) {
+    return newCollection(name, null, members);
+  }
+
+  /**
+   * A collection on a GSI: several entity types under one index partition.
+   *
+   * @param name collection name (bound into its cursors); never null
+   * @param indexName the GSI every member declares; never null
+   */
+  public EntityCollection collectionOnIndex(String name, String indexName, EntitySchema<?>... members) {
+    return newCollection(name, Objects.requireNonNull(indexName, "indexName"), members);
+  }
+
+  private EntityCollection newCollection(String name, String indexName, EntitySchema<?>[] members) {
     for (EntitySchema<?> m : members) {
       repository(m);
     }
-    return new EntityCollection(this, name, indexName, List.of(members));
+    return new EntityCollection(this, Objects.requireNonNull(name, "name"), indexName, List.of(members));
   }
 
   /** Builder; not thread-safe. */
@@ -174,15 +219,17 @@ public final class DynamoTable {
     private final TableDefinition definition;
     private Clock clock = Clock.systemUTC();
     private byte[] cursorKey;
-    private Duration batchDeadline = DEFAULT_BATCH_DEADLINE;
-    private Duration batchBaseDelay = DEFAULT_BATCH_BASE_DELAY;
+    private Duration cursorTtl;
+    private RetryPolicy retryPolicy = DEFAULT_BATCH_RETRY;
+    private String correlationAttribute = Correlation.ITEM_ATTRIBUTE;
+    private UniqueValueNormalizer uniqueValueNormalizer = UniqueValueNormalizer.IDENTITY;
 
     private Builder(DynamoDbClient client, TableDefinition definition) {
       this.client = client;
       this.definition = definition;
     }
 
-    /** Clock for managed timestamps ({@code @CreatedAt}, {@code @UpdatedAt}); UTC system clock by default. */
+    /** Clock for managed timestamps ({@code @CreatedAt}, {@code @UpdatedAt}) and cursor expiry; UTC by default. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -201,24 +248,48 @@ public final class DynamoTable {
       return this;
     }
 
-    /** How long batch operations keep retrying unprocessed items. */
-    public Builder batchDeadline(Duration deadline) {
-      if (deadline.isNegative()) {
-        throw new IllegalArgumentException("Batch deadline is negative: " + deadline);
+    /** How long a cursor stays valid after it was issued; cursors never expire by default. */
+    public Builder cursorTtl(Duration ttl) {
+      if (ttl == null || ttl.isNegative() || ttl.isZero()) {
+        throw new IllegalArgumentException("Cursor TTL must be positive, got " + ttl);
       }
-      this.batchDeadline = deadline;
+      this.cursorTtl = ttl;
       return this;
     }
 
-    /** First backoff delay of batch retries. */
-    public Builder batchBaseDelay(Duration delay) {
-      if (delay.isNegative() || delay.isZero()) {
-        throw new IllegalArgumentException("Batch base delay must be positive: " + delay);
-      }
-      this.batchBaseDelay = delay;
+    /** How batch writes and batch gets retry unprocessed items; {@link #DEFAULT_BATCH_RETRY} by default. */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
+    /**
+     * The attribute every write stores the current correlation id in ({@code Correlation.current()}), so a
+     * DynamoDB stream handler continues the request's correlation chain; {@value Correlation#ITEM_ATTRIBUTE}
+     * by default (the name core's {@code DynamoDbStreamHandler} reads). Nothing is stored when no correlation id
+     * is set.
+     */
+    public Builder correlationAttribute(String attributeName) {
+      if (attributeName == null || attributeName.isBlank()) {
+        throw new IllegalArgumentException("Correlation attribute name is blank; use withoutCorrelation() to turn it off");
+      }
+      this.correlationAttribute = attributeName;
+      return this;
+    }
+
+    /** Stores no correlation id on writes. */
+    public Builder withoutCorrelation() {
+      this.correlationAttribute = null;
+      return this;
+    }
+
+    /** How {@code @Unique} values are normalised before they key their constraint items; unchanged by default. */
+    public Builder uniqueValueNormalizer(UniqueValueNormalizer normalizer) {
+      this.uniqueValueNormalizer = Objects.requireNonNull(normalizer, "normalizer");
+      return this;
+    }
+
+    /** The table; thread-safe. */
     public DynamoTable build() {
       return new DynamoTable(this);
     }

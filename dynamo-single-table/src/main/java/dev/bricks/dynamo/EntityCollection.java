@@ -1,9 +1,16 @@
 package dev.bricks.dynamo;
 
+import dev.bricks.dynamo.schema.EntitySchema;
+import dev.bricks.dynamo.schema.IndexKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
@@ -49,7 +56,7 @@ public final class EntityCollection {
     if (!members.containsKey(partition.schema().type())) {
       throw new IllegalArgumentException("Collection " + name + " has no member " + partition.schema().type());
     }
-    if (!java.util.Objects.equals(partition.key().indexName(), indexName)) {
+    if (!Objects.equals(partition.key().indexName(), indexName)) {
       throw new IllegalArgumentException("Collection " + name + " is on " + (indexName == null ? "the table" : indexName)
           + ", the partition is on " + partition.key().label());
     }
@@ -91,6 +98,47 @@ public final class EntityCollection {
       };
     }
 
+    /**
+     * Sort key condition from any member's generated sort-key builder on the collection's index, e.g.
+     * {@code beginsWith(OrderSchema.sk("2024"))}; the rendered prefix ends at a literal boundary.
+     */
+    public Query beginsWith(SortKey<?> prefix) {
+      spec.sortKeyRendered("begins_with", onThisIndex(prefix), null);
+      return this;
+    }
+
+    /** Sort key between two member sort keys, inclusive. */
+    public Query between(SortKey<?> low, SortKey<?> high) {
+      spec.sortKeyRendered("between", onThisIndex(low), onThisIndex(high));
+      return this;
+    }
+
+    /** Sort key greater than or equal to a member sort key. */
+    public Query gte(SortKey<?> key) {
+      spec.sortKeyRendered(">=", onThisIndex(key), null);
+      return this;
+    }
+
+    /** Sort key less than or equal to a member sort key. */
+    public Query lte(SortKey<?> key) {
+      spec.sortKeyRendered("<=", onThisIndex(key), null);
+      return this;
+    }
+
+    private String onThisIndex(SortKey<?> k) {
+      if (!members.containsKey(k.schema().type()) || !Objects.equals(k.indexName(), indexName)) {
+        throw new IllegalArgumentException("Sort key of " + k.schema().type() + " "
+            + (k.indexName() == null ? "table" : k.indexName()) + " used in collection " + name);
+      }
+      return k.value();
+    }
+
+    /** A filter applied by DynamoDB after the key condition (ANDed with earlier filters). */
+    public Query filter(Condition condition) {
+      spec.filter = WritePlanner.and(spec.filter, condition);
+      return this;
+    }
+
     /** Newest first. */
     public Query descending() {
       spec.descending = true;
@@ -126,14 +174,14 @@ public final class EntityCollection {
     }
 
     /** Every item of the partition over all pages, fetched lazily, each decoded to its own type. */
-    public java.util.stream.Stream<Object> stream() {
-      return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(
-          QuerySpec.mapped(spec.iterator(), EntityCollection.this::decode),
-          java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL), false);
+    public Stream<Object> stream() {
+      return StreamSupport.stream(Spliterators.spliteratorUnknownSize(
+          QuerySpec.mapped(spec.iterator(), EntityCollection.this::decode), Spliterator.ORDERED | Spliterator.NONNULL),
+          false);
     }
 
-    /** The first request {@link #execute()} would send. */
-    public QueryRequest render() {
+    /** The first request {@link #execute()} would send (dry run). */
+    public QueryRequest dryRun() {
       return spec.request(spec.startKey());
     }
   }

@@ -1,6 +1,11 @@
 package dev.bricks.dynamo;
 
+import dev.bricks.dynamo.schema.EntitySchema;
+import dev.bricks.dynamo.schema.IndexKey;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -13,8 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public record EntityKey<T>(EntitySchema<T> schema, Map<String, Object> components, Map<String, AttributeValue> key) {
   public EntityKey {
-    components = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(components));
-    key = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(key));
+    Objects.requireNonNull(schema, "schema");
+    components = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(components, "components")));
+    key = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(key, "key")));
   }
 
   /** {@code PK=USER#1, SK=ORDER#9}, for messages. */
@@ -24,7 +30,7 @@ public record EntityKey<T>(EntitySchema<T> schema, Map<String, Object> component
 
   /** The primary key part of an item, rendered for messages. */
   static String describeKeyOf(Map<String, AttributeValue> item, IndexKey primary) {
-    Map<String, AttributeValue> k = new java.util.LinkedHashMap<>();
+    Map<String, AttributeValue> k = new LinkedHashMap<>();
     if (item.get(primary.pkAttribute()) != null) {
       k.put(primary.pkAttribute(), item.get(primary.pkAttribute()));
     }

@@ -1,5 +1,6 @@
 package dev.bricks.dynamo;
 
+import dev.bricks.dynamo.schema.EntitySchema;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 final class Executor {
   private Executor() {}
 
-  static DynamoDbRequest render(DynamoTable table, List<WriteAction> actions) {
+  static DynamoDbRequest render(List<WriteAction> actions) {
     if (actions.size() == 1) {
       WriteAction a = actions.get(0);
       return switch (a.op()) {

@@ -32,26 +32,39 @@ public final class ExpressionContext {
     return p;
   }
 
-  /** Adds caller-chosen placeholders of a raw expression; refuses a placeholder already in use. */
+  /**
+   * Adds caller-chosen placeholders of a raw expression. A placeholder of the generated forms ({@code #a}/{@code :v}
+   * followed by digits) is refused whether the generated one was allocated before or would be after, and so is a
+   * name placeholder bound to another attribute or a value placeholder already in use.
+   */
   void addRaw(Map<String, String> rawNames, Map<String, AttributeValue> rawValues) {
     rawNames.forEach((k, v) -> {
-      if (!k.startsWith("#")) {
+      if (!k.startsWith("#") || k.length() < 2) {
         throw new IllegalArgumentException("Raw expression name placeholder '" + k + "' must start with '#'");
       }
+      refuseGenerated(k, "#a");
       String old = names.putIfAbsent(k, v);
       if (old != null && !old.equals(v)) {
         throw new IllegalArgumentException("Raw expression name placeholder '" + k + "' is already bound to '" + old + "'");
       }
     });
     rawValues.forEach((k, v) -> {
-      if (!k.startsWith(":")) {
+      if (!k.startsWith(":") || k.length() < 2) {
         throw new IllegalArgumentException("Raw expression value placeholder '" + k + "' must start with ':'");
       }
+      refuseGenerated(k, ":v");
       if (values.putIfAbsent(k, v) != null) {
-        throw new IllegalArgumentException("Raw expression value placeholder '" + k + "' is already in use; "
-            + "avoid the generated forms #aN and :vN");
+        throw new IllegalArgumentException("Raw expression value placeholder '" + k + "' is already in use");
       }
     });
+  }
+
+  private static void refuseGenerated(String placeholder, String generatedPrefix) {
+    if (placeholder.startsWith(generatedPrefix) && placeholder.length() > generatedPrefix.length()
+        && placeholder.substring(generatedPrefix.length()).chars().allMatch(Character::isDigit)) {
+      throw new IllegalArgumentException("Raw expression placeholder '" + placeholder + "' has the form of a generated "
+          + "one (" + generatedPrefix + "N); choose another name");
+    }
   }
 
   Map<String, String> namesOrNull() {

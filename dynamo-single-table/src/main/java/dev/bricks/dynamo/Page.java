@@ -1,6 +1,7 @@
 package dev.bricks.dynamo;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One page of query results.
@@ -10,7 +11,7 @@ import java.util.List;
  */
 public record Page<T>(List<T> items, String cursor) {
   public Page {
-    items = List.copyOf(items);
+    items = List.copyOf(Objects.requireNonNull(items, "items"));
   }
 
   /** True when another page may follow. */

@@ -1,8 +1,10 @@
 package dev.bricks.dynamo;
 
+import dev.bricks.dynamo.schema.KeyTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -15,13 +17,17 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * sort-key condition → filter → one final call:
  *
  * <pre>{@code
- * Page<Order> page = orders.query(OrderSchema.partition(userId)).beginsWith("2024").limit(20).execute();
+ * Page<Order> page = orders.query(OrderSchema.gsi1(OrderStatus.PAID))
+ *     .beginsWith(OrderSchema.gsi1Sk(createdAt))
+ *     .limit(20)
+ *     .execute();
  * }</pre>
  *
- * Sort-key conditions take the sort key template's component values in order and render them through the
- * template (for {@code "ORDER#{orderId}"}, {@code gt("o5")} means {@code SK > "ORDER#o5"}); a leading subset of
- * components is allowed. Without a sort-key condition the query is restricted to the template's literal
- * prefix ({@code begins_with(SK, "ORDER#")}); items of other entity types are always filtered out.
+ * Sort-key conditions take a {@link SortKey} made by the generated typed builders ({@code OrderSchema.sk(orderId)},
+ * {@code OrderSchema.gsi1Sk(createdAt)}: a leading subset of the template's components, rendered up to the
+ * literal that follows the last one, so {@code USER#u1#} never matches {@code USER#u10#}). Without a sort-key
+ * condition the query is restricted to the template's literal prefix ({@code begins_with(SK, "ORDER#")}); items
+ * of other entity types are always filtered out.
  * {@link #limit(int)} counts items returned (querying on past filtered-out items); {@link #pageSize(int)} is
  * DynamoDB's evaluated {@code Limit}. Not thread-safe; use once.
  */
@@ -40,7 +46,7 @@ public final class QueryBuilder<T> {
   }
 
   private String typed(SortKey<T> k) {
-    if (!java.util.Objects.equals(k.indexName(), spec.key.indexName()) || k.schema() != repo.schema) {
+    if (!Objects.equals(k.indexName(), spec.key.indexName()) || k.schema() != repo.schema) {
       throw new IllegalArgumentException("Sort key of " + k.schema().type() + " "
           + (k.indexName() == null ? "table" : k.indexName()) + " used in a query of " + repo.schema.type() + " "
           + spec.key.label());
@@ -90,56 +96,9 @@ public final class QueryBuilder<T> {
     return this;
   }
 
-  /** Sort key equals the template rendered with all components. */
-  public QueryBuilder<T> eq(Object... components) {
-    spec.sortKey(skTemplate, "=", components, null);
-    return this;
-  }
-
-  /** Sort key begins with the template rendered up to the given components (the last may be partial). */
-  public QueryBuilder<T> beginsWith(Object... components) {
-    spec.sortKey(skTemplate, "begins_with", components, null);
-    return this;
-  }
-
-  /** Sort key between two renderings, inclusive. */
-  public QueryBuilder<T> between(Object[] low, Object[] high) {
-    spec.sortKey(skTemplate, "between", low, high);
-    return this;
-  }
-
-  /** Sort key between two single-component renderings, inclusive. */
-  public QueryBuilder<T> between(Object low, Object high) {
-    return between(new Object[] {low}, new Object[] {high});
-  }
-
-  /** Sort key greater than the rendering. */
-  public QueryBuilder<T> gt(Object... components) {
-    spec.sortKey(skTemplate, ">", components, null);
-    return this;
-  }
-
-  /** Sort key greater than or equal to the rendering. */
-  public QueryBuilder<T> gte(Object... components) {
-    spec.sortKey(skTemplate, ">=", components, null);
-    return this;
-  }
-
-  /** Sort key less than the rendering. */
-  public QueryBuilder<T> lt(Object... components) {
-    spec.sortKey(skTemplate, "<", components, null);
-    return this;
-  }
-
-  /** Sort key less than or equal to the rendering. */
-  public QueryBuilder<T> lte(Object... components) {
-    spec.sortKey(skTemplate, "<=", components, null);
-    return this;
-  }
-
   /** A filter applied by DynamoDB after the key condition (ANDed with earlier filters). */
   public QueryBuilder<T> filter(Condition condition) {
-    spec.filter = EntityRepository.and(spec.filter, condition);
+    spec.filter = WritePlanner.and(spec.filter, condition);
     return this;
   }
 
@@ -209,7 +168,7 @@ public final class QueryBuilder<T> {
   }
 
   /** The first QueryRequest {@link #execute()} would send (dry run). */
-  public QueryRequest render() {
+  public QueryRequest dryRun() {
     spec.defaultSortKey(skTemplate);
     return spec.request(spec.startKey());
   }

@@ -1,5 +1,7 @@
 package dev.bricks.dynamo;
 
+import dev.bricks.dynamo.schema.IndexKey;
+import dev.bricks.dynamo.schema.KeyTemplate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -35,8 +38,9 @@ final class QuerySpec {
     this.source = source;
   }
 
+  /** The whole query a cursor is bound to: everything of the first request but its start key and page size. */
   String binding() {
-    return CursorCodec.binding(table.name(), source, key.indexName(), pkValue);
+    return CursorCodec.binding(table.name(), source, request(null));
   }
 
   List<String> cursorAttributes() {
@@ -60,7 +64,7 @@ final class QuerySpec {
     if (keyCondition != null) {
       kc += " AND " + keyCondition.render(ctx);
     }
-    Condition f = EntityRepository.and(typeFilter, filter);
+    Condition f = WritePlanner.and(typeFilter, filter);
     String fe = f == null ? null : f.render(ctx);
     String pe = null;
     if (!projection.isEmpty()) {
@@ -79,7 +83,7 @@ final class QuerySpec {
   }
 
   Map<String, AttributeValue> startKey() {
-    return cursor == null ? null : table.cursors().decode(binding(), cursor);
+    return cursor == null ? null : table.cursors().decode(binding(), cursor, table.clock().instant(), table.cursorTtl());
   }
 
   /** A page of raw items and the cursor to the next one (null at the end). */
@@ -110,7 +114,7 @@ final class QuerySpec {
   }
 
   private String encodeCursor(Map<String, AttributeValue> k) {
-    return table.cursors().encode(binding(), k);
+    return table.cursors().encode(binding(), table.clock().instant(), k);
   }
 
   private Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
@@ -157,14 +161,6 @@ final class QuerySpec {
     };
   }
 
-  /** Sort-key condition from component values rendered through the sort key template. */
-  void sortKey(KeyTemplate t, String op, Object[] values, Object[] high) {
-    if (key.skAttribute() == null || t == null) {
-      throw new IllegalStateException("The " + key.label() + " key has no sort key");
-    }
-    sortKeyRendered(op, t.renderPrefix(values), high == null ? null : t.renderPrefix(high));
-  }
-
   /** Sort-key condition on already rendered values. */
   void sortKeyRendered(String op, String value, String highValue) {
     if (key.skAttribute() == null) {
@@ -208,7 +204,7 @@ final class QuerySpec {
     this.pageSize = n;
   }
 
-  static <E> Iterator<E> mapped(Iterator<Map<String, AttributeValue>> it, java.util.function.Function<Map<String, AttributeValue>, E> f) {
+  static <E> Iterator<E> mapped(Iterator<Map<String, AttributeValue>> it, Function<Map<String, AttributeValue>, E> f) {
     return new Iterator<>() {
       @Override
       public boolean hasNext() {

@@ -1,6 +1,7 @@
 package dev.bricks.dynamo;
 
 import dev.bricks.core.dynamodb.StreamRecord;
+import dev.bricks.dynamo.schema.EntitySchema;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

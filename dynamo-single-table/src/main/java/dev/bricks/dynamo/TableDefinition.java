@@ -1,5 +1,7 @@
 package dev.bricks.dynamo;
 
+import dev.bricks.dynamo.schema.EntitySchema;
+import dev.bricks.dynamo.schema.IndexKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -98,7 +100,12 @@ public record TableDefinition(String name, String pkAttribute, String skAttribut
     return b.build();
   }
 
-  /** The GSI called {@code indexName}. */
+  /** The table's key attribute names: partition key, then sort key when there is one. */
+  public List<String> keyAttributes() {
+    return skAttribute == null ? List.of(pkAttribute) : List.of(pkAttribute, skAttribute);
+  }
+
+  /** The GSI named {@code indexName}. */
   public Gsi index(String indexName) {
     for (Gsi g : indexes) {
       if (g.name().equals(indexName)) {

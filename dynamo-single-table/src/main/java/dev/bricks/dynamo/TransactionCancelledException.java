@@ -2,72 +2,122 @@ package dev.bricks.dynamo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * A transaction was cancelled. {@link #reasons()} says, per action, what happened (DynamoDB's code such as
- * {@code ConditionalCheckFailed}, {@code TransactionConflict}, {@code None}) and which entity it concerned.
+ * A transaction was cancelled. {@link #cancellations()} says, per action, what happened ({@link Code#CONDITIONAL_CHECK_FAILED},
+ * {@link Code#TRANSACTION_CONFLICT}, {@link Code#NONE}... with DynamoDB's raw code kept) and which entity it
+ * concerned. Reason {@link SingleTableException.Reason#TRANSACTION_CANCELLED}.
  */
 public final class TransactionCancelledException extends SingleTableException {
-  private final List<Reason> reasons;
+  /** DynamoDB's cancellation reason codes. */
+  public enum Code {
+    /** This action was fine; another one cancelled the transaction. */
+    NONE("None"),
+    /** The action's condition (existence, version, unique value, caller condition) was false. */
+    CONDITIONAL_CHECK_FAILED("ConditionalCheckFailed"),
+    /** Another transaction or write touched the item at the same time; retry. */
+    TRANSACTION_CONFLICT("TransactionConflict"),
+    /** An item collection of a local secondary index is over 10 GB. */
+    ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED("ItemCollectionSizeLimitExceeded"),
+    /** Provisioned throughput exceeded. */
+    PROVISIONED_THROUGHPUT_EXCEEDED("ProvisionedThroughputExceeded"),
+    /** Throttled. */
+    THROTTLING_ERROR("ThrottlingError"),
+    /** The action was invalid (e.g. an item too large after an update). */
+    VALIDATION_ERROR("ValidationError"),
+    /** A code this version does not know (see the raw code), or none returned. */
+    UNKNOWN("Unknown");
 
-  /**
-   * Why one action of a cancelled transaction failed (or {@code None} if it did not).
-   *
-   * @param index action position (0-based)
-   * @param operation {@code PUT}, {@code UPDATE}, {@code DELETE} or {@code CHECK}
-   * @param entityType the entity type of the action
-   * @param key the item key, rendered
-   * @param code DynamoDB's cancellation code; {@code None} when this action was fine
-   * @param detail our reading of the failure (version conflict, already exists, unique value taken...), or the
-   *     DynamoDB message
-   */
-  public record Reason(int index, String operation, String entityType, String key, String code, String detail) {
-    /** True when this action caused the cancellation. */
-    public boolean failed() {
-      return !"None".equals(code);
+    private final String wire;
+
+    Code(String wire) {
+      this.wire = wire;
+    }
+
+    /** The code for DynamoDB's string; {@link #UNKNOWN} for null or new codes. */
+    public static Code of(String raw) {
+      for (Code c : values()) {
+        if (c.wire.equals(raw)) {
+          return c;
+        }
+      }
+      return UNKNOWN;
     }
   }
 
-  private TransactionCancelledException(String message, List<Reason> reasons, Throwable cause) {
-    super(message, cause);
-    this.reasons = List.copyOf(reasons);
+  private final List<Cancellation> cancellations;
+
+  /**
+   * What happened to one action of a cancelled transaction.
+   *
+   * @param index action position (0-based)
+   * @param operation {@code PUT}, {@code UPDATE}, {@code DELETE} or {@code CHECK}; never null
+   * @param entityType the entity type of the action (or the label of a raw item); never null
+   * @param key the item key, rendered; never null
+   * @param code the cancellation code; never null
+   * @param rawCode DynamoDB's code as sent ({@code "Unknown"} when none was returned); never null
+   * @param detail our reading of the failure (version conflict, already exists, unique value taken...), or the
+   *     DynamoDB message; never null
+   */
+  public record Cancellation(int index, String operation, String entityType, String key, Code code, String rawCode,
+      String detail) {
+    public Cancellation {
+      Objects.requireNonNull(operation, "operation");
+      Objects.requireNonNull(entityType, "entityType");
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(code, "code");
+      Objects.requireNonNull(rawCode, "rawCode");
+      Objects.requireNonNull(detail, "detail");
+    }
+
+    /** True when this action caused the cancellation. */
+    public boolean failed() {
+      return code != Code.NONE;
+    }
+  }
+
+  private TransactionCancelledException(String message, List<Cancellation> cancellations, Throwable cause) {
+    super(Reason.TRANSACTION_CANCELLED, message, cause);
+    this.cancellations = List.copyOf(cancellations);
   }
 
   static TransactionCancelledException of(List<WriteAction> actions, TransactionCanceledException e) {
     List<CancellationReason> raw = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-    List<Reason> reasons = new ArrayList<>();
+    List<Cancellation> out = new ArrayList<>();
     StringBuilder msg = new StringBuilder("Transaction cancelled:");
     for (int i = 0; i < actions.size(); i++) {
       WriteAction a = actions.get(i);
       CancellationReason r = i < raw.size() ? raw.get(i) : null;
-      String code = r == null || r.code() == null ? "Unknown" : r.code();
+      String rawCode = r == null || r.code() == null ? "Unknown" : r.code();
+      Code code = Code.of(rawCode);
       String detail;
-      if ("ConditionalCheckFailed".equals(code)) {
+      if (code == Code.CONDITIONAL_CHECK_FAILED) {
         detail = a.conditionFailed(r.hasItem() ? r.item() : null, null).getMessage();
       } else {
-        detail = r == null || r.message() == null ? code : r.message();
+        detail = r == null || r.message() == null ? rawCode : r.message();
       }
-      reasons.add(new Reason(i, a.op().name(), a.schema().type(), a.describeKey(), code, detail));
-      if (!"None".equals(code)) {
-        msg.append(" [").append(i).append("] ").append(a.op()).append(' ').append(a.schema().type()).append(' ')
-            .append(a.describeKey()).append(": ").append(code).append(" (").append(detail).append(");");
+      out.add(new Cancellation(i, a.op().name(), a.entityType(), a.describeKey(), code, rawCode, detail));
+      if (code != Code.NONE) {
+        msg.append(" [").append(i).append("] ").append(a.op()).append(' ').append(a.entityType()).append(' ')
+            .append(a.describeKey()).append(": ").append(rawCode).append(" (").append(detail).append(");");
       }
     }
     if (raw.isEmpty()) {
       msg.append(" no reasons returned: ").append(e.getMessage());
     }
-    return new TransactionCancelledException(msg.toString(), reasons, e);
+    return new TransactionCancelledException(msg.toString(), out, e);
   }
 
-  /** One reason per action, in action order; never null. */
-  public List<Reason> reasons() {
-    return reasons;
+  /** One outcome per action, in action order; never null. */
+  public List<Cancellation> cancellations() {
+    return cancellations;
   }
 
-  /** The reasons of the actions that caused the cancellation. */
-  public List<Reason> failures() {
-    return reasons.stream().filter(Reason::failed).toList();
+  /** The outcomes of the actions that caused the cancellation. */
+  public List<Cancellation> failures() {
+    return cancellations.stream().filter(Cancellation::failed).toList();
   }
 }

@@ -1,5 +1,9 @@
 package dev.bricks.dynamo;
 
+import dev.bricks.dynamo.schema.EntitySchema;
+import dev.bricks.dynamo.schema.IndexKey;
+import dev.bricks.dynamo.schema.KeyTemplate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,6 +51,7 @@ public final class UpdateBuilder<T> {
   private final Set<String> touched = new HashSet<>();
   private Condition condition;
   private Long expectedVersion;
+  private VersionCheck versionCheck = VersionCheck.ENFORCE;
 
   UpdateBuilder(EntityRepository<T> repo, EntityKey<T> key, boolean mustExist) {
     this.repo = repo;
@@ -226,16 +231,26 @@ public final class UpdateBuilder<T> {
 
   /** Adds a condition (ANDed with the existence/version conditions). */
   public UpdateBuilder<T> condition(Condition c) {
-    this.condition = EntityRepository.and(this.condition, c);
+    this.condition = WritePlanner.and(this.condition, c);
     return this;
   }
 
-  /** Requires the stored {@code @Version} to equal {@code version} (fails with {@link VersionConflictException}). */
+  /**
+   * Requires the stored {@code @Version} to equal {@code version} (fails with {@link VersionConflictException});
+   * 0 means "the item has no version yet" (a new item). An update of a {@code @Version}ed entity needs this or
+   * {@link #versionCheck(VersionCheck) versionCheck(SKIP)}.
+   */
   public UpdateBuilder<T> expectVersion(long version) {
     if (schema.versionAttribute() == null) {
       throw new IllegalStateException("Entity " + schema.type() + " has no @Version");
     }
     this.expectedVersion = version;
+    return this;
+  }
+
+  /** {@link VersionCheck#SKIP}: updates a {@code @Version}ed entity without checking its version (still incremented). */
+  public UpdateBuilder<T> versionCheck(VersionCheck check) {
+    this.versionCheck = Objects.requireNonNull(check, "check");
     return this;
   }
 
@@ -250,7 +265,7 @@ public final class UpdateBuilder<T> {
       return repo.decode(Executor.run(repo.table, actions));
     }
     Executor.run(repo.table, actions);
-    return repo.get(key, true).orElseThrow(() -> new IllegalStateException("Entity " + schema.type() + " "
+    return repo.get(key, ReadConsistency.STRONG).orElseThrow(() -> new IllegalStateException("Entity " + schema.type() + " "
         + key.describe() + " vanished right after its update"));
   }
 
@@ -265,36 +280,26 @@ public final class UpdateBuilder<T> {
     if (changedUnique.isEmpty()) {
       return List.of(toAction());
     }
-    Map<String, AttributeValue> current = repo.currentItem(key.key());
-    List<WriteAction> constraints = new ArrayList<>();
-    Condition guard = null;
+    Map<String, AttributeValue> current = repo.planner.currentItem(key.key());
+    Map<String, AttributeValue> after = new LinkedHashMap<>();
     for (String comp : changedUnique) {
-      String attr = schema.attributeName(comp);
-      AttributeValue before = current == null ? null : current.get(attr);
-      AttributeValue after = setValues.get(comp);
-      guard = EntityRepository.and(guard, before == null ? Condition.notExists(attr)
-          : (ctx -> ctx.name(attr) + " = " + ctx.value(before)));
-      if (java.util.Objects.equals(before, after)) {
-        continue;
-      }
-      if (before != null) {
-        constraints.add(repo.deleteConstraint(comp, before));
-      }
-      if (after != null) {
-        constraints.add(repo.putConstraint(comp, after, key.key()));
+      AttributeValue v = setValues.get(comp);
+      if (v != null) {
+        after.put(schema.attributeName(comp), v);
       }
     }
+    WritePlanner.UniqueStep unique = repo.planner.uniqueStep(changedUnique, current, after, key.key());
     List<WriteAction> actions = new ArrayList<>();
-    actions.add(toAction(guard));
-    actions.addAll(constraints);
+    actions.add(toAction(unique.guard()));
+    actions.addAll(unique.constraints());
     return actions;
   }
 
   /**
    * The UpdateItem request {@link #execute()} would send (dry run); for a change of a {@code @Unique} component,
-   * the update action of its transaction (see {@link TransactionBuilder#render()} for the whole).
+   * the update action of its transaction (see {@link TransactionBuilder#dryRun()} for the whole).
    */
-  public UpdateItemRequest render() {
+  public UpdateItemRequest dryRun() {
     return toAction().toUpdate();
   }
 
@@ -313,98 +318,120 @@ public final class UpdateBuilder<T> {
       removeParts.add(ctx.name(r));
     }
     // managed attributes
-    String now = repo.table.clock().instant().toString();
+    Instant now = repo.table.clock().instant();
+    AttributeValue nowValue = AttributeValue.fromS(now.toString());
     setParts.add(ctx.name(schema.typeAttribute()) + " = " + ctx.value(AttributeValue.fromS(schema.type())));
     key.components().forEach((comp, value) -> {
       String attr = schema.attributeName(comp);
       setParts.add(ctx.name(attr) + " = " + ctx.value(Values.of(value)));
     });
+    Map<String, Object> changed = new LinkedHashMap<>(setComponents);
     if (schema.updatedAtAttribute() != null && !touched.contains(schema.updatedAtAttribute())) {
-      setParts.add(ctx.name(schema.updatedAtAttribute()) + " = " + ctx.value(AttributeValue.fromS(now)));
+      setParts.add(ctx.name(schema.updatedAtAttribute()) + " = " + ctx.value(nowValue));
+      changed.put(schema.componentOfAttribute(schema.updatedAtAttribute()), now);
     }
+    String createdAtDefault = null;
     if (schema.createdAtAttribute() != null && !touched.contains(schema.createdAtAttribute())) {
       String n = ctx.name(schema.createdAtAttribute());
-      setParts.add(n + " = if_not_exists(" + n + ", " + ctx.value(AttributeValue.fromS(now)) + ")");
+      setParts.add(n + " = if_not_exists(" + n + ", " + ctx.value(nowValue) + ")");
+      createdAtDefault = schema.componentOfAttribute(schema.createdAtAttribute());
     }
     if (schema.versionAttribute() != null) {
       String n = ctx.name(schema.versionAttribute());
       setParts.add(n + " = if_not_exists(" + n + ", " + ctx.value(AttributeValue.fromN("0")) + ") + "
           + ctx.value(AttributeValue.fromN("1")));
     }
-    indexKeys(ctx, setParts, removeParts);
+    table().correlation().ifPresent(c -> setParts.add(ctx.name(c.getKey()) + " = "
+        + ctx.value(AttributeValue.fromS(c.getValue()))));
+    for (IndexKey k : schema.indexes()) {
+      indexKey(ctx, setParts, removeParts, k, k.pkAttribute(), k.pkTemplate(), changed, createdAtDefault, now);
+      if (k.skTemplate() != null) {
+        indexKey(ctx, setParts, removeParts, k, k.skAttribute(), k.skTemplate(), changed, createdAtDefault, now);
+      }
+    }
     StringBuilder expr = new StringBuilder("SET ").append(String.join(", ", setParts));
     if (!removeParts.isEmpty()) {
       expr.append(" REMOVE ").append(String.join(", ", removeParts));
     }
-    if (!adds.isEmpty()) {
-      expr.append(" ADD ");
-      for (int i = 0; i < adds.size(); i++) {
-        expr.append(i == 0 ? "" : ", ").append(adds.get(i).apply(ctx));
-      }
-    }
-    if (!deletes.isEmpty()) {
-      expr.append(" DELETE ");
-      for (int i = 0; i < deletes.size(); i++) {
-        expr.append(i == 0 ? "" : ", ").append(deletes.get(i).apply(ctx));
-      }
-    }
+    clause(expr, " ADD ", adds, ctx);
+    clause(expr, " DELETE ", deletes, ctx);
     Condition c = mustExist ? Condition.exists(schema.primaryKey().pkAttribute()) : null;
-    if (expectedVersion != null) {
-      AttributeValue ev = AttributeValue.fromN(Long.toString(expectedVersion));
-      String va = schema.versionAttribute();
-      c = EntityRepository.and(c, x -> x.name(va) + " = " + x.value(ev));
-    }
-    c = EntityRepository.and(c, condition);
-    c = EntityRepository.and(c, uniqueGuard);
+    c = WritePlanner.and(c, versionCondition());
+    c = WritePlanner.and(c, condition);
+    c = WritePlanner.and(c, uniqueGuard);
     String cond = c == null ? null : c.render(ctx);
-    return new WriteAction(WriteAction.Op.UPDATE, repo.table.name(), schema, key.key(), null, expr.toString(), cond,
-        ctx.namesOrNull(), ctx.valuesOrNull(), new WriteAction.Hint(
-            mustExist ? WriteAction.Expect.PRESENT : WriteAction.Expect.ANY, expectedVersion != null, expectedVersion,
-            null, null));
+    WriteAction.Expect expect = mustExist ? WriteAction.Expect.PRESENT : WriteAction.Expect.ANY;
+    return WriteAction.update(repo.table.name(), schema.type(), key.key(), expr.toString(), cond, ctx,
+        expectedVersion == null ? WriteAction.Hint.of(expect)
+            : WriteAction.Hint.versioned(expect, schema.versionAttribute(), expectedVersion == 0 ? null : expectedVersion));
   }
 
-  private void indexKeys(ExpressionContext ctx, List<String> setParts, List<String> removeParts) {
-    for (IndexKey k : schema.indexes()) {
-      indexKey(ctx, setParts, removeParts, k, k.pkAttribute(), k.pkTemplate());
-      if (k.skTemplate() != null) {
-        indexKey(ctx, setParts, removeParts, k, k.skAttribute(), k.skTemplate());
-      }
+  private DynamoTable table() {
+    return repo.table;
+  }
+
+  /** The {@code @Version} part of the condition: the expected version, or nothing when skipped. */
+  private Condition versionCondition() {
+    if (schema.versionAttribute() == null || versionCheck == VersionCheck.SKIP) {
+      return null;
+    }
+    if (expectedVersion == null) {
+      throw new InvalidRequestException("Update of " + schema.type() + " " + key.describe() + " must say which "
+          + "@Version it expects: call expectVersion(v) (0 for a new item) or versionCheck(VersionCheck.SKIP)");
+    }
+    return repo.planner.versionIs(expectedVersion);
+  }
+
+  private static void clause(StringBuilder expr, String keyword, List<Function<ExpressionContext, String>> parts,
+      ExpressionContext ctx) {
+    for (int i = 0; i < parts.size(); i++) {
+      expr.append(i == 0 ? keyword : ", ").append(parts.get(i).apply(ctx));
     }
   }
 
+  /**
+   * Keeps one index key attribute in step with the update: re-rendered when one of its components changes
+   * (the {@code @UpdatedAt} timestamp included), removed when one is removed (a sparse index), written with
+   * {@code if_not_exists} when only the {@code @CreatedAt} timestamp is unknown (it is "now" exactly when the
+   * update creates the item), and refused when a changed template has components this update does not know.
+   */
   private void indexKey(ExpressionContext ctx, List<String> setParts, List<String> removeParts, IndexKey k,
-      String attribute, KeyTemplate t) {
+      String attribute, KeyTemplate t, Map<String, Object> changedComponents, String createdAtComponent, Instant now) {
     List<String> comps = t.distinctComponents();
     boolean changed = false;
     boolean removed = false;
     for (String c : comps) {
-      changed |= setComponents.containsKey(c) || removedComponents.contains(c);
+      changed |= changedComponents.containsKey(c) || removedComponents.contains(c);
       removed |= removedComponents.contains(c);
-    }
-    if (!changed) {
-      if (key.components().keySet().containsAll(comps)) {
-        setParts.add(ctx.name(attribute) + " = " + ctx.value(AttributeValue.fromS(EntitySchema.render(t, key.components()))));
-      }
-      return;
     }
     if (removed) {
       removeParts.add(ctx.name(attribute));
       return;
     }
     Map<String, Object> known = new LinkedHashMap<>(key.components());
-    known.putAll(setComponents);
+    known.putAll(changedComponents);
     List<String> missing = new ArrayList<>();
     for (String c : comps) {
       if (!known.containsKey(c)) {
         missing.add(c);
       }
     }
+    if (!changed) {
+      if (missing.isEmpty()) {
+        setParts.add(ctx.name(attribute) + " = " + ctx.value(AttributeValue.fromS(t.render(known))));
+      } else if (createdAtComponent != null && missing.equals(List.of(createdAtComponent))) {
+        known.put(createdAtComponent, now);
+        String n = ctx.name(attribute);
+        setParts.add(n + " = if_not_exists(" + n + ", " + ctx.value(AttributeValue.fromS(t.render(known))) + ")");
+      }
+      return;
+    }
     if (!missing.isEmpty()) {
       throw new KeyTemplateMissingValueException("Update of " + schema.type() + " " + key.describe() + " changes "
-          + comps.stream().filter(known::containsKey).toList() + " of index " + k.indexName() + " key " + attribute
-          + " '" + t + "' but not " + missing + ": set " + missing + " in the same update so the index key stays correct",
-          missing);
+          + comps.stream().filter(changedComponents::containsKey).toList() + " of index " + k.indexName() + " key "
+          + attribute + " '" + t + "' but not " + missing + ": set " + missing
+          + " in the same update so the index key stays correct", missing);
     }
-    setParts.add(ctx.name(attribute) + " = " + ctx.value(AttributeValue.fromS(EntitySchema.render(t, known))));
+    setParts.add(ctx.name(attribute) + " = " + ctx.value(AttributeValue.fromS(t.render(known))));
   }
 }

@@ -1,6 +1,8 @@
 package dev.bricks.dynamo;
 
+import dev.bricks.dynamo.SingleTableException.Reason;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
@@ -11,13 +13,12 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * One planned write (the unit shared by single operations and transactions), with what its condition means
  * so a failure can be reported precisely.
  */
-record WriteAction(Op op, String table, EntitySchema<?> schema, Map<String, AttributeValue> key,
+record WriteAction(Op op, String table, String entityType, Map<String, AttributeValue> key,
     Map<String, AttributeValue> item, String updateExpression, String condition, Map<String, String> names,
     Map<String, AttributeValue> values, Hint hint) {
 
@@ -28,15 +29,61 @@ record WriteAction(Op op, String table, EntitySchema<?> schema, Map<String, Attr
 
   /**
    * @param expect existence requirement
-   * @param versioned whether a version check is part of the condition
+   * @param versionAttribute the {@code @Version} attribute when a version check is part of the condition, else null
    * @param expectedVersion the version expected (null: a new item)
    * @param uniqueComponent for a constraint item: the unique component it guards, else null
    * @param uniqueValue the guarded value
    */
-  record Hint(Expect expect, boolean versioned, Long expectedVersion, String uniqueComponent, Object uniqueValue) {
+  record Hint(Expect expect, String versionAttribute, Long expectedVersion, String uniqueComponent, Object uniqueValue) {
     static Hint of(Expect e) {
-      return new Hint(e, false, null, null, null);
+      return new Hint(e, null, null, null, null);
     }
+
+    /** A write whose condition checks {@code @Version} attribute {@code attribute} ({@code expected} null: new item). */
+    static Hint versioned(Expect e, String attribute, Long expected) {
+      return new Hint(e, attribute, expected, null, null);
+    }
+
+    /** The claim of a {@code @Unique} value by a constraint item. */
+    static Hint unique(String component, Object value) {
+      return new Hint(Expect.ABSENT, null, null, component, value);
+    }
+
+    boolean versioned() {
+      return versionAttribute != null;
+    }
+  }
+
+  /** A PutItem of a whole item under an optional condition. */
+  static WriteAction put(String table, String entityType, Map<String, AttributeValue> key,
+      Map<String, AttributeValue> item, Condition condition, Hint hint) {
+    ExpressionContext ctx = new ExpressionContext();
+    String c = condition == null ? null : condition.render(ctx);
+    return new WriteAction(Op.PUT, table, entityType, key, Map.copyOf(item), null, c, ctx.namesOrNull(), ctx.valuesOrNull(),
+        hint);
+  }
+
+  /** An UpdateItem whose expression and condition were rendered in {@code ctx}. */
+  static WriteAction update(String table, String entityType, Map<String, AttributeValue> key,
+      String updateExpression, String condition, ExpressionContext ctx, Hint hint) {
+    return new WriteAction(Op.UPDATE, table, entityType, key, null, updateExpression, condition, ctx.namesOrNull(),
+        ctx.valuesOrNull(), hint);
+  }
+
+  /** A DeleteItem under an optional condition. */
+  static WriteAction delete(String table, String entityType, Map<String, AttributeValue> key, Condition condition,
+      Hint hint) {
+    ExpressionContext ctx = new ExpressionContext();
+    String c = condition == null ? null : condition.render(ctx);
+    return new WriteAction(Op.DELETE, table, entityType, key, null, null, c, ctx.namesOrNull(), ctx.valuesOrNull(), hint);
+  }
+
+  /** A transaction's ConditionCheck. */
+  static WriteAction check(String table, String entityType, Map<String, AttributeValue> key, Condition condition) {
+    ExpressionContext ctx = new ExpressionContext();
+    String c = condition.render(ctx);
+    return new WriteAction(Op.CHECK, table, entityType, key, null, null, c, ctx.namesOrNull(), ctx.valuesOrNull(),
+        Hint.of(Expect.ANY));
   }
 
   String describeKey() {
@@ -86,25 +133,25 @@ record WriteAction(Op op, String table, EntitySchema<?> schema, Map<String, Attr
   /** Translates a failed condition of this action (with the old item, when DynamoDB returned it). */
   ConditionalFailureException conditionFailed(Map<String, AttributeValue> oldItem, Throwable cause) {
     Map<String, AttributeValue> old = oldItem == null || oldItem.isEmpty() ? null : oldItem;
-    String type = schema.type();
+    String type = entityType;
     if (hint.uniqueComponent() != null) {
       return new UniqueConstraintException(type, describeKey(), hint.uniqueComponent(), hint.uniqueValue(), cause);
     }
     if (hint.expect() == Expect.ABSENT) {
-      return new ConditionalFailureException(type, describeKey(),
+      return new ConditionalFailureException(Reason.ALREADY_EXISTS, type, describeKey(),
           "Entity " + type + " " + describeKey() + " already exists", cause);
     }
     if (hint.versioned()) {
-      Long actual = old == null ? null : Values.asLong(old.get(schema.versionAttribute()));
+      Long actual = old == null ? null : Values.asLong(old.get(hint.versionAttribute()));
       if (hint.expectedVersion() == null || old == null || !hint.expectedVersion().equals(actual)) {
         return new VersionConflictException(type, describeKey(), hint.expectedVersion(), actual, cause);
       }
     }
     if (hint.expect() == Expect.PRESENT && old == null) {
-      return new ConditionalFailureException(type, describeKey(),
+      return new ConditionalFailureException(Reason.NOT_FOUND, type, describeKey(),
           "Entity " + type + " " + describeKey() + " does not exist (or its condition failed: " + condition + ")", cause);
     }
-    return new ConditionalFailureException(type, describeKey(), "Condition failed on entity " + type + " "
+    return new ConditionalFailureException(Reason.CONDITION_FAILED, type, describeKey(), "Condition failed on entity " + type + " "
         + describeKey() + ": " + condition + " " + (names == null ? "" : names), cause);
   }
 }

@@ -2,6 +2,7 @@ package dev.bricks.core.dynamodb;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +125,7 @@ public sealed interface AttributeValue {
     record M(Map<String, AttributeValue> value) implements AttributeValue {
         /** Copies the map. */
         public M {
-            value = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(value, "value")));
+            value = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(value, "value")));
         }
     }
 

@@ -31,9 +31,10 @@ import org.slf4j.LoggerFactory;
  * before the lowest reported sequence number and redelivers the failed record and everything after it, so
  * reporting the later ones too would add nothing; processing them would break the per-item order.
  *
- * <p>The correlation id of each record is the {@value Correlation#ITEM_ATTRIBUTE} string attribute of its
- * new image (else old image), else its {@code eventID}; it is set while that record is processed (the
- * invocation's is the first record's).
+ * <p>The correlation id of each record is the {@link #correlationAttribute()} string attribute
+ * ({@value Correlation#ITEM_ATTRIBUTE} by default, the attribute bricks-dynamo-single-table writes) of its new image
+ * (else old image), else its {@code eventID}; it is set while that record is processed (the invocation's is the
+ * first record's).
  */
 public abstract class DynamoDbStreamHandler extends BricksHandler<DynamoDbStreamEvent> {
 
@@ -59,14 +60,14 @@ public abstract class DynamoDbStreamHandler extends BricksHandler<DynamoDbStream
     @Override
     protected final Parsed<DynamoDbStreamEvent> parseEvent(byte[] raw) {
         DynamoDbStreamEvent event = StreamParser.parse(raw);
-        return new Parsed<>(event, RecordLoop.firstCorrelation(event.records(), DynamoDbStreamHandler::correlationId));
+        return new Parsed<>(event, RecordLoop.firstCorrelation(event.records(), this::correlationId));
     }
 
     @Override
     protected final Object invoke(DynamoDbStreamEvent event, Context context) {
         List<StreamRecord> records = event.records();
         List<String> failed = new ArrayList<>(1);
-        RecordLoop.run(records, DynamoDbStreamHandler::correlationId, record -> handleRecord(record, context),
+        RecordLoop.run(records, this::correlationId, record -> handleRecord(record, context),
                 (i, record, e) -> {
                     LOG.error("bricks: DynamoDB stream record {} (sequence number {}) failed; {} later record(s) "
                                     + "left for redelivery: {}", record.eventId(), record.sequenceNumber(),
@@ -77,7 +78,17 @@ public abstract class DynamoDbStreamHandler extends BricksHandler<DynamoDbStream
         return BatchResponse.failing(failed);
     }
 
-    static String correlationId(StreamRecord record) {
-        return record.stringAttribute(Correlation.ITEM_ATTRIBUTE).filter(s -> !s.isBlank()).orElse(record.eventId());
+    /**
+     * The item attribute that carries a record's correlation id; override when the writer stores it under another
+     * name (e.g. {@code DynamoTable.builder(…).correlationAttribute("cid")}).
+     *
+     * @return the attribute name; never null
+     */
+    protected String correlationAttribute() {
+        return Correlation.ITEM_ATTRIBUTE;
+    }
+
+    private String correlationId(StreamRecord record) {
+        return record.stringAttribute(correlationAttribute()).filter(s -> !s.isBlank()).orElse(record.eventId());
     }
 }

@@ -1,6 +1,8 @@
 package dev.bricks.core.dynamodb;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,7 +41,7 @@ public record StreamRecord(String eventId, OperationType eventName, String event
 
     private static Map<String, AttributeValue> copy(Map<String, AttributeValue> map) {
         return map == null ? Map.of()
-                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
+                : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     /** Whether DynamoDB's TTL process deleted the item. */

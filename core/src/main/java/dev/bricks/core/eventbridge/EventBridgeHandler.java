@@ -7,6 +7,7 @@ import dev.bricks.core.Correlation;
 import dev.bricks.core.InvalidEventException;
 import dev.bricks.core.internal.TypeArguments;
 import dev.bricks.core.spi.InvocationInfo;
+import dev.bricks.core.validation.Validator;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +26,12 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>The detail type is resolved once, at construction, from the subclass's type argument (or given to the
- * constructor); its validator ({@link dev.bricks.core.validation}) is built then too. A detail that is
- * malformed, does not fit {@code T} or fails validation is logged with the event id and the problem, and the
- * invocation fails with an {@link InvalidEventException} so that the rule's retry policy and dead-letter
- * queue apply. The correlation id is the detail member {@value Correlation#EVENT_DETAIL_FIELD}, else the
- * event id.
+ * constructor); its validator ({@link Validator}) is built then too. An event whose source or detail-type
+ * is not the handler's {@link EventType} is rejected first ({@link UnexpectedEventTypeException}). A detail
+ * that is malformed, does not fit {@code T} or fails validation (every wrong member is named) is logged with the
+ * event id and the problem, and the invocation fails with an {@link InvalidEventException} so that the rule's
+ * retry policy and dead-letter queue apply. The correlation id is the detail member
+ * {@value Correlation#EVENT_DETAIL_FIELD}, else the event id.
  *
  * <p>A {@code detail} declared as {@code java.util.Map} receives the members as plain Java values.
  *
@@ -44,13 +46,20 @@ public abstract class EventBridgeHandler<T> extends BricksHandler<EventBridgeEve
     /** Resolves the detail type from the subclass's declaration {@code extends EventBridgeHandler<T>}. */
     @SuppressWarnings("unchecked")
     protected EventBridgeHandler() {
-        this.parser = new EventBridgeParser<>(
-                (Class<T>) TypeArguments.firstArgument(getClass(), EventBridgeHandler.class));
+        Class<T> detailType = (Class<T>) TypeArguments.firstArgument(getClass(), EventBridgeHandler.class);
+        this.parser = new EventBridgeParser<>(detailType, accepted(getClass(), detailType));
     }
 
     /** Uses the given detail type (for generic subclasses). */
     protected EventBridgeHandler(Class<T> detailType) {
-        this.parser = new EventBridgeParser<>(Objects.requireNonNull(detailType, "detailType"));
+        Objects.requireNonNull(detailType, "detailType");
+        this.parser = new EventBridgeParser<>(detailType, accepted(getClass(), detailType));
+    }
+
+    /** The {@link EventType} of the handler class, else of the detail type, else null (every event). */
+    private static EventType accepted(Class<?> handlerType, Class<?> detailType) {
+        EventType onHandler = handlerType.getAnnotation(EventType.class);
+        return onHandler != null ? onHandler : detailType.getAnnotation(EventType.class);
     }
 
     /**

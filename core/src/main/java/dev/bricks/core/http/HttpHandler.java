@@ -3,6 +3,7 @@ package dev.bricks.core.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.bricks.core.BricksHandler;
 import dev.bricks.core.Correlation;
+import dev.bricks.core.json.JsonException;
 import dev.bricks.core.spi.InvocationInfo;
 import dev.bricks.core.validation.ValidationException;
 import java.util.List;
@@ -28,9 +29,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Routes ({@link Route}) are resolved once, at construction; a subclass may instead override
  * {@link #handle(HttpRequest, Context)}. Errors become {@code application/problem+json} responses
- * (RFC 9457):
+ * (RFC 9457) of the {@link ProblemType}s, each documented in {@code docs/problems.md}:
  * <ul>
- *   <li>body not JSON → 400 {@code malformed-json}; no body where one is needed → 400 {@code missing-body}</li>
+ *   <li>body not JSON → 400 {@code malformed-json}; no body where one is needed → 400 {@code missing-body};
+ *       {@code isBase64Encoded} with a body that is not base64 → 400 {@code malformed-body-encoding}</li>
  *   <li>Content-Type not JSON → 415 {@code unsupported-media-type}</li>
  *   <li>fields of the wrong type or failing validation → 422 {@code invalid-fields} with
  *       {@code errors: [{field, message}]} listing every one</li>
@@ -38,8 +40,9 @@ import org.slf4j.LoggerFactory;
  *   <li>no route → 404 {@code not-found}; route with another method → 405 {@code method-not-allowed} with
  *       an {@code Allow} header</li>
  *   <li>{@link ProblemException} → its problem</li>
- *   <li>any other exception → 500 {@code internal} with only the {@code requestId}; the exception is logged
- *       and reported to the invocation listeners, never sent to the caller</li>
+ *   <li>any other exception, a failed {@link #setup()}, or a response body that cannot be written as JSON →
+ *       500 {@code internal} with only the {@code requestId}; the exception is logged once with its cause and
+ *       reported to the invocation listeners, never sent to the caller</li>
  * </ul>
  *
  * <p>The correlation id is the {@value Correlation#HTTP_HEADER} request header, else API Gateway's request id;
@@ -117,16 +120,13 @@ public abstract class HttpHandler extends BricksHandler<HttpRequest> {
 
     @Override
     protected final Object invoke(HttpRequest request, Context context) {
-        HttpResponse response = respond(request, context);
-        Cors cors = options.cors();
-        if (cors != null && !Cors.isPreflight(request)) {
-            response = cors.apply(request, response);
-        }
-        String correlation = Correlation.current().orElse(null);
-        if (correlation != null && response.header(Correlation.HTTP_HEADER) == null) {
-            response = response.toBuilder().header(Correlation.HTTP_HEADER, correlation).build();
-        }
-        return ResponseWriter.write(response, request.version());
+        return write(request, respond(request, context), context);
+    }
+
+    /** A failed {@link #setup()} answers the generic 500 (logged once, with its cause). */
+    @Override
+    protected final Object setupFailed(HttpRequest request, Exception failure, Context context) {
+        return write(request, internalError(request, context, failure, "setup() failed"), context);
     }
 
     private HttpResponse respond(HttpRequest request, Context context) {
@@ -134,9 +134,13 @@ public abstract class HttpHandler extends BricksHandler<HttpRequest> {
         if (cors != null && Cors.isPreflight(request)) {
             return cors.preflight(request);
         }
+        if (!request.isBodyDecodable()) {
+            return ResponseWriter.problem(ProblemType.MALFORMED_BODY_ENCODING.problem(
+                    "the request says isBase64Encoded, and its body is not valid base64"));
+        }
         if (request.bodyLength() > options.maxBodyBytes()) {
-            return ResponseWriter.problem(Problem.bricks("payload-too-large", 413, "Payload Too Large",
-                    "request body has " + request.bodyLength() + " bytes; the limit is " + options.maxBodyBytes())
+            return ResponseWriter.problem(ProblemType.PAYLOAD_TOO_LARGE.problem("request body has "
+                    + request.bodyLength() + " bytes; the limit is " + options.maxBodyBytes())
                     .with("maxBodyBytes", options.maxBodyBytes()));
         }
         try {
@@ -145,23 +149,53 @@ public abstract class HttpHandler extends BricksHandler<HttpRequest> {
         } catch (ProblemException e) {
             return problemResponse(e.problem());
         } catch (ValidationException e) {
-            return ResponseWriter.problem(Problem.bricks("invalid-fields", 422, "Unprocessable Content",
-                    e.violations().size() + " field(s) are invalid").with("errors", e.violations()));
+            return ResponseWriter.problem(ProblemType.INVALID_FIELDS.problem(
+                    e.violations().size() + " field(s) are invalid").with(Router.ERRORS_MEMBER, e.violations()));
         } catch (Exception | Error e) {
-            observeFailure(e);
-            LOG.error("bricks: unexpected failure handling {} {} (requestId {})", request.method(), request.path(),
-                    request.requestId(), e);
-            String requestId = context != null && context.getAwsRequestId() != null ? context.getAwsRequestId()
-                    : request.requestId();
-            return ResponseWriter.problem(Problem.bricks("internal", 500, "Internal Server Error",
-                    "the request could not be completed; quote the requestId when reporting it")
-                    .with("requestId", requestId));
+            return internalError(request, context, e, "unexpected failure");
         }
+    }
+
+    /**
+     * Adds CORS and correlation headers and writes the proxy response; a body that cannot be written as JSON
+     * becomes the generic 500 instead of a Lambda error.
+     */
+    private byte[] write(HttpRequest request, HttpResponse response, Context context) {
+        try {
+            return ResponseWriter.write(decorate(request, response), request.version());
+        } catch (JsonException e) {
+            HttpResponse error = internalError(request, context, e, "response body could not be written as JSON");
+            return ResponseWriter.write(decorate(request, error), request.version());
+        }
+    }
+
+    private HttpResponse decorate(HttpRequest request, HttpResponse response) {
+        Cors cors = options.cors();
+        if (cors != null && !Cors.isPreflight(request)) {
+            response = cors.apply(request, response);
+        }
+        String correlation = Correlation.current().orElse(null);
+        if (correlation != null && response.header(Correlation.HTTP_HEADER) == null) {
+            response = response.toBuilder().header(Correlation.HTTP_HEADER, correlation).build();
+        }
+        return response;
+    }
+
+    /** The generic 500: the failure is logged here once, with its cause, and given to the listeners. */
+    private HttpResponse internalError(HttpRequest request, Context context, Throwable failure, String what) {
+        observeFailure(failure);
+        LOG.error("bricks: {} handling {} {} (requestId {})", what, request.method(), request.path(),
+                request.requestId(), failure);
+        String requestId = context != null && context.getAwsRequestId() != null ? context.getAwsRequestId()
+                : request.requestId();
+        return ResponseWriter.problem(ProblemType.INTERNAL.problem(
+                "the request could not be completed; quote the requestId when reporting it")
+                .with("requestId", requestId));
     }
 
     private static HttpResponse problemResponse(Problem problem) {
         HttpResponse response = ResponseWriter.problem(problem);
-        Object allow = problem.extensions().get("allow");
+        Object allow = problem.extensions().get(Problem.ALLOW_MEMBER);
         if (problem.status() == 405 && allow instanceof List<?> methods) {
             response = response.toBuilder().header("Allow", String.join(", ", methods.stream().map(String::valueOf)
                     .toList())).build();

@@ -28,8 +28,8 @@ public final class HttpRequest {
     private final Map<String, String> pathParameters;
     private final Map<String, String> cookies;
     private final Map<String, String> stageVariables;
+    private final RequestBody requestBody;
     private final byte[] body;
-    private final boolean base64Encoded;
     private final String requestId;
     private final String stage;
     private final String sourceIp;
@@ -37,7 +37,7 @@ public final class HttpRequest {
 
     HttpRequest(PayloadVersion version, String method, String path, String routeKey, String resource,
                 Map<String, List<String>> headers, Map<String, List<String>> query, Map<String, String> pathParameters,
-                Map<String, String> cookies, Map<String, String> stageVariables, byte[] body, boolean base64Encoded,
+                Map<String, String> cookies, Map<String, String> stageVariables, RequestBody requestBody,
                 String requestId, String stage, String sourceIp, Principal principal) {
         this.version = version;
         this.method = method;
@@ -51,8 +51,8 @@ public final class HttpRequest {
         this.pathParameters = Map.copyOf(pathParameters);
         this.cookies = Map.copyOf(cookies);
         this.stageVariables = Map.copyOf(stageVariables);
-        this.body = body;
-        this.base64Encoded = base64Encoded;
+        this.requestBody = requestBody;
+        this.body = requestBody.bytes();
         this.requestId = requestId == null ? "" : requestId;
         this.stage = stage == null ? "" : stage;
         this.sourceIp = sourceIp == null ? "" : sourceIp;
@@ -61,7 +61,7 @@ public final class HttpRequest {
 
     HttpRequest withPathParameters(Map<String, String> parameters) {
         return new HttpRequest(version, method, path, routeKey, resource, headers, query, parameters, cookies,
-                stageVariables, body, base64Encoded, requestId, stage, sourceIp, principal);
+                stageVariables, requestBody, requestId, stage, sourceIp, principal);
     }
 
     /** The event shape this request came from. */
@@ -176,7 +176,12 @@ public final class HttpRequest {
 
     /** Whether API Gateway delivered the body base64-encoded. */
     public boolean isBase64Encoded() {
-        return base64Encoded;
+        return requestBody.base64Encoded();
+    }
+
+    /** False when the body claimed base64 and was not valid base64 ({@link #body()} is then empty). */
+    boolean isBodyDecodable() {
+        return requestBody.decodable();
     }
 
     /** API Gateway's request id ({@code requestContext.requestId}). */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Reads API Gateway payload 2.0 and 1.0 events into {@link HttpRequest}. Stateless. */
@@ -46,17 +47,16 @@ final class HttpRequestParser {
         for (String cookie : Nodes.stringList(root, "cookies")) {
             addCookie(cookies, cookie);
         }
-        boolean base64 = Nodes.bool(root, "isBase64Encoded");
-        return new HttpRequest(PayloadVersion.V2, method.toUpperCase(java.util.Locale.ROOT),
+        return new HttpRequest(PayloadVersion.V2, method.toUpperCase(Locale.ROOT),
                 orDefault(Nodes.text(root, "rawPath"), "/"), orDefault(Nodes.text(root, "routeKey"), "$default"), "",
                 headers, query, Nodes.stringMap(root, "pathParameters"), cookies,
-                Nodes.stringMap(root, "stageVariables"), body(root, base64), base64, Nodes.text(ctx, "requestId"),
+                Nodes.stringMap(root, "stageVariables"), body(root), Nodes.text(ctx, "requestId"),
                 Nodes.text(ctx, "stage"), Nodes.text(http, "sourceIp"), Principals.fromV2(Nodes.object(ctx, "authorizer")));
     }
 
     private static HttpRequest v1(JsonNode root) {
         JsonNode ctx = Nodes.object(root, "requestContext");
-        String method = Nodes.text(root, "httpMethod").toUpperCase(java.util.Locale.ROOT);
+        String method = Nodes.text(root, "httpMethod").toUpperCase(Locale.ROOT);
         Map<String, List<String>> headers = new LinkedHashMap<>(Nodes.stringListMap(root, "multiValueHeaders"));
         Nodes.stringMap(root, "headers").forEach((k, v) -> {
             if (headers.keySet().stream().noneMatch(k::equalsIgnoreCase)) {
@@ -76,27 +76,28 @@ final class HttpRequestParser {
             }
         });
         String resource = orDefault(Nodes.text(root, "resource"), "");
-        boolean base64 = Nodes.bool(root, "isBase64Encoded");
         return new HttpRequest(PayloadVersion.V1, method, orDefault(Nodes.text(root, "path"), "/"),
                 method + " " + resource, resource, headers, query, Nodes.stringMap(root, "pathParameters"), cookies,
-                Nodes.stringMap(root, "stageVariables"), body(root, base64), base64, Nodes.text(ctx, "requestId"),
+                Nodes.stringMap(root, "stageVariables"), body(root), Nodes.text(ctx, "requestId"),
                 Nodes.text(ctx, "stage"), Nodes.text(Nodes.object(ctx, "identity"), "sourceIp"),
                 Principals.fromV1(Nodes.object(ctx, "authorizer")));
     }
 
-    private static byte[] body(JsonNode root, boolean base64) {
+    /** The body; a body that claims base64 and is not is kept as undecodable, for a 400 rather than a crash. */
+    private static RequestBody body(JsonNode root) {
+        boolean base64 = Nodes.bool(root, "isBase64Encoded");
         String body = Nodes.text(root, "body");
         if (body == null) {
-            return new byte[0];
+            return new RequestBody(new byte[0], base64, true);
         }
-        if (base64) {
-            try {
-                return Base64.getDecoder().decode(body);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidEventException("API Gateway event: isBase64Encoded is true but body is not base64");
-            }
+        if (!base64) {
+            return new RequestBody(body.getBytes(StandardCharsets.UTF_8), false, true);
         }
-        return body.getBytes(StandardCharsets.UTF_8);
+        try {
+            return new RequestBody(Base64.getDecoder().decode(body), true, true);
+        } catch (IllegalArgumentException e) {
+            return new RequestBody(new byte[0], true, false);
+        }
     }
 
     private static void addCookie(Map<String, String> cookies, String cookie) {

@@ -3,6 +3,7 @@ package dev.bricks.core.http;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ record PathTemplate(String text, List<String> segments, List<String> variables, 
                 String value;
                 if (name.endsWith("+")) {
                     name = name.substring(0, name.length() - 1);
-                    value = decode(String.join("/", java.util.Arrays.copyOfRange(parts, i, parts.length)));
+                    value = decode(String.join("/", Arrays.copyOfRange(parts, i, parts.length)));
                 } else {
                     value = decode(parts[i]);
                 }

@@ -16,6 +16,8 @@ import java.util.Set;
  *         .with("orderId", "ord_1"));
  * }</pre>
  *
+ * <p>Bricks' own problem types (and problems of those types built by route code) come from {@link ProblemType}.
+ *
  * @param type a URI identifying the problem type; never null
  * @param title a short summary of the type; never null
  * @param status the HTTP status (400..599)
@@ -26,8 +28,11 @@ import java.util.Set;
 public record Problem(String type, String title, int status, String detail, String instance,
                       Map<String, Object> extensions) {
 
-    /** The base of Bricks' own problem type URIs; each is documented in core's README. */
-    public static final String TYPE_BASE = "https://bricks.dev/problems/";
+    /**
+     * The extension member of a 405 problem listing the allowed methods (a list of strings); {@link HttpHandler}
+     * also sends them as the {@code Allow} header.
+     */
+    public static final String ALLOW_MEMBER = "allow";
 
     private static final Set<String> RESERVED = Set.of("type", "title", "status", "detail", "instance");
 
@@ -49,11 +54,6 @@ public record Problem(String type, String title, int status, String detail, Stri
     /** A problem with type {@code about:blank}. */
     public static Problem of(int status, String title, String detail) {
         return new Problem("about:blank", title, status, detail, null, Map.of());
-    }
-
-    /** A problem of one of Bricks' own types ({@link #TYPE_BASE} + code). */
-    static Problem bricks(String code, int status, String title, String detail) {
-        return new Problem(TYPE_BASE + code, title, status, detail, null, Map.of());
     }
 
     /** This problem with one more extension member. */

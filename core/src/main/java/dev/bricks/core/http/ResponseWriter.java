@@ -3,7 +3,7 @@ package dev.bricks.core.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bricks.core.internal.JsonSupport;
-import java.nio.charset.StandardCharsets;
+import dev.bricks.core.json.JsonException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -17,40 +17,65 @@ final class ResponseWriter {
     }
 
     static HttpResponse problem(Problem problem) {
-        return HttpResponse.status(problem.status()).header("Content-Type", PROBLEM_JSON).json(problem.members()).build();
+        return HttpResponse.status(problem.status()).header("Content-Type", PROBLEM_JSON).json(problem.members())
+                .build();
     }
 
     static byte[] write(HttpResponse response, PayloadVersion version) {
         ObjectNode root = JsonSupport.objectNode();
         root.put("statusCode", response.statusCode());
-        ObjectNode headers = root.putObject("headers");
         if (version == PayloadVersion.V2) {
-            for (Map.Entry<String, List<String>> e : response.headers().entrySet()) {
-                headers.put(e.getKey(), String.join(", ", e.getValue()));
-            }
-            if (!response.cookies().isEmpty()) {
-                ArrayNode cookies = root.putArray("cookies");
-                response.cookies().forEach(cookies::add);
-            }
+            writeV2Headers(root, response);
         } else {
-            ObjectNode multi = root.putObject("multiValueHeaders");
-            for (Map.Entry<String, List<String>> e : response.headers().entrySet()) {
-                if (e.getValue().size() == 1) {
-                    headers.put(e.getKey(), e.getValue().get(0));
-                } else {
-                    ArrayNode values = multi.putArray(e.getKey());
-                    e.getValue().forEach(values::add);
-                }
-            }
-            if (!response.cookies().isEmpty()) {
-                ArrayNode values = multi.putArray("Set-Cookie");
-                response.cookies().forEach(values::add);
+            writeV1Headers(root, response);
+        }
+        writeBody(root, response);
+        return JsonSupport.write(root);
+    }
+
+    /** 2.0: one {@code headers} map (values joined with ", ") and a {@code cookies} array. */
+    private static void writeV2Headers(ObjectNode root, HttpResponse response) {
+        ObjectNode headers = root.putObject("headers");
+        for (Map.Entry<String, List<String>> e : response.headers().entrySet()) {
+            headers.put(e.getKey(), String.join(", ", e.getValue()));
+        }
+        if (!response.cookies().isEmpty()) {
+            ArrayNode cookies = root.putArray("cookies");
+            response.cookies().forEach(cookies::add);
+        }
+    }
+
+    /**
+     * 1.0: single values in {@code headers}; repeated ones, and cookies as {@code Set-Cookie}, in
+     * {@code multiValueHeaders}.
+     */
+    private static void writeV1Headers(ObjectNode root, HttpResponse response) {
+        ObjectNode headers = root.putObject("headers");
+        ObjectNode multi = root.putObject("multiValueHeaders");
+        for (Map.Entry<String, List<String>> e : response.headers().entrySet()) {
+            if (e.getValue().size() == 1) {
+                headers.put(e.getKey(), e.getValue().get(0));
+            } else {
+                ArrayNode values = multi.putArray(e.getKey());
+                e.getValue().forEach(values::add);
             }
         }
+        if (!response.cookies().isEmpty()) {
+            ArrayNode values = multi.putArray("Set-Cookie");
+            response.cookies().forEach(values::add);
+        }
+    }
+
+    /**
+     * {@code body} and {@code isBase64Encoded}.
+     *
+     * @throws JsonException of kind {@code WRITE} when a JSON body cannot be written
+     */
+    private static void writeBody(ObjectNode root, HttpResponse response) {
         Object body = response.bodyUnsafe();
         switch (response.bodyKind()) {
             case JSON -> {
-                root.put("body", new String(JsonSupport.write(body), StandardCharsets.UTF_8));
+                root.put("body", JsonSupport.writeString(body));
                 root.put("isBase64Encoded", false);
             }
             case TEXT -> {
@@ -66,6 +91,5 @@ final class ResponseWriter {
                 root.put("isBase64Encoded", false);
             }
         }
-        return JsonSupport.write(root);
     }
 }

@@ -1,6 +1,8 @@
 package dev.bricks.core.http;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bricks.core.internal.JsonSupport;
 import dev.bricks.core.json.JsonException;
 import dev.bricks.core.validation.ValidationException;
 import dev.bricks.core.validation.Validator;
@@ -28,6 +30,9 @@ import java.util.function.Function;
  * reflection. Immutable and thread-safe.
  */
 final class Router {
+
+    /** The extension member listing every invalid field or parameter ({@code [{field, message}]}). */
+    static final String ERRORS_MEMBER = "errors";
 
     private final List<Entry> entries;
     private final Map<String, Entry> byKey;
@@ -68,43 +73,56 @@ final class Router {
     /** Finds the route and calls it; 404/405 problems when nothing matches. */
     Object dispatch(HttpRequest request, Context context) throws Throwable {
         Entry entry = byKey.get(routeKeyTemplate(request));
-        HttpRequest bound = request;
-        if (entry == null || !entry.method().name().equals(request.method())) {
-            entry = null;
-            String path = request.path();
-            TreeSet<String> allowed = new TreeSet<>();
-            for (int attempt = 0; attempt < 2 && entry == null && allowed.isEmpty(); attempt++) {
-                for (Entry candidate : entries) {
-                    Map<String, String> params = candidate.template().match(path);
-                    if (params == null) {
-                        continue;
-                    }
-                    if (candidate.method().name().equals(request.method())) {
-                        entry = candidate;
-                        bound = request.withPathParameters(merge(request.pathParameters(), params));
-                        break;
-                    }
-                    allowed.add(candidate.method().name());
-                }
-                // an HTTP API on a named stage puts the stage in rawPath: retry without it
-                String stagePrefix = "/" + request.stage();
-                if (!request.stage().isEmpty() && !"$default".equals(request.stage()) && path.startsWith(stagePrefix + "/")) {
-                    path = path.substring(stagePrefix.length());
-                } else {
-                    break;
-                }
-            }
-            if (entry == null) {
-                if (!allowed.isEmpty()) {
-                    throw new ProblemException(Problem.bricks("method-not-allowed", 405, "Method Not Allowed",
-                            "method " + request.method() + " is not allowed on " + request.path() + "; allowed: "
-                                    + String.join(", ", allowed)).with("allow", List.copyOf(allowed)));
-                }
-                throw new ProblemException(Problem.bricks("not-found", 404, "Not Found",
-                        "no route for " + request.method() + " " + request.path()));
-            }
+        if (entry != null && entry.method().name().equals(request.method())) {
+            return entry.invoke(request, context);
         }
-        return entry.invoke(bound, context);
+        Match match = matchPath(request, request.path());
+        String stagePrefix = "/" + request.stage();
+        if (match.entry() == null && match.allowed().isEmpty() && isNamedStage(request.stage())
+                && request.path().startsWith(stagePrefix + "/")) {
+            // an HTTP API on a named stage puts the stage in rawPath: retry without it
+            match = matchPath(request, request.path().substring(stagePrefix.length()));
+        }
+        if (match.entry() == null) {
+            throw noRoute(request, match.allowed());
+        }
+        return match.entry().invoke(match.request(), context);
+    }
+
+    /**
+     * The outcome of matching a path against the templates: the route and the request with its path parameters,
+     * or the methods of the routes that matched the path only.
+     */
+    private record Match(Entry entry, HttpRequest request, TreeSet<String> allowed) {
+    }
+
+    private Match matchPath(HttpRequest request, String path) {
+        TreeSet<String> allowed = new TreeSet<>();
+        for (Entry candidate : entries) {
+            Map<String, String> params = candidate.template().match(path);
+            if (params == null) {
+                continue;
+            }
+            if (candidate.method().name().equals(request.method())) {
+                HttpRequest bound = request.withPathParameters(merge(request.pathParameters(), params));
+                return new Match(candidate, bound, allowed);
+            }
+            allowed.add(candidate.method().name());
+        }
+        return new Match(null, request, allowed);
+    }
+
+    private static boolean isNamedStage(String stage) {
+        return !stage.isEmpty() && !"$default".equals(stage);
+    }
+
+    private static ProblemException noRoute(HttpRequest request, TreeSet<String> allowed) {
+        if (allowed.isEmpty()) {
+            return ProblemType.NOT_FOUND.exception("no route for " + request.method() + " " + request.path());
+        }
+        return new ProblemException(ProblemType.METHOD_NOT_ALLOWED.problem("method " + request.method()
+                        + " is not allowed on " + request.path() + "; allowed: " + String.join(", ", allowed))
+                .with(Problem.ALLOW_MEMBER, List.copyOf(allowed)));
     }
 
     private static Map<String, String> merge(Map<String, String> fromGateway, Map<String, String> fromTemplate) {
@@ -199,9 +217,9 @@ final class Router {
                                   String name) {
         if (value == null) {
             if (type.isPrimitive()) {
-                throw new ProblemException(Problem.bricks("missing-parameter", 400, "Bad Request",
+                throw new ProblemException(ProblemType.MISSING_PARAMETER.problem(
                         "missing required " + kind + " '" + name + "'")
-                        .with("errors", List.of(new Violation(name, "is required"))));
+                        .with(ERRORS_MEMBER, List.of(new Violation(name, "is required"))));
             }
             return null;
         }
@@ -209,9 +227,9 @@ final class Router {
             return conv.apply(value);
         } catch (RuntimeException e) {
             String expected = describe(type);
-            throw new ProblemException(Problem.bricks("invalid-parameter", 400, "Bad Request",
-                    kind + " '" + name + "' must be " + expected)
-                    .with("errors", List.of(new Violation(name, "must be " + expected))));
+            throw new ProblemException(ProblemType.INVALID_PARAMETER
+                    .problem(kind + " '" + name + "' must be " + expected)
+                    .with(ERRORS_MEMBER, List.of(new Violation(name, "must be " + expected))));
         }
     }
 
@@ -285,29 +303,22 @@ final class Router {
         @SuppressWarnings({"unchecked", "rawtypes"})
         public Object bind(HttpRequest request, Context context) {
             byte[] body = request.bodyUnsafe();
-            String contentType = request.contentType().orElse(null);
             if (body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
-                throw new ProblemException(Problem.bricks("missing-body", 400, "Bad Request",
-                        "a JSON request body is required"));
+                throw ProblemType.MISSING_BODY.exception("a JSON request body is required");
             }
+            String contentType = request.contentType().orElse(null);
             if (!isJson(contentType)) {
-                throw new ProblemException(Problem.bricks("unsupported-media-type", 415, "Unsupported Media Type",
-                        "Content-Type must be application/json, was " + (contentType == null ? "absent" : contentType))
+                throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE.problem("Content-Type must be "
+                                + "application/json, was " + (contentType == null ? "absent" : contentType))
                         .with("accept", List.of("application/json")));
             }
-            Object value;
+            JsonNode tree;
             try {
-                value = dev.bricks.core.json.Json.read(body, type);
+                tree = JsonSupport.tree(body);
             } catch (JsonException e) {
-                if (e.kind() == JsonException.Kind.MALFORMED) {
-                    throw new ProblemException(Problem.bricks("malformed-json", 400, "Bad Request",
-                            "request body is not valid JSON: " + e.getMessage()));
-                }
-                String field = e.path().isEmpty() ? "$" : e.path();
-                throw new ValidationException(List.of(new Violation(field, e.getMessage())));
+                throw ProblemType.MALFORMED_JSON.exception("request body is not valid JSON: " + e.getMessage());
             }
-            ((Validator) validator).requireValid(value);
-            return value;
+            return JsonSupport.bindValid(tree, type, (Validator) validator);
         }
 
         static boolean isJson(String contentType) {

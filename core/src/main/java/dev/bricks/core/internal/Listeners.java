@@ -11,7 +11,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Internal: the {@link InvocationListener}s of this JVM, discovered once with {@link ServiceLoader} when the
- * first Bricks handler is constructed (an init-once cache, never reloaded). Not API.
+ * first Bricks handler is constructed (an init-once cache, never reloaded).
+ *
+ * <p><b>Not API</b> (see the package documentation): public only for core's other packages; may change in any
+ * release.
  */
 public final class Listeners {
 

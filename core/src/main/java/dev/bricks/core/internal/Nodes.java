@@ -10,7 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Internal: null-safe reads from a JSON tree for the envelope parsers. Not API. */
+/**
+ * Internal: null-safe reads from a JSON tree for the envelope parsers.
+ *
+ * <p><b>Not API</b> (see the package documentation): public only for core's other packages; may change in any
+ * release.
+ */
 public final class Nodes {
 
     private Nodes() {

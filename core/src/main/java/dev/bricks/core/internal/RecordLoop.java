@@ -7,7 +7,10 @@ import java.util.function.Function;
 /**
  * Internal: the per-record loop of the batch handlers (SQS, DynamoDB stream, S3). Each record runs with its
  * own correlation id set; the batch's correlation id is put back after each record. What a failure does
- * (report and go on, report and stop, rethrow) is the caller's {@link OnFailure}. Stateless. Not API.
+ * (report and go on, report and stop, rethrow) is the caller's {@link OnFailure}. Stateless.
+ *
+ * <p><b>Not API</b> (see the package documentation): public only for core's other packages; may change in any
+ * release.
  */
 public final class RecordLoop {
 

@@ -3,7 +3,12 @@ package dev.bricks.core.internal;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 
-/** Internal: resolves a base class's type argument from a concrete subclass, once at construction. Not API. */
+/**
+ * Internal: resolves a base class's type argument from a concrete subclass, once at construction.
+ *
+ * <p><b>Not API</b> (see the package documentation): public only for core's other packages; may change in any
+ * release.
+ */
 public final class TypeArguments {
 
     private TypeArguments() {

@@ -14,16 +14,27 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * Runs a handler once on an event file and prints its response: the seed of the local runtime and of the
- * whole-process cold-start benchmark.
+ * Runs a handler once on an event and gives back what it wrote: the one-shot invoker, usable from a command
+ * line on any class path that holds the handler and {@code bricks-core}.
  *
+ * <p>From a command line, in the user's own project (Maven builds the class path):
  * <pre>
- * java -cp … dev.bricks.core.invoke.Invoker dev.bricks.core.samples.PlaceOrderHandler event.json
+ * mvn -q compile exec:java -Dexec.mainClass=dev.bricks.core.invoke.Invoker \
+ *     -Dexec.args="com.example.Orders events/place-order.json"
  * </pre>
+ * or with any class path: {@code java -cp <classes>:<dependencies> dev.bricks.core.invoke.Invoker
+ * com.example.Orders events/place-order.json}. The handler class needs a no-argument constructor and must
+ * implement {@link RequestStreamHandler} (every Bricks handler does). The response is printed to standard
+ * output followed by a newline; failures are reported on standard error with exit status 1 (2 for bad
+ * arguments).
  *
- * <p>The handler class needs a no-argument constructor and must implement {@link RequestStreamHandler} (every
- * Bricks handler does). The response is printed to standard output followed by a newline; failures are
- * reported on standard error with exit status 1 (2 for bad arguments).
+ * <p>From code (tests):
+ * <pre>{@code
+ * byte[] response = Invoker.invoke(new Orders(), Files.readAllBytes(Path.of("events/place-order.json")),
+ *         LocalContext.of("placeOrder"));
+ * }</pre>
+ *
+ * <p>Stateless and thread-safe; the handler decides whether it may be invoked concurrently.
  */
 public final class Invoker {
 
@@ -53,10 +64,18 @@ public final class Invoker {
     }
 
     /**
-     * Invokes the handler once.
+     * Invokes the handler once, as Lambda would: the event bytes on the input stream, the response collected
+     * from the output stream.
      *
-     * @return the bytes the handler wrote; empty when it wrote nothing
-     * @throws IOException when the handler's stream I/O fails; the handler's own exceptions propagate
+     * @param handler the handler; never null
+     * @param event the event JSON exactly as Lambda delivers it (an API Gateway proxy event, an EventBridge
+     *     event, an SQS batch, ...); never null
+     * @param context the Lambda context, usually a {@link LocalContext}; may be null
+     * @return the bytes the handler wrote: for an {@code HttpHandler} the API Gateway proxy response JSON
+     *     ({@code statusCode}, {@code headers}, {@code body}, ...), for SQS and DynamoDB stream handlers the
+     *     {@code batchItemFailures} JSON, for EventBridge and S3 handlers nothing (an empty array)
+     * @throws IOException when the handler's stream I/O fails; the handler's own exceptions propagate (for
+     *     example {@code InvalidEventException} for an event of another trigger)
      */
     public static byte[] invoke(RequestStreamHandler handler, byte[] event, Context context) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

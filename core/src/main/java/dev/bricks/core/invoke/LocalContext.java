@@ -13,6 +13,16 @@ import java.util.UUID;
  * A minimal Lambda {@link Context} for running handlers off Lambda (the one-shot {@link Invoker}, tests, the
  * local runtime): a request id, a function name, a memory size and a deadline. The logger writes to
  * standard error. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * Context quick = LocalContext.of("placeOrder");                 // the string is the function name
+ * Context exact = LocalContext.of("req-1", "placeOrder", 1024, Duration.ofSeconds(10));
+ * }</pre>
+ *
+ * <p>The request id is what Bricks writes as {@code requestId} in a 500 problem and uses as the correlation
+ * id when the event has none; the deadline starts when the context is created
+ * ({@link #getRemainingTimeInMillis()} counts down from the timeout). The log group is
+ * {@code /aws/lambda/<function name>}; identity and client context are null.
  */
 public final class LocalContext implements Context {
 
@@ -46,7 +56,12 @@ public final class LocalContext implements Context {
         this.deadlineMillis = System.currentTimeMillis() + timeout.toMillis();
     }
 
-    /** A context with a random request id, the given function name, 512 MB and {@link #DEFAULT_TIMEOUT}. */
+    /**
+     * A context with a random request id (a UUID), 512 MB and {@link #DEFAULT_TIMEOUT}.
+     *
+     * @param functionName the Lambda function name that {@code getFunctionName()} returns (the Invoker uses the
+     *     handler's simple class name); never null
+     */
     public static LocalContext of(String functionName) {
         return new LocalContext(UUID.randomUUID().toString(), functionName, 512, DEFAULT_TIMEOUT);
     }

@@ -1,12 +1,18 @@
 package dev.bricks.core.json;
 
 import dev.bricks.core.internal.JsonSupport;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Bricks' JSON codec for handler code and other Bricks modules, so that none of them sees the JSON library.
  *
- * <p>Reading is tolerant (unknown members are ignored); records are supported through their canonical
- * constructors. Writing omits {@code null} members. The underlying mapper is configured once per JVM.
+ * <p>Reading ignores unknown members and binds records through their canonical constructors. It is strict about
+ * types: a number field takes only a JSON number (an integer field only an integral one: {@code 2.5} is
+ * rejected, {@code 2.0} is 2), a string field only a string, a boolean field only {@code true}/{@code false},
+ * unless the component is {@link Lenient}. {@code java.time} values ({@code Instant}, {@code LocalDate},
+ * {@code LocalTime}, {@code LocalDateTime}, {@code OffsetDateTime}, {@code ZonedDateTime}, {@code Duration})
+ * are ISO-8601 strings both ways ({@code "2024-05-01T12:00:00Z"}, {@code "PT15M"}); epoch numbers are rejected.
+ * Writing omits {@code null} members. The underlying mapper is configured once per JVM.
  *
  * <p>Thread-safe. Arguments must not be null.
  */
@@ -26,7 +32,7 @@ public final class Json {
 
     /** Reads a value of the given type from a string; see {@link #read(byte[], Class)}. */
     public static <T> T read(String json, Class<T> type) {
-        return JsonSupport.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), type);
+        return JsonSupport.read(json.getBytes(StandardCharsets.UTF_8), type);
     }
 
     /**
@@ -40,6 +46,6 @@ public final class Json {
 
     /** Writes a value as a JSON string; see {@link #write(Object)}. */
     public static String writeString(Object value) {
-        return new String(JsonSupport.write(value), java.nio.charset.StandardCharsets.UTF_8);
+        return JsonSupport.writeString(value);
     }
 }

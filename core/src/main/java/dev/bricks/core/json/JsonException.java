@@ -28,7 +28,17 @@ public final class JsonException extends RuntimeException {
      * @param message a message naming the problem without echoing the input
      */
     public JsonException(Kind kind, String path, String message) {
-        super(message);
+        this(kind, path, message, null);
+    }
+
+    /**
+     * @param kind what went wrong; never null
+     * @param path dotted path of the offending member, or empty for the document itself; never null
+     * @param message a message naming the problem without echoing the input
+     * @param cause the JSON library's exception, kept for logs; may be null
+     */
+    public JsonException(Kind kind, String path, String message, Throwable cause) {
+        super(message, cause);
         this.kind = kind;
         this.path = path == null ? "" : path;
     }

@@ -1,11 +1,16 @@
 package dev.bricks.core.sqs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.bricks.core.InvalidEventException;
+import dev.bricks.core.internal.JsonSupport;
 import dev.bricks.core.json.Json;
 import dev.bricks.core.json.JsonException;
 import dev.bricks.core.validation.ValidationException;
 import dev.bricks.core.validation.Validator;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -26,7 +31,7 @@ public record SqsMessage(String messageId, String receiptHandle, String body, Ma
 
     /** Copies the maps. */
     public SqsMessage {
-        java.util.Objects.requireNonNull(messageId, "messageId");
+        Objects.requireNonNull(messageId, "messageId");
         body = body == null ? "" : body;
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
         messageAttributes = messageAttributes == null ? Map.of() : Map.copyOf(messageAttributes);
@@ -54,22 +59,22 @@ public record SqsMessage(String messageId, String receiptHandle, String body, Ma
     }
 
     /**
-     * The body read as JSON into the type and validated.
+     * The body read strictly as JSON into the type (see {@link Json}) and validated.
      *
-     * @throws InvalidEventException naming the message id and the problem
+     * @throws InvalidEventException naming the message id and the problem: every wrong or invalid field
      */
     public <T> T bodyAs(Class<T> type) {
-        T value;
+        JsonNode tree;
         try {
-            value = Json.read(body, type);
+            tree = JsonSupport.tree(body.getBytes(StandardCharsets.UTF_8));
         } catch (JsonException e) {
-            throw new InvalidEventException("SQS message " + messageId + ": body does not match "
-                    + type.getSimpleName() + ": " + e.getMessage(), e);
+            throw new InvalidEventException("SQS message " + messageId + ": body is not JSON: " + e.getMessage(), e);
         }
         try {
-            return Validator.of(type).requireValid(value);
+            return JsonSupport.bindValid(tree, type, Validator.of(type));
         } catch (ValidationException e) {
-            throw new InvalidEventException("SQS message " + messageId + ": body is invalid: " + e.getMessage(), e);
+            throw new InvalidEventException("SQS message " + messageId + ": body is not a valid "
+                    + type.getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 
@@ -97,13 +102,13 @@ public record SqsMessage(String messageId, String receiptHandle, String body, Ma
         @Override
         public boolean equals(Object o) {
             return o instanceof MessageAttribute other && dataType.equals(other.dataType)
-                    && java.util.Objects.equals(stringValue, other.stringValue)
-                    && java.util.Arrays.equals(binaryValue, other.binaryValue);
+                    && Objects.equals(stringValue, other.stringValue)
+                    && Arrays.equals(binaryValue, other.binaryValue);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(dataType, stringValue) * 31 + java.util.Arrays.hashCode(binaryValue);
+            return Objects.hash(dataType, stringValue) * 31 + Arrays.hashCode(binaryValue);
         }
 
         @Override

@@ -8,10 +8,11 @@ import java.lang.annotation.Target;
 /**
  * A number that must be at most {@link #value()}; null passes.
  *
- * <p>Placed on a record component; checked by {@link Validator}.
+ * <p>Placed on a record component, or on the element type of a list or set component
+ * ({@code List<@NotBlank String>}); checked by {@link Validator}.
  */
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.RECORD_COMPONENT, ElementType.FIELD})
+@Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.TYPE_USE})
 public @interface Max {
     /** Largest allowed value, inclusive. */
     long value();

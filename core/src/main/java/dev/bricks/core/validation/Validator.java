@@ -2,16 +2,20 @@ package dev.bricks.core.validation;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.Array;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Declarative validation of records: the constraint annotations of this package ({@link NotNull},
@@ -42,26 +46,37 @@ public final class Validator<T> {
         if (type.isRecord()) {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             for (RecordComponent component : type.getRecordComponents()) {
-                List<Check> constraints = Checks.of(component);
-                Type generic = component.getGenericType();
-                Class<?> nested = nestedRecord(component.getType(), generic);
-                if (constraints.isEmpty() && nested == null) {
-                    continue;
+                ComponentCheck check = componentCheck(component, lookup);
+                if (check != null) {
+                    list.add(check);
                 }
-                MethodHandle accessor;
-                try {
-                    java.lang.reflect.Method method = component.getAccessor();
-                    method.setAccessible(true);
-                    accessor = lookup.unreflect(method);
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    throw new IllegalArgumentException("cannot read component " + component.getName() + " of "
-                            + type.getName() + ": " + e.getMessage(), e);
-                }
-                list.add(new ComponentCheck(component.getName(), accessor, constraints, nested,
-                        Collection.class.isAssignableFrom(component.getType())));
             }
         }
         this.checks = List.copyOf(list);
+    }
+
+    /** The checks of one component, or null when it has none (no constraint, no record, not a collection). */
+    private static ComponentCheck componentCheck(RecordComponent component, MethodHandles.Lookup lookup) {
+        String where = component.getDeclaringRecord().getSimpleName() + "." + component.getName();
+        List<Check> constraints = Checks.of(component, component.getType(), where);
+        boolean collection = Collection.class.isAssignableFrom(component.getType());
+        Class<?> nested = component.getType().isRecord() ? component.getType() : null;
+        ElementCheck elements = collection ? ElementCheck.of(component.getAnnotatedType(), where) : null;
+        if (constraints.isEmpty() && nested == null && elements == null) {
+            return null;
+        }
+        return new ComponentCheck(component.getName(), accessor(component, lookup), constraints, nested, elements);
+    }
+
+    private static MethodHandle accessor(RecordComponent component, MethodHandles.Lookup lookup) {
+        try {
+            Method method = component.getAccessor();
+            method.setAccessible(true);
+            return lookup.unreflect(method);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot read component " + component.getName() + " of "
+                    + component.getDeclaringRecord().getName() + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -116,47 +131,53 @@ public final class Validator<T> {
                 throw new IllegalStateException("accessor of " + check.name + " failed", t);
             }
             String path = prefix + check.name;
-            boolean failed = false;
-            for (Check c : check.constraints) {
-                String message = c.test(component);
-                if (message != null) {
-                    out.add(new Violation(path, message));
-                    failed = true;
-                    break;
-                }
-            }
-            if (failed || component == null || check.nested == null) {
+            if (Checks.firstFailure(check.constraints, component, path, out) || component == null) {
                 continue;
             }
-            Validator<?> nested = of(check.nested);
-            if (check.collection) {
-                int i = 0;
-                for (Object element : (Collection<?>) component) {
-                    if (element != null) {
-                        nested.collect(element, path + "[" + i + "].", out);
-                    }
-                    i++;
-                }
-            } else {
-                nested.collect(component, path + ".", out);
+            if (check.nested != null) {
+                of(check.nested).collect(component, path + ".", out);
+            } else if (check.elements != null) {
+                check.elements.collect((Collection<?>) component, path, out);
             }
         }
-    }
-
-    private static Class<?> nestedRecord(Class<?> raw, Type generic) {
-        if (raw.isRecord()) {
-            return raw;
-        }
-        if (Collection.class.isAssignableFrom(raw) && generic instanceof ParameterizedType p
-                && p.getActualTypeArguments().length == 1 && p.getActualTypeArguments()[0] instanceof Class<?> c
-                && c.isRecord()) {
-            return c;
-        }
-        return null;
     }
 
     private record ComponentCheck(String name, MethodHandle accessor, List<Check> constraints, Class<?> nested,
-                                  boolean collection) {
+                                  ElementCheck elements) {
+    }
+
+    /**
+     * The checks of a list's or set's elements: null rejected unless the element type is {@link Nullable}, the
+     * element type's own constraints ({@code List<@NotBlank String>}), and records validated recursively.
+     */
+    private record ElementCheck(boolean nullable, List<Check> constraints, Class<?> record) {
+
+        static ElementCheck of(AnnotatedType collectionType, String where) {
+            if (!(collectionType instanceof AnnotatedParameterizedType parameterized)
+                    || parameterized.getAnnotatedActualTypeArguments().length != 1) {
+                return new ElementCheck(true, List.of(), null);
+            }
+            AnnotatedType element = parameterized.getAnnotatedActualTypeArguments()[0];
+            Class<?> raw = element.getType() instanceof Class<?> c ? c
+                    : element.getType() instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c ? c
+                    : Object.class;
+            return new ElementCheck(element.isAnnotationPresent(Nullable.class),
+                    Checks.of(element, raw, where + " element"), raw.isRecord() ? raw : null);
+        }
+
+        void collect(Collection<?> elements, String path, List<Violation> out) {
+            int i = 0;
+            for (Object element : elements) {
+                String elementPath = path + "[" + i++ + "]";
+                if (element == null) {
+                    if (!nullable) {
+                        out.add(new Violation(elementPath, "must not be null"));
+                    }
+                } else if (!Checks.firstFailure(constraints, element, elementPath, out) && record != null) {
+                    Validator.of(record).collect(element, elementPath + ".", out);
+                }
+            }
+        }
     }
 
     /** One constraint: returns the violation message, or null when the value passes. */
@@ -169,9 +190,24 @@ public final class Validator<T> {
         private Checks() {
         }
 
-        static List<Check> of(RecordComponent c) {
+        /** Adds the first failing check's violation; true when one failed. */
+        static boolean firstFailure(List<Check> checks, Object value, String path, List<Violation> out) {
+            for (Check check : checks) {
+                String message = check.test(value);
+                if (message != null) {
+                    out.add(new Violation(path, message));
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * The checks declared on {@code c} (a record component or an element type) for values of {@code type}, in
+         * a fixed order: null, blank, empty, size, min, max, pattern.
+         */
+        static List<Check> of(AnnotatedElement c, Class<?> type, String where) {
             List<Check> checks = new ArrayList<>();
-            String where = c.getDeclaringRecord().getSimpleName() + "." + c.getName();
             NotNull notNull = c.getAnnotation(NotNull.class);
             if (notNull != null) {
                 String m = msg(notNull.message(), "must not be null");
@@ -179,79 +215,84 @@ public final class Validator<T> {
             }
             NotBlank notBlank = c.getAnnotation(NotBlank.class);
             if (notBlank != null) {
-                requireType(c, where, "@NotBlank", CharSequence.class);
+                requireType(type, where, "@NotBlank", CharSequence.class);
                 String m = msg(notBlank.message(), "must not be blank");
                 checks.add(v -> v == null || v.toString().isBlank() ? m : null);
             }
             NotEmpty notEmpty = c.getAnnotation(NotEmpty.class);
             if (notEmpty != null) {
-                requireSized(c, where, "@NotEmpty");
+                requireSized(type, where, "@NotEmpty");
                 String m = msg(notEmpty.message(), "must not be empty");
                 checks.add(v -> v == null || size(v) == 0 ? m : null);
             }
-            Size sizeC = c.getAnnotation(Size.class);
-            if (sizeC != null) {
-                requireSized(c, where, "@Size");
-                if (sizeC.min() < 0 || sizeC.max() < sizeC.min()) {
-                    throw new IllegalArgumentException("@Size on " + where + " has min " + sizeC.min()
-                            + " and max " + sizeC.max() + "; need 0 <= min <= max");
-                }
-                int min = sizeC.min();
-                int max = sizeC.max();
-                String m = msg(sizeC.message(), max == Integer.MAX_VALUE
-                        ? "size must be at least " + min
-                        : min == 0 ? "size must be at most " + max : "size must be between " + min + " and " + max);
-                checks.add(v -> {
-                    if (v == null) {
-                        return null;
-                    }
-                    int s = size(v);
-                    return s < min || s > max ? m : null;
-                });
+            Size size = c.getAnnotation(Size.class);
+            if (size != null) {
+                checks.add(size(size, type, where));
             }
-            Min minC = c.getAnnotation(Min.class);
-            if (minC != null) {
-                requireNumber(c, where, "@Min");
-                long bound = minC.value();
-                String m = msg(minC.message(), "must be greater than or equal to " + bound);
-                checks.add(v -> v != null && compare(v, bound) < 0 ? m : null);
+            Min min = c.getAnnotation(Min.class);
+            if (min != null) {
+                requireNumber(type, where, "@Min");
+                String m = msg(min.message(), "must be greater than or equal to " + min.value());
+                checks.add(v -> v != null && compare(v, min.value()) < 0 ? m : null);
             }
-            Max maxC = c.getAnnotation(Max.class);
-            if (maxC != null) {
-                requireNumber(c, where, "@Max");
-                long bound = maxC.value();
-                String m = msg(maxC.message(), "must be less than or equal to " + bound);
-                checks.add(v -> v != null && compare(v, bound) > 0 ? m : null);
+            Max max = c.getAnnotation(Max.class);
+            if (max != null) {
+                requireNumber(type, where, "@Max");
+                String m = msg(max.message(), "must be less than or equal to " + max.value());
+                checks.add(v -> v != null && compare(v, max.value()) > 0 ? m : null);
             }
-            Pattern patternC = c.getAnnotation(Pattern.class);
-            if (patternC != null) {
-                requireType(c, where, "@Pattern", CharSequence.class);
-                java.util.regex.Pattern regex;
-                try {
-                    regex = java.util.regex.Pattern.compile(patternC.regexp());
-                } catch (java.util.regex.PatternSyntaxException e) {
-                    throw new IllegalArgumentException("@Pattern on " + where + " has an invalid expression '"
-                            + patternC.regexp() + "': " + e.getDescription(), e);
-                }
-                String m = msg(patternC.message(), "must match " + patternC.regexp());
-                checks.add(v -> v != null && !regex.matcher(v.toString()).matches() ? m : null);
+            Pattern pattern = c.getAnnotation(Pattern.class);
+            if (pattern != null) {
+                checks.add(pattern(pattern, type, where));
             }
             return checks;
+        }
+
+        private static Check size(Size size, Class<?> type, String where) {
+            requireSized(type, where, "@Size");
+            int min = size.min();
+            int max = size.max();
+            if (min < 0 || max < min) {
+                throw new IllegalArgumentException("@Size on " + where + " has min " + min + " and max " + max
+                        + "; need 0 <= min <= max");
+            }
+            String m = msg(size.message(), max == Integer.MAX_VALUE
+                    ? "size must be at least " + min
+                    : min == 0 ? "size must be at most " + max : "size must be between " + min + " and " + max);
+            return v -> {
+                if (v == null) {
+                    return null;
+                }
+                int s = size(v);
+                return s < min || s > max ? m : null;
+            };
+        }
+
+        private static Check pattern(Pattern pattern, Class<?> type, String where) {
+            requireType(type, where, "@Pattern", CharSequence.class);
+            Regex regex;
+            try {
+                regex = Regex.compile(pattern.regexp());
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("@Pattern on " + where + " has an invalid expression '"
+                        + pattern.regexp() + "': " + e.getDescription(), e);
+            }
+            String m = msg(pattern.message(), "must match " + pattern.regexp());
+            return v -> v != null && !regex.matches(v.toString()) ? m : null;
         }
 
         private static String msg(String custom, String fallback) {
             return custom.isEmpty() ? fallback : custom;
         }
 
-        private static void requireType(RecordComponent c, String where, String annotation, Class<?> type) {
-            if (!type.isAssignableFrom(c.getType())) {
+        private static void requireType(Class<?> t, String where, String annotation, Class<?> type) {
+            if (!type.isAssignableFrom(t)) {
                 throw new IllegalArgumentException(annotation + " on " + where + " needs a " + type.getSimpleName()
-                        + ", not " + c.getType().getSimpleName());
+                        + ", not " + t.getSimpleName());
             }
         }
 
-        private static void requireSized(RecordComponent c, String where, String annotation) {
-            Class<?> t = c.getType();
+        private static void requireSized(Class<?> t, String where, String annotation) {
             if (!(CharSequence.class.isAssignableFrom(t) || Collection.class.isAssignableFrom(t)
                     || Map.class.isAssignableFrom(t) || t.isArray())) {
                 throw new IllegalArgumentException(annotation + " on " + where
@@ -259,8 +300,7 @@ public final class Validator<T> {
             }
         }
 
-        private static void requireNumber(RecordComponent c, String where, String annotation) {
-            Class<?> t = c.getType();
+        private static void requireNumber(Class<?> t, String where, String annotation) {
             if (!(Number.class.isAssignableFrom(t) || t == int.class || t == long.class || t == short.class
                     || t == byte.class || t == double.class || t == float.class)) {
                 throw new IllegalArgumentException(annotation + " on " + where + " needs a number, not "

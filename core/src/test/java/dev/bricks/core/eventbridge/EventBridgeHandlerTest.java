@@ -8,9 +8,11 @@ import dev.bricks.core.Correlation;
 import dev.bricks.core.Fixtures;
 import dev.bricks.core.InvalidEventException;
 import dev.bricks.core.RecordingListener;
+import dev.bricks.core.StderrCapture;
 import dev.bricks.core.spi.InvocationInfo;
 import dev.bricks.core.validation.Min;
 import dev.bricks.core.validation.NotBlank;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -202,5 +204,98 @@ class EventBridgeHandlerTest {
 
         assertThatThrownBy(Unresolved::new).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Unresolved").hasMessageContaining("type argument");
+    }
+
+    @EventType(source = "orders.app", detailType = "OrderPlaced")
+    record TypedOrderPlaced(@NotBlank String orderId, Instant placedAt, Duration holdFor) {
+    }
+
+    static final class TypedConsumer extends EventBridgeHandler<TypedOrderPlaced> {
+        final List<TypedOrderPlaced> seen = new ArrayList<>();
+
+        @Override
+        protected void handle(EventBridgeEvent<TypedOrderPlaced> event, Context context) {
+            seen.add(event.detail());
+        }
+    }
+
+    @EventType(source = "billing.app", detailType = {"InvoiceIssued", "InvoicePaid"})
+    static final class BillingConsumer extends EventBridgeHandler<Map> {
+        int handled;
+
+        BillingConsumer() {
+            super(Map.class);
+        }
+
+        @Override
+        protected void handle(EventBridgeEvent<Map> event, Context context) {
+            handled++;
+        }
+    }
+
+    private static String typedEvent(String source, String detailType) {
+        return "{\"version\":\"0\",\"id\":\"e-9\",\"detail-type\":\"" + detailType + "\",\"source\":\"" + source
+                + "\",\"time\":\"2024-05-01T12:00:00Z\",\"detail\":{\"orderId\":\"o-1\","
+                + "\"placedAt\":\"2024-05-01T11:59:00Z\",\"holdFor\":\"PT15M\"}}";
+    }
+
+    @Test
+    void handleRequest_declaredTypeAndIsoTimes_bindsTimeValues() {
+        TypedConsumer handler = new TypedConsumer();
+
+        Fixtures.run(handler, typedEvent("orders.app", "OrderPlaced"));
+
+        assertThat(handler.seen).containsExactly(new TypedOrderPlaced("o-1", Instant.parse("2024-05-01T11:59:00Z"),
+                Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void handleRequest_misroutedEvent_rejectedTypedAndLoggedBeforeBinding() {
+        TypedConsumer handler = new TypedConsumer();
+
+        try (StderrCapture err = new StderrCapture()) {
+            assertThatThrownBy(() -> Fixtures.run(handler, typedEvent("billing.app", "InvoiceIssued")))
+                    .isInstanceOfSatisfying(UnexpectedEventTypeException.class, e -> {
+                        assertThat(e.eventId()).isEqualTo("e-9");
+                        assertThat(e.source()).isEqualTo("billing.app");
+                        assertThat(e.detailType()).isEqualTo("InvoiceIssued");
+                        assertThat(e.expectedSource()).isEqualTo("orders.app");
+                        assertThat(e.expectedDetailTypes()).containsExactly("OrderPlaced");
+                        assertThat(e.getMessage()).startsWith("Unexpected event type: event e-9 has source "
+                                + "'billing.app' and detail-type 'InvoiceIssued'");
+                    });
+            assertThat(err.count("Unexpected event type: event e-9")).isEqualTo(1);
+        }
+        assertThat(handler.seen).isEmpty();
+        assertThat(RecordingListener.CALLS.get(1).failure()).isInstanceOf(UnexpectedEventTypeException.class);
+    }
+
+    @Test
+    void handleRequest_rightSourceWrongDetailType_rejected() {
+        assertThatThrownBy(() -> Fixtures.run(new TypedConsumer(), typedEvent("orders.app", "OrderCancelled")))
+                .isInstanceOf(UnexpectedEventTypeException.class);
+    }
+
+    @Test
+    void handleRequest_typeOnHandlerClass_acceptsEachDeclaredDetailType() {
+        BillingConsumer handler = new BillingConsumer();
+
+        Fixtures.run(handler, typedEvent("billing.app", "InvoiceIssued"));
+        Fixtures.run(handler, typedEvent("billing.app", "InvoicePaid"));
+
+        assertThat(handler.handled).isEqualTo(2);
+        assertThatThrownBy(() -> Fixtures.run(handler, typedEvent("orders.app", "OrderPlaced")))
+                .isInstanceOf(UnexpectedEventTypeException.class);
+    }
+
+    @Test
+    void handleRequest_detailWithSeveralWrongMembers_namesEveryOne() {
+        String event = typedEvent("orders.app", "OrderPlaced").replace("\"o-1\"", "7")
+                .replace("\"PT15M\"", "900");
+
+        assertThatThrownBy(() -> Fixtures.run(new TypedConsumer(), event))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("orderId must be a string")
+                .hasMessageContaining("holdFor must be an ISO-8601 duration such as PT15M");
     }
 }

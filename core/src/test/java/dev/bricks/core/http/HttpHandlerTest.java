@@ -80,13 +80,13 @@ class HttpHandlerTest {
 
     /**
      * Checks that the response is an {@code application/problem+json} of that status and problem type
-     * ({@code https://bricks.dev/problems/<type>}); returns the problem body for further checks.
+     * ({@code https://bricks.dev/problems#<type>}); returns the problem body for further checks.
      */
     private static Map<String, Object> assertProblem(Map<String, Object> response, int status, String type) {
         assertThat(response.get("statusCode")).isEqualTo(status);
         assertThat(headers(response)).containsEntry("Content-Type", "application/problem+json");
         Map<String, Object> problem = body(response);
-        assertThat(problem).containsEntry("type", "https://bricks.dev/problems/" + type);
+        assertThat(problem).containsEntry("type", ProblemType.URI_BASE + type);
         return problem;
     }
 
@@ -137,7 +137,7 @@ class HttpHandlerTest {
 
         assertThat(response.get("statusCode")).isEqualTo(422);
         assertThat(body(response).get("errors")).isEqualTo(List.of(
-                Map.of("field", "items[0].quantity", "message", "expected an integer at 'items[0].quantity'")));
+                Map.of("field", "items[0].quantity", "message", "must be an integer")));
     }
 
     @Test
@@ -156,7 +156,7 @@ class HttpHandlerTest {
                 TestEvents.v2("POST", "/order", "application/json", null));
 
         assertThat(response.get("statusCode")).isEqualTo(400);
-        assertThat(body(response)).containsEntry("type", "https://bricks.dev/problems/missing-body");
+        assertThat(body(response)).containsEntry("type", ProblemType.MISSING_BODY.uri());
     }
 
     @ParameterizedTest

@@ -44,7 +44,7 @@ class JsonTest {
                 .isInstanceOfSatisfying(JsonException.class, e -> {
                     assertThat(e.kind()).isEqualTo(JsonException.Kind.MISMATCH);
                     assertThat(e.path()).isEqualTo("lines[0].quantity");
-                    assertThat(e.getMessage()).isEqualTo("expected an integer at 'lines[0].quantity'");
+                    assertThat(e.getMessage()).isEqualTo("lines[0].quantity must be an integer");
                 });
     }
 

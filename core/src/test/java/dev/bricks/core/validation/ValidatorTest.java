@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -110,5 +111,41 @@ class ValidatorTest {
                 .hasMessageContaining("BadPattern.s").hasMessageContaining("'['");
         assertThatThrownBy(() -> Validator.of(BadSize.class)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("min 5 and max 1");
+    }
+
+    record Basket(List<Line> lines, List<@Nullable Line> optional, List<@Pattern(regexp = "[A-Z]+") String> codes) {
+    }
+
+    @Test
+    void validate_nullListElement_rejectedUnlessNullable() {
+        List<Line> lines = new ArrayList<>();
+        lines.add(null);
+        List<Line> optional = new ArrayList<>();
+        optional.add(null);
+
+        List<Violation> violations = Validator.of(Basket.class).validate(new Basket(lines, optional, List.of()));
+
+        assertThat(violations).containsExactly(new Violation("lines[0]", "must not be null"));
+    }
+
+    @Test
+    void validate_elementConstraintsAndNestedRecords_reportedPerIndex() {
+        Basket basket = new Basket(List.of(new Line("A", 1), new Line("", 11)), List.of(), List.of("AB", "ab"));
+
+        List<Violation> violations = Validator.of(Basket.class).validate(basket);
+
+        assertThat(violations).containsExactly(new Violation("lines[1].sku", "must not be blank"),
+                new Violation("lines[1].quantity", "must be less than or equal to 10"),
+                new Violation("codes[1]", "must match [A-Z]+"));
+    }
+
+    record MisplacedElement(List<@Min(1) String> names) {
+    }
+
+    @Test
+    void of_elementConstraintOfWrongType_failsNamingComponent() {
+        assertThatThrownBy(() -> Validator.of(MisplacedElement.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("@Min on MisplacedElement.names element needs a number, not String");
     }
 }

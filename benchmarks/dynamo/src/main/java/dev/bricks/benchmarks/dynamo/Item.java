@@ -1,9 +1,9 @@
 package dev.bricks.benchmarks.dynamo;
 
-import dev.bricks.dynamo.Attribute;
-import dev.bricks.dynamo.Entity;
-import dev.bricks.dynamo.Index;
-import dev.bricks.dynamo.Key;
+import dev.bricks.dynamo.annotation.Attribute;
+import dev.bricks.dynamo.annotation.Entity;
+import dev.bricks.dynamo.annotation.Index;
+import dev.bricks.dynamo.annotation.PrimaryKey;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.Set;
 
 /** The benchmark entity: an order-like record with the usual attribute types. */
 @Entity(type = "ITEM")
-@Key(pk = "OWNER#{owner}", sk = "ITEM#{id}")
+@PrimaryKey(pk = "OWNER#{owner}", sk = "ITEM#{id}")
 @Index(name = "GSI1", pk = "STATUS#{status}", sk = "{createdAt}")
 public record Item(
     String owner,

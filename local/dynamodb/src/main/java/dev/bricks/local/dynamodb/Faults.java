@@ -59,7 +59,9 @@ public final class Faults {
      * @throws IllegalArgumentException when times is not positive or UNPROCESSED is asked of a non-batch operation
      */
     public Faults failNext(String operation, int times, Kind kind) {
-        if (times < 1) throw new IllegalArgumentException("times must be positive: " + times);
+        if (times < 1) {
+            throw new IllegalArgumentException("times must be positive: " + times);
+        }
         rules.put(check(operation, kind), new Rule(kind, times, 0));
         return this;
     }
@@ -69,7 +71,9 @@ public final class Faults {
      * runs repeat).
      */
     public Faults failFraction(String operation, double fraction, Kind kind) {
-        if (!(fraction > 0 && fraction <= 1)) throw new IllegalArgumentException("fraction must be in (0, 1]: " + fraction);
+        if (!(fraction > 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("fraction must be in (0, 1]: " + fraction);
+        }
         rules.put(check(operation, kind), new Rule(kind, -1, fraction));
         return this;
     }
@@ -93,10 +97,14 @@ public final class Faults {
 
     private boolean fire(String op, boolean special) {
         Rule r = rules.get(op);
-        if (r == null || isSpecial(r.kind) != special) return false;
+        if (r == null || isSpecial(r.kind) != special) {
+            return false;
+        }
         synchronized (r) {
             if (r.remaining > 0) {
-                if (--r.remaining == 0) rules.remove(op, r);
+                if (--r.remaining == 0) {
+                    rules.remove(op, r);
+                }
                 return true;
             }
             if (r.remaining < 0) {
@@ -109,9 +117,13 @@ public final class Faults {
     }
 
     void beforeCall(String op) {
-        if (rules.isEmpty()) return;
+        if (rules.isEmpty()) {
+            return;
+        }
         Rule r = rules.get(op);
-        if (r == null || isSpecial(r.kind)) return;
+        if (r == null || isSpecial(r.kind)) {
+            return;
+        }
         if (fire(op, false)) {
             if (r.kind == Kind.THROTTLING) {
                 throw new DynamoException("ProvisionedThroughputExceededException",

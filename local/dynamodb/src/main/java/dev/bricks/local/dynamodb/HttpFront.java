@@ -1,9 +1,5 @@
 package dev.bricks.local.dynamodb;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,7 +21,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.CRC32;
 
 /**
  * The HTTP side: DynamoDB's JSON 1.0 protocol ({@code X-Amz-Target: DynamoDB_20120810.<Op>} and
@@ -34,10 +29,6 @@ import java.util.zip.CRC32;
  * piece with TCP_NODELAY (so no response waits for a delayed ACK, whatever else runs in the JVM).
  */
 final class HttpFront {
-    private static final String DDB = "DynamoDB_20120810.";
-    private static final String STREAMS = "DynamoDBStreams_20120810.";
-    private static final String CORAL = "com.amazon.coral.service#";
-    static final ObjectMapper MAPPER = new ObjectMapper();
     /** DynamoDB's largest request (BatchWriteItem) is 16 MB. */
     static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
     private static final int MAX_HEADER_BYTES = 64 * 1024;
@@ -50,14 +41,13 @@ final class HttpFront {
     private final ExecutorService pool;
     private final Semaphore connections;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final Engine engine;
+    private final JsonProtocol protocol;
     private final Thread acceptor;
-    private final AtomicLong requests = new AtomicLong();
-    private final String idPrefix = Long.toHexString(System.nanoTime() & 0xffffffffL);
+    private final AtomicLong served = new AtomicLong();
     private volatile boolean stopping;
 
-    HttpFront(Engine engine, InetSocketAddress address, int maxConnections) throws IOException {
-        this.engine = engine;
+    HttpFront(JsonProtocol protocol, InetSocketAddress address, int maxConnections) throws IOException {
+        this.protocol = protocol;
         this.connections = new Semaphore(maxConnections);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newCachedThreadPool(r -> {
@@ -94,7 +84,9 @@ final class HttpFront {
         }
         pool.shutdown();
         try {
-            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) pool.shutdownNow();
+            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
             acceptor.join(1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -116,7 +108,9 @@ final class HttpFront {
                 s = server.accept();
             } catch (IOException | InterruptedException e) {
                 connections.release();
-                if (stopping) return;
+                if (stopping) {
+                    return;
+                }
                 continue;
             }
             open.add(s);
@@ -161,16 +155,20 @@ final class HttpFront {
                 try {
                     r = read(in, out);
                 } catch (BadRequest e) {
-                    byte[] body = e.status == 413
-                            ? error(DynamoException.validation("Request size exceeded " + MAX_REQUEST_BYTES + " bytes"))
-                            : error(DynamoException.serialization(e.getMessage()));
-                    write(out, e.status, body, "application/x-amz-json-1.0", false);
+                    DynamoException answer = e.status == 413
+                            ? DynamoException.validation("Request size exceeded " + MAX_REQUEST_BYTES + " bytes")
+                            : DynamoException.serialization(e.getMessage());
+                    write(out, protocol.refused(e.status, answer), false);
                     drainBeforeClose(s, in);
                     return;
                 }
-                if (r == null) return;
+                if (r == null) {
+                    return;
+                }
                 handle(r, out);
-                if (!r.keepAlive()) return;
+                if (!r.keepAlive()) {
+                    return;
+                }
             }
         } catch (IOException closedOrTimedOut) {
             // the client went away or stayed idle too long: nothing to answer
@@ -202,19 +200,31 @@ final class HttpFront {
     /** Reads one request; null at a clean end of stream between requests. */
     private static Request read(InputStream in, OutputStream out) throws IOException, BadRequest {
         String requestLine = line(in, true);
-        if (requestLine == null) return null;
+        if (requestLine == null) {
+            return null;
+        }
         String[] parts = requestLine.split(" ");
-        if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) throw new BadRequest(400, "Malformed request line");
+        if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
+            throw new BadRequest(400, "Malformed request line");
+        }
         Map<String, String> headers = new HashMap<>();
         int headerBytes = 0;
         while (true) {
             String h = line(in, false);
-            if (h == null) throw new BadRequest(400, "Truncated request headers");
-            if (h.isEmpty()) break;
+            if (h == null) {
+                throw new BadRequest(400, "Truncated request headers");
+            }
+            if (h.isEmpty()) {
+                break;
+            }
             headerBytes += h.length();
-            if (headerBytes > MAX_HEADER_BYTES) throw new BadRequest(431, "Request headers too large");
+            if (headerBytes > MAX_HEADER_BYTES) {
+                throw new BadRequest(431, "Request headers too large");
+            }
             int colon = h.indexOf(':');
-            if (colon <= 0) throw new BadRequest(400, "Malformed request header");
+            if (colon <= 0) {
+                throw new BadRequest(400, "Malformed request header");
+            }
             headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
         }
         boolean http11 = parts[2].equals("HTTP/1.1");
@@ -234,10 +244,16 @@ final class HttpFront {
             } catch (NumberFormatException e) {
                 throw new BadRequest(400, "Malformed Content-Length");
             }
-            if (length < 0) throw new BadRequest(400, "Malformed Content-Length");
-            if (length > MAX_REQUEST_BYTES) throw new BadRequest(413, "Request too large");
+            if (length < 0) {
+                throw new BadRequest(400, "Malformed Content-Length");
+            }
+            if (length > MAX_REQUEST_BYTES) {
+                throw new BadRequest(413, "Request too large");
+            }
             body = in.readNBytes((int) length);
-            if (body.length != length) throw new IOException("truncated body");
+            if (body.length != length) {
+                throw new IOException("truncated body");
+            }
         }
         return new Request(parts[0], headers, body, keepAlive);
     }
@@ -246,7 +262,9 @@ final class HttpFront {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         while (true) {
             String size = line(in, false);
-            if (size == null) throw new IOException("truncated chunk");
+            if (size == null) {
+                throw new IOException("truncated chunk");
+            }
             int semi = size.indexOf(';');
             int n;
             try {
@@ -254,7 +272,9 @@ final class HttpFront {
             } catch (NumberFormatException e) {
                 throw new BadRequest(400, "Malformed chunk size");
             }
-            if (n < 0 || body.size() + (long) n > MAX_REQUEST_BYTES) throw new BadRequest(413, "Request too large");
+            if (n < 0 || body.size() + (long) n > MAX_REQUEST_BYTES) {
+                throw new BadRequest(413, "Request too large");
+            }
             if (n == 0) {
                 String trailer;
                 do {
@@ -263,7 +283,9 @@ final class HttpFront {
                 return body.toByteArray();
             }
             byte[] chunk = in.readNBytes(n);
-            if (chunk.length != n) throw new IOException("truncated chunk");
+            if (chunk.length != n) {
+                throw new IOException("truncated chunk");
+            }
             body.write(chunk);
             line(in, false);
         }
@@ -275,75 +297,45 @@ final class HttpFront {
         while (true) {
             int c = in.read();
             if (c < 0) {
-                if (sb.length() == 0) return null;
+                if (sb.length() == 0) {
+                    return null;
+                }
                 throw new IOException("truncated line");
             }
             if (c == '\n') {
                 int len = sb.length();
-                if (len > 0 && sb.charAt(len - 1) == '\r') sb.setLength(len - 1);
-                if (sb.length() == 0 && skipLeadingBlankLines) continue;
+                if (len > 0 && sb.charAt(len - 1) == '\r') {
+                    sb.setLength(len - 1);
+                }
+                if (sb.length() == 0 && skipLeadingBlankLines) {
+                    continue;
+                }
                 return sb.toString();
             }
             sb.append((char) c);
-            if (sb.length() > 8192) throw new BadRequest(431, "Request line or header too long");
+            if (sb.length() > 8192) {
+                throw new BadRequest(431, "Request line or header too long");
+            }
         }
+    }
+
+    /** How many requests this server has answered (tells tests which transport a client used). */
+    long requestsServed() {
+        return served.get();
     }
 
     private void handle(Request r, OutputStream out) throws IOException {
-        if (!"POST".equals(r.method())) {
-            write(out, 200, "healthy: dynamodb.us-east-1.amazonaws.com ".getBytes(StandardCharsets.UTF_8), "text/plain", r.keepAlive());
-            return;
-        }
-        String target = r.headers().get("x-amz-target");
-        String op = null;
-        if (target != null && target.startsWith(DDB)) op = target.substring(DDB.length());
-        else if (target != null && target.startsWith(STREAMS)) op = target.substring(STREAMS.length());
-        byte[] body;
-        int status = 200;
-        try {
-            if (op == null || !engine.supports(op)) {
-                throw new DynamoException("UnknownOperationException", "Unknown operation: " + target, 400, null);
-            }
-            JsonNode req;
-            try {
-                req = r.body().length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(r.body());
-            } catch (JsonProcessingException e) {
-                throw DynamoException.serialization("Malformed JSON request body");
-            }
-            if (req == null || !req.isObject()) throw DynamoException.serialization("Request body must be a JSON object");
-            body = MAPPER.writeValueAsBytes(engine.execute(op, req));
-        } catch (DynamoException e) {
-            status = e.status;
-            body = error(e);
-        } catch (RuntimeException | StackOverflowError e) {
-            status = 500;
-            body = error(new DynamoException("InternalServerError", "Internal server error: " + e.getClass().getSimpleName(), 500, null));
-        }
-        write(out, status, body, "application/x-amz-json-1.0", r.keepAlive());
+        served.incrementAndGet();
+        write(out, protocol.handle(r.method(), r.headers().get("x-amz-target"), r.body()), r.keepAlive());
     }
 
-    private static byte[] error(DynamoException e) throws JsonProcessingException {
-        ObjectNode o = MAPPER.createObjectNode();
-        boolean coral = e.code.equals("UnknownOperationException") || e.code.equals("SerializationException");
-        o.put("__type", (coral ? CORAL : DynamoException.PREFIX) + e.code);
-        if (e.getMessage() != null) o.put(e.code.equals("TransactionCanceledException") ? "Message" : "message", e.getMessage());
-        if (e.extra != null) o.setAll(e.extra);
-        return MAPPER.writeValueAsBytes(o);
-    }
-
-    /** A cheap unique request id (UUID.randomUUID would take SecureRandom's lock on every response). */
-    private String requestId() {
-        return idPrefix + "-" + Long.toHexString(requests.incrementAndGet());
-    }
-
-    private void write(OutputStream out, int status, byte[] body, String contentType, boolean keepAlive) throws IOException {
-        CRC32 crc = new CRC32();
-        crc.update(body);
-        String head = "HTTP/1.1 " + status + " " + reason(status) + "\r\n"
-                + "Content-Type: " + contentType + "\r\n"
+    private static void write(OutputStream out, JsonProtocol.Response response, boolean keepAlive) throws IOException {
+        byte[] body = response.body();
+        String head = "HTTP/1.1 " + response.status() + " " + JsonProtocol.reason(response.status()) + "\r\n"
+                + "Content-Type: " + response.contentType() + "\r\n"
                 + "Content-Length: " + body.length + "\r\n"
-                + "x-amzn-RequestId: " + requestId() + "\r\n"
-                + "x-amz-crc32: " + crc.getValue() + "\r\n"
+                + "x-amzn-RequestId: " + response.requestId() + "\r\n"
+                + "x-amz-crc32: " + response.crc32() + "\r\n"
                 + (keepAlive ? "" : "Connection: close\r\n")
                 + "\r\n";
         byte[] h = head.getBytes(StandardCharsets.US_ASCII);
@@ -352,16 +344,5 @@ final class HttpFront {
         System.arraycopy(body, 0, all, h.length, body.length);
         out.write(all);
         out.flush();
-    }
-
-    private static String reason(int status) {
-        return switch (status) {
-            case 200 -> "OK";
-            case 400 -> "Bad Request";
-            case 413 -> "Payload Too Large";
-            case 431 -> "Request Header Fields Too Large";
-            case 500 -> "Internal Server Error";
-            default -> "Status";
-        };
     }
 }

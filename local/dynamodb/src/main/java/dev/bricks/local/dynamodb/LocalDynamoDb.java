@@ -1,5 +1,8 @@
 package dev.bricks.local.dynamodb;
 
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -13,8 +16,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An embedded DynamoDB-compatible engine speaking DynamoDB's JSON protocol (and the Streams API) over HTTP on
- * loopback, for the unmodified AWS SDK through {@code endpointOverride(db.endpoint())}, with any credentials.
+ * An embedded DynamoDB-compatible engine speaking DynamoDB's JSON protocol (and the Streams API) to the unmodified
+ * AWS SDK, with any credentials: in-process through {@link #httpClient()} / {@link #asyncHttpClient()}, or over HTTP
+ * on loopback through {@code endpointOverride(db.endpoint())} (the server runs in both cases).
  * Thread-safe; close it to stop the server (and, with a data directory, write a snapshot).
  *
  * <pre>{@code
@@ -29,6 +33,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalDynamoDb implements AutoCloseable {
     private final Engine engine;
+    private final JsonProtocol protocol;
     private final HttpFront front;
     private final Persistence persistence;
     private final ScheduledExecutorService sweeper;
@@ -37,6 +42,7 @@ public final class LocalDynamoDb implements AutoCloseable {
     private LocalDynamoDb(Builder b) {
         Faults faults = new Faults(b.faultSeed);
         this.engine = new Engine(faults);
+        this.protocol = new JsonProtocol(engine);
         try {
             if (b.dataDirectory != null) {
                 this.persistence = new Persistence(b.dataDirectory);
@@ -45,7 +51,7 @@ public final class LocalDynamoDb implements AutoCloseable {
             } else {
                 this.persistence = null;
             }
-            this.front = new HttpFront(engine, new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), b.threads);
+            this.front = new HttpFront(protocol, new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), b.threads);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start local DynamoDB on port " + b.port, e);
         }
@@ -83,6 +89,44 @@ public final class LocalDynamoDb implements AutoCloseable {
         return front.port();
     }
 
+    /**
+     * An SDK HTTP client that hands requests to this engine in-process: the same JSON protocol code as the HTTP
+     * server, without a socket (a call costs microseconds instead of a loopback round trip). Give it to any SDK v2
+     * client builder; the endpoint the client computes is ignored. Closing the client does not close the engine;
+     * calls after {@link #close()} fail with an {@code IOException}. Requires the SDK's {@code http-client-spi} on the
+     * class path (it comes with {@code software.amazon.awssdk:dynamodb}). Thread-safe; never null.
+     *
+     * <pre>{@code
+     * DynamoDbClient client = DynamoDbClient.builder()
+     *         .httpClient(db.httpClient())
+     *         .region(Region.US_EAST_1)
+     *         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
+     *         .build();
+     * }</pre>
+     */
+    public SdkHttpClient httpClient() {
+        return InProcessHttpClient.create(protocol, () -> closed);
+    }
+
+    /**
+     * The asynchronous counterpart of {@link #httpClient()}, for {@code DynamoDbAsyncClient} and
+     * {@code DynamoDbStreamsAsyncClient} ({@code .httpClient(db.asyncHttpClient())}): each request is answered in the
+     * thread that completes its body, and the response body is published as one buffer. Thread-safe; never null.
+     */
+    public SdkAsyncHttpClient asyncHttpClient() {
+        return InProcessAsyncHttpClient.create(protocol, () -> closed);
+    }
+
+    /** Requests answered over HTTP so far (in-process calls do not count). */
+    long httpRequestsServed() {
+        return front.requestsServed();
+    }
+
+    /** The engine itself, for this package's tests and transports. */
+    Engine engine() {
+        return engine;
+    }
+
     /** The fault injection controls of this engine; never null. */
     public Faults faults() {
         return engine.faults;
@@ -109,7 +153,9 @@ public final class LocalDynamoDb implements AutoCloseable {
     /** Stops the server; with a data directory, writes a snapshot first. Idempotent. */
     @Override
     public void close() {
-        if (closed) return;
+        if (closed) {
+            return;
+        }
         closed = true;
         if (sweeper != null) {
             sweeper.shutdownNow();
@@ -142,7 +188,9 @@ public final class LocalDynamoDb implements AutoCloseable {
 
         /** The loopback port; 0 (the default) picks a free one. */
         public Builder port(int port) {
-            if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0-65535: " + port);
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0-65535: " + port);
+            }
             this.port = port;
             return this;
         }
@@ -158,7 +206,9 @@ public final class LocalDynamoDb implements AutoCloseable {
          * attempts wait until one closes.
          */
         public Builder threads(int threads) {
-            if (threads < 1) throw new IllegalArgumentException("threads must be positive: " + threads);
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be positive: " + threads);
+            }
             this.threads = threads;
             return this;
         }
@@ -166,7 +216,9 @@ public final class LocalDynamoDb implements AutoCloseable {
         /** How often expired TTL items are deleted (default 1 s); zero disables the background sweep. */
         public Builder ttlSweepInterval(Duration interval) {
             Objects.requireNonNull(interval, "interval");
-            if (interval.isNegative()) throw new IllegalArgumentException("ttlSweepInterval must not be negative: " + interval);
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("ttlSweepInterval must not be negative: " + interval);
+            }
             this.ttlSweepInterval = interval;
             return this;
         }

@@ -14,7 +14,13 @@ public final class Main {
             String v = i + 1 < args.length ? args[i + 1] : null;
             switch (a) {
                 case "--port" -> { b.port(parsePort(v)); i++; }
-                case "--data-dir" -> { if (v == null) usage("--data-dir needs a directory"); b.dataDirectory(Path.of(v)); i++; }
+                case "--data-dir" -> {
+                    if (v == null) {
+                        usage("--data-dir needs a directory");
+                    }
+                    b.dataDirectory(Path.of(v));
+                    i++;
+                }
                 case "--help", "-h" -> usage(null);
                 default -> usage("unknown argument: " + a);
             }
@@ -40,7 +46,9 @@ public final class Main {
     }
 
     private static void usage(String error) {
-        if (error != null) System.err.println(error);
+        if (error != null) {
+            System.err.println(error);
+        }
         System.err.println("usage: java -jar bricks-local-dynamodb.jar [--port N (default 0 = free port)] [--data-dir DIR]");
         System.exit(error == null ? 0 : 2);
     }

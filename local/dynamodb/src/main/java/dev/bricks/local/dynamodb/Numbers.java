@@ -27,11 +27,19 @@ final class Numbers {
 
     static BigDecimal check(BigDecimal d) {
         BigDecimal c = canonical(d);
-        if (c.signum() == 0) return c;
-        if (c.precision() > 38) throw DynamoException.validation("Attempting to store more than 38 significant digits in a Number");
+        if (c.signum() == 0) {
+            return c;
+        }
+        if (c.precision() > 38) {
+            throw DynamoException.validation("Attempting to store more than 38 significant digits in a Number");
+        }
         BigDecimal abs = c.abs();
-        if (abs.compareTo(MAX) >= 0) throw DynamoException.validation("Number overflow. Attempting to store a number with magnitude larger than supported range");
-        if (abs.compareTo(MIN) < 0) throw DynamoException.validation("Number underflow. Attempting to store a number with magnitude smaller than supported range");
+        if (abs.compareTo(MAX) >= 0) {
+            throw DynamoException.validation("Number overflow. Attempting to store a number with magnitude larger than supported range");
+        }
+        if (abs.compareTo(MIN) < 0) {
+            throw DynamoException.validation("Number underflow. Attempting to store a number with magnitude smaller than supported range");
+        }
         return c;
     }
 
@@ -49,10 +57,14 @@ final class Numbers {
      * byte, and one more byte for negative numbers.
      */
     static int size(BigDecimal d) {
-        if (d.signum() == 0) return 1;
+        if (d.signum() == 0) {
+            return 1;
+        }
         java.math.BigInteger unscaled = d.unscaledValue().abs();
         int digits = unscaled.toString().length();
-        if ((d.scale() & 1) != 0) digits++; // align the pairs on the decimal point
+        if ((d.scale() & 1) != 0) {
+            digits++; // align the pairs on the decimal point
+        }
         int mantissa = (digits + 1) / 2;
         return 1 + Math.min(mantissa, 20) + (d.signum() < 0 ? 1 : 0);
     }

@@ -16,7 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 
-import static dev.bricks.local.dynamodb.AvJson.F;
+import static dev.bricks.local.dynamodb.AttributeValueJson.NODES;
 
 /**
  * Optional persistence: {@code snapshot.jsonl} (written on clean shutdown) plus {@code log.jsonl}, an append-only log
@@ -32,46 +32,71 @@ final class Persistence {
         this.dir = dir;
     }
 
-    /** Loads snapshot and log into the engine, then opens the log for appending. */
+    /** One item change as the log records it: the whole new item for a put, the key for a delete. */
+    record Change(String table, Map<String, AttributeValue> itemOrKey, boolean put) {}
+
+    /** Loads snapshot and log into the engine, cuts a torn last log record off, then opens the log for appending. */
     void recover(Engine engine) throws IOException {
         Files.createDirectories(dir);
         replay(dir.resolve("snapshot.jsonl"), engine);
-        replay(dir.resolve("log.jsonl"), engine);
-        log = Files.newBufferedWriter(dir.resolve("log.jsonl"), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Path logFile = dir.resolve("log.jsonl");
+        long complete = replay(logFile, engine);
+        if (Files.exists(logFile) && Files.size(logFile) != complete) {
+            try (FileChannel c = FileChannel.open(logFile, StandardOpenOption.WRITE)) {
+                c.truncate(complete); // later appends must not follow a torn record
+            }
+        }
+        log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    private static void replay(Path file, Engine engine) throws IOException {
-        if (!Files.exists(file)) return;
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) continue;
-            JsonNode n;
-            try {
-                n = HttpFront.MAPPER.readTree(line);
-            } catch (IOException e) {
-                if (i == lines.size() - 1) return; // torn last write
-                throw new IOException("corrupt persistence file " + file + " at line " + (i + 1), e);
-            }
-            apply(n, engine);
+    /**
+     * Applies every complete record of a file and returns the length of the complete part. Each record is one JSON
+     * line ending in a newline; a last record without its newline was torn by a crash mid-write and is discarded (a
+     * record is written with one write call, so a torn one is always the last). A bad record before the last is
+     * corruption and fails the start.
+     */
+    private static long replay(Path file, Engine engine) throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
         }
+        byte[] bytes = Files.readAllBytes(file);
+        int start = 0;
+        int line = 1;
+        while (start < bytes.length) {
+            int end = indexOf(bytes, (byte) '\n', start);
+            if (end < 0) {
+                return start; // torn last record
+            }
+            String text = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+            if (!text.isBlank()) {
+                JsonNode n;
+                try {
+                    n = JsonProtocol.MAPPER.readTree(text);
+                } catch (IOException e) {
+                    throw new IOException("corrupt persistence file " + file + " at line " + line, e);
+                }
+                apply(n, engine);
+            }
+            start = end + 1;
+            line++;
+        }
+        return start;
+    }
+
+    private static int indexOf(byte[] bytes, byte b, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void apply(JsonNode n, Engine engine) {
         String op = n.get("op").asText();
         switch (op) {
-            case "Put", "Delete" -> {
-                Table t = engine.tables.get(n.get("table").asText());
-                if (t == null) return;
-                Map<String, Av> item = AvJson.item(n.get("item"));
-                t.lock.writeLock().lock();
-                try {
-                    Map<String, Av> old = t.get(t.keyOf(item));
-                    t.write(old, op.equals("Put") ? item : null, false);
-                } finally {
-                    t.lock.writeLock().unlock();
-                }
-            }
+            case "Put", "Delete" -> applyChange(n, engine);
+            case "Transaction" -> applyTransaction(n.get("writes"), engine);
             default -> {
                 try {
                     engine.execute(op, n.get("req"));
@@ -83,23 +108,59 @@ final class Persistence {
         }
     }
 
-    synchronized void logWrite(String table, Map<String, Av> itemOrKey, boolean put) {
-        ObjectNode o = F.objectNode().put("op", put ? "Put" : "Delete").put("table", table);
-        o.set("item", AvJson.toJson(itemOrKey));
+    private static void applyTransaction(JsonNode writes, Engine engine) {
+        for (JsonNode w : writes) {
+            applyChange(w, engine);
+        }
+    }
+
+    private static void applyChange(JsonNode n, Engine engine) {
+        Table t = engine.tables.get(n.get("table").asText());
+        if (t == null) {
+            return;
+        }
+        Map<String, AttributeValue> item = AttributeValueJson.item(n.get("item"));
+        t.lock.writeLock().lock();
+        try {
+            Map<String, AttributeValue> old = t.get(t.keyOf(item));
+            t.applyUnlogged(old, n.get("op").asText().equals("Put") ? item : null, false);
+        } finally {
+            t.lock.writeLock().unlock();
+        }
+    }
+
+    /** Appends one record: a single change, or every change of a transaction (so a crash replays all or none). */
+    synchronized void logChanges(List<Change> changes) {
+        if (changes.size() == 1) {
+            append(changeJson(changes.get(0)));
+            return;
+        }
+        ObjectNode o = NODES.objectNode().put("op", "Transaction");
+        ArrayNode writes = o.putArray("writes");
+        for (Change c : changes) {
+            writes.add(changeJson(c));
+        }
         append(o);
     }
 
+    private static ObjectNode changeJson(Change c) {
+        ObjectNode o = NODES.objectNode().put("op", c.put() ? "Put" : "Delete").put("table", c.table());
+        o.set("item", AttributeValueJson.toJson(c.itemOrKey()));
+        return o;
+    }
+
     synchronized void logTableOp(String op, JsonNode request) {
-        ObjectNode o = F.objectNode().put("op", op);
+        ObjectNode o = NODES.objectNode().put("op", op);
         o.set("req", request);
         append(o);
     }
 
     private void append(ObjectNode o) {
-        if (log == null) return;
+        if (log == null) {
+            return;
+        }
         try {
-            log.write(HttpFront.MAPPER.writeValueAsString(o));
-            log.write('\n');
+            log.write(JsonProtocol.MAPPER.writeValueAsString(o) + "\n"); // one write: a crash tears at most this record
             log.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write persistence log in " + dir, e);
@@ -113,16 +174,16 @@ final class Persistence {
             for (Table t : engine.tables.values()) {
                 t.lock.readLock().lock();
                 try {
-                    line(w, F.objectNode().put("op", "CreateTable").set("req", createRequest(t.def)));
+                    line(w, NODES.objectNode().put("op", "CreateTable").set("req", createRequest(t.def)));
                     if (t.def.ttlAttribute() != null) {
-                        ObjectNode req = F.objectNode().put("TableName", t.def.name());
+                        ObjectNode req = NODES.objectNode().put("TableName", t.def.name());
                         req.putObject("TimeToLiveSpecification").put("AttributeName", t.def.ttlAttribute()).put("Enabled", true);
-                        line(w, F.objectNode().put("op", "UpdateTimeToLive").set("req", req));
+                        line(w, NODES.objectNode().put("op", "UpdateTimeToLive").set("req", req));
                     }
                     for (var p : t.items.partitions.values()) {
-                        for (Map<String, Av> item : p.values()) {
-                            ObjectNode o = F.objectNode().put("op", "Put").put("table", t.def.name());
-                            o.set("item", AvJson.toJson(item));
+                        for (Map<String, AttributeValue> item : p.values()) {
+                            ObjectNode o = NODES.objectNode().put("op", "Put").put("table", t.def.name());
+                            o.set("item", AttributeValueJson.toJson(item));
                             line(w, o);
                         }
                     }
@@ -135,7 +196,9 @@ final class Persistence {
             c.force(true);
         }
         Files.move(tmp, dir.resolve("snapshot.jsonl"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        if (log != null) log.close();
+        if (log != null) {
+            log.close();
+        }
         log = Files.newBufferedWriter(dir.resolve("log.jsonl"), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
     }
@@ -148,12 +211,12 @@ final class Persistence {
     }
 
     private static void line(BufferedWriter w, ObjectNode o) throws IOException {
-        w.write(HttpFront.MAPPER.writeValueAsString(o));
+        w.write(JsonProtocol.MAPPER.writeValueAsString(o));
         w.write('\n');
     }
 
-    private static ObjectNode createRequest(TableDef def) {
-        ObjectNode r = F.objectNode().put("TableName", def.name());
+    private static ObjectNode createRequest(TableDefinition def) {
+        ObjectNode r = NODES.objectNode().put("TableName", def.name());
         ArrayNode ad = r.putArray("AttributeDefinitions");
         def.attributeTypes().forEach((k, v) -> ad.addObject().put("AttributeName", k).put("AttributeType", v.name()));
         r.set("KeySchema", Engine.keySchemaJson(def.key()));
@@ -161,8 +224,8 @@ final class Persistence {
         if (def.billingMode().equals("PROVISIONED")) {
             r.putObject("ProvisionedThroughput").put("ReadCapacityUnits", def.readCapacity()).put("WriteCapacityUnits", def.writeCapacity());
         }
-        ArrayNode gsis = F.arrayNode(), lsis = F.arrayNode();
-        for (TableDef.IndexDef x : def.indexes()) {
+        ArrayNode gsis = NODES.arrayNode(), lsis = NODES.arrayNode();
+        for (TableDefinition.IndexDefinition x : def.indexes()) {
             ObjectNode o = (x.global() ? gsis : lsis).addObject().put("IndexName", x.name());
             o.set("KeySchema", Engine.keySchemaJson(x.key()));
             ObjectNode p = o.putObject("Projection").put("ProjectionType", x.projectionType());
@@ -174,8 +237,12 @@ final class Persistence {
                 o.putObject("ProvisionedThroughput").put("ReadCapacityUnits", x.readCapacity()).put("WriteCapacityUnits", x.writeCapacity());
             }
         }
-        if (!gsis.isEmpty()) r.set("GlobalSecondaryIndexes", gsis);
-        if (!lsis.isEmpty()) r.set("LocalSecondaryIndexes", lsis);
+        if (!gsis.isEmpty()) {
+            r.set("GlobalSecondaryIndexes", gsis);
+        }
+        if (!lsis.isEmpty()) {
+            r.set("LocalSecondaryIndexes", lsis);
+        }
         if (def.streamViewType() != null) {
             r.putObject("StreamSpecification").put("StreamEnabled", true).put("StreamViewType", def.streamViewType());
         }

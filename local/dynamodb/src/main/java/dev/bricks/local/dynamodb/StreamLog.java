@@ -6,8 +6,8 @@ import java.util.Map;
 
 /** One DynamoDB stream of a table with its single shard. Thread-safe (synchronized). */
 final class StreamLog {
-    record StreamRecord(String eventId, String sequenceNumber, String eventName, Map<String, Av> keys,
-                        Map<String, Av> oldImage, Map<String, Av> newImage, long createdEpochSeconds, boolean byTtl,
+    record StreamRecord(String eventId, String sequenceNumber, String eventName, Map<String, AttributeValue> keys,
+                        Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage, long createdEpochSeconds, boolean byTtl,
                         int sizeBytes) {}
 
     final String arn;
@@ -15,13 +15,13 @@ final class StreamLog {
     final String viewType;
     final String shardId;
     final String tableName;
-    final TableDef.KeyDef key;
+    final TableDefinition.KeySchema key;
     final double created;
     final String startingSequenceNumber;
     private final List<StreamRecord> records = new ArrayList<>();
     private String endingSequenceNumber;
 
-    StreamLog(String tableArn, String tableName, TableDef.KeyDef key, String viewType, String startingSequenceNumber) {
+    StreamLog(String tableArn, String tableName, TableDefinition.KeySchema key, String viewType, String startingSequenceNumber) {
         long now = System.currentTimeMillis();
         this.label = java.time.Instant.ofEpochMilli(now).toString().replace("Z", "");
         this.arn = tableArn + "/stream/" + label;
@@ -34,7 +34,9 @@ final class StreamLog {
     }
 
     synchronized void add(StreamRecord r) {
-        if (endingSequenceNumber == null) records.add(r);
+        if (endingSequenceNumber == null) {
+            records.add(r);
+        }
     }
 
     synchronized boolean enabled() { return endingSequenceNumber == null; }
@@ -58,13 +60,19 @@ final class StreamLog {
     synchronized int positionOf(String seq, boolean after) {
         for (int i = 0; i < records.size(); i++) {
             int c = records.get(i).sequenceNumber().compareTo(seq);
-            if (c > 0 || (c == 0 && !after)) return i;
+            if (c > 0 || (c == 0 && !after)) {
+                return i;
+            }
         }
         return records.size();
     }
 
     synchronized boolean contains(String seq) {
-        for (StreamRecord r : records) if (r.sequenceNumber().equals(seq)) return true;
+        for (StreamRecord r : records) {
+            if (r.sequenceNumber().equals(seq)) {
+                return true;
+            }
+        }
         return false;
     }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * lock, so each item operation is linearizable; transactions lock all their tables in name order.
  */
 final class Table {
-    volatile TableDef def;
+    volatile TableDefinition def;
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     final ItemStore items;
     final Map<String, ItemStore> indexes = new LinkedHashMap<>();
@@ -20,12 +20,16 @@ final class Table {
     volatile boolean deleted;
     private final Engine engine;
 
-    Table(TableDef def, Engine engine) {
+    Table(TableDefinition def, Engine engine) {
         this.def = def;
         this.engine = engine;
         this.items = new ItemStore(def.key(), null);
-        for (TableDef.IndexDef d : def.indexes()) indexes.put(d.name(), new ItemStore(def.key(), d));
-        if (def.streamViewType() != null) startStream(def.streamViewType());
+        for (TableDefinition.IndexDefinition d : def.indexes()) {
+            indexes.put(d.name(), new ItemStore(def.key(), d));
+        }
+        if (def.streamViewType() != null) {
+            startStream(def.streamViewType());
+        }
     }
 
     void startStream(String viewType) {
@@ -36,54 +40,81 @@ final class Table {
 
     void stopStream() {
         StreamLog s = currentStream;
-        if (s != null) s.disable(engine.peekSequence());
+        if (s != null) {
+            s.disable(engine.peekSequence());
+        }
         currentStream = null;
     }
 
-    Map<String, Av> keyOf(Map<String, Av> item) {
-        Map<String, Av> k = new LinkedHashMap<>();
+    Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> k = new LinkedHashMap<>();
         k.put(def.key().hash(), item.get(def.key().hash()));
-        if (def.key().range() != null) k.put(def.key().range(), item.get(def.key().range()));
+        if (def.key().range() != null) {
+            k.put(def.key().range(), item.get(def.key().range()));
+        }
         return k;
     }
 
-    Map<String, Av> get(Map<String, Av> key) {
+    Map<String, AttributeValue> get(Map<String, AttributeValue> key) {
         return items.get(key.get(def.key().hash()), items.sortTuple(key));
     }
 
     /**
-     * Replaces old by neu (either may be null), maintaining indexes and emitting a stream record when the item
+     * Replaces old by newItem (either may be null), maintaining indexes and emitting a stream record when the item
      * really changed. Caller holds the write lock.
      */
-    void write(Map<String, Av> old, Map<String, Av> neu, boolean byTtl) {
-        if (old == null && neu == null) return;
-        if (old != null && old.equals(neu)) return;
-        if (old != null) {
-            for (ItemStore s : indexes.values()) s.remove(old);
+    void write(Map<String, AttributeValue> old, Map<String, AttributeValue> newItem, boolean byTtl) {
+        if (applyUnlogged(old, newItem, byTtl)) {
+            engine.persist(List.of(change(old, newItem)));
         }
-        if (neu != null) {
-            items.put(neu);
-            for (ItemStore s : indexes.values()) s.put(neu);
+    }
+
+    /** The change from old to newItem as the persistence log records it: the new item, or the key of the deleted one. */
+    Persistence.Change change(Map<String, AttributeValue> old, Map<String, AttributeValue> newItem) {
+        return newItem != null ? new Persistence.Change(def.name(), newItem, true) : new Persistence.Change(def.name(), keyOf(old), false);
+    }
+
+    /**
+     * Like {@link #write} but without logging the change, for callers that log several changes as one record
+     * (transactions) or replay the log. Returns whether the item really changed.
+     */
+    boolean applyUnlogged(Map<String, AttributeValue> old, Map<String, AttributeValue> newItem, boolean byTtl) {
+        if (old == null && newItem == null) {
+            return false;
+        }
+        if (old != null && old.equals(newItem)) {
+            return false;
+        }
+        if (old != null) {
+            for (ItemStore s : indexes.values()) {
+                s.remove(old);
+            }
+        }
+        if (newItem != null) {
+            items.put(newItem);
+            for (ItemStore s : indexes.values()) {
+                s.put(newItem);
+            }
         } else {
             items.remove(old);
         }
-        engine.persistWrite(this, old, neu);
         StreamLog s = currentStream;
         if (s != null) {
-            String event = old == null ? "INSERT" : neu == null ? "REMOVE" : "MODIFY";
-            Map<String, Av> keys = keyOf(neu != null ? neu : old);
+            String event = old == null ? "INSERT" : newItem == null ? "REMOVE" : "MODIFY";
+            Map<String, AttributeValue> keys = keyOf(newItem != null ? newItem : old);
             boolean wantOld = s.viewType.equals("OLD_IMAGE") || s.viewType.equals("NEW_AND_OLD_IMAGES");
             boolean wantNew = s.viewType.equals("NEW_IMAGE") || s.viewType.equals("NEW_AND_OLD_IMAGES");
-            Map<String, Av> oldImage = wantOld ? old : null;
-            Map<String, Av> newImage = wantNew ? neu : null;
-            int size = Av.itemSize(keys) + (oldImage == null ? 0 : Av.itemSize(oldImage)) + (newImage == null ? 0 : Av.itemSize(newImage));
+            Map<String, AttributeValue> oldImage = wantOld ? old : null;
+            Map<String, AttributeValue> newImage = wantNew ? newItem : null;
+            int size = AttributeValue.itemSize(keys) + (oldImage == null ? 0 : AttributeValue.itemSize(oldImage)) + (newImage == null ? 0 : AttributeValue.itemSize(newImage));
             String seq = engine.nextSequence();
             s.add(new StreamLog.StreamRecord(Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + seq, seq, event, keys,
                     oldImage, newImage, System.currentTimeMillis() / 1000, byTtl, size));
         }
+        return true;
     }
 
-    void rebuildIndex(TableDef.IndexDef d) {
+    void rebuildIndex(TableDefinition.IndexDefinition d) {
         ItemStore s = new ItemStore(def.key(), d);
         items.partitions.values().forEach(p -> p.values().forEach(s::put));
         indexes.put(d.name(), s);

@@ -157,6 +157,40 @@ class QueryScanTest {
     }
 
     @Test
+    void query_filterOnTableKey_isRejectedWithDynamoDbsMessage() {
+        assertThatThrownBy(() -> client.query(b -> b.tableName(TABLE).keyConditionExpression("pk = :p")
+                .filterExpression("color = :c AND sk > :n").expressionAttributeValues(Map.of(":p", s("u1"), ":c", s("red"), ":n", n(3)))))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .isEqualTo("Filter Expression can only contain non-primary key attributes: Primary key attribute: sk"));
+        assertThatThrownBy(() -> client.query(b -> b.tableName(TABLE).keyConditionExpression("pk = :p")
+                .filterExpression("size(#p) > :n").expressionAttributeNames(Map.of("#p", "pk"))
+                .expressionAttributeValues(Map.of(":p", s("u1"), ":n", n(0)))))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .isEqualTo("Filter Expression can only contain non-primary key attributes: Primary key attribute: pk"));
+    }
+
+    @Test
+    void query_filterOnIndexKey_isRejectedButTableKeyOfAnIndexIsNot() {
+        assertThatThrownBy(() -> client.query(b -> b.tableName(TABLE).indexName("byL").keyConditionExpression("pk = :p")
+                .filterExpression("lsk > :l").expressionAttributeValues(Map.of(":p", s("u1"), ":l", s("l20")))))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .isEqualTo("Filter Expression can only contain non-primary key attributes: Primary key attribute: lsk"));
+        QueryResponse r = client.query(b -> b.tableName(TABLE).indexName("byG").keyConditionExpression("gpk = :g")
+                .filterExpression("color = :c").expressionAttributeValues(Map.of(":g", s("g"), ":c", s("red"))));
+        assertThat(r.count()).isEqualTo(5);
+        QueryResponse byTableKey = client.query(b -> b.tableName(TABLE).indexName("byL").keyConditionExpression("pk = :p")
+                .filterExpression("sk < :n").expressionAttributeValues(Map.of(":p", s("u1"), ":n", n(3))));
+        assertThat(byTableKey.count()).isEqualTo(3);
+    }
+
+    @Test
+    void scan_filterOnKeyAttributes_isAllowed() {
+        ScanResponse r = client.scan(b -> b.tableName(TABLE).filterExpression("pk = :p AND sk < :n")
+                .expressionAttributeValues(Map.of(":p", s("u1"), ":n", n(4))));
+        assertThat(r.count()).isEqualTo(4);
+    }
+
+    @Test
     void scan_segments_partitionTheTableWithoutOverlap() {
         Set<String> seen = new HashSet<>();
         int total = 0;

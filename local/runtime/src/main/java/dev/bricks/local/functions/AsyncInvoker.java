@@ -41,7 +41,7 @@ public final class AsyncInvoker implements AutoCloseable {
     private final FunctionInvoker invoker;
     private final AsyncInvokeConfig config;
     private final Consumer<String> log;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
     private final Map<String, ExecutorService> queues = new ConcurrentHashMap<>();
     private final ScheduledExecutorService retries;
     private final List<AsyncDeadLetter> deadLetters = new ArrayList<>();
@@ -55,14 +55,9 @@ public final class AsyncInvoker implements AutoCloseable {
      * @param log receives one line per dead letter; not null ({@code line -> {}} to stay silent)
      */
     public AsyncInvoker(FunctionInvoker invoker, AsyncInvokeConfig config, Consumer<String> log) {
-        this(invoker, config, log, Clock.systemUTC());
-    }
-
-    AsyncInvoker(FunctionInvoker invoker, AsyncInvokeConfig config, Consumer<String> log, Clock clock) {
         this.invoker = Objects.requireNonNull(invoker, "invoker");
         this.config = Objects.requireNonNull(config, "config");
         this.log = Objects.requireNonNull(log, "log");
-        this.clock = clock;
         this.retries = Executors.newSingleThreadScheduledExecutor(daemon("bricks-async-retry"));
     }
 
@@ -147,7 +142,7 @@ public final class AsyncInvoker implements AutoCloseable {
                 finished();
                 return;
             }
-            job.errorType = outcome.errorType() == null ? outcome.functionError() : outcome.errorType();
+            job.errorType = FunctionError.of(outcome).errorType();
             job.lastResponse = outcome.payloadAsString();
         } catch (FunctionInvoker.UnknownFunctionException e) {
             job.errorType = "ResourceNotFoundException";
@@ -173,10 +168,10 @@ public final class AsyncInvoker implements AutoCloseable {
         AsyncDeadLetter letter = new AsyncDeadLetter(job.functionId, job.requestId, condition, job.attempts,
                 job.event, job.errorType == null ? "Unknown" : job.errorType,
                 job.lastResponse == null ? "{}" : job.lastResponse, clock.instant());
+        log.accept(letter.toLogLine());
         synchronized (deadLetters) {
             deadLetters.add(letter);
         }
-        log.accept(letter.toLogLine());
         finished();
     }
 

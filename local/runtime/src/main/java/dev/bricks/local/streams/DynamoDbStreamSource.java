@@ -2,6 +2,7 @@ package dev.bricks.local.streams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bricks.local.functions.FunctionError;
 import dev.bricks.local.functions.FunctionInvoker;
 import dev.bricks.local.functions.InvokeOutcome;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -307,8 +308,7 @@ public final class DynamoDbStreamSource implements AutoCloseable {
                 return;
             }
             int attempts = segment.attempts() + 1;
-            lastError = outcome.succeeded() ? "ReportedBatchItemFailure"
-                    : (outcome.errorType() == null ? outcome.functionError() : outcome.errorType());
+            lastError = outcome.succeeded() ? "ReportedBatchItemFailure" : FunctionError.of(outcome).errorType();
             if (failedAt > 0) {
                 complete(failedAt);
                 replaceHeadSegment(segment, List.of(new Segment(batch.size() - failedAt, attempts)));
@@ -320,7 +320,7 @@ public final class DynamoDbStreamSource implements AutoCloseable {
                 settle(batch.size(), segment);
                 return;
             }
-            if (config.bisectBatchOnFunctionError() && batch.size() > 1 && !outcome.succeeded()) {
+            if (config.bisectBatchOnFunctionError() && batch.size() > 1) {
                 int half = batch.size() / 2;
                 replaceHeadSegment(segment, List.of(new Segment(half, attempts),
                         new Segment(batch.size() - half, attempts)));
@@ -440,10 +440,10 @@ public final class DynamoDbStreamSource implements AutoCloseable {
                     error, records.stream().map(p -> p.json().toString()).toList(),
                     records.get(0).sequenceNumber(), records.get(records.size() - 1).sequenceNumber(),
                     clock.instant());
+            log.accept(failure.toLogLine() + config.onFailureDestination().map(d -> " -> " + d).orElse(""));
             synchronized (failures) {
                 failures.add(failure);
             }
-            log.accept(failure.toLogLine() + config.onFailureDestination().map(d -> " -> " + d).orElse(""));
         }
 
         private List<Pending> head(int n) {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bricks.core.http.CoreEventParser;
 import dev.bricks.core.http.HttpRequest;
 import dev.bricks.core.http.PayloadVersion;
+import dev.bricks.local.functions.FunctionEnvironments;
+import dev.bricks.local.functions.FunctionLogs;
+import dev.bricks.local.functions.FunctionSpec;
 import dev.bricks.local.gateway.fixtures.AuthorizerHandler;
 import dev.bricks.local.gateway.fixtures.EchoEventHandler;
 import dev.bricks.local.gateway.fixtures.ResponseHandler;
@@ -51,15 +54,21 @@ class LocalApiGatewayTest {
     @TempDir
     static Path dir;
 
-    private static ProcessInvoker invoker;
+    private static FunctionEnvironments functions;
+    private static CountingInvoker invoker;
     private static LocalApiGateway gateway;
 
     @BeforeAll
     static void start() throws IOException {
         Path deployment = TestFunctions.deployment(Files.createDirectories(dir.resolve("fn")),
                 EchoEventHandler.class, ResponseHandler.class, AuthorizerHandler.class);
-        invoker = new ProcessInvoker(deployment, dir, Map.of("Echo", EchoEventHandler.class,
-                "Responder", ResponseHandler.class, "Authorizer", AuthorizerHandler.class));
+        functions = new FunctionEnvironments(List.of(spec("Echo", EchoEventHandler.class, deployment),
+                spec("Responder", ResponseHandler.class, deployment),
+                spec("Authorizer", AuthorizerHandler.class, deployment),
+                new FunctionSpec("SlowAuthorizer", "SlowAuthorizer", deployment,
+                        AuthorizerHandler.class.getName() + "::handleRequest", Path.of(System.getProperty("java.home")),
+                        256, Duration.ofSeconds(2), Map.of(), 1)), FunctionLogs.discarding());
+        invoker = new CountingInvoker(functions);
         ApiConfig http = ApiConfig.httpApi("OrdersApi")
                 .stageVariable("ordersTable", "Orders")
                 .authorizer(AuthorizerConfig.builder("SimpleAuth", "Authorizer")
@@ -71,6 +80,10 @@ class LocalApiGatewayTest {
                         .identitySource("$request.header.Authorization").build())
                 .authorizer(AuthorizerConfig.builder("V1Auth", "Authorizer")
                         .identitySource("$request.querystring.token").payloadFormat(PayloadFormat.V1_0).build())
+                .authorizer(AuthorizerConfig.builder("SlowAuth", "SlowAuthorizer")
+                        .identitySource("$request.header.Authorization").simpleResponses(true)
+                        .resultTtl(Duration.ofMinutes(5)).build())
+                .route(v2("GET", "/auth/slow", "Echo", "SlowAuth"))
                 .route(v2("POST", "/orders/{orderId}", "Echo", null))
                 .route(v2("GET", "/files/{proxy+}", "Echo", null))
                 .route(v2("GET", "/files/special", "Responder", null))
@@ -107,7 +120,12 @@ class LocalApiGatewayTest {
     @AfterAll
     static void stop() {
         gateway.close();
-        invoker.close();
+        functions.close();
+    }
+
+    private static FunctionSpec spec(String id, Class<?> handler, Path deployment) {
+        return new FunctionSpec(id, id, deployment, handler.getName() + "::handleRequest",
+                Path.of(System.getProperty("java.home")), 256, Duration.ofSeconds(20), Map.of(), 4);
     }
 
     private static RouteConfig v2(String method, String path, String fn, String authorizer) {
@@ -403,6 +421,14 @@ class LocalApiGatewayTest {
         assertThat(get("/auth/policy", "Authorization", "deny-policy").statusCode()).isEqualTo(403);
         HttpResponse<String> policyAllowed = get("/auth/policy", "Authorization", "allow-policy");
         assertThat(json(policyAllowed.body()).at("/requestContext/authorizer/lambda/level").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void httpAuthorizer_timesOut_answers500AndNeverAllows() {
+        HttpResponse<String> timedOut = get("/auth/slow", "Authorization", "slow-allow");
+        assertThat(timedOut.statusCode()).isEqualTo(500);
+        assertThat(timedOut.body()).isEqualTo("{\"message\":\"Internal Server Error\"}");
+        assertThat(get("/respond/hello").body()).isEqualTo("hello");
     }
 
     @Test

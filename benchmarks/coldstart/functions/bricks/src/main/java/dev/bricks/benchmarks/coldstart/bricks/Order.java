@@ -1,15 +1,14 @@
 package dev.bricks.benchmarks.coldstart.bricks;
 
-import dev.bricks.dynamo.Attribute;
-import dev.bricks.dynamo.Entity;
-import dev.bricks.dynamo.Key;
-
+import dev.bricks.dynamo.annotation.Attribute;
+import dev.bricks.dynamo.annotation.Entity;
+import dev.bricks.dynamo.annotation.PrimaryKey;
 import java.time.Instant;
 import java.util.List;
 
 /** An order item: {@code PK=USER#<userId>, SK=ORDER#<orderId>}, attribute names as the bare variant writes them. */
 @Entity(type = "ORDER")
-@Key(pk = "USER#{userId}", sk = "ORDER#{orderId}")
+@PrimaryKey(pk = "USER#{userId}", sk = "ORDER#{orderId}")
 public record Order(@Attribute("OrderId") String orderId,
                     @Attribute("UserId") String userId,
                     @Attribute("Skus") List<String> skus,
