@@ -54,6 +54,14 @@ final class Images {
         return image;
     }
 
+    /** One colour everywhere. */
+    static BufferedImage solid(int width, int height, int type, Color colour) {
+        return image(width, height, type, g -> {
+            g.setColor(colour);
+            g.fillRect(0, 0, width, height);
+        });
+    }
+
     /** Left third and right third green, the middle red: a cover crop of a 2:1 image keeps only red. */
     static BufferedImage greenRedGreen(int width, int height) {
         return image(width, height, BufferedImage.TYPE_INT_RGB, g -> {
@@ -162,10 +170,7 @@ final class Images {
     /** A JPEG whose pixels hold linear-light values, tagged with the JDK's linear RGB profile. */
     static byte[] linearRgbJpeg(int width, int height, int linearValue) {
         Color grey = new Color(linearValue, linearValue, linearValue);
-        BufferedImage image = image(width, height, BufferedImage.TYPE_INT_RGB, g -> {
-            g.setColor(grey);
-            g.fillRect(0, 0, width, height);
-        });
+        BufferedImage image = solid(width, height, BufferedImage.TYPE_INT_RGB, grey);
         return withIccProfile(jpeg(image), ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB));
     }
 

@@ -109,14 +109,8 @@ class ThumbnailerTest {
 
     @Test
     void thumbnail_animatedGif_usesTheFirstFrame() throws Exception {
-        BufferedImage red = Images.image(200, 200, BufferedImage.TYPE_INT_RGB, g -> {
-            g.setColor(Color.RED);
-            g.fillRect(0, 0, 200, 200);
-        });
-        BufferedImage blue = Images.image(200, 200, BufferedImage.TYPE_INT_RGB, g -> {
-            g.setColor(Color.BLUE);
-            g.fillRect(0, 0, 200, 200);
-        });
+        BufferedImage red = Images.solid(200, 200, BufferedImage.TYPE_INT_RGB, Color.RED);
+        BufferedImage blue = Images.solid(200, 200, BufferedImage.TYPE_INT_RGB, Color.BLUE);
 
         BufferedImage thumb = decode(thumbnailer.thumbnail(Images.gif(red, blue)));
 
@@ -125,10 +119,7 @@ class ThumbnailerTest {
 
     @Test
     void thumbnail_bmp_isConverted() throws Exception {
-        BufferedImage source = Images.image(300, 200, BufferedImage.TYPE_3BYTE_BGR, g -> {
-            g.setColor(Images.GREEN);
-            g.fillRect(0, 0, 300, 200);
-        });
+        BufferedImage source = Images.solid(300, 200, BufferedImage.TYPE_3BYTE_BGR, Images.GREEN);
 
         BufferedImage thumb = decode(thumbnailer.thumbnail(Images.write(source, "bmp")));
 
