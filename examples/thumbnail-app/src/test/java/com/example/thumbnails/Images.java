@@ -39,6 +39,13 @@ final class Images {
     static final byte[] WEBP_HALVES = Base64.getDecoder().decode(
             "UklGRi4AAABXRUJQVlA4TCEAAAAvP8ExAA8wHvfwvRD3/EcLhASE/6dVD0T0fwJMSfffGAMA");
 
+    /** The same two halves as a lossy (VP8) WebP (272 bytes): {@code cwebp 1.2.4 -q 80} from the same PPM. */
+    static final byte[] WEBP_HALVES_LOSSY = Base64.getDecoder().decode(
+            "UklGRggBAABXRUJQVlA4IPwAAACwEwCdASpAAcgAPm02mUmkIyKhIdJIAIANiWlu4XaxEJwHyAAAIcBcMc4IgZjpBf+FVjQbwnCgLhjp"
+            + "BfiqrBQMKAuGOkF+KmXOsYoC4Y6QX4nQoGFAXDHSC/FTLnWMUBcMdIL8ToUDCgLhjpBfiplzrGKAuGOkF+J0KBhQFwx0gvxUy51j"
+            + "FAXDHSC/E6FAwoC4Y6QX4qZc6xigLhjpBfidCgYUBcGgAP7/YvD//2LOWwJQf//c4HzLfMt/IiASmT/1ZV//+5wPr6+6P+xX/qff"
+            + "wBpdhBQEcJx+EIo3iqWAA0r+KpYADSv4qlgANK/iqWAA0r+KpYADSv4oAAA=");
+
     private Images() {
     }
 

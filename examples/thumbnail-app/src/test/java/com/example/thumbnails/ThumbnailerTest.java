@@ -137,6 +137,15 @@ class ThumbnailerTest {
     }
 
     @Test
+    void thumbnail_lossyWebp_isReadWithTheTwelveMonkeysReader() throws Exception {
+        BufferedImage thumb = decode(thumbnailer.thumbnail(Images.WEBP_HALVES_LOSSY));
+
+        assertThat(thumb.getWidth()).isEqualTo(150);
+        assertColour(thumb, 10, 75, Images.RED);
+        assertColour(thumb, 140, 75, Images.BLUE);
+    }
+
+    @Test
     void thumbnail_text_isRejectedAsNotAnImage() {
         assertRejected("hello, not an image".getBytes(StandardCharsets.UTF_8), RejectReason.NOT_AN_IMAGE,
                 "no image format recognised");
