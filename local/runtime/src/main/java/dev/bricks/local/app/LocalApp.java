@@ -10,6 +10,7 @@ import dev.bricks.local.functions.FunctionSpec;
 import dev.bricks.local.functions.JavaRuntimes;
 import dev.bricks.local.gateway.ApiConfig;
 import dev.bricks.local.gateway.LocalApiGateway;
+import dev.bricks.local.runtime.LoopbackHttpServers;
 import dev.bricks.local.s3.LocalS3;
 import dev.bricks.local.s3.S3BucketConfig;
 import dev.bricks.local.s3.S3Config;
@@ -101,11 +102,8 @@ public final class LocalApp implements AutoCloseable {
 
     private static LocalApp start(Template template, LocalAppOptions options, Shutdown shutdown, long t0) {
         Path state = options.stateDirectory();
-        // the JDK HTTP server (gateway, EventBridge) reads this once, at its first start; without it every
-        // response waits for Nagle and the client's delayed ACK (~40 ms)
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
+        // before any JDK HTTP server of this JVM, including the DynamoDB and EventBridge engines' own
+        LoopbackHttpServers.enableNoDelay();
         FunctionLogs logs = new FunctionLogs(options.logs(), options.colour());
         DeferredInvoker deferred = new DeferredInvoker();
         AsyncInvoker async = shutdown.add(Shutdown.Stage.TRIGGERS,
