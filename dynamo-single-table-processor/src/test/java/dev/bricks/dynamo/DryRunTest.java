@@ -333,6 +333,7 @@ class DryRunTest {
   @Test
   void batchWrite_versionedEntity_isRefused() {
     assertThatThrownBy(() -> table.batchWrite().put(Order.of("u", "o", OrderStatus.PAID, NOW)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ORDER has @Version or @Unique");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ORDER has @Version, which BatchWriteItem cannot check")
+        .hasMessageContaining("put(entity, VersionCheck.SKIP)");
   }
 }

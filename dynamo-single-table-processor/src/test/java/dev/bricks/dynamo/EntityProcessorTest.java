@@ -88,6 +88,7 @@ class EntityProcessorTest {
       attribute collides with key        | @Entity(type = "T") @PrimaryKey(pk = "U#{a}")                               | String a, @Attribute("PK") String b | collides with a key
       non-scalar key component           | @Entity(type = "T") @PrimaryKey(pk = "U#{a}")                               | List<String> a                | must be a scalar
       adjacent placeholders              | @Entity(type = "T") @PrimaryKey(pk = "U#{a}{b}")                            | String a, String b            | placeholders {a} and {b} without a delimiter between them
+      allowEmpty outside every key       | @Entity(type = "T") @PrimaryKey(pk = "U#{a}")                               | String a, @AllowEmpty String b | @AllowEmpty on 'b' of Thing has no effect: the component is in no key template
       converter on a generic type        | @Entity(type = "T") @PrimaryKey(pk = "U#{a}")                               | String a, @Convert(software.amazon.awssdk.enhanced.dynamodb.internal.converter.attribute.StringAttributeConverter.class) List<String> b | needs a non-generic type
       """)
   void process_invalidEntity_failsCompilationNamingTheProblem(String name, String annotations, String components,

@@ -16,6 +16,8 @@ import dev.bricks.dynamo.model.OrderSchema;
 import dev.bricks.dynamo.model.OrderStatus;
 import dev.bricks.dynamo.model.Product;
 import dev.bricks.dynamo.model.ProductSchema;
+import dev.bricks.dynamo.model.Slot;
+import dev.bricks.dynamo.model.SlotSchema;
 import dev.bricks.dynamo.model.Ticket;
 import dev.bricks.dynamo.model.TicketSchema;
 import dev.bricks.dynamo.model.User;
@@ -35,6 +37,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,12 +68,25 @@ class HardeningEngineTest {
   DynamoTable table;
   EntityRepository<Doc> docs;
   EntityRepository<Order> orders;
+  EntityRepository<Slot> slots;
 
   @BeforeEach
   void newTable() {
     table = engine.newTable(b -> b.clock(clock));
     docs = table.repository(DocSchema.SCHEMA);
     orders = table.repository(OrderSchema.SCHEMA);
+    slots = table.repository(SlotSchema.SCHEMA);
+  }
+
+  /** Creates slots given as (day, room) pairs in calendar c1, titled "day/room". */
+  private void slots(String... dayRoomPairs) {
+    for (int i = 0; i < dayRoomPairs.length; i += 2) {
+      slots.create(new Slot("c1", dayRoomPairs[i], dayRoomPairs[i + 1], dayRoomPairs[i] + "/" + dayRoomPairs[i + 1]));
+    }
+  }
+
+  private static List<String> titles(QueryBuilder<Slot> query) {
+    return query.stream().map(Slot::title).toList();
   }
 
   @AfterEach
@@ -139,6 +156,51 @@ class HardeningEngineTest {
     assertThatThrownBy(() -> DocSchema.sk("u#1")).isInstanceOf(InvalidKeyValueException.class);
     assertThatThrownBy(() -> DocSchema.sk("")).isInstanceOf(InvalidKeyValueException.class);
     assertThatThrownBy(() -> DocSchema.key("o1", "u1", "")).isInstanceOf(InvalidKeyValueException.class);
+  }
+
+  @Test
+  void create_emptyOptionalComponentBetweenLiteralsAndAtTheEnd_isStoredAndReadBack() {
+    slots("", "r1", "d1", "", "", "");
+    assertThat(raw(SlotSchema.key("c1", "", "r1")).get("SK")).isEqualTo(AttributeValue.fromS("DAY##ROOM#r1"));
+    assertThat(raw(SlotSchema.key("c1", "d1", "")).get("SK")).isEqualTo(AttributeValue.fromS("DAY#d1#ROOM#"));
+    assertThat(slots.get(SlotSchema.key("c1", "", "")).orElseThrow()).isEqualTo(new Slot("c1", "", "", "/"));
+    assertThat(slots.get(SlotSchema.key("c1", "d1", "")).orElseThrow().title()).isEqualTo("d1/");
+    assertThat(itemCount()).isEqualTo(3);
+  }
+
+  @Test
+  void create_optionalComponentWithDelimiterOrNull_isStillRefused() {
+    assertThatThrownBy(() -> slots.create(new Slot("c1", "d#1", "r1", "t")))
+        .isInstanceOf(InvalidKeyValueException.class).hasMessageContaining("contains the delimiter '#'");
+    assertThatThrownBy(() -> slots.create(new Slot("", "d1", "r1", "t")))
+        .isInstanceOf(InvalidKeyValueException.class).hasMessageContaining("component 'calendarId' (placeholder 1) is empty");
+    assertThatThrownBy(() -> slots.create(new Slot("c1", null, "r1", "t")))
+        .isInstanceOf(KeyTemplateMissingValueException.class);
+    assertThat(itemCount()).isZero();
+  }
+
+  @Test
+  void query_emptyOptionalComponent_prefixEndsAtLiteralAndWholeKeyNeedsEq() {
+    slots("", "r1", "d1", "", "d1", "r1", "d10", "");
+    assertThat(titles(slots.query(SlotSchema.partition("c1")).beginsWith(SlotSchema.sk("")))).containsExactly("/r1");
+    assertThat(titles(slots.query(SlotSchema.partition("c1")).beginsWith(SlotSchema.sk("d1"))))
+        .containsExactly("d1/", "d1/r1");
+    assertThat(titles(slots.query(SlotSchema.partition("c1")).eq(SlotSchema.sk("d1", "")))).containsExactly("d1/");
+    assertThatThrownBy(() -> slots.query(SlotSchema.partition("c1")).beginsWith(SlotSchema.sk("d1", "")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'DAY#d1#ROOM#' is a whole SLOT sort key ending with a component value")
+        .hasMessageContaining("use eq(...)");
+    assertThat(titles(slots.query(SlotSchema.gsi1("")))).containsExactlyInAnyOrder("d1/", "d10/");
+  }
+
+  @Test
+  void query_wholeSortKeyEndingWithComponent_beginsWithIsRefusedSoO1NeverMatchesO10() {
+    orders.create(Order.of("u1", "o1", OrderStatus.PAID, T1));
+    orders.create(Order.of("u1", "o10", OrderStatus.PAID, T1));
+    assertThatThrownBy(() -> orders.query(OrderSchema.partition("u1")).beginsWith(OrderSchema.sk("o1")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("use eq(...)");
+    assertThat(orders.query(OrderSchema.partition("u1")).eq(OrderSchema.sk("o1")).stream().map(Order::orderId).toList())
+        .containsExactly("o1");
   }
 
   // ------------------------------------------------------------------ 2. index keys of managed timestamps
@@ -269,6 +331,98 @@ class HardeningEngineTest {
         .isInstanceOfSatisfying(TransactionCancelledException.class, e -> assertThat(e.failures().get(0).detail())
             .contains("Version conflict").contains("expected version 1"));
     assertThat(orders.get(OrderSchema.key("u1", "o1"))).isPresent();
+  }
+
+  /** Every write path of a versioned entity, each given the stale version 1 of an order now at version 2. */
+  static List<Map.Entry<String, BiConsumer<HardeningEngineTest, Order>>> staleWrites() {
+    return List.of(
+        Map.entry("repository put", (t, stale) -> t.orders.put(stale.withNote("stale"))),
+        Map.entry("repository delete(entity)", (t, stale) -> t.orders.delete(stale)),
+        Map.entry("repository remove(entity)", (t, stale) -> t.orders.remove(stale)),
+        Map.entry("repository update", (t, stale) -> t.orders.update(OrderSchema.key("u1", "o1"))
+            .expectVersion(stale.version()).set(OrderSchema.NOTE, "stale").execute()),
+        Map.entry("repository patch", (t, stale) -> t.orders.patch(OrderSchema.key("u1", "o1"))
+            .expectVersion(stale.version()).set(OrderSchema.NOTE, "stale").execute()),
+        Map.entry("transaction put", (t, stale) -> t.table.transact().put(stale.withNote("stale")).execute()),
+        Map.entry("transaction delete(entity)", (t, stale) -> t.table.transact().delete(stale).execute()),
+        Map.entry("transaction remove(entity)", (t, stale) -> t.table.transact().remove(stale).execute()),
+        Map.entry("transaction update", (t, stale) -> t.table.transact().update(t.orders.patch(OrderSchema.key("u1", "o1"))
+            .expectVersion(stale.version()).set(OrderSchema.NOTE, "stale")).execute()));
+  }
+
+  @Test
+  void everyWritePath_staleVersion_isRefusedAndLeavesTheItem() {
+    for (var write : staleWrites()) {
+      newTable();
+      Order v1 = orders.create(Order.of("u1", "o1", OrderStatus.CREATED, T1));
+      orders.put(v1.withNote("newer"));
+      assertThatThrownBy(() -> write.getValue().accept(this, v1)).as(write.getKey())
+          .isInstanceOfAny(VersionConflictException.class, TransactionCancelledException.class);
+      Order stored = orders.get(OrderSchema.key("u1", "o1"), ReadConsistency.STRONG).orElseThrow();
+      assertThat(stored.note()).as(write.getKey()).isEqualTo("newer");
+      assertThat(stored.version()).as(write.getKey()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void keyOnlyWritePaths_withoutVersionChoice_areRefusedNamingTheOptOut() {
+    orders.create(Order.of("u1", "o1", OrderStatus.CREATED, T1));
+    EntityKey<Order> key = OrderSchema.key("u1", "o1");
+    List<ThrowingCallable> calls = List.of(
+        () -> orders.delete(key),
+        () -> orders.remove(key),
+        () -> orders.update(key).set(OrderSchema.NOTE, "n").execute(),
+        () -> table.transact().delete(key, VersionCheck.ENFORCE).execute(),
+        () -> table.transact().remove(key, VersionCheck.ENFORCE).execute(),
+        () -> table.transact().update(orders.patch(key).set(OrderSchema.NOTE, "n")).execute(),
+        () -> table.batchWrite().put(Order.of("u1", "o1", OrderStatus.PAID, T1)),
+        () -> table.batchWrite().delete(key));
+    for (var call : calls) {
+      assertThatThrownBy(call).satisfiesAnyOf(
+          e -> assertThat(e).isInstanceOf(InvalidRequestException.class).hasMessageContaining("VersionCheck.SKIP"),
+          e -> assertThat(e).isInstanceOf(InvalidRequestException.class).hasMessageContaining("expectVersion"),
+          e -> assertThat(e).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("VersionCheck.SKIP"));
+    }
+    assertThat(orders.get(key, ReadConsistency.STRONG).orElseThrow().version()).isEqualTo(1);
+  }
+
+  @Test
+  void everyWritePath_incrementsTheVersion() {
+    Order v = orders.create(Order.of("u1", "o1", OrderStatus.CREATED, T1));
+    assertThat(v.version()).isEqualTo(1);
+    assertThat(orders.put(v.withNote("put")).version()).isEqualTo(2);
+    assertThat(orders.patch(OrderSchema.key("u1", "o1")).expectVersion(2).set(OrderSchema.NOTE, "p").execute().version())
+        .isEqualTo(3);
+    assertThat(orders.update(OrderSchema.key("u1", "o1")).versionCheck(VersionCheck.SKIP).set(OrderSchema.NOTE, "u")
+        .execute().version()).isEqualTo(4);
+    Order v4 = orders.get(OrderSchema.key("u1", "o1"), ReadConsistency.STRONG).orElseThrow();
+    table.transact().put(v4.withNote("tx")).execute();
+    assertThat(storedVersion()).isEqualTo(5);
+    table.transact().update(orders.patch(OrderSchema.key("u1", "o1")).expectVersion(5).set(OrderSchema.NOTE, "txu"))
+        .execute();
+    assertThat(storedVersion()).isEqualTo(6);
+    Order v6 = orders.get(OrderSchema.key("u1", "o1"), ReadConsistency.STRONG).orElseThrow();
+    table.batchWrite().put(v6.withNote("batch"), VersionCheck.SKIP).execute();
+    assertThat(storedVersion()).isEqualTo(7);
+  }
+
+  private long storedVersion() {
+    return orders.get(OrderSchema.key("u1", "o1"), ReadConsistency.STRONG).orElseThrow().version();
+  }
+
+  @Test
+  void batchWrite_versionedEntityWithExplicitSkip_writesAndDeletes_uniqueEntityStaysRefused() {
+    Order v1 = orders.create(Order.of("u1", "o1", OrderStatus.CREATED, T1));
+    BatchWriteResult r = table.batchWrite().put(v1.withNote("batch"), VersionCheck.SKIP)
+        .put(Order.of("u1", "o2", OrderStatus.PAID, T1), VersionCheck.SKIP).execute();
+    assertThat(r.written()).isEqualTo(2);
+    assertThat(orders.get(OrderSchema.key("u1", "o1"), ReadConsistency.STRONG).orElseThrow())
+        .extracting(Order::note, Order::version).containsExactly("batch", 2L);
+    table.batchWrite().delete(OrderSchema.key("u1", "o1"), VersionCheck.SKIP).execute();
+    assertThat(orders.get(OrderSchema.key("u1", "o1"), ReadConsistency.STRONG)).isEmpty();
+    assertThatThrownBy(() -> table.batchWrite().put(User.of("u1", "ann@example.com", "Ann"), VersionCheck.SKIP))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("Entity USER has @Unique values, which "
+            + "BatchWriteItem cannot keep (it writes no constraint items); use transact() or single writes");
   }
 
   // ------------------------------------------------------------------ 4. transactions and batches without registration
@@ -475,9 +629,48 @@ class HardeningEngineTest {
     orders.create(Order.of("u1", "o2", OrderStatus.CREATED, T1));
     table.repository(UserSchema.SCHEMA).create(User.of("u1", "ann@example.com", "Ann"));
     EntityCollection c = table.collection("userData", UserSchema.SCHEMA, OrderSchema.SCHEMA);
-    assertThat(c.query(UserSchema.partition("u1")).beginsWith(OrderSchema.sk("o1")).execute().items())
+    assertThat(c.query(UserSchema.partition("u1")).eq(OrderSchema.sk("o1")).execute().items())
         .extracting(o -> ((Order) o).orderId()).containsExactly("o1");
     assertThat(c.query(UserSchema.partition("u1")).filter(OrderSchema.STATUS.eq(OrderStatus.CREATED)).execute().items())
         .extracting(o -> ((Order) o).orderId()).containsExactly("o2");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      eq  | o2 | ORDER#o2
+      gt  | o2 | ORDER#o3, PROFILE
+      gte | o2 | ORDER#o2, ORDER#o3, PROFILE
+      lt  | o2 | ORDER#o1
+      lte | o2 | ORDER#o1, ORDER#o2
+      """)
+  void collectionQuery_sortKeyOperator_selectsTheItemsDynamoDbOrders(String op, String orderId, String expected) {
+    for (String id : List.of("o1", "o2", "o3")) {
+      orders.create(Order.of("u1", id, OrderStatus.PAID, T1));
+    }
+    table.repository(UserSchema.SCHEMA).create(User.of("u1", "ann@example.com", "Ann"));
+    EntityCollection.Query q = table.collection("userData", UserSchema.SCHEMA, OrderSchema.SCHEMA)
+        .query(UserSchema.partition("u1"));
+    SortKey<Order> key = OrderSchema.sk(orderId);
+    q = switch (op) {
+      case "eq" -> q.eq(key);
+      case "gt" -> q.gt(key);
+      case "gte" -> q.gte(key);
+      case "lt" -> q.lt(key);
+      case "lte" -> q.lte(key);
+      default -> throw new IllegalArgumentException(op);
+    };
+    List<String> sortKeys = q.stream().map(o -> o instanceof Order order ? "ORDER#" + order.orderId() : "PROFILE")
+        .toList();
+    assertThat(sortKeys).containsExactly(expected.split(", "));
+  }
+
+  @Test
+  void collectionQuery_gtWithFilter_appliesBoth() {
+    orders.create(Order.of("u1", "o1", OrderStatus.PAID, T1));
+    orders.create(Order.of("u1", "o2", OrderStatus.CREATED, T1));
+    orders.create(Order.of("u1", "o3", OrderStatus.PAID, T1));
+    EntityCollection c = table.collection("userData", UserSchema.SCHEMA, OrderSchema.SCHEMA);
+    assertThat(c.query(UserSchema.partition("u1")).gt(OrderSchema.sk("o1")).filter(OrderSchema.STATUS.eq(OrderStatus.PAID))
+        .execute().items()).extracting(o -> ((Order) o).orderId()).containsExactly("o3");
   }
 }

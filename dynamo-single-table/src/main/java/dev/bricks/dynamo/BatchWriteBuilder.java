@@ -19,8 +19,18 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * Batch puts and deletes of any size: chunked into BatchWriteItem requests of 25, unprocessed items retried
  * with exponential backoff and full jitter until the table's batch deadline; what still fails is returned in
- * {@link BatchWriteResult#unprocessed()}. BatchWriteItem has no conditions, so entities with {@code @Version}
- * or {@code @Unique} are refused (use {@link DynamoTable#transact()}). Not thread-safe; use once.
+ * {@link BatchWriteResult#unprocessed()}. BatchWriteItem has no conditions, so entities with {@code @Unique}
+ * are refused, and so are entities with {@code @Version} unless the call opts out of the check with
+ * {@link VersionCheck#SKIP} (the version is still incremented on puts): use {@link DynamoTable#transact()} or
+ * single writes to keep the check. Not thread-safe; use once.
+ *
+ * <pre>{@code
+ * table.batchWrite()
+ *     .put(product)                                       // no @Version: unconditional
+ *     .put(order, VersionCheck.SKIP)                      // @Version: explicit opt-out, last writer wins
+ *     .delete(OrderSchema.key("u1", "o2"), VersionCheck.SKIP)
+ *     .execute();
+ * }</pre>
  */
 public final class BatchWriteBuilder {
   static final int CHUNK = 25;
@@ -33,27 +43,62 @@ public final class BatchWriteBuilder {
     this.table = table;
   }
 
-  /** Adds a put of an entity (unconditional replace). */
+  /**
+   * Adds a put of an entity (unconditional replace).
+   *
+   * @throws IllegalArgumentException for an entity with {@code @Unique}, or with {@code @Version} (use
+   *     {@link #put(Object, VersionCheck)} to opt out of the check)
+   */
   public <T> BatchWriteBuilder put(T entity) {
+    return put(entity, VersionCheck.ENFORCE);
+  }
+
+  /**
+   * Adds a put of an entity with an explicit {@code @Version} choice: {@link VersionCheck#SKIP} writes a
+   * versioned entity without checking the stored version (incrementing the one it carries);
+   * {@link VersionCheck#ENFORCE} refuses it, as BatchWriteItem cannot check.
+   *
+   * @throws IllegalArgumentException for an entity with {@code @Unique}, or with {@code @Version} and {@code ENFORCE}
+   */
+  public <T> BatchWriteBuilder put(T entity, VersionCheck versionCheck) {
     EntityRepository<T> repo = table.repositoryOf(entity);
-    refuseConditional(repo.schema);
+    refuseConditional(repo.schema, versionCheck, "put(entity, VersionCheck.SKIP)");
     WritePlanner.Plan<T> plan = repo.planner.put(entity, WritePlanner.PutMode.REPLACE, null, VersionCheck.SKIP);
     WriteAction a = plan.actions().get(0);
     add(a.key(), WriteRequest.builder().putRequest(PutRequest.builder().item(a.item()).build()).build(), plan.result());
     return this;
   }
 
-  /** Adds a delete. */
+  /**
+   * Adds a delete.
+   *
+   * @throws IllegalArgumentException for an entity with {@code @Unique}, or with {@code @Version} (use
+   *     {@link #delete(EntityKey, VersionCheck)} to opt out of the check)
+   */
   public <T> BatchWriteBuilder delete(EntityKey<T> key) {
-    refuseConditional(table.repository(key.schema()).schema);
+    return delete(key, VersionCheck.ENFORCE);
+  }
+
+  /**
+   * Adds a delete with an explicit {@code @Version} choice: {@link VersionCheck#SKIP} deletes a versioned
+   * entity whatever its stored version.
+   *
+   * @throws IllegalArgumentException for an entity with {@code @Unique}, or with {@code @Version} and {@code ENFORCE}
+   */
+  public <T> BatchWriteBuilder delete(EntityKey<T> key, VersionCheck versionCheck) {
+    refuseConditional(table.repository(key.schema()).schema, versionCheck, "delete(key, VersionCheck.SKIP)");
     add(key.key(), WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key.key()).build()).build(), key);
     return this;
   }
 
-  private void refuseConditional(EntitySchema<?> s) {
-    if (s.versionAttribute() != null || !s.uniqueComponents().isEmpty()) {
-      throw new IllegalArgumentException("Entity " + s.type() + " has @Version or @Unique, which BatchWriteItem "
-          + "cannot check; use transact() or single writes");
+  private static void refuseConditional(EntitySchema<?> s, VersionCheck versionCheck, String optOut) {
+    if (!s.uniqueComponents().isEmpty()) {
+      throw new IllegalArgumentException("Entity " + s.type() + " has @Unique values, which BatchWriteItem cannot "
+          + "keep (it writes no constraint items); use transact() or single writes");
+    }
+    if (s.versionAttribute() != null && versionCheck != VersionCheck.SKIP) {
+      throw new IllegalArgumentException("Entity " + s.type() + " has @Version, which BatchWriteItem cannot check "
+          + "(it carries no conditions); use transact() or single writes, or opt out with " + optOut);
     }
   }
 

@@ -101,15 +101,30 @@ public final class EntityCollection {
     /**
      * Sort key condition from any member's generated sort-key builder on the collection's index, e.g.
      * {@code beginsWith(OrderSchema.sk("2024"))}; the rendered prefix ends at a literal boundary.
+     *
+     * @throws IllegalArgumentException if the prefix is a whole sort key whose template ends with a component;
+     *     use {@link #eq} instead
      */
     public Query beginsWith(SortKey<?> prefix) {
-      spec.sortKeyRendered("begins_with", onThisIndex(prefix), null);
+      spec.sortKeyRendered("begins_with", QuerySpec.prefix(onThisIndex(prefix), prefix), null);
+      return this;
+    }
+
+    /** Sort key equals a member sort key (e.g. {@code eq(OrderSchema.sk(orderId))}). */
+    public Query eq(SortKey<?> key) {
+      spec.sortKeyRendered("=", onThisIndex(key), null);
       return this;
     }
 
     /** Sort key between two member sort keys, inclusive. */
     public Query between(SortKey<?> low, SortKey<?> high) {
       spec.sortKeyRendered("between", onThisIndex(low), onThisIndex(high));
+      return this;
+    }
+
+    /** Sort key greater than a member sort key. */
+    public Query gt(SortKey<?> key) {
+      spec.sortKeyRendered(">", onThisIndex(key), null);
       return this;
     }
 
@@ -122,6 +137,12 @@ public final class EntityCollection {
     /** Sort key less than or equal to a member sort key. */
     public Query lte(SortKey<?> key) {
       spec.sortKeyRendered("<=", onThisIndex(key), null);
+      return this;
+    }
+
+    /** Sort key less than a member sort key. */
+    public Query lt(SortKey<?> key) {
+      spec.sortKeyRendered("<", onThisIndex(key), null);
       return this;
     }
 

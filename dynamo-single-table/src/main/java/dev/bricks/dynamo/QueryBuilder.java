@@ -60,9 +60,14 @@ public final class QueryBuilder<T> {
     return this;
   }
 
-  /** Sort key begins with a typed prefix ({@code OrderSchema.gsi1Sk(createdAt)}). */
+  /**
+   * Sort key begins with a typed prefix ({@code OrderSchema.gsi1Sk(createdAt)}).
+   *
+   * @throws IllegalArgumentException if the prefix is a whole sort key whose template ends with a component
+   *     ({@code ORDER#{orderId}}): {@code ORDER#o1} would also match {@code ORDER#o10}; use {@link #eq} instead
+   */
   public QueryBuilder<T> beginsWith(SortKey<T> prefix) {
-    spec.sortKeyRendered("begins_with", typed(prefix), null);
+    spec.sortKeyRendered("begins_with", QuerySpec.prefix(typed(prefix), prefix), null);
     return this;
   }
 

@@ -161,6 +161,16 @@ final class QuerySpec {
     };
   }
 
+  /** The value of a {@code begins_with} prefix, refused unless it ends at a literal boundary of its template. */
+  static String prefix(String value, SortKey<?> k) {
+    if (!k.endsAtLiteral()) {
+      throw new IllegalArgumentException("beginsWith needs a prefix that ends at a literal of the sort key template, "
+          + "but '" + value + "' is a whole " + k.schema().type() + " sort key ending with a component value, which "
+          + "would also match longer values; use eq(...) for this key or give fewer components");
+    }
+    return value;
+  }
+
   /** Sort-key condition on already rendered values. */
   void sortKeyRendered(String op, String value, String highValue) {
     if (key.skAttribute() == null) {

@@ -11,8 +11,11 @@ import java.util.Objects;
  * @param schema entity schema; never null
  * @param indexName GSI name, or null for the table's sort key
  * @param value the rendered sort key (prefix); never null
+ * @param endsAtLiteral true when {@code value} ends with literal text of the template (every prefix of leading
+ *     components does; a whole key only when its template ends with a literal), so {@code begins_with} on it cannot
+ *     match a longer value of its last component
  */
-public record SortKey<T>(EntitySchema<T> schema, String indexName, String value) {
+public record SortKey<T>(EntitySchema<T> schema, String indexName, String value, boolean endsAtLiteral) {
   public SortKey {
     Objects.requireNonNull(schema, "schema");
     Objects.requireNonNull(value, "value");

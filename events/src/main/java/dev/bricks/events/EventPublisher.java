@@ -50,8 +50,10 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
  * }</pre>
  *
  * <p>Each entry's detail carries the current {@link Correlation} id as member
- * {@value Correlation#EVENT_DETAIL_FIELD} (unless the detail already has a member of that name, which then
- * keeps its own value), and the entry carries the current X-Ray {@link TraceHeader}.
+ * {@value Correlation#EVENT_DETAIL_FIELD} and the event's own id as member {@value #EVENT_ID_FIELD} (a detail that
+ * already has a member of either name keeps its own value), and the entry carries the current X-Ray
+ * {@link TraceHeader}. A {@link PreparedEvent} (an event rendered earlier, e.g. stored in an outbox) is sent
+ * exactly as it was rendered, with its own ids and trace header.
  *
  * <p>Create one per execution environment (at init) and share it: thread-safe; {@code publish} blocks the
  * calling thread while it retries. Events of one call may be accepted in a different order when some are
@@ -72,8 +74,12 @@ public final class EventPublisher implements AutoCloseable {
     public static final RetryPolicy DEFAULT_RETRY_POLICY = RetryPolicy.defaults();
 
     private static final Set<String> RETRYABLE_CODES = Set.of("InternalFailure", "ThrottlingException");
-    private static final byte[] CORRELATION_MEMBER =
-            ("\"" + Correlation.EVENT_DETAIL_FIELD + "\":").getBytes(StandardCharsets.UTF_8);
+    /**
+     * Member of every entry's {@code detail} holding the event's own id: a time-ordered UUID (version 7) minted
+     * once per event, so the publisher's retries, and an outbox relay's redeliveries, send the same id and
+     * consumers can deduplicate by it (EventBridge's envelope {@code id} is new on every PutEvents).
+     */
+    public static final String EVENT_ID_FIELD = "_event_id";
     private static final JsonFactory JSON = new JsonFactory();
 
     private final EventBridgeClient client;
@@ -96,7 +102,8 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     /**
-     * Publishes one event: a {@link DomainEvent}-annotated object or an {@link OutgoingEvent}.
+     * Publishes one event: a {@link DomainEvent}-annotated object, an {@link OutgoingEvent} or a
+     * {@link PreparedEvent}.
      *
      * @param event the event; never null
      * @param <E> the event's type, carried into the result
@@ -124,7 +131,8 @@ public final class EventPublisher implements AutoCloseable {
      * }
      * }</pre>
      *
-     * @param events {@link DomainEvent}-annotated objects and/or {@link OutgoingEvent}s; no null element
+     * @param events {@link DomainEvent}-annotated objects, {@link OutgoingEvent}s and/or {@link PreparedEvent}s;
+     *               no null element
      * @param <E> the element type (a {@link DomainEvent} record, {@link OutgoingEvent}, or a common supertype),
      *            carried into the result's {@link PublishedEvent#event()} and {@link FailedEvent#event()}
      * @return the outcome of each event; never null
@@ -143,6 +151,27 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     private <E> Entry<E> prepare(int index, E event, Optional<String> correlationId, Optional<String> traceHeader) {
+        PreparedEvent prepared = event instanceof PreparedEvent p ? p : render(index, event, correlationId, traceHeader);
+        PutEventsRequestEntry.Builder entry = PutEventsRequestEntry.builder()
+                .source(prepared.source())
+                .detailType(prepared.detailType())
+                .detail(prepared.detail())
+                .eventBusName(eventBusName);
+        if (!prepared.resources().isEmpty()) {
+            entry.resources(prepared.resources());
+        }
+        prepared.traceHeaderValue().ifPresent(entry::traceHeader);
+        PutEventsRequestEntry request = entry.build();
+        long size = Entry.sizeOf(request);
+        if (size > maxRequestBytes) {
+            throw new EventTooLargeException(index, prepared.source(), prepared.detailType(), size, maxRequestBytes);
+        }
+        return new Entry<>(index, event, request, size, 0);
+    }
+
+    /** The event as it goes on the bus: source, detail-type, detail JSON with the ids spliced in, trace header. */
+    static PreparedEvent render(int index, Object event, Optional<String> correlationId,
+                                Optional<String> traceHeader) {
         if (event == null) {
             throw new EventRejectedException(EventRejectedException.Reason.NO_SOURCE_OR_DETAIL_TYPE, index,
                     "null", null);
@@ -164,24 +193,12 @@ public final class EventPublisher implements AutoCloseable {
             detailType = type.detailType();
             detail = event;
         }
-        PutEventsRequestEntry.Builder entry = PutEventsRequestEntry.builder()
-                .source(source)
-                .detailType(detailType)
-                .detail(detailJson(index, detail, correlationId))
-                .eventBusName(eventBusName);
-        if (!resources.isEmpty()) {
-            entry.resources(resources);
-        }
-        traceHeader.ifPresent(entry::traceHeader);
-        PutEventsRequestEntry request = entry.build();
-        long size = Entry.sizeOf(request);
-        if (size > maxRequestBytes) {
-            throw new EventTooLargeException(index, source, detailType, size, maxRequestBytes);
-        }
-        return new Entry<>(index, event, request, size, 0);
+        String eventId = EventIds.next();
+        return new PreparedEvent(eventId, source, detailType, detailJson(index, detail, correlationId, eventId),
+                resources, traceHeader.orElse(null));
     }
 
-    private static String detailJson(int index, Object detail, Optional<String> correlationId) {
+    private static String detailJson(int index, Object detail, Optional<String> correlationId, String eventId) {
         byte[] json;
         try {
             json = Json.write(detail);
@@ -194,20 +211,24 @@ public final class EventPublisher implements AutoCloseable {
                     "detail " + detail.getClass().getName() + " must be written as a JSON object, got "
                             + new String(json, 0, Math.min(json.length, 40), StandardCharsets.UTF_8), null);
         }
-        if (correlationId.isEmpty() || hasTopLevelMember(json, Correlation.EVENT_DETAIL_FIELD)) {
-            return new String(json, StandardCharsets.UTF_8);
+        // splice the members in front of the object's members: {"_correlation_id":"…","_event_id":"…",<members>};
+        // a detail that already has a member of either name keeps its own value
+        StringBuilder out = new StringBuilder(json.length + 96).append('{');
+        if (correlationId.isPresent() && !hasTopLevelMember(json, Correlation.EVENT_DETAIL_FIELD)) {
+            member(out, Correlation.EVENT_DETAIL_FIELD, correlationId.get());
         }
-        // splice the member in front of the object's members: {"_correlation_id":"…",<members>}
-        byte[] id = Json.write(correlationId.get());
-        boolean empty = json.length == 2;
-        StringBuilder out = new StringBuilder(json.length + id.length + CORRELATION_MEMBER.length + 2);
-        out.append('{').append(new String(CORRELATION_MEMBER, StandardCharsets.UTF_8))
-                .append(new String(id, StandardCharsets.UTF_8));
-        if (!empty) {
-            out.append(',');
+        if (!hasTopLevelMember(json, EVENT_ID_FIELD)) {
+            member(out, EVENT_ID_FIELD, eventId);
+        }
+        if (json.length == 2 && out.length() > 1) {
+            out.setLength(out.length() - 1); // drop the comma: the object had no members of its own
         }
         out.append(new String(json, 1, json.length - 1, StandardCharsets.UTF_8));
         return out.toString();
+    }
+
+    private static void member(StringBuilder out, String name, String value) {
+        out.append('"').append(name).append("\":").append(Json.writeString(value)).append(',');
     }
 
     /**

@@ -15,9 +15,10 @@ class DetailLimitsTest extends LocalBusTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** An entry of {@code bytes} bytes as EventBridge counts them: "a.b" + "T" + {"pad":"x…"}. */
+    /** An entry of {@code bytes} bytes as EventBridge counts them: "a.b" + "T" + {"_event_id":…,"pad":"x…"}. */
     private static OutgoingEvent entryOf(int bytes) {
-        return OutgoingEvent.of("a.b", "T", Map.of("pad", "x".repeat(bytes - 3 - 1 - "{\"pad\":\"\"}".length())));
+        return OutgoingEvent.of("a.b", "T", Map.of("pad", "x".repeat(bytes - 3 - 1 - "{\"pad\":\"\"}".length()
+                - Fixtures.EVENT_ID_MEMBER_BYTES)));
     }
 
     @Test
@@ -65,7 +66,7 @@ class DetailLimitsTest extends LocalBusTest {
         String envelope = deliveredUnderCorrelation(new OrderAudited("from-the-record", "o-1"));
 
         assertThat(JSON.readTree(envelope).get("detail").toString())
-                .isEqualTo("{\"_correlation_id\":\"from-the-record\",\"orderId\":\"o-1\"}");
+                .matches("\\{" + Fixtures.EVENT_ID + ",\"_correlation_id\":\"from-the-record\",\"orderId\":\"o-1\"}");
         assertThat(envelope.split("\"_correlation_id\"", -1)).as("one member, not two").hasSize(2);
     }
 
@@ -78,7 +79,7 @@ class DetailLimitsTest extends LocalBusTest {
         String envelope = deliveredUnderCorrelation(OutgoingEvent.of("billing.app", "InvoiceIssued", detail));
 
         assertThat(JSON.readTree(envelope).get("detail").toString())
-                .isEqualTo("{\"nested\":{\"_correlation_id\":\"inner\"},\"_correlation_id\":\"mine\"}");
+                .matches("\\{" + Fixtures.EVENT_ID + ",\"nested\":\\{\"_correlation_id\":\"inner\"},\"_correlation_id\":\"mine\"}");
     }
 
     @Test
@@ -87,6 +88,7 @@ class DetailLimitsTest extends LocalBusTest {
                 Map.of("nested", Map.of("_correlation_id", "inner"))));
 
         assertThat(JSON.readTree(envelope).get("detail").toString())
-                .isEqualTo("{\"_correlation_id\":\"current-invocation\",\"nested\":{\"_correlation_id\":\"inner\"}}");
+                .matches("\\{\"_correlation_id\":\"current-invocation\"," + Fixtures.EVENT_ID
+                        + ",\"nested\":\\{\"_correlation_id\":\"inner\"}}");
     }
 }

@@ -74,9 +74,9 @@ class EventPublisherTest extends LocalBusTest {
         client = Fixtures.client(bus);
         List<OutgoingEvent> events = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            events.add(OutgoingEvent.of("a.b", "Padded", Map.of("pad", "x".repeat(300))));
+            events.add(OutgoingEvent.of("a.b", "Padded", Map.of("pad", "x".repeat(250))));
         }
-        // each entry: 3 + 6 + 312 = 321 bytes → 3 per 1 000-byte request
+        // each entry: 3 + 6 + 312 (51 of them the _event_id member) = 321 bytes → 3 per 1 000-byte request
         PublishResult<OutgoingEvent> result = publisher().maxRequestBytes(1_000).build().publishAll(events);
 
         assertThat(result.allPublished()).isTrue();
@@ -94,11 +94,12 @@ class EventPublisherTest extends LocalBusTest {
         assertThatThrownBy(() -> small.publishAll(events))
                 .isInstanceOfSatisfying(EventTooLargeException.class, e -> {
                     assertThat(e.index()).isEqualTo(1);
-                    assertThat(e.entryBytes()).isEqualTo(3 + 6 + "{\"pad\":\"\"}".length() + 200);
+                    assertThat(e.entryBytes()).isEqualTo(3 + 6 + "{\"pad\":\"\"}".length() + 200
+                            + Fixtures.EVENT_ID_MEMBER_BYTES);
                     assertThat(e.limitBytes()).isEqualTo(200);
                     assertThat(e.reason()).isEqualTo(EventRejectedException.Reason.TOO_LARGE);
                 })
-                .hasMessage("Event rejected: event 1: a.b/Padded is 219 bytes, over the PutEvents limit of 200 bytes");
+                .hasMessage("Event rejected: event 1: a.b/Padded is 270 bytes, over the PutEvents limit of 200 bytes");
         assertThat(bus.putEventsCalls()).isZero();
     }
 
@@ -171,19 +172,19 @@ class EventPublisherTest extends LocalBusTest {
             assertThat(d.traceHeader()).contains("Root=1-6745a1b2-0123456789abcdef01234567;Parent=53995c3f42cd8ad8;Sampled=1");
             JsonNode detail = JSON.readTree(d.envelopeJson()).get("detail");
             assertThat(detail.toString())
-                    .isEqualTo("{\"_correlation_id\":\"corr-42\",\"orderId\":\"o-1\",\"userId\":\"u-1\",\"itemCount\":2}");
+                    .matches("\\{\"_correlation_id\":\"corr-42\"," + Fixtures.EVENT_ID + ",\"orderId\":\"o-1\",\"userId\":\"u-1\",\"itemCount\":2}");
         });
     }
 
     @Test
-    void publish_noCorrelationNoTrace_detailIsTheRecordOnly() throws Exception {
+    void publish_noCorrelationNoTrace_detailIsTheRecordAndItsEventId() throws Exception {
         publisher().build().publish(new OrderPlaced("o-1", "u-1", 2)).orThrow();
         assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
 
         assertThat(consumer.deliveries).singleElement().satisfies(d -> {
             assertThat(d.traceHeader()).isEmpty();
             assertThat(JSON.readTree(d.envelopeJson()).get("detail").toString())
-                    .isEqualTo("{\"orderId\":\"o-1\",\"userId\":\"u-1\",\"itemCount\":2}");
+                    .matches("\\{" + Fixtures.EVENT_ID + ",\"orderId\":\"o-1\",\"userId\":\"u-1\",\"itemCount\":2}");
         });
     }
 
@@ -201,7 +202,7 @@ class EventPublisherTest extends LocalBusTest {
         assertThat(billing.deliveries).singleElement().satisfies(d -> {
             JsonNode envelope = JSON.readTree(d.envelopeJson());
             assertThat(envelope.get("detail-type").asText()).isEqualTo("InvoiceIssued");
-            assertThat(envelope.get("detail").toString()).isEqualTo("{\"_correlation_id\":\"c-1\"}");
+            assertThat(envelope.get("detail").toString()).matches("\\{\"_correlation_id\":\"c-1\"," + Fixtures.EVENT_ID + "}");
         });
     }
 

@@ -15,6 +15,11 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 /** Test fixtures: the real SDK client on a local bus, orders, a recording target. */
 final class Fixtures {
 
+    /** The {@code "_event_id":"…"} member the publisher adds (a version-7 UUID), as a regular expression. */
+    static final String EVENT_ID = "\"_event_id\":\"[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\"";
+    /** Bytes the {@code "_event_id":"<uuid>",} member adds to a detail. */
+    static final int EVENT_ID_MEMBER_BYTES = "\"_event_id\":\"\",".length() + 36;
+
     private Fixtures() {
     }
 

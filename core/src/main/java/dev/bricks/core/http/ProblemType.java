@@ -27,16 +27,22 @@ public enum ProblemType {
     INVALID_PARAMETER("invalid-parameter", 400, "Bad Request"),
     /** 400: a parameter of a primitive type is absent. */
     MISSING_PARAMETER("missing-parameter", 400, "Bad Request"),
+    /** 400: the route is idempotent ({@code bricks-idempotency}) and the {@code Idempotency-Key} header is absent. */
+    IDEMPOTENCY_KEY_MISSING("idempotency-key-missing", 400, "Bad Request"),
     /** 404: no route matches the path. */
     NOT_FOUND("not-found", 404, "Not Found"),
     /** 405: the path matches only routes of other methods; the {@code Allow} header lists them. */
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method Not Allowed"),
+    /** 409: the first request with this idempotency key is still being processed. */
+    IDEMPOTENCY_IN_PROGRESS("idempotency-in-progress", 409, "Conflict"),
     /** 413: the body is larger than {@link HttpOptions#maxBodyBytes()}. */
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload Too Large"),
     /** 415: the route takes a JSON body and the Content-Type is not JSON. */
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported Media Type"),
     /** 422: fields of the body have the wrong type or fail validation; {@code errors} lists every one. */
     INVALID_FIELDS("invalid-fields", 422, "Unprocessable Content"),
+    /** 422: the idempotency key was used before with another request body. */
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Unprocessable Content"),
     /** 500: anything else went wrong; the body carries only Lambda's {@code requestId}. */
     INTERNAL("internal", 500, "Internal Server Error");
 

@@ -23,12 +23,13 @@ import javax.lang.model.element.TypeElement;
  * @param updatedAt the {@code @UpdatedAt} component, or null
  * @param ttl the {@code @Ttl} component, or null
  * @param unique names of the {@code @Unique} components
+ * @param emptyAllowed names of the {@code @AllowEmpty} key components
  * @param nestedRecords record types used as attribute values (documents)
  */
 record EntityModel(TypeElement element, boolean bean, String type, String typeAttribute, String pkAttribute,
     KeyTemplate pk, String skAttribute, KeyTemplate sk, List<IndexModel> indexes, List<Component> components,
     Component version, Component createdAt, Component updatedAt, Component ttl, List<String> unique,
-    List<TypeElement> nestedRecords) {
+    List<String> emptyAllowed, List<TypeElement> nestedRecords) {
 
   /** The component named {@code name}; it exists (templates were checked against the components). */
   Component component(String name) {

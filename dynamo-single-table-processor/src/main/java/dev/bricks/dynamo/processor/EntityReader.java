@@ -1,5 +1,6 @@
 package dev.bricks.dynamo.processor;
 
+import dev.bricks.dynamo.annotation.AllowEmpty;
 import dev.bricks.dynamo.annotation.Attribute;
 import dev.bricks.dynamo.annotation.Convert;
 import dev.bricks.dynamo.annotation.CreatedAt;
@@ -78,15 +79,19 @@ final class EntityReader {
       indexes.add(new IndexModel(i.name(), pa, ipk, sa, isk));
     }
     List<String> unique = new ArrayList<>();
+    List<String> emptyAllowed = new ArrayList<>();
     for (Component c : components) {
       if (has(c.element(), Unique.class)) {
         unique.add(c.name());
+      }
+      if (has(c.element(), AllowEmpty.class)) {
+        emptyAllowed.add(c.name());
       }
     }
     return new EntityModel(e, e.getKind() == ElementKind.CLASS, type, entity.typeAttribute(), key.pkAttribute(), pk,
         key.skAttribute(), sk, indexes, components, single(components, Version.class),
         single(components, CreatedAt.class), single(components, UpdatedAt.class), single(components, Ttl.class),
-        unique, nested);
+        unique, emptyAllowed, nested);
   }
 
   /** Components of a record, or properties of a bean; nested document records are added to {@code nested}. */

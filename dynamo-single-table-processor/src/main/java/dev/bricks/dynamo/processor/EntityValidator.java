@@ -23,6 +23,7 @@ final class EntityValidator {
     attributeNamesAreDistinct(m);
     managedComponentsHaveTheirTypes(m);
     uniqueComponentsAreScalars(m);
+    allowEmptyOnlyOnKeyComponents(m);
     primaryKeyAvoidsManagedComponents(m);
     generatedConstantsAreDistinct(m);
   }
@@ -112,6 +113,22 @@ final class EntityValidator {
       if (!types.isScalar(c.type())) {
         throw new ProcessingFailure(c.element(), "@Unique component '" + c.name()
             + "' must be a scalar (string, number, enum...), not " + c.type());
+      }
+    }
+  }
+
+  private static void allowEmptyOnlyOnKeyComponents(EntityModel m) {
+    Set<String> keyComponents = new HashSet<>(m.primaryComponents());
+    for (IndexModel i : m.indexes()) {
+      keyComponents.addAll(i.pk().components());
+      if (i.sk() != null) {
+        keyComponents.addAll(i.sk().components());
+      }
+    }
+    for (String e : m.emptyAllowed()) {
+      if (!keyComponents.contains(e)) {
+        throw new ProcessingFailure(m.component(e).element(), "@AllowEmpty on '" + e + "' of "
+            + m.element().getSimpleName() + " has no effect: the component is in no key template");
       }
     }
   }

@@ -56,21 +56,31 @@ final class SchemaWriter {
   private static void templates(StringBuilder src, EntityModel m) {
     src.append("  /** Entity type value stored in '").append(esc(m.typeAttribute())).append("'. */\n");
     src.append("  public static final String TYPE = \"").append(esc(m.type())).append("\";\n");
-    templateConstant(src, "PK_TEMPLATE", m.type() + " PK", m.pk());
+    templateConstant(src, m, "PK_TEMPLATE", m.type() + " PK", m.pk());
     if (m.sk() != null) {
-      templateConstant(src, "SK_TEMPLATE", m.type() + " SK", m.sk());
+      templateConstant(src, m, "SK_TEMPLATE", m.type() + " SK", m.sk());
     }
     for (IndexModel i : m.indexes()) {
-      templateConstant(src, i.constant() + "_PK_TEMPLATE", m.type() + " index " + i.name() + " PK", i.pk());
+      templateConstant(src, m, i.constant() + "_PK_TEMPLATE", m.type() + " index " + i.name() + " PK", i.pk());
       if (i.sk() != null) {
-        templateConstant(src, i.constant() + "_SK_TEMPLATE", m.type() + " index " + i.name() + " SK", i.sk());
+        templateConstant(src, m, i.constant() + "_SK_TEMPLATE", m.type() + " index " + i.name() + " SK", i.sk());
       }
     }
   }
 
-  private static void templateConstant(StringBuilder src, String constant, String owner, KeyTemplate t) {
+  private static void templateConstant(StringBuilder src, EntityModel m, String constant, String owner, KeyTemplate t) {
     src.append("  static final KeyTemplate ").append(constant).append(" = KeyTemplate.parse(\"").append(esc(owner))
-        .append("\", \"").append(esc(t.template())).append("\");\n");
+        .append("\", \"").append(esc(t.template())).append("\")");
+    List<String> optional = new ArrayList<>();
+    for (String c : t.distinctComponents()) {
+      if (m.emptyAllowed().contains(c)) {
+        optional.add("\"" + c + "\"");
+      }
+    }
+    if (!optional.isEmpty()) {
+      src.append(".allowEmpty(").append(String.join(", ", optional)).append(')');
+    }
+    src.append(";\n");
   }
 
   private void tableSchema(StringBuilder src, EntityModel m, String entityName) {

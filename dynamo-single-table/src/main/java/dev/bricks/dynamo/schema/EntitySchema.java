@@ -242,7 +242,8 @@ public final class EntitySchema<T> {
     if (k.skTemplate() == null) {
       throw new IllegalStateException("The " + k.label() + " key of " + type + " has no sort key");
     }
-    return new SortKey<>(this, indexName, k.skTemplate().renderPrefix(leadingValues));
+    return new SortKey<>(this, indexName, k.skTemplate().renderPrefix(leadingValues),
+        k.skTemplate().endsAtLiteral(leadingValues.length));
   }
 
   private static Object[] orderedFor(KeyTemplate t, Object[] distinctValues) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A parsed key template such as {@code "USER#{userId}"}: literal text with {@code {component}}
@@ -15,11 +16,13 @@ import java.util.Map;
  *
  * <p><b>Keys are unambiguous by construction.</b> Two placeholders must be separated by literal text; the
  * template's <em>delimiters</em> are the non-alphanumeric characters of its literal text ({@code #} in
- * {@code USER#{userId}#DOC#{docId}}). A value that is empty or contains a delimiter is refused with
+ * {@code USER#{userId}#DOC#{docId}}). A value that contains a delimiter is refused with
  * {@link InvalidKeyValueException} (not escaped: keys stay readable by every other tool and stream consumer, and
- * a refused write surfaces at once instead of an escaping rule every reader must share). A prefix rendered from
- * leading components always ends at the literal after the last one ({@code USER#u1#}), so it never matches
- * {@code USER#u10#}. Immutable and thread-safe.
+ * a refused write surfaces at once instead of an escaping rule every reader must share); so is an empty value,
+ * unless its component was declared optional ({@link #allowEmpty}, from {@code @AllowEmpty}), and a key whose
+ * whole rendered text is empty. A prefix rendered from leading components always ends at the literal after the
+ * last one ({@code USER#u1#}), so it never matches {@code USER#u10#}; {@link #endsAtLiteral(int)} tells whether a
+ * rendering of {@code n} values does. Immutable and thread-safe.
  */
 public final class KeyTemplate {
   private final String owner;
@@ -27,12 +30,15 @@ public final class KeyTemplate {
   private final List<String> literals;
   private final List<String> components;
   private final String delimiters;
+  private final Set<String> emptyAllowed;
 
-  private KeyTemplate(String owner, String template, List<String> literals, List<String> components) {
+  private KeyTemplate(String owner, String template, List<String> literals, List<String> components,
+      Set<String> emptyAllowed) {
     this.owner = owner;
     this.template = template;
     this.literals = List.copyOf(literals);
     this.components = List.copyOf(components);
+    this.emptyAllowed = Set.copyOf(emptyAllowed);
     StringBuilder d = new StringBuilder();
     for (String l : literals) {
       l.chars().filter(c -> !Character.isLetterOrDigit(c) && d.indexOf(String.valueOf((char) c)) < 0)
@@ -84,7 +90,39 @@ public final class KeyTemplate {
       }
     }
     literals.add(literal.toString());
-    return new KeyTemplate(owner, template, literals, components);
+    return new KeyTemplate(owner, template, literals, components, Set.of());
+  }
+
+  /**
+   * This template with the given components declared optional: their values may be empty (generated from
+   * {@code @AllowEmpty}).
+   *
+   * @throws IllegalArgumentException naming a component the template does not have
+   */
+  public KeyTemplate allowEmpty(String... optionalComponents) {
+    Set<String> allowed = new LinkedHashSet<>(emptyAllowed);
+    for (String c : optionalComponents) {
+      if (!components.contains(c)) {
+        throw new IllegalArgumentException("Key template '" + template + "' of " + owner + " has no component '"
+            + c + "'");
+      }
+      allowed.add(c);
+    }
+    return new KeyTemplate(owner, template, literals, components, allowed);
+  }
+
+  /** Components whose value may be empty; never null. */
+  public Set<String> emptyAllowed() {
+    return emptyAllowed;
+  }
+
+  /**
+   * True when a rendering of the first {@code valueCount} values ends with literal text, so that as a
+   * {@code begins_with} prefix it cannot match a longer value of its last component: always for a proper prefix
+   * (placeholders are separated by literals), and for the whole template only when it ends with a literal.
+   */
+  public boolean endsAtLiteral(int valueCount) {
+    return !literals.get(valueCount).isEmpty();
   }
 
   /** The template text as written. */
@@ -156,6 +194,10 @@ public final class KeyTemplate {
       }
       sb.append(checked(i, values[i])).append(literals.get(i + 1));
     }
+    if (sb.length() == 0) {
+      throw new InvalidKeyValueException(owner, template, components.get(0), 0, "",
+          "is empty and the key would be empty");
+    }
     return sb.toString();
   }
 
@@ -167,7 +209,7 @@ public final class KeyTemplate {
   /** Formats value {@code i} and refuses an empty one or one containing a delimiter. */
   private String checked(int i, Object value) {
     String v = format(value);
-    if (v.isEmpty()) {
+    if (v.isEmpty() && !emptyAllowed.contains(components.get(i))) {
       throw new InvalidKeyValueException(owner, template, components.get(i), i, v, "is empty");
     }
     for (int c = 0; c < delimiters.length(); c++) {

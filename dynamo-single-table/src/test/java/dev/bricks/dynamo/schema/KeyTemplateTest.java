@@ -59,4 +59,30 @@ class KeyTemplateTest {
     assertThatThrownBy(() -> KeyTemplate.parse("T PK", "{a}{b}")).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Key template '{a}{b}' of T PK has placeholders {a} and {b} without a delimiter between them");
   }
+
+  @Test
+  void allowEmpty_optionalComponentMayBeEmptyOthersNot() {
+    KeyTemplate t = doc.allowEmpty("docId");
+    assertThat(t.render("u1", "")).isEqualTo("USER#u1#DOC#");
+    assertThat(t.renderPrefix("u1", "")).isEqualTo("USER#u1#DOC#");
+    assertThatThrownBy(() -> t.render("", "d1")).isInstanceOf(InvalidKeyValueException.class)
+        .hasMessageContaining("component 'userId' (placeholder 1) is empty");
+    assertThatThrownBy(() -> t.render("u1", "d#1")).isInstanceOf(InvalidKeyValueException.class);
+    assertThatThrownBy(() -> doc.allowEmpty("nope")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Key template 'USER#{userId}#DOC#{docId}' of DOC SK has no component 'nope'");
+  }
+
+  @Test
+  void allowEmpty_keyThatWouldRenderEmpty_isRefused() {
+    KeyTemplate bare = KeyTemplate.parse("T PK", "{a}").allowEmpty("a");
+    assertThatThrownBy(() -> bare.render("")).isInstanceOf(InvalidKeyValueException.class)
+        .hasMessageContaining("is empty and the key would be empty");
+  }
+
+  @Test
+  void endsAtLiteral_trueForProperPrefixesAndTemplatesEndingInLiteral() {
+    assertThat(doc.endsAtLiteral(1)).isTrue();
+    assertThat(doc.endsAtLiteral(2)).isFalse();
+    assertThat(KeyTemplate.parse("T", "ORDER#{id}#").endsAtLiteral(1)).isTrue();
+  }
 }

@@ -39,7 +39,7 @@ import java.util.zip.ZipOutputStream;
  *       of the function's own {@code Duration} from the REPORT lines; errors counted.</li>
  * </ul>
  * Usage: {@code java -cp benchmarks/local-app/target/classes dev.bricks.benchmarks.localapp.LocalAppBenchmark
- * local/runtime/target/bricks-local.jar [clients] [requestsPerClient]}
+ * local/runtime/target/bricks-local.jar [clients] [requestsPerClient] [warmupPerClient]}
  */
 public final class LocalAppBenchmark {
 
@@ -54,6 +54,9 @@ public final class LocalAppBenchmark {
         Path jar = Path.of(args.length > 0 ? args[0] : "local/runtime/target/bricks-local.jar").toAbsolutePath();
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int perClient = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+        // as the gateway-only benchmark: ~2000 warm-up requests, so the JIT of all three JVMs (client, bricks-local,
+        // function) has compiled the path before it is measured
+        int warmupPerClient = args.length > 3 ? Integer.parseInt(args[3]) : Math.max(20, 2000 / clients);
         Path dir = Files.createTempDirectory("bricks-local-bench");
         writeFunctionZip(dir.resolve("hello.zip"));
         Path template = Files.writeString(dir.resolve("template.yaml"), """
@@ -114,8 +117,8 @@ public final class LocalAppBenchmark {
 
             URI hello = URI.create(api + "/hello");
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            // warm-up: one environment per client, then a few rounds
-            runClients(http, hello, clients, 20, new ConcurrentLinkedQueue<>(), new AtomicInteger());
+            // warm-up: one environment per client, then enough rounds for the JIT
+            runClients(http, hello, clients, warmupPerClient, new ConcurrentLinkedQueue<>(), new AtomicInteger());
             Thread.sleep(500);
             durations.clear();
             ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();

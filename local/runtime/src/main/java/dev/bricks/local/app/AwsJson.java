@@ -4,21 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
  * Calls a local service's AWS JSON protocol ({@code X-Amz-Target}) over loopback: how the app creates the
- * template's tables and rules through the services' own APIs, as CloudFormation would.
+ * template's tables and rules through the services' own APIs, as CloudFormation would. Plain
+ * {@link HttpURLConnection}: the JDK's {@code HttpClient} initialises a TLS context when built, which costs
+ * bricks-local's start hundreds of milliseconds for a loopback call.
  */
 final class AwsJson {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
     private final URI endpoint;
     private final String contentType;
     private final String targetPrefix;
@@ -42,15 +46,23 @@ final class AwsJson {
      */
     JsonNode call(String operation, Object request) {
         try {
-            HttpRequest req = HttpRequest.newBuilder(endpoint)
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", contentType)
-                    .header("X-Amz-Target", targetPrefix + operation)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(request)))
-                    .build();
-            HttpResponse<byte[]> res = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
-            JsonNode body = res.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(res.body());
-            if (res.statusCode() >= 300) {
+            HttpURLConnection c = (HttpURLConnection) endpoint.toURL().openConnection();
+            c.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+            c.setReadTimeout((int) READ_TIMEOUT.toMillis());
+            c.setRequestMethod("POST");
+            c.setDoOutput(true);
+            c.setRequestProperty("Content-Type", contentType);
+            c.setRequestProperty("X-Amz-Target", targetPrefix + operation);
+            try (OutputStream out = c.getOutputStream()) {
+                out.write(JSON.writeValueAsBytes(request));
+            }
+            int status = c.getResponseCode();
+            byte[] bytes;
+            try (InputStream in = status >= 300 ? c.getErrorStream() : c.getInputStream()) {
+                bytes = in == null ? new byte[0] : in.readAllBytes();
+            }
+            JsonNode body = bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
+            if (status >= 300) {
                 String type = body.path("__type").asText("");
                 String message = body.has("message") ? body.path("message").asText() : body.path("Message").asText();
                 throw new AwsError(type.substring(type.indexOf('#') + 1), message);
@@ -58,9 +70,6 @@ final class AwsJson {
             return body;
         } catch (IOException e) {
             throw new AwsError("ConnectionError", operation + " on " + endpoint + " failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AwsError("Interrupted", operation + " interrupted");
         }
     }
 

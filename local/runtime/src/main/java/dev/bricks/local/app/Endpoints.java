@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param api the API gateway's base URL (every HTTP and REST API of the template); never null
  * @param dynamoDb the DynamoDB (and DynamoDB Streams) endpoint; never null
  * @param eventBridge the EventBridge endpoint; never null
- * @param s3 the S3 endpoint (path-style); null while S3 is not running
+ * @param s3 the S3 endpoint (path-style); null when the template has no {@code AWS::S3::Bucket} (S3 is
+ *     then not started)
  * @param ses the SES v2 endpoint; null while SES is not running
  */
 public record Endpoints(URI api, URI dynamoDb, URI eventBridge, URI s3, URI ses) {

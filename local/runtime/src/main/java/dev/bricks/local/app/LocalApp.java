@@ -10,7 +10,9 @@ import dev.bricks.local.functions.FunctionSpec;
 import dev.bricks.local.functions.JavaRuntimes;
 import dev.bricks.local.gateway.ApiConfig;
 import dev.bricks.local.gateway.LocalApiGateway;
+import dev.bricks.local.runtime.LoopbackHttpServers;
 import dev.bricks.local.s3.LocalS3;
+import dev.bricks.local.s3.S3BucketConfig;
 import dev.bricks.local.s3.S3Config;
 import dev.bricks.local.ses.LocalSes;
 import dev.bricks.local.ses.SesConfig;
@@ -100,11 +102,8 @@ public final class LocalApp implements AutoCloseable {
 
     private static LocalApp start(Template template, LocalAppOptions options, Shutdown shutdown, long t0) {
         Path state = options.stateDirectory();
-        // the JDK HTTP server (gateway, EventBridge) reads this once, at its first start; without it every
-        // response waits for Nagle and the client's delayed ACK (~40 ms)
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
+        // before any JDK HTTP server of this JVM, including the DynamoDB and EventBridge engines' own
+        LoopbackHttpServers.enableNoDelay();
         FunctionLogs logs = new FunctionLogs(options.logs(), options.colour());
         DeferredInvoker deferred = new DeferredInvoker();
         AsyncInvoker async = shutdown.add(Shutdown.Stage.TRIGGERS,
@@ -112,8 +111,8 @@ public final class LocalApp implements AutoCloseable {
         List<ApiConfig> apis = GatewayWiring.apis(template);
         List<StreamSourceConfig> streams = TriggerWiring.streams(template);
         List<LambdaRuleConfig> rules = TriggerWiring.rules(template);
-        // the services start in parallel (S3 takes longest); triggers hold a deferred invoker until functions exist
-        ExecutorService starter = Executors.newFixedThreadPool(5, r -> {
+        // the services start in parallel; triggers hold a deferred invoker until functions exist
+        ExecutorService starter = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "bricks-start");
             t.setDaemon(true);
             return t;
@@ -149,10 +148,12 @@ public final class LocalApp implements AutoCloseable {
             CompletableFuture<LocalSes> sesStarted = CompletableFuture.supplyAsync(() -> shutdown.add(
                     Shutdown.Stage.SERVICES, new LocalSes(new SesConfig(0, state == null ? null
                             : createDirectories(state.resolve("ses"))), line -> logs.line("ses", line)).start()), starter);
-            CompletableFuture<LocalS3> s3Started = CompletableFuture.supplyAsync(() -> shutdown.add(
-                    Shutdown.Stage.TRIGGERS, new LocalS3(new S3Config(0, state == null ? null
-                            : createDirectories(state.resolve("s3")), REGION, TriggerWiring.buckets(template)),
-                            async).start()), starter);
+            // S3 only when the template has buckets; its slow start (jclouds, Guice, Jetty) runs behind a port
+            // that accepts and holds connections at once, so it is not on the way to ready
+            List<S3BucketConfig> buckets = TriggerWiring.buckets(template);
+            LocalS3 s3 = buckets.isEmpty() ? null : shutdown.add(Shutdown.Stage.TRIGGERS,
+                    new LocalS3(new S3Config(0, state == null ? null : createDirectories(state.resolve("s3")),
+                            REGION, buckets), async).startInBackground(line -> logs.line("s3", line)));
             CompletableFuture<LocalApiGateway> gatewayStarted = CompletableFuture.supplyAsync(() -> {
                 try {
                     LocalApiGateway.Builder gb = LocalApiGateway.builder(deferred).port(options.port());
@@ -163,19 +164,20 @@ public final class LocalApp implements AutoCloseable {
                             + " there or pick another with --port", e);
                 }
             }, starter);
-            CompletableFuture.allOf(dynamoStarted, busStarted, sesStarted, s3Started, gatewayStarted)
+            CompletableFuture.allOf(dynamoStarted, busStarted, sesStarted, gatewayStarted)
                     .exceptionally(e -> null).join();
             LocalDynamoDb dynamo = joined(dynamoStarted);
             LocalEventBridge bus = joined(busStarted);
             LocalSes ses = joined(sesStarted);
-            LocalS3 s3 = joined(s3Started);
             LocalApiGateway gateway = joined(gatewayStarted);
 
             Map<String, String> serviceEnvironment = new LinkedHashMap<>();
             serviceEnvironment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
             serviceEnvironment.put("AWS_ENDPOINT_URL_DYNAMODB_STREAMS", dynamo.endpoint().toString());
             serviceEnvironment.put("AWS_ENDPOINT_URL_EVENTBRIDGE", bus.endpoint().toString());
-            serviceEnvironment.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
+            if (s3 != null) {
+                serviceEnvironment.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
+            }
             serviceEnvironment.put("AWS_ENDPOINT_URL_SESV2", ses.endpoint().toString());
             List<String> warnings = new ArrayList<>(template.warnings());
             List<FunctionSpec> specs = new ArrayList<>();
@@ -194,8 +196,8 @@ public final class LocalApp implements AutoCloseable {
             FunctionEnvironments functions = shutdown.add(Shutdown.Stage.FUNCTIONS,
                     new FunctionEnvironments(specs, logs));
             deferred.bind(functions);
-            Endpoints endpoints = new Endpoints(gateway.baseUrl(), dynamo.endpoint(), bus.endpoint(), s3.endpoint(),
-                    ses.endpoint());
+            Endpoints endpoints = new Endpoints(gateway.baseUrl(), dynamo.endpoint(), bus.endpoint(),
+                    s3 == null ? null : s3.endpoint(), ses.endpoint());
             Duration ready = Duration.ofNanos(System.nanoTime() - t0);
             String table = StartupTable.render(template, endpoints, apis, jdks, warnings, ready);
             options.logs().print(table);

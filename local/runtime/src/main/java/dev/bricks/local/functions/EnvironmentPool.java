@@ -64,11 +64,13 @@ final class EnvironmentPool implements AutoCloseable {
         String requestId = UUID.randomUUID().toString();
         try {
             boolean cold;
+            // read outside the lock: for a directory artifact it walks the tree, which must not serialise requests
+            String fingerprint = Deployment.fingerprint(spec.artifact());
             synchronized (this) {
                 if (closed) {
                     return error(requestId, "Runtime.Unknown", "bricks-local is shutting down", false, Duration.ZERO);
                 }
-                recycleIfChanged();
+                recycleIfChanged(fingerprint);
                 env = idle.pollFirst();
                 while (env != null && !env.process().isAlive()) {
                     logs.line(spec.functionName(), "environment " + env.process().pid() + " had exited; replacing it");
@@ -94,8 +96,7 @@ final class EnvironmentPool implements AutoCloseable {
                         ? new InvokeOutcome(requestId, r.payload(), null, null, cold, r.duration())
                         : new InvokeOutcome(requestId, r.payload(), "Unhandled",
                                 r.errorType() != null ? r.errorType() : "Unhandled", cold, r.duration());
-                logs.line(spec.functionName(), "END RequestId: " + requestId);
-                logs.line(spec.functionName(), reportLine(inv.report()));
+                logs.lines(spec.functionName(), "END RequestId: " + requestId, reportLine(inv.report()));
             } catch (FunctionFailedException e) {
                 outcome = failure(requestId, e, cold);
                 Environment dead = env;
@@ -166,13 +167,12 @@ final class EnvironmentPool implements AutoCloseable {
         return new InvokeOutcome(requestId, body.getBytes(StandardCharsets.UTF_8), "Unhandled", type, cold, d);
     }
 
-    /** Caller holds the lock. */
-    private void recycleIfChanged() {
+    /** Caller holds the lock; {@code now} is the artifact's current fingerprint. */
+    private void recycleIfChanged(String now) {
         if (deployment == null) {
             deployment = Deployment.of(spec.artifact(), spec.functionName());
             return;
         }
-        String now = Deployment.fingerprint(spec.artifact());
         if (now.equals(deployment.fingerprint())) {
             return;
         }

@@ -39,11 +39,20 @@ public final class FunctionLogs {
 
     /** Prints one line of {@code functionName}. */
     public void line(String functionName, String text) {
-        String prefix = colour
+        lines(functionName, text);
+    }
+
+    /** Prints lines of {@code functionName} together, in one write (e.g. {@code END} and {@code REPORT}). */
+    public void lines(String functionName, String... texts) {
+        String prefix = (colour
                 ? "\u001b[" + PALETTE.get(Math.floorMod(functionName.hashCode(), PALETTE.size())) + "m" + functionName + RESET
-                : functionName;
+                : functionName) + " | ";
+        StringBuilder b = new StringBuilder();
+        for (String text : texts) {
+            b.append(prefix).append(text).append(System.lineSeparator());
+        }
         synchronized (out) {
-            out.println(prefix + " | " + text);
+            out.print(b);
             out.flush();
         }
     }

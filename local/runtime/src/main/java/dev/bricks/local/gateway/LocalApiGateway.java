@@ -2,6 +2,7 @@ package dev.bricks.local.gateway;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.bricks.local.runtime.LoopbackHttpServers;
 import dev.bricks.local.functions.FunctionInvoker;
 
 import java.io.IOException;
@@ -51,20 +52,6 @@ public final class LocalApiGateway implements AutoCloseable {
 
     /** Default number of request threads. */
     public static final int DEFAULT_THREADS = 64;
-
-    /**
-     * The JDK server's switch for {@code TCP_NODELAY} on accepted connections. It writes a response's headers and
-     * body in two segments; with Nagle's algorithm on, the body waits for the client's delayed ACK (~40 ms on
-     * Linux) on every request. Read once, when the JDK creates its first {@code HttpServer} in this JVM.
-     */
-    static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
-
-    static {
-        // init-once JVM setting, and only when nobody chose otherwise (-Dsun.net.httpserver.nodelay=false wins)
-        if (System.getProperty(NODELAY_PROPERTY) == null) {
-            System.setProperty(NODELAY_PROPERTY, "true");
-        }
-    }
 
     private final HttpServer http;
     private final ExecutorService executor;
@@ -217,7 +204,7 @@ public final class LocalApiGateway implements AutoCloseable {
             executor.allowCoreThreadTimeOut(true);
             HttpServer http;
             try {
-                http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+                http = LoopbackHttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
             } catch (BindException e) {
                 executor.shutdownNow();
                 throw new PortInUseException(port, e);

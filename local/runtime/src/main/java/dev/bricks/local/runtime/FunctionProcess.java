@@ -139,8 +139,11 @@ public final class FunctionProcess implements AutoCloseable {
         }
         long pid = process.pid();
         var memory = ProcessProbe.peakRssKb(pid);
-        Map<String, Long> counters = ProcessProbe.perfCounters(pid,
-                Set.of(ProcessProbe.LOADED, ProcessProbe.SHARED_LOADED));
+        // the class counters serve cold-start studies; reading the perf-data file on every warm invocation would
+        // sit on the caller's latency path
+        Map<String, Long> counters = first
+                ? ProcessProbe.perfCounters(pid, Set.of(ProcessProbe.LOADED, ProcessProbe.SHARED_LOADED))
+                : Map.of();
         Optional<Duration> init = first
                 ? api.firstNextNanos().map(n -> Duration.ofNanos(n - startNanos))
                 : Optional.empty();

@@ -16,9 +16,11 @@ import java.util.OptionalLong;
  * @param maxMemoryUsedKb peak resident set size of the function JVM ({@code VmHWM} in
  *     {@code /proc/<pid>/status}) when the answer arrived, in KiB; empty where {@code /proc} is unavailable
  * @param loadedClasses classes the JVM had loaded when the answer arrived (HotSpot's
- *     {@code java.cls.loadedClasses} counter); empty where the counter cannot be read
+ *     {@code java.cls.loadedClasses} counter); read on the environment's first invocation only (a cold-start
+ *     figure; reading it costs a file read a warm invocation should not pay), empty afterwards and where the
+ *     counter cannot be read
  * @param sharedClasses of those, classes that came from a class-data-sharing archive
- *     ({@code sun.cls.sharedLoadedClasses}); empty where the counter cannot be read
+ *     ({@code sun.cls.sharedLoadedClasses}); present when {@code loadedClasses} is
  */
 public record InvocationReport(String requestId, Optional<Duration> initDuration, Duration duration,
                                Duration sinceProcessStart, OptionalLong maxMemoryUsedKb,

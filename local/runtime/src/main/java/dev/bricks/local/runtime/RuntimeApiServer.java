@@ -70,7 +70,7 @@ public final class RuntimeApiServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        this.http = LoopbackHttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         http.setExecutor(executor);
         http.createContext(PREFIX, this::handle);
         http.start();

@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -50,7 +52,9 @@ public final class LocalS3 implements AutoCloseable {
     private final Map<String, S3BucketConfig> buckets;
     private BlobStoreContext context;
     private S3Proxy proxy;
-    private URI endpoint;
+    private HeldConnections front;
+    private volatile URI endpoint;
+    private boolean closed;
 
     /**
      * @param config what to serve; not null
@@ -73,8 +77,52 @@ public final class LocalS3 implements AutoCloseable {
      * @throws IllegalStateException when the port is taken or the server does not start, naming the port
      */
     public synchronized LocalS3 start() {
-        if (proxy != null) {
+        if (proxy != null || front != null) {
             return this;
+        }
+        endpoint = URI.create("http://127.0.0.1:" + startServer(config.port()));
+        return this;
+    }
+
+    /**
+     * Binds the port now and starts the server in the background (s3proxy's start takes seconds): connections
+     * are accepted at once and held until the server is up and the buckets exist, so no request is lost or
+     * refused; {@link #endpoint()} is known when this returns.
+     *
+     * @param log receives one line if the server cannot start (held connections are then closed); not null
+     * @return this
+     * @throws IllegalStateException when the port is taken, naming it
+     */
+    public synchronized LocalS3 startInBackground(Consumer<String> log) {
+        Objects.requireNonNull(log, "log");
+        if (proxy != null || front != null) {
+            return this;
+        }
+        CompletableFuture<Integer> serverPort = new CompletableFuture<>();
+        try {
+            front = new HeldConnections(config.port(), serverPort, log);
+        } catch (UncheckedIOException e) {
+            throw new IllegalStateException("S3 could not start on 127.0.0.1:" + config.port() + ": "
+                    + e.getCause().getMessage(), e);
+        }
+        endpoint = URI.create("http://127.0.0.1:" + front.port());
+        Thread starter = new Thread(() -> {
+            try {
+                serverPort.complete(startServer(0));
+            } catch (RuntimeException e) {
+                log.accept("S3 could not start: " + e.getMessage());
+                serverPort.completeExceptionally(e);
+            }
+        }, "bricks-s3-start");
+        starter.setDaemon(true);
+        starter.start();
+        return this;
+    }
+
+    /** Starts s3proxy on {@code port} (0: any) with the buckets; returns the bound port. */
+    private synchronized int startServer(int port) {
+        if (closed) {
+            throw new IllegalStateException("LocalS3 was closed before its server started");
         }
         context = blobStoreContext();
         BlobStore store = new NotifyingBlobStore(context.getBlobStore(), new Notifier());
@@ -83,7 +131,7 @@ public final class LocalS3 implements AutoCloseable {
         }
         proxy = S3Proxy.builder()
                 .blobStore(store)
-                .endpoint(URI.create("http://127.0.0.1:" + config.port()))
+                .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.NONE, null, null)
                 .ignoreUnknownHeaders(true)
                 .build();
@@ -91,20 +139,19 @@ public final class LocalS3 implements AutoCloseable {
             proxy.start();
             waitStarted();
         } catch (Exception e) {
-            close();
-            throw new IllegalStateException("S3 could not start on 127.0.0.1:" + config.port() + ": " + e.getMessage(),
-                    e);
+            closeServer();
+            throw new IllegalStateException("S3 could not start on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }
-        endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-        return this;
+        return proxy.getPort();
     }
 
     /** The base URL, {@code http://127.0.0.1:<port>}. */
-    public synchronized URI endpoint() {
-        if (endpoint == null) {
+    public URI endpoint() {
+        URI e = endpoint;
+        if (e == null) {
             throw new IllegalStateException("LocalS3 is not started");
         }
-        return endpoint;
+        return e;
     }
 
     /** The configuration this instance serves. */
@@ -112,9 +159,18 @@ public final class LocalS3 implements AutoCloseable {
         return config;
     }
 
-    /** Stops the server. Idempotent. */
+    /** Stops the server (and the front door of {@link #startInBackground}). Idempotent; not restartable. */
     @Override
     public synchronized void close() {
+        closed = true;
+        if (front != null) {
+            front.close();
+            front = null;
+        }
+        closeServer();
+    }
+
+    private void closeServer() {
         if (proxy != null) {
             try {
                 proxy.stop();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.bricks.local.runtime.LoopbackHttpServers;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,7 +99,7 @@ public final class LocalSes implements AutoCloseable {
             load(config.dataDirectory());
         }
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", config.port()), 0);
+            server = LoopbackHttpServers.create(new InetSocketAddress("127.0.0.1", config.port()), 0);
         } catch (BindException e) {
             throw new IllegalStateException("SES cannot listen on 127.0.0.1:" + config.port() + ": port in use", e);
         } catch (IOException e) {

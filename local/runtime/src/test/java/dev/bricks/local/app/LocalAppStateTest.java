@@ -64,6 +64,14 @@ class LocalAppStateTest {
     }
 
     @Test
+    void start_templateWithoutBuckets_startsNoS3() throws IOException {
+        try (LocalApp app = start(null)) {
+            assertThat(app.endpoints().s3()).isNull();
+            assertThat(app.startupTable()).doesNotContain("S3 ");
+        }
+    }
+
+    @Test
     void start_withoutState_startsEmpty() throws IOException {
         try (LocalApp app = start(null); DynamoDbClient db = dynamo(app)) {
             db.putItem(b -> b.tableName("orders").item(Map.of("pk", AttributeValue.fromS("gone"))));

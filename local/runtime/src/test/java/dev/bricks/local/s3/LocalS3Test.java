@@ -30,6 +30,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -212,6 +213,28 @@ class LocalS3Test {
         try (LocalS3 second = new LocalS3(config, async).start(); S3Client c = client(second)) {
             assertThat(c.getObjectAsBytes(b -> b.bucket("kept").key("a/b.txt")).asUtf8String()).isEqualTo("persisted");
         }
+    }
+
+    @Test
+    void startInBackground_requestRightAway_isHeldUntilTheServerIsUp() {
+        List<String> log = new CopyOnWriteArrayList<>();
+        S3Config config = new S3Config(0, null, "us-east-1", List.of(new S3BucketConfig("early", List.of())));
+        try (LocalS3 early = new LocalS3(config, async).startInBackground(log::add); S3Client c = client(early)) {
+            // the endpoint is known at once; the first request waits for s3proxy and the bucket
+            c.putObject(b -> b.bucket("early").key("first.txt"), RequestBody.fromString("not lost"));
+
+            assertThat(c.getObjectAsBytes(b -> b.bucket("early").key("first.txt")).asUtf8String())
+                    .isEqualTo("not lost");
+        }
+        assertThat(log).isEmpty();
+    }
+
+    @Test
+    void startInBackground_portInUse_failsAtOnceNamingThePort() {
+        S3Config taken = new S3Config(s3.endpoint().getPort(), null, "us-east-1", List.of());
+        assertThatThrownBy(() -> new LocalS3(taken, async).startInBackground(line -> { }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("127.0.0.1:" + s3.endpoint().getPort());
     }
 
     @Test

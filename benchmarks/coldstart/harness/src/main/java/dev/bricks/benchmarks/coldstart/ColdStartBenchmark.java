@@ -358,6 +358,10 @@ public final class ColdStartBenchmark {
     /** The request id of the check event: every variant gets the same one, so the same order id. */
     static final String CHECK_REQUEST_ID = "same-behaviour-check";
 
+    /** The shape of the {@code _event_id} Bricks' publisher adds to every detail (a UUID, version 7). */
+    private static final java.util.regex.Pattern EVENT_ID =
+            java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+
     /**
      * Runs every placeOrder variant on the same event (also the warm-up round) and compares, with timestamps,
      * ids and the user masked: the responses to the event and to its retry (409); against the local engines the
@@ -407,9 +411,16 @@ public final class ColdStartBenchmark {
                 }
                 if (engines != null) {
                     ArrayNode items = e.putArray("items");
-                    items.add(normalize(engines.item(table, "USER#" + user, "ORDER#ord_" + CHECK_REQUEST_ID), user));
+                    JsonNode order = engines.item(table, "USER#" + user, "ORDER#ord_" + CHECK_REQUEST_ID);
+                    if (order instanceof ObjectNode o) {
+                        documentedExtra(o, "_correlation_id", JSON.createObjectNode().put("S", CHECK_REQUEST_ID),
+                                "order item _correlation_id=<request id>", seen);
+                    }
+                    items.add(normalize(order, user));
                     JsonNode profile = engines.item(table, "USER#" + user, "PROFILE");
                     if (profile instanceof ObjectNode p) {
+                        documentedExtra(p, "_correlation_id", JSON.createObjectNode().put("S", CHECK_REQUEST_ID),
+                                "profile item _correlation_id=<request id>", seen);
                         documentedExtra(p, "EntityType", JSON.createObjectNode().put("S", "USER"), "profile item EntityType=USER", seen);
                         documentedExtra(p, "UserId", JSON.createObjectNode().put("S", user), "profile item UserId=<user>", seen);
                     }
@@ -422,6 +433,11 @@ public final class ColdStartBenchmark {
                         if (env.get("detail") instanceof ObjectNode detail) {
                             documentedExtra(detail, "_correlation_id", new TextNode(CHECK_REQUEST_ID),
                                     "event detail _correlation_id=<request id>", seen);
+                            JsonNode eventId = detail.get("_event_id");
+                            if (eventId != null && EVENT_ID.matcher(eventId.asText()).matches()) {
+                                detail.remove("_event_id");
+                                seen.add("event detail _event_id=<a UUID, the outbox/dedupe id>");
+                            }
                         }
                         delivered.add(normalize(env, user));
                     }

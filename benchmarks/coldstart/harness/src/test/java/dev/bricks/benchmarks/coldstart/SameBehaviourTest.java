@@ -41,7 +41,7 @@ class SameBehaviourTest {
 
         ColdStartBenchmark.Check check = new ColdStartBenchmark(options).checkOnly();
 
-        assertThat(check.identical()).as(check.note()).isTrue();
+        assertThat(check.identical()).as(check.note() + "\n" + check.evidence()).isTrue();
         assertThat(check.evidence()).containsOnlyKeys(variants);
         for (String v : variants) {
             JsonNode e = check.evidence().get(v);
