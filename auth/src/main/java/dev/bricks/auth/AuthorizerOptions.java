@@ -286,8 +286,7 @@ public final class AuthorizerOptions {
         private String tokenHeader = "authorization";
         private Clock clock = Clock.systemUTC();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Trusts an issuer; call once per issuer. */
         public Builder issuer(Issuer issuer) {
@@ -511,7 +510,8 @@ public final class AuthorizerOptions {
                 throw new IllegalStateException("at least one issuer is required");
             }
             if (audiences.isEmpty() && tokenUse != TokenUse.ACCESS) {
-                throw new IllegalStateException("at least one audience is required (or the Cognito access-token preset)");
+                throw new IllegalStateException(
+                        "at least one audience is required (or the Cognito access-token preset)");
             }
             long ttl = jwksCacheTtl.toMillis();
             if (jwksRefreshAhead.toMillis() + jwksRefreshTimeout.toMillis() >= ttl) {
@@ -519,8 +519,8 @@ public final class AuthorizerOptions {
                         + jwksRefreshTimeout + " must be below the JWKS cache TTL " + jwksCacheTtl);
             }
             if (jwksRateLimit.compareTo(jwksCacheTtl) >= 0) {
-                throw new IllegalStateException("JWKS rate limit " + jwksRateLimit
-                        + " must be below the JWKS cache TTL " + jwksCacheTtl);
+                throw new IllegalStateException(
+                        "JWKS rate limit " + jwksRateLimit + " must be below the JWKS cache TTL " + jwksCacheTtl);
             }
             return new AuthorizerOptions(this);
         }

@@ -16,8 +16,7 @@ final class ClaimsCheck {
      * @param claims the verified claims
      * @param expiresAtMillis {@code exp} in epoch millis: an allow is never cached past it
      */
-    record ValidClaims(VerifiedClaims claims, long expiresAtMillis) {
-    }
+    record ValidClaims(VerifiedClaims claims, long expiresAtMillis) {}
 
     /** The NumericDates of a token in epoch millis; {@code NONE} where a claim is absent. */
     private record Times(long exp, long nbf, long iat) {
@@ -37,7 +36,8 @@ final class ClaimsCheck {
         if (denial == null) {
             denial = cognito(claims);
         }
-        if (denial == null && claims.containsKey(PrincipalKeys.SUBJECT)
+        if (denial == null
+                && claims.containsKey(PrincipalKeys.SUBJECT)
                 && !(claims.get(PrincipalKeys.SUBJECT) instanceof String)) {
             denial = Decision.deny(DenyReason.CLAIMS_INVALID, "sub is not a string");
         }
@@ -50,7 +50,9 @@ final class ClaimsCheck {
         }
         VerifiedClaims verified = new VerifiedClaims(claims, kid);
         denial = membership(verified);
-        return denial != null ? Step.deny(denial) : Step.pass(new ValidClaims(verified, times.value().exp()));
+        return denial != null
+                ? Step.deny(denial)
+                : Step.pass(new ValidClaims(verified, times.value().exp()));
     }
 
     private Decision audience(Map<String, Object> claims) {
@@ -93,10 +95,12 @@ final class ClaimsCheck {
             return Step.deny(DenyReason.EXP_MISSING, "no exp");
         }
         long now = options.clock().millis();
-        Times t = new Times(millis(claims.get("exp")),
+        Times t = new Times(
+                millis(claims.get("exp")),
                 claims.containsKey("nbf") ? millis(claims.get("nbf")) : Times.NONE,
                 claims.containsKey("iat") ? millis(claims.get("iat")) : Times.NONE);
-        if (t.exp() == Times.NONE || (claims.containsKey("nbf") && t.nbf() == Times.NONE)
+        if (t.exp() == Times.NONE
+                || (claims.containsKey("nbf") && t.nbf() == Times.NONE)
                 || (claims.containsKey("iat") && t.iat() == Times.NONE)) {
             return Step.deny(DenyReason.CLAIMS_INVALID, "exp/nbf/iat is not a NumericDate");
         }

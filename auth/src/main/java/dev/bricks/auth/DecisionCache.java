@@ -16,11 +16,9 @@ import java.util.Map;
 final class DecisionCache {
 
     /** The 32 digest bytes as four longs: cheap equals and hash. */
-    record Key(long a, long b, long c, long d) {
-    }
+    record Key(long a, long b, long c, long d) {}
 
-    private record Entry(Decision decision, long expiresAtMillis) {
-    }
+    private record Entry(Decision decision, long expiresAtMillis) {}
 
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {

@@ -21,8 +21,7 @@ final class HeaderCheck {
      * @param algorithm the allowed algorithm it names
      * @param kid its {@code kid}; null only when {@code kid} is not required
      */
-    record Header(JWSHeader jws, SignatureAlgorithm algorithm, String kid) {
-    }
+    record Header(JWSHeader jws, SignatureAlgorithm algorithm, String kid) {}
 
     private final AuthorizerOptions options;
 
@@ -62,8 +61,8 @@ final class HeaderCheck {
             return Step.deny(DenyReason.TYP_NOT_ALLOWED, "typ not allowed");
         }
         try {
-            return Step.pass(new Header(JWSHeader.parse(header, new Base64URL(segment)), algorithm.value(),
-                    kid.value()));
+            return Step.pass(
+                    new Header(JWSHeader.parse(header, new Base64URL(segment)), algorithm.value(), kid.value()));
         } catch (ParseException e) {
             return Step.deny(DenyReason.HEADER_INVALID, "header rejected by JWS parser");
         }

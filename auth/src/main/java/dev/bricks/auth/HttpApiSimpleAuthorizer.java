@@ -45,7 +45,11 @@ public abstract non-sealed class HttpApiSimpleAuthorizer extends JwtAuthorizer {
         if (!decision.allowed()) {
             return "{\"isAuthorized\":false}";
         }
-        return new JsonOut().raw("{\"isAuthorized\":true,\"context\":").object(ctx).raw("}").toString();
+        return new JsonOut()
+                .raw("{\"isAuthorized\":true,\"context\":")
+                .object(ctx)
+                .raw("}")
+                .toString();
     }
 
     static Map<String, Object> defaultContext(VerifiedClaims claims) {
@@ -65,7 +69,8 @@ public abstract non-sealed class HttpApiSimpleAuthorizer extends JwtAuthorizer {
         if (h != null) {
             return h;
         }
-        if (event.get("identitySource") instanceof List<?> sources && !sources.isEmpty()
+        if (event.get("identitySource") instanceof List<?> sources
+                && !sources.isEmpty()
                 && sources.get(0) instanceof String s) {
             return s;
         }

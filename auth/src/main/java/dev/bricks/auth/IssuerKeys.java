@@ -36,8 +36,10 @@ final class IssuerKeys {
     IssuerKeys(Issuer issuer, AuthorizerOptions options) {
         this.issuer = issuer;
         this.options = options;
-        this.retriever = new DefaultResourceRetriever((int) options.jwksConnectTimeout().toMillis(),
-                (int) options.jwksReadTimeout().toMillis(), options.jwksSizeLimit());
+        this.retriever = new DefaultResourceRetriever(
+                (int) options.jwksConnectTimeout().toMillis(),
+                (int) options.jwksReadTimeout().toMillis(),
+                options.jwksSizeLimit());
         if (!issuer.discovery()) {
             this.source = build(issuer.jwksUri());
         }
@@ -77,7 +79,8 @@ final class IssuerKeys {
             throw new KeySourceException("OIDC discovery failed recently; retry after the rate limit");
         }
         lastDiscoveryAttempt = now;
-        String base = issuer.issuer().endsWith("/") ? issuer.issuer().substring(0, issuer.issuer().length() - 1)
+        String base = issuer.issuer().endsWith("/")
+                ? issuer.issuer().substring(0, issuer.issuer().length() - 1)
                 : issuer.issuer();
         try {
             Resource doc = retriever.retrieveResource(new URL(base + "/.well-known/openid-configuration"));
@@ -97,7 +100,8 @@ final class IssuerKeys {
         } catch (StrictJson.Rejected e) {
             throw new KeySourceException("OIDC discovery document is not valid JSON: " + e.getMessage());
         } catch (Exception e) {
-            throw new KeySourceException("OIDC discovery failed: " + e.getClass().getSimpleName(), e);
+            throw new KeySourceException(
+                    "OIDC discovery failed: " + e.getClass().getSimpleName(), e);
         }
     }
 
@@ -109,7 +113,9 @@ final class IssuerKeys {
             throw new IllegalArgumentException("bad JWKS URI: " + jwksUri, e);
         }
         JWKSourceBuilder<SecurityContext> b = JWKSourceBuilder.<SecurityContext>create(url, retriever)
-                .cache(options.jwksCacheTtl().toMillis(), options.jwksRefreshTimeout().toMillis())
+                .cache(
+                        options.jwksCacheTtl().toMillis(),
+                        options.jwksRefreshTimeout().toMillis())
                 .refreshAheadCache(options.jwksRefreshAhead().toMillis(), false)
                 .rateLimited(options.jwksRateLimit().toMillis())
                 .retrying(true);
@@ -125,5 +131,4 @@ final class IssuerKeys {
     public String toString() {
         return "IssuerKeys[" + issuer.issuer() + "]";
     }
-
 }

@@ -52,7 +52,10 @@ final class JsonOut {
             string(s);
         } else if (v instanceof Boolean b) {
             sb.append(b.booleanValue());
-        } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte
+        } else if (v instanceof Long
+                || v instanceof Integer
+                || v instanceof Short
+                || v instanceof Byte
                 || v instanceof BigInteger) {
             sb.append(v);
         } else if (v instanceof BigDecimal d) {
@@ -75,7 +78,8 @@ final class JsonOut {
             }
             sb.append(']');
         } else {
-            throw new IllegalArgumentException("not a JSON value: " + v.getClass().getName());
+            throw new IllegalArgumentException(
+                    "not a JSON value: " + v.getClass().getName());
         }
         return this;
     }

@@ -35,8 +35,8 @@ public abstract sealed class JwtAuthorizer extends BricksHandler<AuthorizerEvent
     static final Logger LOG = LoggerFactory.getLogger(JwtAuthorizer.class);
     static final int MAX_EVENT_BYTES = 1024 * 1024;
     private static final int MAX_EVENT_DEPTH = 32;
-    private static final Pattern ARN = Pattern.compile(
-            "arn:[a-z0-9-]+:execute-api:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9]+/[^/\\s]+/[^\\s]*");
+    private static final Pattern ARN =
+            Pattern.compile("arn:[a-z0-9-]+:execute-api:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9]+/[^/\\s]+/[^\\s]*");
     private static final int MAX_ARN_LENGTH = 1600;
     private static final int MAX_RESOURCE_LENGTH = 512;
 
@@ -68,8 +68,8 @@ public abstract sealed class JwtAuthorizer extends BricksHandler<AuthorizerEvent
         this.api = api;
         this.verifier = JwtVerifier.create(options);
         boolean routeChecks = overridesCheckClaims(getClass());
-        this.policyResource = options.policyResource()
-                .orElse(routeChecks ? PolicyResource.CALLED_ROUTE : PolicyResource.WHOLE_API);
+        this.policyResource =
+                options.policyResource().orElse(routeChecks ? PolicyResource.CALLED_ROUTE : PolicyResource.WHOLE_API);
         if (routeChecks) {
             warnAboutGatewayCache();
         }
@@ -152,7 +152,9 @@ public abstract sealed class JwtAuthorizer extends BricksHandler<AuthorizerEvent
             }
             Map<String, Object> json = StrictJson.parseObject(new String(raw, StandardCharsets.UTF_8), MAX_EVENT_DEPTH);
             String arn = string(json, api.arnMember);
-            if (arn == null || arn.length() > MAX_ARN_LENGTH || !ARN.matcher(arn).matches()) {
+            if (arn == null
+                    || arn.length() > MAX_ARN_LENGTH
+                    || !ARN.matcher(arn).matches()) {
                 return AuthorizerEvent.rejected("event without a valid method/route ARN");
             }
             CalledRoute route = CalledRoute.ofArn(arn);
@@ -163,8 +165,13 @@ public abstract sealed class JwtAuthorizer extends BricksHandler<AuthorizerEvent
         } catch (StrictJson.Rejected e) {
             return AuthorizerEvent.rejected("event is not strict JSON: " + e.reason);
         } catch (RuntimeException e) {
-            return new AuthorizerEvent(null, null, null,
-                    Decision.deny(DenyReason.INTERNAL_ERROR, "reading the event threw " + e.getClass().getName()));
+            return new AuthorizerEvent(
+                    null,
+                    null,
+                    null,
+                    Decision.deny(
+                            DenyReason.INTERNAL_ERROR,
+                            "reading the event threw " + e.getClass().getName()));
         }
     }
 
@@ -184,12 +191,14 @@ public abstract sealed class JwtAuthorizer extends BricksHandler<AuthorizerEvent
                     decision = Decision.deny(DenyReason.CONTEXT_INVALID, problem);
                 }
             }
-            if (decision.allowed() && policyResource == PolicyResource.CALLED_ROUTE
+            if (decision.allowed()
+                    && policyResource == PolicyResource.CALLED_ROUTE
                     && arn.length() > MAX_RESOURCE_LENGTH) {
                 decision = Decision.deny(DenyReason.BAD_REQUEST, "route ARN longer than a policy resource may be");
             }
         } catch (Throwable t) {
-            decision = Decision.deny(DenyReason.INTERNAL_ERROR, "unexpected " + t.getClass().getName());
+            decision = Decision.deny(
+                    DenyReason.INTERNAL_ERROR, "unexpected " + t.getClass().getName());
         }
         log(decision);
         try {
@@ -202,7 +211,8 @@ public abstract sealed class JwtAuthorizer extends BricksHandler<AuthorizerEvent
         } catch (UnauthorizedException e) {
             throw e;
         } catch (Throwable t) {
-            Decision failed = Decision.deny(DenyReason.INTERNAL_ERROR, "rendering threw " + t.getClass().getName());
+            Decision failed = Decision.deny(
+                    DenyReason.INTERNAL_ERROR, "rendering threw " + t.getClass().getName());
             log(failed);
             return render(failed, arn, null, null);
         }
@@ -224,7 +234,8 @@ public abstract sealed class JwtAuthorizer extends BricksHandler<AuthorizerEvent
             return header;
         }
         return event.get("requestContext") instanceof Map<?, ?> rc && rc.get("requestId") instanceof String id
-                ? id : null;
+                ? id
+                : null;
     }
 
     /** The raw token value (with or without {@code Bearer }), or null. */
@@ -258,11 +269,17 @@ public abstract sealed class JwtAuthorizer extends BricksHandler<AuthorizerEvent
     }
 
     /** An IAM policy response (REST, HTTP API policy form). */
-    final String policy(String principalId, String effect, String resource, Map<String, Object> ctx,
-            String usageIdentifierKey) {
-        JsonOut out = new JsonOut().raw("{\"principalId\":").string(principalId)
-                .raw(",\"policyDocument\":{\"Version\":\"2012-10-17\",\"Statement\":[{\"Action\":\"execute-api:Invoke\",\"Effect\":\"")
-                .raw(effect).raw("\",\"Resource\":").string(resource).raw("}]}");
+    final String policy(
+            String principalId, String effect, String resource, Map<String, Object> ctx, String usageIdentifierKey) {
+        JsonOut out = new JsonOut()
+                .raw("{\"principalId\":")
+                .string(principalId)
+                .raw(
+                        ",\"policyDocument\":{\"Version\":\"2012-10-17\",\"Statement\":[{\"Action\":\"execute-api:Invoke\",\"Effect\":\"")
+                .raw(effect)
+                .raw("\",\"Resource\":")
+                .string(resource)
+                .raw("}]}");
         if (ctx != null) {
             out.raw(",\"context\":").object(ctx);
         }
@@ -278,7 +295,8 @@ public abstract sealed class JwtAuthorizer extends BricksHandler<AuthorizerEvent
     static String header(Map<String, Object> event, String name) {
         if (event.get("headers") instanceof Map<?, ?> headers) {
             for (Map.Entry<?, ?> e : headers.entrySet()) {
-                if (e.getKey() instanceof String k && k.toLowerCase(Locale.ROOT).equals(name)
+                if (e.getKey() instanceof String k
+                        && k.toLowerCase(Locale.ROOT).equals(name)
                         && e.getValue() instanceof String v) {
                     return v;
                 }
@@ -346,12 +364,15 @@ public abstract sealed class JwtAuthorizer extends BricksHandler<AuthorizerEvent
 
     private void warnAboutGatewayCache() {
         if (!policyResponses()) {
-            LOG.warn("bricks-auth: {} overrides checkClaims but simple responses allow every route; turn API "
-                    + "Gateway's authorizer cache off or add $context.routeKey to the identity sources",
+            LOG.warn(
+                    "bricks-auth: {} overrides checkClaims but simple responses allow every route; turn API "
+                            + "Gateway's authorizer cache off or add $context.routeKey to the identity sources",
                     getClass().getName());
         } else if (policyResource == PolicyResource.WHOLE_API) {
-            LOG.warn("bricks-auth: {} overrides checkClaims but policies name the whole API; API Gateway's "
-                    + "cached Allow then covers routes checkClaims never saw", getClass().getName());
+            LOG.warn(
+                    "bricks-auth: {} overrides checkClaims but policies name the whole API; API Gateway's "
+                            + "cached Allow then covers routes checkClaims never saw",
+                    getClass().getName());
         }
     }
 

@@ -69,8 +69,7 @@ public final class JwtVerifier {
      * @param claims the parsed claims, not yet verified
      * @param issuerKeys the key source of its issuer
      */
-    private record Payload(Map<String, Object> claims, IssuerKeys issuerKeys) {
-    }
+    private record Payload(Map<String, Object> claims, IssuerKeys issuerKeys) {}
 
     private final AuthorizerOptions options;
     private final ClaimRule rule;
@@ -86,15 +85,16 @@ public final class JwtVerifier {
         Map<String, IssuerKeys> k = new LinkedHashMap<>();
         options.issuers().forEach((iss, issuer) -> k.put(iss, new IssuerKeys(issuer, options)));
         this.keys = Map.copyOf(k);
-        this.cache = options.decisionCacheSize() == 0 ? null
-                : new DecisionCache(options.decisionCacheSize(), options.decisionCacheTtl().toMillis(),
-                        options.clock());
+        this.cache = options.decisionCacheSize() == 0
+                ? null
+                : new DecisionCache(
+                        options.decisionCacheSize(), options.decisionCacheTtl().toMillis(), options.clock());
         this.headerCheck = new HeaderCheck(options);
         this.claimsCheck = new ClaimsCheck(options);
     }
     /** A verifier for the options, without an extra claim rule. Fetches no keys yet (see {@link #prefetchKeys()}). */
     public static JwtVerifier create(AuthorizerOptions options) {
-        return create(options, claims -> { });
+        return create(options, claims -> {});
     }
 
     /** A verifier for the options with an extra claim rule run last. */
@@ -161,7 +161,8 @@ public final class JwtVerifier {
             cache.put(key, v.decision(), v.expiresAtMillis());
             return v.decision();
         } catch (Throwable t) {
-            return Decision.deny(DenyReason.INTERNAL_ERROR, "unexpected " + t.getClass().getName());
+            return Decision.deny(
+                    DenyReason.INTERNAL_ERROR, "unexpected " + t.getClass().getName());
         }
     }
 
@@ -187,7 +188,8 @@ public final class JwtVerifier {
         if (signer.denied()) {
             return Verification.denied(signer.denial());
         }
-        Step<ClaimsCheck.ValidClaims> claims = claimsCheck.check(payload.value().claims(), header.value().kid());
+        Step<ClaimsCheck.ValidClaims> claims =
+                claimsCheck.check(payload.value().claims(), header.value().kid());
         if (claims.denied()) {
             return Verification.denied(claims.denial());
         }
@@ -208,7 +210,9 @@ public final class JwtVerifier {
             LOG.debug("bricks-auth claim check failed: {}", e.getMessage());
             return Decision.deny(DenyReason.CLAIM_CHECK_FAILED, "claim check failed");
         } catch (Exception e) {
-            return Decision.deny(DenyReason.INTERNAL_ERROR, "claim rule threw " + e.getClass().getName());
+            return Decision.deny(
+                    DenyReason.INTERNAL_ERROR,
+                    "claim rule threw " + e.getClass().getName());
         }
     }
 
@@ -241,7 +245,9 @@ public final class JwtVerifier {
             }
             return Step.deny(DenyReason.KID_UNKNOWN, "kid unknown; JWKS refresh rate-limited");
         } catch (KeySourceException e) {
-            return Step.deny(DenyReason.KEY_SOURCE_UNAVAILABLE, "JWKS unavailable: " + e.getClass().getSimpleName());
+            return Step.deny(
+                    DenyReason.KEY_SOURCE_UNAVAILABLE,
+                    "JWKS unavailable: " + e.getClass().getSimpleName());
         }
         if (candidates.isEmpty()) {
             return Step.deny(DenyReason.KID_UNKNOWN, "no key with this kid");
@@ -253,7 +259,9 @@ public final class JwtVerifier {
             }
         }
         if (fitting.isEmpty()) {
-            return Step.deny(DenyReason.KEY_MISMATCH, "key type/use/alg does not fit " + header.algorithm().name());
+            return Step.deny(
+                    DenyReason.KEY_MISMATCH,
+                    "key type/use/alg does not fit " + header.algorithm().name());
         }
         return Step.pass(fitting);
     }
@@ -281,7 +289,8 @@ public final class JwtVerifier {
         if (k.getKeyUse() != null && !KeyUse.SIGNATURE.equals(k.getKeyUse())) {
             return false;
         }
-        if (k.getAlgorithm() != null && !algorithm.name().equals(k.getAlgorithm().getName())) {
+        if (k.getAlgorithm() != null
+                && !algorithm.name().equals(k.getAlgorithm().getName())) {
             return false;
         }
         if (k.getKeyOperations() != null && !k.getKeyOperations().contains(KeyOperation.VERIFY)) {

@@ -33,7 +33,6 @@ public abstract non-sealed class RestRequestAuthorizer extends JwtAuthorizer {
 
     @Override
     final String render(Decision decision, String arn, String principalId, Map<String, Object> ctx) {
-        return RestTokenAuthorizer.RestPolicies.render(this, decision, arn, principalId, ctx,
-                this::usageIdentifierKey);
+        return RestTokenAuthorizer.RestPolicies.render(this, decision, arn, principalId, ctx, this::usageIdentifierKey);
     }
 }

@@ -54,14 +54,12 @@ public abstract non-sealed class RestTokenAuthorizer extends JwtAuthorizer {
 
     @Override
     final String render(Decision decision, String arn, String principalId, Map<String, Object> ctx) {
-        return RestPolicies.render(this, decision, arn, principalId, ctx,
-                this::usageIdentifierKey);
+        return RestPolicies.render(this, decision, arn, principalId, ctx, this::usageIdentifierKey);
     }
 
     /** Shared by both REST authorizers. */
     static final class RestPolicies {
-        private RestPolicies() {
-        }
+        private RestPolicies() {}
 
         static Map<String, Object> defaultContext(VerifiedClaims claims) {
             Map<String, Object> ctx = new LinkedHashMap<>();
@@ -75,13 +73,19 @@ public abstract non-sealed class RestTokenAuthorizer extends JwtAuthorizer {
             return ctx;
         }
 
-        static String render(JwtAuthorizer a, Decision decision, String arn, String principalId,
-                Map<String, Object> ctx, Function<VerifiedClaims, String> usageIdentifierKey) {
+        static String render(
+                JwtAuthorizer a,
+                Decision decision,
+                String arn,
+                String principalId,
+                Map<String, Object> ctx,
+                Function<VerifiedClaims, String> usageIdentifierKey) {
             if (arn == null || (!decision.allowed() && decision.reason().unauthorized())) {
                 throw new UnauthorizedException(decision.allowed() ? DenyReason.BAD_REQUEST : decision.reason());
             }
             if (decision.allowed()) {
-                return a.policy(principalId, "Allow", a.resource(arn), ctx, usageIdentifierKey.apply(decision.claims()));
+                return a.policy(
+                        principalId, "Allow", a.resource(arn), ctx, usageIdentifierKey.apply(decision.claims()));
             }
             return a.policy(DENIED_PRINCIPAL, "Deny", a.resource(arn), null, null);
         }

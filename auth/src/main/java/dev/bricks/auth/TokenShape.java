@@ -15,8 +15,7 @@ final class TokenShape {
 
     private static final String BEARER = "bearer ";
 
-    private TokenShape() {
-    }
+    private TokenShape() {}
 
     /**
      * Strips a leading {@code Bearer } (any case, exactly one space); returns the value unchanged otherwise.
@@ -37,8 +36,7 @@ final class TokenShape {
      * @param signature the base64url signature
      * @param signingInput {@code header.payload}, the bytes the signature covers
      */
-    record Segments(String header, String payload, String signature, String signingInput) {
-    }
+    record Segments(String header, String payload, String signature, String signingInput) {}
 
     /**
      * Splits the token, or returns null when it is not three non-empty segments of base64url characters
@@ -68,7 +66,10 @@ final class TokenShape {
         if (!canonical(token, 0, first) || !canonical(token, first + 1, second) || !canonical(token, second + 1, n)) {
             return null;
         }
-        return new Segments(token.substring(0, first), token.substring(first + 1, second), token.substring(second + 1),
+        return new Segments(
+                token.substring(0, first),
+                token.substring(first + 1, second),
+                token.substring(second + 1),
                 token.substring(0, second));
     }
 
@@ -77,10 +78,12 @@ final class TokenShape {
         byte[] bytes = Base64.getUrlDecoder().decode(segment);
         String json;
         try {
-            json = StandardCharsets.UTF_8.newDecoder()
+            json = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new StrictJson.Rejected(DenyReason.MALFORMED_JSON, "not UTF-8");
         }

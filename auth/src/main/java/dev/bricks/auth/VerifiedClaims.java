@@ -39,7 +39,8 @@ public final class VerifiedClaims {
 
     /** Scopes from {@code scope} (space-separated string) or {@code scp} (list or string); never null. */
     public List<String> scopes() {
-        Object v = claims.containsKey(PrincipalKeys.SCOPE) ? claims.get(PrincipalKeys.SCOPE)
+        Object v = claims.containsKey(PrincipalKeys.SCOPE)
+                ? claims.get(PrincipalKeys.SCOPE)
                 : claims.get(PrincipalKeys.SCP);
         return strings(v, true);
     }
@@ -47,7 +48,8 @@ public final class VerifiedClaims {
     /** Groups from {@code cognito:groups} or {@code groups} (list or string); never null. */
     public List<String> groups() {
         Object v = claims.containsKey(PrincipalKeys.COGNITO_GROUPS)
-                ? claims.get(PrincipalKeys.COGNITO_GROUPS) : claims.get(PrincipalKeys.GROUPS);
+                ? claims.get(PrincipalKeys.COGNITO_GROUPS)
+                : claims.get(PrincipalKeys.GROUPS);
         return strings(v, false);
     }
 

@@ -18,7 +18,8 @@ class AuthorizerOptionsTest {
 
     @Test
     void build_defaults_closed() {
-        AuthorizerOptions o = AuthorizerOptions.builder().issuer(ISSUER).audiences("api").build();
+        AuthorizerOptions o =
+                AuthorizerOptions.builder().issuer(ISSUER).audiences("api").build();
 
         assertThat(o.algorithms()).containsExactly(SignatureAlgorithm.RS256);
         assertThat(o.clockSkew()).isEqualTo(Duration.ofSeconds(60));
@@ -35,13 +36,20 @@ class AuthorizerOptionsTest {
 
     @Test
     void builder_namedSetters_eachSetsItsOption() {
-        AuthorizerOptions o = AuthorizerOptions.builder().issuer(ISSUER).audiences("api")
-                .types("JWT").allowMissingType(false)
-                .decisionCacheSize(10).decisionCacheTtl(Duration.ofSeconds(7))
-                .jwksCacheTtl(Duration.ofMinutes(2)).jwksRefreshAhead(Duration.ofSeconds(20))
+        AuthorizerOptions o = AuthorizerOptions.builder()
+                .issuer(ISSUER)
+                .audiences("api")
+                .types("JWT")
+                .allowMissingType(false)
+                .decisionCacheSize(10)
+                .decisionCacheTtl(Duration.ofSeconds(7))
+                .jwksCacheTtl(Duration.ofMinutes(2))
+                .jwksRefreshAhead(Duration.ofSeconds(20))
                 .jwksRefreshTimeout(Duration.ofSeconds(3))
-                .jwksConnectTimeout(Duration.ofMillis(100)).jwksReadTimeout(Duration.ofMillis(200))
-                .jwksSizeLimit(4096).policyResource(PolicyResource.CALLED_ROUTE)
+                .jwksConnectTimeout(Duration.ofMillis(100))
+                .jwksReadTimeout(Duration.ofMillis(200))
+                .jwksSizeLimit(4096)
+                .policyResource(PolicyResource.CALLED_ROUTE)
                 .build();
 
         assertThat(o.types()).containsExactly("jwt");
@@ -59,8 +67,12 @@ class AuthorizerOptionsTest {
 
     @Test
     void builder_offSwitches_areNamedOptions() {
-        AuthorizerOptions o = AuthorizerOptions.builder().issuer(ISSUER).audiences("api")
-                .noDecisionCache().noJwksOutageTolerance().build();
+        AuthorizerOptions o = AuthorizerOptions.builder()
+                .issuer(ISSUER)
+                .audiences("api")
+                .noDecisionCache()
+                .noJwksOutageTolerance()
+                .build();
 
         assertThat(o.decisionCacheSize()).isZero();
         assertThat(o.jwksOutageTolerance()).isZero();
@@ -69,10 +81,16 @@ class AuthorizerOptionsTest {
     @Test
     void build_missingIssuerOrAudience_failsNamingIt() {
         assertThatThrownBy(() -> AuthorizerOptions.builder().audiences("api").build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("issuer");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("issuer");
         assertThatThrownBy(() -> AuthorizerOptions.builder().issuer(ISSUER).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("audience");
-        assertThat(AuthorizerOptions.builder().issuer(ISSUER).cognitoAccessTokens("c").build().clientIds())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("audience");
+        assertThat(AuthorizerOptions.builder()
+                        .issuer(ISSUER)
+                        .cognitoAccessTokens("c")
+                        .build()
+                        .clientIds())
                 .containsExactly("c");
     }
 
@@ -85,53 +103,73 @@ class AuthorizerOptionsTest {
         assertThatThrownBy(() -> b.issuer(ISSUER).issuer(ISSUER)).hasMessageContaining("twice");
         assertThatThrownBy(() -> b.audiences(" ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> b.algorithms()).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> AuthorizerOptions.builder().issuer(ISSUER).audiences("a")
-                .jwksCacheTtl(Duration.ofSeconds(10)).jwksRefreshAhead(Duration.ofSeconds(8))
-                .jwksRefreshTimeout(Duration.ofSeconds(5)).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("refresh-ahead");
-        assertThatThrownBy(() -> AuthorizerOptions.builder().issuer(ISSUER).audiences("a")
-                .jwksCacheTtl(Duration.ofSeconds(40)).jwksRateLimit(Duration.ofSeconds(40)).build())
-                .isInstanceOf(IllegalStateException.class).hasMessage("JWKS rate limit PT40S must be below the JWKS "
-                        + "cache TTL PT40S");
+        assertThatThrownBy(() -> AuthorizerOptions.builder()
+                        .issuer(ISSUER)
+                        .audiences("a")
+                        .jwksCacheTtl(Duration.ofSeconds(10))
+                        .jwksRefreshAhead(Duration.ofSeconds(8))
+                        .jwksRefreshTimeout(Duration.ofSeconds(5))
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("refresh-ahead");
+        assertThatThrownBy(() -> AuthorizerOptions.builder()
+                        .issuer(ISSUER)
+                        .audiences("a")
+                        .jwksCacheTtl(Duration.ofSeconds(40))
+                        .jwksRateLimit(Duration.ofSeconds(40))
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("JWKS rate limit PT40S must be below the JWKS " + "cache TTL PT40S");
         assertThatThrownBy(() -> b.cognitoAccessTokens("a").cognitoIdTokens("b"))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     static Stream<Arguments> outOfRangeValues() {
         return Stream.of(
-                Arguments.of((Consumer<AuthorizerOptions.Builder>) b -> b.maxTokenSize(255),
+                Arguments.of(
+                        (Consumer<AuthorizerOptions.Builder>) b -> b.maxTokenSize(255),
                         "maxTokenSize must be between 256 and 65536: 255"),
-                Arguments.of((Consumer<AuthorizerOptions.Builder>) b -> b.maxJsonDepth(65),
+                Arguments.of(
+                        (Consumer<AuthorizerOptions.Builder>) b -> b.maxJsonDepth(65),
                         "maxJsonDepth must be between 2 and 64: 65"),
-                Arguments.of((Consumer<AuthorizerOptions.Builder>) b -> b.decisionCacheSize(1_000_001),
+                Arguments.of(
+                        (Consumer<AuthorizerOptions.Builder>) b -> b.decisionCacheSize(1_000_001),
                         "decision cache size must be between 1 and 1000000: 1000001"),
-                Arguments.of((Consumer<AuthorizerOptions.Builder>) b -> b.decisionCacheSize(0),
+                Arguments.of(
+                        (Consumer<AuthorizerOptions.Builder>) b -> b.decisionCacheSize(0),
                         "decision cache size must be between 1 and 1000000: 0"),
-                Arguments.of((Consumer<AuthorizerOptions.Builder>) b -> b.decisionCacheTtl(Duration.ZERO),
+                Arguments.of(
+                        (Consumer<AuthorizerOptions.Builder>) b -> b.decisionCacheTtl(Duration.ZERO),
                         "decision cache TTL must be positive: PT0S"),
-                Arguments.of((Consumer<AuthorizerOptions.Builder>) b -> b.jwksOutageTolerance(Duration.ZERO),
+                Arguments.of(
+                        (Consumer<AuthorizerOptions.Builder>) b -> b.jwksOutageTolerance(Duration.ZERO),
                         "JWKS outage tolerance must be positive: PT0S"),
-                Arguments.of((Consumer<AuthorizerOptions.Builder>) b -> b.jwksSizeLimit(1023),
+                Arguments.of(
+                        (Consumer<AuthorizerOptions.Builder>) b -> b.jwksSizeLimit(1023),
                         "JWKS size limit must be between 1024 and 1048576: 1023"),
-                Arguments.of((Consumer<AuthorizerOptions.Builder>) b -> b.types(),
-                        "at least one typ must be allowed"),
-                Arguments.of((Consumer<AuthorizerOptions.Builder>) b -> b.maxLifetime(Duration.ZERO),
+                Arguments.of((Consumer<AuthorizerOptions.Builder>) b -> b.types(), "at least one typ must be allowed"),
+                Arguments.of(
+                        (Consumer<AuthorizerOptions.Builder>) b -> b.maxLifetime(Duration.ZERO),
                         "maxLifetime must be positive: PT0S"));
     }
 
     @ParameterizedTest
     @MethodSource("outOfRangeValues")
-    void builder_outOfRange_failsWithMessageNamingLimitsAndValue(Consumer<AuthorizerOptions.Builder> setter,
-            String message) {
+    void builder_outOfRange_failsWithMessageNamingLimitsAndValue(
+            Consumer<AuthorizerOptions.Builder> setter, String message) {
         assertThatThrownBy(() -> setter.accept(AuthorizerOptions.builder()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
     }
 
     @Test
     void issuer_plainHttpOffLoopback_rejected() {
         assertThatThrownBy(() -> Issuer.jwks("http://issuer.example", URI.create("http://issuer.example/jwks")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");
-        assertThat(Issuer.jwks("http://127.0.0.1:1", URI.create("http://127.0.0.1:1/jwks")).discovery()).isFalse();
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("https");
+        assertThat(Issuer.jwks("http://127.0.0.1:1", URI.create("http://127.0.0.1:1/jwks"))
+                        .discovery())
+                .isFalse();
     }
 
     @Test
@@ -139,8 +177,8 @@ class AuthorizerOptionsTest {
         Issuer i = Issuer.cognito("eu-west-1", "eu-west-1_AbC123");
 
         assertThat(i.issuer()).isEqualTo("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123");
-        assertThat(i.jwksUri()).hasToString(
-                "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123/.well-known/jwks.json");
+        assertThat(i.jwksUri())
+                .hasToString("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123/.well-known/jwks.json");
         assertThatThrownBy(() -> Issuer.cognito("eu-west-1", "../x")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -39,8 +39,11 @@ class AuthorizerResponseTest {
     }
 
     static AuthorizerOptions.Builder options() {
-        return AuthorizerOptions.builder().issuer(server.asIssuer()).audiences(Tokens.AUDIENCE)
-                .jwksConnectTimeout(Duration.ofSeconds(1)).jwksReadTimeout(Duration.ofSeconds(2))
+        return AuthorizerOptions.builder()
+                .issuer(server.asIssuer())
+                .audiences(Tokens.AUDIENCE)
+                .jwksConnectTimeout(Duration.ofSeconds(1))
+                .jwksReadTimeout(Duration.ofSeconds(2))
                 .jwksSizeLimit(16 * 1024);
     }
 
@@ -50,8 +53,10 @@ class AuthorizerResponseTest {
 
     static String expired() {
         long now = Tokens.now();
-        return Tokens.rs256(Tokens.claims(server.issuer()).issueTime(new java.util.Date((now - 7200) * 1000))
-                .expirationTime(new java.util.Date((now - 3600) * 1000)).build());
+        return Tokens.rs256(Tokens.claims(server.issuer())
+                .issueTime(new java.util.Date((now - 7200) * 1000))
+                .expirationTime(new java.util.Date((now - 3600) * 1000))
+                .build());
     }
 
     static String tokenEvent(String token) {
@@ -131,17 +136,23 @@ class AuthorizerResponseTest {
     void restToken_validToken_allowsWholeApiWithDefaultContext() throws IOException {
         String json = invoke(new Rest(options().build()), tokenEvent("Bearer " + token()));
 
-        assertThat(json).isEqualTo(allow("user-123", WHOLE_REST,
-                "{\"sub\":\"user-123\",\"scope\":\"orders/read orders/write\",\"groups\":\"admins\"}"));
+        assertThat(json)
+                .isEqualTo(allow(
+                        "user-123",
+                        WHOLE_REST,
+                        "{\"sub\":\"user-123\",\"scope\":\"orders/read orders/write\",\"groups\":\"admins\"}"));
     }
 
     @Test
     void restToken_calledRouteMode_allowsOnlyMethodArn() throws IOException {
-        String json = invoke(new Rest(options().policyResource(PolicyResource.CALLED_ROUTE).build()),
-                tokenEvent(token()));
+        String json = invoke(
+                new Rest(options().policyResource(PolicyResource.CALLED_ROUTE).build()), tokenEvent(token()));
 
-        assertThat(json).isEqualTo(allow("user-123", METHOD_ARN,
-                "{\"sub\":\"user-123\",\"scope\":\"orders/read orders/write\",\"groups\":\"admins\"}"));
+        assertThat(json)
+                .isEqualTo(allow(
+                        "user-123",
+                        METHOD_ARN,
+                        "{\"sub\":\"user-123\",\"scope\":\"orders/read orders/write\",\"groups\":\"admins\"}"));
     }
 
     @Test
@@ -164,9 +175,9 @@ class AuthorizerResponseTest {
 
         String json = invoke(a, tokenEvent(token()));
 
-        assertThat(json).isEqualTo(allow("user-123", WHOLE_REST,
-                "{\"tenant\":\"acme \\\"east\\\"\",\"tier\":3,\"admin\":true}").replaceFirst("}$",
-                ",\"usageIdentifierKey\":\"key-user-123\"}"));
+        assertThat(json)
+                .isEqualTo(allow("user-123", WHOLE_REST, "{\"tenant\":\"acme \\\"east\\\"\",\"tier\":3,\"admin\":true}")
+                        .replaceFirst("}$", ",\"usageIdentifierKey\":\"key-user-123\"}"));
     }
 
     @Test
@@ -202,9 +213,11 @@ class AuthorizerResponseTest {
         Rest a = new Rest(options().build());
 
         assertThatThrownBy(() -> invoke(a, "{\"type\":\"TOKEN\",\"authorizationToken\":\"" + token() + "\"}"))
-                .isInstanceOf(UnauthorizedException.class).hasMessage("Unauthorized");
+                .isInstanceOf(UnauthorizedException.class)
+                .hasMessage("Unauthorized");
         assertThatThrownBy(() -> invoke(a, "{\"type\":"))
-                .isInstanceOf(UnauthorizedException.class).hasMessage("Unauthorized");
+                .isInstanceOf(UnauthorizedException.class)
+                .hasMessage("Unauthorized");
         assertThat(a.lastReason()).isEqualTo(DenyReason.BAD_REQUEST);
     }
 
@@ -232,7 +245,8 @@ class AuthorizerResponseTest {
             }
         };
 
-        assertThat(invoke(a, tokenEvent(token()))).as("checkClaims overridden: the called route")
+        assertThat(invoke(a, tokenEvent(token())))
+                .as("checkClaims overridden: the called route")
                 .isEqualTo(deny(METHOD_ARN));
         assertThat(a.lastReason()).isEqualTo(DenyReason.CLAIM_CHECK_FAILED);
     }
@@ -261,11 +275,15 @@ class AuthorizerResponseTest {
     void restToken_jwksDown_unauthorizedNotCachedDeny() throws IOException {
         try (JwksServer down = new JwksServer(TestKeys.RSA_1.toPublicJWK())) {
             down.mode(JwksServer.Mode.DOWN);
-            Rest a = new Rest(AuthorizerOptions.builder().issuer(down.asIssuer()).audiences(Tokens.AUDIENCE).build());
+            Rest a = new Rest(AuthorizerOptions.builder()
+                    .issuer(down.asIssuer())
+                    .audiences(Tokens.AUDIENCE)
+                    .build());
             String t = Tokens.rs256(Tokens.claims(down.issuer()).build());
 
             assertThatThrownBy(() -> invoke(a, tokenEvent(t)))
-                    .isInstanceOf(UnauthorizedException.class).hasMessage("Unauthorized");
+                    .isInstanceOf(UnauthorizedException.class)
+                    .hasMessage("Unauthorized");
             assertThat(a.lastReason()).isEqualTo(DenyReason.KEY_SOURCE_UNAVAILABLE);
         }
     }
@@ -274,14 +292,18 @@ class AuthorizerResponseTest {
     void restRequest_headerInAnyCase_allows() throws IOException {
         String json = invoke(new Request(options().build()), requestEvent("AUTHORIZATION", "BEARER " + token()));
 
-        assertThat(json).isEqualTo(allow("user-123", WHOLE_REST,
-                "{\"sub\":\"user-123\",\"scope\":\"orders/read orders/write\",\"groups\":\"admins\"}"));
+        assertThat(json)
+                .isEqualTo(allow(
+                        "user-123",
+                        WHOLE_REST,
+                        "{\"sub\":\"user-123\",\"scope\":\"orders/read orders/write\",\"groups\":\"admins\"}"));
     }
 
     @Test
     void restRequest_badSignature_explicitDeny() throws IOException {
         String t = token();
-        String tampered = t.substring(0, t.lastIndexOf('.') + 1) + SecurityMatrixTest.flipMiddle(t.substring(t.lastIndexOf('.') + 1));
+        String tampered = t.substring(0, t.lastIndexOf('.') + 1)
+                + SecurityMatrixTest.flipMiddle(t.substring(t.lastIndexOf('.') + 1));
 
         assertThat(invoke(new Request(options().build()), requestEvent("Authorization", "Bearer " + tampered)))
                 .isEqualTo(deny(WHOLE_REST));
@@ -291,8 +313,9 @@ class AuthorizerResponseTest {
     void httpSimple_validToken_isAuthorizedWithListContext() throws IOException {
         String json = invoke(new Simple(options().build()), httpEvent("Bearer " + token(), "Bearer x"));
 
-        assertThat(json).isEqualTo("{\"isAuthorized\":true,\"context\":{\"sub\":\"user-123\","
-                + "\"scopes\":[\"orders/read\",\"orders/write\"],\"groups\":[\"admins\"]}}");
+        assertThat(json)
+                .isEqualTo("{\"isAuthorized\":true,\"context\":{\"sub\":\"user-123\","
+                        + "\"scopes\":[\"orders/read\",\"orders/write\"],\"groups\":[\"admins\"]}}");
     }
 
     @Test
@@ -316,8 +339,12 @@ class AuthorizerResponseTest {
     void httpPolicy_validAndBad_exactPolicies() throws IOException {
         Policy a = new Policy(options().build());
 
-        assertThat(invoke(a, httpEvent("Bearer " + token(), "x"))).isEqualTo(allow("user-123", WHOLE_HTTP,
-                "{\"sub\":\"user-123\",\"scopes\":[\"orders/read\",\"orders/write\"],\"groups\":[\"admins\"]}"));
+        assertThat(invoke(a, httpEvent("Bearer " + token(), "x")))
+                .isEqualTo(
+                        allow(
+                                "user-123",
+                                WHOLE_HTTP,
+                                "{\"sub\":\"user-123\",\"scopes\":[\"orders/read\",\"orders/write\"],\"groups\":[\"admins\"]}"));
         assertThat(invoke(a, httpEvent("Bearer " + expired(), "x"))).isEqualTo(deny(WHOLE_HTTP));
         assertThat(invoke(a, httpEvent(null, ""))).isEqualTo(deny(WHOLE_HTTP));
     }
@@ -360,14 +387,18 @@ class AuthorizerResponseTest {
 
         assertThat(d.reason()).isEqualTo(DenyReason.CLAIM_CHECK_FAILED);
         assertThat(d.detail()).doesNotContain("secret-tenant-77").doesNotContain(Tokens.SUBJECT);
-        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("reason=CLAIM_CHECK_FAILED")
+        assertThat(captured.toString(StandardCharsets.UTF_8))
+                .contains("reason=CLAIM_CHECK_FAILED")
                 .doesNotContain("secret-tenant-77");
     }
 
     @Test
     void es256Token_allowedWhenConfigured() throws IOException {
         Simple a = new Simple(options().algorithms(SignatureAlgorithm.ES256).build());
-        String es = Tokens.signed(TestKeys.EC_1, JWSAlgorithm.ES256, Tokens.claims(server.issuer()).build());
+        String es = Tokens.signed(
+                TestKeys.EC_1,
+                JWSAlgorithm.ES256,
+                Tokens.claims(server.issuer()).build());
 
         assertThat(invoke(a, httpEvent("Bearer " + es, "x"))).startsWith("{\"isAuthorized\":true,");
         assertThat(invoke(a, httpEvent("Bearer " + token(), "x"))).isEqualTo("{\"isAuthorized\":false}");
@@ -376,18 +407,24 @@ class AuthorizerResponseTest {
     @Test
     void constructor_fetchesJwksOnceAtInit_notPerInvocation() throws Exception {
         try (JwksServer s = new JwksServer(TestKeys.RSA_1.toPublicJWK())) {
-            Rest a = new Rest(AuthorizerOptions.builder().issuer(s.asIssuer()).audiences(Tokens.AUDIENCE)
-                    .noDecisionCache().build());
+            Rest a = new Rest(AuthorizerOptions.builder()
+                    .issuer(s.asIssuer())
+                    .audiences(Tokens.AUDIENCE)
+                    .noDecisionCache()
+                    .build());
             assertThat(s.jwksRequests()).as("fetched at init").isEqualTo(1);
             a.beforeCheckpoint(null);
             a.restoreRefresh().afterRestore(null);
 
             for (int i = 0; i < 5; i++) {
-                String t = Tokens.rs256(Tokens.claims(s.issuer()).subject("user-" + i).build());
+                String t = Tokens.rs256(
+                        Tokens.claims(s.issuer()).subject("user-" + i).build());
                 assertThat(invoke(a, tokenEvent(t))).contains("\"Effect\":\"Allow\"");
             }
 
-            assertThat(s.jwksRequests()).as("no fetch per invocation or priming with a warm cache").isEqualTo(1);
+            assertThat(s.jwksRequests())
+                    .as("no fetch per invocation or priming with a warm cache")
+                    .isEqualTo(1);
         }
     }
 

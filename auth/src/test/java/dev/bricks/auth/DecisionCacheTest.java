@@ -16,18 +16,25 @@ class DecisionCacheTest {
     static final JwksPerClass server = new JwksPerClass(TestKeys.RSA_1.toPublicJWK());
 
     static AuthorizerOptions.Builder options(MutableClock clock, int size, Duration ttl) {
-        return server.options().audiences(Tokens.AUDIENCE).clock(clock).decisionCacheSize(size).decisionCacheTtl(ttl);
+        return server.options()
+                .audiences(Tokens.AUDIENCE)
+                .clock(clock)
+                .decisionCacheSize(size)
+                .decisionCacheTtl(ttl);
     }
 
     static String token(long expInSeconds) {
         long now = Tokens.now();
-        return Tokens.rs256(Tokens.claims(server.issuer()).expirationTime(new Date((now + expInSeconds) * 1000)).build());
+        return Tokens.rs256(Tokens.claims(server.issuer())
+                .expirationTime(new Date((now + expInSeconds) * 1000))
+                .build());
     }
 
     @Test
     void verify_sameTokenWithOrWithoutBearer_servedFromCache() {
         MutableClock clock = new MutableClock(Instant.now());
-        JwtVerifier v = JwtVerifier.create(options(clock, 16, Duration.ofMinutes(5)).build());
+        JwtVerifier v =
+                JwtVerifier.create(options(clock, 16, Duration.ofMinutes(5)).build());
         String t = token(600);
 
         Decision first = v.verify("Bearer " + t);
@@ -40,7 +47,8 @@ class DecisionCacheTest {
     @Test
     void verify_afterTtl_verifiedAgain() {
         MutableClock clock = new MutableClock(Instant.now());
-        JwtVerifier v = JwtVerifier.create(options(clock, 16, Duration.ofSeconds(30)).build());
+        JwtVerifier v =
+                JwtVerifier.create(options(clock, 16, Duration.ofSeconds(30)).build());
         String t = token(600);
         Decision first = v.verify(t);
 
@@ -54,7 +62,8 @@ class DecisionCacheTest {
     @Test
     void verify_cachedEntryNeverOutlivesExp() {
         MutableClock clock = new MutableClock(Instant.now());
-        JwtVerifier v = JwtVerifier.create(options(clock, 16, Duration.ofHours(1)).clockSkew(Duration.ZERO).build());
+        JwtVerifier v = JwtVerifier.create(
+                options(clock, 16, Duration.ofHours(1)).clockSkew(Duration.ZERO).build());
         String t = token(120);
         assertThat(v.verify(t).allowed()).isTrue();
 
@@ -67,7 +76,8 @@ class DecisionCacheTest {
     @Test
     void verify_moreTokensThanSize_leastRecentlyUsedEvicted() {
         MutableClock clock = new MutableClock(Instant.now());
-        JwtVerifier v = JwtVerifier.create(options(clock, 2, Duration.ofMinutes(5)).build());
+        JwtVerifier v =
+                JwtVerifier.create(options(clock, 2, Duration.ofMinutes(5)).build());
         String a = token(600);
         String b = token(601);
         String c = token(602);
@@ -84,9 +94,15 @@ class DecisionCacheTest {
         try (JwksServer s = new JwksServer(TestKeys.RSA_1.toPublicJWK())) {
             s.mode(JwksServer.Mode.DOWN);
             MutableClock clock = new MutableClock(Instant.now());
-            JwtVerifier v = JwtVerifier.create(JwksServer.testOptions(s).audiences(Tokens.AUDIENCE).clock(clock)
-                    .jwksRateLimit(Duration.ofMillis(10)).build());
-            String t = Tokens.signed(TestKeys.RSA_1, JWSAlgorithm.RS256, Tokens.claims(s.issuer()).build());
+            JwtVerifier v = JwtVerifier.create(JwksServer.testOptions(s)
+                    .audiences(Tokens.AUDIENCE)
+                    .clock(clock)
+                    .jwksRateLimit(Duration.ofMillis(10))
+                    .build());
+            String t = Tokens.signed(
+                    TestKeys.RSA_1,
+                    JWSAlgorithm.RS256,
+                    Tokens.claims(s.issuer()).build());
             assertThat(v.verify(t).reason()).isEqualTo(DenyReason.KEY_SOURCE_UNAVAILABLE);
 
             s.mode(JwksServer.Mode.OK);
@@ -100,9 +116,13 @@ class DecisionCacheTest {
     @Test
     void verify_badSignature_denyCachedButNotTheValidTokenOfTheSameUser() {
         MutableClock clock = new MutableClock(Instant.now());
-        JwtVerifier v = JwtVerifier.create(options(clock, 16, Duration.ofMinutes(5)).build());
+        JwtVerifier v =
+                JwtVerifier.create(options(clock, 16, Duration.ofMinutes(5)).build());
         String good = token(600);
-        String bad = Tokens.signed(TestKeys.ATTACKER_RSA, JWSAlgorithm.RS256, Tokens.claims(server.issuer()).build());
+        String bad = Tokens.signed(
+                TestKeys.ATTACKER_RSA,
+                JWSAlgorithm.RS256,
+                Tokens.claims(server.issuer()).build());
 
         Decision d1 = v.verify(bad);
         Decision d2 = v.verify(bad);
@@ -118,7 +138,8 @@ class DecisionCacheTest {
         String question = "eyJhbGciOiJSUzI1NiJ9.e30.sig?";
         String eAcute = "eyJhbGciOiJSUzI1NiJ9.e30.sig\u00e9";
 
-        assertThat(DecisionCache.key(euro)).as("US-ASCII would map both to '?'")
+        assertThat(DecisionCache.key(euro))
+                .as("US-ASCII would map both to '?'")
                 .isNotEqualTo(DecisionCache.key(question));
         assertThat(DecisionCache.key(euro)).isNotEqualTo(DecisionCache.key(eAcute));
         assertThat(DecisionCache.key(euro)).isEqualTo(DecisionCache.key(new String(euro.toCharArray())));
@@ -127,7 +148,8 @@ class DecisionCacheTest {
     @Test
     void verify_nonAsciiVariantOfCachedToken_notServedFromCache() {
         MutableClock clock = new MutableClock(Instant.now());
-        JwtVerifier v = JwtVerifier.create(options(clock, 16, Duration.ofMinutes(5)).build());
+        JwtVerifier v =
+                JwtVerifier.create(options(clock, 16, Duration.ofMinutes(5)).build());
         String t = token(600);
         String variant = t.substring(0, t.length() - 1) + "\u00e9";
 

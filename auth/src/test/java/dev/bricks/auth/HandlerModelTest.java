@@ -59,9 +59,11 @@ class HandlerModelTest {
 
     @Test
     void handleRequest_httpApiEvent_correlationIsTheApiRequestId() throws IOException {
-        AuthorizerResponseTest.Simple a = new AuthorizerResponseTest.Simple(options().build());
+        AuthorizerResponseTest.Simple a =
+                new AuthorizerResponseTest.Simple(options().build());
         String event = AuthorizerResponseTest.httpEvent("Bearer " + token(), "x")
-                .replace("\"routeKey\":\"GET /orders\",\"stage\"",
+                .replace(
+                        "\"routeKey\":\"GET /orders\",\"stage\"",
                         "\"requestId\":\"api-req-9\",\"routeKey\":\"GET /orders\",\"stage\"");
 
         invoke(a, event);
@@ -71,20 +73,23 @@ class HandlerModelTest {
 
     @Test
     void handleRequest_restUnauthorized_listenersSeeTheFailure() {
-        AuthorizerResponseTest.Rest a = new AuthorizerResponseTest.Rest(options().build());
+        AuthorizerResponseTest.Rest a =
+                new AuthorizerResponseTest.Rest(options().build());
 
         assertThatThrownBy(() -> invoke(a, AuthorizerResponseTest.tokenEvent(null)))
                 .isInstanceOf(UnauthorizedException.class);
 
         RecordingListener.Seen seen = RecordingListener.last();
         assertThat(seen.failure()).isInstanceOf(UnauthorizedException.class);
-        assertThat(seen.info().event()).as("the parsed event never prints the token")
+        assertThat(seen.info().event())
+                .as("the parsed event never prints the token")
                 .hasToString("AuthorizerEvent[GET /orders/42]");
     }
 
     @Test
     void handleRequest_unreadableEvent_answeredNotThrownAsInvalidEvent() throws IOException {
-        AuthorizerResponseTest.Simple a = new AuthorizerResponseTest.Simple(options().build());
+        AuthorizerResponseTest.Simple a =
+                new AuthorizerResponseTest.Simple(options().build());
 
         assertThat(invoke(a, "{\"version\":")).isEqualTo("{\"isAuthorized\":false}");
         assertThat(RecordingListener.last().failure()).isNull();
@@ -93,8 +98,10 @@ class HandlerModelTest {
     @Test
     void beforeCheckpoint_primesThroughTheHandlerLifecycle_noDecisionCached() throws Exception {
         try (JwksServer s = new JwksServer(TestKeys.RSA_1.toPublicJWK())) {
-            AuthorizerResponseTest.Rest a = new AuthorizerResponseTest.Rest(
-                    AuthorizerOptions.builder().issuer(s.asIssuer()).audiences(Tokens.AUDIENCE).build());
+            AuthorizerResponseTest.Rest a = new AuthorizerResponseTest.Rest(AuthorizerOptions.builder()
+                    .issuer(s.asIssuer())
+                    .audiences(Tokens.AUDIENCE)
+                    .build());
 
             a.beforeCheckpoint(null);
 

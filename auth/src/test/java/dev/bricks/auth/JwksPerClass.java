@@ -2,7 +2,6 @@ package dev.bricks.auth;
 
 import com.nimbusds.jose.jwk.JWK;
 import java.net.URI;
-import java.time.Duration;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

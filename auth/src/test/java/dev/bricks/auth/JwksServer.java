@@ -9,8 +9,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -21,7 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A real JWKS (and OIDC discovery) endpoint on loopback, port 0, whose keys and behaviour tests change. */
 final class JwksServer implements AutoCloseable {
 
-    enum Mode { OK, DOWN, GARBAGE, OVERSIZED, SLOW }
+    enum Mode {
+        OK,
+        DOWN,
+        GARBAGE,
+        OVERSIZED,
+        SLOW
+    }
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
@@ -57,8 +63,10 @@ final class JwksServer implements AutoCloseable {
      * connect, 1 s read, 16 KiB).
      */
     static AuthorizerOptions.Builder testOptions(JwksServer server) {
-        return AuthorizerOptions.builder().issuer(server.asIssuer())
-                .jwksConnectTimeout(Duration.ofSeconds(1)).jwksReadTimeout(Duration.ofSeconds(1))
+        return AuthorizerOptions.builder()
+                .issuer(server.asIssuer())
+                .jwksConnectTimeout(Duration.ofSeconds(1))
+                .jwksReadTimeout(Duration.ofSeconds(1))
                 .jwksSizeLimit(16 * 1024);
     }
 

@@ -40,8 +40,13 @@ class PrincipalHandoffTest {
     }
 
     static AuthorizerOptions options() {
-        return AuthorizerOptions.builder().issuer(server.asIssuer()).audiences(Tokens.AUDIENCE)
-                .jwksConnectTimeout(Duration.ofSeconds(1)).jwksReadTimeout(Duration.ofSeconds(2)).jwksSizeLimit(16 * 1024).build();
+        return AuthorizerOptions.builder()
+                .issuer(server.asIssuer())
+                .audiences(Tokens.AUDIENCE)
+                .jwksConnectTimeout(Duration.ofSeconds(1))
+                .jwksReadTimeout(Duration.ofSeconds(2))
+                .jwksSizeLimit(16 * 1024)
+                .build();
     }
 
     static String run(java.io.InputStream in, com.amazonaws.services.lambda.runtime.RequestStreamHandler h)
@@ -84,7 +89,7 @@ class PrincipalHandoffTest {
 
     @Test
     void restV1_authorizerContext_readAsPrincipal() throws Exception {
-        RestTokenAuthorizer authorizer = new RestTokenAuthorizer(options()) { };
+        RestTokenAuthorizer authorizer = new RestTokenAuthorizer(options()) {};
         Map<String, Object> response = answer(authorizer, AuthorizerResponseTest.tokenEvent(bearerToken()));
         // API Gateway passes principalId and each context key (as strings) in requestContext.authorizer
         Map<String, Object> authorizerBlock = new LinkedHashMap<>();
@@ -104,17 +109,19 @@ class PrincipalHandoffTest {
 
     @Test
     void httpV2_lambdaAuthorizerContext_readAsPrincipal() throws Exception {
-        HttpApiSimpleAuthorizer authorizer = new HttpApiSimpleAuthorizer(options()) { };
+        HttpApiSimpleAuthorizer authorizer = new HttpApiSimpleAuthorizer(options()) {};
         Map<String, Object> response = answer(authorizer, AuthorizerResponseTest.httpEvent(bearerToken(), "x"));
         assertThat(response).containsEntry("isAuthorized", true);
         // HTTP API passes the context as requestContext.authorizer.lambda
-        String event = "{\"version\":\"2.0\",\"routeKey\":\"GET /orders\",\"rawPath\":\"/orders\",\"rawQueryString\":\"\","
-                + "\"headers\":{\"accept\":\"application/json\"},\"requestContext\":{\"accountId\":\"123456789012\","
-                + "\"apiId\":\"abcdef123\",\"authorizer\":{\"lambda\":" + new JsonOut().object((Map<?, ?>) response.get("context"))
-                + "},\"domainName\":\"abcdef123.execute-api.us-east-1.amazonaws.com\",\"http\":{\"method\":\"GET\","
-                + "\"path\":\"/orders\",\"protocol\":\"HTTP/1.1\",\"sourceIp\":\"203.0.113.9\",\"userAgent\":\"t\"},"
-                + "\"requestId\":\"r-2\",\"routeKey\":\"GET /orders\",\"stage\":\"$default\",\"timeEpoch\":1583348638390},"
-                + "\"isBase64Encoded\":false}";
+        String event =
+                "{\"version\":\"2.0\",\"routeKey\":\"GET /orders\",\"rawPath\":\"/orders\",\"rawQueryString\":\"\","
+                        + "\"headers\":{\"accept\":\"application/json\"},\"requestContext\":{\"accountId\":\"123456789012\","
+                        + "\"apiId\":\"abcdef123\",\"authorizer\":{\"lambda\":"
+                        + new JsonOut().object((Map<?, ?>) response.get("context"))
+                        + "},\"domainName\":\"abcdef123.execute-api.us-east-1.amazonaws.com\",\"http\":{\"method\":\"GET\","
+                        + "\"path\":\"/orders\",\"protocol\":\"HTTP/1.1\",\"sourceIp\":\"203.0.113.9\",\"userAgent\":\"t\"},"
+                        + "\"requestId\":\"r-2\",\"routeKey\":\"GET /orders\",\"stage\":\"$default\",\"timeEpoch\":1583348638390},"
+                        + "\"isBase64Encoded\":false}";
         Principal p = principalSeenBy(event);
 
         assertThat(p.claims().get("scopes")).isEqualTo(List.of("orders/read", "orders/write"));

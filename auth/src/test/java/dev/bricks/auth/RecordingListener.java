@@ -9,8 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RecordingListener implements InvocationListener {
 
     /** One finished invocation as the listener saw it. */
-    record Seen(InvocationInfo info, Throwable failure) {
-    }
+    record Seen(InvocationInfo info, Throwable failure) {}
 
     static final List<Seen> SEEN = new CopyOnWriteArrayList<>();
 

@@ -39,7 +39,8 @@ class RouteChecksTest {
         @Override
         protected void checkClaims(VerifiedClaims claims, CalledRoute route) throws ClaimCheckException {
             seen.add(route);
-            String needed = route.is(HttpMethod.POST, "/order") ? "orders/write"
+            String needed = route.is(HttpMethod.POST, "/order")
+                    ? "orders/write"
                     : route.is(HttpMethod.GET, "/orders") ? "orders/read" : null;
             if (needed == null || !claims.scopes().contains(needed)) {
                 throw new ClaimCheckException("scope " + needed + " missing for " + route);
@@ -72,8 +73,9 @@ class RouteChecksTest {
         assertThat(read).contains("\"Effect\":\"Allow\"").contains("\"Resource\":\"" + ARN_PREFIX + "GET/orders\"");
         assertThat(write).contains("\"Effect\":\"Deny\"").contains("\"Resource\":\"" + ARN_PREFIX + "POST/order\"");
         assertThat(a.decisions.get(1).reason()).isEqualTo(DenyReason.CLAIM_CHECK_FAILED);
-        assertThat(a.seen).containsExactly(new CalledRoute(HttpMethod.GET, "/orders"),
-                new CalledRoute(HttpMethod.POST, "/order"));
+        assertThat(a.seen)
+                .containsExactly(
+                        new CalledRoute(HttpMethod.GET, "/orders"), new CalledRoute(HttpMethod.POST, "/order"));
     }
 
     @Test
@@ -94,8 +96,12 @@ class RouteChecksTest {
         String write = invoke(a, event(reader, "POST/order"));
 
         assertThat(write).contains("\"Effect\":\"Deny\"");
-        assertThat(a.seen).as("checkClaims runs on every invocation, cache hit or not").hasSize(3);
-        assertThat(a.decisions.get(1).claims()).as("the second GET was a cache hit").isNotNull();
+        assertThat(a.seen)
+                .as("checkClaims runs on every invocation, cache hit or not")
+                .hasSize(3);
+        assertThat(a.decisions.get(1).claims())
+                .as("the second GET was a cache hit")
+                .isNotNull();
     }
 
     @Test
@@ -114,7 +120,9 @@ class RouteChecksTest {
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         Orders a;
         try {
-            a = new Orders(server.options().audiences(Tokens.AUDIENCE).policyResource(PolicyResource.WHOLE_API)
+            a = new Orders(server.options()
+                    .audiences(Tokens.AUDIENCE)
+                    .policyResource(PolicyResource.WHOLE_API)
                     .build());
         } finally {
             System.setErr(original);
@@ -137,7 +145,8 @@ class RouteChecksTest {
     @Test
     void httpApi_routeArn_givesMethodAndPathToCheckClaims() throws IOException {
         List<CalledRoute> seen = new ArrayList<>();
-        HttpApiPolicyAuthorizer a = new HttpApiPolicyAuthorizer(server.options().audiences(Tokens.AUDIENCE).build()) {
+        HttpApiPolicyAuthorizer a = new HttpApiPolicyAuthorizer(
+                server.options().audiences(Tokens.AUDIENCE).build()) {
             @Override
             protected void checkClaims(VerifiedClaims claims, CalledRoute route) {
                 seen.add(route);
@@ -146,8 +155,7 @@ class RouteChecksTest {
         String event = AuthorizerResponseTest.httpEvent("Bearer " + token("orders/read"), "x")
                 .replace("/$default/GET/orders", "/$default/POST/order");
 
-        assertThat(invoke(a, event)).contains("\"Effect\":\"Allow\"")
-                .contains("abcdef123/$default/POST/order\"");
+        assertThat(invoke(a, event)).contains("\"Effect\":\"Allow\"").contains("abcdef123/$default/POST/order\"");
         assertThat(seen).containsExactly(new CalledRoute(HttpMethod.POST, "/order"));
     }
 
@@ -175,7 +183,8 @@ class RouteChecksTest {
         assertThat(r.under("/orders")).isTrue();
         assertThat(r.under("/orders/")).isTrue();
         assertThat(r.under("/")).isTrue();
-        assertThat(new CalledRoute(HttpMethod.GET, "/orders-admin").under("/orders")).isFalse();
+        assertThat(new CalledRoute(HttpMethod.GET, "/orders-admin").under("/orders"))
+                .isFalse();
         assertThat(r.is(HttpMethod.GET, "/orders/42")).isTrue();
         assertThat(r.is(HttpMethod.POST, "/orders/42")).isFalse();
     }

@@ -25,16 +25,24 @@ class StricterThanNimbusTest {
 
     @RegisterExtension
     static final JwksPerClass server = new JwksPerClass(TestKeys.RSA_1.toPublicJWK());
+
     static DefaultJWTProcessor<SecurityContext> nimbus;
     static JwtVerifier bricks;
 
     @BeforeAll
     static void start() throws Exception {
-        JWKSource<SecurityContext> source = JWKSourceBuilder.<SecurityContext>create(server.jwksUri().toURL()).build();
+        JWKSource<SecurityContext> source = JWKSourceBuilder.<SecurityContext>create(
+                        server.jwksUri().toURL())
+                .build();
         nimbus = new DefaultJWTProcessor<>();
         nimbus.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, source));
-        bricks = JwtVerifier.create(AuthorizerOptions.builder().issuer(server.asIssuer()).audiences(Tokens.AUDIENCE)
-                .noDecisionCache().jwksConnectTimeout(Duration.ofSeconds(1)).jwksReadTimeout(Duration.ofSeconds(2)).jwksSizeLimit(16 * 1024)
+        bricks = JwtVerifier.create(AuthorizerOptions.builder()
+                .issuer(server.asIssuer())
+                .audiences(Tokens.AUDIENCE)
+                .noDecisionCache()
+                .jwksConnectTimeout(Duration.ofSeconds(1))
+                .jwksReadTimeout(Duration.ofSeconds(2))
+                .jwksSizeLimit(16 * 1024)
                 .build());
     }
 
@@ -43,18 +51,35 @@ class StricterThanNimbusTest {
         String iss = server.issuer();
         String aud = "\",\"aud\":\"" + Tokens.AUDIENCE + "\"";
         return Stream.of(
-                Arguments.of("iat a day ahead", SecurityMatrixTest.rsa("{\"alg\":\"RS256\",\"kid\":\"rsa-1\"}",
-                        "{\"iss\":\"" + iss + aud + ",\"iat\":" + (now + 86400) + ",\"exp\":" + (now + 90000) + "}"),
+                Arguments.of(
+                        "iat a day ahead",
+                        SecurityMatrixTest.rsa(
+                                "{\"alg\":\"RS256\",\"kid\":\"rsa-1\"}",
+                                "{\"iss\":\"" + iss + aud + ",\"iat\":" + (now + 86400) + ",\"exp\":" + (now + 90000)
+                                        + "}"),
                         DenyReason.IAT_IN_FUTURE),
-                Arguments.of("no exp", SecurityMatrixTest.rsa("{\"alg\":\"RS256\",\"kid\":\"rsa-1\"}",
-                        "{\"iss\":\"" + iss + aud + ",\"iat\":" + now + "}"), DenyReason.EXP_MISSING),
-                Arguments.of("no kid", SecurityMatrixTest.rsa("{\"alg\":\"RS256\"}", Tokens.payload(iss, "")),
+                Arguments.of(
+                        "no exp",
+                        SecurityMatrixTest.rsa(
+                                "{\"alg\":\"RS256\",\"kid\":\"rsa-1\"}",
+                                "{\"iss\":\"" + iss + aud + ",\"iat\":" + now + "}"),
+                        DenyReason.EXP_MISSING),
+                Arguments.of(
+                        "no kid",
+                        SecurityMatrixTest.rsa("{\"alg\":\"RS256\"}", Tokens.payload(iss, "")),
                         DenyReason.KID_MISSING),
-                Arguments.of("payload nested 50 deep", SecurityMatrixTest.rsa("{\"alg\":\"RS256\",\"kid\":\"rsa-1\"}",
-                        Tokens.payload(iss, ",\"x\":" + "[".repeat(50) + "]".repeat(50))), DenyReason.JSON_TOO_DEEP),
-                Arguments.of("x5u header (not followed by nimbus either, but accepted)",
-                        SecurityMatrixTest.rsa("{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"x5u\":\"https://evil.example/c\"}",
-                                Tokens.payload(iss, "")), DenyReason.KEY_REFERENCE_HEADER));
+                Arguments.of(
+                        "payload nested 50 deep",
+                        SecurityMatrixTest.rsa(
+                                "{\"alg\":\"RS256\",\"kid\":\"rsa-1\"}",
+                                Tokens.payload(iss, ",\"x\":" + "[".repeat(50) + "]".repeat(50))),
+                        DenyReason.JSON_TOO_DEEP),
+                Arguments.of(
+                        "x5u header (not followed by nimbus either, but accepted)",
+                        SecurityMatrixTest.rsa(
+                                "{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"x5u\":\"https://evil.example/c\"}",
+                                Tokens.payload(iss, "")),
+                        DenyReason.KEY_REFERENCE_HEADER));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -16,14 +16,14 @@ final class TestKeys {
     static final RSAKey RSA_2 = rsa("rsa-2", 2048, null, null);
     /** Same kid as RSA_1, different key: the attacker's. */
     static final RSAKey ATTACKER_RSA = rsa("rsa-1", 2048, null, null);
+
     static final RSAKey RSA_ENC = rsa("rsa-enc", 2048, KeyUse.ENCRYPTION, null);
     static final RSAKey RSA_ALG_512 = rsa("rsa-alg512", 2048, null, JWSAlgorithm.RS512);
     static final RSAKey RSA_WEAK = rsa("rsa-weak", 1024, null, null);
     static final ECKey EC_1 = ec("ec-1");
     static final ECKey EC_2 = ec("ec-2");
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     private static RSAKey rsa(String kid, int bits, KeyUse use, JWSAlgorithm alg) {
         try {

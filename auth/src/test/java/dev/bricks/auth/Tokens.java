@@ -1,10 +1,10 @@
 package dev.bricks.auth;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -25,8 +25,7 @@ final class Tokens {
     static final String AUDIENCE = "api://orders";
     static final String SUBJECT = "user-123";
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     static long now() {
         return System.currentTimeMillis() / 1000;
@@ -48,7 +47,10 @@ final class Tokens {
     /** A nimbus-signed JWT with typ JWT and the key's kid. */
     static String signed(JWK key, JWSAlgorithm alg, JWTClaimsSet claims) {
         try {
-            JWSHeader header = new JWSHeader.Builder(alg).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build();
+            JWSHeader header = new JWSHeader.Builder(alg)
+                    .keyID(key.getKeyID())
+                    .type(JOSEObjectType.JWT)
+                    .build();
             SignedJWT jwt = new SignedJWT(header, claims);
             jwt.sign(signer(key));
             return jwt.serialize();
@@ -65,7 +67,9 @@ final class Tokens {
     static String raw(String headerJson, String payloadJson, JWK key, JWSAlgorithm alg) {
         String signingInput = b64(headerJson) + "." + b64(payloadJson);
         try {
-            byte[] sig = signer(key).sign(new JWSHeader(alg), signingInput.getBytes(StandardCharsets.US_ASCII)).decode();
+            byte[] sig = signer(key)
+                    .sign(new JWSHeader(alg), signingInput.getBytes(StandardCharsets.US_ASCII))
+                    .decode();
             return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(sig);
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
@@ -77,7 +81,9 @@ final class Tokens {
         try {
             JWSObject jws = new JWSObject(JWSHeader.parse(headerJson), new com.nimbusds.jose.Payload(payloadJson));
             String signingInput = b64(headerJson) + "." + b64(payloadJson);
-            byte[] sig = new MACSigner(secret).sign(jws.getHeader(), signingInput.getBytes(StandardCharsets.US_ASCII)).decode();
+            byte[] sig = new MACSigner(secret)
+                    .sign(jws.getHeader(), signingInput.getBytes(StandardCharsets.US_ASCII))
+                    .decode();
             return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(sig);
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -95,8 +101,8 @@ final class Tokens {
     /** A standard payload JSON for the issuer, with an extra raw member fragment (may be empty). */
     static String payload(String issuer, String extra) {
         long now = now();
-        return "{\"iss\":\"" + issuer + "\",\"sub\":\"" + SUBJECT + "\",\"aud\":\"" + AUDIENCE + "\",\"exp\":" + (now + 600)
-                + ",\"iat\":" + (now - 10) + extra + "}";
+        return "{\"iss\":\"" + issuer + "\",\"sub\":\"" + SUBJECT + "\",\"aud\":\"" + AUDIENCE + "\",\"exp\":"
+                + (now + 600) + ",\"iat\":" + (now - 10) + extra + "}";
     }
 
     @SuppressWarnings("deprecation") // the 1024-bit test key needs the allow-weak-key signer

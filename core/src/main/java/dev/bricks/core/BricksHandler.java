@@ -62,16 +62,14 @@ public abstract class BricksHandler<E> implements RequestStreamHandler, Resource
      * The default does nothing. An exception thrown here fails the invocation and setup is retried on the
      * next one.
      */
-    protected void setup() throws Exception {
-    }
+    protected void setup() throws Exception {}
 
     /**
      * SnapStart priming hook, called in {@link #beforeCheckpoint} after {@link #setup()}. The default does
      * nothing. Exercise code paths here whose classes should be in the snapshot; do not open connections
      * that would be stale after restore.
      */
-    protected void prime() throws Exception {
-    }
+    protected void prime() throws Exception {}
 
     /** Whether the invocation running on this thread is the first of this instance (or after a restore). */
     protected final boolean coldStart() {
@@ -103,8 +101,8 @@ public abstract class BricksHandler<E> implements RequestStreamHandler, Resource
         currentColdStart.set(cold);
         String requestId = context == null || context.getAwsRequestId() == null ? "" : context.getAwsRequestId();
         Reading<E> reading = read(raw, requestId);
-        InvocationInfo info = new InvocationInfo(trigger(), requestId, cold, reading.correlationId(), context,
-                reading.event(), raw);
+        InvocationInfo info =
+                new InvocationInfo(trigger(), requestId, cold, reading.correlationId(), context, reading.event(), raw);
         Correlation.set(reading.correlationId());
         Listeners.before(listeners, info);
         Throwable failure = null;
@@ -131,8 +129,7 @@ public abstract class BricksHandler<E> implements RequestStreamHandler, Resource
      * The event as read: the envelope and its correlation id, or the failure to read it (thrown once the
      * listeners have seen the invocation).
      */
-    private record Reading<E>(E event, String correlationId, RuntimeException failure) {
-    }
+    private record Reading<E>(E event, String correlationId, RuntimeException failure) {}
 
     private Reading<E> read(byte[] raw, String requestId) {
         E event = null;
@@ -143,7 +140,8 @@ public abstract class BricksHandler<E> implements RequestStreamHandler, Resource
             event = parsed.event();
             correlationId = parsed.correlationId();
         } catch (RuntimeException e) {
-            failure = e instanceof InvalidEventException ? e
+            failure = e instanceof InvalidEventException
+                    ? e
                     : new InvalidEventException(trigger() + " event could not be read: " + e.getMessage(), e);
         }
         if (correlationId == null || correlationId.isBlank()) {
@@ -222,8 +220,7 @@ public abstract class BricksHandler<E> implements RequestStreamHandler, Resource
      * @param correlationId the id by the trigger's rule; null to fall back to the request id
      * @param <E> the envelope type
      */
-    public record Parsed<E>(E event, String correlationId) {
-    }
+    public record Parsed<E>(E event, String correlationId) {}
 
     /**
      * Runs the handler on the event and returns the response to write as JSON ({@code byte[]} is written as

@@ -27,8 +27,7 @@ public final class Correlation {
 
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
-    private Correlation() {
-    }
+    private Correlation() {}
 
     /** The correlation id of the current invocation, or empty outside one. */
     public static Optional<String> current() {

@@ -154,7 +154,8 @@ public record RetryPolicy(Duration deadline, Duration initialBackoff, Duration m
          *     interrupted (the interrupt flag is kept); true when the caller may try again
          */
         public boolean pause() {
-            Duration delay = policy.delay(retries + 1, ThreadLocalRandom.current().nextDouble());
+            Duration delay =
+                    policy.delay(retries + 1, ThreadLocalRandom.current().nextDouble());
             if (System.nanoTime() + delay.toNanos() >= deadlineNanos) {
                 return false;
             }

@@ -15,8 +15,7 @@ public final class TraceHeader {
     /** Environment variable holding the trace header. */
     public static final String ENV_VARIABLE = "_X_AMZN_TRACE_ID";
 
-    private TraceHeader() {
-    }
+    private TraceHeader() {}
 
     /** The current trace header, or empty when there is none. */
     public static Optional<String> current() {

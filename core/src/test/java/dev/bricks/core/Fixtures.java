@@ -12,8 +12,7 @@ import java.nio.charset.StandardCharsets;
 /** Test fixtures: event files and a way to run a stream handler on bytes. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** The bytes of {@code /events/<name>}. */
     public static byte[] event(String name) {
@@ -40,8 +39,10 @@ public final class Fixtures {
     public static String run(RequestStreamHandler handler, byte[] event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(event), out, LocalContext.of("req-1", "test-fn", 512,
-                    LocalContext.DEFAULT_TIMEOUT));
+            handler.handleRequest(
+                    new ByteArrayInputStream(event),
+                    out,
+                    LocalContext.of("req-1", "test-fn", 512, LocalContext.DEFAULT_TIMEOUT));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -73,8 +73,8 @@ class LambdaSerializationAgreementTest {
         };
     }
 
-    private static <D> EventBridgeHandler<D> eventBridgeHandler(Class<D> detailType,
-            Consumer<EventBridgeEvent<D>> sink) {
+    private static <D> EventBridgeHandler<D> eventBridgeHandler(
+            Class<D> detailType, Consumer<EventBridgeEvent<D>> sink) {
         return new EventBridgeHandler<>(detailType) {
             @Override
             protected void handle(EventBridgeEvent<D> event, Context c) {
@@ -113,18 +113,24 @@ class LambdaSerializationAgreementTest {
     @Test
     void httpApiV2_bricksAndLambdaAgree() {
         APIGatewayV2HTTPEvent lambda = lambdaReads(APIGatewayV2HTTPEvent.class, "http-v2-place-order.json");
-        HttpRequest bricks = bricksReads("http-v2-place-order.json",
-                LambdaSerializationAgreementTest::httpHandler).get(0);
+        HttpRequest bricks = bricksReads("http-v2-place-order.json", LambdaSerializationAgreementTest::httpHandler)
+                .get(0);
 
-        assertThat(bricks.method()).isEqualTo(lambda.getRequestContext().getHttp().getMethod());
+        assertThat(bricks.method())
+                .isEqualTo(lambda.getRequestContext().getHttp().getMethod());
         assertThat(bricks.path()).isEqualTo(lambda.getRawPath());
         assertThat(bricks.routeKey()).isEqualTo(lambda.getRouteKey());
         assertThat(bricks.bodyText()).isEqualTo(lambda.getBody());
         assertThat(bricks.requestId()).isEqualTo(lambda.getRequestContext().getRequestId());
-        assertThat(bricks.header("content-type").orElseThrow()).isEqualTo(lambda.getHeaders().get("content-type"));
+        assertThat(bricks.header("content-type").orElseThrow())
+                .isEqualTo(lambda.getHeaders().get("content-type"));
         assertThat(bricks.cookies().keySet()).hasSize(lambda.getCookies().size());
         assertThat(bricks.principal().orElseThrow().subject())
-                .isEqualTo(lambda.getRequestContext().getAuthorizer().getJwt().getClaims().get("sub"));
+                .isEqualTo(lambda.getRequestContext()
+                        .getAuthorizer()
+                        .getJwt()
+                        .getClaims()
+                        .get("sub"));
         assertThat(bricks.principal().orElseThrow().scopes())
                 .isEqualTo(lambda.getRequestContext().getAuthorizer().getJwt().getScopes());
     }
@@ -132,28 +138,29 @@ class LambdaSerializationAgreementTest {
     @Test
     void restApiV1_bricksAndLambdaAgree() {
         APIGatewayProxyRequestEvent lambda = lambdaReads(APIGatewayProxyRequestEvent.class, "http-v1-get-order.json");
-        HttpRequest bricks = bricksReads("http-v1-get-order.json",
-                LambdaSerializationAgreementTest::httpHandler).get(0);
+        HttpRequest bricks = bricksReads("http-v1-get-order.json", LambdaSerializationAgreementTest::httpHandler)
+                .get(0);
 
         assertThat(bricks.method()).isEqualTo(lambda.getHttpMethod());
         assertThat(bricks.path()).isEqualTo(lambda.getPath());
         assertThat(bricks.resource()).isEqualTo(lambda.getResource());
         assertThat(bricks.pathParameters()).isEqualTo(lambda.getPathParameters());
-        assertThat(bricks.queryParameterValues("fields")).isEqualTo(lambda.getMultiValueQueryStringParameters().get("fields"));
-        assertThat(bricks.headerValues("X-Forwarded-For")).isEqualTo(lambda.getMultiValueHeaders().get("X-Forwarded-For"));
+        assertThat(bricks.queryParameterValues("fields"))
+                .isEqualTo(lambda.getMultiValueQueryStringParameters().get("fields"));
+        assertThat(bricks.headerValues("X-Forwarded-For"))
+                .isEqualTo(lambda.getMultiValueHeaders().get("X-Forwarded-For"));
         assertThat(bricks.requestId()).isEqualTo(lambda.getRequestContext().getRequestId());
         assertThat(bricks.principal().orElseThrow().subject())
                 .isEqualTo(lambda.getRequestContext().getAuthorizer().get("principalId"));
     }
 
-    record OrderPlaced(String orderId, String userId, int itemCount) {
-    }
+    record OrderPlaced(String orderId, String userId, int itemCount) {}
 
     @Test
     void eventBridge_bricksAndLambdaAgree() {
         ScheduledEvent lambda = lambdaReads(ScheduledEvent.class, "eventbridge-order-placed.json");
-        List<EventBridgeEvent<OrderPlaced>> seen = bricksReads("eventbridge-order-placed.json",
-                sink -> eventBridgeHandler(OrderPlaced.class, sink));
+        List<EventBridgeEvent<OrderPlaced>> seen =
+                bricksReads("eventbridge-order-placed.json", sink -> eventBridgeHandler(OrderPlaced.class, sink));
         EventBridgeEvent<OrderPlaced> bricks = seen.get(0);
 
         assertThat(bricks.id()).isEqualTo(lambda.getId());
@@ -178,34 +185,47 @@ class LambdaSerializationAgreementTest {
             assertThat(b.receiptHandle()).isEqualTo(l.getReceiptHandle());
             assertThat(b.attributes()).isEqualTo(l.getAttributes());
             assertThat(b.eventSourceArn()).isEqualTo(l.getEventSourceArn());
-            assertThat(b.messageAttributes().keySet()).isEqualTo(l.getMessageAttributes().keySet());
+            assertThat(b.messageAttributes().keySet())
+                    .isEqualTo(l.getMessageAttributes().keySet());
         });
         assertThat(seen.get(0).stringAttribute("correlation_id").orElseThrow())
-                .isEqualTo(lambda.getRecords().get(0).getMessageAttributes().get("correlation_id").getStringValue());
+                .isEqualTo(lambda.getRecords()
+                        .get(0)
+                        .getMessageAttributes()
+                        .get("correlation_id")
+                        .getStringValue());
     }
 
     @Test
     void dynamoDbStream_bricksAndLambdaAgree() {
         DynamodbEvent lambda = lambdaReads(DynamodbEvent.class, "dynamodb-stream.json");
-        List<StreamRecord> records = bricksReads("dynamodb-stream.json", LambdaSerializationAgreementTest::streamHandler);
+        List<StreamRecord> records =
+                bricksReads("dynamodb-stream.json", LambdaSerializationAgreementTest::streamHandler);
 
         assertPairwise(lambda.getRecords(), records, (l, b) -> {
             assertThat(b.eventId()).isEqualTo(l.getEventID());
             assertThat(b.eventName().name()).isEqualTo(l.getEventName());
             assertThat(b.sequenceNumber()).isEqualTo(l.getDynamodb().getSequenceNumber());
             assertThat(b.keys().keySet()).isEqualTo(l.getDynamodb().getKeys().keySet());
-            assertThat(b.newImage().keySet()).isEqualTo(l.getDynamodb().getNewImage() == null ? java.util.Set.of()
-                    : l.getDynamodb().getNewImage().keySet());
+            assertThat(b.newImage().keySet())
+                    .isEqualTo(
+                            l.getDynamodb().getNewImage() == null
+                                    ? java.util.Set.of()
+                                    : l.getDynamodb().getNewImage().keySet());
             assertThat(b.approximateCreationDateTime().toEpochMilli())
                     .isEqualTo(l.getDynamodb().getApproximateCreationDateTime().getTime());
         });
         Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image =
                 lambda.getRecords().get(0).getDynamodb().getNewImage();
         Map<String, AttributeValue> ours = records.get(0).newImage();
-        assertThat(((AttributeValue.N) ours.get("total")).value()).isEqualTo(image.get("total").getN());
-        assertThat(((AttributeValue.SS) ours.get("tags")).value()).isEqualTo(image.get("tags").getSS());
-        assertThat(((AttributeValue.B) ours.get("thumbnail")).value()).isEqualTo(image.get("thumbnail").getB().array());
-        assertThat(((AttributeValue.L) ours.get("items")).value()).hasSize(image.get("items").getL().size());
+        assertThat(((AttributeValue.N) ours.get("total")).value())
+                .isEqualTo(image.get("total").getN());
+        assertThat(((AttributeValue.SS) ours.get("tags")).value())
+                .isEqualTo(image.get("tags").getSS());
+        assertThat(((AttributeValue.B) ours.get("thumbnail")).value())
+                .isEqualTo(image.get("thumbnail").getB().array());
+        assertThat(((AttributeValue.L) ours.get("items")).value())
+                .hasSize(image.get("items").getL().size());
     }
 
     @Test
@@ -223,6 +243,7 @@ class LambdaSerializationAgreementTest {
         assertThat(b.eventName()).isEqualTo(l.getEventName());
         assertThat(b.sequencer()).isEqualTo(l.getS3().getObject().getSequencer());
         assertThat(b.requestId()).isEqualTo(l.getResponseElements().getxAmzRequestId());
-        assertThat(new String(Fixtures.event("s3-put.json"), StandardCharsets.UTF_8)).contains("red+flower.jpg");
+        assertThat(new String(Fixtures.event("s3-put.json"), StandardCharsets.UTF_8))
+                .contains("red+flower.jpg");
     }
 }

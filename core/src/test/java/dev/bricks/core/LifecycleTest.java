@@ -62,7 +62,8 @@ class LifecycleTest {
         Counting handler = new Counting();
         handler.failSetups = 1;
 
-        assertThatThrownBy(() -> Fixtures.run(handler, Fixtures.event("s3-put.json"))).hasMessage("config missing");
+        assertThatThrownBy(() -> Fixtures.run(handler, Fixtures.event("s3-put.json")))
+                .hasMessage("config missing");
         Fixtures.run(handler, Fixtures.event("s3-put.json"));
 
         assertThat(handler.calls).containsExactly("setup", "handle cold=false");

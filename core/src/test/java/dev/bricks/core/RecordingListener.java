@@ -9,8 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RecordingListener implements InvocationListener {
 
     /** One call as seen by the listener. */
-    public record Call(String phase, InvocationInfo info, String correlationSeen, Throwable failure) {
-    }
+    public record Call(String phase, InvocationInfo info, String correlationSeen, Throwable failure) {}
 
     public static final List<Call> CALLS = new CopyOnWriteArrayList<>();
 

@@ -11,8 +11,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RetryPolicyTest {
 
     private static final RetryPolicy NO_JITTER = RetryPolicy.builder()
-            .initialBackoff(Duration.ofMillis(50)).maxBackoff(Duration.ofMillis(1000))
-            .jitter(RetryPolicy.Jitter.NONE).build();
+            .initialBackoff(Duration.ofMillis(50))
+            .maxBackoff(Duration.ofMillis(1000))
+            .jitter(RetryPolicy.Jitter.NONE)
+            .build();
 
     @ParameterizedTest
     @CsvSource({"1,50", "2,100", "3,200", "5,800", "6,1000", "40,1000", "100,1000"})
@@ -30,14 +32,16 @@ class RetryPolicyTest {
 
     @Test
     void delay_equalJitter_spansHalfToBackoff() {
-        RetryPolicy equal = NO_JITTER.toBuilder().jitter(RetryPolicy.Jitter.EQUAL).build();
+        RetryPolicy equal =
+                NO_JITTER.toBuilder().jitter(RetryPolicy.Jitter.EQUAL).build();
         assertThat(equal.delay(3, 0.0)).isEqualTo(Duration.ofMillis(100));
         assertThat(equal.delay(3, 0.5)).isEqualTo(Duration.ofMillis(150));
     }
 
     @Test
     void attempts_stopAtDeadline_withoutSleepingPastIt() {
-        RetryPolicy policy = NO_JITTER.toBuilder().deadline(Duration.ofMillis(400)).build();
+        RetryPolicy policy =
+                NO_JITTER.toBuilder().deadline(Duration.ofMillis(400)).build();
         RetryPolicy.Attempts attempts = policy.start();
         long start = System.nanoTime();
         while (attempts.pause()) {
@@ -59,14 +63,22 @@ class RetryPolicyTest {
 
     @Test
     void builder_rejectsInconsistentValues_namingThem() {
-        assertThatThrownBy(() -> RetryPolicy.builder().initialBackoff(Duration.ZERO).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initialBackoff");
-        assertThatThrownBy(() -> RetryPolicy.builder().deadline(Duration.ofSeconds(-1)).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deadline");
-        assertThatThrownBy(() -> RetryPolicy.builder().initialBackoff(Duration.ofSeconds(2)).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxBackoff");
+        assertThatThrownBy(() ->
+                        RetryPolicy.builder().initialBackoff(Duration.ZERO).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("initialBackoff");
+        assertThatThrownBy(() ->
+                        RetryPolicy.builder().deadline(Duration.ofSeconds(-1)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("deadline");
+        assertThatThrownBy(() -> RetryPolicy.builder()
+                        .initialBackoff(Duration.ofSeconds(2))
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxBackoff");
         assertThatThrownBy(() -> RetryPolicy.builder().deadline(null))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("deadline");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("deadline");
     }
 
     @Test

@@ -18,90 +18,105 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class SchemaTest {
-  static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
+    static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
 
-  static Order fullOrder() {
-    return new Order("Ord-AbC", "UsEr-1", List.of("SKU-1", "SKU-2"), OrderStatus.PAID, T0, new BigDecimal("12.34"),
-        new Address("Main St 1", "Berlin", "10115", List.of("c/o X")), Map.of("SKU-1", 2), Set.of("gift"), "note",
-        T0.plusSeconds(3600), 7);
-  }
+    static Order fullOrder() {
+        return new Order(
+                "Ord-AbC",
+                "UsEr-1",
+                List.of("SKU-1", "SKU-2"),
+                OrderStatus.PAID,
+                T0,
+                new BigDecimal("12.34"),
+                new Address("Main St 1", "Berlin", "10115", List.of("c/o X")),
+                Map.of("SKU-1", 2),
+                Set.of("gift"),
+                "note",
+                T0.plusSeconds(3600),
+                7);
+    }
 
-  @Test
-  void itemToMap_order_storesComposedKeysExactlyAndEntityType() {
-    Map<String, AttributeValue> item = OrderSchema.TABLE_SCHEMA.itemToMap(fullOrder(), true);
-    assertThat(item.get("PK").s()).isEqualTo("USER#UsEr-1");
-    assertThat(item.get("SK").s()).isEqualTo("ORDER#Ord-AbC");
-    assertThat(item.get("GSI1PK").s()).isEqualTo("STATUS#PAID");
-    assertThat(item.get("GSI1SK").s()).isEqualTo("2026-01-02T03:04:05Z#Ord-AbC");
-    assertThat(item.get("EntityType").s()).isEqualTo("ORDER");
-  }
+    @Test
+    void itemToMap_order_storesComposedKeysExactlyAndEntityType() {
+        Map<String, AttributeValue> item = OrderSchema.TABLE_SCHEMA.itemToMap(fullOrder(), true);
+        assertThat(item.get("PK").s()).isEqualTo("USER#UsEr-1");
+        assertThat(item.get("SK").s()).isEqualTo("ORDER#Ord-AbC");
+        assertThat(item.get("GSI1PK").s()).isEqualTo("STATUS#PAID");
+        assertThat(item.get("GSI1SK").s()).isEqualTo("2026-01-02T03:04:05Z#Ord-AbC");
+        assertThat(item.get("EntityType").s()).isEqualTo("ORDER");
+    }
 
-  @Test
-  void itemToMap_order_convertsEveryComponentType() {
-    Map<String, AttributeValue> item = OrderSchema.TABLE_SCHEMA.itemToMap(fullOrder(), true);
-    assertThat(item.get("Status").s()).isEqualTo("PAID");
-    assertThat(item.get("CreatedAt").s()).isEqualTo("2026-01-02T03:04:05Z");
-    assertThat(item.get("total").n()).isEqualTo("12.34");
-    assertThat(item.get("Skus").l()).extracting(AttributeValue::s).containsExactly("SKU-1", "SKU-2");
-    assertThat(item.get("shipTo").m().get("city").s()).isEqualTo("Berlin");
-    assertThat(item.get("quantities").m().get("SKU-1").n()).isEqualTo("2");
-    assertThat(item.get("tags").ss()).containsExactly("gift");
-    assertThat(item.get("expiresAt").n()).isEqualTo(Long.toString(T0.getEpochSecond() + 3600));
-    assertThat(item.get("version").n()).isEqualTo("7");
-  }
+    @Test
+    void itemToMap_order_convertsEveryComponentType() {
+        Map<String, AttributeValue> item = OrderSchema.TABLE_SCHEMA.itemToMap(fullOrder(), true);
+        assertThat(item.get("Status").s()).isEqualTo("PAID");
+        assertThat(item.get("CreatedAt").s()).isEqualTo("2026-01-02T03:04:05Z");
+        assertThat(item.get("total").n()).isEqualTo("12.34");
+        assertThat(item.get("Skus").l()).extracting(AttributeValue::s).containsExactly("SKU-1", "SKU-2");
+        assertThat(item.get("shipTo").m().get("city").s()).isEqualTo("Berlin");
+        assertThat(item.get("quantities").m().get("SKU-1").n()).isEqualTo("2");
+        assertThat(item.get("tags").ss()).containsExactly("gift");
+        assertThat(item.get("expiresAt").n()).isEqualTo(Long.toString(T0.getEpochSecond() + 3600));
+        assertThat(item.get("version").n()).isEqualTo("7");
+    }
 
-  @Test
-  void mapToItem_roundTrip_returnsEqualRecord() {
-    Order o = fullOrder();
-    assertThat(OrderSchema.TABLE_SCHEMA.mapToItem(OrderSchema.TABLE_SCHEMA.itemToMap(o, true))).isEqualTo(o);
-  }
+    @Test
+    void mapToItem_roundTrip_returnsEqualRecord() {
+        Order o = fullOrder();
+        assertThat(OrderSchema.TABLE_SCHEMA.mapToItem(OrderSchema.TABLE_SCHEMA.itemToMap(o, true)))
+                .isEqualTo(o);
+    }
 
-  @Test
-  void itemToMap_nullIndexComponent_omitsSparseIndexKey() {
-    Order o = Order.of("u", "o", null, T0);
-    Map<String, AttributeValue> item = OrderSchema.TABLE_SCHEMA.itemToMap(o, true);
-    assertThat(item).doesNotContainKey("GSI1PK").containsKey("GSI1SK");
-  }
+    @Test
+    void itemToMap_nullIndexComponent_omitsSparseIndexKey() {
+        Order o = Order.of("u", "o", null, T0);
+        Map<String, AttributeValue> item = OrderSchema.TABLE_SCHEMA.itemToMap(o, true);
+        assertThat(item).doesNotContainKey("GSI1PK").containsKey("GSI1SK");
+    }
 
-  @Test
-  void itemToMap_nullPrimaryComponent_throwsNamingTheComponent() {
-    Order o = Order.of(null, "o", OrderStatus.PAID, T0);
-    assertThatThrownBy(() -> OrderSchema.TABLE_SCHEMA.itemToMap(o, true))
-        .isInstanceOf(KeyTemplateMissingValueException.class)
-        .hasMessageContaining("'USER#{userId}' of ORDER PK is missing a value for [userId]");
-  }
+    @Test
+    void itemToMap_nullPrimaryComponent_throwsNamingTheComponent() {
+        Order o = Order.of(null, "o", OrderStatus.PAID, T0);
+        assertThatThrownBy(() -> OrderSchema.TABLE_SCHEMA.itemToMap(o, true))
+                .isInstanceOf(KeyTemplateMissingValueException.class)
+                .hasMessageContaining("'USER#{userId}' of ORDER PK is missing a value for [userId]");
+    }
 
-  @Test
-  void key_generatedBuilder_composesKeyWithoutCaseFolding() {
-    EntityKey<Order> k = OrderSchema.key("AbC", "XyZ");
-    assertThat(k.key()).containsEntry("PK", AttributeValue.fromS("USER#AbC")).containsEntry("SK", AttributeValue.fromS("ORDER#XyZ"));
-    assertThat(UserSchema.key("U1").key()).containsEntry("SK", AttributeValue.fromS("PROFILE"));
-  }
+    @Test
+    void key_generatedBuilder_composesKeyWithoutCaseFolding() {
+        EntityKey<Order> k = OrderSchema.key("AbC", "XyZ");
+        assertThat(k.key())
+                .containsEntry("PK", AttributeValue.fromS("USER#AbC"))
+                .containsEntry("SK", AttributeValue.fromS("ORDER#XyZ"));
+        assertThat(UserSchema.key("U1").key()).containsEntry("SK", AttributeValue.fromS("PROFILE"));
+    }
 
-  @Test
-  void key_nullComponent_throwsNamingIt() {
-    assertThatThrownBy(() -> OrderSchema.key("u", null)).isInstanceOf(KeyTemplateMissingValueException.class)
-        .hasMessageContaining("missing a value for [orderId]");
-  }
+    @Test
+    void key_nullComponent_throwsNamingIt() {
+        assertThatThrownBy(() -> OrderSchema.key("u", null))
+                .isInstanceOf(KeyTemplateMissingValueException.class)
+                .hasMessageContaining("missing a value for [orderId]");
+    }
 
-  @Test
-  void schema_metadata_reflectsAnnotations() {
-    assertThat(OrderSchema.SCHEMA.versionAttribute()).isEqualTo("version");
-    assertThat(OrderSchema.SCHEMA.ttlAttribute()).isEqualTo("expiresAt");
-    assertThat(UserSchema.SCHEMA.uniqueComponents()).containsExactly("email");
-    assertThat(UserSchema.SCHEMA.createdAtAttribute()).isEqualTo("createdAt");
-    assertThat(OrderSchema.SCHEMA.index("GSI1").skTemplate().components()).containsExactly("createdAt", "orderId");
-    assertThat(OrderSchema.STATUS.name()).isEqualTo("Status");
-    assertThat(OrderSchema.gsi1(OrderStatus.PAID).pkValue()).isEqualTo("STATUS#PAID");
-  }
+    @Test
+    void schema_metadata_reflectsAnnotations() {
+        assertThat(OrderSchema.SCHEMA.versionAttribute()).isEqualTo("version");
+        assertThat(OrderSchema.SCHEMA.ttlAttribute()).isEqualTo("expiresAt");
+        assertThat(UserSchema.SCHEMA.uniqueComponents()).containsExactly("email");
+        assertThat(UserSchema.SCHEMA.createdAtAttribute()).isEqualTo("createdAt");
+        assertThat(OrderSchema.SCHEMA.index("GSI1").skTemplate().components()).containsExactly("createdAt", "orderId");
+        assertThat(OrderSchema.STATUS.name()).isEqualTo("Status");
+        assertThat(OrderSchema.gsi1(OrderStatus.PAID).pkValue()).isEqualTo("STATUS#PAID");
+    }
 
-  @Test
-  void keyTemplate_renderPrefix_rendersLeadingComponents() {
-    KeyTemplate t = KeyTemplate.parse("t", "A#{x}#B#{y}");
-    assertThat(t.renderPrefix()).isEqualTo("A#");
-    assertThat(t.renderPrefix("1")).isEqualTo("A#1#B#");
-    assertThat(t.renderPrefix("1", "2")).isEqualTo("A#1#B#2");
-    assertThatThrownBy(() -> t.renderPrefix("1", "2", "3")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("has 2 components");
-  }
+    @Test
+    void keyTemplate_renderPrefix_rendersLeadingComponents() {
+        KeyTemplate t = KeyTemplate.parse("t", "A#{x}#B#{y}");
+        assertThat(t.renderPrefix()).isEqualTo("A#");
+        assertThat(t.renderPrefix("1")).isEqualTo("A#1#B#");
+        assertThat(t.renderPrefix("1", "2")).isEqualTo("A#1#B#2");
+        assertThatThrownBy(() -> t.renderPrefix("1", "2", "3"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("has 2 components");
+    }
 }

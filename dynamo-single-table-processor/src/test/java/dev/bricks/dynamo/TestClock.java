@@ -9,28 +9,28 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock the test moves by hand. Thread-safe. */
 final class TestClock extends Clock {
-  private final AtomicReference<Instant> now;
+    private final AtomicReference<Instant> now;
 
-  TestClock(Instant start) {
-    this.now = new AtomicReference<>(start);
-  }
+    TestClock(Instant start) {
+        this.now = new AtomicReference<>(start);
+    }
 
-  void advance(Duration d) {
-    now.updateAndGet(t -> t.plus(d));
-  }
+    void advance(Duration d) {
+        now.updateAndGet(t -> t.plus(d));
+    }
 
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
 
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
-  }
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
 
-  @Override
-  public Instant instant() {
-    return now.get();
-  }
+    @Override
+    public Instant instant() {
+        return now.get();
+    }
 }

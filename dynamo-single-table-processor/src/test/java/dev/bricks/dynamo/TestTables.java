@@ -27,47 +27,58 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@code @BeforeAll} methods) and closes after its last.
  */
 final class TestTables implements BeforeAllCallback, AfterAllCallback {
-  static final byte[] CURSOR_KEY = "test-cursor-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
-  /** The clock origin of the engine tests' orders. */
-  static final Instant T0 = Instant.parse("2026-02-01T00:00:00Z");
-  private static final AtomicInteger COUNTER = new AtomicInteger();
-  LocalDynamoDb db;
-  DynamoDbClient client;
+    static final byte[] CURSOR_KEY = "test-cursor-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+    /** The clock origin of the engine tests' orders. */
+    static final Instant T0 = Instant.parse("2026-02-01T00:00:00Z");
 
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    db = LocalDynamoDb.start();
-    client = DynamoDbClient.builder().endpointOverride(db.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .httpClient(UrlConnectionHttpClient.create()).build();
-  }
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    LocalDynamoDb db;
+    DynamoDbClient client;
 
-  /** Creates a new table for the test entities and returns its DynamoTable (User, Order, Product registered). */
-  DynamoTable newTable() {
-    return newTable(b -> b);
-  }
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        db = LocalDynamoDb.start();
+        client = DynamoDbClient.builder()
+                .endpointOverride(db.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
 
-  /** Creates a new table for every test entity and returns its definition; registers no repository. */
-  TableDefinition newDefinition() {
-    TableDefinition def = TableDefinition.derive("EcommerceData" + COUNTER.incrementAndGet(), UserSchema.SCHEMA,
-        OrderSchema.SCHEMA, ProductSchema.SCHEMA, CustomerSchema.SCHEMA, DocSchema.SCHEMA, TicketSchema.SCHEMA,
-        EventSchema.SCHEMA);
-    client.createTable(def.toCreateTableRequest());
-    return def;
-  }
+    /** Creates a new table for the test entities and returns its DynamoTable (User, Order, Product registered). */
+    DynamoTable newTable() {
+        return newTable(b -> b);
+    }
 
-  DynamoTable newTable(UnaryOperator<DynamoTable.Builder> options) {
-    TableDefinition def = newDefinition();
-    DynamoTable table = options.apply(DynamoTable.builder(client, def).cursorKey(CURSOR_KEY)).build();
-    table.repository(UserSchema.SCHEMA);
-    table.repository(OrderSchema.SCHEMA);
-    table.repository(ProductSchema.SCHEMA);
-    return table;
-  }
+    /** Creates a new table for every test entity and returns its definition; registers no repository. */
+    TableDefinition newDefinition() {
+        TableDefinition def = TableDefinition.derive(
+                "EcommerceData" + COUNTER.incrementAndGet(),
+                UserSchema.SCHEMA,
+                OrderSchema.SCHEMA,
+                ProductSchema.SCHEMA,
+                CustomerSchema.SCHEMA,
+                DocSchema.SCHEMA,
+                TicketSchema.SCHEMA,
+                EventSchema.SCHEMA);
+        client.createTable(def.toCreateTableRequest());
+        return def;
+    }
 
-  @Override
-  public void afterAll(ExtensionContext context) {
-    client.close();
-    db.close();
-  }
+    DynamoTable newTable(UnaryOperator<DynamoTable.Builder> options) {
+        TableDefinition def = newDefinition();
+        DynamoTable table = options.apply(DynamoTable.builder(client, def).cursorKey(CURSOR_KEY))
+                .build();
+        table.repository(UserSchema.SCHEMA);
+        table.repository(OrderSchema.SCHEMA);
+        table.repository(ProductSchema.SCHEMA);
+        return table;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        client.close();
+        db.close();
+    }
 }

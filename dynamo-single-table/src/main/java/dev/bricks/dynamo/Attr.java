@@ -15,126 +15,127 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param <V> attribute value type
  */
 public final class Attr<T, V> {
-  private final String component;
-  private final String name;
-  private final AttributeConverter<V> converter;
+    private final String component;
+    private final String name;
+    private final AttributeConverter<V> converter;
 
-  private Attr(String component, String name, AttributeConverter<V> converter) {
-    this.component = component;
-    this.name = name;
-    this.converter = converter;
-  }
-
-  /** Creates the constant for a component of a generated schema (used by generated code). */
-  @SuppressWarnings("unchecked")
-  public static <T, V> Attr<T, V> of(TableSchema<T> schema, String component, String attributeName) {
-    AttributeConverter<V> c = (AttributeConverter<V>) (AttributeConverter<?>) schema.converterForAttribute(attributeName);
-    return new Attr<>(component, attributeName, c);
-  }
-
-  /** The record component name. */
-  public String component() {
-    return component;
-  }
-
-  /** The attribute name in the item. */
-  public String name() {
-    return name;
-  }
-
-  /** Converts a value with this attribute's converter; null becomes a NULL attribute value. */
-  public AttributeValue toAttributeValue(V value) {
-    if (value == null) {
-      return AttributeValue.fromNul(true);
+    private Attr(String component, String name, AttributeConverter<V> converter) {
+        this.component = component;
+        this.name = name;
+        this.converter = converter;
     }
-    return converter == null ? Values.of(value) : converter.transformFrom(value);
-  }
 
-  private Condition compare(String op, V value) {
-    AttributeValue av = toAttributeValue(value);
-    return ctx -> ctx.name(name) + " " + op + " " + ctx.value(av);
-  }
-
-  /** {@code attribute = value}. */
-  public Condition eq(V value) {
-    return compare("=", value);
-  }
-
-  /** {@code attribute <> value}. */
-  public Condition ne(V value) {
-    return compare("<>", value);
-  }
-
-  /** {@code attribute < value}. */
-  public Condition lt(V value) {
-    return compare("<", value);
-  }
-
-  /** {@code attribute <= value}. */
-  public Condition lte(V value) {
-    return compare("<=", value);
-  }
-
-  /** {@code attribute > value}. */
-  public Condition gt(V value) {
-    return compare(">", value);
-  }
-
-  /** {@code attribute >= value}. */
-  public Condition gte(V value) {
-    return compare(">=", value);
-  }
-
-  /** {@code attribute BETWEEN low AND high} (inclusive). */
-  public Condition between(V low, V high) {
-    AttributeValue l = toAttributeValue(low);
-    AttributeValue h = toAttributeValue(high);
-    return ctx -> ctx.name(name) + " BETWEEN " + ctx.value(l) + " AND " + ctx.value(h);
-  }
-
-  /** {@code begins_with(attribute, prefix)} for string attributes. */
-  public Condition beginsWith(String prefix) {
-    AttributeValue p = AttributeValue.fromS(prefix);
-    return ctx -> "begins_with(" + ctx.name(name) + ", " + ctx.value(p) + ")";
-  }
-
-  /** {@code contains(attribute, element)}: substring of a string, element of a set or list. */
-  public Condition contains(Object element) {
-    AttributeValue e = Values.of(element);
-    return ctx -> "contains(" + ctx.name(name) + ", " + ctx.value(e) + ")";
-  }
-
-  /** {@code attribute IN (v1, v2, ...)}; at least one value. */
-  @SafeVarargs
-  public final Condition in(V... values) {
-    if (values.length == 0 || values.length > 100) {
-      throw new IllegalArgumentException("IN on '" + name + "' needs 1..100 values, got " + values.length);
+    /** Creates the constant for a component of a generated schema (used by generated code). */
+    @SuppressWarnings("unchecked")
+    public static <T, V> Attr<T, V> of(TableSchema<T> schema, String component, String attributeName) {
+        AttributeConverter<V> c =
+                (AttributeConverter<V>) (AttributeConverter<?>) schema.converterForAttribute(attributeName);
+        return new Attr<>(component, attributeName, c);
     }
-    List<AttributeValue> avs = new ArrayList<>();
-    for (V v : values) {
-      avs.add(toAttributeValue(v));
+
+    /** The record component name. */
+    public String component() {
+        return component;
     }
-    return ctx -> {
-      StringBuilder sb = new StringBuilder(ctx.name(name)).append(" IN (");
-      for (int i = 0; i < avs.size(); i++) {
-        sb.append(i == 0 ? "" : ", ").append(ctx.value(avs.get(i)));
-      }
-      return sb.append(')').toString();
-    };
-  }
 
-  /** {@code attribute_exists(attribute)}. */
-  public Condition exists() {
-    return Condition.exists(name);
-  }
+    /** The attribute name in the item. */
+    public String name() {
+        return name;
+    }
 
-  /** {@code attribute_not_exists(attribute)}. */
-  public Condition notExists() {
-    return Condition.notExists(name);
-  }
+    /** Converts a value with this attribute's converter; null becomes a NULL attribute value. */
+    public AttributeValue toAttributeValue(V value) {
+        if (value == null) {
+            return AttributeValue.fromNul(true);
+        }
+        return converter == null ? Values.of(value) : converter.transformFrom(value);
+    }
 
-  @Override
-  public String toString() {
-    return name;
-  }
+    private Condition compare(String op, V value) {
+        AttributeValue av = toAttributeValue(value);
+        return ctx -> ctx.name(name) + " " + op + " " + ctx.value(av);
+    }
+
+    /** {@code attribute = value}. */
+    public Condition eq(V value) {
+        return compare("=", value);
+    }
+
+    /** {@code attribute <> value}. */
+    public Condition ne(V value) {
+        return compare("<>", value);
+    }
+
+    /** {@code attribute < value}. */
+    public Condition lt(V value) {
+        return compare("<", value);
+    }
+
+    /** {@code attribute <= value}. */
+    public Condition lte(V value) {
+        return compare("<=", value);
+    }
+
+    /** {@code attribute > value}. */
+    public Condition gt(V value) {
+        return compare(">", value);
+    }
+
+    /** {@code attribute >= value}. */
+    public Condition gte(V value) {
+        return compare(">=", value);
+    }
+
+    /** {@code attribute BETWEEN low AND high} (inclusive). */
+    public Condition between(V low, V high) {
+        AttributeValue l = toAttributeValue(low);
+        AttributeValue h = toAttributeValue(high);
+        return ctx -> ctx.name(name) + " BETWEEN " + ctx.value(l) + " AND " + ctx.value(h);
+    }
+
+    /** {@code begins_with(attribute, prefix)} for string attributes. */
+    public Condition beginsWith(String prefix) {
+        AttributeValue p = AttributeValue.fromS(prefix);
+        return ctx -> "begins_with(" + ctx.name(name) + ", " + ctx.value(p) + ")";
+    }
+
+    /** {@code contains(attribute, element)}: substring of a string, element of a set or list. */
+    public Condition contains(Object element) {
+        AttributeValue e = Values.of(element);
+        return ctx -> "contains(" + ctx.name(name) + ", " + ctx.value(e) + ")";
+    }
+
+    /** {@code attribute IN (v1, v2, ...)}; at least one value. */
+    @SafeVarargs
+    public final Condition in(V... values) {
+        if (values.length == 0 || values.length > 100) {
+            throw new IllegalArgumentException("IN on '" + name + "' needs 1..100 values, got " + values.length);
+        }
+        List<AttributeValue> avs = new ArrayList<>();
+        for (V v : values) {
+            avs.add(toAttributeValue(v));
+        }
+        return ctx -> {
+            StringBuilder sb = new StringBuilder(ctx.name(name)).append(" IN (");
+            for (int i = 0; i < avs.size(); i++) {
+                sb.append(i == 0 ? "" : ", ").append(ctx.value(avs.get(i)));
+            }
+            return sb.append(')').toString();
+        };
+    }
+
+    /** {@code attribute_exists(attribute)}. */
+    public Condition exists() {
+        return Condition.exists(name);
+    }
+
+    /** {@code attribute_not_exists(attribute)}. */
+    public Condition notExists() {
+        return Condition.notExists(name);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
 }

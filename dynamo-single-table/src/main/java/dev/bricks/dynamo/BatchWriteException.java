@@ -8,16 +8,19 @@ import java.util.Objects;
  * (the failed chunk and all later ones), so the caller can retry exactly those. Reason {@link Reason#BATCH_FAILED}.
  */
 public final class BatchWriteException extends SingleTableException {
-  private final transient BatchWriteResult progress;
+    private final transient BatchWriteResult progress;
 
-  BatchWriteException(BatchWriteResult progress, RuntimeException cause) {
-    super(Reason.BATCH_FAILED, "Batch write stopped after " + progress.written() + " write(s); "
-        + progress.unprocessed().size() + " not confirmed: " + cause.getMessage(), cause);
-    this.progress = Objects.requireNonNull(progress, "progress");
-  }
+    BatchWriteException(BatchWriteResult progress, RuntimeException cause) {
+        super(
+                Reason.BATCH_FAILED,
+                "Batch write stopped after " + progress.written() + " write(s); "
+                        + progress.unprocessed().size() + " not confirmed: " + cause.getMessage(),
+                cause);
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
 
-  /** What was written before the failure and what was not; never null. */
-  public BatchWriteResult progress() {
-    return progress;
-  }
+    /** What was written before the failure and what was not; never null. */
+    public BatchWriteResult progress() {
+        return progress;
+    }
 }

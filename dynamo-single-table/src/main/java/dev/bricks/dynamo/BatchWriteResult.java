@@ -12,12 +12,12 @@ import java.util.Objects;
  * @param retries number of retry rounds used
  */
 public record BatchWriteResult(int written, List<Object> unprocessed, int retries) {
-  public BatchWriteResult {
-    unprocessed = List.copyOf(Objects.requireNonNull(unprocessed, "unprocessed"));
-  }
+    public BatchWriteResult {
+        unprocessed = List.copyOf(Objects.requireNonNull(unprocessed, "unprocessed"));
+    }
 
-  /** True when every write was processed. */
-  public boolean complete() {
-    return unprocessed.isEmpty();
-  }
+    /** True when every write was processed. */
+    public boolean complete() {
+        return unprocessed.isEmpty();
+    }
 }

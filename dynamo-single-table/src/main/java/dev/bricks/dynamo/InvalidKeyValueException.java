@@ -7,32 +7,34 @@ package dev.bricks.dynamo;
  * match the wrong items. Reason {@link Reason#KEY_VALUE_INVALID}.
  */
 public final class InvalidKeyValueException extends InvalidRequestException {
-  private final String owner;
-  private final String component;
-  private final int position;
+    private final String owner;
+    private final String component;
+    private final int position;
 
-  /** For key rendering in {@code dev.bricks.dynamo.schema}; not meant to be thrown by application code. */
-  public InvalidKeyValueException(String owner, String template, String component, int position, String value,
-      String problem) {
-    super(Reason.KEY_VALUE_INVALID, "Key template '" + template + "' of " + owner + ": value '" + value
-        + "' of component '" + component + "' (placeholder " + (position + 1) + ") " + problem);
-    this.owner = owner;
-    this.component = component;
-    this.position = position;
-  }
+    /** For key rendering in {@code dev.bricks.dynamo.schema}; not meant to be thrown by application code. */
+    public InvalidKeyValueException(
+            String owner, String template, String component, int position, String value, String problem) {
+        super(
+                Reason.KEY_VALUE_INVALID,
+                "Key template '" + template + "' of " + owner + ": value '" + value + "' of component '" + component
+                        + "' (placeholder " + (position + 1) + ") " + problem);
+        this.owner = owner;
+        this.component = component;
+        this.position = position;
+    }
 
-  /** What the template belongs to, e.g. {@code ORDER PK} or {@code ORDER index GSI1 SK}. */
-  public String owner() {
-    return owner;
-  }
+    /** What the template belongs to, e.g. {@code ORDER PK} or {@code ORDER index GSI1 SK}. */
+    public String owner() {
+        return owner;
+    }
 
-  /** The component whose value was refused. */
-  public String component() {
-    return component;
-  }
+    /** The component whose value was refused. */
+    public String component() {
+        return component;
+    }
 
-  /** The 0-based placeholder position in the template. */
-  public int position() {
-    return position;
-  }
+    /** The 0-based placeholder position in the template. */
+    public int position() {
+        return position;
+    }
 }

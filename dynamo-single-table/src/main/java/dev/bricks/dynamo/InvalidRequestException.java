@@ -6,11 +6,11 @@ package dev.bricks.dynamo;
  * of the caller of the repository, not necessarily of the HTTP client.)
  */
 public class InvalidRequestException extends SingleTableException {
-  InvalidRequestException(String message) {
-    super(Reason.INVALID_REQUEST, message);
-  }
+    InvalidRequestException(String message) {
+        super(Reason.INVALID_REQUEST, message);
+    }
 
-  InvalidRequestException(Reason reason, String message) {
-    super(reason, message);
-  }
+    InvalidRequestException(Reason reason, String message) {
+        super(reason, message);
+    }
 }

@@ -10,12 +10,12 @@ import java.util.Objects;
  * @param cursor opaque signed cursor to the next page, or null when there is none; safe to hand to HTTP clients
  */
 public record Page<T>(List<T> items, String cursor) {
-  public Page {
-    items = List.copyOf(Objects.requireNonNull(items, "items"));
-  }
+    public Page {
+        items = List.copyOf(Objects.requireNonNull(items, "items"));
+    }
 
-  /** True when another page may follow. */
-  public boolean hasMore() {
-    return cursor != null;
-  }
+    /** True when another page may follow. */
+    public boolean hasMore() {
+        return cursor != null;
+    }
 }

@@ -13,9 +13,9 @@ import java.util.Objects;
  * @param pkValue the composed partition key value; never null
  */
 public record Partition<T>(EntitySchema<T> schema, IndexKey key, String pkValue) {
-  public Partition {
-    Objects.requireNonNull(schema, "schema");
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(pkValue, "pkValue");
-  }
+    public Partition {
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(pkValue, "pkValue");
+    }
 }

@@ -16,8 +16,8 @@ import java.util.Objects;
  *     match a longer value of its last component
  */
 public record SortKey<T>(EntitySchema<T> schema, String indexName, String value, boolean endsAtLiteral) {
-  public SortKey {
-    Objects.requireNonNull(schema, "schema");
-    Objects.requireNonNull(value, "value");
-  }
+    public SortKey {
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(value, "value");
+    }
 }

@@ -15,16 +15,16 @@ package dev.bricks.dynamo;
  */
 @FunctionalInterface
 public interface UniqueValueNormalizer {
-  /** Keeps every value as it is (the default). */
-  UniqueValueNormalizer IDENTITY = (entityType, attribute, value) -> value;
+    /** Keeps every value as it is (the default). */
+    UniqueValueNormalizer IDENTITY = (entityType, attribute, value) -> value;
 
-  /**
-   * The normalised form.
-   *
-   * @param entityType the entity type, e.g. {@code USER}
-   * @param attribute the unique attribute's name, e.g. {@code Email}
-   * @param value the value as stored (strings as-is, numbers in DynamoDB's form); never null
-   * @return the form to key the constraint item by; never null or empty
-   */
-  String normalize(String entityType, String attribute, String value);
+    /**
+     * The normalised form.
+     *
+     * @param entityType the entity type, e.g. {@code USER}
+     * @param attribute the unique attribute's name, e.g. {@code Email}
+     * @param value the value as stored (strings as-is, numbers in DynamoDB's form); never null
+     * @return the form to key the constraint item by; never null or empty
+     */
+    String normalize(String entityType, String attribute, String value);
 }

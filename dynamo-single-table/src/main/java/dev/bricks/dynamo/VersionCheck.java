@@ -6,8 +6,8 @@ package dev.bricks.dynamo;
  * regardless (an administrative fix, a delete by key of whatever is there).
  */
 public enum VersionCheck {
-  /** The write fails with {@link VersionConflictException} unless the stored version is the expected one. */
-  ENFORCE,
-  /** The write does not look at the stored version (it still increments it on puts and updates). */
-  SKIP
+    /** The write fails with {@link VersionConflictException} unless the stored version is the expected one. */
+    ENFORCE,
+    /** The write does not look at the stored version (it still increments it on puts and updates). */
+    SKIP
 }

@@ -8,8 +8,7 @@ final class Batches {
 
     static final int MAX_ENTRIES = 10;
 
-    private Batches() {
-    }
+    private Batches() {}
 
     /**
      * Greedy split keeping order: a request is closed when the next entry would make it 11 entries or more

@@ -11,8 +11,7 @@ final class EventIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private EventIds() {
-    }
+    private EventIds() {}
 
     static String next() {
         return next(System.currentTimeMillis(), RANDOM.nextLong(), RANDOM.nextLong());

@@ -80,6 +80,7 @@ public final class EventPublisher implements AutoCloseable {
      * consumers can deduplicate by it (EventBridge's envelope {@code id} is new on every PutEvents).
      */
     public static final String EVENT_ID_FIELD = "_event_id";
+
     private static final JsonFactory JSON = new JsonFactory();
 
     private final EventBridgeClient client;
@@ -151,7 +152,8 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     private <E> Entry<E> prepare(int index, E event, Optional<String> correlationId, Optional<String> traceHeader) {
-        PreparedEvent prepared = event instanceof PreparedEvent p ? p : render(index, event, correlationId, traceHeader);
+        PreparedEvent prepared =
+                event instanceof PreparedEvent p ? p : render(index, event, correlationId, traceHeader);
         PutEventsRequestEntry.Builder entry = PutEventsRequestEntry.builder()
                 .source(prepared.source())
                 .detailType(prepared.detailType())
@@ -170,11 +172,10 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     /** The event as it goes on the bus: source, detail-type, detail JSON with the ids spliced in, trace header. */
-    static PreparedEvent render(int index, Object event, Optional<String> correlationId,
-                                Optional<String> traceHeader) {
+    static PreparedEvent render(int index, Object event, Optional<String> correlationId, Optional<String> traceHeader) {
         if (event == null) {
-            throw new EventRejectedException(EventRejectedException.Reason.NO_SOURCE_OR_DETAIL_TYPE, index,
-                    "null", null);
+            throw new EventRejectedException(
+                    EventRejectedException.Reason.NO_SOURCE_OR_DETAIL_TYPE, index, "null", null);
         }
         String source;
         String detailType;
@@ -186,16 +187,25 @@ public final class EventPublisher implements AutoCloseable {
             detail = outgoing.detail();
             resources = outgoing.resources();
         } else {
-            EventTypes.EventType type = EventTypes.of(event.getClass()).orElseThrow(() -> new EventRejectedException(
-                    EventRejectedException.Reason.NO_SOURCE_OR_DETAIL_TYPE, index, event.getClass().getName()
-                    + " has no @DomainEvent(source, detailType); annotate it or wrap it in OutgoingEvent.of(…)", null));
+            EventTypes.EventType type = EventTypes.of(event.getClass())
+                    .orElseThrow(() -> new EventRejectedException(
+                            EventRejectedException.Reason.NO_SOURCE_OR_DETAIL_TYPE,
+                            index,
+                            event.getClass().getName()
+                                    + " has no @DomainEvent(source, detailType); annotate it or wrap it in OutgoingEvent.of(…)",
+                            null));
             source = type.source();
             detailType = type.detailType();
             detail = event;
         }
         String eventId = EventIds.next();
-        return new PreparedEvent(eventId, source, detailType, detailJson(index, detail, correlationId, eventId),
-                resources, traceHeader.orElse(null));
+        return new PreparedEvent(
+                eventId,
+                source,
+                detailType,
+                detailJson(index, detail, correlationId, eventId),
+                resources,
+                traceHeader.orElse(null));
     }
 
     private static String detailJson(int index, Object detail, Optional<String> correlationId, String eventId) {
@@ -203,13 +213,19 @@ public final class EventPublisher implements AutoCloseable {
         try {
             json = Json.write(detail);
         } catch (JsonException e) {
-            throw new EventRejectedException(EventRejectedException.Reason.NOT_SERIALIZABLE, index,
-                    "detail " + detail.getClass().getName() + " cannot be written as JSON: " + e.getMessage(), e);
+            throw new EventRejectedException(
+                    EventRejectedException.Reason.NOT_SERIALIZABLE,
+                    index,
+                    "detail " + detail.getClass().getName() + " cannot be written as JSON: " + e.getMessage(),
+                    e);
         }
         if (json.length < 2 || json[0] != '{') {
-            throw new EventRejectedException(EventRejectedException.Reason.DETAIL_NOT_AN_OBJECT, index,
+            throw new EventRejectedException(
+                    EventRejectedException.Reason.DETAIL_NOT_AN_OBJECT,
+                    index,
                     "detail " + detail.getClass().getName() + " must be written as a JSON object, got "
-                            + new String(json, 0, Math.min(json.length, 40), StandardCharsets.UTF_8), null);
+                            + new String(json, 0, Math.min(json.length, 40), StandardCharsets.UTF_8),
+                    null);
         }
         // splice the members in front of the object's members: {"_correlation_id":"…","_event_id":"…",<members>};
         // a detail that already has a member of either name keeps its own value
@@ -228,7 +244,11 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     private static void member(StringBuilder out, String name, String value) {
-        out.append('"').append(name).append("\":").append(Json.writeString(value)).append(',');
+        out.append('"')
+                .append(name)
+                .append("\":")
+                .append(Json.writeString(value))
+                .append(',');
     }
 
     /**
@@ -268,8 +288,14 @@ public final class EventPublisher implements AutoCloseable {
             }
             if (!attempts.pause()) { // the deadline leaves no room for another round, or interrupted
                 for (Retry<E> r : retries) {
-                    failed.add(new Indexed<>(r.entry().index(), new FailedEvent<>(r.entry().event(), r.code(),
-                            r.message(), r.entry().attempts(), true)));
+                    failed.add(new Indexed<>(
+                            r.entry().index(),
+                            new FailedEvent<>(
+                                    r.entry().event(),
+                                    r.code(),
+                                    r.message(),
+                                    r.entry().attempts(),
+                                    true)));
                 }
                 break;
             }
@@ -277,23 +303,31 @@ public final class EventPublisher implements AutoCloseable {
         }
         ok.sort(Comparator.comparingInt(Indexed::index));
         failed.sort(Comparator.comparingInt(Indexed::index));
-        return new PublishResult<>(ok.stream().map(Indexed::value).toList(),
-                failed.stream().map(Indexed::value).toList(), calls);
+        return new PublishResult<>(
+                ok.stream().map(Indexed::value).toList(),
+                failed.stream().map(Indexed::value).toList(),
+                calls);
     }
 
-    private <E> void sendBatch(List<Entry<E>> batch, List<Indexed<PublishedEvent<E>>> ok,
-                               List<Indexed<FailedEvent<E>>> failed, List<Retry<E>> retries) {
+    private <E> void sendBatch(
+            List<Entry<E>> batch,
+            List<Indexed<PublishedEvent<E>>> ok,
+            List<Indexed<FailedEvent<E>>> failed,
+            List<Retry<E>> retries) {
         List<PutEventsRequestEntry> requestEntries = new ArrayList<>(batch.size());
         for (Entry<E> e : batch) {
             requestEntries.add(e.request());
         }
         PutEventsResponse response;
         try {
-            response = client.putEvents(PutEventsRequest.builder().entries(requestEntries).build());
+            response = client.putEvents(
+                    PutEventsRequest.builder().entries(requestEntries).build());
         } catch (SdkException e) {
-            String code = e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
-                    && ase.awsErrorDetails().errorCode() != null
-                    ? ase.awsErrorDetails().errorCode() : e.getClass().getSimpleName();
+            String code = e instanceof AwsServiceException ase
+                            && ase.awsErrorDetails() != null
+                            && ase.awsErrorDetails().errorCode() != null
+                    ? ase.awsErrorDetails().errorCode()
+                    : e.getClass().getSimpleName();
             boolean retryable = isRetryable(e, code);
             String message = String.valueOf(e.getMessage());
             for (Entry<E> entry : batch) {
@@ -305,7 +339,12 @@ public final class EventPublisher implements AutoCloseable {
         for (int i = 0; i < batch.size(); i++) {
             Entry<E> entry = batch.get(i).attempted();
             if (i >= results.size()) {
-                outcome(entry, "InternalFailure", "PutEvents response had no result for this entry", true, failed,
+                outcome(
+                        entry,
+                        "InternalFailure",
+                        "PutEvents response had no result for this entry",
+                        true,
+                        failed,
                         retries);
                 continue;
             }
@@ -314,7 +353,12 @@ public final class EventPublisher implements AutoCloseable {
                 ok.add(new Indexed<>(entry.index(), new PublishedEvent<>(entry.event(), result.eventId())));
             } else {
                 String code = result.errorCode() == null ? "InternalFailure" : result.errorCode();
-                outcome(entry, code, String.valueOf(result.errorMessage()), RETRYABLE_CODES.contains(code), failed,
+                outcome(
+                        entry,
+                        code,
+                        String.valueOf(result.errorMessage()),
+                        RETRYABLE_CODES.contains(code),
+                        failed,
                         retries);
             }
         }
@@ -339,13 +383,18 @@ public final class EventPublisher implements AutoCloseable {
         return false;
     }
 
-    private static <E> void outcome(Entry<E> entry, String code, String message, boolean retryable,
-                                    List<Indexed<FailedEvent<E>>> failed, List<Retry<E>> retries) {
+    private static <E> void outcome(
+            Entry<E> entry,
+            String code,
+            String message,
+            boolean retryable,
+            List<Indexed<FailedEvent<E>>> failed,
+            List<Retry<E>> retries) {
         if (retryable) {
             retries.add(new Retry<>(entry, code, message));
         } else {
-            failed.add(new Indexed<>(entry.index(), new FailedEvent<>(entry.event(), code, message, entry.attempts(),
-                    false)));
+            failed.add(new Indexed<>(
+                    entry.index(), new FailedEvent<>(entry.event(), code, message, entry.attempts(), false)));
         }
     }
 
@@ -367,11 +416,9 @@ public final class EventPublisher implements AutoCloseable {
         }
     }
 
-    private record Indexed<T>(int index, T value) {
-    }
+    private record Indexed<T>(int index, T value) {}
 
-    private record Retry<E>(Entry<E> entry, String code, String message) {
-    }
+    private record Retry<E>(Entry<E> entry, String code, String message) {}
 
     /** Options of an {@link EventPublisher}; not thread-safe. */
     public static final class Builder {
@@ -380,8 +427,7 @@ public final class EventPublisher implements AutoCloseable {
         private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
         private RetryPolicy retryPolicy = DEFAULT_RETRY_POLICY;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The SDK client to use (not closed by the publisher). Without one, {@link #build()} creates a client for
@@ -437,7 +483,8 @@ public final class EventPublisher implements AutoCloseable {
          * @throws IllegalStateException when no client was given and {@code AWS_REGION} is not set
          */
         public EventPublisher build() {
-            return client != null ? new EventPublisher(this, client, false)
+            return client != null
+                    ? new EventPublisher(this, client, false)
                     : new EventPublisher(this, defaultClient(System.getenv()), true);
         }
 
@@ -464,7 +511,8 @@ public final class EventPublisher implements AutoCloseable {
          */
         static AwsCredentialsProvider defaultCredentials() {
             return AwsCredentialsProviderChain.builder()
-                    .credentialsProviders(EnvironmentVariableCredentialsProvider.create(),
+                    .credentialsProviders(
+                            EnvironmentVariableCredentialsProvider.create(),
                             SystemPropertyCredentialsProvider.create(),
                             ContainerCredentialsProvider.create(),
                             ProfileCredentialsProvider.create())

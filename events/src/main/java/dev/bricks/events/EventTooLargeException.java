@@ -10,8 +10,12 @@ public final class EventTooLargeException extends EventRejectedException {
     private final long limitBytes;
 
     EventTooLargeException(int index, String source, String detailType, long entryBytes, long limitBytes) {
-        super(Reason.TOO_LARGE, index, source + "/" + detailType + " is " + entryBytes
-                + " bytes, over the PutEvents limit of " + limitBytes + " bytes", null);
+        super(
+                Reason.TOO_LARGE,
+                index,
+                source + "/" + detailType + " is " + entryBytes + " bytes, over the PutEvents limit of " + limitBytes
+                        + " bytes",
+                null);
         this.entryBytes = entryBytes;
         this.limitBytes = limitBytes;
     }

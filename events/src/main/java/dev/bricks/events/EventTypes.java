@@ -9,8 +9,7 @@ import java.util.Optional;
 final class EventTypes {
 
     /** The annotation's values for one class. */
-    record EventType(String source, String detailType) {
-    }
+    record EventType(String source, String detailType) {}
 
     private static final ClassValue<Optional<EventType>> CACHE = new ClassValue<>() {
         @Override
@@ -20,15 +19,14 @@ final class EventTypes {
                 return Optional.empty();
             }
             if (annotation.source().isBlank() || annotation.detailType().isBlank()) {
-                throw new IllegalArgumentException("@DomainEvent on " + type.getName()
-                        + " must give a non-blank source and detailType");
+                throw new IllegalArgumentException(
+                        "@DomainEvent on " + type.getName() + " must give a non-blank source and detailType");
             }
             return Optional.of(new EventType(annotation.source(), annotation.detailType()));
         }
     };
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     static Optional<EventType> of(Class<?> type) {
         return CACHE.get(type);

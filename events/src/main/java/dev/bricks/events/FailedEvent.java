@@ -13,5 +13,4 @@ package dev.bricks.events;
  * @param retryable    whether the code is one EventBridge documents as retryable (the deadline ended it)
  * @param <E> the type of the events given to {@code publish}/{@code publishAll}
  */
-public record FailedEvent<E>(E event, String errorCode, String errorMessage, int attempts, boolean retryable) {
-}
+public record FailedEvent<E>(E event, String errorCode, String errorMessage, int attempts, boolean retryable) {}

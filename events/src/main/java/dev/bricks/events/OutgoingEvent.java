@@ -37,7 +37,8 @@ public record OutgoingEvent(String source, String detailType, Object detail, Lis
 
     static void requireNonBlank(String name, String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must be non-blank, was " + (value == null ? "null" : "'" + value + "'"));
+            throw new IllegalArgumentException(
+                    name + " must be non-blank, was " + (value == null ? "null" : "'" + value + "'"));
         }
     }
 }

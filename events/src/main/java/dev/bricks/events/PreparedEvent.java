@@ -25,8 +25,8 @@ import java.util.Optional;
  * @param resources   resource ARNs; never null, possibly empty
  * @param traceHeader the X-Ray trace header to send with the entry, or null for none
  */
-public record PreparedEvent(String eventId, String source, String detailType, String detail, List<String> resources,
-                            String traceHeader) {
+public record PreparedEvent(
+        String eventId, String source, String detailType, String detail, List<String> resources, String traceHeader) {
 
     public PreparedEvent {
         OutgoingEvent.requireNonBlank("eventId", eventId);

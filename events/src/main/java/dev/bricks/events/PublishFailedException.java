@@ -11,7 +11,8 @@ public final class PublishFailedException extends RuntimeException {
     PublishFailedException(PublishResult<?> result) {
         super("Events not published: " + result.failed().size() + " of "
                 + (result.failed().size() + result.published().size()) + ", first: "
-                + result.failed().get(0).errorCode() + " (" + result.failed().get(0).errorMessage() + ")");
+                + result.failed().get(0).errorCode() + " ("
+                + result.failed().get(0).errorMessage() + ")");
         this.result = result;
     }
 

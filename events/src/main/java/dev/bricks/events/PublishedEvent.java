@@ -7,5 +7,4 @@ package dev.bricks.events;
  * @param eventId the id EventBridge assigned; it is the envelope's {@code id} at the consumer
  * @param <E> the type of the events given to {@code publish}/{@code publishAll}
  */
-public record PublishedEvent<E>(E event, String eventId) {
-}
+public record PublishedEvent<E>(E event, String eventId) {}

@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
-import org.junit.jupiter.api.Test;
 
 class BatchesTest {
 
@@ -35,8 +35,7 @@ class BatchesTest {
     void split_countAndSizeLimits_greedyInOrder(int count, long size, long limit, String expected) {
         List<List<Entry<String>>> batches = Batches.split(entries(count, size), limit);
 
-        assertThat(batches).extracting(List::size).map(String::valueOf)
-                .containsExactly(expected.split(","));
+        assertThat(batches).extracting(List::size).map(String::valueOf).containsExactly(expected.split(","));
         assertThat(batches.stream().flatMap(List::stream).map(Entry::index).toList())
                 .isEqualTo(java.util.stream.IntStream.range(0, count).boxed().toList());
     }
@@ -44,14 +43,26 @@ class BatchesTest {
     @Test
     void sizeOf_followsEventBridgeFormula() {
         PutEventsRequestEntry entry = PutEventsRequestEntry.builder()
-                .source("orders.app").detailType("Bestellung über").detail("{\"emoji\":\"😀\",\"é\":1}")
-                .resources("arn:aws:s3:::a", "arn:aws:s3:::b").time(Instant.EPOCH)
-                .eventBusName("ignored-bus").traceHeader("ignored").build();
+                .source("orders.app")
+                .detailType("Bestellung über")
+                .detail("{\"emoji\":\"😀\",\"é\":1}")
+                .resources("arn:aws:s3:::a", "arn:aws:s3:::b")
+                .time(Instant.EPOCH)
+                .eventBusName("ignored-bus")
+                .traceHeader("ignored")
+                .build();
 
-        long expected = 14 + bytes("orders.app") + bytes("Bestellung über") + bytes("{\"emoji\":\"😀\",\"é\":1}")
-                + bytes("arn:aws:s3:::a") + bytes("arn:aws:s3:::b");
+        long expected = 14
+                + bytes("orders.app")
+                + bytes("Bestellung über")
+                + bytes("{\"emoji\":\"😀\",\"é\":1}")
+                + bytes("arn:aws:s3:::a")
+                + bytes("arn:aws:s3:::b");
         assertThat(Entry.sizeOf(entry)).isEqualTo(expected).isEqualTo(14 + 10 + 16 + 23 + 14 + 14);
-        assertThat(Entry.sizeOf(entry.toBuilder().time(null).resources((List<String>) null).build()))
+        assertThat(Entry.sizeOf(entry.toBuilder()
+                        .time(null)
+                        .resources((List<String>) null)
+                        .build()))
                 .isEqualTo(10 + 16 + 23);
     }
 

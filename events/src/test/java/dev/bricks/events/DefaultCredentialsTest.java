@@ -37,12 +37,14 @@ class DefaultCredentialsTest {
         AwsCredentials credentials = EventPublisher.Builder.defaultCredentials().resolveCredentials();
         System.out.println("key=" + credentials.accessKeyId());
         try (EventPublisher publisher = EventPublisher.builder().build()) {
-            System.out.println("published=" + publisher.publish(new OrderPlaced("o-1", "u-1", 1)).allPublished());
+            System.out.println("published="
+                    + publisher.publish(new OrderPlaced("o-1", "u-1", 1)).allPublished());
         }
     }
 
     @TempDir
     Path home;
+
     private LocalEventBridge bus;
     private HttpServer containerEndpoint;
     private final List<String> authorizationHeaders = new CopyOnWriteArrayList<>();
@@ -54,7 +56,7 @@ class DefaultCredentialsTest {
         containerEndpoint.createContext("/credentials", exchange -> {
             authorizationHeaders.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             byte[] body = ("{\"AccessKeyId\":\"ASIACONTAINER\",\"SecretAccessKey\":\"container-secret\","
-                    + "\"Token\":\"container-session\",\"Expiration\":\"2099-01-01T00:00:00Z\"}")
+                            + "\"Token\":\"container-session\",\"Expiration\":\"2099-01-01T00:00:00Z\"}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -83,8 +85,11 @@ class DefaultCredentialsTest {
     }
 
     private List<String> runChild(Map<String, String> env) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), DefaultCredentialsTest.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                DefaultCredentialsTest.class.getName()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(env);
@@ -92,7 +97,9 @@ class DefaultCredentialsTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
-        return output.lines().filter(l -> l.startsWith("key=") || l.startsWith("published=")).toList();
+        return output.lines()
+                .filter(l -> l.startsWith("key=") || l.startsWith("published="))
+                .toList();
     }
 
     @Test
@@ -110,13 +117,16 @@ class DefaultCredentialsTest {
     @Test
     void defaultClient_snapStartContainerCredentials_fetchedWithTheAuthorizationToken() throws Exception {
         Map<String, String> env = baseEnvironment();
-        env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:" + containerEndpoint.getAddress().getPort()
-                + "/credentials");
+        env.put(
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                "http://127.0.0.1:" + containerEndpoint.getAddress().getPort() + "/credentials");
         env.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", "lambda-snapstart-token");
 
         assertThat(runChild(env)).containsExactly("key=ASIACONTAINER", "published=true");
         assertThat(bus.acceptedEntries()).isEqualTo(1);
-        assertThat(authorizationHeaders).isNotEmpty().allSatisfy(h -> assertThat(h).isEqualTo("lambda-snapstart-token"));
+        assertThat(authorizationHeaders)
+                .isNotEmpty()
+                .allSatisfy(h -> assertThat(h).isEqualTo("lambda-snapstart-token"));
     }
 
     @Test

@@ -17,8 +17,10 @@ class DetailLimitsTest extends LocalBusTest {
 
     /** An entry of {@code bytes} bytes as EventBridge counts them: "a.b" + "T" + {"_event_id":…,"pad":"x…"}. */
     private static OutgoingEvent entryOf(int bytes) {
-        return OutgoingEvent.of("a.b", "T", Map.of("pad", "x".repeat(bytes - 3 - 1 - "{\"pad\":\"\"}".length()
-                - Fixtures.EVENT_ID_MEMBER_BYTES)));
+        return OutgoingEvent.of(
+                "a.b",
+                "T",
+                Map.of("pad", "x".repeat(bytes - 3 - 1 - "{\"pad\":\"\"}".length() - Fixtures.EVENT_ID_MEMBER_BYTES)));
     }
 
     @Test
@@ -37,7 +39,8 @@ class DetailLimitsTest extends LocalBusTest {
             assertThatThrownBy(() -> publisher.publish(entryOf(1_048_577)))
                     .isInstanceOfSatisfying(EventTooLargeException.class, e -> {
                         assertThat(e.entryBytes()).isEqualTo(1_048_577);
-                        assertThat(e.limitBytes()).isEqualTo(EventPublisher.DEFAULT_MAX_REQUEST_BYTES)
+                        assertThat(e.limitBytes())
+                                .isEqualTo(EventPublisher.DEFAULT_MAX_REQUEST_BYTES)
                                 .isEqualTo(1_048_576);
                     });
             assertThat(bus.putEventsCalls()).isZero();
@@ -46,8 +49,7 @@ class DetailLimitsTest extends LocalBusTest {
 
     /** A record that carries its own correlation member (e.g. re-publishing what it consumed). */
     @DomainEvent(source = "orders.app", detailType = "OrderAudited")
-    record OrderAudited(String _correlation_id, String orderId) {
-    }
+    record OrderAudited(String _correlation_id, String orderId) {}
 
     /** Publishes one event inside an invocation with correlation id {@code current-invocation}; the delivered envelope. */
     private String deliveredUnderCorrelation(Object event) throws Exception {
@@ -67,7 +69,9 @@ class DetailLimitsTest extends LocalBusTest {
 
         assertThat(JSON.readTree(envelope).get("detail").toString())
                 .matches("\\{" + Fixtures.EVENT_ID + ",\"_correlation_id\":\"from-the-record\",\"orderId\":\"o-1\"}");
-        assertThat(envelope.split("\"_correlation_id\"", -1)).as("one member, not two").hasSize(2);
+        assertThat(envelope.split("\"_correlation_id\"", -1))
+                .as("one member, not two")
+                .hasSize(2);
     }
 
     @Test
@@ -79,13 +83,14 @@ class DetailLimitsTest extends LocalBusTest {
         String envelope = deliveredUnderCorrelation(OutgoingEvent.of("billing.app", "InvoiceIssued", detail));
 
         assertThat(JSON.readTree(envelope).get("detail").toString())
-                .matches("\\{" + Fixtures.EVENT_ID + ",\"nested\":\\{\"_correlation_id\":\"inner\"},\"_correlation_id\":\"mine\"}");
+                .matches("\\{" + Fixtures.EVENT_ID
+                        + ",\"nested\":\\{\"_correlation_id\":\"inner\"},\"_correlation_id\":\"mine\"}");
     }
 
     @Test
     void publish_nestedCorrelationMemberOnly_currentIdAddedAtTopLevel() throws Exception {
-        String envelope = deliveredUnderCorrelation(OutgoingEvent.of("billing.app", "InvoiceIssued",
-                Map.of("nested", Map.of("_correlation_id", "inner"))));
+        String envelope = deliveredUnderCorrelation(
+                OutgoingEvent.of("billing.app", "InvoiceIssued", Map.of("nested", Map.of("_correlation_id", "inner"))));
 
         assertThat(JSON.readTree(envelope).get("detail").toString())
                 .matches("\\{\"_correlation_id\":\"current-invocation\"," + Fixtures.EVENT_ID

@@ -3,8 +3,8 @@ package dev.bricks.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bricks.local.eventbridge.LocalEventBridge;
 import dev.bricks.core.RetryPolicy;
+import dev.bricks.local.eventbridge.LocalEventBridge;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -28,15 +28,18 @@ class EventPublisherBuilderTest {
             case "maxRequestBytes" -> b -> b.maxRequestBytes(Integer.parseInt(value));
             default -> b -> b.retryPolicy(null);
         };
-        assertThatThrownBy(() -> set.accept(builder)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> set.accept(builder))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(message);
     }
 
     @Test
     void build_noRetryPolicyGiven_defaultPolicy() {
         try (LocalEventBridge bus = LocalEventBridge.builder().build().start();
-             EventPublisher publisher = EventPublisher.builder().client(Fixtures.client(bus)).build()) {
-            assertThat(publisher.retryPolicy()).isEqualTo(RetryPolicy.defaults())
+                EventPublisher publisher =
+                        EventPublisher.builder().client(Fixtures.client(bus)).build()) {
+            assertThat(publisher.retryPolicy())
+                    .isEqualTo(RetryPolicy.defaults())
                     .isEqualTo(EventPublisher.DEFAULT_RETRY_POLICY);
         }
     }
@@ -44,7 +47,8 @@ class EventPublisherBuilderTest {
     @Test
     void defaultClient_noRegion_illegalStateNamingAwsRegion() {
         assertThatThrownBy(() -> EventPublisher.Builder.defaultClient(Map.of()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("AWS_REGION");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("AWS_REGION");
     }
 
     @Test

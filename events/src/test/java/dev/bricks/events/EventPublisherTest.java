@@ -61,7 +61,10 @@ class EventPublisherTest extends LocalBusTest {
         assertThat(result.putEventsCalls()).isEqualTo(3);
         assertThat(bus.putEventsCalls()).isEqualTo(3);
         assertThat(result.published()).extracting(PublishedEvent::event).containsExactlyElementsOf(orders);
-        assertThat(result.published()).extracting(PublishedEvent::eventId).doesNotHaveDuplicates().doesNotContainNull();
+        assertThat(result.published())
+                .extracting(PublishedEvent::eventId)
+                .doesNotHaveDuplicates()
+                .doesNotContainNull();
         assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
         assertThat(consumer.deliveries).hasSize(25);
     }
@@ -77,7 +80,8 @@ class EventPublisherTest extends LocalBusTest {
             events.add(OutgoingEvent.of("a.b", "Padded", Map.of("pad", "x".repeat(250))));
         }
         // each entry: 3 + 6 + 312 (51 of them the _event_id member) = 321 bytes → 3 per 1 000-byte request
-        PublishResult<OutgoingEvent> result = publisher().maxRequestBytes(1_000).build().publishAll(events);
+        PublishResult<OutgoingEvent> result =
+                publisher().maxRequestBytes(1_000).build().publishAll(events);
 
         assertThat(result.allPublished()).isTrue();
         assertThat(result.putEventsCalls()).isEqualTo(3);
@@ -88,14 +92,14 @@ class EventPublisherTest extends LocalBusTest {
     @Test
     void publish_entryOverLimit_eventTooLargeBeforeAnyCall() {
         EventPublisher small = publisher().maxRequestBytes(200).build();
-        List<Object> events = List.of(new OrderPlaced("o-1", "u", 1),
-                OutgoingEvent.of("a.b", "Padded", Map.of("pad", "é".repeat(100))));
+        List<Object> events = List.of(
+                new OrderPlaced("o-1", "u", 1), OutgoingEvent.of("a.b", "Padded", Map.of("pad", "é".repeat(100))));
 
         assertThatThrownBy(() -> small.publishAll(events))
                 .isInstanceOfSatisfying(EventTooLargeException.class, e -> {
                     assertThat(e.index()).isEqualTo(1);
-                    assertThat(e.entryBytes()).isEqualTo(3 + 6 + "{\"pad\":\"\"}".length() + 200
-                            + Fixtures.EVENT_ID_MEMBER_BYTES);
+                    assertThat(e.entryBytes())
+                            .isEqualTo(3 + 6 + "{\"pad\":\"\"}".length() + 200 + Fixtures.EVENT_ID_MEMBER_BYTES);
                     assertThat(e.limitBytes()).isEqualTo(200);
                     assertThat(e.reason()).isEqualTo(EventRejectedException.Reason.TOO_LARGE);
                 })
@@ -104,7 +108,9 @@ class EventPublisherTest extends LocalBusTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EntryFault.class, names = {"INTERNAL_FAILURE", "THROTTLING"})
+    @EnumSource(
+            value = EntryFault.class,
+            names = {"INTERNAL_FAILURE", "THROTTLING"})
     void publishAll_injectedRetryableFailures_retriedUntilAllPublished(EntryFault fault) throws Exception {
         bus.failNextEntries(12, fault);
         List<OrderPlaced> orders = Fixtures.orders(25);
@@ -127,8 +133,10 @@ class EventPublisherTest extends LocalBusTest {
         List<OrderPlaced> orders = Fixtures.orders(5);
         long start = System.nanoTime();
 
-        PublishResult<OrderPlaced> result = publisher().retryPolicy(fastRetries().deadline(Duration.ofMillis(300)).build())
-                .build().publishAll(orders);
+        PublishResult<OrderPlaced> result = publisher()
+                .retryPolicy(fastRetries().deadline(Duration.ofMillis(300)).build())
+                .build()
+                .publishAll(orders);
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
         assertThat(result.published()).isEmpty();
@@ -139,7 +147,8 @@ class EventPublisherTest extends LocalBusTest {
             assertThat(f.retryable()).isTrue();
             assertThat(f.attempts()).isGreaterThan(1).isEqualTo(result.putEventsCalls());
         });
-        assertThatThrownBy(result::orThrow).isInstanceOf(PublishFailedException.class)
+        assertThatThrownBy(result::orThrow)
+                .isInstanceOf(PublishFailedException.class)
                 .hasMessageStartingWith("Events not published: 5 of 5, first: ThrottlingException");
     }
 
@@ -152,27 +161,32 @@ class EventPublisherTest extends LocalBusTest {
         PublishResult<Object> result = publisher().build().publishAll(events);
 
         assertThat(result.putEventsCalls()).isEqualTo(1);
-        assertThat(result.failed()).extracting(FailedEvent::event, FailedEvent::errorCode, FailedEvent::attempts,
-                FailedEvent::retryable).containsExactly(
-                tuple(events.get(0), "AccessDeniedException", 1, false),
-                tuple(events.get(1), "AccessDeniedException", 1, false),
-                tuple(events.get(4), "NotAuthorizedForSourceException", 1, false));
+        assertThat(result.failed())
+                .extracting(FailedEvent::event, FailedEvent::errorCode, FailedEvent::attempts, FailedEvent::retryable)
+                .containsExactly(
+                        tuple(events.get(0), "AccessDeniedException", 1, false),
+                        tuple(events.get(1), "AccessDeniedException", 1, false),
+                        tuple(events.get(4), "NotAuthorizedForSourceException", 1, false));
         assertThat(result.published()).extracting(PublishedEvent::event).containsExactly(events.get(2), events.get(3));
     }
 
     @Test
     void publish_correlationAndTraceHeaderSet_presentAtConsumer() throws Exception {
         Correlation.set("corr-42");
-        System.setProperty(TraceHeader.SYSTEM_PROPERTY, "Root=1-6745a1b2-0123456789abcdef01234567;Parent=53995c3f42cd8ad8;Sampled=1");
+        System.setProperty(
+                TraceHeader.SYSTEM_PROPERTY,
+                "Root=1-6745a1b2-0123456789abcdef01234567;Parent=53995c3f42cd8ad8;Sampled=1");
 
         publisher().build().publish(new OrderPlaced("o-1", "u-1", 2)).orThrow();
         assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
 
         assertThat(consumer.deliveries).singleElement().satisfies(d -> {
-            assertThat(d.traceHeader()).contains("Root=1-6745a1b2-0123456789abcdef01234567;Parent=53995c3f42cd8ad8;Sampled=1");
+            assertThat(d.traceHeader())
+                    .contains("Root=1-6745a1b2-0123456789abcdef01234567;Parent=53995c3f42cd8ad8;Sampled=1");
             JsonNode detail = JSON.readTree(d.envelopeJson()).get("detail");
             assertThat(detail.toString())
-                    .matches("\\{\"_correlation_id\":\"corr-42\"," + Fixtures.EVENT_ID + ",\"orderId\":\"o-1\",\"userId\":\"u-1\",\"itemCount\":2}");
+                    .matches("\\{\"_correlation_id\":\"corr-42\"," + Fixtures.EVENT_ID
+                            + ",\"orderId\":\"o-1\",\"userId\":\"u-1\",\"itemCount\":2}");
         });
     }
 
@@ -194,23 +208,30 @@ class EventPublisherTest extends LocalBusTest {
         bus.addRule("billing", "{\"source\":[\"billing.app\"],\"resources\":[{\"prefix\":\"arn:aws:s3\"}]}", billing);
         Correlation.set("c-1");
 
-        publisher().build().publish(OutgoingEvent.of("billing.app", "InvoiceIssued", Map.of())
-                .withResources("arn:aws:s3:::invoices/1.pdf")).orThrow();
-        publisher().build().publish("billing.app", "InvoiceIssued", Map.of("n", 1)).orThrow();
+        publisher()
+                .build()
+                .publish(OutgoingEvent.of("billing.app", "InvoiceIssued", Map.of())
+                        .withResources("arn:aws:s3:::invoices/1.pdf"))
+                .orThrow();
+        publisher()
+                .build()
+                .publish("billing.app", "InvoiceIssued", Map.of("n", 1))
+                .orThrow();
         assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
 
         assertThat(billing.deliveries).singleElement().satisfies(d -> {
             JsonNode envelope = JSON.readTree(d.envelopeJson());
             assertThat(envelope.get("detail-type").asText()).isEqualTo("InvoiceIssued");
-            assertThat(envelope.get("detail").toString()).matches("\\{\"_correlation_id\":\"c-1\"," + Fixtures.EVENT_ID + "}");
+            assertThat(envelope.get("detail").toString())
+                    .matches("\\{\"_correlation_id\":\"c-1\"," + Fixtures.EVENT_ID + "}");
         });
     }
 
     @Test
     void publish_notAnnotated_rejectedBeforeAnyCall() {
-        record Unmarked(String id) {
-        }
-        assertThatThrownBy(() -> publisher().build().publishAll(List.of(new OrderPlaced("o", "u", 1), new Unmarked("x"))))
+        record Unmarked(String id) {}
+        assertThatThrownBy(
+                        () -> publisher().build().publishAll(List.of(new OrderPlaced("o", "u", 1), new Unmarked("x"))))
                 .isInstanceOfSatisfying(EventRejectedException.class, e -> {
                     assertThat(e.reason()).isEqualTo(EventRejectedException.Reason.NO_SOURCE_OR_DETAIL_TYPE);
                     assertThat(e.index()).isEqualTo(1);
@@ -222,7 +243,8 @@ class EventPublisherTest extends LocalBusTest {
     @Test
     void publish_detailNotAnObject_rejected() {
         assertThatThrownBy(() -> publisher().build().publish("a.b", "T", List.of(1, 2)))
-                .isInstanceOfSatisfying(EventRejectedException.class,
+                .isInstanceOfSatisfying(
+                        EventRejectedException.class,
                         e -> assertThat(e.reason()).isEqualTo(EventRejectedException.Reason.DETAIL_NOT_AN_OBJECT))
                 .hasMessageContaining("must be written as a JSON object, got [1,2]");
         assertThat(bus.putEventsCalls()).isZero();
@@ -233,35 +255,46 @@ class EventPublisherTest extends LocalBusTest {
         Fixtures.Recorder onOrdersBus = new Fixtures.Recorder();
         bus.addRule("orders", "orders-to-inventory", ORDERS_RULE, onOrdersBus);
 
-        PublishResult<OrderPlaced> result = publisher().eventBusName("orders").build()
-                .publish(new OrderPlaced("o", "u", 1));
+        PublishResult<OrderPlaced> result =
+                publisher().eventBusName("orders").build().publish(new OrderPlaced("o", "u", 1));
 
         assertThat(result.allPublished()).isTrue();
         assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
-        assertThat(onOrdersBus.deliveries).singleElement()
+        assertThat(onOrdersBus.deliveries)
+                .singleElement()
                 .satisfies(d -> assertThat(d.ruleName()).isEqualTo("orders-to-inventory"));
-        assertThat(consumer.deliveries).as("the default bus' rule sees nothing of bus orders").isEmpty();
+        assertThat(consumer.deliveries)
+                .as("the default bus' rule sees nothing of bus orders")
+                .isEmpty();
         assertThat(bus.unmatchedEntries("orders")).isZero();
     }
 
     @Test
     void publish_namedBusWithoutRule_acceptedButCountedAsUnmatched() throws Exception {
-        PublishResult<OrderPlaced> result = publisher().eventBusName("orders").build()
-                .publish(new OrderPlaced("o", "u", 1));
+        PublishResult<OrderPlaced> result =
+                publisher().eventBusName("orders").build().publish(new OrderPlaced("o", "u", 1));
 
-        assertThat(result.allPublished()).as("EventBridge accepts it: nothing says it went nowhere").isTrue();
+        assertThat(result.allPublished())
+                .as("EventBridge accepts it: nothing says it went nowhere")
+                .isTrue();
         assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
         assertThat(consumer.deliveries).as("rule lives on the default bus").isEmpty();
-        assertThat(bus.unmatchedEntries("orders")).as("but the local bus counts it").isEqualTo(1);
+        assertThat(bus.unmatchedEntries("orders"))
+                .as("but the local bus counts it")
+                .isEqualTo(1);
     }
 
     @Test
     void publishAll_wholeCallRejected_everyEntryReturnedWithServiceCode() {
         bus.close();
-        bus = LocalEventBridge.builder().maxRequestBytes(LocalEventBridge.LEGACY_MAX_REQUEST_BYTES).build().start();
+        bus = LocalEventBridge.builder()
+                .maxRequestBytes(LocalEventBridge.LEGACY_MAX_REQUEST_BYTES)
+                .build()
+                .start();
         client.close();
         client = Fixtures.client(bus);
-        List<OutgoingEvent> events = List.of(OutgoingEvent.of("a.b", "Big", Map.of("pad", "x".repeat(200_000))),
+        List<OutgoingEvent> events = List.of(
+                OutgoingEvent.of("a.b", "Big", Map.of("pad", "x".repeat(200_000))),
                 OutgoingEvent.of("a.b", "Big", Map.of("pad", "y".repeat(200_000))));
 
         PublishResult<OutgoingEvent> result = publisher().build().publishAll(events);
@@ -279,16 +312,22 @@ class EventPublisherTest extends LocalBusTest {
     void publishAll_busUnreachable_retriedUntilDeadlineThenReturned() {
         URI endpoint = bus.endpoint();
         bus.close();
-        try (EventBridgeClient unreachable = EventBridgeClient.builder().endpointOverride(endpoint)
+        try (EventBridgeClient unreachable = EventBridgeClient.builder()
+                .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(AnonymousCredentialsProvider.create())
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
                 .build()) {
-            PublishResult<OrderPlaced> result = EventPublisher.builder().client(unreachable)
-                    .retryPolicy(RetryPolicy.builder().deadline(Duration.ofMillis(200))
-                            .initialBackoff(Duration.ofMillis(20)).maxBackoff(Duration.ofMillis(40)).build())
-                    .build().publish(new OrderPlaced("o-1", "u", 1));
+            PublishResult<OrderPlaced> result = EventPublisher.builder()
+                    .client(unreachable)
+                    .retryPolicy(RetryPolicy.builder()
+                            .deadline(Duration.ofMillis(200))
+                            .initialBackoff(Duration.ofMillis(20))
+                            .maxBackoff(Duration.ofMillis(40))
+                            .build())
+                    .build()
+                    .publish(new OrderPlaced("o-1", "u", 1));
 
             assertThat(result.published()).isEmpty();
             assertThat(result.failed()).singleElement().satisfies(f -> {

@@ -16,18 +16,19 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 final class Fixtures {
 
     /** The {@code "_event_id":"…"} member the publisher adds (a version-7 UUID), as a regular expression. */
-    static final String EVENT_ID = "\"_event_id\":\"[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\"";
+    static final String EVENT_ID =
+            "\"_event_id\":\"[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\"";
     /** Bytes the {@code "_event_id":"<uuid>",} member adds to a detail. */
     static final int EVENT_ID_MEMBER_BYTES = "\"_event_id\":\"\",".length() + 36;
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static EventBridgeClient client(LocalEventBridge bus) {
         return EventBridgeClient.builder()
                 .endpointOverride(bus.endpoint())
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCAL", "secret")))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCAL", "secret")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }

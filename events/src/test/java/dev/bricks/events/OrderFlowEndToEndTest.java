@@ -45,8 +45,10 @@ class OrderFlowEndToEndTest extends LocalBusTest {
     static EventTarget lambda(EventBridgeHandler<?> handler, List<String> traceHeaders) {
         return (DeliveredEvent delivery) -> {
             delivery.traceHeader().ifPresent(traceHeaders::add);
-            handler.handleRequest(new ByteArrayInputStream(delivery.envelopeJson().getBytes(StandardCharsets.UTF_8)),
-                    new ByteArrayOutputStream(), LocalContext.of("updateInventory"));
+            handler.handleRequest(
+                    new ByteArrayInputStream(delivery.envelopeJson().getBytes(StandardCharsets.UTF_8)),
+                    new ByteArrayOutputStream(),
+                    LocalContext.of("updateInventory"));
         };
     }
 
@@ -55,13 +57,17 @@ class OrderFlowEndToEndTest extends LocalBusTest {
 
     @Override
     LocalEventBridge.Builder busOptions() {
-        return LocalEventBridge.builder().account("123456789012").region("eu-west-1")
+        return LocalEventBridge.builder()
+                .account("123456789012")
+                .region("eu-west-1")
                 .deliveryPolicy(DeliveryPolicy.LOCAL_DEFAULT.withMaxAttempts(2));
     }
 
     @BeforeEach
     void routeOrdersToInventory() {
-        bus.addRule("orders-to-inventory", "{\"source\":[\"orders.app\"],\"detail-type\":[\"OrderPlaced\"]}",
+        bus.addRule(
+                "orders-to-inventory",
+                "{\"source\":[\"orders.app\"],\"detail-type\":[\"OrderPlaced\"]}",
                 lambda(updateInventory, traceHeaders));
     }
 
@@ -71,7 +77,8 @@ class OrderFlowEndToEndTest extends LocalBusTest {
         Correlation.set("order-req-7");
         System.setProperty(TraceHeader.SYSTEM_PROPERTY, "Root=1-6745a1b2-aaaaaaaaaaaaaaaaaaaaaaaa;Sampled=1");
 
-        PublishResult<OrderPlaced> result = placeOrder.publish(new OrderPlaced("o-7", "u-3", 4)).orThrow();
+        PublishResult<OrderPlaced> result =
+                placeOrder.publish(new OrderPlaced("o-7", "u-3", 4)).orThrow();
         assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
 
         assertThat(updateInventory.seen).singleElement().satisfies(event -> {
@@ -90,8 +97,12 @@ class OrderFlowEndToEndTest extends LocalBusTest {
     @Test
     void orderPlaced_otherSourceOrType_notDelivered() throws Exception {
         EventPublisher publisher = EventPublisher.builder().client(client).build();
-        publisher.publish("shop.app", "OrderPlaced", new OrderPlaced("o-1", "u", 1)).orThrow();
-        publisher.publish("orders.app", "OrderShipped", new OrderPlaced("o-2", "u", 1)).orThrow();
+        publisher
+                .publish("shop.app", "OrderPlaced", new OrderPlaced("o-1", "u", 1))
+                .orThrow();
+        publisher
+                .publish("orders.app", "OrderShipped", new OrderPlaced("o-2", "u", 1))
+                .orThrow();
         assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
 
         assertThat(updateInventory.seen).isEmpty();
@@ -100,15 +111,19 @@ class OrderFlowEndToEndTest extends LocalBusTest {
     @Test
     void orderPlaced_detailNotMatchingRecord_invocationFailsRetriedThenDeadLettered() throws Exception {
         EventPublisher publisher = EventPublisher.builder().client(client).build();
-        publisher.publish("orders.app", "OrderPlaced", Map.of("orderId", "o-1", "itemCount", "many")).orThrow();
+        publisher
+                .publish("orders.app", "OrderPlaced", Map.of("orderId", "o-1", "itemCount", "many"))
+                .orThrow();
         assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
 
         assertThat(updateInventory.seen).isEmpty();
         assertThat(bus.deadLetters()).singleElement().satisfies(d -> {
             assertThat(d.reason()).isEqualTo(DeadLetter.Reason.MAX_ATTEMPTS_REACHED);
             assertThat(d.attempts()).isEqualTo(2);
-            assertThat(d.lastError()).startsWith("dev.bricks.core.InvalidEventException")
-                    .contains("itemCount").doesNotContain("NullPointerException");
+            assertThat(d.lastError())
+                    .startsWith("dev.bricks.core.InvalidEventException")
+                    .contains("itemCount")
+                    .doesNotContain("NullPointerException");
         });
     }
 }

@@ -32,14 +32,19 @@ class PreparedEventTest extends LocalBusTest {
         Correlation.set("corr-relay");
         System.setProperty(TraceHeader.SYSTEM_PROPERTY, "Root=1-00000000-000000000000000000000000");
 
-        EventPublisher.builder().client(client).build().publishAll(List.of(prepared)).orThrow();
+        EventPublisher.builder()
+                .client(client)
+                .build()
+                .publishAll(List.of(prepared))
+                .orThrow();
         assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
 
         assertThat(consumer.deliveries).singleElement().satisfies(d -> {
             assertThat(d.traceHeader()).contains(TRACE);
             JsonNode detail = JSON.readTree(d.envelopeJson()).get("detail");
-            assertThat(detail.toString()).isEqualTo("{\"_correlation_id\":\"corr-writer\",\"_event_id\":\""
-                    + prepared.eventId() + "\",\"orderId\":\"o-1\",\"userId\":\"u-1\",\"itemCount\":2}");
+            assertThat(detail.toString())
+                    .isEqualTo("{\"_correlation_id\":\"corr-writer\",\"_event_id\":\"" + prepared.eventId()
+                            + "\",\"orderId\":\"o-1\",\"userId\":\"u-1\",\"itemCount\":2}");
         });
         assertThat(prepared.source()).isEqualTo("orders.app");
         assertThat(prepared.detailType()).isEqualTo("OrderPlaced");

@@ -31,7 +31,8 @@ class RetryBackoffTest extends LocalBusTest {
         return EventBridgeClient.builder()
                 .endpointOverride(bus.endpoint())
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCAL", "secret")))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCAL", "secret")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
@@ -63,11 +64,18 @@ class RetryBackoffTest extends LocalBusTest {
     @Test
     void publish_retryableFailuresWithoutJitter_delayDoublesUpToTheCap() {
         bus.failNextEntries(7, EntryFault.THROTTLING);
-        RetryPolicy policy = RetryPolicy.builder().initialBackoff(Duration.ofMillis(20)).maxBackoff(Duration.ofMillis(40))
-                .jitter(RetryPolicy.Jitter.NONE).deadline(Duration.ofSeconds(30)).build();
+        RetryPolicy policy = RetryPolicy.builder()
+                .initialBackoff(Duration.ofMillis(20))
+                .maxBackoff(Duration.ofMillis(40))
+                .jitter(RetryPolicy.Jitter.NONE)
+                .deadline(Duration.ofSeconds(30))
+                .build();
 
         try (EventBridgeClient client = timedClient()) {
-            PublishResult<OrderPlaced> result = EventPublisher.builder().client(client).retryPolicy(policy).build()
+            PublishResult<OrderPlaced> result = EventPublisher.builder()
+                    .client(client)
+                    .retryPolicy(policy)
+                    .build()
                     .publish(new OrderPlaced("o-1", "u", 1));
 
             assertThat(result.allPublished()).isTrue();
@@ -84,12 +92,18 @@ class RetryBackoffTest extends LocalBusTest {
     @Test
     void publish_retryableFailuresWithFullJitter_somePausesShorterThanTheBackoff() {
         bus.failNextEntries(6, EntryFault.INTERNAL_FAILURE);
-        RetryPolicy policy = RetryPolicy.builder().initialBackoff(Duration.ofMillis(400))
-                .maxBackoff(Duration.ofMillis(400)).jitter(RetryPolicy.Jitter.FULL).deadline(Duration.ofSeconds(30))
+        RetryPolicy policy = RetryPolicy.builder()
+                .initialBackoff(Duration.ofMillis(400))
+                .maxBackoff(Duration.ofMillis(400))
+                .jitter(RetryPolicy.Jitter.FULL)
+                .deadline(Duration.ofSeconds(30))
                 .build();
 
         try (EventBridgeClient client = timedClient()) {
-            PublishResult<OrderPlaced> result = EventPublisher.builder().client(client).retryPolicy(policy).build()
+            PublishResult<OrderPlaced> result = EventPublisher.builder()
+                    .client(client)
+                    .retryPolicy(policy)
+                    .build()
                     .publish(new OrderPlaced("o-1", "u", 1));
 
             assertThat(result.allPublished()).isTrue();
@@ -104,8 +118,11 @@ class RetryBackoffTest extends LocalBusTest {
         bus.failNextEntries(1, EntryFault.THROTTLING);
 
         try (EventBridgeClient client = timedClient()) {
-            PublishResult<OrderPlaced> result = EventPublisher.builder().client(client).retryPolicy(RetryPolicy.none())
-                    .build().publish(new OrderPlaced("o-1", "u", 1));
+            PublishResult<OrderPlaced> result = EventPublisher.builder()
+                    .client(client)
+                    .retryPolicy(RetryPolicy.none())
+                    .build()
+                    .publish(new OrderPlaced("o-1", "u", 1));
 
             assertThat(result.putEventsCalls()).isEqualTo(1);
             assertThat(result.failed()).singleElement().satisfies(f -> {

@@ -54,9 +54,13 @@ public final class HttpIdempotency {
      * @throws ProblemException 400 without the header, 409 or 422 as above
      */
     public HttpResponse respond(HttpRequest request, Context context, Action<HttpResponse> route) {
-        String key = request.header(KEY_HEADER).filter(k -> !k.isBlank()).orElseThrow(() -> new ProblemException(
-                new IdempotencyException(IdempotencyException.Reason.MISSING_KEY, null,
-                        "this route requires the " + KEY_HEADER + " header").toProblem()));
+        String key = request.header(KEY_HEADER)
+                .filter(k -> !k.isBlank())
+                .orElseThrow(() -> new ProblemException(new IdempotencyException(
+                                IdempotencyException.Reason.MISSING_KEY,
+                                null,
+                                "this route requires the " + KEY_HEADER + " header")
+                        .toProblem()));
         return respondWithKey(request, context, key, route);
     }
 
@@ -72,8 +76,8 @@ public final class HttpIdempotency {
                 + request.path() + " " + key;
         HttpResponse[] first = new HttpResponse[1];
         try {
-            Idempotency.Outcome<StoredResponse> outcome = idempotency.execute(context, scoped, payload(request),
-                    StoredResponse.class, () -> {
+            Idempotency.Outcome<StoredResponse> outcome =
+                    idempotency.execute(context, scoped, payload(request), StoredResponse.class, () -> {
                         HttpResponse response = route.run();
                         if (response.statusCode() >= 500) {
                             throw new ServerError(response);

@@ -111,9 +111,10 @@ public final class Idempotency {
     public boolean atLeastOnce(Context context, String key, Object payload, Effect effect) {
         Objects.requireNonNull(effect, "effect");
         return !execute(context, key, payload, Void.class, () -> {
-            effect.run();
-            return null;
-        }).replayed();
+                    effect.run();
+                    return null;
+                })
+                .replayed();
     }
 
     /**
@@ -129,8 +130,7 @@ public final class Idempotency {
         String recordKey = recordKey(key);
         String hash = hash(payload);
         long now = clock.millis();
-        Optional<Existing> existing = store.claim(recordKey, Status.COMPLETED, hash, "null", expiresAt(now), now,
-                now);
+        Optional<Existing> existing = store.claim(recordKey, Status.COMPLETED, hash, "null", expiresAt(now), now, now);
         if (existing.isPresent()) {
             requireSamePayload(key, hash, existing.get());
             return false;
@@ -153,8 +153,11 @@ public final class Idempotency {
      * @return true when the effect ran, false for a duplicate of a completed delivery
      * @throws IdempotencyException while a duplicate is in progress (EventBridge retries the invocation)
      */
-    public <T> boolean event(EventBridgeEvent<T> event, Context context,
-                             Function<? super EventBridgeEvent<T>, String> key, Effect effect) {
+    public <T> boolean event(
+            EventBridgeEvent<T> event,
+            Context context,
+            Function<? super EventBridgeEvent<T>, String> key,
+            Effect effect) {
         return atLeastOnce(context, key.apply(event), event.detail(), effect);
     }
 
@@ -165,8 +168,8 @@ public final class Idempotency {
      *
      * @return true when the effect ran, false for a duplicate of a completed record
      */
-    public boolean streamRecord(StreamRecord record, Context context, Function<? super StreamRecord, String> key,
-                                Effect effect) {
+    public boolean streamRecord(
+            StreamRecord record, Context context, Function<? super StreamRecord, String> key, Effect effect) {
         return atLeastOnce(context, key.apply(record), List.of(record.keys(), record.newImage()), effect);
     }
 
@@ -177,14 +180,13 @@ public final class Idempotency {
      *
      * @return true when the effect ran, false for a duplicate of a completed message
      */
-    public boolean sqsMessage(SqsMessage message, Context context, Function<? super SqsMessage, String> key,
-                              Effect effect) {
+    public boolean sqsMessage(
+            SqsMessage message, Context context, Function<? super SqsMessage, String> key, Effect effect) {
         return atLeastOnce(context, key.apply(message), message.body(), effect);
     }
 
     /** A result and whether it was replayed from a record. */
-    record Outcome<T>(T value, boolean replayed) {
-    }
+    record Outcome<T>(T value, boolean replayed) {}
 
     <T> Outcome<T> execute(Context context, String key, Object payload, Class<T> resultType, Action<T> action) {
         Objects.requireNonNull(resultType, "resultType");
@@ -192,15 +194,17 @@ public final class Idempotency {
         String recordKey = recordKey(key);
         String hash = hash(payload);
         long now = clock.millis();
-        long deadline = now + (context != null ? Math.max(0, context.getRemainingTimeInMillis())
-                : inProgressTimeout.toMillis());
-        Optional<Existing> existing = store.claim(recordKey, Status.IN_PROGRESS, hash, null, expiresAt(now), deadline,
-                now);
+        long deadline = now
+                + (context != null ? Math.max(0, context.getRemainingTimeInMillis()) : inProgressTimeout.toMillis());
+        Optional<Existing> existing =
+                store.claim(recordKey, Status.IN_PROGRESS, hash, null, expiresAt(now), deadline, now);
         if (existing.isPresent()) {
             Existing record = existing.get();
             requireSamePayload(key, hash, record);
             if (record.status() == Status.IN_PROGRESS) {
-                throw new IdempotencyException(IdempotencyException.Reason.IN_PROGRESS, key,
+                throw new IdempotencyException(
+                        IdempotencyException.Reason.IN_PROGRESS,
+                        key,
                         "a call with key '" + key + "' is in progress; retry after it completes");
             }
             String json = record.resultJson();
@@ -225,15 +229,17 @@ public final class Idempotency {
 
     private static void requireSamePayload(String key, String hash, Existing record) {
         if (!record.payloadHash().equals(hash)) {
-            throw new IdempotencyException(IdempotencyException.Reason.PAYLOAD_MISMATCH, key,
+            throw new IdempotencyException(
+                    IdempotencyException.Reason.PAYLOAD_MISMATCH,
+                    key,
                     "key '" + key + "' was used before with another payload");
         }
     }
 
     private String recordKey(String key) {
         if (key == null || key.isBlank()) {
-            throw new IllegalArgumentException("idempotency key must be non-blank, was "
-                    + (key == null ? "null" : "'" + key + "'"));
+            throw new IllegalArgumentException(
+                    "idempotency key must be non-blank, was " + (key == null ? "null" : "'" + key + "'"));
         }
         return namespace.isEmpty() ? key : namespace + "#" + key;
     }
@@ -243,7 +249,8 @@ public final class Idempotency {
     }
 
     static String hash(Object payload) {
-        byte[] bytes = payload instanceof byte[] b ? b
+        byte[] bytes = payload instanceof byte[] b
+                ? b
                 : payload instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : Json.write(payload);
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -23,11 +23,13 @@ final class RecordStore {
     static final String IN_PROGRESS_UNTIL = "_idempotency_in_progress_until";
 
     /** A record's status. */
-    enum Status { IN_PROGRESS, COMPLETED }
+    enum Status {
+        IN_PROGRESS,
+        COMPLETED
+    }
 
     /** A record read back: its status, payload hash and stored result JSON (null while in progress). */
-    record Existing(Status status, String payloadHash, String resultJson) {
-    }
+    record Existing(Status status, String payloadHash, String resultJson) {}
 
     private final DynamoDbClient client;
     private final String tableName;
@@ -50,8 +52,14 @@ final class RecordStore {
      *
      * @return empty when claimed, else the live record
      */
-    Optional<Existing> claim(String key, Status status, String payloadHash, String resultJson, long expiresAtSeconds,
-                             long inProgressUntilMillis, long nowMillis) {
+    Optional<Existing> claim(
+            String key,
+            Status status,
+            String payloadHash,
+            String resultJson,
+            long expiresAtSeconds,
+            long inProgressUntilMillis,
+            long nowMillis) {
         Map<String, AttributeValue> item = key(key);
         item.put(STATUS, s(status.name()));
         item.put(PAYLOAD_HASH, s(payloadHash));
@@ -61,13 +69,19 @@ final class RecordStore {
         item.put(IN_PROGRESS_UNTIL, n(inProgressUntilMillis));
         item.put(ttl, n(expiresAtSeconds));
         try {
-            client.putItem(b -> b.tableName(tableName).item(item)
+            client.putItem(b -> b.tableName(tableName)
+                    .item(item)
                     .conditionExpression("attribute_not_exists(#pk) OR #ttl < :nowSeconds"
                             + " OR (#status = :inProgress AND #until < :nowMillis)")
-                    .expressionAttributeNames(Map.of("#pk", pk, "#ttl", ttl, "#status", STATUS,
-                            "#until", IN_PROGRESS_UNTIL))
-                    .expressionAttributeValues(Map.of(":nowSeconds", n(nowMillis / 1000),
-                            ":inProgress", s(Status.IN_PROGRESS.name()), ":nowMillis", n(nowMillis)))
+                    .expressionAttributeNames(
+                            Map.of("#pk", pk, "#ttl", ttl, "#status", STATUS, "#until", IN_PROGRESS_UNTIL))
+                    .expressionAttributeValues(Map.of(
+                            ":nowSeconds",
+                            n(nowMillis / 1000),
+                            ":inProgress",
+                            s(Status.IN_PROGRESS.name()),
+                            ":nowMillis",
+                            n(nowMillis)))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return Optional.empty();
         } catch (ConditionalCheckFailedException e) {
@@ -76,27 +90,36 @@ final class RecordStore {
             AttributeValue hash = old.get(PAYLOAD_HASH);
             AttributeValue oldStatus = old.get(STATUS);
             if (hash == null || oldStatus == null) {
-                throw new IllegalStateException("item " + KEY_PREFIX + key + " of table " + tableName
-                        + " is not an idempotency record (no " + STATUS + " / " + PAYLOAD_HASH + ")", e);
+                throw new IllegalStateException(
+                        "item " + KEY_PREFIX + key + " of table " + tableName + " is not an idempotency record (no "
+                                + STATUS + " / " + PAYLOAD_HASH + ")",
+                        e);
             }
-            return Optional.of(new Existing(Status.valueOf(oldStatus.s()), hash.s(),
-                    result == null ? null : result.s()));
+            return Optional.of(
+                    new Existing(Status.valueOf(oldStatus.s()), hash.s(), result == null ? null : result.s()));
         }
     }
 
     /** Marks a claimed record COMPLETED with its result: one UpdateItem. */
     void complete(String key, String resultJson, long expiresAtSeconds) {
-        client.updateItem(b -> b.tableName(tableName).key(key(key))
+        client.updateItem(b -> b.tableName(tableName)
+                .key(key(key))
                 .updateExpression("SET #status = :completed, #result = :result, #ttl = :ttl")
                 .expressionAttributeNames(Map.of("#status", STATUS, "#result", RESULT, "#ttl", ttl))
-                .expressionAttributeValues(Map.of(":completed", s(Status.COMPLETED.name()), ":result", s(resultJson),
-                        ":ttl", n(expiresAtSeconds))));
+                .expressionAttributeValues(Map.of(
+                        ":completed",
+                        s(Status.COMPLETED.name()),
+                        ":result",
+                        s(resultJson),
+                        ":ttl",
+                        n(expiresAtSeconds))));
     }
 
     /** Deletes an IN_PROGRESS record after a failure, so a retry runs again: one DeleteItem. */
     void release(String key) {
         try {
-            client.deleteItem(b -> b.tableName(tableName).key(key(key))
+            client.deleteItem(b -> b.tableName(tableName)
+                    .key(key(key))
                     .conditionExpression("#status = :inProgress")
                     .expressionAttributeNames(Map.of("#status", STATUS))
                     .expressionAttributeValues(Map.of(":inProgress", s(Status.IN_PROGRESS.name()))));

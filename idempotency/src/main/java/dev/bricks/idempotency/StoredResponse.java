@@ -30,12 +30,15 @@ record StoredResponse(int status, Map<String, List<String>> headers, HttpRespons
     HttpResponse replay(String replayedHeader) {
         HttpResponse.Builder b = HttpResponse.status(status);
         headers.forEach((name, values) -> values.forEach(v -> b.addHeader(name, v)));
-        String contentType = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Content-Type"))
-                .flatMap(e -> e.getValue().stream()).findFirst().orElse("application/json");
+        String contentType = headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("Content-Type"))
+                .flatMap(e -> e.getValue().stream())
+                .findFirst()
+                .orElse("application/json");
         switch (bodyKind) {
             case JSON, TEXT -> b.text(body, contentType);
             case BINARY -> b.binary(Base64.getDecoder().decode(body), contentType);
-            case NONE -> { }
+            case NONE -> {}
         }
         return b.header(replayedHeader, "true").build();
     }

@@ -37,7 +37,8 @@ class DeliveryPropertyTest {
         Random random = new Random(1_000L + run.getCurrentRepetition());
         Engine.CallCounter counter = new Engine.CallCounter();
         try (DynamoDbClient client = Engine.client(DYNAMO.engine(), counter)) {
-            Idempotency idempotency = Idempotency.builder(client, Engine.table(client)).build();
+            Idempotency idempotency =
+                    Idempotency.builder(client, Engine.table(client)).build();
             List<String> deliveries = new ArrayList<>();
             for (int i = 0; i < 1000; i++) {
                 deliveries.add("key-" + random.nextInt(250));
@@ -64,7 +65,8 @@ class DeliveryPropertyTest {
                                     failures.incrementAndGet();
                                     throw new IllegalStateException("handler failed before its effect");
                                 }
-                                effects.computeIfAbsent(k, x -> new AtomicInteger()).incrementAndGet();
+                                effects.computeIfAbsent(k, x -> new AtomicInteger())
+                                        .incrementAndGet();
                                 return null;
                             });
                         } catch (IllegalStateException | IdempotencyException e) {

@@ -21,8 +21,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** Test fixtures: a real SDK client on the local engine that counts its calls, a table, a settable clock. */
 final class Engine {
 
-    private Engine() {
-    }
+    private Engine() {}
 
     /** Counts the DynamoDB requests a client sends (round trips). */
     static final class CallCounter implements ExecutionInterceptor {
@@ -35,7 +34,9 @@ final class Engine {
     }
 
     static DynamoDbClient client(LocalDynamoDb engine, CallCounter counter) {
-        return DynamoDbClient.builder().endpointOverride(engine.endpoint()).region(Region.US_EAST_1)
+        return DynamoDbClient.builder()
+                .endpointOverride(engine.endpoint())
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(counter))
@@ -43,14 +44,17 @@ final class Engine {
     }
 
     static TableDefinition table(DynamoDbClient client) {
-        TableDefinition definition = TableDefinition.builder("Idem" + System.nanoTime()).ttlAttribute("ttl").build();
+        TableDefinition definition = TableDefinition.builder("Idem" + System.nanoTime())
+                .ttlAttribute("ttl")
+                .build();
         client.createTable(definition.toCreateTableRequest());
         return definition;
     }
 
     /** A clock the test moves. Thread-safe. */
     static final class MovableClock extends Clock {
-        private final AtomicLong millis = new AtomicLong(Instant.parse("2026-12-03T09:00:00Z").toEpochMilli());
+        private final AtomicLong millis =
+                new AtomicLong(Instant.parse("2026-12-03T09:00:00Z").toEpochMilli());
 
         void advance(Duration d) {
             millis.addAndGet(d.toMillis());

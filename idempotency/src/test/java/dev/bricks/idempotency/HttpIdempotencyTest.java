@@ -60,7 +60,9 @@ class HttpIdempotencyTest {
     @BeforeEach
     void setUp() {
         client = Engine.client(DYNAMO.engine(), new Engine.CallCounter());
-        orders = new Orders(Idempotency.builder(client, Engine.table(client)).namespace("placeOrder").build());
+        orders = new Orders(Idempotency.builder(client, Engine.table(client))
+                .namespace("placeOrder")
+                .build());
     }
 
     @AfterEach
@@ -75,7 +77,8 @@ class HttpIdempotencyTest {
 
         assertThat(first.get("statusCode").asInt()).isEqualTo(201);
         assertThat(second.get("statusCode").asInt()).isEqualTo(201);
-        assertThat(JSON.readTree(second.get("body").asText())).isEqualTo(JSON.readTree(first.get("body").asText()))
+        assertThat(JSON.readTree(second.get("body").asText()))
+                .isEqualTo(JSON.readTree(first.get("body").asText()))
                 .isEqualTo(JSON.readTree("{\"orderId\":\"o-1\"}"));
         assertThat(second.at("/headers/Idempotency-Replayed").asText()).isEqualTo("true");
         assertThat(first.at("/headers/Idempotency-Replayed").isMissingNode()).isTrue();
@@ -130,7 +133,8 @@ class HttpIdempotencyTest {
     }
 
     private JsonNode post(String key, String body) throws IOException {
-        String headers = "\"content-type\":\"application/json\"" + (key == null ? "" : ",\"idempotency-key\":\"" + key + "\"");
+        String headers =
+                "\"content-type\":\"application/json\"" + (key == null ? "" : ",\"idempotency-key\":\"" + key + "\"");
         String event = """
                 {"version":"2.0","routeKey":"POST /order","rawPath":"/order","rawQueryString":"",
                  "headers":{%s},

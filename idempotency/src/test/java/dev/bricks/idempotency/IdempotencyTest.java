@@ -30,11 +30,9 @@ class IdempotencyTest {
     @RegisterExtension
     static final LocalDynamoDbExtension DYNAMO = LocalDynamoDbExtension.perClass();
 
-    record Order(String orderId, int quantity) {
-    }
+    record Order(String orderId, int quantity) {}
 
-    record Reservation(String reservationId, int quantity) {
-    }
+    record Reservation(String reservationId, int quantity) {}
 
     private final Engine.CallCounter counter = new Engine.CallCounter();
     private final Engine.MovableClock clock = new Engine.MovableClock();
@@ -47,7 +45,10 @@ class IdempotencyTest {
     void setUp() {
         client = Engine.client(DYNAMO.engine(), counter);
         table = Engine.table(client);
-        idempotency = Idempotency.builder(client, table).namespace("reserve").clock(clock).build();
+        idempotency = Idempotency.builder(client, table)
+                .namespace("reserve")
+                .clock(clock)
+                .build();
         counter.calls.set(0);
     }
 
@@ -71,8 +72,8 @@ class IdempotencyTest {
 
         assertThat(second).isEqualTo(first).isEqualTo(new Reservation("r-o-1", 3));
         assertThat(executions).hasValue(1);
-        assertThat(firstCalls).isEqualTo(2);        // conditional PutItem + UpdateItem
-        assertThat(counter.calls).hasValue(1);      // the conditional PutItem, answered with the stored record
+        assertThat(firstCalls).isEqualTo(2); // conditional PutItem + UpdateItem
+        assertThat(counter.calls).hasValue(1); // the conditional PutItem, answered with the stored record
     }
 
     @Test
@@ -80,11 +81,16 @@ class IdempotencyTest {
         idempotency.once("o-1", new Order("o-1", 3), Reservation.class, () -> reserve(new Order("o-1", 3)));
 
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table.name())
-                .key(Map.of("PK", AttributeValue.fromS("IDEMPOTENCY#reserve#o-1"),
-                        "SK", AttributeValue.fromS("IDEMPOTENCY")))).item();
+                        .key(Map.of(
+                                "PK",
+                                AttributeValue.fromS("IDEMPOTENCY#reserve#o-1"),
+                                "SK",
+                                AttributeValue.fromS("IDEMPOTENCY"))))
+                .item();
         assertThat(item.get(RecordStore.STATUS).s()).isEqualTo("COMPLETED");
         assertThat(item.get(RecordStore.RESULT).s()).isEqualTo("{\"reservationId\":\"r-o-1\",\"quantity\":3}");
-        assertThat(item.get(RecordStore.PAYLOAD_HASH).s()).isEqualTo(Idempotency.hash(new Order("o-1", 3)))
+        assertThat(item.get(RecordStore.PAYLOAD_HASH).s())
+                .isEqualTo(Idempotency.hash(new Order("o-1", 3)))
                 .hasSize(64);
         assertThat(Long.parseLong(item.get("ttl").n()))
                 .isEqualTo(clock.instant().plus(Idempotency.DEFAULT_EXPIRY).getEpochSecond());
@@ -134,8 +140,8 @@ class IdempotencyTest {
     void once_sameKeyOtherPayload_payloadMismatch() {
         idempotency.once("o-3", new Order("o-3", 1), Reservation.class, () -> reserve(new Order("o-3", 1)));
 
-        assertThatThrownBy(() -> idempotency.once("o-3", new Order("o-3", 2), Reservation.class,
-                () -> reserve(new Order("o-3", 2))))
+        assertThatThrownBy(() -> idempotency.once(
+                        "o-3", new Order("o-3", 2), Reservation.class, () -> reserve(new Order("o-3", 2))))
                 .isInstanceOfSatisfying(IdempotencyException.class, e -> {
                     assertThat(e.reason()).isEqualTo(IdempotencyException.Reason.PAYLOAD_MISMATCH);
                     assertThat(e.toProblem().status()).isEqualTo(422);
@@ -168,7 +174,8 @@ class IdempotencyTest {
         };
 
         assertThatThrownBy(() -> idempotency.once("o-5", order, Reservation.class, flaky))
-                .isInstanceOf(HandlerFailedException.class).hasRootCauseInstanceOf(IOException.class);
+                .isInstanceOf(HandlerFailedException.class)
+                .hasRootCauseInstanceOf(IOException.class);
         Reservation r = idempotency.once("o-5", order, Reservation.class, flaky);
 
         assertThat(r).isEqualTo(new Reservation("r-o-5", 1));
@@ -183,12 +190,20 @@ class IdempotencyTest {
         // what a killed invocation leaves behind: an IN_PROGRESS record bound to its remaining time (10 s)
         RecordStore store = new RecordStore(client, table, "ttl");
         long now = clock.millis();
-        assertThat(store.claim("reserve#o-6", RecordStore.Status.IN_PROGRESS, Idempotency.hash(order), null,
-                now / 1000 + 3600, now + 10_000, now)).isEmpty();
+        assertThat(store.claim(
+                        "reserve#o-6",
+                        RecordStore.Status.IN_PROGRESS,
+                        Idempotency.hash(order),
+                        null,
+                        now / 1000 + 3600,
+                        now + 10_000,
+                        now))
+                .isEmpty();
 
         assertThatThrownBy(() -> idempotency.once("o-6", order, Reservation.class, () -> reserve(order)))
-                .isInstanceOfSatisfying(IdempotencyException.class, e ->
-                        assertThat(e.reason()).isEqualTo(IdempotencyException.Reason.IN_PROGRESS));
+                .isInstanceOfSatisfying(
+                        IdempotencyException.class,
+                        e -> assertThat(e.reason()).isEqualTo(IdempotencyException.Reason.IN_PROGRESS));
         clock.advance(Duration.ofSeconds(11));
         idempotency.once("o-6", order, Reservation.class, () -> reserve(order));
         idempotency.once("o-6", order, Reservation.class, () -> reserve(order));
@@ -201,9 +216,10 @@ class IdempotencyTest {
         AtomicInteger mails = new AtomicInteger();
 
         assertThatThrownBy(() -> idempotency.atMostOnce("mail-1", "order o-7", () -> {
-            mails.incrementAndGet();
-            throw new IllegalStateException("SMTP down");
-        })).isInstanceOf(IllegalStateException.class);
+                    mails.incrementAndGet();
+                    throw new IllegalStateException("SMTP down");
+                }))
+                .isInstanceOf(IllegalStateException.class);
         boolean ran = idempotency.atMostOnce("mail-1", "order o-7", mails::incrementAndGet);
 
         assertThat(ran).isFalse();
@@ -215,10 +231,13 @@ class IdempotencyTest {
         AtomicInteger mails = new AtomicInteger();
 
         assertThatThrownBy(() -> idempotency.atLeastOnce(null, "mail-2", "order o-8", () -> {
-            throw new IllegalStateException("SMTP down");
-        })).isInstanceOf(IllegalStateException.class);
-        assertThat(idempotency.atLeastOnce(null, "mail-2", "order o-8", mails::incrementAndGet)).isTrue();
-        assertThat(idempotency.atLeastOnce(null, "mail-2", "order o-8", mails::incrementAndGet)).isFalse();
+                    throw new IllegalStateException("SMTP down");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(idempotency.atLeastOnce(null, "mail-2", "order o-8", mails::incrementAndGet))
+                .isTrue();
+        assertThat(idempotency.atLeastOnce(null, "mail-2", "order o-8", mails::incrementAndGet))
+                .isFalse();
 
         assertThat(mails).hasValue(1);
     }
@@ -226,9 +245,11 @@ class IdempotencyTest {
     @Test
     void builder_blankKeyAndMissingTtl_failNamingTheProblem() {
         assertThatThrownBy(() -> idempotency.once(" ", null, Void.class, () -> null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("idempotency key must be non-blank, was ' '");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("idempotency key must be non-blank, was ' '");
         TableDefinition noTtl = TableDefinition.builder("NoTtl").build();
         assertThatThrownBy(() -> Idempotency.builder(client, noTtl).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("table NoTtl has no TTL attribute");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("table NoTtl has no TTL attribute");
     }
 }

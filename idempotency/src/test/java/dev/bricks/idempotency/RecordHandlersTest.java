@@ -31,8 +31,7 @@ class RecordHandlersTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record OrderEmail(String orderId, String email) {
-    }
+    record OrderEmail(String orderId, String email) {}
 
     /** Sends one mail per order, whatever the queue redelivers; mails to "fail@…" fail. */
     static final class SendOrderEmail extends SqsHandler {
@@ -62,7 +61,9 @@ class RecordHandlersTest {
     @BeforeEach
     void setUp() {
         client = Engine.client(DYNAMO.engine(), new Engine.CallCounter());
-        handler = new SendOrderEmail(Idempotency.builder(client, Engine.table(client)).namespace("mail").build());
+        handler = new SendOrderEmail(Idempotency.builder(client, Engine.table(client))
+                .namespace("mail")
+                .build());
     }
 
     @AfterEach
@@ -78,7 +79,8 @@ class RecordHandlersTest {
         assertThat(invoke(batch)).containsExactly("m-2");
         assertThat(invoke(batch)).containsExactly("m-2"); // whole batch again (visibility timeout): still only m-2
         handler.failing.clear();
-        assertThat(invoke(List.of(message("m-2", "o-2"), message("m-4", "o-1")))).isEmpty(); // m-4: o-1 sent again
+        assertThat(invoke(List.of(message("m-2", "o-2"), message("m-4", "o-1"))))
+                .isEmpty(); // m-4: o-1 sent again
 
         assertThat(handler.mails).containsOnlyKeys("o-1", "o-2", "o-3");
         assertThat(handler.mails.values()).allSatisfy(n -> assertThat(n).hasValue(1));
@@ -89,8 +91,9 @@ class RecordHandlersTest {
                 {"messageId":"%s","receiptHandle":"rh","body":%s,"attributes":{"ApproximateReceiveCount":"1"},
                  "messageAttributes":{},"md5OfBody":"x","eventSource":"aws:sqs",
                  "eventSourceARN":"arn:aws:sqs:us-east-1:123456789012:mail","awsRegion":"us-east-1"}
-                """.formatted(id, JSON.writeValueAsString(JSON.writeValueAsString(
-                new OrderEmail(orderId, orderId + "@example.com"))));
+                """.formatted(
+                id,
+                JSON.writeValueAsString(JSON.writeValueAsString(new OrderEmail(orderId, orderId + "@example.com"))));
     }
 
     private List<String> invoke(List<String> messages) throws IOException {
@@ -98,7 +101,9 @@ class RecordHandlersTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
         List<String> failed = new ArrayList<>();
-        JSON.readTree(out.toByteArray()).path("batchItemFailures").forEach(f -> failed.add(f.get("itemIdentifier").asText()));
+        JSON.readTree(out.toByteArray())
+                .path("batchItemFailures")
+                .forEach(f -> failed.add(f.get("itemIdentifier").asText()));
         return failed;
     }
 }

@@ -33,8 +33,7 @@ public final class BricksMetrics {
 
     private static volatile boolean created;
 
-    private BricksMetrics() {
-    }
+    private BricksMetrics() {}
 
     private static final class Holder {
         static final EmfMeterRegistry REGISTRY = create(Settings.current());

@@ -34,8 +34,15 @@ import java.util.regex.Pattern;
 final class EventRedactor {
 
     static final String MASK = "***";
-    private static final Set<String> SECRET_MEMBERS = Set.of("authorization", "cookie", "set-cookie", "cookies",
-            "proxy-authorization", "x-api-key", "authorizationtoken", "identitysource");
+    private static final Set<String> SECRET_MEMBERS = Set.of(
+            "authorization",
+            "cookie",
+            "set-cookie",
+            "cookies",
+            "proxy-authorization",
+            "x-api-key",
+            "authorizationtoken",
+            "identitysource");
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -80,7 +87,8 @@ final class EventRedactor {
      */
     String redact(byte[] rawEvent) throws IOException {
         StringWriter out = new StringWriter(rawEvent.length + 16);
-        try (JsonParser parser = JSON.createParser(rawEvent); JsonGenerator generator = JSON.createGenerator(out)) {
+        try (JsonParser parser = JSON.createParser(rawEvent);
+                JsonGenerator generator = JSON.createGenerator(out)) {
             List<String> path = new ArrayList<>();
             JsonToken token = parser.nextToken();
             if (token == null) {
@@ -98,7 +106,8 @@ final class EventRedactor {
      * Copies the object member or array element at the end of path (the parser is on its first token), or writes
      * the mask instead when secret; then takes it off path again.
      */
-    private void copyMember(JsonParser parser, JsonGenerator generator, List<String> path, boolean secret) throws IOException {
+    private void copyMember(JsonParser parser, JsonGenerator generator, List<String> path, boolean secret)
+            throws IOException {
         if (secret) {
             parser.skipChildren();
             generator.writeString(MASK);
@@ -118,7 +127,11 @@ final class EventRedactor {
                     generator.writeFieldName(name);
                     parser.nextToken();
                     path.add(name);
-                    copyMember(parser, generator, path, SECRET_MEMBERS.contains(name.toLowerCase(Locale.ROOT)) || matchesPath(path));
+                    copyMember(
+                            parser,
+                            generator,
+                            path,
+                            SECRET_MEMBERS.contains(name.toLowerCase(Locale.ROOT)) || matchesPath(path));
                 }
                 generator.writeEndObject();
             }

@@ -54,9 +54,8 @@ public final class LogFields {
      * The MDC keys the listener sets for an invocation (and removes after it), in the order Bricks writes them;
      * exclude them from a logstash {@code <mdc>} provider when {@code BricksFieldsJsonProvider} writes them.
      */
-    public static final List<String> MDC_KEYS = List.of(FUNCTION_ARN, FUNCTION_REQUEST_ID, COLD_START,
-            CORRELATION_ID, XRAY_TRACE_ID, DEBUG_SAMPLED);
+    public static final List<String> MDC_KEYS =
+            List.of(FUNCTION_ARN, FUNCTION_REQUEST_ID, COLD_START, CORRELATION_ID, XRAY_TRACE_ID, DEBUG_SAMPLED);
 
-    private LogFields() {
-    }
+    private LogFields() {}
 }

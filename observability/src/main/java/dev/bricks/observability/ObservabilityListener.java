@@ -11,7 +11,6 @@ import dev.bricks.observability.metrics.EmfUnit;
 import dev.bricks.observability.metrics.EmfWriter;
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import net.logstash.logback.marker.Markers;
@@ -127,8 +126,8 @@ public final class ObservabilityListener implements InvocationListener {
         if (settings.metricsFunctionNameDimension() && info.functionName() != null) {
             dimensions.put("function_name", info.functionName());
         }
-        new EmfWriter(settings.metricsNamespace(), settings.metricsHighResolution()).writeOne(System.out,
-                System.currentTimeMillis(), dimensions, COLD_START_METRIC, EmfUnit.COUNT, 1);
+        new EmfWriter(settings.metricsNamespace(), settings.metricsHighResolution())
+                .writeOne(System.out, System.currentTimeMillis(), dimensions, COLD_START_METRIC, EmfUnit.COUNT, 1);
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.bricks.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bricks.observability.metrics.EmfValidator;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bricks.core.Correlation;
@@ -12,6 +11,7 @@ import dev.bricks.core.http.HttpResponse;
 import dev.bricks.core.invoke.LocalContext;
 import dev.bricks.core.sqs.SqsHandler;
 import dev.bricks.core.sqs.SqsMessage;
+import dev.bricks.observability.metrics.EmfValidator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +39,9 @@ class CoreHandlerEndToEndTest {
             if (request.path().endsWith("/fail")) {
                 throw new IllegalStateException("inventory unavailable");
             }
-            return HttpResponse.status(201).json(Map.of("correlation", Correlation.current().orElseThrow())).build();
+            return HttpResponse.status(201)
+                    .json(Map.of("correlation", Correlation.current().orElseThrow()))
+                    .build();
         }
     }
 
@@ -54,7 +56,8 @@ class CoreHandlerEndToEndTest {
     }
 
     private static String sqsRecord(String messageId, String correlation) {
-        String attributes = correlation == null ? "{}"
+        String attributes = correlation == null
+                ? "{}"
                 : "{\"correlation_id\":{\"stringValue\":\"" + correlation + "\",\"dataType\":\"String\"}}";
         return "{\"messageId\":\"" + messageId + "\",\"receiptHandle\":\"rh-" + messageId + "\",\"body\":\"{}\","
                 + "\"attributes\":{\"ApproximateReceiveCount\":\"1\"},\"messageAttributes\":" + attributes + ","
@@ -69,20 +72,29 @@ class CoreHandlerEndToEndTest {
                 + "," + sqsRecord("m-3", null) + "]}";
         try (StdoutCapture out = new StdoutCapture()) {
             ByteArrayOutputStream response = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), response,
+            handler.handleRequest(
+                    new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+                    response,
                     LocalContext.of("lambda-sqs-1", Invocations.FUNCTION, 512, Duration.ofSeconds(10)));
             List<JsonNode> lines = out.logLines().stream()
-                    .filter(l -> l.path("message").asText().startsWith("sending email")).toList();
-            assertThat(lines).extracting(l -> l.get("message").asText() + " / " + l.get("correlation_id").asText())
-                    .containsExactly("sending email for m-1 / corr-order-1", "sending email for m-2 / corr-order-2",
+                    .filter(l -> l.path("message").asText().startsWith("sending email"))
+                    .toList();
+            assertThat(lines)
+                    .extracting(l -> l.get("message").asText() + " / "
+                            + l.get("correlation_id").asText())
+                    .containsExactly(
+                            "sending email for m-1 / corr-order-1",
+                            "sending email for m-2 / corr-order-2",
                             "sending email for m-3 / m-3");
-            assertThat(lines).allSatisfy(l ->
-                    assertThat(l.get("function_request_id").asText()).isEqualTo("lambda-sqs-1"));
+            assertThat(lines)
+                    .allSatisfy(l ->
+                            assertThat(l.get("function_request_id").asText()).isEqualTo("lambda-sqs-1"));
         }
     }
 
     private static String event(String path, String correlationHeader, String gatewayRequestId) {
-        String headers = correlationHeader == null ? "{\"content-type\":\"application/json\"}"
+        String headers = correlationHeader == null
+                ? "{\"content-type\":\"application/json\"}"
                 : "{\"content-type\":\"application/json\",\"X-Correlation-Id\":\"" + correlationHeader + "\"}";
         return "{\"version\":\"2.0\",\"routeKey\":\"$default\",\"rawPath\":\"" + path + "\",\"rawQueryString\":\"\","
                 + "\"headers\":" + headers + ",\"requestContext\":{\"accountId\":\"123456789012\",\"apiId\":\"api1\","
@@ -93,7 +105,9 @@ class CoreHandlerEndToEndTest {
 
     private static String invoke(PlaceOrder handler, String event, String requestId) throws Exception {
         ByteArrayOutputStream response = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), response,
+        handler.handleRequest(
+                new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+                response,
                 LocalContext.of(requestId, Invocations.FUNCTION, 512, Duration.ofSeconds(10)));
         return response.toString(StandardCharsets.UTF_8);
     }
@@ -109,25 +123,36 @@ class CoreHandlerEndToEndTest {
 
             List<JsonNode> logs = out.logLines();
             List<JsonNode> firstLines = logs.stream()
-                    .filter(l -> "lambda-req-1".equals(l.path("function_request_id").asText(null))).toList();
+                    .filter(l ->
+                            "lambda-req-1".equals(l.path("function_request_id").asText(null)))
+                    .toList();
             List<JsonNode> secondLines = logs.stream()
-                    .filter(l -> "lambda-req-2".equals(l.path("function_request_id").asText(null))).toList();
+                    .filter(l ->
+                            "lambda-req-2".equals(l.path("function_request_id").asText(null)))
+                    .toList();
             assertThat(firstLines).isNotEmpty().allSatisfy(l -> {
                 assertThat(l.get("correlation_id").asText()).isEqualTo("corr-from-caller");
                 assertThat(l.get("cold_start").asBoolean()).isTrue();
             });
-            assertThat(firstLines).anySatisfy(l -> assertThat(l.path("path").asText()).isEqualTo("/orders"));
+            assertThat(firstLines)
+                    .anySatisfy(l -> assertThat(l.path("path").asText()).isEqualTo("/orders"));
             assertThat(secondLines).isNotEmpty().allSatisfy(l -> {
                 assertThat(l.get("correlation_id").asText()).isEqualTo("gw-2");
                 assertThat(l.get("cold_start").asBoolean()).isFalse();
             });
-            assertThat(secondLines).anySatisfy(l ->
-                    assertThat(l.path("exception_message").asText()).isEqualTo("inventory unavailable"));
-            assertThat(logs).allSatisfy(l -> assertThat(l.has("function_request_id")).isTrue());
+            assertThat(secondLines)
+                    .anySatisfy(l ->
+                            assertThat(l.path("exception_message").asText()).isEqualTo("inventory unavailable"));
+            assertThat(logs)
+                    .allSatisfy(l -> assertThat(l.has("function_request_id")).isTrue());
 
             List<JsonNode> emf = out.emfLines();
-            assertThat(emf).allSatisfy(l -> assertThat(EmfValidator.violations(l)).isEmpty());
-            assertThat(emf.stream().mapToInt(l -> l.path("OrdersPlaced").asInt()).sum()).isEqualTo(2);
+            assertThat(emf)
+                    .allSatisfy(l -> assertThat(EmfValidator.violations(l)).isEmpty());
+            assertThat(emf.stream()
+                            .mapToInt(l -> l.path("OrdersPlaced").asInt())
+                            .sum())
+                    .isEqualTo(2);
             assertThat(emf.stream().filter(l -> l.has("ColdStart")).count()).isEqualTo(1);
         }
     }

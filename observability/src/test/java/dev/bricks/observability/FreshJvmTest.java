@@ -57,12 +57,14 @@ class FreshJvmTest {
                 + "\"attributes\":{\"ApproximateReceiveCount\":\"1\"},\"messageAttributes\":{},"
                 + "\"eventSource\":\"aws:sqs\",\"eventSourceARN\":\"arn:aws:sqs:us-east-1:123456789012:q\","
                 + "\"awsRegion\":\"us-east-1\"}]}";
-        new Consume().handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
-                new ByteArrayOutputStream(), LocalContext.of("req-fresh", "orders-fn", 512, Duration.ofSeconds(10)));
+        new Consume()
+                .handleRequest(
+                        new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+                        new ByteArrayOutputStream(),
+                        LocalContext.of("req-fresh", "orders-fn", 512, Duration.ofSeconds(10)));
     }
 
-    record Output(List<JsonNode> logLines, List<JsonNode> emfLines, String stderr) {
-    }
+    record Output(List<JsonNode> logLines, List<JsonNode> emfLines, String stderr) {}
 
     private static Output run(String extraClassPath, String... properties) throws Exception {
         List<String> command = new ArrayList<>();
@@ -89,7 +91,8 @@ class FreshJvmTest {
     }
 
     private static String resourceDirectory(String name) throws URISyntaxException {
-        return Path.of(FreshJvmTest.class.getClassLoader().getResource(name).toURI()).toString();
+        return Path.of(FreshJvmTest.class.getClassLoader().getResource(name).toURI())
+                .toString();
     }
 
     @ParameterizedTest
@@ -97,10 +100,14 @@ class FreshJvmTest {
     void userLogbackXml_includeOrEncoderClass_linesKeepBricksFieldsAndUserLevels(String directory) throws Exception {
         Output out = run(resourceDirectory(directory));
 
-        assertThat(out.logLines()).extracting(l -> l.get("message").asText())
-                .contains("consumed m-1", "quiet warn").doesNotContain("quiet info");
-        JsonNode line = out.logLines().stream().filter(l -> l.get("message").asText().equals("consumed m-1"))
-                .findFirst().orElseThrow();
+        assertThat(out.logLines())
+                .extracting(l -> l.get("message").asText())
+                .contains("consumed m-1", "quiet warn")
+                .doesNotContain("quiet info");
+        JsonNode line = out.logLines().stream()
+                .filter(l -> l.get("message").asText().equals("consumed m-1"))
+                .findFirst()
+                .orElseThrow();
         assertThat(line.get("logger").asText()).isEqualTo("orders.Consumer");
         assertThat(line.get("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         assertThat(line.get("service").asText()).isEqualTo("orders-fn");
@@ -115,8 +122,12 @@ class FreshJvmTest {
     void badDebugSampleRate_reportedOnceForTheProcess() throws Exception {
         Output out = run(null, "-DBRICKS_LOG_DEBUG_SAMPLE_RATE=often");
 
-        assertThat(out.stderr().lines().filter(l -> l.contains("BRICKS_LOG_DEBUG_SAMPLE_RATE")).toList())
-                .singleElement().satisfies(l -> assertThat(l)
+        assertThat(out.stderr()
+                        .lines()
+                        .filter(l -> l.contains("BRICKS_LOG_DEBUG_SAMPLE_RATE"))
+                        .toList())
+                .singleElement()
+                .satisfies(l -> assertThat(l)
                         .contains("must be a number between 0 and 1, was 'often'", "debug sampling is off"));
         assertThat(out.logLines()).extracting(l -> l.get("message").asText()).contains("consumed m-1");
     }
@@ -128,7 +139,8 @@ class FreshJvmTest {
         assertThat(out.emfLines()).anySatisfy(l -> {
             assertThat(l.path("LibraryCalls").asInt()).isEqualTo(1);
             assertThat(l.get("service").asText()).isEqualTo("orders-fn");
-            assertThat(l.at("/_aws/CloudWatchMetrics/0/Dimensions/0/0").asText()).isEqualTo("service");
+            assertThat(l.at("/_aws/CloudWatchMetrics/0/Dimensions/0/0").asText())
+                    .isEqualTo("service");
         });
     }
 
@@ -136,7 +148,9 @@ class FreshJvmTest {
     void globalRegistryMeter_switchedOff_notWritten() throws Exception {
         Output out = run(null, "-DBRICKS_METRICS_GLOBAL_REGISTRY=false");
 
-        assertThat(out.emfLines()).noneSatisfy(l -> assertThat(l.has("LibraryCalls")).isTrue());
-        assertThat(out.emfLines()).anySatisfy(l -> assertThat(l.path("ColdStart").asInt()).isEqualTo(1));
+        assertThat(out.emfLines())
+                .noneSatisfy(l -> assertThat(l.has("LibraryCalls")).isTrue());
+        assertThat(out.emfLines())
+                .anySatisfy(l -> assertThat(l.path("ColdStart").asInt()).isEqualTo(1));
     }
 }

@@ -13,12 +13,16 @@ public final class Invocations {
 
     public static final String FUNCTION = "orders-fn";
 
-    private Invocations() {
-    }
+    private Invocations() {}
 
     public static InvocationInfo info(String requestId, String correlationId, boolean coldStart, String rawEvent) {
-        return new InvocationInfo(InvocationInfo.Trigger.HTTP, requestId, coldStart, correlationId,
-                LocalContext.of(requestId, FUNCTION, 512, Duration.ofSeconds(10)), null,
+        return new InvocationInfo(
+                InvocationInfo.Trigger.HTTP,
+                requestId,
+                coldStart,
+                correlationId,
+                LocalContext.of(requestId, FUNCTION, 512, Duration.ofSeconds(10)),
+                null,
                 rawEvent == null ? null : rawEvent.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -3,9 +3,9 @@ package dev.bricks.observability;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bricks.observability.internal.Settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bricks.core.Correlation;
+import dev.bricks.observability.internal.Settings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -26,8 +26,8 @@ class JsonLogLinesTest {
     @Test
     void logLine_insideInvocation_hasEveryDocumentedField() throws Exception {
         try (StdoutCapture out = new StdoutCapture()) {
-            Invocations.run(listener, Invocations.info("req-1", "corr-1", true, null), TRACE_1,
-                    () -> LOG.info("order placed"));
+            Invocations.run(
+                    listener, Invocations.info("req-1", "corr-1", true, null), TRACE_1, () -> LOG.info("order placed"));
             List<JsonNode> lines = out.logLines();
             assertThat(lines).hasSize(1);
             JsonNode line = lines.get(0);
@@ -35,7 +35,8 @@ class JsonLogLinesTest {
             assertThat(line.get("level").asText()).isEqualTo("INFO");
             assertThat(line.get("message").asText()).isEqualTo("order placed");
             assertThat(line.get("logger").asText()).isEqualTo("orders.PlaceOrder");
-            assertThat(line.get("thread").asText()).isEqualTo(Thread.currentThread().getName());
+            assertThat(line.get("thread").asText())
+                    .isEqualTo(Thread.currentThread().getName());
             assertThat(line.get("service").asText()).isEqualTo(Invocations.FUNCTION);
             assertThat(line.get("function_name").asText()).isEqualTo(Invocations.FUNCTION);
             assertThat(line.get("function_version").asText()).isEqualTo("$LATEST");
@@ -47,7 +48,8 @@ class JsonLogLinesTest {
             assertThat(line.get("cold_start").isBoolean()).isTrue();
             assertThat(line.get("cold_start").asBoolean()).isTrue();
             assertThat(line.get("correlation_id").asText()).isEqualTo("corr-1");
-            assertThat(line.get("xray_trace_id").asText()).as("the Root, as Powertools writes it")
+            assertThat(line.get("xray_trace_id").asText())
+                    .as("the Root, as Powertools writes it")
                     .isEqualTo(TRACE_ID_1);
             assertThat(line.has("exception_class")).isFalse();
         }
@@ -67,7 +69,8 @@ class JsonLogLinesTest {
             });
             LOG.info("after");
             List<JsonNode> lines = out.logLines();
-            assertThat(lines).extracting(l -> l.get("message").asText())
+            assertThat(lines)
+                    .extracting(l -> l.get("message").asText())
                     .containsExactly("a1", "a2", "between", "b1", "b2", "after");
             for (JsonNode line : lines.subList(0, 2)) {
                 assertThat(line.get("correlation_id").asText()).isEqualTo("corr-a");
@@ -94,8 +97,12 @@ class JsonLogLinesTest {
     void keyValues_fluentApiAndStructuredArguments_areTopLevelFields() throws Exception {
         try (StdoutCapture out = new StdoutCapture()) {
             Invocations.run(listener, Invocations.info("req-kv", "corr-kv", false, null), null, () -> {
-                LOG.atInfo().addKeyValue("orderId", "o-42").addKeyValue("itemCount", 3)
-                        .addKeyValue("total", 19.5).addKeyValue("express", true).log("order placed");
+                LOG.atInfo()
+                        .addKeyValue("orderId", "o-42")
+                        .addKeyValue("itemCount", 3)
+                        .addKeyValue("total", 19.5)
+                        .addKeyValue("express", true)
+                        .log("order placed");
                 LOG.info("reserved {}", kv("sku", "sku-1"));
             });
             List<JsonNode> lines = out.logLines();
@@ -112,14 +119,16 @@ class JsonLogLinesTest {
         }
     }
 
-    record Order(String id, int items) {
-    }
+    record Order(String id, int items) {}
 
     @Test
     void keyValues_objectValues_writtenAsNestedJson() throws Exception {
         try (StdoutCapture out = new StdoutCapture()) {
-            LOG.atInfo().addKeyValue("order", new Order("o-1", 2)).addKeyValue("tags", List.of("a", "b"))
-                    .addKeyValue("none", (Object) null).log("objects");
+            LOG.atInfo()
+                    .addKeyValue("order", new Order("o-1", 2))
+                    .addKeyValue("tags", List.of("a", "b"))
+                    .addKeyValue("none", (Object) null)
+                    .log("objects");
             JsonNode line = out.logLines().get(0);
             assertThat(line.get("order").toString()).isEqualTo("{\"id\":\"o-1\",\"items\":2}");
             assertThat(line.get("tags").toString()).isEqualTo("[\"a\",\"b\"]");
@@ -135,20 +144,25 @@ class JsonLogLinesTest {
             Throwable[] failures = new Throwable[2];
             for (int t = 0; t < threads.length; t++) {
                 int thread = t;
-                threads[t] = new Thread(() -> {
-                    try {
-                        for (int i = 0; i < perThread; i++) {
-                            String id = thread + "-" + i;
-                            Invocations.run(listener, Invocations.info("req-" + id, "corr-" + id, false, null), null,
-                                    () -> {
-                                        LOG.info("one");
-                                        LOG.info("two");
-                                    });
-                        }
-                    } catch (Throwable e) {
-                        failures[thread] = e;
-                    }
-                }, "invoker-" + t);
+                threads[t] = new Thread(
+                        () -> {
+                            try {
+                                for (int i = 0; i < perThread; i++) {
+                                    String id = thread + "-" + i;
+                                    Invocations.run(
+                                            listener,
+                                            Invocations.info("req-" + id, "corr-" + id, false, null),
+                                            null,
+                                            () -> {
+                                                LOG.info("one");
+                                                LOG.info("two");
+                                            });
+                                }
+                            } catch (Throwable e) {
+                                failures[thread] = e;
+                            }
+                        },
+                        "invoker-" + t);
                 threads[t].start();
             }
             for (Thread thread : threads) {
@@ -157,17 +171,23 @@ class JsonLogLinesTest {
             assertThat(failures).containsOnlyNulls();
             List<JsonNode> lines = out.logLines();
             assertThat(lines).hasSize(2 * 2 * perThread);
-            assertThat(lines).allSatisfy(line -> assertThat(line.get("correlation_id").asText().substring(5))
-                    .isEqualTo(line.get("function_request_id").asText().substring(4)));
+            assertThat(lines)
+                    .allSatisfy(line -> assertThat(
+                                    line.get("correlation_id").asText().substring(5))
+                            .isEqualTo(line.get("function_request_id").asText().substring(4)));
         }
     }
 
     @Test
     void exception_logged_classMessageAndStackTraceAsFields() throws Exception {
         try (StdoutCapture out = new StdoutCapture()) {
-            Invocations.run(listener, Invocations.info("req-ex", "corr-ex", false, null), null,
-                    () -> LOG.error("payment failed", new IllegalStateException("card declined",
-                            new java.io.IOException("timeout"))));
+            Invocations.run(
+                    listener,
+                    Invocations.info("req-ex", "corr-ex", false, null),
+                    null,
+                    () -> LOG.error(
+                            "payment failed",
+                            new IllegalStateException("card declined", new java.io.IOException("timeout"))));
             JsonNode line = out.logLines().get(0);
             assertThat(line.get("exception_class").asText()).isEqualTo("java.lang.IllegalStateException");
             assertThat(line.get("exception_message").asText()).isEqualTo("card declined");

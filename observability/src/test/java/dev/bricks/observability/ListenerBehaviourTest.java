@@ -3,9 +3,9 @@ package dev.bricks.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.bricks.observability.internal.Settings;
 import dev.bricks.observability.metrics.EmfValidator;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.DistributionSummary;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +27,13 @@ class ListenerBehaviourTest {
 
     @Test
     void logEvent_enabled_eventLoggedAsJsonWithSecretsRedacted() throws Exception {
-        ObservabilityListener listener = listener(Map.of("BRICKS_LOG_EVENT", "true",
-                "BRICKS_LOG_REDACT_PATHS", "requestContext.authorizer.jwt.claims.email"));
+        ObservabilityListener listener = listener(Map.of(
+                "BRICKS_LOG_EVENT", "true", "BRICKS_LOG_REDACT_PATHS", "requestContext.authorizer.jwt.claims.email"));
         String event = "{\"headers\":{\"Authorization\":\"Bearer " + JWT + "\",\"cookie\":\"sid=42\","
                 + "\"content-type\":\"application/json\"},\"requestContext\":{\"authorizer\":{\"jwt\":{\"claims\":"
                 + "{\"email\":\"ann@example.com\"}}}},\"body\":\"{\\\"userId\\\":\\\"u1\\\"}\"}";
         try (StdoutCapture out = new StdoutCapture()) {
-            Invocations.run(listener, Invocations.info("req-ev", "corr-ev", false, event), null, () -> { });
+            Invocations.run(listener, Invocations.info("req-ev", "corr-ev", false, event), null, () -> {});
             String text = out.text();
             assertThat(text).doesNotContain(JWT).doesNotContain("sid=42").doesNotContain("ann@example.com");
             JsonNode line = out.logLines().get(0);
@@ -49,7 +49,8 @@ class ListenerBehaviourTest {
     void logEvent_malformedEvent_warningWithoutContent() throws Exception {
         ObservabilityListener listener = listener(Map.of("BRICKS_LOG_EVENT", "true"));
         try (StdoutCapture out = new StdoutCapture()) {
-            Invocations.run(listener, Invocations.info("req-bad", "corr-bad", false, "{\"secret\":\"s3"), null, () -> { });
+            Invocations.run(
+                    listener, Invocations.info("req-bad", "corr-bad", false, "{\"secret\":\"s3"), null, () -> {});
             JsonNode line = out.logLines().get(0);
             assertThat(line.get("level").asText()).isEqualTo("WARN");
             assertThat(out.text()).doesNotContain("s3");
@@ -59,7 +60,8 @@ class ListenerBehaviourTest {
     @Test
     void logEvent_notEnabled_nothingLogged() throws Exception {
         try (StdoutCapture out = new StdoutCapture()) {
-            Invocations.run(listener(Map.of()), Invocations.info("req-q", "corr-q", false, "{\"a\":1}"), null, () -> { });
+            Invocations.run(
+                    listener(Map.of()), Invocations.info("req-q", "corr-q", false, "{\"a\":1}"), null, () -> {});
             assertThat(out.logLines()).isEmpty();
         }
     }
@@ -74,7 +76,10 @@ class ListenerBehaviourTest {
                 LOG.trace("never");
             });
             LOG.debug("outside");
-            Invocations.run(listener(Map.of()), Invocations.info("req-n", "corr-n", false, null), null,
+            Invocations.run(
+                    listener(Map.of()),
+                    Invocations.info("req-n", "corr-n", false, null),
+                    null,
                     () -> LOG.debug("not sampled"));
             List<JsonNode> lines = out.logLines();
             assertThat(lines).extracting(l -> l.get("message").asText()).containsExactly("detail 1");
@@ -96,7 +101,8 @@ class ListenerBehaviourTest {
     @Test
     void settings_badSampleRate_rejectedNamingVariable() {
         assertThatThrownBy(() -> Settings.from(Map.of("BRICKS_LOG_DEBUG_SAMPLE_RATE", "often")::get))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BRICKS_LOG_DEBUG_SAMPLE_RATE")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("BRICKS_LOG_DEBUG_SAMPLE_RATE")
                 .hasMessageContaining("often");
         assertThatThrownBy(() -> Settings.from(Map.of("BRICKS_LOG_DEBUG_SAMPLE_RATE", "1.5")::get))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -105,17 +111,19 @@ class ListenerBehaviourTest {
     @Test
     void afterInvocation_handlerFailed_metricsStillFlushedAndValid() throws Exception {
         ObservabilityListener listener = listener(Map.of());
-        DistributionSummary revenue = DistributionSummary.builder("OrderRevenue").baseUnit("none")
-                .register(BricksMetrics.registry());
+        DistributionSummary revenue =
+                DistributionSummary.builder("OrderRevenue").baseUnit("none").register(BricksMetrics.registry());
         try (StdoutCapture out = new StdoutCapture()) {
-            assertThatThrownBy(() -> Invocations.run(listener, Invocations.info("req-m", "corr-m", true, null), null,
-                    () -> {
-                        BricksMetrics.registry().counter("ItemsSold").increment(2);
-                        revenue.record(99.9);
-                        throw new IllegalStateException("boom");
-                    })).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() ->
+                            Invocations.run(listener, Invocations.info("req-m", "corr-m", true, null), null, () -> {
+                                BricksMetrics.registry().counter("ItemsSold").increment(2);
+                                revenue.record(99.9);
+                                throw new IllegalStateException("boom");
+                            }))
+                    .isInstanceOf(IllegalStateException.class);
             List<JsonNode> emf = out.emfLines();
-            assertThat(emf).allSatisfy(l -> assertThat(EmfValidator.violations(l)).isEmpty());
+            assertThat(emf)
+                    .allSatisfy(l -> assertThat(EmfValidator.violations(l)).isEmpty());
             assertThat(emf).anySatisfy(l -> {
                 assertThat(l.path("ColdStart").asInt()).isEqualTo(1);
                 assertThat(l.path("service").asText()).isEqualTo(Invocations.FUNCTION);
@@ -124,13 +132,21 @@ class ListenerBehaviourTest {
                 assertThat(l.path("ItemsSold").asInt()).isEqualTo(2);
                 assertThat(l.path("OrderRevenue").asDouble()).isEqualTo(99.9);
                 assertThat(l.path("service").asText()).isEqualTo(Invocations.FUNCTION);
-                assertThat(l.at("/_aws/CloudWatchMetrics/0/Dimensions/0/0").asText()).isEqualTo("service");
-                assertThat(l.get("_aws").get("CloudWatchMetrics").get(0).get("Namespace").asText())
+                assertThat(l.at("/_aws/CloudWatchMetrics/0/Dimensions/0/0").asText())
+                        .isEqualTo("service");
+                assertThat(l.get("_aws")
+                                .get("CloudWatchMetrics")
+                                .get(0)
+                                .get("Namespace")
+                                .asText())
                         .isEqualTo(Settings.DEFAULT_NAMESPACE);
             });
         }
         try (StdoutCapture out = new StdoutCapture()) {
-            Invocations.run(listener, Invocations.info("req-m2", "corr-m2", false, null), null,
+            Invocations.run(
+                    listener,
+                    Invocations.info("req-m2", "corr-m2", false, null),
+                    null,
                     () -> BricksMetrics.registry().counter("ItemsSold").increment());
             List<JsonNode> emf = out.emfLines();
             assertThat(emf).hasSize(1);
@@ -141,11 +157,19 @@ class ListenerBehaviourTest {
 
     @Test
     void coldStart_configuredNamespaceFunctionDimensionAndHighResolution_usedInTheColdStartLine() throws Exception {
-        ObservabilityListener listener = listener(Map.of("BRICKS_METRICS_NAMESPACE", "Shop",
-                "BRICKS_METRICS_FUNCTION_NAME_DIMENSION", "true", "BRICKS_METRICS_HIGH_RESOLUTION", "true"));
+        ObservabilityListener listener = listener(Map.of(
+                "BRICKS_METRICS_NAMESPACE",
+                "Shop",
+                "BRICKS_METRICS_FUNCTION_NAME_DIMENSION",
+                "true",
+                "BRICKS_METRICS_HIGH_RESOLUTION",
+                "true"));
         try (StdoutCapture out = new StdoutCapture()) {
-            Invocations.run(listener, Invocations.info("req-cs", "corr-cs", true, null), null, () -> { });
-            JsonNode line = out.emfLines().stream().filter(l -> l.has("ColdStart")).findFirst().orElseThrow();
+            Invocations.run(listener, Invocations.info("req-cs", "corr-cs", true, null), null, () -> {});
+            JsonNode line = out.emfLines().stream()
+                    .filter(l -> l.has("ColdStart"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(EmfValidator.violations(line)).isEmpty();
             JsonNode directive = line.at("/_aws/CloudWatchMetrics/0");
             assertThat(directive.get("Namespace").asText()).isEqualTo("Shop");

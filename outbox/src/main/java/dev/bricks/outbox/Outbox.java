@@ -98,7 +98,10 @@ public final class Outbox {
                     + (aggregateKey == null ? "null" : "'" + aggregateKey + "'"));
         }
         PreparedEvent prepared = PreparedEvent.of(Objects.requireNonNull(event, "event"));
-        return new OutboxItem(aggregateKey, prepared, Correlation.current().orElse(null),
+        return new OutboxItem(
+                aggregateKey,
+                prepared,
+                Correlation.current().orElse(null),
                 clock.instant().plus(retention));
     }
 
@@ -151,8 +154,9 @@ public final class Outbox {
             }
             String ttl = ttlAttribute != null ? ttlAttribute : definition.ttlAttribute();
             if (ttl == null) {
-                throw new IllegalStateException("table " + definition.name() + " has no TTL attribute: declare one "
-                        + "(TableDefinition.builder(…).ttlAttribute(\"ttl\")) or give Outbox.builder(…).ttlAttribute(…)");
+                throw new IllegalStateException(
+                        "table " + definition.name() + " has no TTL attribute: declare one "
+                                + "(TableDefinition.builder(…).ttlAttribute(\"ttl\")) or give Outbox.builder(…).ttlAttribute(…)");
             }
             return new Outbox(this, ttl);
         }

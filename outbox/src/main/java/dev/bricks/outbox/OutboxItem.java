@@ -40,7 +40,10 @@ record OutboxItem(String aggregateKey, PreparedEvent event, String correlationId
         item.put(DETAIL_TYPE, s(event.detailType()));
         item.put(DETAIL, s(event.detail()));
         if (!event.resources().isEmpty()) {
-            item.put(RESOURCES, AttributeValue.fromL(event.resources().stream().map(OutboxItem::s).toList()));
+            item.put(
+                    RESOURCES,
+                    AttributeValue.fromL(
+                            event.resources().stream().map(OutboxItem::s).toList()));
         }
         event.traceHeaderValue().ifPresent(t -> item.put(TRACE_HEADER, s(t)));
         if (correlationId != null) {
@@ -76,10 +79,14 @@ record OutboxItem(String aggregateKey, PreparedEvent event, String correlationId
         }
         AttributeValue trace = image.get(TRACE_HEADER);
         AttributeValue correlation = image.get(Correlation.ITEM_ATTRIBUTE);
-        PreparedEvent event = new PreparedEvent(string(image, EVENT_ID), string(image, SOURCE),
-                string(image, DETAIL_TYPE), string(image, DETAIL), resources, trace == null ? null : trace.s());
-        return new OutboxItem(string(image, AGGREGATE), event, correlation == null ? null : correlation.s(),
-                null);
+        PreparedEvent event = new PreparedEvent(
+                string(image, EVENT_ID),
+                string(image, SOURCE),
+                string(image, DETAIL_TYPE),
+                string(image, DETAIL),
+                resources,
+                trace == null ? null : trace.s());
+        return new OutboxItem(string(image, AGGREGATE), event, correlation == null ? null : correlation.s(), null);
     }
 
     private static String string(Map<String, AttributeValue> image, String name) {

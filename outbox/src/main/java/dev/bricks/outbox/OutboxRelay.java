@@ -73,7 +73,9 @@ public final class OutboxRelay extends BricksHandler<DynamoDbStreamEvent> {
         DynamoDbStreamEvent event = DynamoDbStreamEvent.parse(raw);
         String correlationId = event.records().stream()
                 .map(r -> r.stringAttribute(Correlation.ITEM_ATTRIBUTE).orElse(null))
-                .filter(Objects::nonNull).findFirst().orElse(null);
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
         return new Parsed<>(event, correlationId);
     }
 
@@ -82,8 +84,13 @@ public final class OutboxRelay extends BricksHandler<DynamoDbStreamEvent> {
         List<StreamRecord> records = event.records();
         RelayBatch batch = new RelayBatch(publisher::publishAll);
         List<String> failed = batch.relay(records);
-        LOG.info("bricks-outbox: {} record(s), {} event(s) published in {} PutEvents call(s), {} record(s) reported "
-                + "for redelivery", records.size(), batch.published(), batch.putEventsCalls(), failed.size());
+        LOG.info(
+                "bricks-outbox: {} record(s), {} event(s) published in {} PutEvents call(s), {} record(s) reported "
+                        + "for redelivery",
+                records.size(),
+                batch.published(),
+                batch.putEventsCalls(),
+                failed.size());
         return BatchResponse.failing(failed);
     }
 }

@@ -28,8 +28,7 @@ final class RelayBatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(RelayBatch.class);
 
-    private record Pending(String sequenceNumber, PreparedEvent event) {
-    }
+    private record Pending(String sequenceNumber, PreparedEvent event) {}
 
     private final Function<List<PreparedEvent>, PublishResult<PreparedEvent>> publisher;
     private final Map<String, ArrayDeque<Pending>> byAggregate = new LinkedHashMap<>();
@@ -55,12 +54,16 @@ final class RelayBatch {
             try {
                 item = OutboxItem.fromImage(image);
             } catch (IllegalArgumentException e) {
-                LOG.error("bricks-outbox: stream record {} (sequence number {}) is not a readable outbox item: {}",
-                        record.eventId(), record.sequenceNumber(), e.getMessage());
+                LOG.error(
+                        "bricks-outbox: stream record {} (sequence number {}) is not a readable outbox item: {}",
+                        record.eventId(),
+                        record.sequenceNumber(),
+                        e.getMessage());
                 failed.add(record.sequenceNumber());
                 continue;
             }
-            byAggregate.computeIfAbsent(item.aggregateKey(), k -> new ArrayDeque<>())
+            byAggregate
+                    .computeIfAbsent(item.aggregateKey(), k -> new ArrayDeque<>())
                     .add(new Pending(record.sequenceNumber(), item.event()));
         }
         while (!byAggregate.isEmpty()) {
@@ -82,16 +85,23 @@ final class RelayBatch {
         } catch (EventRejectedException e) {
             // cannot be sent at all (too large for the bus' limit): stop its aggregate, go on with the others
             String aggregate = aggregateOf.get(next.get(e.index()));
-            LOG.error("bricks-outbox: event {} of aggregate {} is rejected before sending: {}",
-                    next.get(e.index()).eventId(), aggregate, e.getMessage());
+            LOG.error(
+                    "bricks-outbox: event {} of aggregate {} is rejected before sending: {}",
+                    next.get(e.index()).eventId(),
+                    aggregate,
+                    e.getMessage());
             stop(aggregate);
             return;
         }
         calls += result.putEventsCalls();
         for (FailedEvent<PreparedEvent> f : result.failed()) {
             String aggregate = aggregateOf.remove(f.event());
-            LOG.warn("bricks-outbox: event {} of aggregate {} not published ({}: {}); the aggregate's later events "
-                    + "wait for the redelivery", f.event().eventId(), aggregate, f.errorCode(),
+            LOG.warn(
+                    "bricks-outbox: event {} of aggregate {} not published ({}: {}); the aggregate's later events "
+                            + "wait for the redelivery",
+                    f.event().eventId(),
+                    aggregate,
+                    f.errorCode(),
                     f.errorMessage());
             stop(aggregate);
         }

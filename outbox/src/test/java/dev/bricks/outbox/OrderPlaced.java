@@ -4,5 +4,4 @@ import dev.bricks.events.DomainEvent;
 
 /** The domain event of the tests. */
 @DomainEvent(source = "orders.app", detailType = "OrderPlaced")
-public record OrderPlaced(String orderId, String userId, int sequence) {
-}
+public record OrderPlaced(String orderId, String userId, int sequence) {}

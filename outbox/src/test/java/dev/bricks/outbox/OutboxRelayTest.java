@@ -59,11 +59,15 @@ class OutboxRelayTest {
     void start() {
         bus = LocalEventBridge.builder().deliveryThreads(1).build().start();
         bus.addRule("orders", "{\"source\":[\"orders.app\"]}", delivered::add);
-        busClient = EventBridgeClient.builder().endpointOverride(bus.endpoint()).region(Region.US_EAST_1)
+        busClient = EventBridgeClient.builder()
+                .endpointOverride(bus.endpoint())
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCAL", "s")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
-        TableDefinition definition = TableDefinition.builder("Outbox" + System.nanoTime()).ttlAttribute("ttl")
-                .stream(StreamViewType.NEW_AND_OLD_IMAGES).build();
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        TableDefinition definition = TableDefinition.builder("Outbox" + System.nanoTime()).ttlAttribute("ttl").stream(
+                        StreamViewType.NEW_AND_OLD_IMAGES)
+                .build();
         DYNAMO.client().createTable(definition.toCreateTableRequest());
         table = DynamoTable.builder(DYNAMO.client(), definition).build();
         outbox = Outbox.builder(table).build();
@@ -79,7 +83,10 @@ class OutboxRelayTest {
 
     /** A relay whose publisher does not retry: every rejected entry is reported to the stream. */
     private OutboxRelay relayWithoutRetries() {
-        return new OutboxRelay(EventPublisher.builder().client(busClient).retryPolicy(RetryPolicy.none()).build());
+        return new OutboxRelay(EventPublisher.builder()
+                .client(busClient)
+                .retryPolicy(RetryPolicy.none())
+                .build());
     }
 
     private StreamDriver stream() {
@@ -122,20 +129,24 @@ class OutboxRelayTest {
         // Lambda redelivers the batch 3 times (say the function timed out after publishing): clean, rejected, clean
         assertThat(stream.invoke(relay, batch)).isEmpty();
         bus.failNextEntries(1, EntryFault.THROTTLING);
-        assertThat(stream.invoke(relay, batch)).containsExactly(batch.get(1).dynamodb().sequenceNumber());
+        assertThat(stream.invoke(relay, batch))
+                .containsExactly(batch.get(1).dynamodb().sequenceNumber());
         assertThat(stream.invoke(relay, batch)).isEmpty();
         assertThat(bus.awaitDeliveries(Duration.ofSeconds(10))).isTrue();
 
         Map<String, List<String>> detailsById = new LinkedHashMap<>();
         for (DeliveredEvent d : delivered) {
             JsonNode detail = JSON.readTree(d.envelopeJson()).get("detail");
-            detailsById.computeIfAbsent(detail.get(EventPublisher.EVENT_ID_FIELD).asText(), k -> new ArrayList<>())
+            detailsById
+                    .computeIfAbsent(detail.get(EventPublisher.EVENT_ID_FIELD).asText(), k -> new ArrayList<>())
                     .add(detail.toString());
         }
-        assertThat(detailsById.keySet()).containsExactlyElementsOf(written.stream().map(PreparedEvent::eventId).toList());
+        assertThat(detailsById.keySet())
+                .containsExactlyElementsOf(
+                        written.stream().map(PreparedEvent::eventId).toList());
         for (PreparedEvent e : written) {
-            assertThat(detailsById.get(e.eventId())).allSatisfy(json ->
-                    assertThat(JSON.readTree(json)).isEqualTo(JSON.readTree(e.detail())));
+            assertThat(detailsById.get(e.eventId()))
+                    .allSatisfy(json -> assertThat(JSON.readTree(json)).isEqualTo(JSON.readTree(e.detail())));
         }
         assertThat(delivered).hasSize(6); // two clean deliveries of the batch: duplicates, deduplicated by id
     }
@@ -171,7 +182,8 @@ class OutboxRelayTest {
             JsonNode detail = JSON.readTree(d.envelopeJson()).get("detail");
             String id = detail.get(EventPublisher.EVENT_ID_FIELD).asText();
             if (seen.add(id)) {
-                firstSeen.computeIfAbsent("AGG#" + detail.get("orderId").asText().substring(2), k -> new ArrayList<>())
+                firstSeen
+                        .computeIfAbsent("AGG#" + detail.get("orderId").asText().substring(2), k -> new ArrayList<>())
                         .add(id);
             }
         }
@@ -190,7 +202,12 @@ class OutboxRelayTest {
         Correlation.clear();
         System.clearProperty(TraceHeader.SYSTEM_PROPERTY);
 
-        stream().drain(new OutboxRelay(EventPublisher.builder().client(busClient).build()), 100, 1);
+        stream()
+                .drain(
+                        new OutboxRelay(
+                                EventPublisher.builder().client(busClient).build()),
+                        100,
+                        1);
         assertThat(bus.awaitDeliveries(Duration.ofSeconds(10))).isTrue();
 
         assertThat(delivered).singleElement().satisfies(d -> {
@@ -198,8 +215,9 @@ class OutboxRelayTest {
             JsonNode envelope = JSON.readTree(d.envelopeJson());
             assertThat(envelope.get("source").asText()).isEqualTo("orders.app");
             assertThat(envelope.get("detail-type").asText()).isEqualTo("OrderPlaced");
-            assertThat(envelope.get("detail").toString()).isEqualTo("{\"_correlation_id\":\"corr-writer-1\","
-                    + "\"_event_id\":\"" + written.eventId() + "\",\"orderId\":\"o-3\",\"userId\":\"u-3\",\"sequence\":1}");
+            assertThat(envelope.get("detail").toString())
+                    .isEqualTo("{\"_correlation_id\":\"corr-writer-1\"," + "\"_event_id\":\"" + written.eventId()
+                            + "\",\"orderId\":\"o-3\",\"userId\":\"u-3\",\"sequence\":1}");
         });
     }
 
@@ -208,7 +226,8 @@ class OutboxRelayTest {
         TableDefinition noTtl = TableDefinition.builder("NoTtl").build();
         DynamoTable other = DynamoTable.builder(DYNAMO.client(), noTtl).build();
 
-        assertThatThrownBy(() -> Outbox.builder(other).build()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> Outbox.builder(other).build())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("table NoTtl has no TTL attribute");
     }
 }

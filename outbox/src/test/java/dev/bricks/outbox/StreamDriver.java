@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
  * Plays Lambda's event source mapping for a table's stream: reads the engine's stream through the real Streams API,
@@ -34,11 +34,16 @@ final class StreamDriver {
     int redeliveredRecords;
 
     StreamDriver(DynamoDbClient client, DynamoDbStreamsClient streams, String tableName) {
-        this.streamArn = client.describeTable(b -> b.tableName(tableName)).table().latestStreamArn();
+        this.streamArn =
+                client.describeTable(b -> b.tableName(tableName)).table().latestStreamArn();
         this.records = new ArrayList<>();
-        for (Shard shard : streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards()) {
-            String iterator = streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shard.shardId())
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        for (Shard shard : streams.describeStream(b -> b.streamArn(streamArn))
+                .streamDescription()
+                .shards()) {
+            String iterator = streams.getShardIterator(b -> b.streamArn(streamArn)
+                            .shardId(shard.shardId())
+                            .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator();
             while (iterator != null) {
                 String current = iterator;
                 var page = streams.getRecords(b -> b.shardIterator(current));
@@ -103,8 +108,12 @@ final class StreamDriver {
         ArrayNode array = event.putArray("Records");
         for (Record r : batch) {
             ObjectNode rec = array.addObject();
-            rec.put("eventID", r.eventID()).put("eventName", r.eventNameAsString()).put("eventVersion", "1.1")
-                    .put("eventSource", "aws:dynamodb").put("awsRegion", "us-east-1").put("eventSourceARN", streamArn);
+            rec.put("eventID", r.eventID())
+                    .put("eventName", r.eventNameAsString())
+                    .put("eventVersion", "1.1")
+                    .put("eventSource", "aws:dynamodb")
+                    .put("awsRegion", "us-east-1")
+                    .put("eventSourceARN", streamArn);
             ObjectNode ddb = rec.putObject("dynamodb");
             ddb.set("Keys", image(r.dynamodb().keys()));
             if (r.dynamodb().hasNewImage()) {
@@ -113,7 +122,8 @@ final class StreamDriver {
             if (r.dynamodb().hasOldImage()) {
                 ddb.set("OldImage", image(r.dynamodb().oldImage()));
             }
-            ddb.put("SequenceNumber", r.dynamodb().sequenceNumber()).put("SizeBytes", r.dynamodb().sizeBytes())
+            ddb.put("SequenceNumber", r.dynamodb().sequenceNumber())
+                    .put("SizeBytes", r.dynamodb().sizeBytes())
                     .put("StreamViewType", r.dynamodb().streamViewTypeAsString());
         }
         return JSON.writeValueAsString(event);

@@ -110,12 +110,10 @@ public sealed interface AttributeValue {
      *
      * @param value the value
      */
-    record BOOL(boolean value) implements AttributeValue {
-    }
+    record BOOL(boolean value) implements AttributeValue {}
 
     /** The DynamoDB null. */
-    record NULL() implements AttributeValue {
-    }
+    record NULL() implements AttributeValue {}
 
     /**
      * A map.

@@ -41,8 +41,7 @@ public abstract class DynamoDbStreamHandler extends BricksHandler<DynamoDbStream
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbStreamHandler.class);
 
     /** Constructs the handler; see {@link BricksHandler} for the lifecycle. */
-    protected DynamoDbStreamHandler() {
-    }
+    protected DynamoDbStreamHandler() {}
 
     /**
      * Processes one record. Throw to report it (and stop the batch).
@@ -67,14 +66,18 @@ public abstract class DynamoDbStreamHandler extends BricksHandler<DynamoDbStream
     protected final Object invoke(DynamoDbStreamEvent event, Context context) {
         List<StreamRecord> records = event.records();
         List<String> failed = new ArrayList<>(1);
-        RecordLoop.run(records, this::correlationId, record -> handleRecord(record, context),
-                (i, record, e) -> {
-                    LOG.error("bricks: DynamoDB stream record {} (sequence number {}) failed; {} later record(s) "
-                                    + "left for redelivery: {}", record.eventId(), record.sequenceNumber(),
-                            records.size() - i - 1, e.toString(), e);
-                    failed.add(record.sequenceNumber());
-                    return false;
-                });
+        RecordLoop.run(records, this::correlationId, record -> handleRecord(record, context), (i, record, e) -> {
+            LOG.error(
+                    "bricks: DynamoDB stream record {} (sequence number {}) failed; {} later record(s) "
+                            + "left for redelivery: {}",
+                    record.eventId(),
+                    record.sequenceNumber(),
+                    records.size() - i - 1,
+                    e.toString(),
+                    e);
+            failed.add(record.sequenceNumber());
+            return false;
+        });
         return BatchResponse.failing(failed);
     }
 
@@ -89,6 +92,8 @@ public abstract class DynamoDbStreamHandler extends BricksHandler<DynamoDbStream
     }
 
     private String correlationId(StreamRecord record) {
-        return record.stringAttribute(correlationAttribute()).filter(s -> !s.isBlank()).orElse(record.eventId());
+        return record.stringAttribute(correlationAttribute())
+                .filter(s -> !s.isBlank())
+                .orElse(record.eventId());
     }
 }

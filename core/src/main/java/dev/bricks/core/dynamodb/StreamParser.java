@@ -14,8 +14,7 @@ import java.util.Map;
 /** Reads DynamoDB stream events and DynamoDB JSON attribute values. Stateless. */
 final class StreamParser {
 
-    private StreamParser() {
-    }
+    private StreamParser() {}
 
     static DynamoDbStreamEvent parse(byte[] raw) {
         JsonNode root = Nodes.eventTree(raw, "DynamoDB stream event");
@@ -35,12 +34,17 @@ final class StreamParser {
                 throw new InvalidEventException(what + ": missing member 'dynamodb'");
             }
             long created = Nodes.longValue(ddb, "ApproximateCreationDateTime", -1);
-            out.add(new StreamRecord(eventId, type, Nodes.text(r, "eventSourceARN"), Nodes.text(r, "awsRegion"),
+            out.add(new StreamRecord(
+                    eventId,
+                    type,
+                    Nodes.text(r, "eventSourceARN"),
+                    Nodes.text(r, "awsRegion"),
                     created < 0 ? null : Instant.ofEpochSecond(created),
                     image(Nodes.object(ddb, "Keys"), what + " Keys"),
                     image(Nodes.object(ddb, "NewImage"), what + " NewImage"),
                     image(Nodes.object(ddb, "OldImage"), what + " OldImage"),
-                    Nodes.required(ddb, "SequenceNumber", what), Nodes.longValue(ddb, "SizeBytes", 0),
+                    Nodes.required(ddb, "SequenceNumber", what),
+                    Nodes.longValue(ddb, "SizeBytes", 0),
                     Nodes.text(ddb, "StreamViewType"),
                     Nodes.text(Nodes.object(r, "userIdentity"), "principalId")));
         }
@@ -91,7 +95,8 @@ final class StreamParser {
                     }
                     yield new AttributeValue.BS(list);
                 }
-                default -> throw new InvalidEventException(where + ": unknown attribute type '" + tagged.getKey() + "'");
+                default ->
+                    throw new InvalidEventException(where + ": unknown attribute type '" + tagged.getKey() + "'");
             };
         } catch (IllegalArgumentException e) {
             throw new InvalidEventException(where + ": invalid " + tagged.getKey() + " value: " + e.getMessage(), e);

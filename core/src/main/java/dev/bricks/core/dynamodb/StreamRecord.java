@@ -23,11 +23,19 @@ import java.util.Optional;
  * @param streamViewType KEYS_ONLY, NEW_IMAGE, OLD_IMAGE or NEW_AND_OLD_IMAGES; may be null
  * @param userIdentityPrincipalId {@code dynamodb.amazonaws.com} for TTL deletions, else null
  */
-public record StreamRecord(String eventId, OperationType eventName, String eventSourceArn, String awsRegion,
-                           Instant approximateCreationDateTime, Map<String, AttributeValue> keys,
-                           Map<String, AttributeValue> newImage, Map<String, AttributeValue> oldImage,
-                           String sequenceNumber, long sizeBytes, String streamViewType,
-                           String userIdentityPrincipalId) {
+public record StreamRecord(
+        String eventId,
+        OperationType eventName,
+        String eventSourceArn,
+        String awsRegion,
+        Instant approximateCreationDateTime,
+        Map<String, AttributeValue> keys,
+        Map<String, AttributeValue> newImage,
+        Map<String, AttributeValue> oldImage,
+        String sequenceNumber,
+        long sizeBytes,
+        String streamViewType,
+        String userIdentityPrincipalId) {
 
     /** Copies the maps. */
     public StreamRecord {
@@ -40,8 +48,7 @@ public record StreamRecord(String eventId, OperationType eventName, String event
     }
 
     private static Map<String, AttributeValue> copy(Map<String, AttributeValue> map) {
-        return map == null ? Map.of()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     /** Whether DynamoDB's TTL process deleted the item. */

@@ -8,8 +8,8 @@ import dev.bricks.core.internal.Nodes;
 import dev.bricks.core.validation.ValidationException;
 import dev.bricks.core.validation.Validator;
 import java.time.Instant;
-import java.util.Arrays;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 
 /** Reads the EventBridge envelope and binds its detail; built once per handler. Thread-safe. */
 final class EventBridgeParser<T> {
@@ -26,8 +26,8 @@ final class EventBridgeParser<T> {
         this.detailType = detailType;
         this.validator = Validator.of(detailType);
         if (accepted != null && (accepted.source().isBlank() || accepted.detailType().length == 0)) {
-            throw new IllegalArgumentException("@EventType for " + detailType.getSimpleName()
-                    + " needs a source and at least one detailType");
+            throw new IllegalArgumentException(
+                    "@EventType for " + detailType.getSimpleName() + " needs a source and at least one detailType");
         }
         this.accepted = accepted;
     }
@@ -54,18 +54,27 @@ final class EventBridgeParser<T> {
         try {
             detail = JsonSupport.bindValid(detailNode, detailType, validator);
         } catch (ValidationException e) {
-            throw new InvalidEventException(described + ": detail is not a valid " + detailType.getSimpleName()
-                    + ": " + e.getMessage(), e);
+            throw new InvalidEventException(
+                    described + ": detail is not a valid " + detailType.getSimpleName() + ": " + e.getMessage(), e);
         }
-        EventBridgeEvent<T> event = new EventBridgeEvent<>(Nodes.text(root, "version"), id, detailTypeName, source,
-                Nodes.text(root, "account"), time, Nodes.text(root, "region"), Nodes.stringList(root, "resources"),
-                detail, Nodes.text(root, "replay-name"));
+        EventBridgeEvent<T> event = new EventBridgeEvent<>(
+                Nodes.text(root, "version"),
+                id,
+                detailTypeName,
+                source,
+                Nodes.text(root, "account"),
+                time,
+                Nodes.text(root, "region"),
+                Nodes.stringList(root, "resources"),
+                detail,
+                Nodes.text(root, "replay-name"));
         return new BricksHandler.Parsed<>(event, correlationId);
     }
 
     private void requireAccepted(String id, String source, String detailTypeName) {
-        if (accepted != null && !(accepted.source().equals(source)
-                && Arrays.asList(accepted.detailType()).contains(detailTypeName))) {
+        if (accepted != null
+                && !(accepted.source().equals(source)
+                        && Arrays.asList(accepted.detailType()).contains(detailTypeName))) {
             throw new UnexpectedEventTypeException(id, source, detailTypeName, accepted);
         }
     }

@@ -58,8 +58,8 @@ public final class Cors {
         if (!allows(origin)) {
             return response;
         }
-        HttpResponse.Builder b = response.toBuilder()
-                .header("Access-Control-Allow-Origin", anyOrigin && !credentials ? "*" : origin);
+        HttpResponse.Builder b =
+                response.toBuilder().header("Access-Control-Allow-Origin", anyOrigin && !credentials ? "*" : origin);
         if (!(anyOrigin && !credentials)) {
             b.addHeader("Vary", "Origin");
         }
@@ -74,14 +74,16 @@ public final class Cors {
 
     /** Whether the request is a CORS preflight. */
     static boolean isPreflight(HttpRequest request) {
-        return "OPTIONS".equals(request.method()) && request.header("origin").isPresent()
+        return "OPTIONS".equals(request.method())
+                && request.header("origin").isPresent()
                 && request.header("access-control-request-method").isPresent();
     }
 
     /** The preflight answer: 204 with the allowed methods and headers, or 403 for a disallowed origin. */
     HttpResponse preflight(HttpRequest request) {
         String origin = request.header("origin").orElse(null);
-        String requested = request.header("access-control-request-method").orElse("").toUpperCase(Locale.ROOT);
+        String requested =
+                request.header("access-control-request-method").orElse("").toUpperCase(Locale.ROOT);
         if (!allows(origin) || !List.of(methods.split(", ")).contains(requested)) {
             return HttpResponse.status(403).build();
         }
@@ -110,8 +112,7 @@ public final class Cors {
         private boolean credentials;
         private Duration maxAge = Duration.ofMinutes(10);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Allows an origin ({@code https://shop.example.com}) or every origin ({@code *}).

@@ -73,8 +73,8 @@ public abstract class HttpHandler extends BricksHandler<HttpRequest> {
         this.options = Objects.requireNonNull(options, "options");
         this.router = Router.of(this);
         if (router.isEmpty() && !overridesHandle(getClass())) {
-            throw new IllegalStateException(getClass().getName()
-                    + " has no @Route method and does not override handle(HttpRequest, Context)");
+            throw new IllegalStateException(
+                    getClass().getName() + " has no @Route method and does not override handle(HttpRequest, Context)");
         }
     }
 
@@ -113,7 +113,8 @@ public abstract class HttpHandler extends BricksHandler<HttpRequest> {
     @Override
     protected final Parsed<HttpRequest> parseEvent(byte[] raw) {
         HttpRequest request = HttpRequestParser.parse(raw);
-        String correlation = request.header(Correlation.HTTP_HEADER).filter(s -> !s.isBlank())
+        String correlation = request.header(Correlation.HTTP_HEADER)
+                .filter(s -> !s.isBlank())
                 .orElse(request.requestId().isEmpty() ? null : request.requestId());
         return new Parsed<>(request, correlation);
     }
@@ -139,8 +140,9 @@ public abstract class HttpHandler extends BricksHandler<HttpRequest> {
                     "the request says isBase64Encoded, and its body is not valid base64"));
         }
         if (request.bodyLength() > options.maxBodyBytes()) {
-            return ResponseWriter.problem(ProblemType.PAYLOAD_TOO_LARGE.problem("request body has "
-                    + request.bodyLength() + " bytes; the limit is " + options.maxBodyBytes())
+            return ResponseWriter.problem(ProblemType.PAYLOAD_TOO_LARGE
+                    .problem("request body has " + request.bodyLength() + " bytes; the limit is "
+                            + options.maxBodyBytes())
                     .with("maxBodyBytes", options.maxBodyBytes()));
         }
         try {
@@ -149,8 +151,9 @@ public abstract class HttpHandler extends BricksHandler<HttpRequest> {
         } catch (ProblemException e) {
             return problemResponse(e.problem());
         } catch (ValidationException e) {
-            return ResponseWriter.problem(ProblemType.INVALID_FIELDS.problem(
-                    e.violations().size() + " field(s) are invalid").with(Router.ERRORS_MEMBER, e.violations()));
+            return ResponseWriter.problem(ProblemType.INVALID_FIELDS
+                    .problem(e.violations().size() + " field(s) are invalid")
+                    .with(Router.ERRORS_MEMBER, e.violations()));
         } catch (Exception | Error e) {
             return internalError(request, context, e, "unexpected failure");
         }
@@ -176,7 +179,9 @@ public abstract class HttpHandler extends BricksHandler<HttpRequest> {
         }
         String correlation = Correlation.current().orElse(null);
         if (correlation != null && response.header(Correlation.HTTP_HEADER) == null) {
-            response = response.toBuilder().header(Correlation.HTTP_HEADER, correlation).build();
+            response = response.toBuilder()
+                    .header(Correlation.HTTP_HEADER, correlation)
+                    .build();
         }
         return response;
     }
@@ -184,12 +189,17 @@ public abstract class HttpHandler extends BricksHandler<HttpRequest> {
     /** The generic 500: the failure is logged here once, with its cause, and given to the listeners. */
     private HttpResponse internalError(HttpRequest request, Context context, Throwable failure, String what) {
         observeFailure(failure);
-        LOG.error("bricks: {} handling {} {} (requestId {})", what, request.method(), request.path(),
-                request.requestId(), failure);
-        String requestId = context != null && context.getAwsRequestId() != null ? context.getAwsRequestId()
-                : request.requestId();
-        return ResponseWriter.problem(ProblemType.INTERNAL.problem(
-                "the request could not be completed; quote the requestId when reporting it")
+        LOG.error(
+                "bricks: {} handling {} {} (requestId {})",
+                what,
+                request.method(),
+                request.path(),
+                request.requestId(),
+                failure);
+        String requestId =
+                context != null && context.getAwsRequestId() != null ? context.getAwsRequestId() : request.requestId();
+        return ResponseWriter.problem(ProblemType.INTERNAL
+                .problem("the request could not be completed; quote the requestId when reporting it")
                 .with("requestId", requestId));
     }
 
@@ -197,8 +207,12 @@ public abstract class HttpHandler extends BricksHandler<HttpRequest> {
         HttpResponse response = ResponseWriter.problem(problem);
         Object allow = problem.extensions().get(Problem.ALLOW_MEMBER);
         if (problem.status() == 405 && allow instanceof List<?> methods) {
-            response = response.toBuilder().header("Allow", String.join(", ", methods.stream().map(String::valueOf)
-                    .toList())).build();
+            response = response.toBuilder()
+                    .header(
+                            "Allow",
+                            String.join(
+                                    ", ", methods.stream().map(String::valueOf).toList()))
+                    .build();
         }
         return response;
     }
@@ -214,5 +228,4 @@ public abstract class HttpHandler extends BricksHandler<HttpRequest> {
         }
         return false;
     }
-
 }

@@ -49,8 +49,7 @@ public final class HttpOptions {
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private Cors cors;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Largest accepted body in bytes.

@@ -35,10 +35,22 @@ public final class HttpRequest {
     private final String sourceIp;
     private final Principal principal;
 
-    HttpRequest(PayloadVersion version, String method, String path, String routeKey, String resource,
-                Map<String, List<String>> headers, Map<String, List<String>> query, Map<String, String> pathParameters,
-                Map<String, String> cookies, Map<String, String> stageVariables, RequestBody requestBody,
-                String requestId, String stage, String sourceIp, Principal principal) {
+    HttpRequest(
+            PayloadVersion version,
+            String method,
+            String path,
+            String routeKey,
+            String resource,
+            Map<String, List<String>> headers,
+            Map<String, List<String>> query,
+            Map<String, String> pathParameters,
+            Map<String, String> cookies,
+            Map<String, String> stageVariables,
+            RequestBody requestBody,
+            String requestId,
+            String stage,
+            String sourceIp,
+            Principal principal) {
         this.version = version;
         this.method = method;
         this.path = path;
@@ -60,8 +72,22 @@ public final class HttpRequest {
     }
 
     HttpRequest withPathParameters(Map<String, String> parameters) {
-        return new HttpRequest(version, method, path, routeKey, resource, headers, query, parameters, cookies,
-                stageVariables, requestBody, requestId, stage, sourceIp, principal);
+        return new HttpRequest(
+                version,
+                method,
+                path,
+                routeKey,
+                resource,
+                headers,
+                query,
+                parameters,
+                cookies,
+                stageVariables,
+                requestBody,
+                requestId,
+                stage,
+                sourceIp,
+                principal);
     }
 
     /** The event shape this request came from. */

@@ -15,8 +15,7 @@ import java.util.Map;
 /** Reads API Gateway payload 2.0 and 1.0 events into {@link HttpRequest}. Stateless. */
 final class HttpRequestParser {
 
-    private HttpRequestParser() {
-    }
+    private HttpRequestParser() {}
 
     static HttpRequest parse(byte[] raw) {
         JsonNode root = Nodes.eventObject(raw, "API Gateway event");
@@ -47,11 +46,22 @@ final class HttpRequestParser {
         for (String cookie : Nodes.stringList(root, "cookies")) {
             addCookie(cookies, cookie);
         }
-        return new HttpRequest(PayloadVersion.V2, method.toUpperCase(Locale.ROOT),
-                orDefault(Nodes.text(root, "rawPath"), "/"), orDefault(Nodes.text(root, "routeKey"), "$default"), "",
-                headers, query, Nodes.stringMap(root, "pathParameters"), cookies,
-                Nodes.stringMap(root, "stageVariables"), body(root), Nodes.text(ctx, "requestId"),
-                Nodes.text(ctx, "stage"), Nodes.text(http, "sourceIp"), Principals.fromV2(Nodes.object(ctx, "authorizer")));
+        return new HttpRequest(
+                PayloadVersion.V2,
+                method.toUpperCase(Locale.ROOT),
+                orDefault(Nodes.text(root, "rawPath"), "/"),
+                orDefault(Nodes.text(root, "routeKey"), "$default"),
+                "",
+                headers,
+                query,
+                Nodes.stringMap(root, "pathParameters"),
+                cookies,
+                Nodes.stringMap(root, "stageVariables"),
+                body(root),
+                Nodes.text(ctx, "requestId"),
+                Nodes.text(ctx, "stage"),
+                Nodes.text(http, "sourceIp"),
+                Principals.fromV2(Nodes.object(ctx, "authorizer")));
     }
 
     private static HttpRequest v1(JsonNode root) {
@@ -63,7 +73,8 @@ final class HttpRequestParser {
                 headers.put(k, List.of(v));
             }
         });
-        Map<String, List<String>> query = new LinkedHashMap<>(Nodes.stringListMap(root, "multiValueQueryStringParameters"));
+        Map<String, List<String>> query =
+                new LinkedHashMap<>(Nodes.stringListMap(root, "multiValueQueryStringParameters"));
         Nodes.stringMap(root, "queryStringParameters").forEach((k, v) -> query.putIfAbsent(k, List.of(v)));
         Map<String, String> cookies = new LinkedHashMap<>();
         headers.forEach((name, values) -> {
@@ -76,10 +87,21 @@ final class HttpRequestParser {
             }
         });
         String resource = orDefault(Nodes.text(root, "resource"), "");
-        return new HttpRequest(PayloadVersion.V1, method, orDefault(Nodes.text(root, "path"), "/"),
-                method + " " + resource, resource, headers, query, Nodes.stringMap(root, "pathParameters"), cookies,
-                Nodes.stringMap(root, "stageVariables"), body(root), Nodes.text(ctx, "requestId"),
-                Nodes.text(ctx, "stage"), Nodes.text(Nodes.object(ctx, "identity"), "sourceIp"),
+        return new HttpRequest(
+                PayloadVersion.V1,
+                method,
+                orDefault(Nodes.text(root, "path"), "/"),
+                method + " " + resource,
+                resource,
+                headers,
+                query,
+                Nodes.stringMap(root, "pathParameters"),
+                cookies,
+                Nodes.stringMap(root, "stageVariables"),
+                body(root),
+                Nodes.text(ctx, "requestId"),
+                Nodes.text(ctx, "stage"),
+                Nodes.text(Nodes.object(ctx, "identity"), "sourceIp"),
                 Principals.fromV1(Nodes.object(ctx, "authorizer")));
     }
 
@@ -103,7 +125,8 @@ final class HttpRequestParser {
     private static void addCookie(Map<String, String> cookies, String cookie) {
         int eq = cookie.indexOf('=');
         if (eq > 0) {
-            cookies.putIfAbsent(cookie.substring(0, eq).trim(), cookie.substring(eq + 1).trim());
+            cookies.putIfAbsent(
+                    cookie.substring(0, eq).trim(), cookie.substring(eq + 1).trim());
         }
     }
 

@@ -31,20 +31,20 @@ record PathTemplate(String text, List<String> segments, List<String> variables, 
                 String name = part.substring(1, part.length() - 1);
                 if (name.endsWith("+")) {
                     if (i != parts.length - 1) {
-                        throw new IllegalStateException("@Route path of " + where + ": greedy {" + name
-                                + "} must be the last segment");
+                        throw new IllegalStateException(
+                                "@Route path of " + where + ": greedy {" + name + "} must be the last segment");
                     }
                     name = name.substring(0, name.length() - 1);
                     greedy = true;
                 }
                 if (!name.matches("[A-Za-z_][A-Za-z0-9_]*") || variables.contains(name)) {
-                    throw new IllegalStateException("@Route path of " + where + " has an invalid or repeated variable {"
-                            + name + "}");
+                    throw new IllegalStateException(
+                            "@Route path of " + where + " has an invalid or repeated variable {" + name + "}");
                 }
                 variables.add(name);
             } else if (part.contains("{") || part.contains("}")) {
-                throw new IllegalStateException("@Route path of " + where + ": a variable must be a whole segment: "
-                        + part);
+                throw new IllegalStateException(
+                        "@Route path of " + where + ": a variable must be a whole segment: " + part);
             }
             segments.add(part);
         }

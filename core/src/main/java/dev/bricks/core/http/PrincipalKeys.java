@@ -23,6 +23,5 @@ public final class PrincipalKeys {
     /** Cognito user-pool groups (a list): claim {@code cognito:groups}; read before {@link #GROUPS}. */
     public static final String COGNITO_GROUPS = "cognito:groups";
 
-    private PrincipalKeys() {
-    }
+    private PrincipalKeys() {}
 }

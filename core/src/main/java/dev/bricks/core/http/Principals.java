@@ -10,8 +10,7 @@ import java.util.Map;
 /** Reads {@link Principal} from every authorizer shape API Gateway delivers. Stateless. */
 final class Principals {
 
-    private Principals() {
-    }
+    private Principals() {}
 
     /** REST / payload 1.0: {@code {principalId, claims?, ...context keys}}. */
     static Principal fromV1(JsonNode authorizer) {
@@ -21,8 +20,11 @@ final class Principals {
         JsonNode claimsNode = Nodes.object(authorizer, "claims");
         if (claimsNode != null) {
             Map<String, Object> claims = Nodes.plainMap(claimsNode);
-            return of(firstNonNull(str(claims.get(PrincipalKeys.SUBJECT)),
-                    Nodes.text(authorizer, PrincipalKeys.PRINCIPAL_ID)), null, claims);
+            return of(
+                    firstNonNull(
+                            str(claims.get(PrincipalKeys.SUBJECT)), Nodes.text(authorizer, PrincipalKeys.PRINCIPAL_ID)),
+                    null,
+                    claims);
         }
         Map<String, Object> context = new LinkedHashMap<>(Nodes.plainMap(authorizer));
         context.remove("integrationLatency");
@@ -45,8 +47,10 @@ final class Principals {
         JsonNode lambda = Nodes.object(authorizer, "lambda");
         if (lambda != null) {
             Map<String, Object> context = Nodes.plainMap(lambda);
-            return of(firstNonNull(str(context.get(PrincipalKeys.SUBJECT)),
-                    str(context.get(PrincipalKeys.PRINCIPAL_ID))), null, context);
+            return of(
+                    firstNonNull(str(context.get(PrincipalKeys.SUBJECT)), str(context.get(PrincipalKeys.PRINCIPAL_ID))),
+                    null,
+                    context);
         }
         JsonNode iam = Nodes.object(authorizer, "iam");
         if (iam != null) {
@@ -57,11 +61,14 @@ final class Principals {
     }
 
     private static Principal of(String subject, List<String> scopes, Map<String, Object> claims) {
-        List<String> scopeList = scopes != null ? scopes
-                : split(firstNonNullObject(claims.get(PrincipalKeys.SCOPE), claims.get(PrincipalKeys.SCOPES),
-                claims.get(PrincipalKeys.SCP)));
-        List<String> groups = split(firstNonNullObject(claims.get(PrincipalKeys.COGNITO_GROUPS),
-                claims.get(PrincipalKeys.GROUPS)));
+        List<String> scopeList = scopes != null
+                ? scopes
+                : split(firstNonNullObject(
+                        claims.get(PrincipalKeys.SCOPE),
+                        claims.get(PrincipalKeys.SCOPES),
+                        claims.get(PrincipalKeys.SCP)));
+        List<String> groups =
+                split(firstNonNullObject(claims.get(PrincipalKeys.COGNITO_GROUPS), claims.get(PrincipalKeys.GROUPS)));
         return new Principal(subject, scopeList, groups, claims);
     }
 

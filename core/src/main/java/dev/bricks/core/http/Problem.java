@@ -25,8 +25,8 @@ import java.util.Set;
  * @param instance a URI of this occurrence; may be null
  * @param extensions extension members; never null
  */
-public record Problem(String type, String title, int status, String detail, String instance,
-                      Map<String, Object> extensions) {
+public record Problem(
+        String type, String title, int status, String detail, String instance, Map<String, Object> extensions) {
 
     /**
      * The extension member of a 405 problem listing the allowed methods (a list of strings); {@link HttpHandler}

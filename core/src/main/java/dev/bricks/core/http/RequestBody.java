@@ -7,5 +7,4 @@ package dev.bricks.core.http;
  * @param base64Encoded whether API Gateway delivered it base64-encoded
  * @param decodable false when it claimed base64 and was not (answered 400 {@code malformed-body-encoding})
  */
-record RequestBody(byte[] bytes, boolean base64Encoded, boolean decodable) {
-}
+record RequestBody(byte[] bytes, boolean base64Encoded, boolean decodable) {}

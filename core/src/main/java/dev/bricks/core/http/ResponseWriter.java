@@ -13,11 +13,12 @@ final class ResponseWriter {
 
     static final String PROBLEM_JSON = "application/problem+json";
 
-    private ResponseWriter() {
-    }
+    private ResponseWriter() {}
 
     static HttpResponse problem(Problem problem) {
-        return HttpResponse.status(problem.status()).header("Content-Type", PROBLEM_JSON).json(problem.members())
+        return HttpResponse.status(problem.status())
+                .header("Content-Type", PROBLEM_JSON)
+                .json(problem.members())
                 .build();
     }
 

@@ -43,8 +43,8 @@ final class Router {
         for (Entry e : entries) {
             Entry previous = byKey.put(e.key(), e);
             if (previous != null) {
-                throw new IllegalStateException("duplicate route " + e.key() + " on " + previous.describe() + " and "
-                        + e.describe());
+                throw new IllegalStateException(
+                        "duplicate route " + e.key() + " on " + previous.describe() + " and " + e.describe());
             }
         }
     }
@@ -78,7 +78,9 @@ final class Router {
         }
         Match match = matchPath(request, request.path());
         String stagePrefix = "/" + request.stage();
-        if (match.entry() == null && match.allowed().isEmpty() && isNamedStage(request.stage())
+        if (match.entry() == null
+                && match.allowed().isEmpty()
+                && isNamedStage(request.stage())
                 && request.path().startsWith(stagePrefix + "/")) {
             // an HTTP API on a named stage puts the stage in rawPath: retry without it
             match = matchPath(request, request.path().substring(stagePrefix.length()));
@@ -93,8 +95,7 @@ final class Router {
      * The outcome of matching a path against the templates: the route and the request with its path parameters,
      * or the methods of the routes that matched the path only.
      */
-    private record Match(Entry entry, HttpRequest request, TreeSet<String> allowed) {
-    }
+    private record Match(Entry entry, HttpRequest request, TreeSet<String> allowed) {}
 
     private Match matchPath(HttpRequest request, String path) {
         TreeSet<String> allowed = new TreeSet<>();
@@ -120,8 +121,9 @@ final class Router {
         if (allowed.isEmpty()) {
             return ProblemType.NOT_FOUND.exception("no route for " + request.method() + " " + request.path());
         }
-        return new ProblemException(ProblemType.METHOD_NOT_ALLOWED.problem("method " + request.method()
-                        + " is not allowed on " + request.path() + "; allowed: " + String.join(", ", allowed))
+        return new ProblemException(ProblemType.METHOD_NOT_ALLOWED
+                .problem("method " + request.method() + " is not allowed on " + request.path() + "; allowed: "
+                        + String.join(", ", allowed))
                 .with(Problem.ALLOW_MEMBER, List.copyOf(allowed)));
     }
 
@@ -160,12 +162,14 @@ final class Router {
             binders.add(binder);
         }
         if (bodies > 1) {
-            throw new IllegalStateException("@Route method " + where + " has " + bodies + " body parameters; at most 1");
+            throw new IllegalStateException(
+                    "@Route method " + where + " has " + bodies + " body parameters; at most 1");
         }
         MethodHandle handle;
         try {
             method.setAccessible(true);
-            handle = lookup.unreflect(method).bindTo(handler)
+            handle = lookup.unreflect(method)
+                    .bindTo(handler)
                     .asSpreader(Object[].class, parameters.length)
                     .asType(MethodType.methodType(Object.class, Object[].class));
         } catch (IllegalAccessException | RuntimeException e) {
@@ -213,12 +217,12 @@ final class Router {
                 + " is not bindable: use HttpRequest, Context, @PathParam, @QueryParam, @HeaderParam or a record body");
     }
 
-    private static Object convert(Function<String, Object> conv, String value, Class<?> type, String kind,
-                                  String name) {
+    private static Object convert(
+            Function<String, Object> conv, String value, Class<?> type, String kind, String name) {
         if (value == null) {
             if (type.isPrimitive()) {
-                throw new ProblemException(ProblemType.MISSING_PARAMETER.problem(
-                        "missing required " + kind + " '" + name + "'")
+                throw new ProblemException(ProblemType.MISSING_PARAMETER
+                        .problem("missing required " + kind + " '" + name + "'")
                         .with(ERRORS_MEMBER, List.of(new Violation(name, "is required"))));
             }
             return null;
@@ -308,8 +312,9 @@ final class Router {
             }
             String contentType = request.contentType().orElse(null);
             if (!isJson(contentType)) {
-                throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE.problem("Content-Type must be "
-                                + "application/json, was " + (contentType == null ? "absent" : contentType))
+                throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE
+                        .problem("Content-Type must be " + "application/json, was "
+                                + (contentType == null ? "absent" : contentType))
                         .with("accept", List.of("application/json")));
             }
             JsonNode tree;
@@ -326,15 +331,21 @@ final class Router {
                 return false;
             }
             int semicolon = contentType.indexOf(';');
-            String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim()
+            String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                    .trim()
                     .toLowerCase(Locale.ROOT);
             return mediaType.equals("application/json")
                     || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
         }
     }
 
-    record Entry(HttpMethod method, PathTemplate template, MethodHandle handle, Binder[] binders, boolean isVoid,
-                 String describe) {
+    record Entry(
+            HttpMethod method,
+            PathTemplate template,
+            MethodHandle handle,
+            Binder[] binders,
+            boolean isVoid,
+            String describe) {
 
         String key() {
             return method.name() + " " + template.text();

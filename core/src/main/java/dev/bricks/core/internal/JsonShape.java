@@ -96,7 +96,9 @@ interface JsonShape {
             return RecordShape.CACHE.get(c);
         }
         if (c.isEnum()) {
-            return new EnumShape(Arrays.stream(c.getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList());
+            return new EnumShape(Arrays.stream(c.getEnumConstants())
+                    .map(e -> ((Enum<?>) e).name())
+                    .toList());
         }
         JsonShape scalar = Scalars.of(c, lenient);
         return scalar != null ? scalar : ANY;
@@ -185,7 +187,8 @@ interface JsonShape {
             if (shapes == null) {
                 Map<String, JsonShape> built = new LinkedHashMap<>();
                 for (RecordComponent component : type.getRecordComponents()) {
-                    built.put(component.getName(),
+                    built.put(
+                            component.getName(),
                             of(component.getGenericType(), component.isAnnotationPresent(Lenient.class)));
                 }
                 shapes = Collections.unmodifiableMap(built);
@@ -197,8 +200,7 @@ interface JsonShape {
 
     /** Member and element checks shared by objects and arrays. */
     final class Members {
-        private Members() {
-        }
+        private Members() {}
 
         /** Checks the members of an object that have a shape, replacing wrong ones by their placeholder. */
         static void checkAll(ObjectNode object, String path, List<Violation> out, Function<String, JsonShape> shapes) {
@@ -235,8 +237,7 @@ interface JsonShape {
         private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
         private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
-        private Scalars() {
-        }
+        private Scalars() {}
 
         static JsonShape of(Class<?> c, boolean lenient) {
             if (c == int.class || c == Integer.class) {
@@ -254,7 +255,10 @@ interface JsonShape {
             if (c == BigInteger.class) {
                 return new IntegerShape(null, null, null, lenient);
             }
-            if (c == double.class || c == Double.class || c == float.class || c == Float.class
+            if (c == double.class
+                    || c == Double.class
+                    || c == float.class
+                    || c == Float.class
                     || c == BigDecimal.class) {
                 return new DecimalShape(zero(c, DoubleNode.valueOf(0)), lenient);
             }
@@ -271,8 +275,8 @@ interface JsonShape {
         }
 
         private static JsonShape integer(Class<?> c, long min, long max, boolean lenient) {
-            return new IntegerShape(BigInteger.valueOf(min), BigInteger.valueOf(max), zero(c, IntNode.valueOf(0)),
-                    lenient);
+            return new IntegerShape(
+                    BigInteger.valueOf(min), BigInteger.valueOf(max), zero(c, IntNode.valueOf(0)), lenient);
         }
 
         /** The placeholder of a primitive type; null for a boxed one (which binds null). */
@@ -315,7 +319,8 @@ interface JsonShape {
             if (node.isIntegralNumber()) {
                 return node.bigIntegerValue();
             }
-            BigDecimal decimal = node.isNumber() ? DecimalShape.decimal(node)
+            BigDecimal decimal = node.isNumber()
+                    ? DecimalShape.decimal(node)
                     : lenient && node.isTextual() ? DecimalShape.parse(node.textValue()) : null;
             if (decimal == null) {
                 return null;

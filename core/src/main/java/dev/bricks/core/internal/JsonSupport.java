@@ -51,18 +51,18 @@ public final class JsonSupport {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .withCoercionConfig(LogicalType.Textual, config -> config
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(
+                    LogicalType.Textual,
+                    config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .addModule(TimeCodec.module())
             .build();
 
-    private JsonSupport() {
-    }
+    private JsonSupport() {}
 
     /** Parses a document into a tree. */
     public static JsonNode tree(byte[] json) {
@@ -94,7 +94,9 @@ public final class JsonSupport {
         if (!wrong.isEmpty()) {
             Violation first = wrong.get(0);
             String more = wrong.size() == 1 ? "" : " (and " + (wrong.size() - 1) + " more wrong member(s))";
-            throw new JsonException(JsonException.Kind.MISMATCH, first.field().equals("$") ? "" : first.field(),
+            throw new JsonException(
+                    JsonException.Kind.MISMATCH,
+                    first.field().equals("$") ? "" : first.field(),
                     first.field() + " " + first.message() + more);
         }
         return bind(checked, type);
@@ -155,8 +157,11 @@ public final class JsonSupport {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
-            throw new JsonException(JsonException.Kind.WRITE, path(e),
-                    "cannot write " + (value == null ? "null" : value.getClass().getName()) + " as JSON", e);
+            throw new JsonException(
+                    JsonException.Kind.WRITE,
+                    path(e),
+                    "cannot write " + (value == null ? "null" : value.getClass().getName()) + " as JSON",
+                    e);
         }
     }
 
@@ -173,8 +178,9 @@ public final class JsonSupport {
     private static JsonException translate(IOException e) {
         if (e instanceof JsonMappingException mapping && !(e instanceof JsonParseException)) {
             String path = path(mapping);
-            String expected = mapping instanceof MismatchedInputException mismatch
-                    && mismatch.getTargetType() != null ? describe(mismatch.getTargetType()) : null;
+            String expected = mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                    ? describe(mismatch.getTargetType())
+                    : null;
             String message = expected != null
                     ? "expected " + expected + (path.isEmpty() ? "" : " at '" + path + "'")
                     : "does not match the expected shape" + (path.isEmpty() ? "" : " at '" + path + "'");
@@ -185,7 +191,8 @@ public final class JsonSupport {
         }
         String where = "";
         if (e instanceof JacksonException je && je.getLocation() != null) {
-            where = " at line " + je.getLocation().getLineNr() + ", column " + je.getLocation().getColumnNr();
+            where = " at line " + je.getLocation().getLineNr() + ", column "
+                    + je.getLocation().getColumnNr();
         }
         return new JsonException(JsonException.Kind.MALFORMED, "", "malformed JSON" + where, e);
     }
@@ -212,12 +219,21 @@ public final class JsonSupport {
         if (type == String.class || type == Character.class || type == char.class) {
             return "a string";
         }
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class
-                || type == short.class || type == Short.class || type == byte.class || type == Byte.class
+        if (type == int.class
+                || type == Integer.class
+                || type == long.class
+                || type == Long.class
+                || type == short.class
+                || type == Short.class
+                || type == byte.class
+                || type == Byte.class
                 || type == BigInteger.class) {
             return "an integer";
         }
-        if (type == double.class || type == Double.class || type == float.class || type == Float.class
+        if (type == double.class
+                || type == Double.class
+                || type == float.class
+                || type == Float.class
                 || type == BigDecimal.class) {
             return "a number";
         }

@@ -20,8 +20,7 @@ public final class Listeners {
 
     private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
 
-    private Listeners() {
-    }
+    private Listeners() {}
 
     private static final class Holder {
         static final List<InvocationListener> ALL = load();
@@ -35,8 +34,8 @@ public final class Listeners {
     private static List<InvocationListener> load() {
         List<InvocationListener> found = new ArrayList<>();
         try {
-            for (InvocationListener listener : ServiceLoader.load(InvocationListener.class,
-                    Listeners.class.getClassLoader())) {
+            for (InvocationListener listener :
+                    ServiceLoader.load(InvocationListener.class, Listeners.class.getClassLoader())) {
                 found.add(listener);
             }
         } catch (ServiceConfigurationError e) {
@@ -51,7 +50,10 @@ public final class Listeners {
             try {
                 listener.beforeInvocation(info);
             } catch (RuntimeException e) {
-                LOG.warn("bricks: listener {} failed in beforeInvocation: {}", listener.getClass().getName(), e.toString());
+                LOG.warn(
+                        "bricks: listener {} failed in beforeInvocation: {}",
+                        listener.getClass().getName(),
+                        e.toString());
             }
         }
     }
@@ -63,7 +65,10 @@ public final class Listeners {
             try {
                 listener.afterInvocation(info, failure);
             } catch (RuntimeException e) {
-                LOG.warn("bricks: listener {} failed in afterInvocation: {}", listener.getClass().getName(), e.toString());
+                LOG.warn(
+                        "bricks: listener {} failed in afterInvocation: {}",
+                        listener.getClass().getName(),
+                        e.toString());
             }
         }
     }

@@ -18,8 +18,7 @@ import java.util.Map;
  */
 public final class Nodes {
 
-    private Nodes() {
-    }
+    private Nodes() {}
 
     /**
      * The JSON tree of a raw event.
@@ -125,7 +124,11 @@ public final class Nodes {
         for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getValue().isNull()) {
-                map.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
+                map.put(
+                        e.getKey(),
+                        e.getValue().isValueNode()
+                                ? e.getValue().asText()
+                                : e.getValue().toString());
             }
         }
         return Collections.unmodifiableMap(map);

@@ -14,8 +14,7 @@ import java.util.function.Function;
  */
 public final class RecordLoop {
 
-    private RecordLoop() {
-    }
+    private RecordLoop() {}
 
     /** Processes one record. */
     @FunctionalInterface
@@ -49,8 +48,8 @@ public final class RecordLoop {
      * @param action what to do with one record
      * @param onFailure what a thrown exception means for the batch
      */
-    public static <R, X extends Exception> void run(List<R> records, Function<R, String> correlationId,
-            Action<R> action, OnFailure<R, X> onFailure) throws X {
+    public static <R, X extends Exception> void run(
+            List<R> records, Function<R, String> correlationId, Action<R> action, OnFailure<R, X> onFailure) throws X {
         String batchCorrelation = Correlation.current().orElse(null);
         for (int i = 0; i < records.size(); i++) {
             R record = records.get(i);

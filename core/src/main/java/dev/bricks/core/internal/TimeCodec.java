@@ -51,9 +51,7 @@ final class TimeCodec {
     private static final String PACKAGE = "java.time";
 
     /** One type: how to read and write it, and what to say when its text is wrong. */
-    private record Codec<T>(Class<T> type, Function<String, T> parse, Function<T, String> format,
-                            String description) {
-    }
+    private record Codec<T>(Class<T> type, Function<String, T> parse, Function<T, String> format, String description) {}
 
     /**
      * The codecs, in a holder class so that a handler that binds no {@code java.time} value loads none of
@@ -61,24 +59,39 @@ final class TimeCodec {
      */
     private static final class Codecs {
         static final List<Codec<?>> ALL = List.of(
-                new Codec<>(Instant.class, Instant::parse, DateTimeFormatter.ISO_INSTANT::format,
+                new Codec<>(
+                        Instant.class,
+                        Instant::parse,
+                        DateTimeFormatter.ISO_INSTANT::format,
                         "an ISO-8601 instant such as 2024-05-01T12:00:00Z"),
-                new Codec<>(LocalDate.class, LocalDate::parse, DateTimeFormatter.ISO_LOCAL_DATE::format,
+                new Codec<>(
+                        LocalDate.class,
+                        LocalDate::parse,
+                        DateTimeFormatter.ISO_LOCAL_DATE::format,
                         "an ISO-8601 date such as 2024-05-01"),
-                new Codec<>(LocalTime.class, LocalTime::parse, DateTimeFormatter.ISO_LOCAL_TIME::format,
+                new Codec<>(
+                        LocalTime.class,
+                        LocalTime::parse,
+                        DateTimeFormatter.ISO_LOCAL_TIME::format,
                         "an ISO-8601 time such as 12:00:00"),
-                new Codec<>(LocalDateTime.class, LocalDateTime::parse, DateTimeFormatter.ISO_LOCAL_DATE_TIME::format,
+                new Codec<>(
+                        LocalDateTime.class,
+                        LocalDateTime::parse,
+                        DateTimeFormatter.ISO_LOCAL_DATE_TIME::format,
                         "an ISO-8601 local date-time such as 2024-05-01T12:00:00"),
-                new Codec<>(OffsetDateTime.class, OffsetDateTime::parse,
+                new Codec<>(
+                        OffsetDateTime.class,
+                        OffsetDateTime::parse,
                         DateTimeFormatter.ISO_OFFSET_DATE_TIME::format,
                         "an ISO-8601 date-time with offset such as 2024-05-01T14:00:00+02:00"),
-                new Codec<>(ZonedDateTime.class, ZonedDateTime::parse, DateTimeFormatter.ISO_ZONED_DATE_TIME::format,
+                new Codec<>(
+                        ZonedDateTime.class,
+                        ZonedDateTime::parse,
+                        DateTimeFormatter.ISO_ZONED_DATE_TIME::format,
                         "an ISO-8601 date-time with zone such as 2024-05-01T14:00:00+02:00[Europe/Paris]"),
-                new Codec<>(Duration.class, Duration::parse, Duration::toString,
-                        "an ISO-8601 duration such as PT15M"));
+                new Codec<>(Duration.class, Duration::parse, Duration::toString, "an ISO-8601 duration such as PT15M"));
 
-        private Codecs() {
-        }
+        private Codecs() {}
 
         static Codec<?> find(Class<?> type) {
             for (Codec<?> codec : ALL) {
@@ -90,8 +103,7 @@ final class TimeCodec {
         }
     }
 
-    private TimeCodec() {
-    }
+    private TimeCodec() {}
 
     /** The codec of a type, or null; looks at the package first so that other types load no codec. */
     private static Codec<?> codec(Class<?> type) {
@@ -115,16 +127,16 @@ final class TimeCodec {
             public void setupModule(SetupContext context) {
                 context.addSerializers(new Serializers.Base() {
                     @Override
-                    public JsonSerializer<?> findSerializer(SerializationConfig config, JavaType type,
-                                                            BeanDescription description) {
+                    public JsonSerializer<?> findSerializer(
+                            SerializationConfig config, JavaType type, BeanDescription description) {
                         Codec<?> codec = codec(type.getRawClass());
                         return codec == null ? null : new Writer<>(codec);
                     }
                 });
                 context.addDeserializers(new Deserializers.Base() {
                     @Override
-                    public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config,
-                                                                    BeanDescription description) {
+                    public JsonDeserializer<?> findBeanDeserializer(
+                            JavaType type, DeserializationConfig config, BeanDescription description) {
                         Codec<?> codec = codec(type.getRawClass());
                         return codec == null ? null : new Reader<>(codec);
                     }

@@ -11,8 +11,7 @@ import java.lang.reflect.Type;
  */
 public final class TypeArguments {
 
-    private TypeArguments() {
-    }
+    private TypeArguments() {}
 
     /**
      * The class given for {@code base}'s first type parameter by {@code concrete}'s superclass chain.

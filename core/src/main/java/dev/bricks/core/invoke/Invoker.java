@@ -38,8 +38,7 @@ import java.nio.file.Path;
  */
 public final class Invoker {
 
-    private Invoker() {
-    }
+    private Invoker() {}
 
     /** Entry point: {@code Invoker <HandlerClass> <event.json>}. */
     public static void main(String[] args) {

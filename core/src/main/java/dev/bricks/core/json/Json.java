@@ -18,8 +18,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     /**
      * Reads a value of the given type.

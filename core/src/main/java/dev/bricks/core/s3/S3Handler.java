@@ -35,8 +35,7 @@ import java.util.List;
 public abstract class S3Handler extends BricksHandler<S3Event> {
 
     /** Constructs the handler; see {@link BricksHandler} for the lifecycle. */
-    protected S3Handler() {
-    }
+    protected S3Handler() {}
 
     /**
      * Processes one record. Throw to fail the invocation.
@@ -59,8 +58,8 @@ public abstract class S3Handler extends BricksHandler<S3Event> {
 
     @Override
     protected final Object invoke(S3Event event, Context context) throws Exception {
-        RecordLoop.run(event.records(), S3Handler::correlationId, record -> handleRecord(record, context),
-                (i, record, e) -> {
+        RecordLoop.run(
+                event.records(), S3Handler::correlationId, record -> handleRecord(record, context), (i, record, e) -> {
                     throw e;
                 });
         return null;
@@ -99,11 +98,20 @@ public abstract class S3Handler extends BricksHandler<S3Event> {
                 throw new InvalidEventException("S3 event record: eventTime is not an ISO-8601 instant: " + time);
             }
             JsonNode response = Nodes.object(r, "responseElements");
-            out.add(new S3Record(Nodes.required(r, "eventName", "S3 event record"), eventTime,
-                    Nodes.text(r, "awsRegion"), Nodes.required(bucket, "name", "S3 event record bucket"),
-                    Nodes.text(bucket, "arn"), key, rawKey, Nodes.longValue(object, "size", 0),
-                    Nodes.text(object, "eTag"), Nodes.text(object, "versionId"), Nodes.text(object, "sequencer"),
-                    Nodes.text(response, "x-amz-request-id"), Nodes.text(Nodes.object(r, "userIdentity"), "principalId"),
+            out.add(new S3Record(
+                    Nodes.required(r, "eventName", "S3 event record"),
+                    eventTime,
+                    Nodes.text(r, "awsRegion"),
+                    Nodes.required(bucket, "name", "S3 event record bucket"),
+                    Nodes.text(bucket, "arn"),
+                    key,
+                    rawKey,
+                    Nodes.longValue(object, "size", 0),
+                    Nodes.text(object, "eTag"),
+                    Nodes.text(object, "versionId"),
+                    Nodes.text(object, "sequencer"),
+                    Nodes.text(response, "x-amz-request-id"),
+                    Nodes.text(Nodes.object(r, "userIdentity"), "principalId"),
                     Nodes.text(Nodes.object(r, "requestParameters"), "sourceIPAddress"),
                     Nodes.text(s3, "configurationId")));
         }

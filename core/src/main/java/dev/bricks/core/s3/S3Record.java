@@ -22,9 +22,22 @@ import java.util.Objects;
  * @param sourceIp the requester's IP; may be null
  * @param configurationId the notification configuration's id; may be null
  */
-public record S3Record(String eventName, Instant eventTime, String awsRegion, String bucket, String bucketArn,
-                       String key, String rawKey, long size, String eTag, String versionId, String sequencer,
-                       String requestId, String principalId, String sourceIp, String configurationId) {
+public record S3Record(
+        String eventName,
+        Instant eventTime,
+        String awsRegion,
+        String bucket,
+        String bucketArn,
+        String key,
+        String rawKey,
+        long size,
+        String eTag,
+        String versionId,
+        String sequencer,
+        String requestId,
+        String principalId,
+        String sourceIp,
+        String configurationId) {
 
     /** Checks the required members. */
     public S3Record {

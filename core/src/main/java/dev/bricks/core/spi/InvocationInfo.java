@@ -32,5 +32,13 @@ public record InvocationInfo(
     }
 
     /** The kinds of trigger Bricks handles. */
-    public enum Trigger { HTTP, EVENTBRIDGE, DYNAMODB_STREAM, S3, SQS, AUTHORIZER, OTHER }
+    public enum Trigger {
+        HTTP,
+        EVENTBRIDGE,
+        DYNAMODB_STREAM,
+        S3,
+        SQS,
+        AUTHORIZER,
+        OTHER
+    }
 }

@@ -16,7 +16,8 @@ public record SqsEvent(List<SqsMessage> records) {
 
     /** Whether the batch comes from a FIFO queue (its ARN ends with {@code .fifo}). */
     public boolean isFifo() {
-        return !records.isEmpty() && records.get(0).eventSourceArn() != null
+        return !records.isEmpty()
+                && records.get(0).eventSourceArn() != null
                 && records.get(0).eventSourceArn().endsWith(".fifo");
     }
 }

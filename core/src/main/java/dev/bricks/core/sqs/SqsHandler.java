@@ -44,8 +44,7 @@ public abstract class SqsHandler extends BricksHandler<SqsEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(SqsHandler.class);
 
     /** Constructs the handler; see {@link BricksHandler} for the lifecycle. */
-    protected SqsHandler() {
-    }
+    protected SqsHandler() {}
 
     /**
      * Processes one message. Throw to report it as failed.
@@ -71,8 +70,8 @@ public abstract class SqsHandler extends BricksHandler<SqsEvent> {
         List<String> failed = new ArrayList<>();
         boolean fifo = event.isFifo();
         List<SqsMessage> records = event.records();
-        RecordLoop.run(records, SqsHandler::correlationId, message -> handleMessage(message, context),
-                (i, message, e) -> {
+        RecordLoop.run(
+                records, SqsHandler::correlationId, message -> handleMessage(message, context), (i, message, e) -> {
                     LOG.error("bricks: SQS message {} failed: {}", message.messageId(), e.toString(), e);
                     failed.add(message.messageId());
                     if (fifo) {
@@ -86,7 +85,8 @@ public abstract class SqsHandler extends BricksHandler<SqsEvent> {
     }
 
     static String correlationId(SqsMessage message) {
-        return message.stringAttribute(Correlation.SQS_MESSAGE_ATTRIBUTE).filter(s -> !s.isBlank())
+        return message.stringAttribute(Correlation.SQS_MESSAGE_ATTRIBUTE)
+                .filter(s -> !s.isBlank())
                 .orElse(message.messageId());
     }
 
@@ -105,17 +105,26 @@ public abstract class SqsHandler extends BricksHandler<SqsEvent> {
                     try {
                         bytes = binary == null ? null : Base64.getDecoder().decode(binary);
                     } catch (IllegalArgumentException ex) {
-                        throw new InvalidEventException("SQS message attribute '" + e.getKey()
-                                + "': binaryValue is not base64");
+                        throw new InvalidEventException(
+                                "SQS message attribute '" + e.getKey() + "': binaryValue is not base64");
                     }
-                    attributes.put(e.getKey(), new SqsMessage.MessageAttribute(
-                            String.valueOf(Nodes.text(e.getValue(), "dataType")),
-                            Nodes.text(e.getValue(), "stringValue"), bytes));
+                    attributes.put(
+                            e.getKey(),
+                            new SqsMessage.MessageAttribute(
+                                    String.valueOf(Nodes.text(e.getValue(), "dataType")),
+                                    Nodes.text(e.getValue(), "stringValue"),
+                                    bytes));
                 }
             }
-            messages.add(new SqsMessage(Nodes.required(r, "messageId", "SQS record"), Nodes.text(r, "receiptHandle"),
-                    Nodes.text(r, "body"), Nodes.stringMap(r, "attributes"), attributes, Nodes.text(r, "md5OfBody"),
-                    Nodes.text(r, "eventSourceARN"), Nodes.text(r, "awsRegion")));
+            messages.add(new SqsMessage(
+                    Nodes.required(r, "messageId", "SQS record"),
+                    Nodes.text(r, "receiptHandle"),
+                    Nodes.text(r, "body"),
+                    Nodes.stringMap(r, "attributes"),
+                    attributes,
+                    Nodes.text(r, "md5OfBody"),
+                    Nodes.text(r, "eventSourceARN"),
+                    Nodes.text(r, "awsRegion")));
         }
         return new SqsEvent(messages);
     }

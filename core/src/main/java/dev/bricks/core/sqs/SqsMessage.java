@@ -25,9 +25,15 @@ import java.util.Optional;
  * @param eventSourceArn the queue ARN; may be null
  * @param awsRegion the region; may be null
  */
-public record SqsMessage(String messageId, String receiptHandle, String body, Map<String, String> attributes,
-                         Map<String, MessageAttribute> messageAttributes, String md5OfBody, String eventSourceArn,
-                         String awsRegion) {
+public record SqsMessage(
+        String messageId,
+        String receiptHandle,
+        String body,
+        Map<String, String> attributes,
+        Map<String, MessageAttribute> messageAttributes,
+        String md5OfBody,
+        String eventSourceArn,
+        String awsRegion) {
 
     /** Copies the maps. */
     public SqsMessage {
@@ -73,8 +79,10 @@ public record SqsMessage(String messageId, String receiptHandle, String body, Ma
         try {
             return JsonSupport.bindValid(tree, type, Validator.of(type));
         } catch (ValidationException e) {
-            throw new InvalidEventException("SQS message " + messageId + ": body is not a valid "
-                    + type.getSimpleName() + ": " + e.getMessage(), e);
+            throw new InvalidEventException(
+                    "SQS message " + messageId + ": body is not a valid " + type.getSimpleName() + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -101,7 +109,8 @@ public record SqsMessage(String messageId, String receiptHandle, String body, Ma
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof MessageAttribute other && dataType.equals(other.dataType)
+            return o instanceof MessageAttribute other
+                    && dataType.equals(other.dataType)
                     && Objects.equals(stringValue, other.stringValue)
                     && Arrays.equals(binaryValue, other.binaryValue);
         }
@@ -113,8 +122,9 @@ public record SqsMessage(String messageId, String receiptHandle, String body, Ma
 
         @Override
         public String toString() {
-            return "MessageAttribute[" + dataType + "=" + (stringValue != null ? stringValue
-                    : binaryValue == null ? "null" : binaryValue.length + " bytes") + "]";
+            return "MessageAttribute[" + dataType + "="
+                    + (stringValue != null ? stringValue : binaryValue == null ? "null" : binaryValue.length + " bytes")
+                    + "]";
         }
     }
 }

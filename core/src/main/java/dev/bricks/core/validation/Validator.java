@@ -74,8 +74,10 @@ public final class Validator<T> {
             method.setAccessible(true);
             return lookup.unreflect(method);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalArgumentException("cannot read component " + component.getName() + " of "
-                    + component.getDeclaringRecord().getName() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot read component " + component.getName() + " of "
+                            + component.getDeclaringRecord().getName() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -142,9 +144,8 @@ public final class Validator<T> {
         }
     }
 
-    private record ComponentCheck(String name, MethodHandle accessor, List<Check> constraints, Class<?> nested,
-                                  ElementCheck elements) {
-    }
+    private record ComponentCheck(
+            String name, MethodHandle accessor, List<Check> constraints, Class<?> nested, ElementCheck elements) {}
 
     /**
      * The checks of a list's or set's elements: null rejected unless the element type is {@link Nullable}, the
@@ -158,11 +159,15 @@ public final class Validator<T> {
                 return new ElementCheck(true, List.of(), null);
             }
             AnnotatedType element = parameterized.getAnnotatedActualTypeArguments()[0];
-            Class<?> raw = element.getType() instanceof Class<?> c ? c
-                    : element.getType() instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c ? c
-                    : Object.class;
-            return new ElementCheck(element.isAnnotationPresent(Nullable.class),
-                    Checks.of(element, raw, where + " element"), raw.isRecord() ? raw : null);
+            Class<?> raw = element.getType() instanceof Class<?> c
+                    ? c
+                    : element.getType() instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c
+                            ? c
+                            : Object.class;
+            return new ElementCheck(
+                    element.isAnnotationPresent(Nullable.class),
+                    Checks.of(element, raw, where + " element"),
+                    raw.isRecord() ? raw : null);
         }
 
         void collect(Collection<?> elements, String path, List<Violation> out) {
@@ -187,8 +192,7 @@ public final class Validator<T> {
     }
 
     static final class Checks {
-        private Checks() {
-        }
+        private Checks() {}
 
         /** Adds the first failing check's violation; true when one failed. */
         static boolean firstFailure(List<Check> checks, Object value, String path, List<Violation> out) {
@@ -253,12 +257,14 @@ public final class Validator<T> {
             int min = size.min();
             int max = size.max();
             if (min < 0 || max < min) {
-                throw new IllegalArgumentException("@Size on " + where + " has min " + min + " and max " + max
-                        + "; need 0 <= min <= max");
+                throw new IllegalArgumentException(
+                        "@Size on " + where + " has min " + min + " and max " + max + "; need 0 <= min <= max");
             }
-            String m = msg(size.message(), max == Integer.MAX_VALUE
-                    ? "size must be at least " + min
-                    : min == 0 ? "size must be at most " + max : "size must be between " + min + " and " + max);
+            String m = msg(
+                    size.message(),
+                    max == Integer.MAX_VALUE
+                            ? "size must be at least " + min
+                            : min == 0 ? "size must be at most " + max : "size must be between " + min + " and " + max);
             return v -> {
                 if (v == null) {
                     return null;
@@ -274,8 +280,10 @@ public final class Validator<T> {
             try {
                 regex = Regex.compile(pattern.regexp());
             } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("@Pattern on " + where + " has an invalid expression '"
-                        + pattern.regexp() + "': " + e.getDescription(), e);
+                throw new IllegalArgumentException(
+                        "@Pattern on " + where + " has an invalid expression '" + pattern.regexp() + "': "
+                                + e.getDescription(),
+                        e);
             }
             String m = msg(pattern.message(), "must match " + pattern.regexp());
             return v -> v != null && !regex.matches(v.toString()) ? m : null;
@@ -293,18 +301,25 @@ public final class Validator<T> {
         }
 
         private static void requireSized(Class<?> t, String where, String annotation) {
-            if (!(CharSequence.class.isAssignableFrom(t) || Collection.class.isAssignableFrom(t)
-                    || Map.class.isAssignableFrom(t) || t.isArray())) {
+            if (!(CharSequence.class.isAssignableFrom(t)
+                    || Collection.class.isAssignableFrom(t)
+                    || Map.class.isAssignableFrom(t)
+                    || t.isArray())) {
                 throw new IllegalArgumentException(annotation + " on " + where
                         + " needs a string, collection, map or array, not " + t.getSimpleName());
             }
         }
 
         private static void requireNumber(Class<?> t, String where, String annotation) {
-            if (!(Number.class.isAssignableFrom(t) || t == int.class || t == long.class || t == short.class
-                    || t == byte.class || t == double.class || t == float.class)) {
-                throw new IllegalArgumentException(annotation + " on " + where + " needs a number, not "
-                        + t.getSimpleName());
+            if (!(Number.class.isAssignableFrom(t)
+                    || t == int.class
+                    || t == long.class
+                    || t == short.class
+                    || t == byte.class
+                    || t == double.class
+                    || t == float.class)) {
+                throw new IllegalArgumentException(
+                        annotation + " on " + where + " needs a number, not " + t.getSimpleName());
             }
         }
 

@@ -40,7 +40,8 @@ class DynamoDbStreamHandlerTest {
     void parse_documentedFixture_readsEnvelopeAndEveryAttributeType() {
         DynamoDbStreamEvent event = StreamParser.parse(Fixtures.event("dynamodb-stream.json"));
 
-        assertThat(event.records()).extracting(StreamRecord::eventName)
+        assertThat(event.records())
+                .extracting(StreamRecord::eventName)
                 .containsExactly(OperationType.INSERT, OperationType.MODIFY, OperationType.REMOVE);
         StreamRecord insert = event.records().get(0);
         assertThat(insert.eventId()).isEqualTo("c4ca4238a0b923820dcc509a6f75849b");
@@ -50,8 +51,9 @@ class DynamoDbStreamHandlerTest {
         assertThat(insert.awsRegion()).isEqualTo("us-east-1");
         assertThat(insert.approximateCreationDateTime()).isEqualTo(Instant.ofEpochSecond(1479499740));
         assertThat(insert.eventSourceArn()).endsWith("table/Orders/stream/2016-11-16T20:42:48.104");
-        assertThat(insert.keys()).isEqualTo(Map.of("PK", new AttributeValue.S("ORDER#ord_1"),
-                "SK", new AttributeValue.S("ORDER#ord_1")));
+        assertThat(insert.keys())
+                .isEqualTo(
+                        Map.of("PK", new AttributeValue.S("ORDER#ord_1"), "SK", new AttributeValue.S("ORDER#ord_1")));
         assertThat(insert.oldImage()).isEmpty();
         Map<String, AttributeValue> image = insert.newImage();
         assertThat(image.get("orderId")).isEqualTo(new AttributeValue.S("ord_1"));
@@ -62,9 +64,11 @@ class DynamoDbStreamHandlerTest {
         assertThat(image.get("tags")).isEqualTo(new AttributeValue.SS(List.of("gift", "express")));
         assertThat(image.get("quantities")).isEqualTo(new AttributeValue.NS(List.of("1", "2")));
         assertThat(image.get("blobs")).isEqualTo(new AttributeValue.BS(List.of(new byte[] {1, 2})));
-        assertThat(image.get("items")).isEqualTo(new AttributeValue.L(List.of(new AttributeValue.M(
-                Map.of("sku", new AttributeValue.S("BOOK-1"), "quantity", new AttributeValue.N("2"))))));
-        assertThat(image.get("address")).isEqualTo(new AttributeValue.M(Map.of("city", new AttributeValue.S("Lisbon"))));
+        assertThat(image.get("items"))
+                .isEqualTo(new AttributeValue.L(List.of(new AttributeValue.M(
+                        Map.of("sku", new AttributeValue.S("BOOK-1"), "quantity", new AttributeValue.N("2"))))));
+        assertThat(image.get("address"))
+                .isEqualTo(new AttributeValue.M(Map.of("city", new AttributeValue.S("Lisbon"))));
         StreamRecord modify = event.records().get(1);
         assertThat(modify.oldImage().get("status")).isEqualTo(new AttributeValue.S("PLACED"));
         assertThat(modify.newImage().get("status")).isEqualTo(new AttributeValue.S("SHIPPED"));
@@ -80,8 +84,8 @@ class DynamoDbStreamHandlerTest {
 
         String response = Fixtures.run(handler, Fixtures.event("dynamodb-stream.json"));
 
-        assertThat(response).isEqualTo(
-                "{\"batchItemFailures\":[{\"itemIdentifier\":\"4421584500000000017450439092\"}]}");
+        assertThat(response)
+                .isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"4421584500000000017450439092\"}]}");
         assertThat(handler.processed).containsExactly("c4ca4238a0b923820dcc509a6f75849b");
     }
 
@@ -89,7 +93,8 @@ class DynamoDbStreamHandlerTest {
     void handleRequest_allSucceed_reportsNoFailure() {
         Recorder handler = new Recorder(null);
 
-        assertThat(Fixtures.run(handler, Fixtures.event("dynamodb-stream.json"))).isEqualTo("{\"batchItemFailures\":[]}");
+        assertThat(Fixtures.run(handler, Fixtures.event("dynamodb-stream.json")))
+                .isEqualTo("{\"batchItemFailures\":[]}");
         assertThat(handler.processed).hasSize(3);
     }
 
@@ -99,7 +104,8 @@ class DynamoDbStreamHandlerTest {
 
         Fixtures.run(handler, Fixtures.event("dynamodb-stream.json"));
 
-        assertThat(handler.correlations).containsExactly("corr-ddb-1", "c81e728d9d4c2f636f067f89cc14862c", "corr-ddb-3");
+        assertThat(handler.correlations)
+                .containsExactly("corr-ddb-1", "c81e728d9d4c2f636f067f89cc14862c", "corr-ddb-3");
         assertThat(Correlation.current()).isEmpty();
     }
 
@@ -110,12 +116,14 @@ class DynamoDbStreamHandlerTest {
 
         assertThatThrownBy(() -> StreamParser.parse(event.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(InvalidEventException.class)
-                .hasMessageContaining("NewImage.paid").hasMessageContaining("unknown attribute type 'X'");
+                .hasMessageContaining("NewImage.paid")
+                .hasMessageContaining("unknown attribute type 'X'");
     }
 
     @Test
     void attributeValueN_notANumber_isRejected() {
-        assertThatThrownBy(() -> new AttributeValue.N("12a")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new AttributeValue.N("12a"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("12a");
     }
 }

@@ -22,8 +22,10 @@ import org.junit.jupiter.api.Test;
 
 class EventBridgeHandlerTest {
 
-    record OrderPlaced(@NotBlank String orderId, @NotBlank String userId, @Min(1) int itemCount) {
-    }
+    record OrderPlaced(
+            @NotBlank String orderId,
+            @NotBlank String userId,
+            @Min(1) int itemCount) {}
 
     static final class Inventory extends EventBridgeHandler<OrderPlaced> {
         final List<EventBridgeEvent<OrderPlaced>> seen = new ArrayList<>();
@@ -106,7 +108,9 @@ class EventBridgeHandlerTest {
 
         Fixtures.run(handler, Fixtures.event("eventbridge-order-placed.json"));
 
-        assertThat(RecordingListener.CALLS).extracting(RecordingListener.Call::phase).containsExactly("before", "after");
+        assertThat(RecordingListener.CALLS)
+                .extracting(RecordingListener.Call::phase)
+                .containsExactly("before", "after");
         RecordingListener.Call before = RecordingListener.CALLS.get(0);
         assertThat(before.correlationSeen()).isEqualTo("corr-7f3a");
         assertThat(before.info().trigger()).isEqualTo(InvocationInfo.Trigger.EVENTBRIDGE);
@@ -128,7 +132,8 @@ class EventBridgeHandlerTest {
         };
 
         assertThatThrownBy(() -> Fixtures.run(handler, Fixtures.event("eventbridge-order-placed.json")))
-                .isInstanceOf(IllegalStateException.class).hasMessage("inventory down");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("inventory down");
         assertThat(RecordingListener.CALLS.get(1).failure()).hasMessage("inventory down");
         assertThat(Correlation.current()).isEmpty();
     }
@@ -152,7 +157,8 @@ class EventBridgeHandlerTest {
     void handleRequest_detailFailsValidation_failsListingEveryField() {
         Inventory handler = new Inventory();
         String event = new String(Fixtures.event("eventbridge-order-placed.json"))
-                .replace("\"itemCount\": 2", "\"itemCount\": 0").replace("\"user-42\"", "\" \"");
+                .replace("\"itemCount\": 2", "\"itemCount\": 0")
+                .replace("\"user-42\"", "\" \"");
 
         assertThatThrownBy(() -> Fixtures.run(handler, event))
                 .isInstanceOf(InvalidEventException.class)
@@ -168,13 +174,15 @@ class EventBridgeHandlerTest {
 
         assertThatThrownBy(() -> Fixtures.run(handler, event))
                 .isInstanceOf(InvalidEventException.class)
-                .hasMessageContaining("e-1").hasMessageContaining("'detail' must be a JSON object");
+                .hasMessageContaining("e-1")
+                .hasMessageContaining("'detail' must be a JSON object");
     }
 
     @Test
     void handleRequest_notJson_failsWithTypedException() {
         assertThatThrownBy(() -> Fixtures.run(new Inventory(), "{not json"))
-                .isInstanceOf(InvalidEventException.class).hasMessageContaining("not JSON");
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("not JSON");
     }
 
     @Test
@@ -198,17 +206,17 @@ class EventBridgeHandlerTest {
     void constructor_genericSubclassWithoutType_failsNamingClass() {
         class Unresolved<X> extends EventBridgeHandler<X> {
             @Override
-            protected void handle(EventBridgeEvent<X> event, Context context) {
-            }
+            protected void handle(EventBridgeEvent<X> event, Context context) {}
         }
 
-        assertThatThrownBy(Unresolved::new).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("Unresolved").hasMessageContaining("type argument");
+        assertThatThrownBy(Unresolved::new)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Unresolved")
+                .hasMessageContaining("type argument");
     }
 
     @EventType(source = "orders.app", detailType = "OrderPlaced")
-    record TypedOrderPlaced(@NotBlank String orderId, Instant placedAt, Duration holdFor) {
-    }
+    record TypedOrderPlaced(@NotBlank String orderId, Instant placedAt, Duration holdFor) {}
 
     static final class TypedConsumer extends EventBridgeHandler<TypedOrderPlaced> {
         final List<TypedOrderPlaced> seen = new ArrayList<>();
@@ -219,7 +227,9 @@ class EventBridgeHandlerTest {
         }
     }
 
-    @EventType(source = "billing.app", detailType = {"InvoiceIssued", "InvoicePaid"})
+    @EventType(
+            source = "billing.app",
+            detailType = {"InvoiceIssued", "InvoicePaid"})
     static final class BillingConsumer extends EventBridgeHandler<Map> {
         int handled;
 
@@ -245,8 +255,9 @@ class EventBridgeHandlerTest {
 
         Fixtures.run(handler, typedEvent("orders.app", "OrderPlaced"));
 
-        assertThat(handler.seen).containsExactly(new TypedOrderPlaced("o-1", Instant.parse("2024-05-01T11:59:00Z"),
-                Duration.ofMinutes(15)));
+        assertThat(handler.seen)
+                .containsExactly(
+                        new TypedOrderPlaced("o-1", Instant.parse("2024-05-01T11:59:00Z"), Duration.ofMinutes(15)));
     }
 
     @Test
@@ -261,8 +272,9 @@ class EventBridgeHandlerTest {
                         assertThat(e.detailType()).isEqualTo("InvoiceIssued");
                         assertThat(e.expectedSource()).isEqualTo("orders.app");
                         assertThat(e.expectedDetailTypes()).containsExactly("OrderPlaced");
-                        assertThat(e.getMessage()).startsWith("Unexpected event type: event e-9 has source "
-                                + "'billing.app' and detail-type 'InvoiceIssued'");
+                        assertThat(e.getMessage())
+                                .startsWith("Unexpected event type: event e-9 has source "
+                                        + "'billing.app' and detail-type 'InvoiceIssued'");
                     });
             assertThat(err.count("Unexpected event type: event e-9")).isEqualTo(1);
         }
@@ -290,8 +302,8 @@ class EventBridgeHandlerTest {
 
     @Test
     void handleRequest_detailWithSeveralWrongMembers_namesEveryOne() {
-        String event = typedEvent("orders.app", "OrderPlaced").replace("\"o-1\"", "7")
-                .replace("\"PT15M\"", "900");
+        String event =
+                typedEvent("orders.app", "OrderPlaced").replace("\"o-1\"", "7").replace("\"PT15M\"", "900");
 
         assertThatThrownBy(() -> Fixtures.run(new TypedConsumer(), event))
                 .isInstanceOf(InvalidEventException.class)

@@ -74,9 +74,11 @@ class HttpFailureTest {
         }
         Map<String, Object> response = parse(first);
         assertThat(response.get("statusCode")).isEqualTo(500);
-        assertThat(headers(response)).containsEntry("Content-Type", "application/problem+json")
+        assertThat(headers(response))
+                .containsEntry("Content-Type", "application/problem+json")
                 .containsEntry("x-correlation-id", "gw-req-1");
-        assertThat(body(response)).containsEntry("type", ProblemType.INTERNAL.uri())
+        assertThat(body(response))
+                .containsEntry("type", ProblemType.INTERNAL.uri())
                 .containsEntry("requestId", "req-1");
         assertThat(first).doesNotContain("secret store");
         assertThat(RecordingListener.CALLS.get(1).failure()).hasMessage("secret store unreachable");
@@ -98,7 +100,8 @@ class HttpFailureTest {
         }
         Map<String, Object> response = parse(raw);
         assertThat(response.get("statusCode")).isEqualTo(500);
-        assertThat(body(response)).containsEntry("type", ProblemType.INTERNAL.uri())
+        assertThat(body(response))
+                .containsEntry("type", ProblemType.INTERNAL.uri())
                 .containsEntry("requestId", "req-1");
         assertThat(raw).doesNotContain("getter exploded");
         Throwable failure = RecordingListener.CALLS.get(1).failure();
@@ -109,14 +112,15 @@ class HttpFailureTest {
 
     @Test
     void handleRequest_base64FlagWithInvalidBody_returns400MalformedBodyEncoding() {
-        String event = TestEvents.v2("POST", "/echo", "application/json", "not base64!").replace(
-                "\"isBase64Encoded\":false", "\"isBase64Encoded\":true");
+        String event = TestEvents.v2("POST", "/echo", "application/json", "not base64!")
+                .replace("\"isBase64Encoded\":false", "\"isBase64Encoded\":true");
 
         Map<String, Object> response = parse(Fixtures.run(new Api(), event));
 
         assertThat(response.get("statusCode")).isEqualTo(400);
         assertThat(headers(response)).containsEntry("Content-Type", "application/problem+json");
-        assertThat(body(response)).containsEntry("type", ProblemType.MALFORMED_BODY_ENCODING.uri())
+        assertThat(body(response))
+                .containsEntry("type", ProblemType.MALFORMED_BODY_ENCODING.uri())
                 .containsEntry("title", "Bad Request");
         assertThat(RecordingListener.CALLS.get(1).failure()).isNull();
     }
@@ -124,8 +128,8 @@ class HttpFailureTest {
     @Test
     void handleRequest_base64FlagWithValidBody_bindsDecodedBody() {
         String encoded = Base64.getEncoder().encodeToString("{\"a\":1}".getBytes(StandardCharsets.UTF_8));
-        String event = TestEvents.v2("POST", "/echo", "application/json", encoded).replace(
-                "\"isBase64Encoded\":false", "\"isBase64Encoded\":true");
+        String event = TestEvents.v2("POST", "/echo", "application/json", encoded)
+                .replace("\"isBase64Encoded\":false", "\"isBase64Encoded\":true");
 
         Map<String, Object> response = parse(Fixtures.run(new Api(), event));
 

@@ -22,18 +22,27 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class HttpHandlerTest {
 
-    enum Status { OPEN, CLOSED }
+    enum Status {
+        OPEN,
+        CLOSED
+    }
 
     static final class Api extends HttpHandler {
         Api() {
-            super(HttpOptions.builder().maxBodyBytes(200).cors(Cors.builder().allowOrigin("https://shop.example.com")
-                    .allowMethods(HttpMethod.GET, HttpMethod.POST).allowHeaders("content-type")
-                    .maxAge(Duration.ofMinutes(5)).build()).build());
+            super(HttpOptions.builder()
+                    .maxBodyBytes(200)
+                    .cors(Cors.builder()
+                            .allowOrigin("https://shop.example.com")
+                            .allowMethods(HttpMethod.GET, HttpMethod.POST)
+                            .allowHeaders("content-type")
+                            .maxAge(Duration.ofMinutes(5))
+                            .build())
+                    .build());
         }
 
         @Route(method = HttpMethod.GET, path = "/items/{id}")
-        Map<String, Object> item(@PathParam("id") long id, @QueryParam("status") Status status,
-                                 @HeaderParam("x-tenant") String tenant) {
+        Map<String, Object> item(
+                @PathParam("id") long id, @QueryParam("status") Status status, @HeaderParam("x-tenant") String tenant) {
             return Map.of("id", id, "status", String.valueOf(status), "tenant", String.valueOf(tenant));
         }
 
@@ -43,8 +52,7 @@ class HttpHandlerTest {
         }
 
         @Route(method = HttpMethod.DELETE, path = "/items/{id}")
-        void delete(@PathParam("id") UUID id) {
-        }
+        void delete(@PathParam("id") UUID id) {}
 
         @Route(method = HttpMethod.GET, path = "/boom")
         String boom() {
@@ -53,18 +61,26 @@ class HttpHandlerTest {
 
         @Route(method = HttpMethod.GET, path = "/conflict")
         String conflict() {
-            throw new ProblemException(Problem.of(409, "Conflict", "order exists").with("orderId", "o1"));
+            throw new ProblemException(
+                    Problem.of(409, "Conflict", "order exists").with("orderId", "o1"));
         }
 
         @Route(method = HttpMethod.GET, path = "/binary")
         HttpResponse binary() {
-            return HttpResponse.status(200).binary(new byte[] {1, 2, 3}, "application/octet-stream").build();
+            return HttpResponse.status(200)
+                    .binary(new byte[] {1, 2, 3}, "application/octet-stream")
+                    .build();
         }
 
         @Route(method = HttpMethod.GET, path = "/cookies")
         HttpResponse cookies() {
-            return HttpResponse.status(200).cookie("a=1; HttpOnly").cookie("b=2")
-                    .addHeader("X-Multi", "x").addHeader("X-Multi", "y").text("ok", "text/plain").build();
+            return HttpResponse.status(200)
+                    .cookie("a=1; HttpOnly")
+                    .cookie("b=2")
+                    .addHeader("X-Multi", "x")
+                    .addHeader("X-Multi", "y")
+                    .text("ok", "text/plain")
+                    .build();
         }
 
         @Route(method = HttpMethod.GET, path = "/files/{path+}")
@@ -96,10 +112,12 @@ class HttpHandlerTest {
 
     @Test
     void placeOrder_fixtureOnRouteKey_returns201WithOrderIdAndCorrelationHeader() {
-        Map<String, Object> response = call(new PlaceOrderHandler(), new String(Fixtures.event("http-v2-place-order.json")));
+        Map<String, Object> response =
+                call(new PlaceOrderHandler(), new String(Fixtures.event("http-v2-place-order.json")));
 
         assertThat(response.get("statusCode")).isEqualTo(201);
-        assertThat(headers(response)).containsEntry("Content-Type", "application/json")
+        assertThat(headers(response))
+                .containsEntry("Content-Type", "application/json")
                 .containsEntry("x-correlation-id", "corr-http-1");
         assertThat((String) body(response).get("orderId")).matches("ord_\\d+_[0-9a-z]+");
         assertThat(body(response).get("message")).isEqualTo("Order received");
@@ -108,61 +126,73 @@ class HttpHandlerTest {
 
     @Test
     void placeOrder_invalidFields_returns422ListingEveryField() {
-        String event = TestEvents.v2("POST", "/order", "application/json",
+        String event = TestEvents.v2(
+                "POST",
+                "/order",
+                "application/json",
                 "{\"userId\":\" \",\"items\":[{\"sku\":\"\",\"quantity\":0},{\"sku\":\"A\",\"quantity\":1}]}");
 
         Map<String, Object> response = call(new PlaceOrderHandler(), event);
 
         Map<String, Object> problem = assertProblem(response, 422, "invalid-fields");
         assertThat(problem).containsEntry("title", "Unprocessable Content").containsEntry("status", 422);
-        assertThat(problem.get("errors")).isEqualTo(List.of(
-                Map.of("field", "userId", "message", "must not be blank"),
-                Map.of("field", "items[0].sku", "message", "must not be blank"),
-                Map.of("field", "items[0].quantity", "message", "must be greater than or equal to 1")));
+        assertThat(problem.get("errors"))
+                .isEqualTo(List.of(
+                        Map.of("field", "userId", "message", "must not be blank"),
+                        Map.of("field", "items[0].sku", "message", "must not be blank"),
+                        Map.of("field", "items[0].quantity", "message", "must be greater than or equal to 1")));
     }
 
     @Test
     void placeOrder_missingItems_returns422NamingItems() {
-        Map<String, Object> response = call(new PlaceOrderHandler(),
-                TestEvents.v2("POST", "/order", "application/json", "{\"userId\":\"u1\"}"));
+        Map<String, Object> response = call(
+                new PlaceOrderHandler(), TestEvents.v2("POST", "/order", "application/json", "{\"userId\":\"u1\"}"));
 
         assertThat(response.get("statusCode")).isEqualTo(422);
-        assertThat(body(response).get("errors")).isEqualTo(List.of(Map.of("field", "items", "message", "must not be empty")));
+        assertThat(body(response).get("errors"))
+                .isEqualTo(List.of(Map.of("field", "items", "message", "must not be empty")));
     }
 
     @Test
     void placeOrder_fieldOfWrongType_returns422NamingField() {
-        Map<String, Object> response = call(new PlaceOrderHandler(), TestEvents.v2("POST", "/order",
-                "application/json", "{\"userId\":\"u1\",\"items\":[{\"sku\":\"A\",\"quantity\":\"many\"}]}"));
+        Map<String, Object> response = call(
+                new PlaceOrderHandler(),
+                TestEvents.v2(
+                        "POST",
+                        "/order",
+                        "application/json",
+                        "{\"userId\":\"u1\",\"items\":[{\"sku\":\"A\",\"quantity\":\"many\"}]}"));
 
         assertThat(response.get("statusCode")).isEqualTo(422);
-        assertThat(body(response).get("errors")).isEqualTo(List.of(
-                Map.of("field", "items[0].quantity", "message", "must be an integer")));
+        assertThat(body(response).get("errors"))
+                .isEqualTo(List.of(Map.of("field", "items[0].quantity", "message", "must be an integer")));
     }
 
     @Test
     void placeOrder_malformedJson_returns400() {
-        Map<String, Object> response = call(new PlaceOrderHandler(),
-                TestEvents.v2("POST", "/order", "application/json", "{\"userId\":"));
+        Map<String, Object> response =
+                call(new PlaceOrderHandler(), TestEvents.v2("POST", "/order", "application/json", "{\"userId\":"));
 
-        assertThat(assertProblem(response, 400, "malformed-json"))
-                .containsEntry("status", 400);
+        assertThat(assertProblem(response, 400, "malformed-json")).containsEntry("status", 400);
         assertThat((String) body(response).get("detail")).startsWith("request body is not valid JSON");
     }
 
     @Test
     void placeOrder_missingBody_returns400() {
-        Map<String, Object> response = call(new PlaceOrderHandler(),
-                TestEvents.v2("POST", "/order", "application/json", null));
+        Map<String, Object> response =
+                call(new PlaceOrderHandler(), TestEvents.v2("POST", "/order", "application/json", null));
 
         assertThat(response.get("statusCode")).isEqualTo(400);
         assertThat(body(response)).containsEntry("type", ProblemType.MISSING_BODY.uri());
     }
 
     @ParameterizedTest
-    @CsvSource(value = {"text/plain", "application/x-www-form-urlencoded", "NULL"}, nullValues = "NULL")
+    @CsvSource(
+            value = {"text/plain", "application/x-www-form-urlencoded", "NULL"},
+            nullValues = "NULL")
     void placeOrder_wrongContentType_returns415(String contentType) {
-        Map<String, Object> response = call(new PlaceOrderHandler(),
+        Map<String, Object> response = call(
+                new PlaceOrderHandler(),
                 TestEvents.v2("POST", "/order", contentType, "{\"userId\":\"u\",\"items\":[]}"));
 
         assertThat(assertProblem(response, 415, "unsupported-media-type"))
@@ -174,10 +204,14 @@ class HttpHandlerTest {
     void placeOrder_jsonWithCharsetOrVendorType_isAccepted() {
         String body = "{\"userId\":\"u\",\"items\":[{\"sku\":\"A\",\"quantity\":1}]}";
 
-        assertThat(call(new PlaceOrderHandler(), TestEvents.v2("POST", "/order", "application/json; charset=utf-8", body))
-                .get("statusCode")).isEqualTo(201);
+        assertThat(call(
+                                new PlaceOrderHandler(),
+                                TestEvents.v2("POST", "/order", "application/json; charset=utf-8", body))
+                        .get("statusCode"))
+                .isEqualTo(201);
         assertThat(call(new PlaceOrderHandler(), TestEvents.v2("POST", "/order", "application/vnd.order+json", body))
-                .get("statusCode")).isEqualTo(201);
+                        .get("statusCode"))
+                .isEqualTo(201);
     }
 
     @Test
@@ -186,16 +220,14 @@ class HttpHandlerTest {
 
         Map<String, Object> response = call(new Api(), TestEvents.v2("POST", "/items/1", "application/json", big));
 
-        assertThat(assertProblem(response, 413, "payload-too-large"))
-                .containsEntry("maxBodyBytes", 200);
+        assertThat(assertProblem(response, 413, "payload-too-large")).containsEntry("maxBodyBytes", 200);
     }
 
     @Test
     void handle_unknownPath_returns404() {
         Map<String, Object> response = call(new Api(), TestEvents.v2("GET", "/nothing", null, null));
 
-        assertThat(assertProblem(response, 404, "not-found"))
-                .containsEntry("detail", "no route for GET /nothing");
+        assertThat(assertProblem(response, 404, "not-found")).containsEntry("detail", "no route for GET /nothing");
     }
 
     @Test
@@ -208,8 +240,10 @@ class HttpHandlerTest {
 
     @Test
     void handle_typedPathQueryHeader_areConverted() {
-        Map<String, Object> response = call(new Api(), TestEvents.v2("GET", "/items/42", null, null,
-                Map.of("X-Tenant", "acme")).replace("\"rawQueryString\":\"\"", "\"rawQueryString\":\"status=open\""));
+        Map<String, Object> response = call(
+                new Api(),
+                TestEvents.v2("GET", "/items/42", null, null, Map.of("X-Tenant", "acme"))
+                        .replace("\"rawQueryString\":\"\"", "\"rawQueryString\":\"status=open\""));
 
         assertThat(response.get("statusCode")).isEqualTo(200);
         assertThat(body(response)).isEqualTo(Map.of("id", 42, "status", "OPEN", "tenant", "acme"));
@@ -255,7 +289,8 @@ class HttpHandlerTest {
 
     @Test
     void handle_voidRoute_returns204() {
-        Map<String, Object> response = call(new Api(), TestEvents.v2("DELETE", "/items/" + UUID.randomUUID(), null, null));
+        Map<String, Object> response =
+                call(new Api(), TestEvents.v2("DELETE", "/items/" + UUID.randomUUID(), null, null));
 
         assertThat(response.get("statusCode")).isEqualTo(204);
         assertThat(response.get("body")).isEqualTo("");
@@ -267,8 +302,12 @@ class HttpHandlerTest {
         Map<String, Object> response = parse(raw);
 
         assertThat(assertProblem(response, 500, "internal"))
-                .containsEntry("status", 500).containsEntry("requestId", "req-1");
-        assertThat(raw).doesNotContain("hunter2").doesNotContain("IllegalStateException").doesNotContain("at dev.");
+                .containsEntry("status", 500)
+                .containsEntry("requestId", "req-1");
+        assertThat(raw)
+                .doesNotContain("hunter2")
+                .doesNotContain("IllegalStateException")
+                .doesNotContain("at dev.");
         assertThat(RecordingListener.CALLS.get(1).failure()).hasMessage("db password is hunter2");
     }
 
@@ -277,8 +316,18 @@ class HttpHandlerTest {
         Map<String, Object> response = call(new Api(), TestEvents.v2("GET", "/conflict", null, null));
 
         assertThat(response.get("statusCode")).isEqualTo(409);
-        assertThat(body(response)).isEqualTo(Map.of("type", "about:blank", "title", "Conflict", "status", 409,
-                "detail", "order exists", "orderId", "o1"));
+        assertThat(body(response))
+                .isEqualTo(Map.of(
+                        "type",
+                        "about:blank",
+                        "title",
+                        "Conflict",
+                        "status",
+                        409,
+                        "detail",
+                        "order exists",
+                        "orderId",
+                        "o1"));
         assertThat(RecordingListener.CALLS.get(1).failure()).isNull();
     }
 
@@ -303,10 +352,11 @@ class HttpHandlerTest {
 
     @Test
     void handle_v1Response_hasMultiValueHeadersAndSetCookie() {
-        Map<String, Object> response = call(new Api(), TestEvents.v1("GET", "/cookies", "/cookies", Map.of(), null, null));
+        Map<String, Object> response =
+                call(new Api(), TestEvents.v1("GET", "/cookies", "/cookies", Map.of(), null, null));
 
-        assertThat(response.get("multiValueHeaders")).isEqualTo(Map.of("X-Multi", List.of("x", "y"),
-                "Set-Cookie", List.of("a=1; HttpOnly", "b=2")));
+        assertThat(response.get("multiValueHeaders"))
+                .isEqualTo(Map.of("X-Multi", List.of("x", "y"), "Set-Cookie", List.of("a=1; HttpOnly", "b=2")));
         assertThat(response).doesNotContainKey("cookies");
         assertThat(headers(response)).containsEntry("Content-Type", "text/plain");
     }
@@ -318,7 +368,9 @@ class HttpHandlerTest {
         Map<String, Object> response = call(handler, new String(Fixtures.event("http-v1-get-order.json")));
 
         assertThat(response.get("statusCode")).isEqualTo(404);
-        assertThat(body(response)).containsEntry("title", "Order not found").containsEntry("detail", "no order ord_123");
+        assertThat(body(response))
+                .containsEntry("title", "Order not found")
+                .containsEntry("detail", "no order ord_123");
         assertThat(headers(response)).containsEntry("x-correlation-id", "77375676-xmpl-4b79-853a-f982474efe18");
     }
 
@@ -328,8 +380,10 @@ class HttpHandlerTest {
         Map<String, Object> created = call(handler, new String(Fixtures.event("http-v2-place-order.json")));
         String orderId = (String) body(created).get("orderId");
 
-        Map<String, Object> fetched = call(handler, TestEvents.v1("GET", "/orders/{orderId}", "/orders/" + orderId,
-                Map.of("orderId", orderId), null, null));
+        Map<String, Object> fetched = call(
+                handler,
+                TestEvents.v1(
+                        "GET", "/orders/{orderId}", "/orders/" + orderId, Map.of("orderId", orderId), null, null));
 
         assertThat(fetched.get("statusCode")).isEqualTo(200);
         assertThat(body(fetched)).containsEntry("userId", "user-42");
@@ -337,22 +391,32 @@ class HttpHandlerTest {
 
     @Test
     void handle_corsPreflight_answers204WithAllowedMethods() {
-        Map<String, Object> response = call(new Api(), TestEvents.v2("OPTIONS", "/items/1", null, null,
-                Map.of("origin", "https://shop.example.com", "access-control-request-method", "POST")));
+        Map<String, Object> response = call(
+                new Api(),
+                TestEvents.v2(
+                        "OPTIONS",
+                        "/items/1",
+                        null,
+                        null,
+                        Map.of("origin", "https://shop.example.com", "access-control-request-method", "POST")));
 
         assertThat(response.get("statusCode")).isEqualTo(204);
-        assertThat(headers(response)).containsEntry("Access-Control-Allow-Origin", "https://shop.example.com")
+        assertThat(headers(response))
+                .containsEntry("Access-Control-Allow-Origin", "https://shop.example.com")
                 .containsEntry("Access-Control-Allow-Methods", "GET, POST")
                 .containsEntry("Access-Control-Allow-Headers", "content-type")
-                .containsEntry("Access-Control-Max-Age", "300").containsEntry("Vary", "Origin");
+                .containsEntry("Access-Control-Max-Age", "300")
+                .containsEntry("Vary", "Origin");
     }
 
     @Test
     void handle_corsActualRequestFromAllowedOrigin_addsAllowOrigin() {
-        Map<String, Object> allowed = call(new Api(), TestEvents.v2("GET", "/items/special", null, null,
-                Map.of("origin", "https://shop.example.com")));
-        Map<String, Object> other = call(new Api(), TestEvents.v2("GET", "/items/special", null, null,
-                Map.of("origin", "https://evil.example.com")));
+        Map<String, Object> allowed = call(
+                new Api(),
+                TestEvents.v2("GET", "/items/special", null, null, Map.of("origin", "https://shop.example.com")));
+        Map<String, Object> other = call(
+                new Api(),
+                TestEvents.v2("GET", "/items/special", null, null, Map.of("origin", "https://evil.example.com")));
 
         assertThat(headers(allowed)).containsEntry("Access-Control-Allow-Origin", "https://shop.example.com");
         assertThat(headers(other)).doesNotContainKey("Access-Control-Allow-Origin");
@@ -360,8 +424,14 @@ class HttpHandlerTest {
 
     @Test
     void handle_corsPreflightFromOtherOrigin_returns403() {
-        Map<String, Object> response = call(new Api(), TestEvents.v2("OPTIONS", "/items/1", null, null,
-                Map.of("origin", "https://evil.example.com", "access-control-request-method", "GET")));
+        Map<String, Object> response = call(
+                new Api(),
+                TestEvents.v2(
+                        "OPTIONS",
+                        "/items/1",
+                        null,
+                        null,
+                        Map.of("origin", "https://evil.example.com", "access-control-request-method", "GET")));
 
         assertThat(response.get("statusCode")).isEqualTo(403);
         assertThat(headers(response)).doesNotContainKey("Access-Control-Allow-Origin");
@@ -376,7 +446,8 @@ class HttpHandlerTest {
             }
         };
 
-        assertThat(body(call(handler, TestEvents.v2("GET", "/any", null, null)))).isEqualTo(Map.of("path", "/any"));
+        assertThat(body(call(handler, TestEvents.v2("GET", "/any", null, null))))
+                .isEqualTo(Map.of("path", "/any"));
     }
 
     static final class Duplicate extends HttpHandler {
@@ -405,29 +476,37 @@ class HttpHandlerTest {
         }
     }
 
-    static final class NoRoutes extends HttpHandler {
-    }
+    static final class NoRoutes extends HttpHandler {}
 
     @Test
     void constructor_invalidRouteDeclarations_failFastNamingTheProblem() {
-        assertThatThrownBy(Duplicate::new).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(Duplicate::new)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("duplicate route GET /a");
-        assertThatThrownBy(UnknownVariable::new).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("@PathParam(\"orderId\")").hasMessageContaining("/a/{id}");
-        assertThatThrownBy(Unbindable::new).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("not bindable").hasMessageContaining("Unbindable.one");
-        assertThatThrownBy(NoRoutes::new).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(UnknownVariable::new)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("@PathParam(\"orderId\")")
+                .hasMessageContaining("/a/{id}");
+        assertThatThrownBy(Unbindable::new)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not bindable")
+                .hasMessageContaining("Unbindable.one");
+        assertThatThrownBy(NoRoutes::new)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no @Route method");
     }
 
     @Test
     void builders_badValues_failFastNamingValue() {
-        assertThatThrownBy(() -> HttpOptions.builder().maxBodyBytes(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> HttpOptions.builder().maxBodyBytes(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("was 0");
         assertThatThrownBy(() -> Cors.builder().allowOrigin("shop.example.com"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("shop.example.com");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("shop.example.com");
         assertThatThrownBy(() -> Cors.builder().build()).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> HttpResponse.status(99)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> HttpResponse.status(99))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("99");
         assertThatThrownBy(() -> Problem.of(200, "t", "d")).isInstanceOf(IllegalArgumentException.class);
     }

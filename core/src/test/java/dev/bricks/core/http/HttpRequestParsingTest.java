@@ -82,33 +82,55 @@ class HttpRequestParsingTest {
 
     static Stream<Arguments> authorizers() {
         return Stream.of(
-                Arguments.of("v1 lambda authorizer",
-                        "{\"principalId\":\"u1\",\"scope\":\"a b\",\"groups\":\"g1\"}", false,
-                        "u1", List.of("a", "b"), List.of("g1")),
-                Arguments.of("v1 cognito user pool",
+                Arguments.of(
+                        "v1 lambda authorizer",
+                        "{\"principalId\":\"u1\",\"scope\":\"a b\",\"groups\":\"g1\"}",
+                        false,
+                        "u1",
+                        List.of("a", "b"),
+                        List.of("g1")),
+                Arguments.of(
+                        "v1 cognito user pool",
                         "{\"claims\":{\"sub\":\"u2\",\"cognito:groups\":\"admins,staff\",\"scope\":\"orders/read\"}}",
-                        false, "u2", List.of("orders/read"), List.of("admins", "staff")),
-                Arguments.of("v2 jwt, scopes as list",
-                        "{\"jwt\":{\"claims\":{\"sub\":\"u3\",\"groups\":[\"x\",\"y\"]},\"scopes\":[\"s1\"]}}", true,
-                        "u3", List.of("s1"), List.of("x", "y")),
-                Arguments.of("v2 jwt, scopes null, scope claim as string",
-                        "{\"jwt\":{\"claims\":{\"sub\":\"u4\",\"scope\":\"s1 s2\"},\"scopes\":null}}", true,
-                        "u4", List.of("s1", "s2"), List.of()),
-                Arguments.of("v2 lambda authorizer with lists",
-                        "{\"lambda\":{\"sub\":\"u5\",\"scopes\":[\"w\"],\"cognito:groups\":[\"g\"]}}", true,
-                        "u5", List.of("w"), List.of("g")));
+                        false,
+                        "u2",
+                        List.of("orders/read"),
+                        List.of("admins", "staff")),
+                Arguments.of(
+                        "v2 jwt, scopes as list",
+                        "{\"jwt\":{\"claims\":{\"sub\":\"u3\",\"groups\":[\"x\",\"y\"]},\"scopes\":[\"s1\"]}}",
+                        true,
+                        "u3",
+                        List.of("s1"),
+                        List.of("x", "y")),
+                Arguments.of(
+                        "v2 jwt, scopes null, scope claim as string",
+                        "{\"jwt\":{\"claims\":{\"sub\":\"u4\",\"scope\":\"s1 s2\"},\"scopes\":null}}",
+                        true,
+                        "u4",
+                        List.of("s1", "s2"),
+                        List.of()),
+                Arguments.of(
+                        "v2 lambda authorizer with lists",
+                        "{\"lambda\":{\"sub\":\"u5\",\"scopes\":[\"w\"],\"cognito:groups\":[\"g\"]}}",
+                        true,
+                        "u5",
+                        List.of("w"),
+                        List.of("g")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("authorizers")
-    void principal_authorizerShape_readsSubjectScopesGroups(String name, String authorizer, boolean v2,
-                                                           String subject, List<String> scopes, List<String> groups) {
+    void principal_authorizerShape_readsSubjectScopesGroups(
+            String name, String authorizer, boolean v2, String subject, List<String> scopes, List<String> groups) {
         String event = v2
                 ? "{\"version\":\"2.0\",\"routeKey\":\"$default\",\"rawPath\":\"/\",\"requestContext\":"
-                + "{\"http\":{\"method\":\"GET\"},\"authorizer\":" + authorizer + "}}"
+                        + "{\"http\":{\"method\":\"GET\"},\"authorizer\":" + authorizer + "}}"
                 : "{\"httpMethod\":\"GET\",\"path\":\"/\",\"requestContext\":{\"authorizer\":" + authorizer + "}}";
 
-        Principal principal = HttpRequestParser.parse(event.getBytes(StandardCharsets.UTF_8)).principal().orElseThrow();
+        Principal principal = HttpRequestParser.parse(event.getBytes(StandardCharsets.UTF_8))
+                .principal()
+                .orElseThrow();
 
         assertThat(principal.subject()).isEqualTo(subject);
         assertThat(principal.scopes()).isEqualTo(scopes);
@@ -120,12 +142,15 @@ class HttpRequestParsingTest {
     void principal_noAuthorizer_isEmpty() {
         String event = TestEvents.v2("GET", "/", null, null, Map.of());
 
-        assertThat(HttpRequestParser.parse(event.getBytes(StandardCharsets.UTF_8)).principal()).isEmpty();
+        assertThat(HttpRequestParser.parse(event.getBytes(StandardCharsets.UTF_8))
+                        .principal())
+                .isEmpty();
     }
 
     @Test
     void parse_notAnApiGatewayEvent_failsNamingExpectedShape() {
         assertThatThrownBy(() -> HttpRequestParser.parse("{\"Records\":[]}".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(InvalidEventException.class).hasMessageContaining("httpMethod");
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("httpMethod");
     }
 }

@@ -20,8 +20,8 @@ class ProblemTypeTest {
         String docs = Files.readString(DOCS);
 
         assertThat(type.uri()).isEqualTo("https://bricks.dev/problems#" + type.slug());
-        String tableRow = "| " + type.status() + " | [`" + type.slug() + "`](#" + type.slug() + ") | `" + type.name()
-                + "` |";
+        String tableRow =
+                "| " + type.status() + " | [`" + type.slug() + "`](#" + type.slug() + ") | `" + type.name() + "` |";
         assertThat(docs).contains("\n## " + type.slug() + "\n").contains(tableRow);
     }
 
@@ -30,8 +30,9 @@ class ProblemTypeTest {
     void problem_eachType_carriesItsUriStatusTitleAndDetail(ProblemType type) {
         Problem problem = type.problem("what happened").with("orderId", "o1");
 
-        assertThat(problem).isEqualTo(new Problem(type.uri(), type.title(), type.status(), "what happened", null,
-                Map.of("orderId", "o1")));
+        assertThat(problem)
+                .isEqualTo(new Problem(
+                        type.uri(), type.title(), type.status(), "what happened", null, Map.of("orderId", "o1")));
         assertThat(type.exception("what happened").problem().type()).isEqualTo(type.uri());
     }
 }

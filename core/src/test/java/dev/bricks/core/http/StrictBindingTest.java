@@ -22,17 +22,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Request bodies bind exactly or answer 422 naming every wrong field: no silent coercion. */
 class StrictBindingTest {
 
-    enum Colour { RED, GREEN }
-
-    record Strict(int count, long big, double ratio, boolean flag, String name, Colour colour, Integer boxed) {
+    enum Colour {
+        RED,
+        GREEN
     }
 
-    record Loose(@Lenient int count, @Lenient boolean flag, @Lenient String name, @Lenient double ratio) {
-    }
+    record Strict(int count, long big, double ratio, boolean flag, String name, Colour colour, Integer boxed) {}
 
-    record Tags(List<@NotBlank @Size(max = 5) String> tags, List<@Nullable String> notes,
-                List<@Min(1) Integer> scores) {
-    }
+    record Loose(
+            @Lenient int count,
+            @Lenient boolean flag,
+            @Lenient String name,
+            @Lenient double ratio) {}
+
+    record Tags(
+            List<@NotBlank @Size(max = 5) String> tags, List<@Nullable String> notes, List<@Min(1) Integer> scores) {}
 
     static final class Api extends HttpHandler {
         @Route(method = HttpMethod.POST, path = "/strict")
@@ -62,25 +66,28 @@ class StrictBindingTest {
     }
 
     @ParameterizedTest(name = "{0} = {1}")
-    @CsvSource(delimiter = '|', value = {
-            "count  | 2.5                    | must be an integer",
-            "count  | '\"2\"'                | must be an integer",
-            "count  | true                   | must be an integer",
-            "count  | 3000000000             | must be an integer between -2147483648 and 2147483647",
-            "count  | null                   | must not be null",
-            "big    | 1e400                  | must be an integer",
-            "ratio  | '\"0.5\"'              | must be a number",
-            "flag   | '\"true\"'             | must be true or false",
-            "flag   | 1                      | must be true or false",
-            "name   | 42                     | must be a string",
-            "name   | false                  | must be a string",
-            "name   | '{}'                   | must be a string",
-            "colour | '\"red\"'              | must be one of [RED, GREEN]",
-            "boxed  | 1.5                    | must be an integer",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "count  | 2.5                    | must be an integer",
+                "count  | '\"2\"'                | must be an integer",
+                "count  | true                   | must be an integer",
+                "count  | 3000000000             | must be an integer between -2147483648 and 2147483647",
+                "count  | null                   | must not be null",
+                "big    | 1e400                  | must be an integer",
+                "ratio  | '\"0.5\"'              | must be a number",
+                "flag   | '\"true\"'             | must be true or false",
+                "flag   | 1                      | must be true or false",
+                "name   | 42                     | must be a string",
+                "name   | false                  | must be a string",
+                "name   | '{}'                   | must be a string",
+                "colour | '\"red\"'              | must be one of [RED, GREEN]",
+                "boxed  | 1.5                    | must be an integer",
+            })
     void bind_wrongScalar_returns422NamingField(String field, String json, String message) {
-        Map<String, String> members = new LinkedHashMap<>(Map.of("count", "1", "big", "1", "ratio", "0.5",
-                "flag", "true", "name", "\"n\"", "colour", "\"RED\"", "boxed", "1"));
+        Map<String, String> members = new LinkedHashMap<>(Map.of(
+                "count", "1", "big", "1", "ratio", "0.5", "flag", "true", "name", "\"n\"", "colour", "\"RED\"", "boxed",
+                "1"));
         members.put(field, json);
         StringJoiner body = new StringJoiner(",", "{", "}");
         members.forEach((name, value) -> body.add("\"" + name + "\":" + value));
@@ -92,18 +99,34 @@ class StrictBindingTest {
 
     @Test
     void bind_exactValues_bindWithoutLoss() {
-        Map<String, Object> response = post("/strict", "{\"count\":2.0,\"big\":9007199254740993,\"ratio\":0.1,"
-                + "\"flag\":true,\"name\":\"n\",\"colour\":\"RED\",\"boxed\":1e2}");
+        Map<String, Object> response = post(
+                "/strict",
+                "{\"count\":2.0,\"big\":9007199254740993,\"ratio\":0.1,"
+                        + "\"flag\":true,\"name\":\"n\",\"colour\":\"RED\",\"boxed\":1e2}");
 
         assertThat(response.get("statusCode")).isEqualTo(200);
-        assertThat(body(response)).isEqualTo(Map.of("count", 2, "big", 9007199254740993L, "ratio", 0.1, "flag", true,
-                "name", "n", "colour", "RED", "boxed", 100));
+        assertThat(body(response))
+                .isEqualTo(Map.of(
+                        "count",
+                        2,
+                        "big",
+                        9007199254740993L,
+                        "ratio",
+                        0.1,
+                        "flag",
+                        true,
+                        "name",
+                        "n",
+                        "colour",
+                        "RED",
+                        "boxed",
+                        100));
     }
 
     @Test
     void bind_lenientComponents_acceptScalarsAsText() {
-        Map<String, Object> response = post("/loose",
-                "{\"count\":\"7\",\"flag\":\"true\",\"name\":12,\"ratio\":\"0.5\"}");
+        Map<String, Object> response =
+                post("/loose", "{\"count\":\"7\",\"flag\":\"true\",\"name\":12,\"ratio\":\"0.5\"}");
 
         assertThat(response.get("statusCode")).isEqualTo(200);
         assertThat(body(response)).isEqualTo(Map.of("count", 7, "flag", true, "name", "12", "ratio", 0.5));
@@ -125,15 +148,16 @@ class StrictBindingTest {
 
     @Test
     void bind_listElements_nullAndConstraintsCheckedUnlessNullable() {
-        Map<String, Object> response = post("/tags",
-                "{\"tags\":[\"a\",null,\" \",\"toolong\"],\"notes\":[null,\"n\"],\"scores\":[1,0,null]}");
+        Map<String, Object> response =
+                post("/tags", "{\"tags\":[\"a\",null,\" \",\"toolong\"],\"notes\":[null,\"n\"],\"scores\":[1,0,null]}");
 
-        assertThat(errors(response)).isEqualTo(List.of(
-                Map.of("field", "tags[1]", "message", "must not be null"),
-                Map.of("field", "tags[2]", "message", "must not be blank"),
-                Map.of("field", "tags[3]", "message", "size must be at most 5"),
-                Map.of("field", "scores[1]", "message", "must be greater than or equal to 1"),
-                Map.of("field", "scores[2]", "message", "must not be null")));
+        assertThat(errors(response))
+                .isEqualTo(List.of(
+                        Map.of("field", "tags[1]", "message", "must not be null"),
+                        Map.of("field", "tags[2]", "message", "must not be blank"),
+                        Map.of("field", "tags[3]", "message", "size must be at most 5"),
+                        Map.of("field", "scores[1]", "message", "must be greater than or equal to 1"),
+                        Map.of("field", "scores[2]", "message", "must not be null")));
     }
 
     @Test
@@ -141,23 +165,24 @@ class StrictBindingTest {
         String json = "{\"userId\":5,\"items\":[{\"sku\":\"\",\"quantity\":2.5},{\"sku\":\"A\",\"quantity\":\"x\"},"
                 + "null,{\"sku\":\"B\",\"quantity\":0}]}";
 
-        Map<String, Object> response = parse(Fixtures.run(new PlaceOrderHandler(),
-                TestEvents.v2("POST", "/order", "application/json", json)));
+        Map<String, Object> response =
+                parse(Fixtures.run(new PlaceOrderHandler(), TestEvents.v2("POST", "/order", "application/json", json)));
 
-        assertThat(errors(response)).isEqualTo(List.of(
-                Map.of("field", "userId", "message", "must be a string"),
-                Map.of("field", "items[0].quantity", "message", "must be an integer"),
-                Map.of("field", "items[1].quantity", "message", "must be an integer"),
-                Map.of("field", "items[0].sku", "message", "must not be blank"),
-                Map.of("field", "items[2]", "message", "must not be null"),
-                Map.of("field", "items[3].quantity", "message", "must be greater than or equal to 1")));
+        assertThat(errors(response))
+                .isEqualTo(List.of(
+                        Map.of("field", "userId", "message", "must be a string"),
+                        Map.of("field", "items[0].quantity", "message", "must be an integer"),
+                        Map.of("field", "items[1].quantity", "message", "must be an integer"),
+                        Map.of("field", "items[0].sku", "message", "must not be blank"),
+                        Map.of("field", "items[2]", "message", "must not be null"),
+                        Map.of("field", "items[3].quantity", "message", "must be greater than or equal to 1")));
         assertThat(body(response)).containsEntry("detail", "6 field(s) are invalid");
     }
 
     @Test
     void placeOrder_bodyNotAnObject_returns422ForTheDocument() {
-        Map<String, Object> response = parse(Fixtures.run(new PlaceOrderHandler(),
-                TestEvents.v2("POST", "/order", "application/json", "[1,2]")));
+        Map<String, Object> response = parse(
+                Fixtures.run(new PlaceOrderHandler(), TestEvents.v2("POST", "/order", "application/json", "[1,2]")));
 
         assertThat(errors(response)).isEqualTo(List.of(Map.of("field", "$", "message", "must be an object")));
     }

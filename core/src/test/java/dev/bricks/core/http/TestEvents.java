@@ -7,8 +7,7 @@ import java.util.Map;
 /** Builds API Gateway events in AWS's shapes for tests. */
 final class TestEvents {
 
-    private TestEvents() {
-    }
+    private TestEvents() {}
 
     /** An HTTP API 2.0 event on the $default route (so Bricks routes by rawPath). */
     static String v2(String method, String rawPath, String contentType, String body, Map<String, String> extraHeaders) {
@@ -17,8 +16,17 @@ final class TestEvents {
             headers.put("content-type", contentType);
         }
         headers.putAll(extraHeaders);
-        Map<String, Object> http = Map.of("method", method, "path", rawPath, "protocol", "HTTP/1.1",
-                "sourceIp", "192.0.2.1", "userAgent", "test");
+        Map<String, Object> http = Map.of(
+                "method",
+                method,
+                "path",
+                rawPath,
+                "protocol",
+                "HTTP/1.1",
+                "sourceIp",
+                "192.0.2.1",
+                "userAgent",
+                "test");
         Map<String, Object> ctx = new LinkedHashMap<>();
         ctx.put("accountId", "123456789012");
         ctx.put("apiId", "api1");
@@ -45,8 +53,13 @@ final class TestEvents {
     }
 
     /** A REST API (payload 1.0) event. */
-    static String v1(String method, String resource, String path, Map<String, String> pathParameters,
-                     String contentType, String body) {
+    static String v1(
+            String method,
+            String resource,
+            String path,
+            Map<String, String> pathParameters,
+            String contentType,
+            String body) {
         Map<String, Object> headers = new LinkedHashMap<>();
         if (contentType != null) {
             headers.put("Content-Type", contentType);

@@ -49,8 +49,10 @@ class InvokerLauncherTest {
         Result result = run(classes, "com.example.Greeter", EVENT.toString());
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.stdout()).contains("\"statusCode\":200")
-                .contains("hello from the user's module").contains("2024-05-01T12:00:00Z");
+        assertThat(result.stdout())
+                .contains("\"statusCode\":200")
+                .contains("hello from the user's module")
+                .contains("2024-05-01T12:00:00Z");
     }
 
     @Test
@@ -86,14 +88,20 @@ class InvokerLauncherTest {
         Path classes = dir.resolve("classes");
         Files.createDirectories(classes);
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        int status = compiler.run(null, null, null, "-d", classes.toString(), "-cp",
-                System.getProperty("java.class.path"), source.toString());
+        int status = compiler.run(
+                null,
+                null,
+                null,
+                "-d",
+                classes.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                source.toString());
         assertThat(status).as("javac of the user's handler").isZero();
         return classes;
     }
 
-    private record Result(int exitCode, String stdout, String stderr) {
-    }
+    private record Result(int exitCode, String stdout, String stderr) {}
 
     private static Result run(Path userClasses, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -102,10 +110,13 @@ class InvokerLauncherTest {
         command.addAll(List.of(args));
         Path stderr = Files.createTempFile("invoker", ".err");
         try {
-            Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+            Process process =
+                    new ProcessBuilder(command).redirectError(stderr.toFile()).start();
             process.getOutputStream().close();
             byte[] out = process.getInputStream().readAllBytes();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("invoker finished").isTrue();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                    .as("invoker finished")
+                    .isTrue();
             return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8), Files.readString(stderr));
         } finally {
             Files.deleteIfExists(stderr);

@@ -14,8 +14,10 @@ class InvokerTest {
 
     @Test
     void invoke_sampleOrderHandler_returnsApiGatewayResponse() throws Exception {
-        byte[] response = Invoker.invoke(Invoker.instantiate("dev.bricks.core.samples.PlaceOrderHandler"),
-                Fixtures.event("http-v2-place-order.json"), LocalContext.of("placeOrder"));
+        byte[] response = Invoker.invoke(
+                Invoker.instantiate("dev.bricks.core.samples.PlaceOrderHandler"),
+                Fixtures.event("http-v2-place-order.json"),
+                LocalContext.of("placeOrder"));
 
         Map<?, ?> parsed = Json.read(response, Map.class);
         assertThat(parsed.get("statusCode")).isEqualTo(201);
@@ -24,9 +26,11 @@ class InvokerTest {
 
     @Test
     void instantiate_badClasses_failNamingTheClass() {
-        assertThatThrownBy(() -> Invoker.instantiate("no.such.Handler")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Invoker.instantiate("no.such.Handler"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("handler class not found: no.such.Handler");
-        assertThatThrownBy(() -> Invoker.instantiate("java.lang.String")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Invoker.instantiate("java.lang.String"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("java.lang.String does not implement RequestStreamHandler");
     }
 
@@ -39,6 +43,7 @@ class InvokerTest {
         assertThat(context.getMemoryLimitInMB()).isEqualTo(256);
         assertThat(context.getRemainingTimeInMillis()).isBetween(1, 3000);
         assertThatThrownBy(() -> LocalContext.of("r", "fn", 64, Duration.ofSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("was 64");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("was 64");
     }
 }

@@ -8,11 +8,9 @@ import org.junit.jupiter.api.Test;
 
 class JsonTest {
 
-    record Line(String sku, int quantity) {
-    }
+    record Line(String sku, int quantity) {}
 
-    record Order(String id, List<Line> lines, String note) {
-    }
+    record Order(String id, List<Line> lines, String note) {}
 
     @Test
     void readWrite_record_roundTripsAndOmitsNulls() {
@@ -26,7 +24,8 @@ class JsonTest {
 
     @Test
     void read_unknownMembers_areIgnored() {
-        assertThat(Json.read("{\"id\":\"o1\",\"extra\":true}", Order.class).id()).isEqualTo("o1");
+        assertThat(Json.read("{\"id\":\"o1\",\"extra\":true}", Order.class).id())
+                .isEqualTo("o1");
     }
 
     @Test
@@ -34,7 +33,9 @@ class JsonTest {
         assertThatThrownBy(() -> Json.read("{\"id\":\"secret-value\",", Order.class))
                 .isInstanceOfSatisfying(JsonException.class, e -> {
                     assertThat(e.kind()).isEqualTo(JsonException.Kind.MALFORMED);
-                    assertThat(e.getMessage()).startsWith("malformed JSON at line 1").doesNotContain("secret-value");
+                    assertThat(e.getMessage())
+                            .startsWith("malformed JSON at line 1")
+                            .doesNotContain("secret-value");
                 });
     }
 
@@ -51,7 +52,8 @@ class JsonTest {
     @Test
     void read_trailingTokensOrNull_areRejected() {
         assertThatThrownBy(() -> Json.read("{} {}", Order.class)).isInstanceOf(JsonException.class);
-        assertThatThrownBy(() -> Json.read("null", Order.class)).isInstanceOfSatisfying(JsonException.class,
-                e -> assertThat(e.kind()).isEqualTo(JsonException.Kind.MISMATCH));
+        assertThatThrownBy(() -> Json.read("null", Order.class))
+                .isInstanceOfSatisfying(
+                        JsonException.class, e -> assertThat(e.kind()).isEqualTo(JsonException.Kind.MISMATCH));
     }
 }

@@ -19,20 +19,30 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** {@code java.time} values are ISO-8601 strings both ways; anything else is rejected naming the member. */
 class TimeTypesTest {
 
-    record Schedule(Instant at, LocalDate day, LocalTime opens, LocalDateTime local, OffsetDateTime offset,
-                    ZonedDateTime zoned, Duration window) {
-    }
+    record Schedule(
+            Instant at,
+            LocalDate day,
+            LocalTime opens,
+            LocalDateTime local,
+            OffsetDateTime offset,
+            ZonedDateTime zoned,
+            Duration window) {}
 
-    private static final Schedule SCHEDULE = new Schedule(Instant.parse("2024-05-01T12:00:00Z"),
-            LocalDate.of(2024, 5, 1), LocalTime.of(9, 30), LocalDateTime.of(2024, 5, 1, 9, 30),
+    private static final Schedule SCHEDULE = new Schedule(
+            Instant.parse("2024-05-01T12:00:00Z"),
+            LocalDate.of(2024, 5, 1),
+            LocalTime.of(9, 30),
+            LocalDateTime.of(2024, 5, 1, 9, 30),
             OffsetDateTime.of(2024, 5, 1, 14, 0, 0, 0, ZoneOffset.ofHours(2)),
-            ZonedDateTime.of(2024, 5, 1, 14, 0, 0, 0, ZoneId.of("Europe/Paris")), Duration.ofMinutes(15));
+            ZonedDateTime.of(2024, 5, 1, 14, 0, 0, 0, ZoneId.of("Europe/Paris")),
+            Duration.ofMinutes(15));
 
     @Test
     void write_timeValues_asIso8601Strings() {
-        assertThat(Json.writeString(SCHEDULE)).isEqualTo("{\"at\":\"2024-05-01T12:00:00Z\",\"day\":\"2024-05-01\","
-                + "\"opens\":\"09:30:00\",\"local\":\"2024-05-01T09:30:00\",\"offset\":\"2024-05-01T14:00:00+02:00\","
-                + "\"zoned\":\"2024-05-01T14:00:00+02:00[Europe/Paris]\",\"window\":\"PT15M\"}");
+        assertThat(Json.writeString(SCHEDULE))
+                .isEqualTo("{\"at\":\"2024-05-01T12:00:00Z\",\"day\":\"2024-05-01\","
+                        + "\"opens\":\"09:30:00\",\"local\":\"2024-05-01T09:30:00\",\"offset\":\"2024-05-01T14:00:00+02:00\","
+                        + "\"zoned\":\"2024-05-01T14:00:00+02:00[Europe/Paris]\",\"window\":\"PT15M\"}");
     }
 
     @Test
@@ -48,14 +58,16 @@ class TimeTypesTest {
     }
 
     @ParameterizedTest(name = "{0} = {1}")
-    @CsvSource(delimiter = '|', value = {
-            "at     | 1714564800                  | at must be an ISO-8601 instant such as 2024-05-01T12:00:00Z",
-            "at     | '\"2024-05-01 12:00\"'        | at must be an ISO-8601 instant such as 2024-05-01T12:00:00Z",
-            "day    | '\"01/05/2024\"'              | day must be an ISO-8601 date such as 2024-05-01",
-            "offset | '\"2024-05-01T14:00:00\"'     | offset must be an ISO-8601 date-time with offset such as 2024-05-01T14:00:00+02:00",
-            "window | 900                          | window must be an ISO-8601 duration such as PT15M",
-            "window | '\"15 minutes\"'             | window must be an ISO-8601 duration such as PT15M",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "at     | 1714564800                  | at must be an ISO-8601 instant such as 2024-05-01T12:00:00Z",
+                "at     | '\"2024-05-01 12:00\"'        | at must be an ISO-8601 instant such as 2024-05-01T12:00:00Z",
+                "day    | '\"01/05/2024\"'              | day must be an ISO-8601 date such as 2024-05-01",
+                "offset | '\"2024-05-01T14:00:00\"'     | offset must be an ISO-8601 date-time with offset such as 2024-05-01T14:00:00+02:00",
+                "window | 900                          | window must be an ISO-8601 duration such as PT15M",
+                "window | '\"15 minutes\"'             | window must be an ISO-8601 duration such as PT15M",
+            })
     void read_notIso8601_throwsMismatchNamingMember(String member, String json, String message) {
         assertThatThrownBy(() -> Json.read("{\"" + member + "\":" + json + "}", Schedule.class))
                 .isInstanceOfSatisfying(JsonException.class, e -> {

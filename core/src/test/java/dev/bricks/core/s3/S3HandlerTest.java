@@ -16,7 +16,8 @@ class S3HandlerTest {
 
     @Test
     void parse_documentedFixture_readsEveryMemberAndDecodesKey() {
-        S3Record record = S3Handler.parse(Fixtures.event("s3-put.json")).records().get(0);
+        S3Record record =
+                S3Handler.parse(Fixtures.event("s3-put.json")).records().get(0);
 
         assertThat(record.key()).isEqualTo("uploads/red flower.jpg");
         assertThat(record.rawKey()).isEqualTo("uploads/red+flower.jpg");
@@ -42,7 +43,10 @@ class S3HandlerTest {
         String event = new String(Fixtures.event("s3-put.json"), StandardCharsets.UTF_8)
                 .replace("uploads/red+flower.jpg", "uploads/caf%C3%A9+%2B1.jpg");
 
-        assertThat(S3Handler.parse(event.getBytes(StandardCharsets.UTF_8)).records().get(0).key())
+        assertThat(S3Handler.parse(event.getBytes(StandardCharsets.UTF_8))
+                        .records()
+                        .get(0)
+                        .key())
                 .isEqualTo("uploads/café +1.jpg");
     }
 

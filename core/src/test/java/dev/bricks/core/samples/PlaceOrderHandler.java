@@ -25,16 +25,16 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class PlaceOrderHandler extends HttpHandler {
 
     /** One order line. */
-    public record Item(@NotBlank String sku, @Min(1) @Max(100) int quantity) {
-    }
+    public record Item(
+            @NotBlank String sku, @Min(1) @Max(100) int quantity) {}
 
     /** The request body. */
-    public record PlaceOrder(@NotBlank String userId, @NotEmpty @Size(max = 50) List<Item> items) {
-    }
+    public record PlaceOrder(
+            @NotBlank String userId,
+            @NotEmpty @Size(max = 50) List<Item> items) {}
 
     /** The 201 body. */
-    public record OrderReceived(String orderId, String message) {
-    }
+    public record OrderReceived(String orderId, String message) {}
 
     private final Map<String, PlaceOrder> orders = new ConcurrentHashMap<>();
 
@@ -43,8 +43,10 @@ public final class PlaceOrderHandler extends HttpHandler {
         String orderId = "ord_" + System.currentTimeMillis() + "_"
                 + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36 * 36 * 36 * 36 * 36), 36);
         orders.put(orderId, order);
-        return HttpResponse.status(201).header("Location", "/orders/" + orderId)
-                .json(new OrderReceived(orderId, "Order received")).build();
+        return HttpResponse.status(201)
+                .header("Location", "/orders/" + orderId)
+                .json(new OrderReceived(orderId, "Order received"))
+                .build();
     }
 
     @Route(method = HttpMethod.GET, path = "/orders/{orderId}")

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 class SqsHandlerTest {
 
-    record OrderEmail(@NotBlank String orderId, @Pattern(regexp = ".+@.+") String email) {
-    }
+    record OrderEmail(
+            @NotBlank String orderId,
+            @Pattern(regexp = ".+@.+") String email) {}
 
     /** Fails every message whose email starts with "fail". */
     static final class Mailer extends SqsHandler {
@@ -66,8 +67,8 @@ class SqsHandlerTest {
 
         String response = Fixtures.run(handler, Fixtures.event("sqs-batch.json"));
 
-        assertThat(response).isEqualTo(
-                "{\"batchItemFailures\":[{\"itemIdentifier\":\"2e1424d4-f796-459a-8184-9c92662be6da\"}]}");
+        assertThat(response)
+                .isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"2e1424d4-f796-459a-8184-9c92662be6da\"}]}");
         assertThat(handler.processed).containsExactly("ord_1", "ord_3");
     }
 
@@ -77,11 +78,15 @@ class SqsHandlerTest {
 
         String response = Fixtures.run(handler, Fixtures.event("sqs-fifo-batch.json"));
 
-        assertThat(response).isEqualTo("{\"batchItemFailures\":["
-                + "{\"itemIdentifier\":\"2e1424d4-f796-459a-8184-9c92662be6da\"},"
-                + "{\"itemIdentifier\":\"d9144555-9a4f-4ec3-99a0-fc4e625a8db2\"}]}");
+        assertThat(response)
+                .isEqualTo("{\"batchItemFailures\":["
+                        + "{\"itemIdentifier\":\"2e1424d4-f796-459a-8184-9c92662be6da\"},"
+                        + "{\"itemIdentifier\":\"d9144555-9a4f-4ec3-99a0-fc4e625a8db2\"}]}");
         assertThat(handler.processed).containsExactly("ord_1");
-        assertThat(SqsHandler.parse(Fixtures.event("sqs-fifo-batch.json")).records().get(0).messageGroupId())
+        assertThat(SqsHandler.parse(Fixtures.event("sqs-fifo-batch.json"))
+                        .records()
+                        .get(0)
+                        .messageGroupId())
                 .contains("user-42");
     }
 
@@ -100,8 +105,9 @@ class SqsHandlerTest {
 
         Fixtures.run(handler, Fixtures.event("sqs-batch.json"));
 
-        assertThat(handler.correlations).containsExactly("corr-sqs-1", "2e1424d4-f796-459a-8184-9c92662be6da",
-                "d9144555-9a4f-4ec3-99a0-fc4e625a8db2");
+        assertThat(handler.correlations)
+                .containsExactly(
+                        "corr-sqs-1", "2e1424d4-f796-459a-8184-9c92662be6da", "d9144555-9a4f-4ec3-99a0-fc4e625a8db2");
         assertThat(RecordingListener.CALLS.get(0).info().correlationId()).isEqualTo("corr-sqs-1");
         assertThat(Correlation.current()).isEmpty();
     }
@@ -115,14 +121,19 @@ class SqsHandlerTest {
         String response = Fixtures.run(handler, event);
 
         assertThat(response).contains("d9144555-9a4f-4ec3-99a0-fc4e625a8db2");
-        assertThatThrownBy(() -> SqsHandler.parse(event.getBytes(StandardCharsets.UTF_8)).records().get(2)
-                .bodyAs(OrderEmail.class)).isInstanceOf(InvalidEventException.class)
-                .hasMessageContaining("d9144555").hasMessageContaining("email must match .+@.+");
+        assertThatThrownBy(() -> SqsHandler.parse(event.getBytes(StandardCharsets.UTF_8))
+                        .records()
+                        .get(2)
+                        .bodyAs(OrderEmail.class))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("d9144555")
+                .hasMessageContaining("email must match .+@.+");
     }
 
     @Test
     void parse_notAnSqsEvent_failsNamingRecords() {
         assertThatThrownBy(() -> SqsHandler.parse("{}".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(InvalidEventException.class).hasMessageContaining("'Records'");
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("'Records'");
     }
 }

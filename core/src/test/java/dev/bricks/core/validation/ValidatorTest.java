@@ -15,21 +15,34 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ValidatorTest {
 
-    record Address(@NotBlank String city) {
-    }
+    record Address(@NotBlank String city) {}
 
-    record Line(@NotBlank String sku, @Min(1) @Max(10) int quantity) {
-    }
+    record Line(@NotBlank String sku, @Min(1) @Max(10) int quantity) {}
 
-    record Customer(@NotNull String id, @NotBlank String name, @NotEmpty List<String> tags,
-                    @Size(min = 2, max = 3) String code, @Min(0) BigDecimal balance, @Max(5) Long level,
-                    @Pattern(regexp = "[a-z]+@[a-z.]+") String email, Address address, List<Line> lines,
-                    @NotEmpty(message = "give at least one") Map<String, String> labels) {
-    }
+    record Customer(
+            @NotNull String id,
+            @NotBlank String name,
+            @NotEmpty List<String> tags,
+            @Size(min = 2, max = 3) String code,
+            @Min(0) BigDecimal balance,
+            @Max(5) Long level,
+            @Pattern(regexp = "[a-z]+@[a-z.]+") String email,
+            Address address,
+            List<Line> lines,
+            @NotEmpty(message = "give at least one") Map<String, String> labels) {}
 
     private static Customer valid() {
-        return new Customer("c1", "Ana", List.of("t"), "PT", BigDecimal.ONE, 3L, "ana@example.com",
-                new Address("Lisbon"), List.of(new Line("A", 2)), Map.of("k", "v"));
+        return new Customer(
+                "c1",
+                "Ana",
+                List.of("t"),
+                "PT",
+                BigDecimal.ONE,
+                3L,
+                "ana@example.com",
+                new Address("Lisbon"),
+                List.of(new Line("A", 2)),
+                Map.of("k", "v"));
     }
 
     @Test
@@ -40,27 +53,146 @@ class ValidatorTest {
     static Stream<Arguments> invalidCustomers() {
         Customer v = valid();
         return Stream.of(
-                Arguments.of(new Customer(null, v.name(), v.tags(), v.code(), v.balance(), v.level(), v.email(),
-                        v.address(), v.lines(), v.labels()), "id", "must not be null"),
-                Arguments.of(new Customer(v.id(), "  ", v.tags(), v.code(), v.balance(), v.level(), v.email(),
-                        v.address(), v.lines(), v.labels()), "name", "must not be blank"),
-                Arguments.of(new Customer(v.id(), v.name(), List.of(), v.code(), v.balance(), v.level(), v.email(),
-                        v.address(), v.lines(), v.labels()), "tags", "must not be empty"),
-                Arguments.of(new Customer(v.id(), v.name(), v.tags(), "P", v.balance(), v.level(), v.email(),
-                        v.address(), v.lines(), v.labels()), "code", "size must be between 2 and 3"),
-                Arguments.of(new Customer(v.id(), v.name(), v.tags(), v.code(), new BigDecimal("-0.5"), v.level(),
-                        v.email(), v.address(), v.lines(), v.labels()), "balance", "must be greater than or equal to 0"),
-                Arguments.of(new Customer(v.id(), v.name(), v.tags(), v.code(), v.balance(), 6L, v.email(),
-                        v.address(), v.lines(), v.labels()), "level", "must be less than or equal to 5"),
-                Arguments.of(new Customer(v.id(), v.name(), v.tags(), v.code(), v.balance(), v.level(), "ANA",
-                        v.address(), v.lines(), v.labels()), "email", "must match [a-z]+@[a-z.]+"),
-                Arguments.of(new Customer(v.id(), v.name(), v.tags(), v.code(), v.balance(), v.level(), v.email(),
-                        new Address(""), v.lines(), v.labels()), "address.city", "must not be blank"),
-                Arguments.of(new Customer(v.id(), v.name(), v.tags(), v.code(), v.balance(), v.level(), v.email(),
-                        v.address(), List.of(new Line("A", 1), new Line("B", 11)), v.labels()),
-                        "lines[1].quantity", "must be less than or equal to 10"),
-                Arguments.of(new Customer(v.id(), v.name(), v.tags(), v.code(), v.balance(), v.level(), v.email(),
-                        v.address(), v.lines(), Map.of()), "labels", "give at least one"));
+                Arguments.of(
+                        new Customer(
+                                null,
+                                v.name(),
+                                v.tags(),
+                                v.code(),
+                                v.balance(),
+                                v.level(),
+                                v.email(),
+                                v.address(),
+                                v.lines(),
+                                v.labels()),
+                        "id",
+                        "must not be null"),
+                Arguments.of(
+                        new Customer(
+                                v.id(),
+                                "  ",
+                                v.tags(),
+                                v.code(),
+                                v.balance(),
+                                v.level(),
+                                v.email(),
+                                v.address(),
+                                v.lines(),
+                                v.labels()),
+                        "name",
+                        "must not be blank"),
+                Arguments.of(
+                        new Customer(
+                                v.id(),
+                                v.name(),
+                                List.of(),
+                                v.code(),
+                                v.balance(),
+                                v.level(),
+                                v.email(),
+                                v.address(),
+                                v.lines(),
+                                v.labels()),
+                        "tags",
+                        "must not be empty"),
+                Arguments.of(
+                        new Customer(
+                                v.id(),
+                                v.name(),
+                                v.tags(),
+                                "P",
+                                v.balance(),
+                                v.level(),
+                                v.email(),
+                                v.address(),
+                                v.lines(),
+                                v.labels()),
+                        "code",
+                        "size must be between 2 and 3"),
+                Arguments.of(
+                        new Customer(
+                                v.id(),
+                                v.name(),
+                                v.tags(),
+                                v.code(),
+                                new BigDecimal("-0.5"),
+                                v.level(),
+                                v.email(),
+                                v.address(),
+                                v.lines(),
+                                v.labels()),
+                        "balance",
+                        "must be greater than or equal to 0"),
+                Arguments.of(
+                        new Customer(
+                                v.id(),
+                                v.name(),
+                                v.tags(),
+                                v.code(),
+                                v.balance(),
+                                6L,
+                                v.email(),
+                                v.address(),
+                                v.lines(),
+                                v.labels()),
+                        "level",
+                        "must be less than or equal to 5"),
+                Arguments.of(
+                        new Customer(
+                                v.id(),
+                                v.name(),
+                                v.tags(),
+                                v.code(),
+                                v.balance(),
+                                v.level(),
+                                "ANA",
+                                v.address(),
+                                v.lines(),
+                                v.labels()),
+                        "email",
+                        "must match [a-z]+@[a-z.]+"),
+                Arguments.of(
+                        new Customer(
+                                v.id(),
+                                v.name(),
+                                v.tags(),
+                                v.code(),
+                                v.balance(),
+                                v.level(),
+                                v.email(),
+                                new Address(""),
+                                v.lines(),
+                                v.labels()),
+                        "address.city",
+                        "must not be blank"),
+                Arguments.of(
+                        new Customer(
+                                v.id(),
+                                v.name(),
+                                v.tags(),
+                                v.code(),
+                                v.balance(),
+                                v.level(),
+                                v.email(),
+                                v.address(),
+                                List.of(new Line("A", 1), new Line("B", 11)),
+                                v.labels()),
+                        "lines[1].quantity",
+                        "must be less than or equal to 10"),
+                Arguments.of(
+                        new Customer(
+                                v.id(),
+                                v.name(),
+                                v.tags(),
+                                v.code(),
+                                v.balance(),
+                                v.level(),
+                                v.email(),
+                                v.address(),
+                                v.lines(),
+                                Map.of()),
+                        "labels",
+                        "give at least one"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -80,12 +212,16 @@ class ValidatorTest {
     @Test
     void requireValid_severalInvalid_throwsListingEveryOne() {
         Customer v = valid();
-        Customer customer = new Customer(null, "", v.tags(), v.code(), v.balance(), v.level(), v.email(),
-                v.address(), v.lines(), v.labels());
+        Customer customer = new Customer(
+                null, "", v.tags(), v.code(), v.balance(), v.level(), v.email(), v.address(), v.lines(), v.labels());
 
         assertThatThrownBy(() -> Validator.of(Customer.class).requireValid(customer))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations()).containsExactly(
-                        new Violation("id", "must not be null"), new Violation("name", "must not be blank")));
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.violations())
+                                .containsExactly(
+                                        new Violation("id", "must not be null"),
+                                        new Violation("name", "must not be blank")));
     }
 
     @Test
@@ -94,27 +230,27 @@ class ValidatorTest {
         assertThat(Validator.of(String.class).hasConstraints()).isFalse();
     }
 
-    record WrongTarget(@NotBlank int count) {
-    }
+    record WrongTarget(@NotBlank int count) {}
 
-    record BadPattern(@Pattern(regexp = "[") String s) {
-    }
+    record BadPattern(@Pattern(regexp = "[") String s) {}
 
-    record BadSize(@Size(min = 5, max = 1) String s) {
-    }
+    record BadSize(@Size(min = 5, max = 1) String s) {}
 
     @Test
     void of_misplacedConstraint_failsAtBuildNamingComponent() {
-        assertThatThrownBy(() -> Validator.of(WrongTarget.class)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Validator.of(WrongTarget.class))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("@NotBlank on WrongTarget.count");
-        assertThatThrownBy(() -> Validator.of(BadPattern.class)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("BadPattern.s").hasMessageContaining("'['");
-        assertThatThrownBy(() -> Validator.of(BadSize.class)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Validator.of(BadPattern.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("BadPattern.s")
+                .hasMessageContaining("'['");
+        assertThatThrownBy(() -> Validator.of(BadSize.class))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("min 5 and max 1");
     }
 
-    record Basket(List<Line> lines, List<@Nullable Line> optional, List<@Pattern(regexp = "[A-Z]+") String> codes) {
-    }
+    record Basket(List<Line> lines, List<@Nullable Line> optional, List<@Pattern(regexp = "[A-Z]+") String> codes) {}
 
     @Test
     void validate_nullListElement_rejectedUnlessNullable() {
@@ -134,13 +270,14 @@ class ValidatorTest {
 
         List<Violation> violations = Validator.of(Basket.class).validate(basket);
 
-        assertThat(violations).containsExactly(new Violation("lines[1].sku", "must not be blank"),
-                new Violation("lines[1].quantity", "must be less than or equal to 10"),
-                new Violation("codes[1]", "must match [A-Z]+"));
+        assertThat(violations)
+                .containsExactly(
+                        new Violation("lines[1].sku", "must not be blank"),
+                        new Violation("lines[1].quantity", "must be less than or equal to 10"),
+                        new Violation("codes[1]", "must match [A-Z]+"));
     }
 
-    record MisplacedElement(List<@Min(1) String> names) {
-    }
+    record MisplacedElement(List<@Min(1) String> names) {}
 
     @Test
     void of_elementConstraintOfWrongType_failsNamingComponent() {

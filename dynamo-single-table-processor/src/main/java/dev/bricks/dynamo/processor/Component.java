@@ -14,5 +14,11 @@ import javax.lang.model.type.TypeMirror;
  * @param setter bean setter name, or null for a record component
  * @param converter qualified name of the {@code @Convert} converter class, or null
  */
-record Component(String name, String attribute, TypeMirror type, Element element, String getter, String setter,
-    String converter) {}
+record Component(
+        String name,
+        String attribute,
+        TypeMirror type,
+        Element element,
+        String getter,
+        String setter,
+        String converter) {}

@@ -26,31 +26,45 @@ import javax.lang.model.element.TypeElement;
  * @param emptyAllowed names of the {@code @AllowEmpty} key components
  * @param nestedRecords record types used as attribute values (documents)
  */
-record EntityModel(TypeElement element, boolean bean, String type, String typeAttribute, String pkAttribute,
-    KeyTemplate pk, String skAttribute, KeyTemplate sk, List<IndexModel> indexes, List<Component> components,
-    Component version, Component createdAt, Component updatedAt, Component ttl, List<String> unique,
-    List<String> emptyAllowed, List<TypeElement> nestedRecords) {
+record EntityModel(
+        TypeElement element,
+        boolean bean,
+        String type,
+        String typeAttribute,
+        String pkAttribute,
+        KeyTemplate pk,
+        String skAttribute,
+        KeyTemplate sk,
+        List<IndexModel> indexes,
+        List<Component> components,
+        Component version,
+        Component createdAt,
+        Component updatedAt,
+        Component ttl,
+        List<String> unique,
+        List<String> emptyAllowed,
+        List<TypeElement> nestedRecords) {
 
-  /** The component named {@code name}; it exists (templates were checked against the components). */
-  Component component(String name) {
-    for (Component c : components) {
-      if (c.name().equals(name)) {
-        return c;
-      }
-    }
-    throw new IllegalStateException(name);
-  }
-
-  /** The primary key's distinct components, partition key first. */
-  List<String> primaryComponents() {
-    List<String> primary = new ArrayList<>(pk.distinctComponents());
-    if (sk != null) {
-      for (String s : sk.distinctComponents()) {
-        if (!primary.contains(s)) {
-          primary.add(s);
+    /** The component named {@code name}; it exists (templates were checked against the components). */
+    Component component(String name) {
+        for (Component c : components) {
+            if (c.name().equals(name)) {
+                return c;
+            }
         }
-      }
+        throw new IllegalStateException(name);
     }
-    return primary;
-  }
+
+    /** The primary key's distinct components, partition key first. */
+    List<String> primaryComponents() {
+        List<String> primary = new ArrayList<>(pk.distinctComponents());
+        if (sk != null) {
+            for (String s : sk.distinctComponents()) {
+                if (!primary.contains(s)) {
+                    primary.add(s);
+                }
+            }
+        }
+        return primary;
+    }
 }

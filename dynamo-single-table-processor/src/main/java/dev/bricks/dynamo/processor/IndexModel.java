@@ -13,13 +13,13 @@ import dev.bricks.dynamo.schema.KeyTemplate;
  */
 record IndexModel(String name, String pkAttribute, KeyTemplate pk, String skAttribute, KeyTemplate sk) {
 
-  /** Prefix of the generated template constants, e.g. {@code GSI1}. */
-  String constant() {
-    return Names.constName(name);
-  }
+    /** Prefix of the generated template constants, e.g. {@code GSI1}. */
+    String constant() {
+        return Names.constName(name);
+    }
 
-  /** Name of the generated partition method, e.g. {@code gsi1}. */
-  String method() {
-    return Names.javaName(name);
-  }
+    /** Name of the generated partition method, e.g. {@code gsi1}. */
+    String method() {
+        return Names.javaName(name);
+    }
 }

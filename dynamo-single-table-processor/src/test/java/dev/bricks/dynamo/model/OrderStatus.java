@@ -1,5 +1,8 @@
 package dev.bricks.dynamo.model;
 
 public enum OrderStatus {
-  CREATED, PAID, SHIPPED, CANCELLED
+    CREATED,
+    PAID,
+    SHIPPED,
+    CANCELLED
 }

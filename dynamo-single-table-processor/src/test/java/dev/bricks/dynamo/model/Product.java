@@ -9,10 +9,10 @@ import java.math.BigDecimal;
 @Entity(type = "PRODUCT")
 @PrimaryKey(pk = "PRODUCT#{sku}", sk = "PRODUCT")
 @Index(name = "GSI1", pk = "CATEGORY#{category}", sk = "{brand}#{name}")
-public record Product(String sku, String category, String brand, String name, BigDecimal price, Integer stock,
-    String description) {
+public record Product(
+        String sku, String category, String brand, String name, BigDecimal price, Integer stock, String description) {
 
-  public static Product of(String sku, String category, String brand, String name) {
-    return new Product(sku, category, brand, name, BigDecimal.TEN, 5, null);
-  }
+    public static Product of(String sku, String category, String brand, String name) {
+        return new Product(sku, category, brand, name, BigDecimal.TEN, 5, null);
+    }
 }

@@ -12,4 +12,8 @@ import dev.bricks.dynamo.annotation.PrimaryKey;
 @Entity(type = "SLOT")
 @PrimaryKey(pk = "CAL#{calendarId}", sk = "DAY#{day}#ROOM#{room}")
 @Index(name = "GSI1", pk = "ROOM#{room}", sk = "SLOT#{calendarId}")
-public record Slot(String calendarId, @AllowEmpty String day, @AllowEmpty String room, String title) {}
+public record Slot(
+        String calendarId,
+        @AllowEmpty String day,
+        @AllowEmpty String room,
+        String title) {}

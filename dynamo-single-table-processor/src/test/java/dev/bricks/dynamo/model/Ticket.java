@@ -11,4 +11,9 @@ import java.time.Instant;
 @Entity(type = "TICKET")
 @PrimaryKey(pk = "TICKET#{id}", sk = "TICKET")
 @Index(name = "GSI1", pk = "QUEUE#{queue}", sk = "{updatedAt}#{id}")
-public record Ticket(String id, String queue, String subject, @UpdatedAt Instant updatedAt, @Version Long version) {}
+public record Ticket(
+        String id,
+        String queue,
+        String subject,
+        @UpdatedAt Instant updatedAt,
+        @Version Long version) {}

@@ -13,16 +13,16 @@ import java.time.Instant;
 @Entity(type = "USER")
 @PrimaryKey(pk = "USER#{userId}", sk = "PROFILE")
 public record User(
-    @Attribute("UserId") String userId,
-    @Unique @Attribute("Email") String email,
-    @Attribute("Name") String name,
-    @Attribute("OrderCount") Integer orderCount,
-    @Attribute("LastOrderDate") Instant lastOrderDate,
-    @Version Long version,
-    @CreatedAt Instant createdAt,
-    @UpdatedAt Instant updatedAt) {
+        @Attribute("UserId") String userId,
+        @Unique @Attribute("Email") String email,
+        @Attribute("Name") String name,
+        @Attribute("OrderCount") Integer orderCount,
+        @Attribute("LastOrderDate") Instant lastOrderDate,
+        @Version Long version,
+        @CreatedAt Instant createdAt,
+        @UpdatedAt Instant updatedAt) {
 
-  public static User of(String userId, String email, String name) {
-    return new User(userId, email, name, null, null, null, null, null);
-  }
+    public static User of(String userId, String email, String name) {
+        return new User(userId, email, name, null, null, null, null, null);
+    }
 }

@@ -11,6 +11,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD})
 public @interface Attribute {
-  /** The attribute name in the item. */
-  String value();
+    /** The attribute name in the item. */
+    String value();
 }

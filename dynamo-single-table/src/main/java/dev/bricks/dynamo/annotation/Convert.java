@@ -23,6 +23,6 @@ import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD})
 public @interface Convert {
-  /** The converter class. */
-  Class<? extends AttributeConverter<?>> value();
+    /** The converter class. */
+    Class<? extends AttributeConverter<?>> value();
 }

@@ -21,9 +21,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Entity {
-  /** The value stored in the entity type attribute, e.g. {@code "ORDER"}; never blank. */
-  String type();
+    /** The value stored in the entity type attribute, e.g. {@code "ORDER"}; never blank. */
+    String type();
 
-  /** Name of the attribute holding the entity type; {@code "EntityType"} by default. */
-  String typeAttribute() default "EntityType";
+    /** Name of the attribute holding the entity type; {@code "EntityType"} by default. */
+    String typeAttribute() default "EntityType";
 }

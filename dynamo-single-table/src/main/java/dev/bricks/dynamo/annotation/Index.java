@@ -1,6 +1,5 @@
 package dev.bricks.dynamo.annotation;
 
-import dev.bricks.dynamo.Partition;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Repeatable;
@@ -18,18 +17,18 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Repeatable(Indexes.class)
 public @interface Index {
-  /** Index name as declared on the table, e.g. {@code "GSI1"}. */
-  String name();
+    /** Index name as declared on the table, e.g. {@code "GSI1"}. */
+    String name();
 
-  /** Partition key template. */
-  String pk();
+    /** Partition key template. */
+    String pk();
 
-  /** Sort key template; empty when the index has no sort key. */
-  String sk() default "";
+    /** Sort key template; empty when the index has no sort key. */
+    String sk() default "";
 
-  /** Partition key attribute name; defaults to {@code name + "PK"}. */
-  String pkAttribute() default "";
+    /** Partition key attribute name; defaults to {@code name + "PK"}. */
+    String pkAttribute() default "";
 
-  /** Sort key attribute name; defaults to {@code name + "SK"}. */
-  String skAttribute() default "";
+    /** Sort key attribute name; defaults to {@code name + "SK"}. */
+    String skAttribute() default "";
 }

@@ -11,6 +11,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Indexes {
-  /** The indexes. */
-  Index[] value();
+    /** The indexes. */
+    Index[] value();
 }

@@ -1,6 +1,5 @@
 package dev.bricks.dynamo.annotation;
 
-import dev.bricks.dynamo.Partition;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -17,15 +16,15 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface PrimaryKey {
-  /** Partition key template. */
-  String pk();
+    /** Partition key template. */
+    String pk();
 
-  /** Sort key template; empty for a table without a sort key. */
-  String sk() default "";
+    /** Sort key template; empty for a table without a sort key. */
+    String sk() default "";
 
-  /** Attribute name of the partition key in the table; {@code "PK"} by default. */
-  String pkAttribute() default "PK";
+    /** Attribute name of the partition key in the table; {@code "PK"} by default. */
+    String pkAttribute() default "PK";
 
-  /** Attribute name of the sort key in the table; {@code "SK"} by default. */
-  String skAttribute() default "SK";
+    /** Attribute name of the sort key in the table; {@code "SK"} by default. */
+    String skAttribute() default "SK";
 }

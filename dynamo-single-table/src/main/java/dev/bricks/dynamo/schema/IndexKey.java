@@ -12,20 +12,20 @@ import java.util.Objects;
  * @param skAttribute sort key attribute name, or null when there is no sort key
  * @param skTemplate sort key template, or null when there is no sort key
  */
-public record IndexKey(String indexName, String pkAttribute, KeyTemplate pkTemplate, String skAttribute,
-    KeyTemplate skTemplate) {
-  public IndexKey {
-    Objects.requireNonNull(pkAttribute, "pkAttribute");
-    Objects.requireNonNull(pkTemplate, "pkTemplate");
-  }
+public record IndexKey(
+        String indexName, String pkAttribute, KeyTemplate pkTemplate, String skAttribute, KeyTemplate skTemplate) {
+    public IndexKey {
+        Objects.requireNonNull(pkAttribute, "pkAttribute");
+        Objects.requireNonNull(pkTemplate, "pkTemplate");
+    }
 
-  /** True for the table's primary key. */
-  public boolean isTable() {
-    return indexName == null;
-  }
+    /** True for the table's primary key. */
+    public boolean isTable() {
+        return indexName == null;
+    }
 
-  /** Index name for messages: the GSI name or {@code "table"}. */
-  public String label() {
-    return indexName == null ? "table" : indexName;
-  }
+    /** Index name for messages: the GSI name or {@code "table"}. */
+    public String label() {
+        return indexName == null ? "table" : indexName;
+    }
 }

@@ -10,7 +10,14 @@ import java.awt.image.BufferedImage;
  * means {@link #NORMAL}.
  */
 enum ExifOrientation {
-    NORMAL, MIRROR_HORIZONTAL, ROTATE_180, MIRROR_VERTICAL, TRANSPOSE, ROTATE_90, TRANSVERSE, ROTATE_270;
+    NORMAL,
+    MIRROR_HORIZONTAL,
+    ROTATE_180,
+    MIRROR_VERTICAL,
+    TRANSPOSE,
+    ROTATE_90,
+    TRANSVERSE,
+    ROTATE_270;
 
     private static final int TAG_ORIENTATION = 0x0112;
 
@@ -35,7 +42,11 @@ enum ExifOrientation {
     }
 
     private static boolean isExif(byte[] b, int at) {
-        return b[at] == 'E' && b[at + 1] == 'x' && b[at + 2] == 'i' && b[at + 3] == 'f' && b[at + 4] == 0
+        return b[at] == 'E'
+                && b[at + 1] == 'x'
+                && b[at + 2] == 'i'
+                && b[at + 3] == 'f'
+                && b[at + 4] == 0
                 && b[at + 5] == 0;
     }
 
@@ -99,7 +110,8 @@ enum ExifOrientation {
             case ROTATE_270 -> new AffineTransform(0, -1, 1, 0, 0, w);
             default -> throw new IllegalStateException(name());
         };
-        BufferedImage out = swapsAxes() ? new BufferedImage(h, w, BufferedImage.TYPE_INT_RGB)
+        BufferedImage out = swapsAxes()
+                ? new BufferedImage(h, w, BufferedImage.TYPE_INT_RGB)
                 : new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {

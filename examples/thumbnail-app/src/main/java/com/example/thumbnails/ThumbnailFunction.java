@@ -86,7 +86,9 @@ public final class ThumbnailFunction extends S3Handler {
     protected void handleRecord(S3Record record, Context context) {
         String key = record.key();
         if (!record.isObjectCreated() || key.endsWith("/") || !key.startsWith(UPLOAD_PREFIX)) {
-            LOG.atInfo().addKeyValue("key", key).addKeyValue("event_name", record.eventName())
+            LOG.atInfo()
+                    .addKeyValue("key", key)
+                    .addKeyValue("event_name", record.eventName())
                     .log("ignored: not an object created under " + UPLOAD_PREFIX);
             return;
         }
@@ -97,24 +99,36 @@ public final class ThumbnailFunction extends S3Handler {
                 Thumbnailer.checkSize(record.size()); // over 25 MB: rejected before any request
             }
             if (eTag != null && eTag.equals(thumbnailSourceETag(record.bucket(), thumbnailKey))) {
-                LOG.atInfo().addKeyValue("key", key).addKeyValue("thumbnail_key", thumbnailKey)
-                        .addKeyValue("source_etag", eTag).log("thumbnail already up to date: nothing written");
+                LOG.atInfo()
+                        .addKeyValue("key", key)
+                        .addKeyValue("thumbnail_key", thumbnailKey)
+                        .addKeyValue("source_etag", eTag)
+                        .log("thumbnail already up to date: nothing written");
                 return;
             }
             ResponseBytes<GetObjectResponse> source = download(record.bucket(), key);
             String sourceETag = unquote(source.response().eTag());
             byte[] thumbnail = thumbnailer.thumbnail(source.asByteArrayUnsafe());
-            s3.putObject(b -> b.bucket(record.bucket()).key(thumbnailKey).contentType("image/jpeg")
-                    .cacheControl(CACHE_CONTROL)
-                    .metadata(sourceETag == null ? Map.of() : Map.of(SOURCE_ETAG, sourceETag)),
+            s3.putObject(
+                    b -> b.bucket(record.bucket())
+                            .key(thumbnailKey)
+                            .contentType("image/jpeg")
+                            .cacheControl(CACHE_CONTROL)
+                            .metadata(sourceETag == null ? Map.of() : Map.of(SOURCE_ETAG, sourceETag)),
                     RequestBody.fromBytes(thumbnail));
             created.increment();
-            LOG.atInfo().addKeyValue("key", key).addKeyValue("thumbnail_key", thumbnailKey)
-                    .addKeyValue("bytes", thumbnail.length).log("thumbnail written");
+            LOG.atInfo()
+                    .addKeyValue("key", key)
+                    .addKeyValue("thumbnail_key", thumbnailKey)
+                    .addKeyValue("bytes", thumbnail.length)
+                    .log("thumbnail written");
         } catch (ImageRejectedException e) {
             rejected.get(e.reason()).increment();
-            LOG.atWarn().addKeyValue("reason", e.reason().name()).addKeyValue("key", key)
-                    .addKeyValue("detail", e.getMessage()).log("image rejected");
+            LOG.atWarn()
+                    .addKeyValue("reason", e.reason().name())
+                    .addKeyValue("key", key)
+                    .addKeyValue("detail", e.getMessage())
+                    .log("image rejected");
         }
     }
 
@@ -137,7 +151,9 @@ public final class ThumbnailFunction extends S3Handler {
     /** The {@code source-etag} of the existing thumbnail; null when there is none. */
     private String thumbnailSourceETag(String bucket, String thumbnailKey) {
         try {
-            return s3.headObject(b -> b.bucket(bucket).key(thumbnailKey)).metadata().get(SOURCE_ETAG);
+            return s3.headObject(b -> b.bucket(bucket).key(thumbnailKey))
+                    .metadata()
+                    .get(SOURCE_ETAG);
         } catch (NoSuchKeyException e) {
             return null;
         } catch (S3Exception e) {
@@ -153,6 +169,7 @@ public final class ThumbnailFunction extends S3Handler {
             return null;
         }
         return eTag.length() >= 2 && eTag.startsWith("\"") && eTag.endsWith("\"")
-                ? eTag.substring(1, eTag.length() - 1) : eTag;
+                ? eTag.substring(1, eTag.length() - 1)
+                : eTag;
     }
 }

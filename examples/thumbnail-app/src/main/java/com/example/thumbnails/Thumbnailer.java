@@ -65,8 +65,8 @@ public final class Thumbnailer {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(source))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw new ImageRejectedException(RejectReason.NOT_AN_IMAGE,
-                        "no image format recognised (" + source.length + " bytes)");
+                throw new ImageRejectedException(
+                        RejectReason.NOT_AN_IMAGE, "no image format recognised (" + source.length + " bytes)");
             }
             ImageReader reader = readers.next();
             try {
@@ -94,17 +94,16 @@ public final class Thumbnailer {
             throw new ImageRejectedException(RejectReason.EMPTY_FILE, "the object is empty (0 bytes)");
         }
         if (bytes > MAX_BYTES) {
-            throw new ImageRejectedException(RejectReason.FILE_TOO_LARGE,
-                    bytes + " bytes (limit " + MAX_BYTES + ")");
+            throw new ImageRejectedException(RejectReason.FILE_TOO_LARGE, bytes + " bytes (limit " + MAX_BYTES + ")");
         }
     }
 
     private static BufferedImage decodeCentredSquare(ImageReader reader) throws IOException, ImageRejectedException {
-        int width = reader.getWidth(0);   // header only: no pixel is decoded yet
+        int width = reader.getWidth(0); // header only: no pixel is decoded yet
         int height = reader.getHeight(0);
         if ((long) width * height > MAX_PIXELS) {
-            throw new ImageRejectedException(RejectReason.TOO_MANY_PIXELS,
-                    width + "x" + height + " pixels (limit " + MAX_PIXELS + ")");
+            throw new ImageRejectedException(
+                    RejectReason.TOO_MANY_PIXELS, width + "x" + height + " pixels (limit " + MAX_PIXELS + ")");
         }
         int side = Math.min(width, height);
         ImageReadParam param = reader.getDefaultReadParam();
@@ -117,8 +116,9 @@ public final class Thumbnailer {
         if (!warnings.isEmpty()) {
             String warning = String.join("; ", warnings);
             RejectReason reason = warning.toLowerCase(Locale.ROOT).contains("premature end")
-                    || warning.toLowerCase(Locale.ROOT).contains("truncated")
-                    ? RejectReason.TRUNCATED : RejectReason.UNREADABLE;
+                            || warning.toLowerCase(Locale.ROOT).contains("truncated")
+                    ? RejectReason.TRUNCATED
+                    : RejectReason.UNREADABLE;
             throw new ImageRejectedException(reason, "decoder warning: " + warning);
         }
         return image;
@@ -129,7 +129,9 @@ public final class Thumbnailer {
         BufferedImage srgb = image;
         ColorSpace space = image.getColorModel().getColorSpace();
         if (!space.isCS_sRGB() && space.getType() != ColorSpace.TYPE_GRAY) {
-            BufferedImage converted = new BufferedImage(image.getWidth(), image.getHeight(),
+            BufferedImage converted = new BufferedImage(
+                    image.getWidth(),
+                    image.getHeight(),
                     image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
             new ColorConvertOp(null).filter(image, converted);
             srgb = converted;
@@ -152,7 +154,8 @@ public final class Thumbnailer {
         while (current.getWidth() / 2 >= size) {
             current = resize(current, current.getWidth() / 2, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         }
-        return current.getWidth() == size && current.getHeight() == size ? current
+        return current.getWidth() == size && current.getHeight() == size
+                ? current
                 : resize(current, size, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
     }
 

@@ -36,18 +36,18 @@ final class Images {
      * A 320×200 lossless WebP, left half {@link #RED}, right half {@link #BLUE} (54 bytes), written by libwebp's
      * {@code cwebp 1.2.4 -lossless} from a PPM of those two halves (Debian package {@code webp}).
      */
-    static final byte[] WEBP_HALVES = Base64.getDecoder().decode(
-            "UklGRi4AAABXRUJQVlA4TCEAAAAvP8ExAA8wHvfwvRD3/EcLhASE/6dVD0T0fwJMSfffGAMA");
+    static final byte[] WEBP_HALVES =
+            Base64.getDecoder().decode("UklGRi4AAABXRUJQVlA4TCEAAAAvP8ExAA8wHvfwvRD3/EcLhASE/6dVD0T0fwJMSfffGAMA");
 
     /** The same two halves as a lossy (VP8) WebP (272 bytes): {@code cwebp 1.2.4 -q 80} from the same PPM. */
-    static final byte[] WEBP_HALVES_LOSSY = Base64.getDecoder().decode(
-            "UklGRggBAABXRUJQVlA4IPwAAACwEwCdASpAAcgAPm02mUmkIyKhIdJIAIANiWlu4XaxEJwHyAAAIcBcMc4IgZjpBf+FVjQbwnCgLhjp"
-            + "BfiqrBQMKAuGOkF+KmXOsYoC4Y6QX4nQoGFAXDHSC/FTLnWMUBcMdIL8ToUDCgLhjpBfiplzrGKAuGOkF+J0KBhQFwx0gvxUy51j"
-            + "FAXDHSC/E6FAwoC4Y6QX4qZc6xigLhjpBfidCgYUBcGgAP7/YvD//2LOWwJQf//c4HzLfMt/IiASmT/1ZV//+5wPr6+6P+xX/qff"
-            + "wBpdhBQEcJx+EIo3iqWAA0r+KpYADSv4qlgANK/iqWAA0r+KpYADSv4oAAA=");
+    static final byte[] WEBP_HALVES_LOSSY = Base64.getDecoder()
+            .decode(
+                    "UklGRggBAABXRUJQVlA4IPwAAACwEwCdASpAAcgAPm02mUmkIyKhIdJIAIANiWlu4XaxEJwHyAAAIcBcMc4IgZjpBf+FVjQbwnCgLhjp"
+                            + "BfiqrBQMKAuGOkF+KmXOsYoC4Y6QX4nQoGFAXDHSC/FTLnWMUBcMdIL8ToUDCgLhjpBfiplzrGKAuGOkF+J0KBhQFwx0gvxUy51j"
+                            + "FAXDHSC/E6FAwoC4Y6QX4qZc6xigLhjpBfidCgYUBcGgAP7/YvD//2LOWwJQf//c4HzLfMt/IiASmT/1ZV//+5wPr6+6P+xX/qff"
+                            + "wBpdhBQEcJx+EIo3iqWAA0r+KpYADSv4qlgANK/iqWAA0r+KpYADSv4oAAA=");
 
-    private Images() {
-    }
+    private Images() {}
 
     /** An opaque image painted by {@code painter}. */
     static BufferedImage image(int width, int height, int type, Consumer<Graphics2D> painter) {
@@ -143,8 +143,8 @@ final class Images {
             writer.setOutput(out);
             writer.prepareWriteSequence(null);
             for (BufferedImage frame : frames) {
-                IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame),
-                        null);
+                IIOMetadata metadata =
+                        writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame), null);
                 writer.writeToSequence(new IIOImage(frame, null, metadata), null);
             }
             writer.endWriteSequence();
@@ -159,18 +159,22 @@ final class Images {
     /** The JPEG with an APP1 Exif segment (big-endian TIFF, IFD0 with only the orientation tag) after its APP0. */
     static byte[] withExifOrientation(byte[] jpeg, int orientation) {
         ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 12 + 4);
-        tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);            // header, IFD0 at 8
-        tiff.putShort((short) 1);                                                          // one entry
-        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
-        tiff.putInt(0);                                                                    // no next IFD
+        tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8); // header, IFD0 at 8
+        tiff.putShort((short) 1); // one entry
+        tiff.putShort((short) 0x0112)
+                .putShort((short) 3)
+                .putInt(1)
+                .putShort((short) orientation)
+                .putShort((short) 0);
+        tiff.putInt(0); // no next IFD
         byte[] payload = concat("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), tiff.array());
         return insertAfterApp0(jpeg, segment(0xE1, payload));
     }
 
     /** The JPEG with an APP2 ICC_PROFILE segment holding {@code profile}. */
     static byte[] withIccProfile(byte[] jpeg, ICC_Profile profile) {
-        byte[] payload = concat("ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1), new byte[] {1, 1},
-                profile.getData());
+        byte[] payload =
+                concat("ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1), new byte[] {1, 1}, profile.getData());
         return insertAfterApp0(jpeg, segment(0xE2, payload));
     }
 
@@ -186,8 +190,14 @@ final class Images {
      * deflated) and IEND: a decompression bomb of a few KB when the claimed size is huge.
      */
     static byte[] pngBomb(int width, int height) {
-        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height)
-                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        ByteBuffer ihdr = ByteBuffer.allocate(13)
+                .putInt(width)
+                .putInt(height)
+                .put((byte) 8)
+                .put((byte) 2)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
         deflater.setInput(new byte[1 << 20]);
         deflater.finish();
@@ -195,8 +205,11 @@ final class Images {
         int n = deflater.deflate(buffer);
         deflater.end();
         byte[] idat = Arrays.copyOf(buffer, n);
-        return concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'},
-                chunk("IHDR", ihdr.array()), chunk("IDAT", idat), chunk("IEND", new byte[0]));
+        return concat(
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'},
+                chunk("IHDR", ihdr.array()),
+                chunk("IDAT", idat),
+                chunk("IEND", new byte[0]));
     }
 
     /** The first {@code fraction} of the bytes. */
@@ -253,7 +266,10 @@ final class Images {
         CRC32 crc = new CRC32();
         crc.update(typeBytes);
         crc.update(data);
-        return concat(ByteBuffer.allocate(4).putInt(data.length).array(), typeBytes, data,
+        return concat(
+                ByteBuffer.allocate(4).putInt(data.length).array(),
+                typeBytes,
+                data,
                 ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 

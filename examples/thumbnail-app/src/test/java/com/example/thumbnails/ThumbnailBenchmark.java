@@ -38,19 +38,27 @@ public final class ThumbnailBenchmark {
     private static final String BUCKET = "bench";
     private static final String HANDLER = "com.example.thumbnails.ThumbnailFunction::handleRequest";
 
-    private ThumbnailBenchmark() {
-    }
+    private ThumbnailBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int runs = Integer.parseInt(args[0]);
-        try (AsyncInvoker unused = new AsyncInvoker((id, e) -> {
-                throw new IllegalStateException("no notifications");
-            }, AsyncInvokeConfig.LOCAL_DEFAULT, line -> { });
-             LocalS3 localS3 = new LocalS3(new S3Config(0, null, "us-east-1",
-                     List.of(new S3BucketConfig(BUCKET, List.of()))), unused).start();
-             S3Client s3 = S3Client.builder().endpointOverride(localS3.endpoint()).forcePathStyle(true)
-                     .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
-                             AwsBasicCredentials.create("local", "local"))).build()) {
+        try (AsyncInvoker unused = new AsyncInvoker(
+                        (id, e) -> {
+                            throw new IllegalStateException("no notifications");
+                        },
+                        AsyncInvokeConfig.LOCAL_DEFAULT,
+                        line -> {});
+                LocalS3 localS3 = new LocalS3(
+                                new S3Config(0, null, "us-east-1", List.of(new S3BucketConfig(BUCKET, List.of()))),
+                                unused)
+                        .start();
+                S3Client s3 = S3Client.builder()
+                        .endpointOverride(localS3.endpoint())
+                        .forcePathStyle(true)
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                        .build()) {
             List<ThumbnailFunctionTest.Uploaded> images = List.of(
                     upload(s3, "uploads/photo-12mp.jpg", Images.jpeg(photo(4000, 3000), 0.9f)),
                     upload(s3, "uploads/graphic-1mp.png", Images.write(photo(1000, 1000), "png")));
@@ -61,7 +69,13 @@ public final class ThumbnailBenchmark {
                 String[] spec = args[a].split("=", 2);
                 for (int memory : new int[] {512, 1024}) {
                     for (ThumbnailFunctionTest.Uploaded image : images) {
-                        measure(s3, localS3, Path.of(spec[0]), spec.length > 1 ? spec[1] : spec[0], memory, image,
+                        measure(
+                                s3,
+                                localS3,
+                                Path.of(spec[0]),
+                                spec.length > 1 ? spec[1] : spec[0],
+                                memory,
+                                image,
                                 runs);
                     }
                 }
@@ -69,8 +83,14 @@ public final class ThumbnailBenchmark {
         }
     }
 
-    private static void measure(S3Client s3, LocalS3 localS3, Path deployment, String label, int memory,
-                                ThumbnailFunctionTest.Uploaded image, int runs) {
+    private static void measure(
+            S3Client s3,
+            LocalS3 localS3,
+            Path deployment,
+            String label,
+            int memory,
+            ThumbnailFunctionTest.Uploaded image,
+            int runs) {
         List<Double> init = new ArrayList<>();
         List<Double> cold = new ArrayList<>();
         List<Double> warm = new ArrayList<>();
@@ -79,10 +99,15 @@ public final class ThumbnailBenchmark {
         byte[] event = ThumbnailFunctionTest.event(BUCKET, image);
         String thumbnail = "thumbnails/" + image.key().substring("uploads/".length());
         for (int run = 0; run < runs; run++) {
-            try (FunctionProcess fn = FunctionProcess.builder().deployment(deployment).handler(HANDLER)
-                    .functionName("thumbnails").memoryMb(memory).timeout(Duration.ofSeconds(60))
+            try (FunctionProcess fn = FunctionProcess.builder()
+                    .deployment(deployment)
+                    .handler(HANDLER)
+                    .functionName("thumbnails")
+                    .memoryMb(memory)
+                    .timeout(Duration.ofSeconds(60))
                     .environment("AWS_ENDPOINT_URL_S3", localS3.endpoint().toString())
-                    .outputLines(line -> { }).start()) {
+                    .outputLines(line -> {})
+                    .start()) {
                 s3.deleteObject(b -> b.bucket(BUCKET).key(thumbnail));
                 InvocationReport report = checked(fn.invoke(event));
                 init.add(millis(report.initDuration().orElseThrow()));
@@ -97,14 +122,22 @@ public final class ThumbnailBenchmark {
                 s3.headObject(b -> b.bucket(BUCKET).key(thumbnail)); // the thumbnail was written
             }
         }
-        System.out.printf("| %s | %d MB | %s | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %d MB |%n", label, memory,
-                image.key().substring("uploads/".length()), median(init), median(cold), median(warm),
-                median(first), rssKb / 1024);
+        System.out.printf(
+                "| %s | %d MB | %s | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %d MB |%n",
+                label,
+                memory,
+                image.key().substring("uploads/".length()),
+                median(init),
+                median(cold),
+                median(warm),
+                median(first),
+                rssKb / 1024);
     }
 
     private static InvocationReport checked(FunctionProcess.Invocation invocation) {
         if (invocation.result().status() != InvocationResult.Status.SUCCESS) {
-            throw new IllegalStateException("invocation failed: " + invocation.result().payloadAsString());
+            throw new IllegalStateException(
+                    "invocation failed: " + invocation.result().payloadAsString());
         }
         return invocation.report();
     }
@@ -117,7 +150,10 @@ public final class ThumbnailBenchmark {
             g.fillRect(0, 0, width, height);
             for (int i = 0; i < 400; i++) {
                 g.setColor(new Color(random.nextInt(256), random.nextInt(256), random.nextInt(256), 90));
-                g.fillOval(random.nextInt(width), random.nextInt(height), 20 + random.nextInt(width / 8),
+                g.fillOval(
+                        random.nextInt(width),
+                        random.nextInt(height),
+                        20 + random.nextInt(width / 8),
                         20 + random.nextInt(height / 8));
             }
         });
@@ -128,7 +164,8 @@ public final class ThumbnailBenchmark {
     }
 
     private static ThumbnailFunctionTest.Uploaded upload(S3Client s3, String key, byte[] bytes) {
-        String eTag = s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(bytes)).eTag();
+        String eTag = s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(bytes))
+                .eTag();
         System.err.printf("%s: %d bytes%n", key, bytes.length);
         return new ThumbnailFunctionTest.Uploaded(key, eTag.replace("\"", ""), bytes.length);
     }

@@ -54,11 +54,15 @@ class ThumbnailFunctionTest {
 
     @BeforeAll
     static void startS3() {
-        unused = new AsyncInvoker((id, event) -> {
-            throw new IllegalStateException("no notifications configured");
-        }, AsyncInvokeConfig.LOCAL_DEFAULT, line -> { });
-        localS3 = new LocalS3(new S3Config(0, null, "us-east-1", List.of(new S3BucketConfig(BUCKET, List.of()))),
-                unused).start();
+        unused = new AsyncInvoker(
+                (id, event) -> {
+                    throw new IllegalStateException("no notifications configured");
+                },
+                AsyncInvokeConfig.LOCAL_DEFAULT,
+                line -> {});
+        localS3 = new LocalS3(
+                        new S3Config(0, null, "us-east-1", List.of(new S3BucketConfig(BUCKET, List.of()))), unused)
+                .start();
         s3 = client(localS3.endpoint());
         function = new ThumbnailFunction(s3);
     }
@@ -81,7 +85,8 @@ class ThumbnailFunctionTest {
         // bricks-local's S3 (s3proxy) does not keep Cache-Control, so the request is checked, not the object
         assertThat(LAST_PUT.get().cacheControl()).isEqualTo(ThumbnailFunction.CACHE_CONTROL);
         assertThat(head.metadata()).containsEntry(ThumbnailFunction.SOURCE_ETAG, photo.eTag());
-        byte[] thumb = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("thumbnails/my holiday é.jpg")).asByteArray();
+        byte[] thumb = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("thumbnails/my holiday é.jpg"))
+                .asByteArray();
         assertThat(ThumbnailerTest.decode(thumb).getWidth()).isEqualTo(150);
         assertThat(ThumbnailerTest.decode(thumb).getHeight()).isEqualTo(150);
     }
@@ -95,7 +100,8 @@ class ThumbnailFunctionTest {
         invoke(photo);
 
         assertThat(calls("PutObject") - putsBefore).isEqualTo(1);
-        assertThat(s3.headObject(b -> b.bucket(BUCKET).key("thumbnails/twice.png")).metadata())
+        assertThat(s3.headObject(b -> b.bucket(BUCKET).key("thumbnails/twice.png"))
+                        .metadata())
                 .containsEntry(ThumbnailFunction.SOURCE_ETAG, photo.eTag());
     }
 
@@ -106,7 +112,8 @@ class ThumbnailFunctionTest {
 
         invoke(second);
 
-        assertThat(s3.headObject(b -> b.bucket(BUCKET).key("thumbnails/replaced.png")).metadata())
+        assertThat(s3.headObject(b -> b.bucket(BUCKET).key("thumbnails/replaced.png"))
+                        .metadata())
                 .containsEntry(ThumbnailFunction.SOURCE_ETAG, second.eTag());
     }
 
@@ -123,7 +130,8 @@ class ThumbnailFunctionTest {
 
             String name = file.getKey().substring("uploads/".length());
             assertThatThrownBy(() -> s3.headObject(b -> b.bucket(BUCKET).key("thumbnails/" + name)))
-                    .as(name).isInstanceOf(NoSuchKeyException.class);
+                    .as(name)
+                    .isInstanceOf(NoSuchKeyException.class);
         }
     }
 
@@ -161,22 +169,26 @@ class ThumbnailFunctionTest {
     void handleRequest_s3Unreachable_failsTheInvocationSoLambdaRetries() {
         S3Client closedPort = client(URI.create("http://127.0.0.1:1"));
 
-        assertThatThrownBy(() -> Invoker.invoke(new ThumbnailFunction(closedPort),
-                event(new Uploaded("uploads/a.jpg", "0123456789abcdef", 10)), LocalContext.of("thumbnails")))
+        assertThatThrownBy(() -> Invoker.invoke(
+                        new ThumbnailFunction(closedPort),
+                        event(new Uploaded("uploads/a.jpg", "0123456789abcdef", 10)),
+                        LocalContext.of("thumbnails")))
                 .hasMessageContaining("Unable to execute HTTP request");
     }
 
     /** An uploaded object as the event describes it. */
-    record Uploaded(String key, String eTag, long size) {
-    }
+    record Uploaded(String key, String eTag, long size) {}
 
     private static Uploaded upload(String key, byte[] bytes) {
-        String eTag = s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(bytes)).eTag();
+        String eTag = s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(bytes))
+                .eTag();
         return new Uploaded(key, eTag.replace("\"", ""), bytes.length);
     }
 
     private static void invoke(Uploaded object) throws Exception {
-        function.handleRequest(new ByteArrayInputStream(event(object)), OutputStream.nullOutputStream(),
+        function.handleRequest(
+                new ByteArrayInputStream(event(object)),
+                OutputStream.nullOutputStream(),
                 LocalContext.of("thumbnails"));
     }
 
@@ -208,18 +220,24 @@ class ThumbnailFunctionTest {
 
     /** The real client, counting the calls per operation (our own interceptor; S3 itself is real). */
     private static S3Client client(URI endpoint) {
-        return S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(Region.US_EAST_1)
+        return S3Client.builder()
+                .endpointOverride(endpoint)
+                .forcePathStyle(true)
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
-                    @Override
-                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-                        CALLS.computeIfAbsent(operation, o -> new AtomicInteger()).incrementAndGet();
-                        if (context.request() instanceof PutObjectRequest put) {
-                            LAST_PUT.set(put);
-                        }
-                    }
-                }).retryStrategy(b -> b.maxAttempts(1)))
+                            @Override
+                            public void beforeExecution(
+                                    Context.BeforeExecution context, ExecutionAttributes attributes) {
+                                String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+                                CALLS.computeIfAbsent(operation, o -> new AtomicInteger())
+                                        .incrementAndGet();
+                                if (context.request() instanceof PutObjectRequest put) {
+                                    LAST_PUT.set(put);
+                                }
+                            }
+                        })
+                        .retryStrategy(b -> b.maxAttempts(1)))
                 .build();
     }
 }

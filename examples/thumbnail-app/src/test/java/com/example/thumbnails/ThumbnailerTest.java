@@ -29,7 +29,7 @@ class ThumbnailerTest {
         assertThat(thumb.getWidth()).isEqualTo(150);
         assertThat(thumb.getHeight()).isEqualTo(150);
         for (int x : new int[] {2, 75, 147}) {
-            assertColour(thumb, x, 75, Images.RED);   // cover: the green sides are cropped away
+            assertColour(thumb, x, 75, Images.RED); // cover: the green sides are cropped away
         }
     }
 
@@ -49,7 +49,7 @@ class ThumbnailerTest {
 
         assertThat(thumb.getWidth()).isEqualTo(150);
         assertThat(thumb.getHeight()).isEqualTo(150);
-        assertColour(thumb, 75, 10, Images.RED);   // centre square of 40x80 = rows 20..60: red above, blue below
+        assertColour(thumb, 75, 10, Images.RED); // centre square of 40x80 = rows 20..60: red above, blue below
         assertColour(thumb, 75, 140, Images.BLUE);
     }
 
@@ -83,9 +83,11 @@ class ThumbnailerTest {
 
         byte[] out = thumbnailer.thumbnail(source);
 
-        assertThat(Images.segmentsBeforeScan(out)).extracting(s -> s[0] & 0xFF)
-                .doesNotContain(0xE1, 0xE2)                      // no EXIF/XMP (APP1), no ICC profile (APP2)
-                .filteredOn(m -> m >= 0xE0 && m <= 0xEF).containsExactly(0xE0);
+        assertThat(Images.segmentsBeforeScan(out))
+                .extracting(s -> s[0] & 0xFF)
+                .doesNotContain(0xE1, 0xE2) // no EXIF/XMP (APP1), no ICC profile (APP2)
+                .filteredOn(m -> m >= 0xE0 && m <= 0xEF)
+                .containsExactly(0xE0);
         byte[] app0 = Images.segmentsBeforeScan(out).get(0);
         assertThat(new String(app0, 1, 4, StandardCharsets.US_ASCII)).isEqualTo("JFIF");
         BufferedImage thumb = decode(out);
@@ -98,7 +100,7 @@ class ThumbnailerTest {
     void thumbnail_pngWithAlpha_isFlattenedOnWhite() throws Exception {
         BufferedImage transparent = Images.image(300, 300, BufferedImage.TYPE_INT_ARGB, g -> {
             g.setColor(Color.BLACK);
-            g.fillRect(100, 100, 100, 100);  // opaque black centre, the rest fully transparent
+            g.fillRect(100, 100, 100, 100); // opaque black centre, the rest fully transparent
         });
 
         BufferedImage thumb = decode(thumbnailer.thumbnail(Images.write(transparent, "png")));
@@ -132,7 +134,7 @@ class ThumbnailerTest {
         BufferedImage thumb = decode(thumbnailer.thumbnail(Images.WEBP_HALVES));
 
         assertThat(thumb.getWidth()).isEqualTo(150);
-        assertColour(thumb, 10, 75, Images.RED);    // centre 200x200 of 320x200: x 60..260, red up to 160
+        assertColour(thumb, 10, 75, Images.RED); // centre 200x200 of 320x200: x 60..260, red up to 160
         assertColour(thumb, 140, 75, Images.BLUE);
     }
 
@@ -147,7 +149,9 @@ class ThumbnailerTest {
 
     @Test
     void thumbnail_text_isRejectedAsNotAnImage() {
-        assertRejected("hello, not an image".getBytes(StandardCharsets.UTF_8), RejectReason.NOT_AN_IMAGE,
+        assertRejected(
+                "hello, not an image".getBytes(StandardCharsets.UTF_8),
+                RejectReason.NOT_AN_IMAGE,
                 "no image format recognised");
     }
 
@@ -179,7 +183,8 @@ class ThumbnailerTest {
     @Test
     void checkSize_over25Megabytes_isRejectedBeforeDownload() {
         assertThatThrownBy(() -> Thumbnailer.checkSize(Thumbnailer.MAX_BYTES + 1))
-                .isInstanceOfSatisfying(ImageRejectedException.class,
+                .isInstanceOfSatisfying(
+                        ImageRejectedException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectReason.FILE_TOO_LARGE))
                 .hasMessage("26214401 bytes (limit 26214400)");
     }
@@ -195,7 +200,9 @@ class ThumbnailerTest {
 
     private void assertRejected(byte[] source, RejectReason reason, String messagePart) {
         assertThatThrownBy(() -> thumbnailer.thumbnail(source))
-                .isInstanceOfSatisfying(ImageRejectedException.class, e -> assertThat(e.reason()).isEqualTo(reason))
+                .isInstanceOfSatisfying(
+                        ImageRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(reason))
                 .hasMessageContaining(messagePart);
     }
 

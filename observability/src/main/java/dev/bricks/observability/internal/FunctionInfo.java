@@ -20,14 +20,12 @@ public final class FunctionInfo {
      * @param functionVersion the Lambda function version
      * @param memorySize the configured memory in MB
      */
-    public record Values(String service, String functionName, String functionVersion, Integer memorySize) {
-    }
+    public record Values(String service, String functionName, String functionVersion, Integer memorySize) {}
 
     private static volatile Values values = initial(Settings.current());
     private static volatile boolean completed;
 
-    private FunctionInfo() {
-    }
+    private FunctionInfo() {}
 
     /** The values as known now; never null. */
     public static Values current() {
@@ -35,7 +33,10 @@ public final class FunctionInfo {
     }
 
     private static Values initial(Settings settings) {
-        return new Values(settings.service(), settings.functionName(), settings.functionVersion(),
+        return new Values(
+                settings.service(),
+                settings.functionName(),
+                settings.functionVersion(),
                 parseMemory(settings.functionMemorySize()));
     }
 
@@ -52,7 +53,8 @@ public final class FunctionInfo {
             String name = v.functionName() != null ? v.functionName() : context.getFunctionName();
             String service = v.service() != null ? v.service() : name;
             String version = v.functionVersion() != null ? v.functionVersion() : context.getFunctionVersion();
-            Integer memory = v.memorySize() != null ? v.memorySize()
+            Integer memory = v.memorySize() != null
+                    ? v.memorySize()
                     : context.getMemoryLimitInMB() > 0 ? context.getMemoryLimitInMB() : null;
             values = new Values(service, name, version, memory);
             completed = true;

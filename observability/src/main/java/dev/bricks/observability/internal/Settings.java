@@ -70,7 +70,8 @@ public record Settings(
             return fromEnvironment();
         } catch (IllegalArgumentException e) {
             System.err.println("bricks-observability: " + e.getMessage() + "; debug sampling is off");
-            return from(name -> DEBUG_SAMPLE_RATE.equals(name) ? null
+            return from(name -> DEBUG_SAMPLE_RATE.equals(name)
+                    ? null
                     : System.getProperty(name) != null ? System.getProperty(name) : System.getenv(name));
         }
     }
@@ -106,8 +107,8 @@ public record Settings(
         try {
             rate = Double.parseDouble(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(DEBUG_SAMPLE_RATE + " must be a number between 0 and 1, was '"
-                    + value + "'", e);
+            throw new IllegalArgumentException(
+                    DEBUG_SAMPLE_RATE + " must be a number between 0 and 1, was '" + value + "'", e);
         }
         if (!(rate >= 0 && rate <= 1)) {
             throw new IllegalArgumentException(DEBUG_SAMPLE_RATE + " must be between 0 and 1, was " + value);

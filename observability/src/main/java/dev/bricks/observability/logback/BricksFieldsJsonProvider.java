@@ -1,9 +1,9 @@
 package dev.bricks.observability.logback;
 
-import dev.bricks.observability.LogFields;
-import dev.bricks.observability.internal.FunctionInfo;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.bricks.observability.LogFields;
+import dev.bricks.observability.internal.FunctionInfo;
 import java.io.IOException;
 import java.util.Map;
 import net.logstash.logback.composite.AbstractJsonProvider;

@@ -1,11 +1,11 @@
 package dev.bricks.observability.logback;
 
-import dev.bricks.observability.LogFields;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 import dev.bricks.core.Correlation;
+import dev.bricks.observability.LogFields;
 import org.slf4j.MDC;
 import org.slf4j.Marker;
 
@@ -24,8 +24,7 @@ import org.slf4j.Marker;
 public class BricksTurboFilter extends TurboFilter {
 
     @Override
-    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
-                              Throwable t) {
+    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
         String correlation = Correlation.current().orElse(null);
         String inMdc = MDC.get(LogFields.CORRELATION_ID);
         if (correlation == null ? inMdc != null : !correlation.equals(inMdc)) {

@@ -1,8 +1,8 @@
 package dev.bricks.observability.logback;
 
-import dev.bricks.observability.LogFields;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.bricks.observability.LogFields;
 import java.io.IOException;
 import net.logstash.logback.composite.AbstractJsonProvider;
 

@@ -1,6 +1,5 @@
 package dev.bricks.observability.logback;
 
-import dev.bricks.observability.LogFields;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -8,6 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.status.WarnStatus;
+import dev.bricks.observability.LogFields;
 import dev.bricks.observability.internal.Settings;
 import java.util.List;
 import java.util.Locale;
@@ -17,11 +17,11 @@ import net.logstash.logback.composite.loggingevent.ArgumentsJsonProvider;
 import net.logstash.logback.composite.loggingevent.KeyValuePairsJsonProvider;
 import net.logstash.logback.composite.loggingevent.LogLevelJsonProvider;
 import net.logstash.logback.composite.loggingevent.LoggerNameJsonProvider;
+import net.logstash.logback.composite.loggingevent.LoggingEventThreadNameJsonProvider;
 import net.logstash.logback.composite.loggingevent.LogstashMarkersJsonProvider;
 import net.logstash.logback.composite.loggingevent.MdcJsonProvider;
 import net.logstash.logback.composite.loggingevent.MessageJsonProvider;
 import net.logstash.logback.composite.loggingevent.StackTraceJsonProvider;
-import net.logstash.logback.composite.loggingevent.LoggingEventThreadNameJsonProvider;
 import net.logstash.logback.composite.loggingevent.ThrowableClassNameJsonProvider;
 import net.logstash.logback.composite.loggingevent.ThrowableMessageJsonProvider;
 
@@ -38,10 +38,10 @@ final class JsonLogging {
     static final String XML_RESOURCE = "dev/bricks/observability/logback/logback-json.xml";
     /** Classpath resource for a user's {@code <include>}: the {@value #APPENDER_NAME} appender. */
     static final String INCLUDE_RESOURCE = "dev/bricks/observability/logback/bricks-appender.xml";
+
     static final String APPENDER_NAME = "BRICKS_JSON";
 
-    private JsonLogging() {
-    }
+    private JsonLogging() {}
 
     static void configure(LoggerContext context, Settings settings) {
         BricksJsonEncoder encoder = new BricksJsonEncoder();
@@ -106,7 +106,8 @@ final class JsonLogging {
         providers.addProvider(new KeyValuePairsJsonProvider());
         providers.addProvider(new ArgumentsJsonProvider());
         providers.addProvider(new LogstashMarkersJsonProvider());
-        ThrowableClassNameJsonProvider exceptionClass = named(new ThrowableClassNameJsonProvider(), LogFields.EXCEPTION_CLASS);
+        ThrowableClassNameJsonProvider exceptionClass =
+                named(new ThrowableClassNameJsonProvider(), LogFields.EXCEPTION_CLASS);
         exceptionClass.setUseSimpleClassName(false);
         providers.addProvider(exceptionClass);
         providers.addProvider(named(new ThrowableMessageJsonProvider(), LogFields.EXCEPTION_MESSAGE));

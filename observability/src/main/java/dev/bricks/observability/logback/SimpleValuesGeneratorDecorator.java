@@ -48,7 +48,9 @@ public class SimpleValuesGeneratorDecorator implements JsonGeneratorDecorator {
                 writeNull();
             } else if (value instanceof String s) {
                 writeString(s);
-            } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+            } else if (value instanceof Integer
+                    || value instanceof Long
+                    || value instanceof Short
                     || value instanceof Byte) {
                 writeNumber(((Number) value).longValue());
             } else if (value instanceof Double d) {

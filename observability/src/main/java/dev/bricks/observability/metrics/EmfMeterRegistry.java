@@ -13,12 +13,12 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.config.NamingConvention;
+import io.micrometer.core.instrument.cumulative.CumulativeFunctionCounter;
+import io.micrometer.core.instrument.cumulative.CumulativeFunctionTimer;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.distribution.pause.PauseDetector;
 import io.micrometer.core.instrument.internal.DefaultGauge;
 import io.micrometer.core.instrument.internal.DefaultMeter;
-import io.micrometer.core.instrument.cumulative.CumulativeFunctionCounter;
-import io.micrometer.core.instrument.cumulative.CumulativeFunctionTimer;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,8 +27,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.ToDoubleFunction;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
 /**
@@ -91,7 +91,8 @@ public final class EmfMeterRegistry extends MeterRegistry {
         for (Meter meter : getMeters()) {
             List<EmfWriter.Datum> data = collect(meter);
             if (!data.isEmpty()) {
-                groups.computeIfAbsent(meter.getId().getTags(), k -> new ArrayList<>()).addAll(data);
+                groups.computeIfAbsent(meter.getId().getTags(), k -> new ArrayList<>())
+                        .addAll(data);
             }
         }
         PrintStream out = output != null ? output : System.out;
@@ -140,7 +141,9 @@ public final class EmfMeterRegistry extends MeterRegistry {
             }
             if (meter instanceof EmfTimer timer) {
                 double[] values = timer.drainMillis();
-                return values.length == 0 ? List.of() : List.of(new EmfWriter.Datum(name, EmfUnit.MILLISECONDS, values));
+                return values.length == 0
+                        ? List.of()
+                        : List.of(new EmfWriter.Datum(name, EmfUnit.MILLISECONDS, values));
             }
             if (meter instanceof EmfDistributionSummary summary) {
                 double[] values = summary.drain();
@@ -160,7 +163,9 @@ public final class EmfMeterRegistry extends MeterRegistry {
             }
             List<EmfWriter.Datum> data = new ArrayList<>();
             for (Measurement measurement : meter.measure()) {
-                data.addAll(single(name + "." + measurement.getStatistic().getTagValueRepresentation(), unit,
+                data.addAll(single(
+                        name + "." + measurement.getStatistic().getTagValueRepresentation(),
+                        unit,
                         measurement.getValue()));
             }
             return data;
@@ -189,8 +194,8 @@ public final class EmfMeterRegistry extends MeterRegistry {
     }
 
     @Override
-    protected DistributionSummary newDistributionSummary(Meter.Id id, DistributionStatisticConfig config,
-                                                         double scale) {
+    protected DistributionSummary newDistributionSummary(
+            Meter.Id id, DistributionStatisticConfig config, double scale) {
         return new EmfDistributionSummary(id, clock, config, scale);
     }
 
@@ -200,8 +205,8 @@ public final class EmfMeterRegistry extends MeterRegistry {
     }
 
     @Override
-    protected <T> FunctionTimer newFunctionTimer(Meter.Id id, T obj, ToLongFunction<T> countFunction,
-                                                 ToDoubleFunction<T> totalTimeFunction, TimeUnit unit) {
+    protected <T> FunctionTimer newFunctionTimer(
+            Meter.Id id, T obj, ToLongFunction<T> countFunction, ToDoubleFunction<T> totalTimeFunction, TimeUnit unit) {
         return new CumulativeFunctionTimer<>(id, obj, countFunction, totalTimeFunction, unit, getBaseTimeUnit());
     }
 
@@ -217,7 +222,10 @@ public final class EmfMeterRegistry extends MeterRegistry {
 
     @Override
     protected DistributionStatisticConfig defaultHistogramConfig() {
-        return DistributionStatisticConfig.builder().expiry(java.time.Duration.ofMinutes(1)).bufferLength(1).build()
+        return DistributionStatisticConfig.builder()
+                .expiry(java.time.Duration.ofMinutes(1))
+                .bufferLength(1)
+                .build()
                 .merge(DistributionStatisticConfig.DEFAULT);
     }
 
@@ -231,8 +239,7 @@ public final class EmfMeterRegistry extends MeterRegistry {
         private Clock clock = Clock.SYSTEM;
         private Supplier<String> serviceFallback;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The CloudWatch namespace (1–255 characters); required.
@@ -241,7 +248,8 @@ public final class EmfMeterRegistry extends MeterRegistry {
          */
         public Builder namespace(String namespace) {
             if (namespace == null || namespace.isBlank() || namespace.length() > 255) {
-                throw new IllegalArgumentException("namespace must be 1-255 non-blank characters, was '" + namespace + "'");
+                throw new IllegalArgumentException(
+                        "namespace must be 1-255 non-blank characters, was '" + namespace + "'");
             }
             this.namespace = namespace;
             return this;
@@ -254,8 +262,8 @@ public final class EmfMeterRegistry extends MeterRegistry {
          */
         public Builder defaultDimension(String name, String value) {
             if (name == null || name.isBlank() || value == null || value.isBlank()) {
-                throw new IllegalArgumentException("default dimension needs a non-blank name and value, was '"
-                        + name + "'='" + value + "'");
+                throw new IllegalArgumentException(
+                        "default dimension needs a non-blank name and value, was '" + name + "'='" + value + "'");
             }
             defaultDimensions.put(name, value);
             return this;

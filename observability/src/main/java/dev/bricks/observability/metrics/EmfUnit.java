@@ -12,8 +12,7 @@ public final class EmfUnit {
     /** {@code None}. */
     public static final String NONE = "None";
 
-    private EmfUnit() {
-    }
+    private EmfUnit() {}
 
     /** The CloudWatch unit for a micrometer base unit ({@code null} or unknown → {@code None}). */
     static String of(String baseUnit) {
@@ -31,8 +30,18 @@ public final class EmfUnit {
             case "terabytes" -> "Terabytes";
             case "bits" -> "Bits";
             case "percent" -> "Percent";
-            case "count", "events", "requests", "items", "messages", "operations", "tasks", "threads",
-                 "connections", "objects", "rows", "retries" -> COUNT;
+            case "count",
+                    "events",
+                    "requests",
+                    "items",
+                    "messages",
+                    "operations",
+                    "tasks",
+                    "threads",
+                    "connections",
+                    "objects",
+                    "rows",
+                    "retries" -> COUNT;
             case "bytes/second", "bytes_per_second" -> "Bytes/Second";
             case "count/second", "requests/second" -> "Count/Second";
             default -> NONE;

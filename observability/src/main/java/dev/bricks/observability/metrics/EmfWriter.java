@@ -35,8 +35,7 @@ public final class EmfWriter {
      * @param unit a CloudWatch unit name ({@code Count}, {@code Milliseconds}, {@code None}, …)
      * @param values the values, at least one
      */
-    record Datum(String name, String unit, double[] values) {
-    }
+    record Datum(String name, String unit, double[] values) {}
 
     private final String namespace;
     private final boolean highResolution;
@@ -63,9 +62,15 @@ public final class EmfWriter {
      * @param value      the value
      * @throws IllegalArgumentException when there are more than {@value #MAX_DIMENSIONS} dimensions
      */
-    public void writeOne(PrintStream out, long timestampMillis, Map<String, String> dimensions, String name, String unit,
-                         double value) {
-        write(out, timestampMillis, dimensions, dimensions.size(), List.of(new Datum(name, unit, new double[] {value})));
+    public void writeOne(
+            PrintStream out,
+            long timestampMillis,
+            Map<String, String> dimensions,
+            String name,
+            String unit,
+            double value) {
+        write(out, timestampMillis, dimensions, dimensions.size(), List.of(new Datum(name, unit, new double[] {value
+        })));
     }
 
     /**
@@ -89,8 +94,11 @@ public final class EmfWriter {
             for (Datum datum : data) {
                 int from = block * MAX_VALUES;
                 if (from < datum.values().length) {
-                    inBlock.add(new Datum(datum.name(), datum.unit(), Arrays.copyOfRange(datum.values(), from,
-                            Math.min(datum.values().length, from + MAX_VALUES))));
+                    inBlock.add(new Datum(
+                            datum.name(),
+                            datum.unit(),
+                            Arrays.copyOfRange(
+                                    datum.values(), from, Math.min(datum.values().length, from + MAX_VALUES))));
                 }
             }
             for (int i = 0; i < inBlock.size(); i += MAX_METRICS) {

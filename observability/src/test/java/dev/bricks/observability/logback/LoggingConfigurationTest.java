@@ -2,15 +2,15 @@ package dev.bricks.observability.logback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bricks.observability.Invocations;
-import dev.bricks.observability.ObservabilityListener;
-import dev.bricks.observability.StdoutCapture;
-import dev.bricks.observability.internal.Settings;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.util.ContextInitializer;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bricks.observability.Invocations;
+import dev.bricks.observability.ObservabilityListener;
+import dev.bricks.observability.StdoutCapture;
+import dev.bricks.observability.internal.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +37,14 @@ class LoggingConfigurationTest {
     private static JsonNode logOneLine(LoggerContext context) throws Exception {
         ObservabilityListener listener = new ObservabilityListener();
         try (StdoutCapture out = new StdoutCapture()) {
-            Invocations.run(listener, Invocations.info("req-x", "corr-x", false, null), "Root=1-a-b", () ->
-                    context.getLogger("x").atWarn().addKeyValue("k", "v").setCause(new RuntimeException("m"))
+            Invocations.run(
+                    listener,
+                    Invocations.info("req-x", "corr-x", false, null),
+                    "Root=1-a-b",
+                    () -> context.getLogger("x")
+                            .atWarn()
+                            .addKeyValue("k", "v")
+                            .setCause(new RuntimeException("m"))
                             .log("hello"));
             return out.logLines().get(0);
         } finally {
@@ -59,10 +65,26 @@ class LoggingConfigurationTest {
         JsonNode xmlLine = logOneLine(fromXml);
 
         assertThat(fieldNames(xmlLine)).isEqualTo(fieldNames(codeLine));
-        assertThat(fieldNames(codeLine)).containsExactly("timestamp", "level", "message", "logger", "thread",
-                "service", "function_name", "function_version", "function_memory_size", "function_arn",
-                "function_request_id", "cold_start", "correlation_id", "xray_trace_id", "k", "exception_class",
-                "exception_message", "stack_trace");
+        assertThat(fieldNames(codeLine))
+                .containsExactly(
+                        "timestamp",
+                        "level",
+                        "message",
+                        "logger",
+                        "thread",
+                        "service",
+                        "function_name",
+                        "function_version",
+                        "function_memory_size",
+                        "function_arn",
+                        "function_request_id",
+                        "cold_start",
+                        "correlation_id",
+                        "xray_trace_id",
+                        "k",
+                        "exception_class",
+                        "exception_message",
+                        "stack_trace");
     }
 
     @ParameterizedTest
@@ -70,7 +92,8 @@ class LoggingConfigurationTest {
     void logLevel_fromEnvironment_setsRootLevel(String value, String expected) {
         LoggerContext context = context();
         JsonLogging.configure(context, Settings.from(Map.of("LOG_LEVEL", value)::get));
-        assertThat(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.toLevel(expected));
+        assertThat(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getLevel())
+                .isEqualTo(Level.toLevel(expected));
         context.stop();
     }
 
@@ -81,7 +104,9 @@ class LoggingConfigurationTest {
         try (StdoutCapture out = new StdoutCapture()) {
             context.getLogger("x").info("dropped");
             context.getLogger("x").warn("kept");
-            assertThat(out.logLines()).extracting(l -> l.get("message").asText()).containsExactly("kept");
+            assertThat(out.logLines())
+                    .extracting(l -> l.get("message").asText())
+                    .containsExactly("kept");
         } finally {
             context.stop();
         }

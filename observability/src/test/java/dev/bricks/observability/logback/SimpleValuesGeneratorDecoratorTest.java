@@ -38,14 +38,26 @@ class SimpleValuesGeneratorDecoratorTest {
 
     @Test
     void writeObject_simpleValues_writtenWithoutDatabind() throws Exception {
-        assertThat(write("s", 1, 2L, (short) 3, (byte) 4, 1.5, 2.5f, new BigDecimal("9.99"),
-                new java.math.BigInteger("12345678901234567890"), true, null, new StringBuilder("sb")))
+        assertThat(write(
+                        "s",
+                        1,
+                        2L,
+                        (short) 3,
+                        (byte) 4,
+                        1.5,
+                        2.5f,
+                        new BigDecimal("9.99"),
+                        new java.math.BigInteger("12345678901234567890"),
+                        true,
+                        null,
+                        new StringBuilder("sb")))
                 .isEqualTo("[\"s\",1,2,3,4,1.5,2.5,9.99,12345678901234567890,true,null,\"sb\"]");
     }
 
     @Test
     void writeObject_otherObject_delegatedToTheCodec() {
         assertThatThrownBy(() -> write(Map.of("a", 1)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("databind asked");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("databind asked");
     }
 }

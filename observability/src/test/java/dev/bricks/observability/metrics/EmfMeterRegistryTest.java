@@ -3,8 +3,8 @@ package dev.bricks.observability.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bricks.observability.StdoutCapture;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bricks.observability.StdoutCapture;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
@@ -22,8 +22,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EmfMeterRegistryTest {
 
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    private final EmfMeterRegistry registry = EmfMeterRegistry.builder().namespace("OrdersApp")
-            .defaultDimension("service", "orders").output(new PrintStream(buffer, true, StandardCharsets.UTF_8))
+    private final EmfMeterRegistry registry = EmfMeterRegistry.builder()
+            .namespace("OrdersApp")
+            .defaultDimension("service", "orders")
+            .output(new PrintStream(buffer, true, StandardCharsets.UTF_8))
             .build();
 
     /** Every line parsed and validated against the EMF rules. */
@@ -44,7 +46,10 @@ class EmfMeterRegistryTest {
     @Test
     void flush_businessMetrics_oneValidLineWithServiceDimension() throws Exception {
         registry.counter("ItemsSold").increment(3);
-        DistributionSummary.builder("OrderRevenue").baseUnit("none").register(registry).record(42.5);
+        DistributionSummary.builder("OrderRevenue")
+                .baseUnit("none")
+                .register(registry)
+                .record(42.5);
         Timer.builder("PaymentLatency").register(registry).record(Duration.ofMillis(120));
         registry.flush();
         List<JsonNode> lines = validLines();
@@ -109,7 +114,12 @@ class EmfMeterRegistryTest {
         }
         registry.flush();
         List<JsonNode> lines = validLines();
-        assertThat(lines).extracting(l -> l.get("_aws").get("CloudWatchMetrics").get(0).get("Metrics").size())
+        assertThat(lines)
+                .extracting(l -> l.get("_aws")
+                        .get("CloudWatchMetrics")
+                        .get(0)
+                        .get("Metrics")
+                        .size())
                 .containsExactly(100, 50);
         assertThat(lines.stream().mapToInt(l -> l.size() - 2).sum()).isEqualTo(150);
     }
@@ -126,23 +136,29 @@ class EmfMeterRegistryTest {
         registry.flush();
         List<JsonNode> lines = validLines();
         assertThat(lines).hasSize(2);
-        List<List<String>> sets = lines.stream().map(l -> {
-            List<String> keys = new ArrayList<>();
-            l.at("/_aws/CloudWatchMetrics/0/Dimensions/0").forEach(k -> keys.add(k.asText()));
-            return keys;
-        }).toList();
+        List<List<String>> sets = lines.stream()
+                .map(l -> {
+                    List<String> keys = new ArrayList<>();
+                    l.at("/_aws/CloudWatchMetrics/0/Dimensions/0").forEach(k -> keys.add(k.asText()));
+                    return keys;
+                })
+                .toList();
         assertThat(sets).extracting(List::size).containsExactly(30, 6);
         assertThat(sets).allSatisfy(set -> assertThat(set.get(0)).isEqualTo("service"));
         assertThat(sets.stream().flatMap(set -> set.stream().skip(1)).toList())
-                .containsExactlyElementsOf(tags.stream().filter(t -> t.startsWith("d")).toList());
+                .containsExactlyElementsOf(
+                        tags.stream().filter(t -> t.startsWith("d")).toList());
         assertThat(lines).allSatisfy(l -> assertThat(l.get("Wide").asInt()).isEqualTo(1));
     }
 
     @Test
     void flush_serviceFromSupplierAnd35Dimensions_serviceInEverySet() throws Exception {
-        EmfMeterRegistry withSupplier = EmfMeterRegistry.builder().namespace("OrdersApp")
-                .serviceDimension(() -> "orders-fn").defaultDimension("stage", "prod")
-                .output(new PrintStream(buffer, true, StandardCharsets.UTF_8)).build();
+        EmfMeterRegistry withSupplier = EmfMeterRegistry.builder()
+                .namespace("OrdersApp")
+                .serviceDimension(() -> "orders-fn")
+                .defaultDimension("stage", "prod")
+                .output(new PrintStream(buffer, true, StandardCharsets.UTF_8))
+                .build();
         List<String> tags = new ArrayList<>();
         for (int i = 0; i < 33; i++) {
             tags.add("t" + i);
@@ -161,11 +177,13 @@ class EmfMeterRegistryTest {
 
     @Test
     void build_30DefaultDimensions_rejectedNamingTheLimit() {
-        EmfMeterRegistry.Builder builder = EmfMeterRegistry.builder().namespace("N").serviceDimension(() -> "s");
+        EmfMeterRegistry.Builder builder =
+                EmfMeterRegistry.builder().namespace("N").serviceDimension(() -> "s");
         for (int i = 0; i < 29; i++) {
             builder.defaultDimension("d" + i, "v");
         }
-        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("at most 29 default dimensions (service included)");
     }
 
@@ -176,9 +194,17 @@ class EmfMeterRegistryTest {
         registry.flush();
         List<JsonNode> lines = validLines();
         assertThat(lines).hasSize(2);
-        assertThat(lines).extracting(l -> l.get("channel").asText() + "=" + l.get("Orders").asInt())
+        assertThat(lines)
+                .extracting(
+                        l -> l.get("channel").asText() + "=" + l.get("Orders").asInt())
                 .containsExactlyInAnyOrder("web=1", "app=2");
-        assertThat(lines.get(0).get("_aws").get("CloudWatchMetrics").get(0).get("Dimensions").get(0).toString())
+        assertThat(lines.get(0)
+                        .get("_aws")
+                        .get("CloudWatchMetrics")
+                        .get(0)
+                        .get("Dimensions")
+                        .get(0)
+                        .toString())
                 .isEqualTo("[\"service\",\"channel\"]");
     }
 
@@ -194,33 +220,56 @@ class EmfMeterRegistryTest {
 
     @Test
     void highResolution_everyMetricHasStorageResolution1() throws Exception {
-        EmfMeterRegistry hires = EmfMeterRegistry.builder().namespace("N").highResolution(true)
-                .output(new PrintStream(buffer, true, StandardCharsets.UTF_8)).build();
+        EmfMeterRegistry hires = EmfMeterRegistry.builder()
+                .namespace("N")
+                .highResolution(true)
+                .output(new PrintStream(buffer, true, StandardCharsets.UTF_8))
+                .build();
         hires.counter("A").increment();
         hires.timer("B").record(Duration.ofMillis(1));
         hires.flush();
-        JsonNode metrics = validLines().get(0).get("_aws").get("CloudWatchMetrics").get(0).get("Metrics");
-        assertThat(metrics).allSatisfy(m -> assertThat(m.get("StorageResolution").asInt()).isEqualTo(1));
+        JsonNode metrics =
+                validLines().get(0).get("_aws").get("CloudWatchMetrics").get(0).get("Metrics");
+        assertThat(metrics)
+                .allSatisfy(m -> assertThat(m.get("StorageResolution").asInt()).isEqualTo(1));
     }
 
     @ParameterizedTest
-    @CsvSource({"bytes,Bytes", "seconds,Seconds", "milliseconds,Milliseconds", "percent,Percent",
-        "items,Count", "kilobytes,Kilobytes", "widgets,None"})
+    @CsvSource({
+        "bytes,Bytes",
+        "seconds,Seconds",
+        "milliseconds,Milliseconds",
+        "percent,Percent",
+        "items,Count",
+        "kilobytes,Kilobytes",
+        "widgets,None"
+    })
     void distributionSummary_baseUnit_mappedToCloudWatchUnit(String baseUnit, String unit) throws Exception {
         DistributionSummary.builder("S").baseUnit(baseUnit).register(registry).record(1);
         registry.flush();
-        assertThat(validLines().get(0).get("_aws").get("CloudWatchMetrics").get(0).get("Metrics").get(0)
-                .get("Unit").asText()).isEqualTo(unit);
+        assertThat(validLines()
+                        .get(0)
+                        .get("_aws")
+                        .get("CloudWatchMetrics")
+                        .get(0)
+                        .get("Metrics")
+                        .get(0)
+                        .get("Unit")
+                        .asText())
+                .isEqualTo(unit);
     }
 
     @Test
     void builder_blankNamespace_rejectedNamingIt() {
         assertThatThrownBy(() -> EmfMeterRegistry.builder().namespace(" "))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("namespace");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("namespace");
         assertThatThrownBy(() -> EmfMeterRegistry.builder().build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("namespace");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("namespace");
         assertThatThrownBy(() -> EmfMeterRegistry.builder().defaultDimension("service", ""))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("service");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("service");
     }
 
     @Test
@@ -229,6 +278,7 @@ class EmfMeterRegistryTest {
                 + "\"CloudWatchMetrics\":[{\"Namespace\":\"N\",\"Dimensions\":[[\"service\"]],"
                 + "\"Metrics\":[{\"Name\":\"A\",\"Unit\":\"Parsecs\"}]}]}}");
         assertThat(EmfValidator.violations(missingMember)).hasSize(3);
-        assertThat(EmfValidator.violations(StdoutCapture.JSON.readTree("{\"a\":1}"))).isNotEmpty();
+        assertThat(EmfValidator.violations(StdoutCapture.JSON.readTree("{\"a\":1}")))
+                .isNotEmpty();
     }
 }

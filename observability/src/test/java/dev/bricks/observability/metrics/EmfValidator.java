@@ -12,14 +12,36 @@ import java.util.Set;
  */
 public final class EmfValidator {
 
-    private static final Set<String> UNITS = Set.of("Seconds", "Microseconds", "Milliseconds", "Bytes",
-            "Kilobytes", "Megabytes", "Gigabytes", "Terabytes", "Bits", "Kilobits", "Megabits", "Gigabits",
-            "Terabits", "Percent", "Count", "Bytes/Second", "Kilobytes/Second", "Megabytes/Second",
-            "Gigabytes/Second", "Terabytes/Second", "Bits/Second", "Kilobits/Second", "Megabits/Second",
-            "Gigabits/Second", "Terabits/Second", "Count/Second", "None");
+    private static final Set<String> UNITS = Set.of(
+            "Seconds",
+            "Microseconds",
+            "Milliseconds",
+            "Bytes",
+            "Kilobytes",
+            "Megabytes",
+            "Gigabytes",
+            "Terabytes",
+            "Bits",
+            "Kilobits",
+            "Megabits",
+            "Gigabits",
+            "Terabits",
+            "Percent",
+            "Count",
+            "Bytes/Second",
+            "Kilobytes/Second",
+            "Megabytes/Second",
+            "Gigabytes/Second",
+            "Terabytes/Second",
+            "Bits/Second",
+            "Kilobits/Second",
+            "Megabits/Second",
+            "Gigabits/Second",
+            "Terabits/Second",
+            "Count/Second",
+            "None");
 
-    private EmfValidator() {
-    }
+    private EmfValidator() {}
 
     public static List<String> violations(JsonNode root) {
         List<String> problems = new ArrayList<>();
@@ -43,7 +65,9 @@ public final class EmfValidator {
         }
         for (JsonNode directive : directives) {
             JsonNode namespace = directive.get("Namespace");
-            if (namespace == null || !namespace.isTextual() || namespace.asText().isEmpty()
+            if (namespace == null
+                    || !namespace.isTextual()
+                    || namespace.asText().isEmpty()
                     || namespace.asText().length() > 255) {
                 problems.add("Namespace must be a 1-255 character string, was " + namespace);
             }
@@ -78,7 +102,10 @@ public final class EmfValidator {
             Set<String> names = new HashSet<>();
             for (JsonNode metric : metrics) {
                 JsonNode name = metric.get("Name");
-                if (name == null || !name.isTextual() || name.asText().isEmpty() || name.asText().length() > 1024) {
+                if (name == null
+                        || !name.isTextual()
+                        || name.asText().isEmpty()
+                        || name.asText().length() > 1024) {
                     problems.add("metric Name must be a 1-1024 character string, was " + name);
                     continue;
                 }

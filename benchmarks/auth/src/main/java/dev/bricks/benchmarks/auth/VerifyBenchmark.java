@@ -101,7 +101,8 @@ public class VerifyBenchmark {
     public void setUp() throws Exception {
         RSAKey rsa = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
         ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("ec-1").generate();
-        byte[] jwks = new JWKSet(List.of(rsa.toPublicJWK(), ec.toPublicJWK())).toString(true)
+        byte[] jwks = new JWKSet(List.of(rsa.toPublicJWK(), ec.toPublicJWK()))
+                .toString(true)
                 .getBytes(StandardCharsets.UTF_8);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/jwks", ex -> {
@@ -118,32 +119,48 @@ public class VerifyBenchmark {
                 .audiences(AUDIENCE)
                 .algorithms(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256);
         bricks = JwtVerifier.create(options.noDecisionCache().build());
-        bricksCached = JwtVerifier.create(options.decisionCacheSize(1024).decisionCacheTtl(Duration.ofMinutes(5))
+        bricksCached = JwtVerifier.create(options.decisionCacheSize(1024)
+                .decisionCacheTtl(Duration.ofMinutes(5))
                 .build());
         bricks.prefetchKeys();
         bricksCached.prefetchKeys();
         restAuthorizer = new Rest(options.build());
         httpAuthorizer = new Simple(options.build());
 
-        JWKSource<SecurityContext> source = JWKSourceBuilder.<SecurityContext>create(jwksUri.toURL()).build();
+        JWKSource<SecurityContext> source =
+                JWKSourceBuilder.<SecurityContext>create(jwksUri.toURL()).build();
         nimbus = new DefaultJWTProcessor<>();
-        nimbus.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT,
-                new JOSEObjectType("at+jwt"), null));
-        nimbus.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256),
-                source));
-        nimbus.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(Set.of(AUDIENCE),
-                new JWTClaimsSet.Builder().issuer(iss).build(), Set.of("exp", "iat", "sub"), null));
+        nimbus.setJWSTypeVerifier(
+                new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
+        nimbus.setJWSKeySelector(
+                new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), source));
+        nimbus.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+                Set.of(AUDIENCE), new JWTClaimsSet.Builder().issuer(iss).build(), Set.of("exp", "iat", "sub"), null));
 
         long now = System.currentTimeMillis() / 1000;
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(iss).subject("user-123").audience(AUDIENCE)
-                .expirationTime(new Date((now + 3600) * 1000)).issueTime(new Date((now - 5) * 1000))
-                .claim("scope", "orders/read orders/write").claim("cognito:groups", List.of("admins")).build();
-        SignedJWT r = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").type(JOSEObjectType.JWT)
-                .build(), claims);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(iss)
+                .subject("user-123")
+                .audience(AUDIENCE)
+                .expirationTime(new Date((now + 3600) * 1000))
+                .issueTime(new Date((now - 5) * 1000))
+                .claim("scope", "orders/read orders/write")
+                .claim("cognito:groups", List.of("admins"))
+                .build();
+        SignedJWT r = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID("rsa-1")
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
         r.sign(new RSASSASigner(rsa));
         rs256 = r.serialize();
-        SignedJWT e = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("ec-1").type(JOSEObjectType.JWT)
-                .build(), claims);
+        SignedJWT e = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .keyID("ec-1")
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
         e.sign(new ECDSASigner(ec));
         es256 = e.serialize();
 
@@ -157,23 +174,24 @@ public class VerifyBenchmark {
             nimbus.process(t, null);
         }
         restEvent = ("{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer " + rs256
-                + "\",\"methodArn\":"
-                + "\"arn:aws:execute-api:us-east-1:123456789012:abcdef123/prod/POST/order\"}")
+                        + "\",\"methodArn\":"
+                        + "\"arn:aws:execute-api:us-east-1:123456789012:abcdef123/prod/POST/order\"}")
                 .getBytes(StandardCharsets.UTF_8);
         httpEvent = ("{\"version\":\"2.0\",\"type\":\"REQUEST\",\"routeArn\":"
-                + "\"arn:aws:execute-api:us-east-1:123456789012:abcdef123/$default/POST/order\","
-                + "\"identitySource\":[\"Bearer " + rs256 + "\"],\"routeKey\":\"POST /order\","
-                + "\"rawPath\":\"/order\","
-                + "\"rawQueryString\":\"\",\"cookies\":[],\"headers\":{\"authorization\":\"Bearer " + rs256 + "\","
-                + "\"content-type\":\"application/json\",\"host\":\"abcdef123.execute-api.us-east-1.amazonaws.com\","
-                + "\"user-agent\":\"curl/8.5.0\",\"x-amzn-trace-id\":\"Root=1-5e6722a7-cc56xmpl46db7ae02d4da47e\"},"
-                + "\"queryStringParameters\":{},\"requestContext\":{\"accountId\":\"123456789012\","
-                + "\"apiId\":\"abcdef123\","
-                + "\"domainName\":\"abcdef123.execute-api.us-east-1.amazonaws.com\",\"domainPrefix\":\"abcdef123\","
-                + "\"http\":{\"method\":\"POST\",\"path\":\"/order\",\"protocol\":\"HTTP/1.1\","
-                + "\"sourceIp\":\"203.0.113.9\",\"userAgent\":\"curl/8.5.0\"},\"requestId\":\"JKJaXmPLvHcESHA=\","
-                + "\"routeKey\":\"POST /order\",\"stage\":\"$default\",\"time\":\"12/Mar/2020:19:03:58 +0000\","
-                + "\"timeEpoch\":1583348638390},\"pathParameters\":{},\"stageVariables\":{}}")
+                        + "\"arn:aws:execute-api:us-east-1:123456789012:abcdef123/$default/POST/order\","
+                        + "\"identitySource\":[\"Bearer " + rs256 + "\"],\"routeKey\":\"POST /order\","
+                        + "\"rawPath\":\"/order\","
+                        + "\"rawQueryString\":\"\",\"cookies\":[],\"headers\":{\"authorization\":\"Bearer " + rs256
+                        + "\","
+                        + "\"content-type\":\"application/json\",\"host\":\"abcdef123.execute-api.us-east-1.amazonaws.com\","
+                        + "\"user-agent\":\"curl/8.5.0\",\"x-amzn-trace-id\":\"Root=1-5e6722a7-cc56xmpl46db7ae02d4da47e\"},"
+                        + "\"queryStringParameters\":{},\"requestContext\":{\"accountId\":\"123456789012\","
+                        + "\"apiId\":\"abcdef123\","
+                        + "\"domainName\":\"abcdef123.execute-api.us-east-1.amazonaws.com\",\"domainPrefix\":\"abcdef123\","
+                        + "\"http\":{\"method\":\"POST\",\"path\":\"/order\",\"protocol\":\"HTTP/1.1\","
+                        + "\"sourceIp\":\"203.0.113.9\",\"userAgent\":\"curl/8.5.0\"},\"requestId\":\"JKJaXmPLvHcESHA=\","
+                        + "\"routeKey\":\"POST /order\",\"stage\":\"$default\",\"time\":\"12/Mar/2020:19:03:58 +0000\","
+                        + "\"timeEpoch\":1583348638390},\"pathParameters\":{},\"stageVariables\":{}}")
                 .getBytes(StandardCharsets.UTF_8);
         for (String answer : List.of(invoke(restAuthorizer, restEvent), invoke(httpAuthorizer, httpEvent))) {
             if (!answer.contains("Allow") && !answer.contains("\"isAuthorized\":true")) {

@@ -8,8 +8,7 @@ import java.util.List;
 /** Cold-start comparison only (benchmarks/core/cold-start.sh): build a validator, validate one invalid order. */
 public final class BricksValidationMain {
 
-    private BricksValidationMain() {
-    }
+    private BricksValidationMain() {}
 
     public static void main(String[] args) {
         PlaceOrder order = new PlaceOrder(" ", List.of(new Item("", 0)));

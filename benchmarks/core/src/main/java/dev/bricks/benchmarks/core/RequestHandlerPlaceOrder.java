@@ -31,23 +31,28 @@ public final class RequestHandlerPlaceOrder implements RequestHandler<APIGateway
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         PlaceOrder order = validator.requireValid(Json.read(event.getBody(), PlaceOrder.class));
-        String orderId = "ord_" + System.currentTimeMillis() + "_" + Integer.toString(order.items().size(), 36);
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(201)
+        String orderId = "ord_" + System.currentTimeMillis() + "_"
+                + Integer.toString(order.items().size(), 36);
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(201)
                 .withHeaders(Map.of("Content-Type", "application/json"))
-                .withBody(Json.writeString(new OrderReceived(orderId, "Order received"))).build();
+                .withBody(Json.writeString(new OrderReceived(orderId, "Order received")))
+                .build();
     }
 
     /** {@code RequestHandlerPlaceOrder <event.json>}: one invocation through Lambda's serialization. */
     public static void main(String[] args) throws Exception {
         ClassLoader loader = RequestHandlerPlaceOrder.class.getClassLoader();
-        PojoSerializer<APIGatewayV2HTTPEvent> in = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, loader);
+        PojoSerializer<APIGatewayV2HTTPEvent> in =
+                LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, loader);
         PojoSerializer<APIGatewayV2HTTPResponse> out =
                 LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, loader);
         APIGatewayV2HTTPEvent event;
         try (InputStream stream = new FileInputStream(args[0])) {
             event = in.fromJson(stream);
         }
-        APIGatewayV2HTTPResponse response = new RequestHandlerPlaceOrder().handleRequest(event, LocalContext.of("bench"));
+        APIGatewayV2HTTPResponse response =
+                new RequestHandlerPlaceOrder().handleRequest(event, LocalContext.of("bench"));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         out.toJson(response, bytes);
         System.out.println(bytes.toString(StandardCharsets.UTF_8));

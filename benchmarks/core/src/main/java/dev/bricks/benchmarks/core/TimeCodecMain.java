@@ -34,15 +34,12 @@ public final class TimeCodecMain {
             + "\"promisedBy\":\"2024-05-03T18:00:00+02:00\",\"holdFor\":\"PT15M\"}";
 
     /** With time types. */
-    public record Timed(Instant placedAt, LocalDate deliveryDay, OffsetDateTime promisedBy, Duration holdFor) {
-    }
+    public record Timed(Instant placedAt, LocalDate deliveryDay, OffsetDateTime promisedBy, Duration holdFor) {}
 
     /** The same members as text. */
-    public record Texts(String placedAt, String deliveryDay, String promisedBy, String holdFor) {
-    }
+    public record Texts(String placedAt, String deliveryDay, String promisedBy, String holdFor) {}
 
-    private TimeCodecMain() {
-    }
+    private TimeCodecMain() {}
 
     /** {@code TimeCodecMain <variant>}: prints the document written back. */
     public static void main(String[] args) throws Exception {
@@ -53,8 +50,9 @@ public final class TimeCodecMain {
             case "jsr310" -> roundTrip(mapper(true), Timed.class);
             case "jsr310-strings" -> roundTrip(mapper(true), Texts.class);
             case "plain-strings" -> roundTrip(mapper(false), Texts.class);
-            default -> throw new IllegalArgumentException(
-                    "usage: TimeCodecMain bricks|bricks-strings|jsr310|jsr310-strings|plain-strings");
+            default ->
+                throw new IllegalArgumentException(
+                        "usage: TimeCodecMain bricks|bricks-strings|jsr310|jsr310-strings|plain-strings");
         };
         System.out.println(out);
     }
@@ -76,7 +74,8 @@ public final class TimeCodecMain {
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .serializationInclusion(JsonInclude.Include.NON_NULL);
         if (jsr310) {
-            builder.addModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            builder.addModule(new JavaTimeModule())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                     .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
         }
         return builder.build();

@@ -15,16 +15,19 @@ import java.util.Set;
 @PrimaryKey(pk = "OWNER#{owner}", sk = "ITEM#{id}")
 @Index(name = "GSI1", pk = "STATUS#{status}", sk = "{createdAt}")
 public record Item(
-    String owner,
-    String id,
-    @Attribute("Name") String name,
-    Status status,
-    BigDecimal price,
-    Integer quantity,
-    List<String> skus,
-    Set<String> tags,
-    Map<String, Integer> counts,
-    Instant createdAt) {
+        String owner,
+        String id,
+        @Attribute("Name") String name,
+        Status status,
+        BigDecimal price,
+        Integer quantity,
+        List<String> skus,
+        Set<String> tags,
+        Map<String, Integer> counts,
+        Instant createdAt) {
 
-  public enum Status { NEW, PAID }
+    public enum Status {
+        NEW,
+        PAID
+    }
 }

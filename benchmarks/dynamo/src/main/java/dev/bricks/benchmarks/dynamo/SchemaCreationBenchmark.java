@@ -22,13 +22,13 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 @Fork(10)
 public class SchemaCreationBenchmark {
 
-  @Benchmark
-  public Object generatedSchema() {
-    return ItemSchema.SCHEMA;
-  }
+    @Benchmark
+    public Object generatedSchema() {
+        return ItemSchema.SCHEMA;
+    }
 
-  @Benchmark
-  public Object fromBean() {
-    return TableSchema.fromBean(ItemBean.class);
-  }
+    @Benchmark
+    public Object fromBean() {
+        return TableSchema.fromBean(ItemBean.class);
+    }
 }

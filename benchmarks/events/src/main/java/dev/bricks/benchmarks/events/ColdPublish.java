@@ -15,8 +15,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  */
 public final class ColdPublish {
 
-    private ColdPublish() {
-    }
+    private ColdPublish() {}
 
     public static void main(String[] args) {
         String variant = args.length > 0 ? args[0] : "chain";

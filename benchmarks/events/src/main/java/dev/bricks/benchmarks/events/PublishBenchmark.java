@@ -24,11 +24,9 @@ public final class PublishBenchmark {
 
     /** A small event, like the seed's. */
     @DomainEvent(source = "orders.app", detailType = "OrderPlaced")
-    public record OrderPlaced(String orderId, String userId, int itemCount) {
-    }
+    public record OrderPlaced(String orderId, String userId, int itemCount) {}
 
-    private PublishBenchmark() {
-    }
+    private PublishBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -38,16 +36,24 @@ public final class PublishBenchmark {
         }
         AtomicLong delivered = new AtomicLong();
         try (LocalEventBridge bus = LocalEventBridge.builder().build().start();
-             EventBridgeClient client = EventBridgeClient.builder()
-                     .endpointOverride(bus.endpoint())
-                     .region(Region.US_EAST_1)
-                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBENCH", "x")))
-                     .httpClient(UrlConnectionHttpClient.create())
-                     .build();
-             EventPublisher publisher = EventPublisher.builder().client(client).build()) {
-            bus.addRule("orders-to-inventory", "{\"source\":[\"orders.app\"],\"detail-type\":[\"OrderPlaced\"]}",
+                EventBridgeClient client = EventBridgeClient.builder()
+                        .endpointOverride(bus.endpoint())
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBENCH", "x")))
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .build();
+                EventPublisher publisher =
+                        EventPublisher.builder().client(client).build()) {
+            bus.addRule(
+                    "orders-to-inventory",
+                    "{\"source\":[\"orders.app\"],\"detail-type\":[\"OrderPlaced\"]}",
                     event -> delivered.incrementAndGet());
-            System.out.printf(Locale.ROOT, "events=%d java=%s cpus=%d%n", n, Runtime.version(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "events=%d java=%s cpus=%d%n",
+                    n,
+                    Runtime.version(),
                     Runtime.getRuntime().availableProcessors());
             for (int round = 1; round <= 5; round++) {
                 boolean warmup = round <= 2;
@@ -61,13 +67,21 @@ public final class PublishBenchmark {
                 }
                 long done = System.nanoTime();
                 long calls = bus.putEventsCalls() - callsBefore;
-                System.out.printf(Locale.ROOT,
+                System.out.printf(
+                        Locale.ROOT,
                         "%s round %d: published=%d failed=%d putEventsCalls(bus)=%d putEventsCalls(publisher)=%d "
                                 + "expected=%d publish=%.0f events/s (%.0f ms) delivered=%d end-to-end=%.0f events/s%n",
-                        warmup ? "warm-up " : "measured", round, result.published().size(), result.failed().size(),
-                        calls, result.putEventsCalls(), (n + 9) / 10,
-                        n / ((published - start) / 1e9), (published - start) / 1e6,
-                        delivered.get() - deliveredBefore, n / ((done - start) / 1e9));
+                        warmup ? "warm-up " : "measured",
+                        round,
+                        result.published().size(),
+                        result.failed().size(),
+                        calls,
+                        result.putEventsCalls(),
+                        (n + 9) / 10,
+                        n / ((published - start) / 1e9),
+                        (published - start) / 1e6,
+                        delivered.get() - deliveredBefore,
+                        n / ((done - start) / 1e9));
                 if (result.failed().isEmpty() && calls != (n + 9) / 10) {
                     throw new IllegalStateException("expected " + (n + 9) / 10 + " PutEvents calls, bus saw " + calls);
                 }

@@ -40,8 +40,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public class IdempotencyOverheadBenchmark {
 
     /** The handler's payload. */
-    public record Order(String orderId, int quantity) {
-    }
+    public record Order(String orderId, int quantity) {}
 
     private final AtomicLong keys = new AtomicLong();
     private LocalDynamoDb db;
@@ -53,9 +52,12 @@ public class IdempotencyOverheadBenchmark {
     @Setup(Level.Trial)
     public void start() {
         db = LocalDynamoDb.start();
-        client = DynamoDbClient.builder().endpointOverride(db.endpoint()).region(Region.US_EAST_1)
+        client = DynamoDbClient.builder()
+                .endpointOverride(db.endpoint())
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
         table = TableDefinition.builder("Bench").ttlAttribute("ttl").build();
         client.createTable(table.toCreateTableRequest());
         idempotency = Idempotency.builder(client, table).namespace("bench").build();
@@ -73,8 +75,11 @@ public class IdempotencyOverheadBenchmark {
     @Benchmark
     public Object oneRoundTrip() {
         return client.getItem(b -> b.tableName(table.name())
-                .key(Map.of("PK", AttributeValue.fromS("IDEMPOTENCY#bench#duplicate"),
-                        "SK", AttributeValue.fromS("IDEMPOTENCY"))));
+                .key(Map.of(
+                        "PK",
+                        AttributeValue.fromS("IDEMPOTENCY#bench#duplicate"),
+                        "SK",
+                        AttributeValue.fromS("IDEMPOTENCY"))));
     }
 
     /** A first execution: claim, run, store the result. */

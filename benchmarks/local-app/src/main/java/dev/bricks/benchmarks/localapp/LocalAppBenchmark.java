@@ -47,11 +47,11 @@ public final class LocalAppBenchmark {
     private static final Pattern READY_IN = Pattern.compile("ready in (\\d+) ms");
     private static final Pattern DURATION = Pattern.compile("REPORT RequestId: \\S+\\tDuration: ([0-9.]+) ms");
 
-    private LocalAppBenchmark() {
-    }
+    private LocalAppBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of(args.length > 0 ? args[0] : "local/runtime/target/bricks-local.jar").toAbsolutePath();
+        Path jar = Path.of(args.length > 0 ? args[0] : "local/runtime/target/bricks-local.jar")
+                .toAbsolutePath();
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int perClient = args.length > 2 ? Integer.parseInt(args[2]) : 500;
         // as the gateway-only benchmark: ~2000 warm-up requests, so the JIT of all three JVMs (client, bricks-local,
@@ -74,12 +74,22 @@ public final class LocalAppBenchmark {
                 """.formatted(clients));
 
         long t0 = System.nanoTime();
-        Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "run", "--template", template.toString(), "--port", "0", "--no-color")
-                .redirectErrorStream(true).start();
+        Process app = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        jar.toString(),
+                        "run",
+                        "--template",
+                        template.toString(),
+                        "--port",
+                        "0",
+                        "--no-color")
+                .redirectErrorStream(true)
+                .start();
         List<Double> durations = Collections.synchronizedList(new ArrayList<>());
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
             String api = null;
             long readyInMs = -1;
             String line;
@@ -116,7 +126,8 @@ public final class LocalAppBenchmark {
             long idleRssKb = rssKb(app.pid());
 
             URI hello = URI.create(api + "/hello");
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             // warm-up: one environment per client, then enough rounds for the JIT
             runClients(http, hello, clients, warmupPerClient, new ConcurrentLinkedQueue<>(), new AtomicInteger());
             Thread.sleep(500);
@@ -131,15 +142,32 @@ public final class LocalAppBenchmark {
 
             double medianLatency = median(new ArrayList<>(latencies));
             double medianDuration = median(new ArrayList<>(durations));
-            System.out.printf(Locale.ROOT, "start to ready (process start -> Ready.): %.0f ms; bricks-local's own 'ready in': %d ms%n",
-                    processReadyMs, readyInMs);
-            System.out.printf(Locale.ROOT, "bricks-local JVM RSS: idle %d MB, after the load %d MB%n",
-                    idleRssKb / 1024, busyRssKb / 1024);
-            System.out.printf(Locale.ROOT, "%d clients x %d requests: %d answered, %d errors, %.0f req/s%n",
-                    clients, perClient, latencies.size(), errors.get(), latencies.size() / seconds);
-            System.out.printf(Locale.ROOT, "median client latency %.2f ms, p99 %.2f ms; median function Duration %.2f ms"
+            System.out.printf(
+                    Locale.ROOT,
+                    "start to ready (process start -> Ready.): %.0f ms; bricks-local's own 'ready in': %d ms%n",
+                    processReadyMs,
+                    readyInMs);
+            System.out.printf(
+                    Locale.ROOT,
+                    "bricks-local JVM RSS: idle %d MB, after the load %d MB%n",
+                    idleRssKb / 1024,
+                    busyRssKb / 1024);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d clients x %d requests: %d answered, %d errors, %.0f req/s%n",
+                    clients,
+                    perClient,
+                    latencies.size(),
+                    errors.get(),
+                    latencies.size() / seconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "median client latency %.2f ms, p99 %.2f ms; median function Duration %.2f ms"
                             + " (%d REPORT lines); median added latency %.2f ms%n",
-                    medianLatency, percentile(new ArrayList<>(latencies), 0.99), medianDuration, durations.size(),
+                    medianLatency,
+                    percentile(new ArrayList<>(latencies), 0.99),
+                    medianDuration,
+                    durations.size(),
                     medianLatency - medianDuration);
         } finally {
             app.destroy();
@@ -147,27 +175,34 @@ public final class LocalAppBenchmark {
         }
     }
 
-    private static void runClients(HttpClient http, URI uri, int clients, int perClient,
-                                   ConcurrentLinkedQueue<Double> latencies, AtomicInteger errors) {
+    private static void runClients(
+            HttpClient http,
+            URI uri,
+            int clients,
+            int perClient,
+            ConcurrentLinkedQueue<Double> latencies,
+            AtomicInteger errors) {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<CompletableFuture<Void>> all = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            all.add(CompletableFuture.runAsync(() -> {
-                HttpRequest req = HttpRequest.newBuilder(uri).build();
-                for (int i = 0; i < perClient; i++) {
-                    long s = System.nanoTime();
-                    try {
-                        HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
-                        if (r.statusCode() != 200 || !r.body().equals("hello")) {
-                            errors.incrementAndGet();
-                            continue;
+            all.add(CompletableFuture.runAsync(
+                    () -> {
+                        HttpRequest req = HttpRequest.newBuilder(uri).build();
+                        for (int i = 0; i < perClient; i++) {
+                            long s = System.nanoTime();
+                            try {
+                                HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+                                if (r.statusCode() != 200 || !r.body().equals("hello")) {
+                                    errors.incrementAndGet();
+                                    continue;
+                                }
+                                latencies.add((System.nanoTime() - s) / 1e6);
+                            } catch (IOException | InterruptedException e) {
+                                errors.incrementAndGet();
+                            }
                         }
-                        latencies.add((System.nanoTime() - s) / 1e6);
-                    } catch (IOException | InterruptedException e) {
-                        errors.incrementAndGet();
-                    }
-                }
-            }, pool));
+                    },
+                    pool));
         }
         CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).join();
         pool.shutdown();
@@ -198,7 +233,11 @@ public final class LocalAppBenchmark {
     private static void writeFunctionZip(Path zip) throws IOException, URISyntaxException {
         // by name: loading HelloHandler here would need the Lambda core jar on this main's class path
         String entry = "dev/bricks/benchmarks/localapp/HelloHandler.class";
-        Path classes = Path.of(LocalAppBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(LocalAppBenchmark.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         ByteArrayOutputStream jarBytes = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(jarBytes)) {
             jar.putNextEntry(new ZipEntry(entry));

@@ -1,9 +1,8 @@
 package dev.bricks.benchmarks.localdynamodb;
 
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The benchmark's items: about 200 bytes, a few attribute types; identical for every target. */
 final class Data {

@@ -50,8 +50,10 @@ public final class FloorServer {
                 String op = "";
                 for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
                     String lower = h.toLowerCase(Locale.ROOT);
-                    if (lower.startsWith("content-length:")) length = Integer.parseInt(h.substring(15).trim());
-                    else if (lower.startsWith("x-amz-target:")) op = h.substring(h.indexOf('.') + 1).trim();
+                    if (lower.startsWith("content-length:"))
+                        length = Integer.parseInt(h.substring(15).trim());
+                    else if (lower.startsWith("x-amz-target:"))
+                        op = h.substring(h.indexOf('.') + 1).trim();
                 }
                 in.readNBytes(length);
                 out.write(canned.getOrDefault(op, empty));
@@ -65,7 +67,10 @@ public final class FloorServer {
     private static String line(InputStream in) throws IOException {
         StringBuilder sb = new StringBuilder();
         for (int c = in.read(); c >= 0; c = in.read()) {
-            if (c == '\n') return sb.length() > 0 && sb.charAt(sb.length() - 1) == '\r' ? sb.substring(0, sb.length() - 1) : sb.toString();
+            if (c == '\n')
+                return sb.length() > 0 && sb.charAt(sb.length() - 1) == '\r'
+                        ? sb.substring(0, sb.length() - 1)
+                        : sb.toString();
             sb.append((char) c);
         }
         return sb.length() == 0 ? null : sb.toString();
@@ -73,7 +78,8 @@ public final class FloorServer {
 
     private static byte[] response(String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.0\r\nContent-Length: " + body.length + "\r\n\r\n")
+        byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.0\r\nContent-Length: " + body.length
+                        + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         byte[] all = new byte[head.length + body.length];
         System.arraycopy(head, 0, all, 0, head.length);
@@ -87,6 +93,11 @@ public final class FloorServer {
             if (i > 0) sb.append(',');
             sb.append(Data.itemJson("q", i));
         }
-        return sb.append("],\"Count\":").append(Data.QUERY_ITEMS).append(",\"ScannedCount\":").append(Data.QUERY_ITEMS).append('}').toString();
+        return sb.append("],\"Count\":")
+                .append(Data.QUERY_ITEMS)
+                .append(",\"ScannedCount\":")
+                .append(Data.QUERY_ITEMS)
+                .append('}')
+                .toString();
     }
 }

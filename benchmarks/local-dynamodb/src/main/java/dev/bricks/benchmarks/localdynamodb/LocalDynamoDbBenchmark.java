@@ -1,20 +1,6 @@
 package dev.bricks.benchmarks.localdynamodb;
 
 import dev.bricks.local.dynamodb.LocalDynamoDb;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -36,6 +22,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * PutItem, GetItem and a 20-item Query through the AWS SDK v2 with one and with eight client threads, over these
@@ -72,32 +71,62 @@ public final class LocalDynamoDbBenchmark {
             throw new IllegalArgumentException("engine jar not found: " + engineJar + " (build local/dynamodb first)");
         }
         if (!Files.exists(Path.of(dynaliteCli))) {
-            throw new IllegalArgumentException("dynalite not found: " + dynaliteCli + " (run the local/dynamodb tests once, or npm install dynalite@4.0.0)");
+            throw new IllegalArgumentException("dynalite not found: " + dynaliteCli
+                    + " (run the local/dynamodb tests once, or npm install dynalite@4.0.0)");
         }
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        String self = Path.of(LocalDynamoDbBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        String self = Path.of(LocalDynamoDbBenchmark.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .toString();
         List<Process> processes = new ArrayList<>();
         List<Target> targets = new ArrayList<>();
-        try (LocalDynamoDb embedded = LocalDynamoDb.builder().ttlSweepInterval(Duration.ZERO).start()) {
+        try (LocalDynamoDb embedded =
+                LocalDynamoDb.builder().ttlSweepInterval(Duration.ZERO).start()) {
             Process engine = startPrinting(processes, java, "-jar", engineJar, "--port", "0");
             URI engineUri = endpoint(engine);
             int dynalitePort = freePort();
-            Process dynalite = new ProcessBuilder("node", dynaliteCli, "--host", "127.0.0.1", "--port", Integer.toString(dynalitePort),
-                    "--createTableMs", "0").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process dynalite = new ProcessBuilder(
+                            "node",
+                            dynaliteCli,
+                            "--host",
+                            "127.0.0.1",
+                            "--port",
+                            Integer.toString(dynalitePort),
+                            "--createTableMs",
+                            "0")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             processes.add(dynalite);
             awaitPort(dynalitePort);
             URI dynaliteUri = URI.create("http://127.0.0.1:" + dynalitePort);
             Process floor = startPrinting(processes, java, "-cp", self, FloorServer.class.getName());
             URI floorUri = endpoint(floor);
 
-            targets.add(Target.sync("in-process", -1, credentials(DynamoDbClient.builder().httpClient(embedded.httpClient())).build()));
-            targets.add(Target.sync("bricks HTTP URLConnection", engine.pid(), sync(engineUri, Transport.URL_CONNECTION)));
+            targets.add(Target.sync(
+                    "in-process",
+                    -1,
+                    credentials(DynamoDbClient.builder().httpClient(embedded.httpClient()))
+                            .build()));
+            targets.add(
+                    Target.sync("bricks HTTP URLConnection", engine.pid(), sync(engineUri, Transport.URL_CONNECTION)));
             targets.add(Target.sync("bricks HTTP Apache5", engine.pid(), sync(engineUri, Transport.APACHE5)));
-            targets.add(Target.async("bricks HTTP Netty async", engine.pid(), credentials(DynamoDbAsyncClient.builder().endpointOverride(engineUri)
-                    .httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(64))).build()));
-            targets.add(Target.sync("dynalite URLConnection", dynalite.pid(), sync(dynaliteUri, Transport.URL_CONNECTION)));
+            targets.add(Target.async(
+                    "bricks HTTP Netty async",
+                    engine.pid(),
+                    credentials(DynamoDbAsyncClient.builder()
+                                    .endpointOverride(engineUri)
+                                    .httpClientBuilder(
+                                            NettyNioAsyncHttpClient.builder().maxConcurrency(64)))
+                            .build()));
+            targets.add(
+                    Target.sync("dynalite URLConnection", dynalite.pid(), sync(dynaliteUri, Transport.URL_CONNECTION)));
             targets.add(Target.sync("floor URLConnection", floor.pid(), sync(floorUri, Transport.URL_CONNECTION)));
-            try (DynamoDbClient setUp = credentials(DynamoDbClient.builder().httpClient(embedded.httpClient())).build()) {
+            try (DynamoDbClient setUp = credentials(DynamoDbClient.builder().httpClient(embedded.httpClient()))
+                    .build()) {
                 setUp(setUp);
             }
             for (URI server : List.of(engineUri, dynaliteUri)) {
@@ -120,12 +149,21 @@ public final class LocalDynamoDbBenchmark {
                             long server0 = cpuTicks(t.serverPid);
                             long client0 = cpuTicks(ProcessHandle.current().pid());
                             double[] result = run(t, op, threads, seconds);
-                            double serverMicros = t.serverPid < 0 ? 0 : (cpuTicks(t.serverPid) - server0) * 10_000.0 / result[1];
-                            double clientMicros = (cpuTicks(ProcessHandle.current().pid()) - client0) * 10_000.0 / result[1];
+                            double serverMicros =
+                                    t.serverPid < 0 ? 0 : (cpuTicks(t.serverPid) - server0) * 10_000.0 / result[1];
+                            double clientMicros =
+                                    (cpuTicks(ProcessHandle.current().pid()) - client0) * 10_000.0 / result[1];
                             samples.computeIfAbsent(key(t, op, threads), k -> new ArrayList<>())
                                     .add(new double[] {result[0], clientMicros + serverMicros, serverMicros});
-                            System.err.printf("round %d %-26s %-9s %d thread(s): %,9.0f ops/s, CPU %,6.0f us/op (server %,6.0f)%n",
-                                    round, t.name, op.label, threads, result[0], clientMicros + serverMicros, serverMicros);
+                            System.err.printf(
+                                    "round %d %-26s %-9s %d thread(s): %,9.0f ops/s, CPU %,6.0f us/op (server %,6.0f)%n",
+                                    round,
+                                    t.name,
+                                    op.label,
+                                    threads,
+                                    result[0],
+                                    clientMicros + serverMicros,
+                                    serverMicros);
                         }
                     }
                 }
@@ -144,7 +182,10 @@ public final class LocalDynamoDbBenchmark {
         }
     }
 
-    private enum Transport { URL_CONNECTION, APACHE5 }
+    private enum Transport {
+        URL_CONNECTION,
+        APACHE5
+    }
 
     private static String key(Target t, Operation op, int threads) {
         return t.name + "/" + op + "/" + threads;
@@ -152,7 +193,8 @@ public final class LocalDynamoDbBenchmark {
 
     private static void print(List<Target> targets, Map<String, List<double[]>> samples, int rounds) {
         System.out.println();
-        System.out.println("Median of " + rounds + " interleaved rounds. Each cell: ops/s, then CPU µs per operation of client JVM + server"
+        System.out.println("Median of " + rounds
+                + " interleaved rounds. Each cell: ops/s, then CPU µs per operation of client JVM + server"
                 + " process together (in-process: the one JVM runs both).");
         System.out.println();
         StringBuilder head = new StringBuilder("| Operation | Threads |");
@@ -185,14 +227,16 @@ public final class LocalDynamoDbBenchmark {
         double[] out = new double[3];
         for (int c = 0; c < 3; c++) {
             int component = c;
-            double[] values = samples.stream().mapToDouble(s -> s[component]).sorted().toArray();
+            double[] values =
+                    samples.stream().mapToDouble(s -> s[component]).sorted().toArray();
             int n = values.length;
             out[c] = n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
         }
         return out;
     }
 
-    private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>> B credentials(B builder) {
+    private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>> B credentials(
+            B builder) {
         return builder.region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")));
     }
@@ -200,18 +244,39 @@ public final class LocalDynamoDbBenchmark {
     private static DynamoDbClient sync(URI endpoint, Transport transport) {
         var builder = credentials(DynamoDbClient.builder().endpointOverride(endpoint));
         return switch (transport) {
-            case URL_CONNECTION -> builder.httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-            case APACHE5 -> builder.httpClientBuilder(Apache5HttpClient.builder().maxConnections(64)).build();
+            case URL_CONNECTION ->
+                builder.httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+            case APACHE5 ->
+                builder.httpClientBuilder(Apache5HttpClient.builder().maxConnections(64))
+                        .build();
         };
     }
 
     private static void setUp(DynamoDbClient c) throws InterruptedException {
-        c.createTable(b -> b.tableName(Target.TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.N).build())
-                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
-        while (!c.describeTable(b -> b.tableName(Target.TABLE)).table().tableStatusAsString().equals("ACTIVE")) {
+        c.createTable(b -> b.tableName(Target.TABLE)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        AttributeDefinition.builder()
+                                .attributeName("pk")
+                                .attributeType(ScalarAttributeType.S)
+                                .build(),
+                        AttributeDefinition.builder()
+                                .attributeName("sk")
+                                .attributeType(ScalarAttributeType.N)
+                                .build())
+                .keySchema(
+                        KeySchemaElement.builder()
+                                .attributeName("pk")
+                                .keyType(KeyType.HASH)
+                                .build(),
+                        KeySchemaElement.builder()
+                                .attributeName("sk")
+                                .keyType(KeyType.RANGE)
+                                .build()));
+        while (!c.describeTable(b -> b.tableName(Target.TABLE))
+                .table()
+                .tableStatusAsString()
+                .equals("ACTIVE")) {
             Thread.sleep(20);
         }
         c.putItem(b -> b.tableName(Target.TABLE).item(Data.item("get", 0)));
@@ -274,13 +339,16 @@ public final class LocalDynamoDbBenchmark {
     private static URI endpoint(Process p) throws IOException {
         String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
         if (line == null) {
-            throw new IllegalStateException("server did not start: " + p.info().commandLine().orElse("?"));
+            throw new IllegalStateException(
+                    "server did not start: " + p.info().commandLine().orElse("?"));
         }
         return URI.create(line.trim());
     }
 
     private static Process startPrinting(List<Process> processes, String... command) throws IOException {
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         processes.add(p);
         return p;
     }

@@ -9,7 +9,6 @@ import dev.bricks.local.gateway.ApiConfig;
 import dev.bricks.local.gateway.LocalApiGateway;
 import dev.bricks.local.gateway.PayloadFormat;
 import dev.bricks.local.gateway.RouteConfig;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,12 +47,11 @@ public final class GatewayOverheadBenchmark {
 
     private static final Pattern REQUEST_ID = Pattern.compile("\"requestId\":\"([^\"]+)\"");
 
-    private GatewayOverheadBenchmark() {
-    }
+    private GatewayOverheadBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, Integer> options = new java.util.HashMap<>(Map.of("--warmup", 2000, "--requests", 2000,
-                "--clients", 8, "--per-client", 500));
+        Map<String, Integer> options = new java.util.HashMap<>(
+                Map.of("--warmup", 2000, "--requests", 2000, "--clients", 8, "--per-client", 500));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!options.containsKey(args[i])) {
                 System.err.println("unknown option " + args[i] + "; known: " + options.keySet());
@@ -64,25 +62,39 @@ public final class GatewayOverheadBenchmark {
         int clients = options.get("--clients");
         Path dir = Files.createTempDirectory("gateway-benchmark");
         Path deployment = helloDeployment(dir);
-        FunctionSpec hello = new FunctionSpec("Hello", "hello", deployment,
-                HelloFunction.class.getName() + "::handleRequest", Path.of(System.getProperty("java.home")), 512,
-                Duration.ofSeconds(30), Map.of(), clients);
+        FunctionSpec hello = new FunctionSpec(
+                "Hello",
+                "hello",
+                deployment,
+                HelloFunction.class.getName() + "::handleRequest",
+                Path.of(System.getProperty("java.home")),
+                512,
+                Duration.ofSeconds(30),
+                Map.of(),
+                clients);
         Map<String, Duration> durations = new ConcurrentHashMap<>();
         try (FunctionEnvironments functions = new FunctionEnvironments(List.of(hello), FunctionLogs.discarding());
-             LocalApiGateway gateway = LocalApiGateway.builder(recording(functions, durations))
-                     .threads(2 * clients)
-                     .api(ApiConfig.httpApi("HelloApi")
-                             .route(new RouteConfig("GET", "/hello", "Hello", null, PayloadFormat.V2_0)).build())
-                     .start()) {
+                LocalApiGateway gateway = LocalApiGateway.builder(recording(functions, durations))
+                        .threads(2 * clients)
+                        .api(ApiConfig.httpApi("HelloApi")
+                                .route(new RouteConfig("GET", "/hello", "Hello", null, PayloadFormat.V2_0))
+                                .build())
+                        .start()) {
             URI uri = gateway.baseUrl().resolve("/hello");
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            System.out.printf("gateway %s, java %s, %d cores%n", uri, System.getProperty("java.version"),
+            HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            System.out.printf(
+                    "gateway %s, java %s, %d cores%n",
+                    uri,
+                    System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors());
 
             run(client, uri, durations, options.get("--warmup"), new AtomicInteger());
             List<Double> direct = direct(functions, options.get("--requests"));
-            report("direct FunctionInvoker calls (no HTTP, no gateway), 1 caller × " + options.get("--requests"),
-                    direct, 0);
+            report(
+                    "direct FunctionInvoker calls (no HTTP, no gateway), 1 caller × " + options.get("--requests"),
+                    direct,
+                    0);
             AtomicInteger errors = new AtomicInteger();
             List<Double> sequential = run(client, uri, durations, options.get("--requests"), errors);
             report("sequential, 1 client × " + options.get("--requests"), sequential, errors.get());
@@ -92,8 +104,8 @@ public final class GatewayOverheadBenchmark {
             List<Future<List<Double>>> futures = new ArrayList<>();
             long start = System.nanoTime();
             for (int c = 0; c < clients; c++) {
-                futures.add(pool.submit(() -> run(client, uri, durations, options.get("--per-client"),
-                        concurrentErrors)));
+                futures.add(
+                        pool.submit(() -> run(client, uri, durations, options.get("--per-client"), concurrentErrors)));
             }
             List<Double> concurrent = new ArrayList<>();
             for (Future<List<Double>> f : futures) {
@@ -101,10 +113,13 @@ public final class GatewayOverheadBenchmark {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             pool.shutdown();
-            report("concurrent, " + clients + " clients × " + options.get("--per-client"), concurrent,
+            report(
+                    "concurrent, " + clients + " clients × " + options.get("--per-client"),
+                    concurrent,
                     concurrentErrors.get());
-            System.out.printf("  throughput %.0f requests/s; environments used: %d%n", concurrent.size() / seconds,
-                    functions.environmentCount("Hello"));
+            System.out.printf(
+                    "  throughput %.0f requests/s; environments used: %d%n",
+                    concurrent.size() / seconds, functions.environmentCount("Hello"));
         }
     }
 
@@ -126,7 +141,8 @@ public final class GatewayOverheadBenchmark {
      */
     private static List<Double> direct(FunctionInvoker functions, int n) {
         byte[] event = ("{\"version\":\"2.0\",\"routeKey\":\"GET /hello\",\"rawPath\":\"/hello\","
-                + "\"requestContext\":{\"requestId\":\"direct\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        + "\"requestContext\":{\"requestId\":\"direct\"}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         List<Double> added = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             long t0 = System.nanoTime();
@@ -137,10 +153,13 @@ public final class GatewayOverheadBenchmark {
     }
 
     /** Sends {@code n} requests one after another; returns each one's added latency in ms. */
-    private static List<Double> run(HttpClient client, URI uri, Map<String, Duration> durations, int n,
-                                    AtomicInteger errors) {
+    private static List<Double> run(
+            HttpClient client, URI uri, Map<String, Duration> durations, int n, AtomicInteger errors) {
         List<Double> added = new ArrayList<>(n);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build();
         for (int i = 0; i < n; i++) {
             long t0 = System.nanoTime();
             try {
@@ -166,9 +185,10 @@ public final class GatewayOverheadBenchmark {
 
     private static void report(String phase, List<Double> added, int errors) {
         Collections.sort(added);
-        System.out.printf("%s: %d ok, %d errors; added latency over the function's Duration: median %.3f ms, "
-                        + "p90 %.3f ms, p99 %.3f ms%n", phase, added.size(), errors, percentile(added, 50),
-                percentile(added, 90), percentile(added, 99));
+        System.out.printf(
+                "%s: %d ok, %d errors; added latency over the function's Duration: median %.3f ms, "
+                        + "p90 %.3f ms, p99 %.3f ms%n",
+                phase, added.size(), errors, percentile(added, 50), percentile(added, 90), percentile(added, 99));
     }
 
     private static double percentile(List<Double> sorted, int p) {
@@ -183,7 +203,7 @@ public final class GatewayOverheadBenchmark {
         Path lib = Files.createDirectories(dir.resolve("hello/lib"));
         String entry = HelloFunction.class.getName().replace('.', '/') + ".class";
         try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(lib.resolve("hello.jar")));
-             var in = HelloFunction.class.getClassLoader().getResourceAsStream(entry)) {
+                var in = HelloFunction.class.getClassLoader().getResourceAsStream(entry)) {
             jar.putNextEntry(new JarEntry(entry));
             in.transferTo(jar);
             jar.closeEntry();

@@ -10,8 +10,8 @@ import java.time.Duration;
 public class MeteredOrderHandler extends OrderHandler {
 
     private final Counter itemsSold = BricksMetrics.registry().counter("ItemsSold");
-    private final DistributionSummary revenue = DistributionSummary.builder("OrderRevenue")
-            .register(BricksMetrics.registry());
+    private final DistributionSummary revenue =
+            DistributionSummary.builder("OrderRevenue").register(BricksMetrics.registry());
     private final Timer payment = BricksMetrics.registry().timer("PaymentLatency");
 
     public MeteredOrderHandler() {

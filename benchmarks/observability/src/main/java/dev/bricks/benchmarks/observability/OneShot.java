@@ -13,15 +13,16 @@ import java.time.Duration;
  */
 public final class OneShot {
 
-    private OneShot() {
-    }
+    private OneShot() {}
 
     public static void main(String[] args) throws Exception {
         String handlerClass = args.length > 0 ? args[0] : OrderHandler.class.getName();
-        RequestStreamHandler handler = (RequestStreamHandler) Class.forName(handlerClass)
-                .getConstructor().newInstance();
+        RequestStreamHandler handler = (RequestStreamHandler)
+                Class.forName(handlerClass).getConstructor().newInstance();
         ByteArrayOutputStream response = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(Events.PLACE_ORDER), response,
+        handler.handleRequest(
+                new ByteArrayInputStream(Events.PLACE_ORDER),
+                response,
                 LocalContext.of("req-oneshot", "orders-fn", 512, Duration.ofSeconds(10)));
         if (!response.toString().contains("\"statusCode\":201")) {
             throw new IllegalStateException("unexpected response: " + response);

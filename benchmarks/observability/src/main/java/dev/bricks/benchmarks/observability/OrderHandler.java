@@ -37,6 +37,5 @@ public class OrderHandler extends HttpHandler {
     }
 
     /** Business metrics; none here. */
-    protected void record() {
-    }
+    protected void record() {}
 }

@@ -16,14 +16,40 @@ import java.util.Set;
  */
 final class AttributeValue {
 
-    enum Type { S, N, B, BOOL, NULL, M, L, SS, NS, BS }
+    enum Type {
+        S,
+        N,
+        B,
+        BOOL,
+        NULL,
+        M,
+        L,
+        SS,
+        NS,
+        BS
+    }
 
     /** Binary content with value semantics and DynamoDB's unsigned byte order. */
     record Binary(byte[] bytes) implements Comparable<Binary> {
-        @Override public boolean equals(Object o) { return o instanceof Binary b && Arrays.equals(bytes, b.bytes); }
-        @Override public int hashCode() { return Arrays.hashCode(bytes); }
-        @Override public int compareTo(Binary o) { return Arrays.compareUnsigned(bytes, o.bytes); }
-        @Override public String toString() { return java.util.Base64.getEncoder().encodeToString(bytes); }
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Binary b && Arrays.equals(bytes, b.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public int compareTo(Binary o) {
+            return Arrays.compareUnsigned(bytes, o.bytes);
+        }
+
+        @Override
+        public String toString() {
+            return java.util.Base64.getEncoder().encodeToString(bytes);
+        }
     }
 
     static final AttributeValue NULL = new AttributeValue(Type.NULL, Boolean.TRUE);
@@ -38,15 +64,41 @@ final class AttributeValue {
         this.value = value;
     }
 
-    static AttributeValue s(String s) { return new AttributeValue(Type.S, s); }
-    static AttributeValue n(BigDecimal n) { return new AttributeValue(Type.N, Numbers.canonical(n)); }
-    static AttributeValue b(byte[] b) { return new AttributeValue(Type.B, new Binary(b)); }
-    static AttributeValue bool(boolean b) { return b ? TRUE : FALSE; }
-    static AttributeValue m(Map<String, AttributeValue> m) { return new AttributeValue(Type.M, Collections.unmodifiableMap(m)); }
-    static AttributeValue l(List<AttributeValue> l) { return new AttributeValue(Type.L, Collections.unmodifiableList(l)); }
-    static AttributeValue ss(Set<String> s) { return new AttributeValue(Type.SS, Collections.unmodifiableSet(s)); }
-    static AttributeValue ns(Set<BigDecimal> s) { return new AttributeValue(Type.NS, Collections.unmodifiableSet(s)); }
-    static AttributeValue bs(Set<Binary> s) { return new AttributeValue(Type.BS, Collections.unmodifiableSet(s)); }
+    static AttributeValue s(String s) {
+        return new AttributeValue(Type.S, s);
+    }
+
+    static AttributeValue n(BigDecimal n) {
+        return new AttributeValue(Type.N, Numbers.canonical(n));
+    }
+
+    static AttributeValue b(byte[] b) {
+        return new AttributeValue(Type.B, new Binary(b));
+    }
+
+    static AttributeValue bool(boolean b) {
+        return b ? TRUE : FALSE;
+    }
+
+    static AttributeValue m(Map<String, AttributeValue> m) {
+        return new AttributeValue(Type.M, Collections.unmodifiableMap(m));
+    }
+
+    static AttributeValue l(List<AttributeValue> l) {
+        return new AttributeValue(Type.L, Collections.unmodifiableList(l));
+    }
+
+    static AttributeValue ss(Set<String> s) {
+        return new AttributeValue(Type.SS, Collections.unmodifiableSet(s));
+    }
+
+    static AttributeValue ns(Set<BigDecimal> s) {
+        return new AttributeValue(Type.NS, Collections.unmodifiableSet(s));
+    }
+
+    static AttributeValue bs(Set<Binary> s) {
+        return new AttributeValue(Type.BS, Collections.unmodifiableSet(s));
+    }
 
     /** A set of the given set type from elements (already canonical, no duplicates). */
     @SuppressWarnings("unchecked")
@@ -59,16 +111,43 @@ final class AttributeValue {
         };
     }
 
-    String s() { return (String) value; }
-    BigDecimal n() { return (BigDecimal) value; }
-    Binary b() { return (Binary) value; }
-    boolean bool() { return (Boolean) value; }
-    @SuppressWarnings("unchecked") Map<String, AttributeValue> m() { return (Map<String, AttributeValue>) value; }
-    @SuppressWarnings("unchecked") List<AttributeValue> l() { return (List<AttributeValue>) value; }
-    Set<?> set() { return (Set<?>) value; }
+    String s() {
+        return (String) value;
+    }
 
-    boolean isSet() { return type == Type.SS || type == Type.NS || type == Type.BS; }
-    boolean isScalarKeyType() { return type == Type.S || type == Type.N || type == Type.B; }
+    BigDecimal n() {
+        return (BigDecimal) value;
+    }
+
+    Binary b() {
+        return (Binary) value;
+    }
+
+    boolean bool() {
+        return (Boolean) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, AttributeValue> m() {
+        return (Map<String, AttributeValue>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    List<AttributeValue> l() {
+        return (List<AttributeValue>) value;
+    }
+
+    Set<?> set() {
+        return (Set<?>) value;
+    }
+
+    boolean isSet() {
+        return type == Type.SS || type == Type.NS || type == Type.BS;
+    }
+
+    boolean isScalarKeyType() {
+        return type == Type.S || type == Type.N || type == Type.B;
+    }
 
     /** Size in bytes as DynamoDB counts it for the 400 KB item limit (without the attribute name). */
     int size() {
@@ -129,7 +208,9 @@ final class AttributeValue {
                 n++;
             } else if (c < 0x800) {
                 n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
                 n += 4;
                 i++;
             } else {
@@ -156,10 +237,14 @@ final class AttributeValue {
     /** Order of two values of the same scalar type (S, N or B); callers check the types first. */
     static int compareScalars(AttributeValue a, AttributeValue b) {
         switch (a.type) {
-            case S: return compareStrings(a.s(), b.s());
-            case N: return a.n().compareTo(b.n());
-            case B: return a.b().compareTo(b.b());
-            default: throw new IllegalArgumentException("not comparable: " + a.type);
+            case S:
+                return compareStrings(a.s(), b.s());
+            case N:
+                return a.n().compareTo(b.n());
+            case B:
+                return a.b().compareTo(b.b());
+            default:
+                throw new IllegalArgumentException("not comparable: " + a.type);
         }
     }
 
@@ -185,15 +270,26 @@ final class AttributeValue {
     @Override
     public String toString() {
         switch (type) {
-            case S: return "{S:" + s() + "}";
-            case N: return "{N:" + Numbers.format(n()) + "}";
-            case NS: { List<String> l = new ArrayList<>(); for (Object o : set()) l.add(Numbers.format((BigDecimal) o)); return "{NS:" + l + "}"; }
-            default: return "{" + type + ":" + value + "}";
+            case S:
+                return "{S:" + s() + "}";
+            case N:
+                return "{N:" + Numbers.format(n()) + "}";
+            case NS: {
+                List<String> l = new ArrayList<>();
+                for (Object o : set()) l.add(Numbers.format((BigDecimal) o));
+                return "{NS:" + l + "}";
+            }
+            default:
+                return "{" + type + ":" + value + "}";
         }
     }
 
     /** Short description used in "AttributeValue: {S:x}" style messages. */
-    String describe() { return "AttributeValue: " + this; }
+    String describe() {
+        return "AttributeValue: " + this;
+    }
 
-    static Map<String, AttributeValue> copyOf(Map<String, AttributeValue> m) { return new LinkedHashMap<>(m); }
+    static Map<String, AttributeValue> copyOf(Map<String, AttributeValue> m) {
+        return new LinkedHashMap<>(m);
+    }
 }

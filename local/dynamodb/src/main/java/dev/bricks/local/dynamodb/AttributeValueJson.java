@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -47,7 +46,8 @@ final class AttributeValueJson {
         }
         int n = node.size();
         if (n == 0) {
-            throw DynamoException.validation("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+            throw DynamoException.validation(
+                    "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
         }
         if (n > 1) {
             int set = 0;
@@ -57,10 +57,12 @@ final class AttributeValueJson {
                 }
             }
             if (set > 1) {
-                throw DynamoException.validation("Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
+                throw DynamoException.validation(
+                        "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
             }
             if (set == 0) {
-                throw DynamoException.validation("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+                throw DynamoException.validation(
+                        "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
             }
         }
         Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
@@ -68,9 +70,12 @@ final class AttributeValueJson {
         while (e.getValue().isNull() && fields.hasNext()) e = fields.next();
         JsonNode v = e.getValue();
         switch (e.getKey()) {
-            case "S": return AttributeValue.s(text(v));
-            case "N": return AttributeValue.n(Numbers.parse(text(v)));
-            case "B": return AttributeValue.b(bytes(v));
+            case "S":
+                return AttributeValue.s(text(v));
+            case "N":
+                return AttributeValue.n(Numbers.parse(text(v)));
+            case "B":
+                return AttributeValue.b(bytes(v));
             case "BOOL":
                 if (!v.isBoolean()) {
                     throw DynamoException.serialization("BOOL must be a boolean");
@@ -174,7 +179,8 @@ final class AttributeValueJson {
         try {
             return Base64.getMimeDecoder().decode(text(v));
         } catch (IllegalArgumentException ex) {
-            throw DynamoException.serialization("Base64 encoded length is expected a multiple of 4 bytes but found: " + v.asText().length());
+            throw DynamoException.serialization("Base64 encoded length is expected a multiple of 4 bytes but found: "
+                    + v.asText().length());
         }
     }
 

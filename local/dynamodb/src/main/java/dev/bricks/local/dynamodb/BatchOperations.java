@@ -1,17 +1,16 @@
 package dev.bricks.local.dynamodb;
 
+import static dev.bricks.local.dynamodb.AttributeValueJson.NODES;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static dev.bricks.local.dynamodb.AttributeValueJson.NODES;
 
 /** BatchGetItem and BatchWriteItem; fault injection can return every request as unprocessed. */
 final class BatchOperations {
@@ -27,7 +26,8 @@ final class BatchOperations {
             throw RequestFields.constraint("null", "requestItems", "Member must not be null");
         }
         if (!ri.isObject() || ri.size() == 0) {
-            throw RequestFields.constraint("'{}'", "requestItems", "Member must have length greater than or equal to 1");
+            throw RequestFields.constraint(
+                    "'{}'", "requestItems", "Member must have length greater than or equal to 1");
         }
         return ri;
     }
@@ -35,7 +35,12 @@ final class BatchOperations {
     ObjectNode batchGetItem(JsonNode req) {
         JsonNode ri = requestItems(req);
         int total = 0;
-        record Get(Table table, List<Map<String, AttributeValue>> keys, List<DocumentPath> projection, boolean consistent, JsonNode original) {}
+        record Get(
+                Table table,
+                List<Map<String, AttributeValue>> keys,
+                List<DocumentPath> projection,
+                boolean consistent,
+                JsonNode original) {}
         List<Get> gets = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = ri.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -44,7 +49,10 @@ final class BatchOperations {
             Table t = engine.table(e.getKey());
             JsonNode keys = RequestFields.node(e.getValue(), "Keys");
             if (keys == null || keys.size() == 0) {
-                throw RequestFields.constraint("'[]'", "requestItems." + e.getKey() + ".member.keys", "Member must have length greater than or equal to 1");
+                throw RequestFields.constraint(
+                        "'[]'",
+                        "requestItems." + e.getKey() + ".member.keys",
+                        "Member must have length greater than or equal to 1");
             }
             total += keys.size();
             if (total > 100) {
@@ -63,7 +71,8 @@ final class BatchOperations {
             String pe = RequestFields.str(e.getValue(), "ProjectionExpression");
             List<DocumentPath> projection = pe == null ? null : ExpressionParser.projection(pe, ctx);
             ctx.checkUnused(pe != null);
-            gets.add(new Get(t, ks, projection, e.getValue().path("ConsistentRead").asBoolean(false), e.getValue()));
+            gets.add(new Get(
+                    t, ks, projection, e.getValue().path("ConsistentRead").asBoolean(false), e.getValue()));
         }
         Capacity capacity = new Capacity(req, Capacity.Kind.READ);
         ObjectNode out = NODES.objectNode();
@@ -85,9 +94,12 @@ final class BatchOperations {
                 }
                 for (Map<String, AttributeValue> k : g.keys()) {
                     Map<String, AttributeValue> item = g.table().get(k);
-                    capacity.addTable(g.table().def.name(), Capacity.readUnits(item == null ? 0 : AttributeValue.itemSize(item), g.consistent()));
+                    capacity.addTable(
+                            g.table().def.name(),
+                            Capacity.readUnits(item == null ? 0 : AttributeValue.itemSize(item), g.consistent()));
                     if (item != null) {
-                        arr.add(AttributeValueJson.toJson(g.projection() == null ? item : Expression.project(item, g.projection())));
+                        arr.add(AttributeValueJson.toJson(
+                                g.projection() == null ? item : Expression.project(item, g.projection())));
                     }
                 }
             } finally {
@@ -108,12 +120,16 @@ final class BatchOperations {
             RequestFields.tableName(e.getKey(), "requestItems");
             JsonNode list = e.getValue();
             if (!list.isArray() || list.size() == 0 || list.size() > 25) {
-                throw RequestFields.constraint("'" + ri + "'", "requestItems",
+                throw RequestFields.constraint(
+                        "'" + ri + "'",
+                        "requestItems",
                         "Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]");
             }
             total += list.size();
             if (total > 25) {
-                throw RequestFields.constraint("'" + ri + "'", "requestItems",
+                throw RequestFields.constraint(
+                        "'" + ri + "'",
+                        "requestItems",
                         "Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]");
             }
             Table t = engine.table(e.getKey());
@@ -121,13 +137,17 @@ final class BatchOperations {
             for (JsonNode w : list) {
                 JsonNode put = RequestFields.node(w, "PutRequest"), del = RequestFields.node(w, "DeleteRequest");
                 if ((put == null) == (del == null)) {
-                    throw DynamoException.validation("Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
+                    throw DynamoException.validation(
+                            "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
                 }
                 Write write;
                 if (put != null) {
                     JsonNode itemNode = RequestFields.node(put, "Item");
                     if (itemNode == null) {
-                        throw RequestFields.constraint("null", "requestItems." + e.getKey() + ".member.putRequest.item", "Member must not be null");
+                        throw RequestFields.constraint(
+                                "null",
+                                "requestItems." + e.getKey() + ".member.putRequest.item",
+                                "Member must not be null");
                     }
                     Map<String, AttributeValue> item = AttributeValueJson.item(itemNode);
                     engine.validateItem(t.def, item, false);

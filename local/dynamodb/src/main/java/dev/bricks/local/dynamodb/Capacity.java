@@ -1,15 +1,14 @@
 package dev.bricks.local.dynamodb;
 
+import static dev.bricks.local.dynamodb.AttributeValueJson.NODES;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
-import static dev.bricks.local.dynamodb.AttributeValueJson.NODES;
 
 /**
  * The capacity one request consumes, per table and per secondary index, reported as DynamoDB's
@@ -22,9 +21,16 @@ final class Capacity {
     static final double READ_UNIT_BYTES = 4096;
     static final double WRITE_UNIT_BYTES = 1024;
 
-    enum Detail { NONE, TOTAL, INDEXES }
+    enum Detail {
+        NONE,
+        TOTAL,
+        INDEXES
+    }
 
-    enum Kind { READ, WRITE }
+    enum Kind {
+        READ,
+        WRITE
+    }
 
     private final Detail detail;
     private final Kind kind;
@@ -50,7 +56,8 @@ final class Capacity {
     }
 
     Capacity(JsonNode request, Kind kind) {
-        String mode = RequestFields.oneOf(request, "ReturnConsumedCapacity", "NONE", Set.of("NONE", "TOTAL", "INDEXES"));
+        String mode =
+                RequestFields.oneOf(request, "ReturnConsumedCapacity", "NONE", Set.of("NONE", "TOTAL", "INDEXES"));
         this.detail = Detail.valueOf(mode);
         this.kind = kind;
     }
@@ -89,8 +96,10 @@ final class Capacity {
      * table, and on each index the entries that change — none when the projected entry stays the same, one write
      * when an entry appears, disappears or changes in place, two when its index key changes (delete and put).
      */
-    void addItemWrite(Table table, Map<String, AttributeValue> old, Map<String, AttributeValue> newItem, double factor) {
-        long size = Math.max(old == null ? 0 : AttributeValue.itemSize(old), newItem == null ? 0 : AttributeValue.itemSize(newItem));
+    void addItemWrite(
+            Table table, Map<String, AttributeValue> old, Map<String, AttributeValue> newItem, double factor) {
+        long size = Math.max(
+                old == null ? 0 : AttributeValue.itemSize(old), newItem == null ? 0 : AttributeValue.itemSize(newItem));
         addTable(table.def.name(), writeUnits(size) * factor);
         for (TableDefinition.IndexDefinition index : table.def.indexes()) {
             ItemStore store = table.indexes.get(index.name());

@@ -8,7 +8,9 @@ import java.util.Map;
 /** A document path such as {@code a.b[2].c}: elements are attribute names (String) or list indexes (Integer). */
 record DocumentPath(List<Object> elements) {
 
-    String first() { return (String) elements.get(0); }
+    String first() {
+        return (String) elements.get(0);
+    }
 
     boolean overlaps(DocumentPath o) {
         int n = Math.min(elements.size(), o.elements.size());

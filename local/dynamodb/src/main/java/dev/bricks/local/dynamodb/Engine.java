@@ -1,9 +1,10 @@
 package dev.bricks.local.dynamodb;
 
+import static dev.bricks.local.dynamodb.AttributeValueJson.NODES;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,8 +15,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-
-import static dev.bricks.local.dynamodb.AttributeValueJson.NODES;
 
 /**
  * The DynamoDB engine behind the HTTP front: a catalogue of tables and the table-level operations; item,
@@ -63,7 +62,9 @@ final class Engine {
         operations.put("GetRecords", st::getRecords);
     }
 
-    boolean supports(String op) { return operations.containsKey(op); }
+    boolean supports(String op) {
+        return operations.containsKey(op);
+    }
 
     /** Runs one operation; throws DynamoException for errors the client should see. */
     ObjectNode execute(String op, JsonNode request) {
@@ -75,9 +76,13 @@ final class Engine {
         return f.apply(request);
     }
 
-    String nextSequence() { return Long.toString(sequence.incrementAndGet()) + "0000000000"; }
+    String nextSequence() {
+        return Long.toString(sequence.incrementAndGet()) + "0000000000";
+    }
 
-    String peekSequence() { return Long.toString(sequence.get() + 1) + "0000000000"; }
+    String peekSequence() {
+        return Long.toString(sequence.get() + 1) + "0000000000";
+    }
 
     /** Logs item changes as one record (one change, or all of a transaction); caller holds the tables' write locks. */
     void persist(List<Persistence.Change> changes) {
@@ -127,7 +132,8 @@ final class Engine {
         }
         Map<String, AttributeValue.Type> types = attributeTypes(attributeDefinitions);
         TableDefinition.KeySchema key = keyDef(keySchema, "KeySchema", "keySchema");
-        String billing = RequestFields.oneOf(req, "BillingMode", "PROVISIONED", Set.of("PROVISIONED", "PAY_PER_REQUEST"));
+        String billing =
+                RequestFields.oneOf(req, "BillingMode", "PROVISIONED", Set.of("PROVISIONED", "PAY_PER_REQUEST"));
         Throughput throughput = throughput(req, billing, null);
         List<TableDefinition.IndexDefinition> indexes = new ArrayList<>(globalIndexes(req, key, billing));
         indexes.addAll(localIndexes(req, key, billing));
@@ -135,8 +141,19 @@ final class Engine {
         checkKeyAttributesDefined(key, indexes, types);
         String viewType = streamSpec(RequestFields.node(req, "StreamSpecification"));
         String arn = "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT + ":table/" + name;
-        TableDefinition def = new TableDefinition(name, arn, java.util.UUID.randomUUID().toString(), System.currentTimeMillis() / 1000.0,
-                key, types, List.copyOf(indexes), billing, throughput.read(), throughput.write(), viewType, null);
+        TableDefinition def = new TableDefinition(
+                name,
+                arn,
+                java.util.UUID.randomUUID().toString(),
+                System.currentTimeMillis() / 1000.0,
+                key,
+                types,
+                List.copyOf(indexes),
+                billing,
+                throughput.read(),
+                throughput.write(),
+                viewType,
+                null);
         Table t = register(new Table(def, this), req);
         ObjectNode out = NODES.objectNode();
         ObjectNode description = describe(t);
@@ -152,11 +169,16 @@ final class Engine {
             String attributeName = RequestFields.str(d, "AttributeName");
             String attributeType = RequestFields.str(d, "AttributeType");
             if (attributeName == null) {
-                throw RequestFields.constraint("null", "attributeDefinitions." + position + ".member.attributeName", "Member must not be null");
+                throw RequestFields.constraint(
+                        "null",
+                        "attributeDefinitions." + position + ".member.attributeName",
+                        "Member must not be null");
             }
             if (attributeType == null || !KEY_TYPES.contains(attributeType)) {
-                throw RequestFields.constraint(attributeType == null ? "null" : "'" + attributeType + "'",
-                        "attributeDefinitions." + position + ".member.attributeType", "Member must satisfy enum value set: [B, N, S]");
+                throw RequestFields.constraint(
+                        attributeType == null ? "null" : "'" + attributeType + "'",
+                        "attributeDefinitions." + position + ".member.attributeType",
+                        "Member must satisfy enum value set: [B, N, S]");
             }
             if (types.put(attributeName, AttributeValue.Type.valueOf(attributeType)) != null) {
                 throw DynamoException.invalidParams("Cannot have two attributes with the same name");
@@ -166,7 +188,8 @@ final class Engine {
         return types;
     }
 
-    private static List<TableDefinition.IndexDefinition> globalIndexes(JsonNode req, TableDefinition.KeySchema key, String billing) {
+    private static List<TableDefinition.IndexDefinition> globalIndexes(
+            JsonNode req, TableDefinition.KeySchema key, String billing) {
         JsonNode gsis = RequestFields.node(req, "GlobalSecondaryIndexes");
         if (gsis == null) {
             return List.of();
@@ -175,7 +198,8 @@ final class Engine {
             throw DynamoException.invalidParams("List of GlobalSecondaryIndexes is empty");
         }
         if (gsis.size() > 20) {
-            throw DynamoException.validation("One or more parameter values were invalid: GlobalSecondaryIndex count exceeds the per-table limit of 20");
+            throw DynamoException.validation(
+                    "One or more parameter values were invalid: GlobalSecondaryIndex count exceeds the per-table limit of 20");
         }
         List<TableDefinition.IndexDefinition> indexes = new ArrayList<>();
         for (JsonNode g : gsis) {
@@ -184,7 +208,8 @@ final class Engine {
         return indexes;
     }
 
-    private static List<TableDefinition.IndexDefinition> localIndexes(JsonNode req, TableDefinition.KeySchema key, String billing) {
+    private static List<TableDefinition.IndexDefinition> localIndexes(
+            JsonNode req, TableDefinition.KeySchema key, String billing) {
         JsonNode lsis = RequestFields.node(req, "LocalSecondaryIndexes");
         if (lsis == null) {
             return List.of();
@@ -196,14 +221,16 @@ final class Engine {
             throw DynamoException.invalidParams("Number of LocalSecondaryIndexes exceeds per-table limit of 5");
         }
         if (key.range() == null) {
-            throw DynamoException.invalidParams("Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex");
+            throw DynamoException.invalidParams(
+                    "Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex");
         }
         List<TableDefinition.IndexDefinition> indexes = new ArrayList<>();
         for (JsonNode l : lsis) {
             TableDefinition.IndexDefinition d = indexDef(l, false, key, billing);
             if (!d.key().hash().equals(key.hash())) {
-                throw DynamoException.invalidParams("Index KeySchema does not have the same leading hash key as table KeySchema for index: "
-                        + d.name() + ". index hash key: " + d.key().hash() + ", table hash key: " + key.hash());
+                throw DynamoException.invalidParams(
+                        "Index KeySchema does not have the same leading hash key as table KeySchema for index: "
+                                + d.name() + ". index hash key: " + d.key().hash() + ", table hash key: " + key.hash());
             }
             indexes.add(d);
         }
@@ -220,20 +247,24 @@ final class Engine {
     }
 
     /** Every key attribute of the table and its indexes is defined, and no other attribute is. */
-    private static void checkKeyAttributesDefined(TableDefinition.KeySchema key, List<TableDefinition.IndexDefinition> indexes,
-                                                  Map<String, AttributeValue.Type> types) {
+    private static void checkKeyAttributesDefined(
+            TableDefinition.KeySchema key,
+            List<TableDefinition.IndexDefinition> indexes,
+            Map<String, AttributeValue.Type> types) {
         Set<String> used = new java.util.LinkedHashSet<>(key.attributes());
         for (TableDefinition.IndexDefinition d : indexes) {
             used.addAll(d.key().attributes());
         }
         for (String u : used) {
             if (!types.containsKey(u)) {
-                throw DynamoException.invalidParams("Some index key attributes are not defined in AttributeDefinitions. Keys: "
-                        + new ArrayList<>(used) + ", AttributeDefinitions: " + new ArrayList<>(types.keySet()));
+                throw DynamoException.invalidParams(
+                        "Some index key attributes are not defined in AttributeDefinitions. Keys: "
+                                + new ArrayList<>(used) + ", AttributeDefinitions: " + new ArrayList<>(types.keySet()));
             }
         }
         if (used.size() != types.size()) {
-            throw DynamoException.invalidParams("Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
+            throw DynamoException.invalidParams(
+                    "Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
         }
     }
 
@@ -256,7 +287,8 @@ final class Engine {
             throw RequestFields.constraint("[]", field, "Member must have length greater than or equal to 1");
         }
         if (keySchema.size() > 2) {
-            throw RequestFields.constraint(keySchema.toString(), field, "Member must have length less than or equal to 2");
+            throw RequestFields.constraint(
+                    keySchema.toString(), field, "Member must have length less than or equal to 2");
         }
         String hash = RequestFields.str(keySchema.get(0), "AttributeName");
         String hashType = RequestFields.str(keySchema.get(0), "KeyType");
@@ -264,7 +296,8 @@ final class Engine {
             throw RequestFields.constraint("null", field + ".1.member.attributeName", "Member must not be null");
         }
         if (!hashType.equals("HASH")) {
-            throw DynamoException.validation("Invalid " + what + ": The first " + what + "Element is not a HASH key type");
+            throw DynamoException.validation(
+                    "Invalid " + what + ": The first " + what + "Element is not a HASH key type");
         }
         String range = null;
         if (keySchema.size() == 2) {
@@ -274,10 +307,12 @@ final class Engine {
                 throw RequestFields.constraint("null", field + ".2.member.attributeName", "Member must not be null");
             }
             if (!rt.equals("RANGE")) {
-                throw DynamoException.validation("Invalid " + what + ": The second " + what + "Element is not a RANGE key type");
+                throw DynamoException.validation(
+                        "Invalid " + what + ": The second " + what + "Element is not a RANGE key type");
             }
             if (range.equals(hash)) {
-                throw DynamoException.validation("Invalid " + what + ": Both the Hash Key and the Range Key element in the " + what + " have the same name");
+                throw DynamoException.validation("Invalid " + what
+                        + ": Both the Hash Key and the Range Key element in the " + what + " have the same name");
             }
         }
         return new TableDefinition.KeySchema(hash, range);
@@ -287,34 +322,49 @@ final class Engine {
         JsonNode pt = RequestFields.node(req, "ProvisionedThroughput");
         if (billing.equals("PAY_PER_REQUEST")) {
             if (pt != null) {
-                throw DynamoException.invalidParams("Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+                throw DynamoException.invalidParams(
+                        "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
             }
             return Throughput.NONE;
         }
-        if (pt == null || RequestFields.node(pt, "ReadCapacityUnits") == null || RequestFields.node(pt, "WriteCapacityUnits") == null) {
+        if (pt == null
+                || RequestFields.node(pt, "ReadCapacityUnits") == null
+                || RequestFields.node(pt, "WriteCapacityUnits") == null) {
             if (indexName != null) {
                 throw DynamoException.invalidParams("ProvisionedThroughput is not specified for index: " + indexName);
             }
-            throw DynamoException.invalidParams("ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
+            throw DynamoException.invalidParams(
+                    "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
         }
-        long r = pt.get("ReadCapacityUnits").asLong(), w = pt.get("WriteCapacityUnits").asLong();
+        long r = pt.get("ReadCapacityUnits").asLong(),
+                w = pt.get("WriteCapacityUnits").asLong();
         if (r < 1) {
-            throw RequestFields.constraint("'" + r + "'", "provisionedThroughput.readCapacityUnits", "Member must have value greater than or equal to 1");
+            throw RequestFields.constraint(
+                    "'" + r + "'",
+                    "provisionedThroughput.readCapacityUnits",
+                    "Member must have value greater than or equal to 1");
         }
         if (w < 1) {
-            throw RequestFields.constraint("'" + w + "'", "provisionedThroughput.writeCapacityUnits", "Member must have value greater than or equal to 1");
+            throw RequestFields.constraint(
+                    "'" + w + "'",
+                    "provisionedThroughput.writeCapacityUnits",
+                    "Member must have value greater than or equal to 1");
         }
         return new Throughput(r, w);
     }
 
-    private static TableDefinition.IndexDefinition indexDef(JsonNode g, boolean global, TableDefinition.KeySchema tableKey, String billing) {
+    private static TableDefinition.IndexDefinition indexDef(
+            JsonNode g, boolean global, TableDefinition.KeySchema tableKey, String billing) {
         String name = RequestFields.str(g, "IndexName");
         String kind = global ? "globalSecondaryIndexes" : "localSecondaryIndexes";
         if (name == null) {
             throw RequestFields.constraint("null", kind + ".1.member.indexName", "Member must not be null");
         }
         if (name.length() < 3) {
-            throw RequestFields.constraint("'" + name + "'", kind + ".1.member.indexName", "Member must have length greater than or equal to 3");
+            throw RequestFields.constraint(
+                    "'" + name + "'",
+                    kind + ".1.member.indexName",
+                    "Member must have length greater than or equal to 3");
         }
         JsonNode ks = RequestFields.node(g, "KeySchema");
         if (ks == null) {
@@ -336,7 +386,8 @@ final class Engine {
         JsonNode nk = RequestFields.node(proj, "NonKeyAttributes");
         if (nk != null) {
             if (!type.equals("INCLUDE")) {
-                throw DynamoException.invalidParams("ProjectionType is " + type + ", but NonKeyAttributes is specified");
+                throw DynamoException.invalidParams(
+                        "ProjectionType is " + type + ", but NonKeyAttributes is specified");
             }
             for (JsonNode a : nk) {
                 nonKey.add(a.asText());
@@ -345,7 +396,8 @@ final class Engine {
             throw DynamoException.invalidParams("ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
         }
         Throughput throughput = global ? throughput(g, billing, name) : Throughput.NONE;
-        return new TableDefinition.IndexDefinition(name, global, key, type, List.copyOf(nonKey), throughput.read(), throughput.write());
+        return new TableDefinition.IndexDefinition(
+                name, global, key, type, List.copyOf(nonKey), throughput.read(), throughput.write());
     }
 
     private static String streamSpec(JsonNode spec) {
@@ -359,15 +411,19 @@ final class Engine {
         }
         if (!enabled.asBoolean()) {
             if (viewType != null) {
-                throw DynamoException.validation("One or more parameter values were invalid: StreamViewType cannot be specified when StreamEnabled is false");
+                throw DynamoException.validation(
+                        "One or more parameter values were invalid: StreamViewType cannot be specified when StreamEnabled is false");
             }
             return null;
         }
         if (viewType == null) {
-            throw DynamoException.validation("One or more parameter values were invalid: You must specify a StreamViewType when enabling a stream");
+            throw DynamoException.validation(
+                    "One or more parameter values were invalid: You must specify a StreamViewType when enabling a stream");
         }
         if (!Set.of("KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES").contains(viewType)) {
-            throw RequestFields.constraint("'" + viewType + "'", "streamSpecification.streamViewType",
+            throw RequestFields.constraint(
+                    "'" + viewType + "'",
+                    "streamSpecification.streamViewType",
                     "Member must satisfy enum value set: [NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES, KEYS_ONLY]");
         }
         return viewType;
@@ -393,7 +449,8 @@ final class Engine {
         TableDefinition def = t.def;
         ObjectNode d = NODES.objectNode();
         ArrayNode ad = d.putArray("AttributeDefinitions");
-        def.attributeTypes().forEach((k, v) -> ad.addObject().put("AttributeName", k).put("AttributeType", v.name()));
+        def.attributeTypes()
+                .forEach((k, v) -> ad.addObject().put("AttributeName", k).put("AttributeType", v.name()));
         d.put("TableName", def.name());
         d.set("KeySchema", keySchemaJson(def.key()));
         d.put("TableStatus", "ACTIVE");
@@ -404,7 +461,9 @@ final class Engine {
         d.put("TableArn", def.arn());
         d.put("TableId", def.tableId());
         if (def.billingMode().equals("PAY_PER_REQUEST")) {
-            d.putObject("BillingModeSummary").put("BillingMode", "PAY_PER_REQUEST").put("LastUpdateToPayPerRequestDateTime", def.created());
+            d.putObject("BillingModeSummary")
+                    .put("BillingMode", "PAY_PER_REQUEST")
+                    .put("LastUpdateToPayPerRequestDateTime", def.created());
         }
         ArrayNode gsis = NODES.arrayNode(), lsis = NODES.arrayNode();
         for (TableDefinition.IndexDefinition x : def.indexes()) {
@@ -454,7 +513,10 @@ final class Engine {
     }
 
     private static ObjectNode throughputJson(long r, long w) {
-        return NODES.objectNode().put("NumberOfDecreasesToday", 0).put("ReadCapacityUnits", r).put("WriteCapacityUnits", w);
+        return NODES.objectNode()
+                .put("NumberOfDecreasesToday", 0)
+                .put("ReadCapacityUnits", r)
+                .put("WriteCapacityUnits", w);
     }
 
     ObjectNode listTables(JsonNode req) {
@@ -501,10 +563,12 @@ final class Engine {
     }
 
     /** What one UpdateTable request changes: the new definition and the indexes it creates (to backfill). */
-    private record TableUpdate(TableDefinition definition, List<TableDefinition.IndexDefinition> createdIndexes, boolean streamChanged) {}
+    private record TableUpdate(
+            TableDefinition definition, List<TableDefinition.IndexDefinition> createdIndexes, boolean streamChanged) {}
 
     /** The indexes after GlobalSecondaryIndexUpdates, and those of them that are new. */
-    private record IndexChanges(List<TableDefinition.IndexDefinition> indexes, List<TableDefinition.IndexDefinition> created) {}
+    private record IndexChanges(
+            List<TableDefinition.IndexDefinition> indexes, List<TableDefinition.IndexDefinition> created) {}
 
     ObjectNode updateTable(JsonNode req) {
         Table t = table(RequestFields.tableName(req));
@@ -523,7 +587,8 @@ final class Engine {
     private static TableUpdate planTableUpdate(JsonNode req, Table t) {
         TableDefinition def = t.def;
         boolean changed = false;
-        String billing = RequestFields.oneOf(req, "BillingMode", def.billingMode(), Set.of("PROVISIONED", "PAY_PER_REQUEST"));
+        String billing =
+                RequestFields.oneOf(req, "BillingMode", def.billingMode(), Set.of("PROVISIONED", "PAY_PER_REQUEST"));
         Map<String, AttributeValue.Type> types = updatedAttributeTypes(req, def);
         if (RequestFields.node(req, "ProvisionedThroughput") != null || !billing.equals(def.billingMode())) {
             Throughput throughput = throughput(req, billing, null);
@@ -551,7 +616,8 @@ final class Engine {
             changed = true;
         }
         if (!changed) {
-            throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+            throw DynamoException.validation(
+                    "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
         }
         return new TableUpdate(def, created, spec != null);
     }
@@ -566,25 +632,32 @@ final class Engine {
         for (JsonNode d : attributeDefinitions) {
             String attributeType = RequestFields.str(d, "AttributeType");
             if (attributeType == null || !KEY_TYPES.contains(attributeType)) {
-                throw RequestFields.constraint("'" + attributeType + "'", "attributeDefinitions.1.member.attributeType", "Member must satisfy enum value set: [B, N, S]");
+                throw RequestFields.constraint(
+                        "'" + attributeType + "'",
+                        "attributeDefinitions.1.member.attributeType",
+                        "Member must satisfy enum value set: [B, N, S]");
             }
             types.put(RequestFields.str(d, "AttributeName"), AttributeValue.Type.valueOf(attributeType));
         }
         return types;
     }
 
-    private static IndexChanges indexChanges(JsonNode updates, TableDefinition def, Map<String, AttributeValue.Type> types, String billing) {
+    private static IndexChanges indexChanges(
+            JsonNode updates, TableDefinition def, Map<String, AttributeValue.Type> types, String billing) {
         List<TableDefinition.IndexDefinition> indexes = new ArrayList<>(def.indexes());
         List<TableDefinition.IndexDefinition> created = new ArrayList<>();
         for (JsonNode u : updates) {
             if (RequestFields.node(u, "Create") != null) {
                 TableDefinition.IndexDefinition d = indexDef(u.get("Create"), true, def.key(), billing);
                 if (def.index(d.name()) != null) {
-                    throw DynamoException.validation("One or more parameter values were invalid: Index with name " + d.name() + " already exists");
+                    throw DynamoException.validation("One or more parameter values were invalid: Index with name "
+                            + d.name() + " already exists");
                 }
                 for (String k : d.key().attributes()) {
                     if (!types.containsKey(k)) {
-                        throw DynamoException.invalidParams("Some index key attributes are not defined in AttributeDefinitions. Keys: [" + k + "], AttributeDefinitions: " + new ArrayList<>(types.keySet()));
+                        throw DynamoException.invalidParams(
+                                "Some index key attributes are not defined in AttributeDefinitions. Keys: [" + k
+                                        + "], AttributeDefinitions: " + new ArrayList<>(types.keySet()));
                     }
                 }
                 indexes.add(d);
@@ -602,7 +675,8 @@ final class Engine {
                     throw DynamoException.notFound("Requested resource not found: Index: " + name + " not found");
                 }
             } else {
-                throw DynamoException.validation("One or more parameter values were invalid: One of GlobalSecondaryIndexUpdate.Create, Update or Delete must be specified");
+                throw DynamoException.validation(
+                        "One or more parameter values were invalid: One of GlobalSecondaryIndexUpdate.Create, Update or Delete must be specified");
             }
         }
         return new IndexChanges(indexes, created);
@@ -658,7 +732,8 @@ final class Engine {
                     throw DynamoException.validation("TimeToLive is already disabled");
                 }
                 if (!current.equals(attr)) {
-                    throw DynamoException.validation("TimeToLive is active on a different AttributeName: current AttributeName is " + current);
+                    throw DynamoException.validation(
+                            "TimeToLive is active on a different AttributeName: current AttributeName is " + current);
                 }
                 t.def = t.def.withTtl(null);
             }
@@ -695,16 +770,21 @@ final class Engine {
             t.lock.writeLock().lock();
             try {
                 List<Map<String, AttributeValue>> expired = new ArrayList<>();
-                t.items.partitions.values().forEach(p -> p.values().forEach(item -> {
-                    AttributeValue v = item.get(attr);
-                    if (v != null && v.type == AttributeValue.Type.N) {
-                        java.math.BigDecimal ttl = v.n();
-                        if (ttl.compareTo(java.math.BigDecimal.valueOf(nowEpochSeconds)) < 0
-                                && ttl.compareTo(java.math.BigDecimal.valueOf(nowEpochSeconds - 5L * 365 * 24 * 3600)) > 0) {
-                            expired.add(item);
-                        }
-                    }
-                }));
+                t.items
+                        .partitions
+                        .values()
+                        .forEach(p -> p.values().forEach(item -> {
+                            AttributeValue v = item.get(attr);
+                            if (v != null && v.type == AttributeValue.Type.N) {
+                                java.math.BigDecimal ttl = v.n();
+                                if (ttl.compareTo(java.math.BigDecimal.valueOf(nowEpochSeconds)) < 0
+                                        && ttl.compareTo(java.math.BigDecimal.valueOf(
+                                                        nowEpochSeconds - 5L * 365 * 24 * 3600))
+                                                > 0) {
+                                    expired.add(item);
+                                }
+                            }
+                        }));
                 for (Map<String, AttributeValue> item : expired) {
                     t.write(item, null, true);
                 }
@@ -747,9 +827,11 @@ final class Engine {
     }
 
     private static void checkKeyValue(String attr, AttributeValue v) {
-        if ((v.type == AttributeValue.Type.S && v.s().isEmpty()) || (v.type == AttributeValue.Type.B && v.b().bytes().length == 0)) {
-            throw DynamoException.validation("One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty "
-                    + (v.type == AttributeValue.Type.S ? "string" : "binary") + " value. Key: " + attr);
+        if ((v.type == AttributeValue.Type.S && v.s().isEmpty())
+                || (v.type == AttributeValue.Type.B && v.b().bytes().length == 0)) {
+            throw DynamoException.validation(
+                    "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty "
+                            + (v.type == AttributeValue.Type.S ? "string" : "binary") + " value. Key: " + attr);
         }
     }
 
@@ -765,7 +847,8 @@ final class Engine {
             }
             AttributeValue.Type want = def.attributeTypes().get(attr);
             if (v.type != want) {
-                throw DynamoException.invalidParams("Type mismatch for key " + attr + " expected: " + want + " actual: " + v.type);
+                throw DynamoException.invalidParams(
+                        "Type mismatch for key " + attr + " expected: " + want + " actual: " + v.type);
             }
             checkKeyValue(attr, v);
         }
@@ -774,7 +857,8 @@ final class Engine {
             throw DynamoException.invalidParams("Size of hashkey has exceeded the maximum size limit of2048 bytes");
         }
         if (def.key().range() != null && keySize(item.get(def.key().range())) > 1024) {
-            throw DynamoException.invalidParams("Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
+            throw DynamoException.invalidParams(
+                    "Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
         }
         for (TableDefinition.IndexDefinition x : def.indexes()) {
             for (String attr : new String[] {x.key().hash(), x.key().range()}) {
@@ -787,21 +871,30 @@ final class Engine {
                 }
                 AttributeValue.Type want = def.attributeTypes().get(attr);
                 if (v.type != want) {
-                    throw DynamoException.invalidParams("Type mismatch for Index Key " + attr + " Expected: " + want + " Actual: " + v.type + " IndexName: " + x.name());
+                    throw DynamoException.invalidParams("Type mismatch for Index Key " + attr + " Expected: " + want
+                            + " Actual: " + v.type + " IndexName: " + x.name());
                 }
-                if ((v.type == AttributeValue.Type.S && v.s().isEmpty()) || (v.type == AttributeValue.Type.B && v.b().bytes().length == 0)) {
-                    throw DynamoException.validation("One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty "
-                            + (v.type == AttributeValue.Type.S ? "string" : "binary") + " value. IndexName: " + x.name() + ", IndexKey: " + attr);
+                if ((v.type == AttributeValue.Type.S && v.s().isEmpty())
+                        || (v.type == AttributeValue.Type.B && v.b().bytes().length == 0)) {
+                    throw DynamoException.validation(
+                            "One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty "
+                                    + (v.type == AttributeValue.Type.S ? "string" : "binary") + " value. IndexName: "
+                                    + x.name() + ", IndexKey: " + attr);
                 }
             }
         }
         if (AttributeValue.itemSize(item) > MAX_ITEM_SIZE) {
-            throw DynamoException.validation(update ? "Item size to update has exceeded the maximum allowed size" : "Item size has exceeded the maximum allowed size");
+            throw DynamoException.validation(
+                    update
+                            ? "Item size to update has exceeded the maximum allowed size"
+                            : "Item size has exceeded the maximum allowed size");
         }
     }
 
     private static int keySize(AttributeValue v) {
-        return v.type == AttributeValue.Type.S ? AttributeValue.utf8Length(v.s()) : v.type == AttributeValue.Type.B ? v.b().bytes().length : v.size();
+        return v.type == AttributeValue.Type.S
+                ? AttributeValue.utf8Length(v.s())
+                : v.type == AttributeValue.Type.B ? v.b().bytes().length : v.size();
     }
 
     /** Locks the tables for writing in name order (deadlock-free); returns them in that order. */

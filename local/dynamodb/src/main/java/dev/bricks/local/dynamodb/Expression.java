@@ -17,11 +17,15 @@ final class Expression {
     }
 
     record PathOperand(DocumentPath path) implements Operand {
-        public AttributeValue eval(Map<String, AttributeValue> item) { return path.get(item); }
+        public AttributeValue eval(Map<String, AttributeValue> item) {
+            return path.get(item);
+        }
     }
 
     record ValueOperand(String ref, AttributeValue value) implements Operand {
-        public AttributeValue eval(Map<String, AttributeValue> item) { return value; }
+        public AttributeValue eval(Map<String, AttributeValue> item) {
+            return value;
+        }
     }
 
     record SizeOperand(Operand arg) implements Operand {
@@ -47,9 +51,18 @@ final class Expression {
         boolean test(Map<String, AttributeValue> item);
     }
 
-    enum Comparison { EQ("="), NE("<>"), LT("<"), LE("<="), GT(">"), GE(">=");
+    enum Comparison {
+        EQ("="),
+        NE("<>"),
+        LT("<"),
+        LE("<="),
+        GT(">"),
+        GE(">=");
         final String symbol;
-        Comparison(String s) { symbol = s; }
+
+        Comparison(String s) {
+            symbol = s;
+        }
     }
 
     record Compare(Comparison op, Operand left, Operand right) implements Condition {
@@ -78,7 +91,12 @@ final class Expression {
     record Between(Operand value, Operand low, Operand high) implements Condition {
         public boolean test(Map<String, AttributeValue> item) {
             AttributeValue v = value.eval(item), lo = low.eval(item), hi = high.eval(item);
-            if (v == null || lo == null || hi == null || !v.isScalarKeyType() || v.type != lo.type || v.type != hi.type) {
+            if (v == null
+                    || lo == null
+                    || hi == null
+                    || !v.isScalarKeyType()
+                    || v.type != lo.type
+                    || v.type != hi.type) {
                 return false;
             }
             return AttributeValue.compareScalars(lo, v) <= 0 && AttributeValue.compareScalars(v, hi) <= 0;
@@ -101,25 +119,36 @@ final class Expression {
     }
 
     record And(Condition left, Condition right) implements Condition {
-        public boolean test(Map<String, AttributeValue> item) { return left.test(item) && right.test(item); }
+        public boolean test(Map<String, AttributeValue> item) {
+            return left.test(item) && right.test(item);
+        }
     }
 
     record Or(Condition left, Condition right) implements Condition {
-        public boolean test(Map<String, AttributeValue> item) { return left.test(item) || right.test(item); }
+        public boolean test(Map<String, AttributeValue> item) {
+            return left.test(item) || right.test(item);
+        }
     }
 
     record Not(Condition inner) implements Condition {
-        public boolean test(Map<String, AttributeValue> item) { return !inner.test(item); }
+        public boolean test(Map<String, AttributeValue> item) {
+            return !inner.test(item);
+        }
     }
 
     record FunctionCall(String name, List<Operand> args) implements Condition {
         public boolean test(Map<String, AttributeValue> item) {
             switch (name) {
-                case "attribute_exists": return args.get(0).eval(item) != null;
-                case "attribute_not_exists": return args.get(0).eval(item) == null;
+                case "attribute_exists":
+                    return args.get(0).eval(item) != null;
+                case "attribute_not_exists":
+                    return args.get(0).eval(item) == null;
                 case "attribute_type": {
                     AttributeValue v = args.get(0).eval(item), t = args.get(1).eval(item);
-                    return v != null && t != null && t.type == AttributeValue.Type.S && v.type.name().equals(t.s());
+                    return v != null
+                            && t != null
+                            && t.type == AttributeValue.Type.S
+                            && v.type.name().equals(t.s());
                 }
                 case "begins_with": {
                     AttributeValue v = args.get(0).eval(item), p = args.get(1).eval(item);
@@ -149,16 +178,24 @@ final class Expression {
                         return false;
                     }
                     switch (v.type) {
-                        case S: return x.type == AttributeValue.Type.S && v.s().contains(x.s());
-                        case B: return x.type == AttributeValue.Type.B && indexOf(v.b().bytes(), x.b().bytes()) >= 0;
-                        case SS: return x.type == AttributeValue.Type.S && v.set().contains(x.s());
-                        case NS: return x.type == AttributeValue.Type.N && v.set().contains(x.n());
-                        case BS: return x.type == AttributeValue.Type.B && v.set().contains(x.b());
-                        case L: return v.l().contains(x);
-                        default: return false;
+                        case S:
+                            return x.type == AttributeValue.Type.S && v.s().contains(x.s());
+                        case B:
+                            return x.type == AttributeValue.Type.B && indexOf(v.b().bytes(), x.b().bytes()) >= 0;
+                        case SS:
+                            return x.type == AttributeValue.Type.S && v.set().contains(x.s());
+                        case NS:
+                            return x.type == AttributeValue.Type.N && v.set().contains(x.n());
+                        case BS:
+                            return x.type == AttributeValue.Type.B && v.set().contains(x.b());
+                        case L:
+                            return v.l().contains(x);
+                        default:
+                            return false;
                     }
                 }
-                default: throw new IllegalStateException(name);
+                default:
+                    throw new IllegalStateException(name);
             }
         }
     }
@@ -227,7 +264,11 @@ final class Expression {
     record SetElementsAction(DocumentPath path, AttributeValue value) {}
 
     /** A parsed UpdateExpression. */
-    record Update(List<SetAction> sets, List<DocumentPath> removes, List<SetElementsAction> adds, List<SetElementsAction> deletes) {
+    record Update(
+            List<SetAction> sets,
+            List<DocumentPath> removes,
+            List<SetElementsAction> adds,
+            List<SetElementsAction> deletes) {
 
         List<DocumentPath> allPaths() {
             List<DocumentPath> l = new ArrayList<>();
@@ -258,7 +299,11 @@ final class Expression {
                 if (cur == null) {
                     a.path().set(out, a.value());
                 } else if (cur.type == AttributeValue.Type.N && a.value().type == AttributeValue.Type.N) {
-                    a.path().set(out, AttributeValue.n(Numbers.check(cur.n().add(a.value().n()))));
+                    a.path()
+                            .set(
+                                    out,
+                                    AttributeValue.n(
+                                            Numbers.check(cur.n().add(a.value().n()))));
                 } else if (cur.isSet() && cur.type == a.value().type) {
                     Set<Object> s = new LinkedHashSet<>(cur.set());
                     s.addAll(a.value().set());
@@ -316,7 +361,8 @@ final class Expression {
         } else if (condition instanceof FunctionCall f) {
             f.args().forEach(a -> collectNames(a, names));
         } else {
-            throw new IllegalStateException("unknown condition " + condition.getClass().getSimpleName());
+            throw new IllegalStateException(
+                    "unknown condition " + condition.getClass().getSimpleName());
         }
     }
 
@@ -329,7 +375,8 @@ final class Expression {
     }
 
     static DynamoException missingAttribute() {
-        return DynamoException.validation("The provided expression refers to an attribute that does not exist in the item");
+        return DynamoException.validation(
+                "The provided expression refers to an attribute that does not exist in the item");
     }
 
     static DynamoException wrongType() {
@@ -433,5 +480,4 @@ final class Expression {
         }
         return v;
     }
-
 }

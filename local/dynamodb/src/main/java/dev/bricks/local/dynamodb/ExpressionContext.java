@@ -1,7 +1,6 @@
 package dev.bricks.local.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,18 +26,24 @@ final class ExpressionContext {
         values = new LinkedHashMap<>();
         if (namesGiven) {
             checkNotEmpty("ExpressionAttributeNames", namesNode);
-            for (Iterator<Map.Entry<String, JsonNode>> it = namesNode.properties().iterator(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it =
+                            namesNode.properties().iterator();
+                    it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 checkKey("ExpressionAttributeNames", "#", e.getKey());
                 if (e.getValue().asText().isEmpty()) {
-                    throw DynamoException.validation("ExpressionAttributeNames contains invalid value: Empty attribute name for key " + e.getKey());
+                    throw DynamoException.validation(
+                            "ExpressionAttributeNames contains invalid value: Empty attribute name for key "
+                                    + e.getKey());
                 }
                 names.put(e.getKey(), e.getValue().asText());
             }
         }
         if (valuesGiven) {
             checkNotEmpty("ExpressionAttributeValues", valuesNode);
-            for (Iterator<Map.Entry<String, JsonNode>> it = valuesNode.properties().iterator(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it =
+                            valuesNode.properties().iterator();
+                    it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 checkKey("ExpressionAttributeValues", ":", e.getKey());
                 try {
@@ -47,7 +52,8 @@ final class ExpressionContext {
                     if (!ex.code.equals("ValidationException")) {
                         throw ex;
                     }
-                    throw DynamoException.validation("ExpressionAttributeValues contains invalid value: " + ex.getMessage() + " for key " + e.getKey());
+                    throw DynamoException.validation("ExpressionAttributeValues contains invalid value: "
+                            + ex.getMessage() + " for key " + e.getKey());
                 }
             }
         }
@@ -80,10 +86,12 @@ final class ExpressionContext {
     }
 
     /** Looks ref up in defined, marking it used; an undefined ref is a ValidationException naming the expression kind. */
-    private static <T> T resolve(Map<String, T> defined, Set<String> used, String ref, String kind, String what, String label) {
+    private static <T> T resolve(
+            Map<String, T> defined, Set<String> used, String ref, String kind, String what, String label) {
         T v = defined.get(ref);
         if (v == null) {
-            throw DynamoException.validation("Invalid " + kind + ": An expression attribute " + what + " is not defined; attribute " + label + ": " + ref);
+            throw DynamoException.validation("Invalid " + kind + ": An expression attribute " + what
+                    + " is not defined; attribute " + label + ": " + ref);
         }
         used.add(ref);
         return v;
@@ -93,10 +101,12 @@ final class ExpressionContext {
     void checkUnused(boolean anyExpression) {
         if (!anyExpression) {
             if (namesGiven) {
-                throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
+                throw DynamoException.validation(
+                        "ExpressionAttributeNames can only be specified when using expressions");
             }
             if (valuesGiven) {
-                throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions");
+                throw DynamoException.validation(
+                        "ExpressionAttributeValues can only be specified when using expressions");
             }
             return;
         }
@@ -108,7 +118,8 @@ final class ExpressionContext {
         Set<String> unused = new LinkedHashSet<>(defined);
         unused.removeAll(used);
         if (!unused.isEmpty()) {
-            throw DynamoException.validation("Value provided in " + field + " unused in expressions: keys: {" + String.join(", ", unused) + "}");
+            throw DynamoException.validation(
+                    "Value provided in " + field + " unused in expressions: keys: {" + String.join(", ", unused) + "}");
         }
     }
 }

@@ -4,7 +4,6 @@ import dev.bricks.local.dynamodb.Expression.Comparison;
 import dev.bricks.local.dynamodb.Expression.Condition;
 import dev.bricks.local.dynamodb.Expression.Operand;
 import dev.bricks.local.dynamodb.Expression.SetValue;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,11 +14,32 @@ import java.util.Set;
  * Errors are ValidationExceptions worded as DynamoDB words them ("Invalid ConditionExpression: Syntax error; ...").
  */
 final class ExpressionParser {
-    private enum TokenType { IDENT, NAME, VALUE, NUMBER, LPAREN, RPAREN, COMMA, DOT, LBRACKET, RBRACKET, EQ, NE, LT, LE, GT, GE, PLUS, MINUS, EOF }
+    private enum TokenType {
+        IDENT,
+        NAME,
+        VALUE,
+        NUMBER,
+        LPAREN,
+        RPAREN,
+        COMMA,
+        DOT,
+        LBRACKET,
+        RBRACKET,
+        EQ,
+        NE,
+        LT,
+        LE,
+        GT,
+        GE,
+        PLUS,
+        MINUS,
+        EOF
+    }
 
     private record Token(TokenType type, String text, int start, int end) {}
 
-    private static final Set<String> CONDITION_FUNCTIONS = Set.of("attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains");
+    private static final Set<String> CONDITION_FUNCTIONS =
+            Set.of("attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains");
     private static final Set<String> TYPE_NAMES = Set.of("S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS");
     private static final int MAX_EXPRESSION_LENGTH = 4096;
 
@@ -122,8 +142,10 @@ final class ExpressionParser {
                             t = TokenType.GT;
                         }
                     }
-                    default -> throw err("Invalid character encountered; character: \"" + c + "\", near: \""
-                            + src.substring(Math.max(0, s - 10), Math.min(n, s + 10)).trim() + "\"");
+                    default ->
+                        throw err("Invalid character encountered; character: \"" + c + "\", near: \""
+                                + src.substring(Math.max(0, s - 10), Math.min(n, s + 10))
+                                        .trim() + "\"");
                 }
                 out.add(new Token(t, src.substring(s, i), s, i));
             }
@@ -147,18 +169,25 @@ final class ExpressionParser {
             from = Math.max(0, t.start - 5);
             to = Math.min(src.length(), t.end + 5);
         }
-        return err("Syntax error; token: \"" + t.text + "\", near: \"" + src.substring(from, Math.min(to, src.length())) + "\"");
+        return err("Syntax error; token: \"" + t.text + "\", near: \"" + src.substring(from, Math.min(to, src.length()))
+                + "\"");
     }
 
     private DynamoException syntax() {
         return syntax(peek(), tokens);
     }
 
-    private Token peek() { return tokens.get(pos); }
+    private Token peek() {
+        return tokens.get(pos);
+    }
 
-    private Token peek(int ahead) { return tokens.get(Math.min(pos + ahead, tokens.size() - 1)); }
+    private Token peek(int ahead) {
+        return tokens.get(Math.min(pos + ahead, tokens.size() - 1));
+    }
 
-    private Token next() { return tokens.get(pos++); }
+    private Token next() {
+        return tokens.get(pos++);
+    }
 
     private boolean accept(TokenType t) {
         if (peek().type == t) {
@@ -188,13 +217,19 @@ final class ExpressionParser {
 
     private Condition or() {
         Condition c = and();
-        while (keyword("OR")) { next(); c = new Expression.Or(c, and()); }
+        while (keyword("OR")) {
+            next();
+            c = new Expression.Or(c, and());
+        }
         return c;
     }
 
     private Condition and() {
         Condition c = not();
-        while (keyword("AND")) { next(); c = new Expression.And(c, not()); }
+        while (keyword("AND")) {
+            next();
+            c = new Expression.And(c, not());
+        }
         return c;
     }
 
@@ -244,11 +279,17 @@ final class ExpressionParser {
             }
             next();
             Operand hi = operand();
-            scalarOperand("BETWEEN", left); scalarOperand("BETWEEN", lo); scalarOperand("BETWEEN", hi);
-            if (lo instanceof Expression.ValueOperand l && hi instanceof Expression.ValueOperand h && l.value().type == h.value().type
+            scalarOperand("BETWEEN", left);
+            scalarOperand("BETWEEN", lo);
+            scalarOperand("BETWEEN", hi);
+            if (lo instanceof Expression.ValueOperand l
+                    && hi instanceof Expression.ValueOperand h
+                    && l.value().type == h.value().type
                     && AttributeValue.compareScalars(l.value(), h.value()) > 0) {
-                throw err("The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: "
-                        + l.value().describe() + ", upper bound operand: " + h.value().describe());
+                throw err(
+                        "The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: "
+                                + l.value().describe() + ", upper bound operand: "
+                                + h.value().describe());
             }
             return new Expression.Between(left, lo, hi);
         }
@@ -270,14 +311,16 @@ final class ExpressionParser {
 
     private void scalarOperand(String op, Operand o) {
         if (o instanceof Expression.ValueOperand v && !v.value().isScalarKeyType()) {
-            throw err("Incorrect operand type for operator or function; operator or function: " + op + ", operand type: " + v.value().type);
+            throw err("Incorrect operand type for operator or function; operator or function: " + op
+                    + ", operand type: " + v.value().type);
         }
     }
 
     private void distinct(String op, Operand a, Operand b) {
         if (a.equals(b)) {
-            throw err("The first operand must be distinct from the remaining operands for this operator or function; operator: "
-                    + op + ", first operand: " + describe(a));
+            throw err(
+                    "The first operand must be distinct from the remaining operands for this operator or function; operator: "
+                            + op + ", first operand: " + describe(a));
         }
     }
 
@@ -310,7 +353,8 @@ final class ExpressionParser {
         expect(TokenType.RPAREN);
         int want = fn.startsWith("attribute_") && !fn.equals("attribute_type") ? 1 : 2;
         if (args.size() != want) {
-            throw err("Incorrect number of operands for operator or function; operator or function: " + fn + ", number of operands: " + args.size());
+            throw err("Incorrect number of operands for operator or function; operator or function: " + fn
+                    + ", number of operands: " + args.size());
         }
         if (!(args.get(0) instanceof Expression.PathOperand) && (want == 1 || fn.equals("attribute_type"))) {
             throw err("Operator or function requires a document path; operator or function: " + fn);
@@ -318,22 +362,28 @@ final class ExpressionParser {
         switch (fn) {
             case "attribute_type" -> {
                 if (!(args.get(1) instanceof Expression.ValueOperand v) || v.value().type != AttributeValue.Type.S) {
-                    throw err("Incorrect operand type for operator or function; operator or function: attribute_type, operand type: "
-                            + (args.get(1) instanceof Expression.ValueOperand v2 ? v2.value().type : "PATH"));
+                    throw err(
+                            "Incorrect operand type for operator or function; operator or function: attribute_type, operand type: "
+                                    + (args.get(1) instanceof Expression.ValueOperand v2 ? v2.value().type : "PATH"));
                 }
                 if (!TYPE_NAMES.contains(v.value().s())) {
-                    throw err("Invalid attribute type name found; type: " + v.value().s() + ", valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}");
+                    throw err("Invalid attribute type name found; type: "
+                            + v.value().s() + ", valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}");
                 }
             }
             case "begins_with" -> {
                 for (Operand o : args) {
-                    if (o instanceof Expression.ValueOperand v && v.value().type != AttributeValue.Type.S && v.value().type != AttributeValue.Type.B) {
-                        throw err("Incorrect operand type for operator or function; operator or function: begins_with, operand type: " + v.value().type);
+                    if (o instanceof Expression.ValueOperand v
+                            && v.value().type != AttributeValue.Type.S
+                            && v.value().type != AttributeValue.Type.B) {
+                        throw err(
+                                "Incorrect operand type for operator or function; operator or function: begins_with, operand type: "
+                                        + v.value().type);
                     }
                 }
             }
             case "contains" -> distinct("contains", args.get(0), args.get(1));
-            default -> { }
+            default -> {}
         }
         return new Expression.FunctionCall(fn, args);
     }
@@ -346,13 +396,21 @@ final class ExpressionParser {
                 expect(TokenType.LPAREN);
                 Operand arg = operand();
                 expect(TokenType.RPAREN);
-                if (arg instanceof Expression.ValueOperand v && v.value().type != AttributeValue.Type.S && v.value().type != AttributeValue.Type.B
-                        && !v.value().isSet() && v.value().type != AttributeValue.Type.M && v.value().type != AttributeValue.Type.L) {
-                    throw err("Incorrect operand type for operator or function; operator or function: size, operand type: " + v.value().type);
+                if (arg instanceof Expression.ValueOperand v
+                        && v.value().type != AttributeValue.Type.S
+                        && v.value().type != AttributeValue.Type.B
+                        && !v.value().isSet()
+                        && v.value().type != AttributeValue.Type.M
+                        && v.value().type != AttributeValue.Type.L) {
+                    throw err(
+                            "Incorrect operand type for operator or function; operator or function: size, operand type: "
+                                    + v.value().type);
                 }
                 return new Expression.SizeOperand(arg);
             }
-            if (CONDITION_FUNCTIONS.contains(t.text) || t.text.equals("if_not_exists") || t.text.equals("list_append")) {
+            if (CONDITION_FUNCTIONS.contains(t.text)
+                    || t.text.equals("if_not_exists")
+                    || t.text.equals("list_append")) {
                 throw err("The function is not allowed to be used this way in an expression; function: " + t.text);
             }
             throw err("Invalid function name; function: " + t.text);
@@ -411,8 +469,9 @@ final class ExpressionParser {
         for (int i = 0; i < paths.size(); i++) {
             for (int j = i + 1; j < paths.size(); j++) {
                 if (paths.get(i).overlaps(paths.get(j))) {
-                    throw err("Two document paths overlap with each other; must remove or rewrite one of these paths; path one: "
-                            + paths.get(i) + ", path two: " + paths.get(j));
+                    throw err(
+                            "Two document paths overlap with each other; must remove or rewrite one of these paths; path one: "
+                                    + paths.get(i) + ", path two: " + paths.get(j));
                 }
             }
         }
@@ -463,7 +522,8 @@ final class ExpressionParser {
                         next();
                         AttributeValue value = ctx.value(v.text, kind);
                         if (add ? !(value.type == AttributeValue.Type.N || value.isSet()) : !value.isSet()) {
-                            throw err("Incorrect operand type for operator or function; operator: " + section + ", operand type: " + typeName(value));
+                            throw err("Incorrect operand type for operator or function; operator: " + section
+                                    + ", operand type: " + typeName(value));
                         }
                         (add ? adds : deletes).add(new Expression.SetElementsAction(p, value));
                     } while (accept(TokenType.COMMA));
@@ -496,9 +556,11 @@ final class ExpressionParser {
             boolean plus = next().type == TokenType.PLUS;
             SetValue right = setOperand();
             for (SetValue v : List.of(left, right)) {
-                if (v instanceof Expression.OperandValue ov && ov.operand() instanceof Expression.ValueOperand val && val.value().type != AttributeValue.Type.N) {
-                    throw err("Incorrect operand type for operator or function; operator or function: " + (plus ? "+" : "-")
-                            + ", operand type: " + val.value().type);
+                if (v instanceof Expression.OperandValue ov
+                        && ov.operand() instanceof Expression.ValueOperand val
+                        && val.value().type != AttributeValue.Type.N) {
+                    throw err("Incorrect operand type for operator or function; operator or function: "
+                            + (plus ? "+" : "-") + ", operand type: " + val.value().type);
                 }
             }
             return new Expression.Arithmetic(plus, left, right);
@@ -514,7 +576,8 @@ final class ExpressionParser {
             switch (t.text) {
                 case "if_not_exists" -> {
                     SetValue first = setOperand();
-                    if (!(first instanceof Expression.OperandValue ov && ov.operand() instanceof Expression.PathOperand p)) {
+                    if (!(first instanceof Expression.OperandValue ov
+                            && ov.operand() instanceof Expression.PathOperand p)) {
                         throw err("Operator or function requires a document path; operator or function: if_not_exists");
                     }
                     expect(TokenType.COMMA);
@@ -528,8 +591,12 @@ final class ExpressionParser {
                     SetValue second = setOperand();
                     expect(TokenType.RPAREN);
                     for (SetValue v : List.of(first, second)) {
-                        if (v instanceof Expression.OperandValue ov && ov.operand() instanceof Expression.ValueOperand val && val.value().type != AttributeValue.Type.L) {
-                            throw err("Incorrect operand type for operator or function; operator or function: list_append, operand type: " + val.value().type);
+                        if (v instanceof Expression.OperandValue ov
+                                && ov.operand() instanceof Expression.ValueOperand val
+                                && val.value().type != AttributeValue.Type.L) {
+                            throw err(
+                                    "Incorrect operand type for operator or function; operator or function: list_append, operand type: "
+                                            + val.value().type);
                         }
                     }
                     return new Expression.ListAppend(first, second);

@@ -87,10 +87,12 @@ public final class Faults {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(kind, "kind");
         if (kind == Kind.UNPROCESSED && !operation.equals("BatchGetItem") && !operation.equals("BatchWriteItem")) {
-            throw new IllegalArgumentException("UNPROCESSED applies to BatchGetItem and BatchWriteItem only, not " + operation);
+            throw new IllegalArgumentException(
+                    "UNPROCESSED applies to BatchGetItem and BatchWriteItem only, not " + operation);
         }
         if (kind == Kind.TRANSACTION_CONFLICT && !operation.equals("TransactWriteItems")) {
-            throw new IllegalArgumentException("TRANSACTION_CONFLICT applies to TransactWriteItems only, not " + operation);
+            throw new IllegalArgumentException(
+                    "TRANSACTION_CONFLICT applies to TransactWriteItems only, not " + operation);
         }
         return operation;
     }
@@ -126,9 +128,11 @@ public final class Faults {
         }
         if (fire(op, false)) {
             if (r.kind == Kind.THROTTLING) {
-                throw new DynamoException("ProvisionedThroughputExceededException",
+                throw new DynamoException(
+                        "ProvisionedThroughputExceededException",
                         "The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.",
-                        400, null);
+                        400,
+                        null);
             }
             throw new DynamoException("InternalServerError", "Internal server error", 500, null);
         }

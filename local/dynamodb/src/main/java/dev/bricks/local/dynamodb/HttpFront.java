@@ -1,6 +1,5 @@
 package dev.bricks.local.dynamodb;
 
-
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,10 +30,12 @@ import java.util.concurrent.atomic.AtomicLong;
 final class HttpFront {
     /** DynamoDB's largest request (BatchWriteItem) is 16 MB. */
     static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+
     private static final int MAX_HEADER_BYTES = 64 * 1024;
     private static final int IDLE_TIMEOUT_MILLIS = 120_000;
     /** How long, and how much, to read of a request already answered with an error before closing (see drainBeforeClose). */
     private static final int DRAIN_TIMEOUT_MILLIS = 2_000;
+
     private static final long MAX_DRAIN_BYTES = 4L * MAX_REQUEST_BYTES;
 
     private final ServerSocket server;
@@ -225,7 +226,9 @@ final class HttpFront {
             if (colon <= 0) {
                 throw new BadRequest(400, "Malformed request header");
             }
-            headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
+            headers.put(
+                    h.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    h.substring(colon + 1).trim());
         }
         boolean http11 = parts[2].equals("HTTP/1.1");
         String connection = headers.getOrDefault("connection", "").toLowerCase(Locale.ROOT);
@@ -235,7 +238,9 @@ final class HttpFront {
             out.flush();
         }
         byte[] body;
-        if (headers.getOrDefault("transfer-encoding", "").toLowerCase(Locale.ROOT).contains("chunked")) {
+        if (headers.getOrDefault("transfer-encoding", "")
+                .toLowerCase(Locale.ROOT)
+                .contains("chunked")) {
             body = chunked(in);
         } else {
             long length;

@@ -21,7 +21,10 @@ final class IdempotencyTokens {
         ALREADY_APPLIED
     }
 
-    private enum State { IN_PROGRESS, APPLIED }
+    private enum State {
+        IN_PROGRESS,
+        APPLIED
+    }
 
     /** A claimed token: a digest of its request (the SDK sends a fresh token per call, retries reuse it). */
     private record Entry(String requestDigest, State state, long atMillis) {}
@@ -40,12 +43,18 @@ final class IdempotencyTokens {
         Entry existing = tokens.get(token);
         if (existing != null) {
             if (!existing.requestDigest().equals(requestDigest)) {
-                throw new DynamoException("IdempotentParameterMismatchException",
-                        "Request parameters do not match the original request made with the same ClientRequestToken", 400, null);
+                throw new DynamoException(
+                        "IdempotentParameterMismatchException",
+                        "Request parameters do not match the original request made with the same ClientRequestToken",
+                        400,
+                        null);
             }
             if (existing.state() == State.IN_PROGRESS) {
-                throw new DynamoException("TransactionInProgressException",
-                        "The transaction with the given request token is already in progress.", 400, null);
+                throw new DynamoException(
+                        "TransactionInProgressException",
+                        "The transaction with the given request token is already in progress.",
+                        400,
+                        null);
             }
             return Claim.ALREADY_APPLIED;
         }

@@ -1,17 +1,16 @@
 package dev.bricks.local.dynamodb;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 import software.amazon.awssdk.http.async.AsyncExecuteRequest;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.async.SdkAsyncHttpResponseHandler;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 
 /**
  * An {@link SdkAsyncHttpClient} that hands each request to the engine in-process through the same
@@ -42,14 +41,17 @@ final class InProcessAsyncHttpClient implements SdkAsyncHttpClient {
             done.completeExceptionally(e);
             return done;
         }
-        request.requestContentPublisher().subscribe(new BodyCollector(body -> {
-            JsonProtocol.Response r = InProcessHttpClient.answer(protocol, request.request(), body);
-            handler.onHeaders(InProcessHttpClient.sdkResponse(r));
-            handler.onStream(new SingleBufferPublisher(ByteBuffer.wrap(r.body()), done));
-        }, e -> {
-            handler.onError(e);
-            done.completeExceptionally(e);
-        }));
+        request.requestContentPublisher()
+                .subscribe(new BodyCollector(
+                        body -> {
+                            JsonProtocol.Response r = InProcessHttpClient.answer(protocol, request.request(), body);
+                            handler.onHeaders(InProcessHttpClient.sdkResponse(r));
+                            handler.onStream(new SingleBufferPublisher(ByteBuffer.wrap(r.body()), done));
+                        },
+                        e -> {
+                            handler.onError(e);
+                            done.completeExceptionally(e);
+                        }));
         return done;
     }
 
@@ -125,7 +127,8 @@ final class InProcessAsyncHttpClient implements SdkAsyncHttpClient {
                         finished = true; // before onNext: a subscriber may request again from inside it
                     }
                     if (n <= 0) {
-                        IllegalArgumentException e = new IllegalArgumentException("request must be positive (rule 3.9): " + n);
+                        IllegalArgumentException e =
+                                new IllegalArgumentException("request must be positive (rule 3.9): " + n);
                         subscriber.onError(e);
                         done.completeExceptionally(e);
                         return;

@@ -1,5 +1,10 @@
 package dev.bricks.local.dynamodb;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
@@ -8,12 +13,6 @@ import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpFullResponse;
 import software.amazon.awssdk.http.SdkHttpRequest;
-
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
 /**
  * An {@link SdkHttpClient} that hands each request to the engine in the calling thread: the request body and
@@ -44,8 +43,10 @@ final class InProcessHttpClient implements SdkHttpClient {
                 }
                 byte[] body = readBody(request.contentStreamProvider());
                 JsonProtocol.Response r = answer(protocol, request.httpRequest(), body);
-                return HttpExecuteResponse.builder().response(sdkResponse(r))
-                        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(r.body()))).build();
+                return HttpExecuteResponse.builder()
+                        .response(sdkResponse(r))
+                        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(r.body())))
+                        .build();
             }
 
             @Override
@@ -56,11 +57,16 @@ final class InProcessHttpClient implements SdkHttpClient {
     }
 
     static JsonProtocol.Response answer(JsonProtocol protocol, SdkHttpRequest request, byte[] body) {
-        return protocol.handle(request.method().name(), request.firstMatchingHeader("X-Amz-Target").orElse(null), body);
+        return protocol.handle(
+                request.method().name(),
+                request.firstMatchingHeader("X-Amz-Target").orElse(null),
+                body);
     }
 
     static SdkHttpFullResponse sdkResponse(JsonProtocol.Response r) {
-        return SdkHttpFullResponse.builder().statusCode(r.status()).statusText(JsonProtocol.reason(r.status()))
+        return SdkHttpFullResponse.builder()
+                .statusCode(r.status())
+                .statusText(JsonProtocol.reason(r.status()))
                 .putHeader("Content-Type", r.contentType())
                 .putHeader("Content-Length", Integer.toString(r.body().length))
                 .putHeader("x-amzn-RequestId", r.requestId())

@@ -1,13 +1,12 @@
 package dev.bricks.local.dynamodb;
 
+import static dev.bricks.local.dynamodb.AttributeValueJson.NODES;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static dev.bricks.local.dynamodb.AttributeValueJson.NODES;
 
 /** PutItem, GetItem, UpdateItem and DeleteItem. */
 final class ItemOperations {
@@ -27,7 +26,10 @@ final class ItemOperations {
             return "NONE";
         }
         if (!UPDATE_RETURN.contains(rv)) {
-            throw RequestFields.constraint("'" + rv + "'", "returnValues", "Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
+            throw RequestFields.constraint(
+                    "'" + rv + "'",
+                    "returnValues",
+                    "Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
         }
         if (!allowed.contains(rv)) {
             throw DynamoException.validation("Return values set to invalid value");
@@ -59,13 +61,17 @@ final class ItemOperations {
         }
     }
 
-
     /**
      * Under the table's write lock, replaces the item at key by newItem (null deletes it) when cond holds for the
      * current item; returns that item as it was (null if there was none).
      */
-    private static Map<String, AttributeValue> replaceIf(Table t, Map<String, AttributeValue> key, Expression.Condition cond, boolean allOld,
-                                                         Map<String, AttributeValue> newItem, Capacity capacity) {
+    private static Map<String, AttributeValue> replaceIf(
+            Table t,
+            Map<String, AttributeValue> key,
+            Expression.Condition cond,
+            boolean allOld,
+            Map<String, AttributeValue> newItem,
+            Capacity capacity) {
         t.lock.writeLock().lock();
         try {
             checkLive(t);
@@ -86,7 +92,12 @@ final class ItemOperations {
      * return options, replaces the item at key when the condition holds, and answers with the old item when
      * ALL_OLD was asked for and the consumed capacity (of the new item, or of the deleted one).
      */
-    private static ObjectNode conditionalReplace(JsonNode req, Table t, TableDefinition def, Map<String, AttributeValue> key, Map<String, AttributeValue> newItem) {
+    private static ObjectNode conditionalReplace(
+            JsonNode req,
+            Table t,
+            TableDefinition def,
+            Map<String, AttributeValue> key,
+            Map<String, AttributeValue> newItem) {
         ExpressionContext ctx = ExpressionContext.of(req);
         Expression.Condition cond = condition(req, ctx);
         ctx.checkUnused(cond != null);
@@ -134,7 +145,9 @@ final class ItemOperations {
         }
         ObjectNode out = NODES.objectNode();
         if (item != null) {
-            out.set("Item", AttributeValueJson.toJson(projection == null ? item : Expression.project(item, projection)));
+            out.set(
+                    "Item",
+                    AttributeValueJson.toJson(projection == null ? item : Expression.project(item, projection)));
         }
         boolean consistent = req.path("ConsistentRead").asBoolean(false);
         Capacity capacity = new Capacity(req, Capacity.Kind.READ);
@@ -160,7 +173,8 @@ final class ItemOperations {
         if (update != null) {
             for (DocumentPath p : update.allPaths()) {
                 if (def.key().isKey(p.first())) {
-                    throw DynamoException.invalidParams("Cannot update attribute " + p.first() + ". This attribute is part of the key");
+                    throw DynamoException.invalidParams(
+                            "Cannot update attribute " + p.first() + ". This attribute is part of the key");
                 }
             }
         }
@@ -170,7 +184,8 @@ final class ItemOperations {
     /** Computes the new item for an update (caller holds the lock); validates the result. */
     Map<String, AttributeValue> applyUpdate(TableDefinition def, PreparedUpdate u, Map<String, AttributeValue> old) {
         Map<String, AttributeValue> base = old != null ? old : u.key();
-        Map<String, AttributeValue> newItem = u.update() == null ? base : u.update().apply(base);
+        Map<String, AttributeValue> newItem =
+                u.update() == null ? base : u.update().apply(base);
         engine.validateItem(def, newItem, true);
         return newItem;
     }
@@ -200,8 +215,14 @@ final class ItemOperations {
         Map<String, AttributeValue> attrs = switch (rv) {
             case "ALL_OLD" -> old;
             case "ALL_NEW" -> newItem;
-            case "UPDATED_OLD" -> old == null || u.update() == null ? null : Expression.project(old, u.update().allPaths());
-            case "UPDATED_NEW" -> u.update() == null ? null : Expression.project(newItem, u.update().allPaths());
+            case "UPDATED_OLD" ->
+                old == null || u.update() == null
+                        ? null
+                        : Expression.project(old, u.update().allPaths());
+            case "UPDATED_NEW" ->
+                u.update() == null
+                        ? null
+                        : Expression.project(newItem, u.update().allPaths());
             default -> null;
         };
         if (attrs != null && !attrs.isEmpty()) {

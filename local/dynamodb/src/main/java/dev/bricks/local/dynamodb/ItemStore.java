@@ -12,7 +12,9 @@ final class ItemStore {
     final TableDefinition.KeySchema tableKey;
     /** The index definition, or null for the table itself. */
     final TableDefinition.IndexDefinition index;
-    final TreeMap<AttributeValue, TreeMap<KeyTuple, Map<String, AttributeValue>>> partitions = new TreeMap<>(KeyTuple::compareKey);
+
+    final TreeMap<AttributeValue, TreeMap<KeyTuple, Map<String, AttributeValue>>> partitions =
+            new TreeMap<>(KeyTuple::compareKey);
     long count;
     long bytes;
 
@@ -21,7 +23,9 @@ final class ItemStore {
         this.index = index;
     }
 
-    TableDefinition.KeySchema key() { return index == null ? tableKey : index.key(); }
+    TableDefinition.KeySchema key() {
+        return index == null ? tableKey : index.key();
+    }
 
     /** The partition key of item in this store, or null when the item is not in it (sparse index). */
     AttributeValue partition(Map<String, AttributeValue> item) {
@@ -31,7 +35,9 @@ final class ItemStore {
     /** The sort tuple of item, or null when an index sort key is missing. */
     KeyTuple sortTuple(Map<String, AttributeValue> item) {
         if (index == null) {
-            return tableKey.range() == null ? KeyTuple.EMPTY : new KeyTuple(new AttributeValue[] {item.get(tableKey.range())});
+            return tableKey.range() == null
+                    ? KeyTuple.EMPTY
+                    : new KeyTuple(new AttributeValue[] {item.get(tableKey.range())});
         }
         String r = index.key().range();
         AttributeValue rv = r == null ? null : item.get(r);
@@ -67,7 +73,8 @@ final class ItemStore {
         if (sk == null) {
             return;
         }
-        Map<String, AttributeValue> old = partitions.computeIfAbsent(pk, k -> new TreeMap<>()).put(sk, item);
+        Map<String, AttributeValue> old =
+                partitions.computeIfAbsent(pk, k -> new TreeMap<>()).put(sk, item);
         if (old != null) {
             count--;
             bytes -= storedSize(old);
@@ -144,8 +151,10 @@ final class ItemStore {
         if (before.equals(after)) {
             return 0;
         }
-        boolean keyChanged = !partition(old).equals(partition(newItem)) || !sortTuple(old).equals(sortTuple(newItem));
-        return keyChanged ? Capacity.writeUnits(entrySize(old)) + Capacity.writeUnits(entrySize(newItem))
+        boolean keyChanged =
+                !partition(old).equals(partition(newItem)) || !sortTuple(old).equals(sortTuple(newItem));
+        return keyChanged
+                ? Capacity.writeUnits(entrySize(old)) + Capacity.writeUnits(entrySize(newItem))
                 : Capacity.writeUnits(entrySize(newItem));
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,7 +48,13 @@ final class JsonProtocol {
         } catch (DynamoException e) {
             return response(e.status, error(e), CONTENT_TYPE);
         } catch (RuntimeException | StackOverflowError | JsonProcessingException e) {
-            return response(500, error(new DynamoException("InternalServerError", "Internal server error: " + e.getClass().getSimpleName(), 500, null)),
+            return response(
+                    500,
+                    error(new DynamoException(
+                            "InternalServerError",
+                            "Internal server error: " + e.getClass().getSimpleName(),
+                            500,
+                            null)),
                     CONTENT_TYPE);
         }
     }
@@ -106,7 +111,12 @@ final class JsonProtocol {
         CRC32 crc = new CRC32();
         crc.update(body);
         // a cheap unique request id (UUID.randomUUID would take SecureRandom's lock on every response)
-        return new Response(status, body, contentType, idPrefix + "-" + Long.toHexString(requests.incrementAndGet()), crc.getValue());
+        return new Response(
+                status,
+                body,
+                contentType,
+                idPrefix + "-" + Long.toHexString(requests.incrementAndGet()),
+                crc.getValue());
     }
 
     static String reason(int status) {

@@ -25,7 +25,18 @@ record KeyTuple(AttributeValue[] parts) implements Comparable<KeyTuple> {
         return AttributeValue.compareScalars(a, b);
     }
 
-    @Override public boolean equals(Object o) { return o instanceof KeyTuple k && Arrays.equals(parts, k.parts); }
-    @Override public int hashCode() { return Arrays.hashCode(parts); }
-    @Override public String toString() { return Arrays.toString(parts); }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof KeyTuple k && Arrays.equals(parts, k.parts);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(parts);
+    }
+
+    @Override
+    public String toString() {
+        return Arrays.toString(parts);
+    }
 }

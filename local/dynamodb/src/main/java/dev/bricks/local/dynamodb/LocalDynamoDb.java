@@ -1,8 +1,5 @@
 package dev.bricks.local.dynamodb;
 
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -14,6 +11,8 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 
 /**
  * An embedded DynamoDB-compatible engine speaking DynamoDB's JSON protocol (and the Streams API) to the unmodified
@@ -51,7 +50,8 @@ public final class LocalDynamoDb implements AutoCloseable {
             } else {
                 this.persistence = null;
             }
-            this.front = new HttpFront(protocol, new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), b.threads);
+            this.front =
+                    new HttpFront(protocol, new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), b.threads);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start local DynamoDB on port " + b.port, e);
         }

@@ -1,5 +1,7 @@
 package dev.bricks.local.dynamodb;
 
+import java.util.Objects;
+import java.util.Set;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -14,9 +16,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBuilder;
-
-import java.util.Objects;
-import java.util.Set;
 
 /**
  * JUnit 5 extension: starts a {@link LocalDynamoDb} and hands out configured SDK clients (fake credentials,
@@ -38,8 +37,10 @@ import java.util.Set;
  * SDK HTTP client must be on the test class path). The SDK module {@code dynamodb} (and {@code dynamodb-enhanced}
  * for the enhanced client) must be on the test class path. Thread-safe.
  */
-public final class LocalDynamoDbExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, ParameterResolver {
-    private static final Set<String> TYPES = Set.of(LocalDynamoDb.class.getName(),
+public final class LocalDynamoDbExtension
+        implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, ParameterResolver {
+    private static final Set<String> TYPES = Set.of(
+            LocalDynamoDb.class.getName(),
             "software.amazon.awssdk.services.dynamodb.DynamoDbClient",
             "software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient",
             "software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient");
@@ -105,10 +106,12 @@ public final class LocalDynamoDbExtension implements BeforeAllCallback, BeforeEa
             return;
         }
         ExtensionContext c = context;
-        while (c.getTestMethod().isPresent() && c.getParent().isPresent()) c = c.getParent().get();
+        while (c.getTestMethod().isPresent() && c.getParent().isPresent())
+            c = c.getParent().get();
         owner = c.getUniqueId();
         if (shared) {
-            SharedEngine holder = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+            SharedEngine holder = context.getRoot()
+                    .getStore(ExtensionContext.Namespace.GLOBAL)
                     .computeIfAbsent(SHARED_KEY, k -> new SharedEngine(LocalDynamoDb.start()), SharedEngine.class);
             engine = holder.db;
         } else {
@@ -155,8 +158,11 @@ public final class LocalDynamoDbExtension implements BeforeAllCallback, BeforeEa
     /** A DynamoDbClient for the engine, built once and closed with the extension. */
     public synchronized DynamoDbClient client() {
         if (client == null) {
-            DynamoDbClientBuilder builder = DynamoDbClient.builder().endpointOverride(engine().endpoint()).region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+            DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                    .endpointOverride(engine().endpoint())
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(
+                            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
             if (transport == Transport.IN_PROCESS) {
                 builder.httpClient(engine().httpClient());
             }
@@ -176,9 +182,11 @@ public final class LocalDynamoDbExtension implements BeforeAllCallback, BeforeEa
     /** A DynamoDbStreamsClient for the engine, built once and closed with the extension. */
     public synchronized DynamoDbStreamsClient streamsClient() {
         if (streams == null) {
-            DynamoDbStreamsClientBuilder builder = DynamoDbStreamsClient.builder().endpointOverride(engine().endpoint())
+            DynamoDbStreamsClientBuilder builder = DynamoDbStreamsClient.builder()
+                    .endpointOverride(engine().endpoint())
                     .region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+                    .credentialsProvider(
+                            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
             if (transport == Transport.IN_PROCESS) {
                 builder.httpClient(engine().httpClient());
             }

@@ -13,7 +13,10 @@ public final class Main {
             String a = args[i];
             String v = i + 1 < args.length ? args[i + 1] : null;
             switch (a) {
-                case "--port" -> { b.port(parsePort(v)); i++; }
+                case "--port" -> {
+                    b.port(parsePort(v));
+                    i++;
+                }
                 case "--data-dir" -> {
                     if (v == null) {
                         usage("--data-dir needs a directory");
@@ -49,7 +52,8 @@ public final class Main {
         if (error != null) {
             System.err.println(error);
         }
-        System.err.println("usage: java -jar bricks-local-dynamodb.jar [--port N (default 0 = free port)] [--data-dir DIR]");
+        System.err.println(
+                "usage: java -jar bricks-local-dynamodb.jar [--port N (default 0 = free port)] [--data-dir DIR]");
         System.exit(error == null ? 0 : 2);
     }
 }

@@ -13,8 +13,13 @@ final class Numbers {
     static BigDecimal parse(String text) {
         BigDecimal d;
         String t = text == null ? "" : text.trim();
-        if (t.isEmpty() || t.endsWith(".") && t.length() == 1 || t.contains("_") || t.startsWith("+")
-                || t.chars().anyMatch(c -> !(Character.isDigit(c) || c == '.' || c == '-' || c == 'e' || c == 'E' || c == '+'))) {
+        if (t.isEmpty()
+                || t.endsWith(".") && t.length() == 1
+                || t.contains("_")
+                || t.startsWith("+")
+                || t.chars()
+                        .anyMatch(c ->
+                                !(Character.isDigit(c) || c == '.' || c == '-' || c == 'e' || c == 'E' || c == '+'))) {
             throw DynamoException.validation("The parameter cannot be converted to a numeric value: " + text);
         }
         try {
@@ -35,10 +40,12 @@ final class Numbers {
         }
         BigDecimal abs = c.abs();
         if (abs.compareTo(MAX) >= 0) {
-            throw DynamoException.validation("Number overflow. Attempting to store a number with magnitude larger than supported range");
+            throw DynamoException.validation(
+                    "Number overflow. Attempting to store a number with magnitude larger than supported range");
         }
         if (abs.compareTo(MIN) < 0) {
-            throw DynamoException.validation("Number underflow. Attempting to store a number with magnitude smaller than supported range");
+            throw DynamoException.validation(
+                    "Number underflow. Attempting to store a number with magnitude smaller than supported range");
         }
         return c;
     }

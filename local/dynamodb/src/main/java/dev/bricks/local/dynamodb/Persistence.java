@@ -1,9 +1,10 @@
 package dev.bricks.local.dynamodb;
 
+import static dev.bricks.local.dynamodb.AttributeValueJson.NODES;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,8 +16,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
-
-import static dev.bricks.local.dynamodb.AttributeValueJson.NODES;
 
 /**
  * Optional persistence: {@code snapshot.jsonl} (written on clean shutdown) plus {@code log.jsonl}, an append-only log
@@ -46,7 +45,8 @@ final class Persistence {
                 c.truncate(complete); // later appends must not follow a torn record
             }
         }
-        log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        log = Files.newBufferedWriter(
+                logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     /**
@@ -177,7 +177,9 @@ final class Persistence {
                     line(w, NODES.objectNode().put("op", "CreateTable").set("req", createRequest(t.def)));
                     if (t.def.ttlAttribute() != null) {
                         ObjectNode req = NODES.objectNode().put("TableName", t.def.name());
-                        req.putObject("TimeToLiveSpecification").put("AttributeName", t.def.ttlAttribute()).put("Enabled", true);
+                        req.putObject("TimeToLiveSpecification")
+                                .put("AttributeName", t.def.ttlAttribute())
+                                .put("Enabled", true);
                         line(w, NODES.objectNode().put("op", "UpdateTimeToLive").set("req", req));
                     }
                     for (var p : t.items.partitions.values()) {
@@ -195,12 +197,20 @@ final class Persistence {
         try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
             c.force(true);
         }
-        Files.move(tmp, dir.resolve("snapshot.jsonl"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+                tmp,
+                dir.resolve("snapshot.jsonl"),
+                StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
         if (log != null) {
             log.close();
         }
-        log = Files.newBufferedWriter(dir.resolve("log.jsonl"), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        log = Files.newBufferedWriter(
+                dir.resolve("log.jsonl"),
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
     }
 
     synchronized void close() throws IOException {
@@ -218,11 +228,14 @@ final class Persistence {
     private static ObjectNode createRequest(TableDefinition def) {
         ObjectNode r = NODES.objectNode().put("TableName", def.name());
         ArrayNode ad = r.putArray("AttributeDefinitions");
-        def.attributeTypes().forEach((k, v) -> ad.addObject().put("AttributeName", k).put("AttributeType", v.name()));
+        def.attributeTypes()
+                .forEach((k, v) -> ad.addObject().put("AttributeName", k).put("AttributeType", v.name()));
         r.set("KeySchema", Engine.keySchemaJson(def.key()));
         r.put("BillingMode", def.billingMode());
         if (def.billingMode().equals("PROVISIONED")) {
-            r.putObject("ProvisionedThroughput").put("ReadCapacityUnits", def.readCapacity()).put("WriteCapacityUnits", def.writeCapacity());
+            r.putObject("ProvisionedThroughput")
+                    .put("ReadCapacityUnits", def.readCapacity())
+                    .put("WriteCapacityUnits", def.writeCapacity());
         }
         ArrayNode gsis = NODES.arrayNode(), lsis = NODES.arrayNode();
         for (TableDefinition.IndexDefinition x : def.indexes()) {
@@ -234,7 +247,9 @@ final class Persistence {
                 x.nonKeyAttributes().forEach(nk::add);
             }
             if (x.global() && def.billingMode().equals("PROVISIONED")) {
-                o.putObject("ProvisionedThroughput").put("ReadCapacityUnits", x.readCapacity()).put("WriteCapacityUnits", x.writeCapacity());
+                o.putObject("ProvisionedThroughput")
+                        .put("ReadCapacityUnits", x.readCapacity())
+                        .put("WriteCapacityUnits", x.writeCapacity());
             }
         }
         if (!gsis.isEmpty()) {

@@ -1,9 +1,10 @@
 package dev.bricks.local.dynamodb;
 
+import static dev.bricks.local.dynamodb.AttributeValueJson.NODES;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -14,12 +15,11 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 
-import static dev.bricks.local.dynamodb.AttributeValueJson.NODES;
-
 /** Query and Scan, on tables and secondary indexes, with DynamoDB's paging (Limit, 1 MB pages, LastEvaluatedKey). */
 final class QueryScanOperations {
     static final int PAGE_BYTES = 1024 * 1024;
-    private static final Set<String> SELECTS = Set.of("ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT");
+    private static final Set<String> SELECTS =
+            Set.of("ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT");
 
     private final Engine engine;
 
@@ -28,7 +28,12 @@ final class QueryScanOperations {
     }
 
     /** What a read returns for each item, decided once per request. */
-    private record Shape(TableDefinition def, TableDefinition.IndexDefinition index, String select, List<DocumentPath> projection, Expression.Condition filter) {
+    private record Shape(
+            TableDefinition def,
+            TableDefinition.IndexDefinition index,
+            String select,
+            List<DocumentPath> projection,
+            Expression.Condition filter) {
 
         Map<String, AttributeValue> view(Map<String, AttributeValue> item) {
             return index == null ? item : index.project(item, def.key());
@@ -86,7 +91,8 @@ final class QueryScanOperations {
         String fe = RequestFields.str(req, "FilterExpression");
         String kce = query ? RequestFields.str(req, "KeyConditionExpression") : null;
         if (query && kce == null) {
-            throw DynamoException.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+            throw DynamoException.validation(
+                    "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
         Expression.Condition kc = kce == null ? null : ExpressionParser.condition(kce, "KeyConditionExpression", ctx);
         Expression.Condition filter = fe == null ? null : ExpressionParser.condition(fe, "FilterExpression", ctx);
@@ -94,19 +100,29 @@ final class QueryScanOperations {
         ctx.checkUnused(kce != null || fe != null || pe != null);
         String select = RequestFields.oneOf(req, "Select", null, SELECTS);
         if (select == null) {
-            select = projection != null ? "SPECIFIC_ATTRIBUTES" : index != null ? "ALL_PROJECTED_ATTRIBUTES" : "ALL_ATTRIBUTES";
+            select = projection != null
+                    ? "SPECIFIC_ATTRIBUTES"
+                    : index != null ? "ALL_PROJECTED_ATTRIBUTES" : "ALL_ATTRIBUTES";
         } else if (projection != null && !select.equals("SPECIFIC_ATTRIBUTES")) {
-            throw DynamoException.validation(select.equals("COUNT") ? "Cannot specify the ProjectionExpression when choosing to get only the Count"
-                    : "Cannot specify the ProjectionExpression when choosing to get " + select);
+            throw DynamoException.validation(
+                    select.equals("COUNT")
+                            ? "Cannot specify the ProjectionExpression when choosing to get only the Count"
+                            : "Cannot specify the ProjectionExpression when choosing to get " + select);
         } else if (projection == null && select.equals("SPECIFIC_ATTRIBUTES")) {
-            throw DynamoException.validation("Must specify the ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
+            throw DynamoException.validation(
+                    "Must specify the ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
         }
         if (select.equals("ALL_PROJECTED_ATTRIBUTES") && index == null) {
-            throw DynamoException.validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
+            throw DynamoException.validation(
+                    "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
         }
-        if (select.equals("ALL_ATTRIBUTES") && index != null && index.global() && !index.projectionType().equals("ALL")) {
-            throw DynamoException.invalidParams("Select type ALL_ATTRIBUTES is not supported for global secondary index "
-                    + index.name() + " because its projection type is not ALL");
+        if (select.equals("ALL_ATTRIBUTES")
+                && index != null
+                && index.global()
+                && !index.projectionType().equals("ALL")) {
+            throw DynamoException.invalidParams(
+                    "Select type ALL_ATTRIBUTES is not supported for global secondary index " + index.name()
+                            + " because its projection type is not ALL");
         }
         return new ParsedRead(new Shape(def, index, select, projection, filter), kc);
     }
@@ -122,7 +138,9 @@ final class QueryScanOperations {
         Set<String> read = Expression.attributeNames(filter);
         for (String attribute : key.attributes()) {
             if (read.contains(attribute)) {
-                throw DynamoException.validation("Filter Expression can only contain non-primary key attributes: Primary key attribute: " + attribute);
+                throw DynamoException.validation(
+                        "Filter Expression can only contain non-primary key attributes: Primary key attribute: "
+                                + attribute);
             }
         }
     }
@@ -152,29 +170,34 @@ final class QueryScanOperations {
             if (!needed.contains(shape.index().key().hash())) {
                 needed.add(shape.index().key().hash());
             }
-            if (shape.index().key().range() != null && !needed.contains(shape.index().key().range())) {
+            if (shape.index().key().range() != null
+                    && !needed.contains(shape.index().key().range())) {
                 needed.add(shape.index().key().range());
             }
         }
         for (String n : needed) {
             AttributeValue v = k.get(n);
             if (v == null || v.type != shape.def().attributeTypes().get(n)) {
-                throw DynamoException.validation("The provided starting key is invalid: The provided key element does not match the schema");
+                throw DynamoException.validation(
+                        "The provided starting key is invalid: The provided key element does not match the schema");
             }
         }
         if (k.size() != needed.size()) {
-            throw DynamoException.validation("The provided starting key is invalid: The provided key element does not match the schema");
+            throw DynamoException.validation(
+                    "The provided starting key is invalid: The provided key element does not match the schema");
         }
         return new Position(store.partition(k), store.sortTuple(k));
     }
 
     private record KeyConditionParts(AttributeValue hash, Expression.Condition sort) {}
 
-    private static KeyConditionParts keyCondition(Expression.Condition kc, TableDefinition def, TableDefinition.KeySchema key) {
+    private static KeyConditionParts keyCondition(
+            Expression.Condition kc, TableDefinition def, TableDefinition.KeySchema key) {
         List<Expression.Condition> parts = new ArrayList<>();
         flatten(kc, parts);
         if (parts.size() > 2) {
-            throw DynamoException.validation("Invalid KeyConditionExpression: The expression has redundant parentheses or too many conditions; Conditions can be of length 1 or 2 only");
+            throw DynamoException.validation(
+                    "Invalid KeyConditionExpression: The expression has redundant parentheses or too many conditions; Conditions can be of length 1 or 2 only");
         }
         AttributeValue hash = null;
         Expression.Condition sort = null;
@@ -236,12 +259,15 @@ final class QueryScanOperations {
                 if (sort != null) {
                     throw DynamoException.validation("KeyConditionExpressions must only contain one condition per key");
                 }
-                if (c instanceof Expression.FunctionCall && ((Expression.ValueOperand) values.get(0)).value().type == AttributeValue.Type.N) {
-                    throw DynamoException.validation("Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N");
+                if (c instanceof Expression.FunctionCall
+                        && ((Expression.ValueOperand) values.get(0)).value().type == AttributeValue.Type.N) {
+                    throw DynamoException.validation(
+                            "Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N");
                 }
                 sort = c;
             } else {
-                throw DynamoException.validation("Query condition missed key schema element: " + (hash == null ? key.hash() : key.range()));
+                throw DynamoException.validation(
+                        "Query condition missed key schema element: " + (hash == null ? key.hash() : key.range()));
             }
         }
         if (hash == null) {
@@ -267,7 +293,8 @@ final class QueryScanOperations {
         Shape shape = parsed.shape();
         Integer limit = RequestFields.intField(req, "Limit", 1, Integer.MAX_VALUE);
         boolean forward = req.path("ScanIndexForward").asBoolean(true);
-        TableDefinition.KeySchema key = shape.index() == null ? shape.def().key() : shape.index().key();
+        TableDefinition.KeySchema key =
+                shape.index() == null ? shape.def().key() : shape.index().key();
         KeyConditionParts cond = keyCondition(parsed.keyCondition(), shape.def(), key);
         checkFilterHasNoKeyAttributes(shape.filter(), key);
         t.lock.readLock().lock();
@@ -275,14 +302,17 @@ final class QueryScanOperations {
             ItemStore store = liveStore(t, shape);
             Position start = startKey(req, shape, store);
             if (start != null && !cond.hash().equals(start.partition())) {
-                throw DynamoException.validation("The provided starting key is invalid: The provided starting key does not match the range key predicate");
+                throw DynamoException.validation(
+                        "The provided starting key is invalid: The provided starting key does not match the range key predicate");
             }
             NavigableMap<KeyTuple, Map<String, AttributeValue>> part = store.partition(cond.hash());
             NavigableMap<KeyTuple, Map<String, AttributeValue>> view;
             if (forward) {
                 view = start == null ? part : part.tailMap(start.sort(), false);
             } else {
-                view = start == null ? part.descendingMap() : part.headMap(start.sort(), false).descendingMap();
+                view = start == null
+                        ? part.descendingMap()
+                        : part.headMap(start.sort(), false).descendingMap();
             }
             Iterator<Map<String, AttributeValue>> it = view.values().iterator();
             if (cond.sort() != null) {
@@ -294,7 +324,8 @@ final class QueryScanOperations {
         }
     }
 
-    private static Iterator<Map<String, AttributeValue>> filtered(Iterator<Map<String, AttributeValue>> it, Expression.Condition c) {
+    private static Iterator<Map<String, AttributeValue>> filtered(
+            Iterator<Map<String, AttributeValue>> it, Expression.Condition c) {
         return new Iterator<>() {
             Map<String, AttributeValue> next = advance();
 
@@ -308,7 +339,9 @@ final class QueryScanOperations {
                 return null;
             }
 
-            public boolean hasNext() { return next != null; }
+            public boolean hasNext() {
+                return next != null;
+            }
 
             public Map<String, AttributeValue> next() {
                 Map<String, AttributeValue> r = next;
@@ -327,14 +360,17 @@ final class QueryScanOperations {
         Integer segment = RequestFields.intField(req, "Segment", 0, 999_999);
         Integer total = RequestFields.intField(req, "TotalSegments", 1, 1_000_000);
         if (segment != null && total == null) {
-            throw DynamoException.validation("The TotalSegments parameter is required but was not present in the request when Segment parameter is present");
+            throw DynamoException.validation(
+                    "The TotalSegments parameter is required but was not present in the request when Segment parameter is present");
         }
         if (total != null && segment == null) {
-            throw DynamoException.validation("The Segment parameter is required but was not present in the request when parameter TotalSegments is present");
+            throw DynamoException.validation(
+                    "The Segment parameter is required but was not present in the request when parameter TotalSegments is present");
         }
         if (segment != null && segment >= total) {
-            throw DynamoException.validation("The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: "
-                    + segment + " is not less than TotalSegments: " + total);
+            throw DynamoException.validation(
+                    "The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: "
+                            + segment + " is not less than TotalSegments: " + total);
         }
         t.lock.readLock().lock();
         try {
@@ -349,8 +385,10 @@ final class QueryScanOperations {
                 }
                 partitions = partitions.tailMap(start.partition(), false);
             }
-            Iterator<Map.Entry<AttributeValue, TreeMap<KeyTuple, Map<String, AttributeValue>>>> pit = partitions.entrySet().iterator();
-            Iterator<Map<String, AttributeValue>> firstPart = parts.isEmpty() ? Collections.emptyIterator() : parts.get(0);
+            Iterator<Map.Entry<AttributeValue, TreeMap<KeyTuple, Map<String, AttributeValue>>>> pit =
+                    partitions.entrySet().iterator();
+            Iterator<Map<String, AttributeValue>> firstPart =
+                    parts.isEmpty() ? Collections.emptyIterator() : parts.get(0);
             Iterator<Map<String, AttributeValue>> all = new Iterator<>() {
                 Iterator<Map<String, AttributeValue>> cur = firstPart;
 
@@ -373,8 +411,11 @@ final class QueryScanOperations {
                     return cur.next();
                 }
             };
-            if (segment != null && start != null && Math.floorMod(start.partition().hashCode(), total) != segment) {
-                throw DynamoException.validation("The provided starting key is invalid: The provided key is not in the requested segment");
+            if (segment != null
+                    && start != null
+                    && Math.floorMod(start.partition().hashCode(), total) != segment) {
+                throw DynamoException.validation(
+                        "The provided starting key is invalid: The provided key is not in the requested segment");
             }
             return page(req, t, store, shape, all, limit);
         } finally {
@@ -382,7 +423,13 @@ final class QueryScanOperations {
         }
     }
 
-    private ObjectNode page(JsonNode req, Table t, ItemStore store, Shape shape, Iterator<Map<String, AttributeValue>> it, Integer limit) {
+    private ObjectNode page(
+            JsonNode req,
+            Table t,
+            ItemStore store,
+            Shape shape,
+            Iterator<Map<String, AttributeValue>> it,
+            Integer limit) {
         ObjectNode out = NODES.objectNode();
         ArrayNode items = shape.select().equals("COUNT") ? null : out.putArray("Items");
         int count = 0, scanned = 0;

@@ -1,7 +1,6 @@
 package dev.bricks.local.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.Set;
 
 /** Small helpers for reading request members with DynamoDB's validation messages. */
@@ -29,7 +28,8 @@ final class RequestFields {
     }
 
     static DynamoException constraint(String value, String field, String constraint) {
-        return DynamoException.validation("1 validation error detected: Value " + value + " at '" + field + "' failed to satisfy constraint: " + constraint);
+        return DynamoException.validation("1 validation error detected: Value " + value + " at '" + field
+                + "' failed to satisfy constraint: " + constraint);
     }
 
     static String tableName(JsonNode req) {
@@ -48,8 +48,14 @@ final class RequestFields {
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-')) {
-                throw constraint("'" + name + "'", field, "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+            if (!(c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || c >= '0' && c <= '9'
+                    || c == '_'
+                    || c == '.'
+                    || c == '-')) {
+                throw constraint(
+                        "'" + name + "'", field, "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
             }
         }
         return name;
@@ -76,7 +82,8 @@ final class RequestFields {
         }
         int v = n.intValue();
         if (v < min) {
-            throw constraint("'" + v + "'", lowerFirst(field), "Member must have value greater than or equal to " + min);
+            throw constraint(
+                    "'" + v + "'", lowerFirst(field), "Member must have value greater than or equal to " + min);
         }
         if (v > max) {
             throw constraint("'" + v + "'", lowerFirst(field), "Member must have value less than or equal to " + max);
@@ -84,13 +91,20 @@ final class RequestFields {
         return v;
     }
 
-    static final Set<String> LEGACY = Set.of("Expected", "ConditionalOperator", "AttributesToGet", "AttributeUpdates",
-            "KeyConditions", "QueryFilter", "ScanFilter");
+    static final Set<String> LEGACY = Set.of(
+            "Expected",
+            "ConditionalOperator",
+            "AttributesToGet",
+            "AttributeUpdates",
+            "KeyConditions",
+            "QueryFilter",
+            "ScanFilter");
 
     static void noLegacy(JsonNode req) {
         for (String f : LEGACY) {
             if (node(req, f) != null) {
-                throw DynamoException.validation("Legacy parameter " + f + " is not supported by Bricks local DynamoDB; use the expression parameters instead");
+                throw DynamoException.validation("Legacy parameter " + f
+                        + " is not supported by Bricks local DynamoDB; use the expression parameters instead");
             }
         }
     }

@@ -6,9 +6,16 @@ import java.util.Map;
 
 /** One DynamoDB stream of a table with its single shard. Thread-safe (synchronized). */
 final class StreamLog {
-    record StreamRecord(String eventId, String sequenceNumber, String eventName, Map<String, AttributeValue> keys,
-                        Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage, long createdEpochSeconds, boolean byTtl,
-                        int sizeBytes) {}
+    record StreamRecord(
+            String eventId,
+            String sequenceNumber,
+            String eventName,
+            Map<String, AttributeValue> keys,
+            Map<String, AttributeValue> oldImage,
+            Map<String, AttributeValue> newImage,
+            long createdEpochSeconds,
+            boolean byTtl,
+            int sizeBytes) {}
 
     final String arn;
     final String label;
@@ -21,7 +28,12 @@ final class StreamLog {
     private final List<StreamRecord> records = new ArrayList<>();
     private String endingSequenceNumber;
 
-    StreamLog(String tableArn, String tableName, TableDefinition.KeySchema key, String viewType, String startingSequenceNumber) {
+    StreamLog(
+            String tableArn,
+            String tableName,
+            TableDefinition.KeySchema key,
+            String viewType,
+            String startingSequenceNumber) {
         long now = System.currentTimeMillis();
         this.label = java.time.Instant.ofEpochMilli(now).toString().replace("Z", "");
         this.arn = tableArn + "/stream/" + label;
@@ -39,17 +51,25 @@ final class StreamLog {
         }
     }
 
-    synchronized boolean enabled() { return endingSequenceNumber == null; }
+    synchronized boolean enabled() {
+        return endingSequenceNumber == null;
+    }
 
     synchronized void disable(String lastSequenceNumber) {
         if (endingSequenceNumber == null) {
-            endingSequenceNumber = records.isEmpty() ? lastSequenceNumber : records.get(records.size() - 1).sequenceNumber();
+            endingSequenceNumber = records.isEmpty()
+                    ? lastSequenceNumber
+                    : records.get(records.size() - 1).sequenceNumber();
         }
     }
 
-    synchronized String endingSequenceNumber() { return endingSequenceNumber; }
+    synchronized String endingSequenceNumber() {
+        return endingSequenceNumber;
+    }
 
-    synchronized int size() { return records.size(); }
+    synchronized int size() {
+        return records.size();
+    }
 
     synchronized List<StreamRecord> slice(int from, int max) {
         int to = Math.min(records.size(), from + max);

@@ -1,20 +1,20 @@
 package dev.bricks.local.dynamodb;
 
+import static dev.bricks.local.dynamodb.AttributeValueJson.NODES;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
-import static dev.bricks.local.dynamodb.AttributeValueJson.NODES;
-
 /** The DynamoDB Streams API: ListStreams, DescribeStream, GetShardIterator, GetRecords. */
 final class StreamOperations {
-    private static final Set<String> ITERATOR_TYPES = Set.of("TRIM_HORIZON", "LATEST", "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER");
+    private static final Set<String> ITERATOR_TYPES =
+            Set.of("TRIM_HORIZON", "LATEST", "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER");
 
     private final Engine engine;
 
@@ -57,7 +57,10 @@ final class StreamOperations {
                 out.put("LastEvaluatedStreamArn", last);
                 break;
             }
-            arr.addObject().put("StreamArn", s.arn).put("TableName", s.tableName).put("StreamLabel", s.label);
+            arr.addObject()
+                    .put("StreamArn", s.arn)
+                    .put("TableName", s.tableName)
+                    .put("StreamLabel", s.label);
             last = s.arn;
         }
         return out;
@@ -67,12 +70,17 @@ final class StreamOperations {
         StreamLog s = stream(RequestFields.str(req, "StreamArn"));
         ObjectNode out = NODES.objectNode();
         ObjectNode d = out.putObject("StreamDescription");
-        d.put("StreamArn", s.arn).put("StreamLabel", s.label).put("StreamStatus", s.enabled() ? "ENABLED" : "DISABLED")
-                .put("StreamViewType", s.viewType).put("CreationRequestDateTime", s.created).put("TableName", s.tableName);
+        d.put("StreamArn", s.arn)
+                .put("StreamLabel", s.label)
+                .put("StreamStatus", s.enabled() ? "ENABLED" : "DISABLED")
+                .put("StreamViewType", s.viewType)
+                .put("CreationRequestDateTime", s.created)
+                .put("TableName", s.tableName);
         d.set("KeySchema", Engine.keySchemaJson(s.key));
         ArrayNode shards = d.putArray("Shards");
         ObjectNode shard = shards.addObject().put("ShardId", s.shardId);
-        ObjectNode range = shard.putObject("SequenceNumberRange").put("StartingSequenceNumber", s.startingSequenceNumber);
+        ObjectNode range =
+                shard.putObject("SequenceNumberRange").put("StartingSequenceNumber", s.startingSequenceNumber);
         String end = s.endingSequenceNumber();
         if (end != null) {
             range.put("EndingSequenceNumber", end);
@@ -103,7 +111,8 @@ final class StreamOperations {
                     throw DynamoException.validation("Must provide SequenceNumber for iterator type " + type);
                 }
                 if (!s.contains(seq)) {
-                    throw DynamoException.validation("Invalid SequenceNumber for ShardIteratorType " + type + ": " + seq);
+                    throw DynamoException.validation(
+                            "Invalid SequenceNumber for ShardIteratorType " + type + ": " + seq);
                 }
                 position = s.positionOf(seq, type.equals("AFTER_SEQUENCE_NUMBER"));
             }
@@ -149,8 +158,11 @@ final class StreamOperations {
 
     private static ObjectNode recordJson(StreamLog s, StreamLog.StreamRecord r) {
         ObjectNode o = NODES.objectNode();
-        o.put("eventID", r.eventId()).put("eventName", r.eventName()).put("eventVersion", "1.1")
-                .put("eventSource", "aws:dynamodb").put("awsRegion", Engine.REGION);
+        o.put("eventID", r.eventId())
+                .put("eventName", r.eventName())
+                .put("eventVersion", "1.1")
+                .put("eventSource", "aws:dynamodb")
+                .put("awsRegion", Engine.REGION);
         ObjectNode d = o.putObject("dynamodb");
         d.put("ApproximateCreationDateTime", r.createdEpochSeconds());
         d.set("Keys", AttributeValueJson.toJson(r.keys()));
@@ -160,9 +172,13 @@ final class StreamOperations {
         if (r.oldImage() != null) {
             d.set("OldImage", AttributeValueJson.toJson(r.oldImage()));
         }
-        d.put("SequenceNumber", r.sequenceNumber()).put("SizeBytes", r.sizeBytes()).put("StreamViewType", s.viewType);
+        d.put("SequenceNumber", r.sequenceNumber())
+                .put("SizeBytes", r.sizeBytes())
+                .put("StreamViewType", s.viewType);
         if (r.byTtl()) {
-            o.putObject("userIdentity").put("PrincipalId", "dynamodb.amazonaws.com").put("Type", "Service");
+            o.putObject("userIdentity")
+                    .put("PrincipalId", "dynamodb.amazonaws.com")
+                    .put("Type", "Service");
         }
         return o;
     }

@@ -71,7 +71,9 @@ final class Table {
 
     /** The change from old to newItem as the persistence log records it: the new item, or the key of the deleted one. */
     Persistence.Change change(Map<String, AttributeValue> old, Map<String, AttributeValue> newItem) {
-        return newItem != null ? new Persistence.Change(def.name(), newItem, true) : new Persistence.Change(def.name(), keyOf(old), false);
+        return newItem != null
+                ? new Persistence.Change(def.name(), newItem, true)
+                : new Persistence.Change(def.name(), keyOf(old), false);
     }
 
     /**
@@ -106,10 +108,22 @@ final class Table {
             boolean wantNew = s.viewType.equals("NEW_IMAGE") || s.viewType.equals("NEW_AND_OLD_IMAGES");
             Map<String, AttributeValue> oldImage = wantOld ? old : null;
             Map<String, AttributeValue> newImage = wantNew ? newItem : null;
-            int size = AttributeValue.itemSize(keys) + (oldImage == null ? 0 : AttributeValue.itemSize(oldImage)) + (newImage == null ? 0 : AttributeValue.itemSize(newImage));
+            int size = AttributeValue.itemSize(keys)
+                    + (oldImage == null ? 0 : AttributeValue.itemSize(oldImage))
+                    + (newImage == null ? 0 : AttributeValue.itemSize(newImage));
             String seq = engine.nextSequence();
-            s.add(new StreamLog.StreamRecord(Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + seq, seq, event, keys,
-                    oldImage, newImage, System.currentTimeMillis() / 1000, byTtl, size));
+            s.add(new StreamLog.StreamRecord(
+                    Long.toHexString(java.util.concurrent.ThreadLocalRandom.current()
+                                    .nextLong())
+                            + seq,
+                    seq,
+                    event,
+                    keys,
+                    oldImage,
+                    newImage,
+                    System.currentTimeMillis() / 1000,
+                    byTtl,
+                    size));
         }
         return true;
     }

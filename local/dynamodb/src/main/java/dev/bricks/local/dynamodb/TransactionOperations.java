@@ -1,20 +1,19 @@
 package dev.bricks.local.dynamodb;
 
+import static dev.bricks.local.dynamodb.AttributeValueJson.NODES;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static dev.bricks.local.dynamodb.AttributeValueJson.NODES;
 
 /**
  * TransactWriteItems and TransactGetItems. A write transaction locks all its tables (in name order), checks every
@@ -26,10 +25,21 @@ final class TransactionOperations {
     /** Transactional reads and writes cost twice the units of plain ones. */
     private static final double TRANSACTION_FACTOR = 2;
 
-    private enum Kind { ConditionCheck, Put, Update, Delete }
+    private enum Kind {
+        ConditionCheck,
+        Put,
+        Update,
+        Delete
+    }
 
-    private record Action(Kind kind, Table table, Map<String, AttributeValue> key, Map<String, AttributeValue> item, ItemOperations.PreparedUpdate update,
-                          Expression.Condition cond, boolean allOld) {}
+    private record Action(
+            Kind kind,
+            Table table,
+            Map<String, AttributeValue> key,
+            Map<String, AttributeValue> item,
+            ItemOperations.PreparedUpdate update,
+            Expression.Condition cond,
+            boolean allOld) {}
 
     /** The checked outcome of one action: the item before and after, and the cancellation reason (Code None when fine). */
     private record Outcome(Map<String, AttributeValue> old, Map<String, AttributeValue> newItem, ObjectNode reason) {
@@ -53,10 +63,14 @@ final class TransactionOperations {
             throw RequestFields.constraint("null", "transactItems", "Member must not be null");
         }
         if (ti.size() == 0) {
-            throw RequestFields.constraint("'[]'", "transactItems", "Member must have length greater than or equal to 1");
+            throw RequestFields.constraint(
+                    "'[]'", "transactItems", "Member must have length greater than or equal to 1");
         }
         if (ti.size() > 100) {
-            throw RequestFields.constraint("'[" + ti.size() + " items]'", "transactItems", "Member must have length less than or equal to 100");
+            throw RequestFields.constraint(
+                    "'[" + ti.size() + " items]'",
+                    "transactItems",
+                    "Member must have length less than or equal to 100");
         }
         return ti;
     }
@@ -176,8 +190,10 @@ final class TransactionOperations {
             Action a = actions.get(i);
             Outcome o = outcomes.get(i);
             if (a.kind() == Kind.ConditionCheck) {
-                capacity.addTable(a.table().def.name(),
-                        Capacity.writeUnits(o.old() == null ? 0 : AttributeValue.itemSize(o.old())) * TRANSACTION_FACTOR);
+                capacity.addTable(
+                        a.table().def.name(),
+                        Capacity.writeUnits(o.old() == null ? 0 : AttributeValue.itemSize(o.old()))
+                                * TRANSACTION_FACTOR);
                 continue;
             }
             capacity.addItemWrite(a.table(), o.old(), o.newItem(), TRANSACTION_FACTOR);
@@ -206,13 +222,17 @@ final class TransactionOperations {
         reasons.forEach(r -> codes.add(r.get("Code").asText()));
         ObjectNode extra = NODES.objectNode();
         extra.set("CancellationReasons", reasons);
-        return new DynamoException("TransactionCanceledException",
-                "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes, 400, extra);
+        return new DynamoException(
+                "TransactionCanceledException",
+                "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes,
+                400,
+                extra);
     }
 
     private static String digest(JsonNode request) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(request.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] d = MessageDigest.getInstance("SHA-256")
+                    .digest(request.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
@@ -246,7 +266,8 @@ final class TransactionOperations {
         ExpressionContext ctx = ExpressionContext.of(n);
         Expression.Condition cond = ItemOperations.condition(n, ctx);
         if (kind == Kind.ConditionCheck && cond == null) {
-            throw RequestFields.constraint("null", "transactItems.1.member.conditionCheck.conditionExpression", "Member must not be null");
+            throw RequestFields.constraint(
+                    "null", "transactItems.1.member.conditionCheck.conditionExpression", "Member must not be null");
         }
         ctx.checkUnused(cond != null);
         return new Action(kind, t, key, null, null, cond, ItemOperations.allOldOnFailure(n));
@@ -281,11 +302,16 @@ final class TransactionOperations {
             }
             for (Get g : gets) {
                 Map<String, AttributeValue> item = g.table().get(g.key());
-                capacity.addTable(g.table().def.name(),
-                        Capacity.readUnits(item == null ? 0 : AttributeValue.itemSize(item), true) * TRANSACTION_FACTOR);
+                capacity.addTable(
+                        g.table().def.name(),
+                        Capacity.readUnits(item == null ? 0 : AttributeValue.itemSize(item), true)
+                                * TRANSACTION_FACTOR);
                 ObjectNode r = responses.addObject();
                 if (item != null) {
-                    r.set("Item", AttributeValueJson.toJson(g.projection() == null ? item : Expression.project(item, g.projection())));
+                    r.set(
+                            "Item",
+                            AttributeValueJson.toJson(
+                                    g.projection() == null ? item : Expression.project(item, g.projection())));
                 }
             }
         } finally {

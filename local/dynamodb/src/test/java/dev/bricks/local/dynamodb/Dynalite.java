@@ -40,20 +40,44 @@ final class Dynalite implements AutoCloseable {
                 return null;
             }
             Files.createDirectories(dir);
-            Process npm = new ProcessBuilder("npm", "install", "--prefix", dir.toString(), "--no-audit", "--no-fund",
-                    "--prefer-offline", "dynalite@" + VERSION).redirectErrorStream(true).redirectOutput(dir.resolve("npm.log").toFile()).start();
+            Process npm = new ProcessBuilder(
+                            "npm",
+                            "install",
+                            "--prefix",
+                            dir.toString(),
+                            "--no-audit",
+                            "--no-fund",
+                            "--prefer-offline",
+                            "dynalite@" + VERSION)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("npm.log").toFile())
+                    .start();
             if (!npm.waitFor(180, TimeUnit.SECONDS) || npm.exitValue() != 0 || !Files.exists(cli)) {
                 npm.destroyForcibly();
-                throw new IllegalStateException("npm install dynalite@" + VERSION + " failed; see " + dir.resolve("npm.log"));
+                throw new IllegalStateException(
+                        "npm install dynalite@" + VERSION + " failed; see " + dir.resolve("npm.log"));
             }
         }
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        Process p = new ProcessBuilder("node", cli.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
-                "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("dynalite.log").toFile()).start();
+        Process p = new ProcessBuilder(
+                        "node",
+                        cli.toString(),
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        Integer.toString(port),
+                        "--createTableMs",
+                        "0",
+                        "--deleteTableMs",
+                        "0",
+                        "--updateTableMs",
+                        "0")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("dynalite.log").toFile())
+                .start();
         long deadline = System.currentTimeMillis() + 15_000;
         while (System.currentTimeMillis() < deadline) {
             try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {

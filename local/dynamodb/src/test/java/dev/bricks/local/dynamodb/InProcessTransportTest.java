@@ -1,5 +1,13 @@
 package dev.bricks.local.dynamodb;
 
+import static dev.bricks.local.dynamodb.Fixtures.item;
+import static dev.bricks.local.dynamodb.Fixtures.n;
+import static dev.bricks.local.dynamodb.Fixtures.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -17,15 +25,6 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
-import java.util.Map;
-import java.util.concurrent.CompletionException;
-
-import static dev.bricks.local.dynamodb.Fixtures.item;
-import static dev.bricks.local.dynamodb.Fixtures.n;
-import static dev.bricks.local.dynamodb.Fixtures.s;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** SDK clients through {@link LocalDynamoDb#httpClient()} and {@link LocalDynamoDb#asyncHttpClient()}: no socket. */
 class InProcessTransportTest {
     private static LocalDynamoDb db;
@@ -35,10 +34,16 @@ class InProcessTransportTest {
     @BeforeAll
     static void start() {
         db = LocalDynamoDb.start();
-        client = DynamoDbClient.builder().httpClient(db.httpClient()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x"))).build();
-        async = DynamoDbAsyncClient.builder().httpClient(db.asyncHttpClient()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x"))).build();
+        client = DynamoDbClient.builder()
+                .httpClient(db.httpClient())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
+                .build();
+        async = DynamoDbAsyncClient.builder()
+                .httpClient(db.asyncHttpClient())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
+                .build();
     }
 
     @AfterAll
@@ -56,13 +61,18 @@ class InProcessTransportTest {
             int k = i;
             client.putItem(b -> b.tableName(table).item(item("pk", "u", "sk", String.format("%02d", k), "v", k)));
         }
-        assertThat(client.getItem(b -> b.tableName(table).key(item("pk", "u", "sk", "07"))).item()).containsEntry("v", n(7));
-        QueryResponse page = client.query(b -> b.tableName(table).keyConditionExpression("pk = :p")
-                .expressionAttributeValues(Map.of(":p", s("u"))).limit(15));
+        assertThat(client.getItem(b -> b.tableName(table).key(item("pk", "u", "sk", "07")))
+                        .item())
+                .containsEntry("v", n(7));
+        QueryResponse page = client.query(b -> b.tableName(table)
+                .keyConditionExpression("pk = :p")
+                .expressionAttributeValues(Map.of(":p", s("u")))
+                .limit(15));
         assertThat(page.count()).isEqualTo(15);
         assertThat(page.lastEvaluatedKey()).containsEntry("sk", s("14"));
-        assertThatThrownBy(() -> client.putItem(b -> b.tableName(table).item(item("pk", "u", "sk", "07"))
-                .conditionExpression("attribute_not_exists(pk)")))
+        assertThatThrownBy(() -> client.putItem(b -> b.tableName(table)
+                        .item(item("pk", "u", "sk", "07"))
+                        .conditionExpression("attribute_not_exists(pk)")))
                 .isInstanceOf(ConditionalCheckFailedException.class);
         assertThatThrownBy(() -> client.getItem(b -> b.tableName("missing").key(item("pk", "u"))))
                 .isInstanceOf(ResourceNotFoundException.class);
@@ -73,40 +83,68 @@ class InProcessTransportTest {
     void asyncClient_putGetAndErrors_completeTheirFutures() {
         String table = Fixtures.table(client, false);
         async.putItem(b -> b.tableName(table).item(item("pk", "a", "v", 1))).join();
-        assertThat(async.getItem(b -> b.tableName(table).key(item("pk", "a"))).join().item()).containsEntry("v", n(1));
-        assertThat(async.query(b -> b.tableName(table).keyConditionExpression("pk = :p")
-                .expressionAttributeValues(Map.of(":p", s("a")))).join().count()).isEqualTo(1);
-        assertThatThrownBy(() -> async.putItem(b -> b.tableName(table).item(item("pk", "a"))
-                .conditionExpression("attribute_not_exists(pk)")).join())
-                .isInstanceOf(CompletionException.class).hasCauseInstanceOf(ConditionalCheckFailedException.class);
+        assertThat(async.getItem(b -> b.tableName(table).key(item("pk", "a")))
+                        .join()
+                        .item())
+                .containsEntry("v", n(1));
+        assertThat(async.query(b -> b.tableName(table)
+                                .keyConditionExpression("pk = :p")
+                                .expressionAttributeValues(Map.of(":p", s("a"))))
+                        .join()
+                        .count())
+                .isEqualTo(1);
+        assertThatThrownBy(() -> async.putItem(b -> b.tableName(table)
+                                .item(item("pk", "a"))
+                                .conditionExpression("attribute_not_exists(pk)"))
+                        .join())
+                .isInstanceOf(CompletionException.class)
+                .hasCauseInstanceOf(ConditionalCheckFailedException.class);
     }
 
     @Test
     void streamsClient_inProcess_readsRecords() {
         String table = Fixtures.uniqueName("streamed");
-        client.createTable(b -> b.tableName(table).billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(a -> a.attributeName("pk").attributeType("S")).keySchema(k -> k.attributeName("pk").keyType("HASH"))
+        client.createTable(b -> b.tableName(table)
+                .billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))
+                .keySchema(k -> k.attributeName("pk").keyType("HASH"))
                 .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
         client.putItem(b -> b.tableName(table).item(item("pk", "a", "v", 1)));
-        try (DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().httpClient(db.httpClient()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x"))).build()) {
+        try (DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
+                .httpClient(db.httpClient())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
+                .build()) {
             String arn = client.describeTable(b -> b.tableName(table)).table().latestStreamArn();
-            String shard = streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards().get(0).shardId();
-            String iterator = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard).shardIteratorType("TRIM_HORIZON")).shardIterator();
-            assertThat(streams.getRecords(b -> b.shardIterator(iterator)).records()).hasSize(1)
-                    .first().satisfies(r -> assertThat(r.dynamodb().newImage()).containsEntry("v", n(1)));
+            String shard = streams.describeStream(b -> b.streamArn(arn))
+                    .streamDescription()
+                    .shards()
+                    .get(0)
+                    .shardId();
+            String iterator = streams.getShardIterator(
+                            b -> b.streamArn(arn).shardId(shard).shardIteratorType("TRIM_HORIZON"))
+                    .shardIterator();
+            assertThat(streams.getRecords(b -> b.shardIterator(iterator)).records())
+                    .hasSize(1)
+                    .first()
+                    .satisfies(r -> assertThat(r.dynamodb().newImage()).containsEntry("v", n(1)));
         }
     }
 
     @Test
     void closedEngine_failsCallsWithAClientException() {
         LocalDynamoDb other = LocalDynamoDb.start();
-        try (DynamoDbClient c = DynamoDbClient.builder().httpClient(other.httpClient()).region(Region.US_EAST_1)
+        try (DynamoDbClient c = DynamoDbClient.builder()
+                .httpClient(other.httpClient())
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
-                .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1))).build()) {
+                .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1)))
+                .build()) {
             assertThat(c.listTables().tableNames()).isEmpty();
             other.close();
-            assertThatThrownBy(c::listTables).isInstanceOf(SdkClientException.class).hasMessageContaining("closed");
+            assertThatThrownBy(c::listTables)
+                    .isInstanceOf(SdkClientException.class)
+                    .hasMessageContaining("closed");
         }
     }
 
@@ -116,7 +154,8 @@ class InProcessTransportTest {
         static final LocalDynamoDbExtension IN_PROCESS = LocalDynamoDbExtension.perClass();
 
         @RegisterExtension
-        static final LocalDynamoDbExtension OVER_HTTP = LocalDynamoDbExtension.perClass().transport(LocalDynamoDbExtension.Transport.HTTP);
+        static final LocalDynamoDbExtension OVER_HTTP =
+                LocalDynamoDbExtension.perClass().transport(LocalDynamoDbExtension.Transport.HTTP);
 
         @Test
         void extension_defaultIsInProcess_httpIsOneOptionAway() {

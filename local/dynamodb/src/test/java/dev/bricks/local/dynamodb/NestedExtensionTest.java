@@ -1,12 +1,12 @@
 package dev.bricks.local.dynamodb;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A @Nested class ending must not stop the engine its enclosing class started. */
 @ExtendWith(LocalDynamoDbExtension.class)

@@ -1,5 +1,16 @@
 package dev.bricks.local.dynamodb;
 
+import static dev.bricks.local.dynamodb.Fixtures.item;
+import static dev.bricks.local.dynamodb.Fixtures.n;
+import static dev.bricks.local.dynamodb.Fixtures.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,18 +30,6 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static dev.bricks.local.dynamodb.Fixtures.item;
-import static dev.bricks.local.dynamodb.Fixtures.n;
-import static dev.bricks.local.dynamodb.Fixtures.s;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class QueryScanTest {
     @RegisterExtension
     static final LocalDynamoDbExtension DYNAMO = LocalDynamoDbExtension.perClass();
@@ -41,17 +40,42 @@ class QueryScanTest {
     @BeforeAll
     static void data() {
         client = DYNAMO.client();
-        client.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(def("pk", ScalarAttributeType.S), def("sk", ScalarAttributeType.N),
-                        def("gpk", ScalarAttributeType.S), def("lsk", ScalarAttributeType.S))
+        client.createTable(b -> b.tableName(TABLE)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        def("pk", ScalarAttributeType.S),
+                        def("sk", ScalarAttributeType.N),
+                        def("gpk", ScalarAttributeType.S),
+                        def("lsk", ScalarAttributeType.S))
                 .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byG").keySchema(key("gpk", KeyType.HASH), key("sk", KeyType.RANGE))
-                        .projection(Projection.builder().projectionType(ProjectionType.INCLUDE).nonKeyAttributes("color").build()).build())
-                .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("byL").keySchema(key("pk", KeyType.HASH), key("lsk", KeyType.RANGE))
-                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build()));
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                        .indexName("byG")
+                        .keySchema(key("gpk", KeyType.HASH), key("sk", KeyType.RANGE))
+                        .projection(Projection.builder()
+                                .projectionType(ProjectionType.INCLUDE)
+                                .nonKeyAttributes("color")
+                                .build())
+                        .build())
+                .localSecondaryIndexes(LocalSecondaryIndex.builder()
+                        .indexName("byL")
+                        .keySchema(key("pk", KeyType.HASH), key("lsk", KeyType.RANGE))
+                        .projection(Projection.builder()
+                                .projectionType(ProjectionType.KEYS_ONLY)
+                                .build())
+                        .build()));
         for (int i = 0; i < 30; i++) {
             int k = i;
-            Map<String, AttributeValue> it = item("pk", "u1", "sk", k, "color", k % 2 == 0 ? "red" : "blue", "size", k, "lsk", String.format("l%02d", 29 - k));
+            Map<String, AttributeValue> it = item(
+                    "pk",
+                    "u1",
+                    "sk",
+                    k,
+                    "color",
+                    k % 2 == 0 ? "red" : "blue",
+                    "size",
+                    k,
+                    "lsk",
+                    String.format("l%02d", 29 - k));
             if (k < 10) it.put("gpk", s("g"));
             client.putItem(b -> b.tableName(TABLE).item(it));
         }
@@ -72,8 +96,10 @@ class QueryScanTest {
 
     @Test
     void query_betweenDescending_returnsRangeInReverseOrder() {
-        QueryResponse r = client.query(b -> b.tableName(TABLE).keyConditionExpression("pk = :p AND sk BETWEEN :a AND :b")
-                .expressionAttributeValues(Map.of(":p", s("u1"), ":a", n(3), ":b", n(6))).scanIndexForward(false));
+        QueryResponse r = client.query(b -> b.tableName(TABLE)
+                .keyConditionExpression("pk = :p AND sk BETWEEN :a AND :b")
+                .expressionAttributeValues(Map.of(":p", s("u1"), ":a", n(3), ":b", n(6)))
+                .scanIndexForward(false));
 
         assertThat(sks(r.items())).containsExactly(6, 5, 4, 3);
         assertThat(r.count()).isEqualTo(4);
@@ -90,8 +116,10 @@ class QueryScanTest {
     }
 
     private List<Map<String, AttributeValue>> q(String sortCond, int v) {
-        return client.query(b -> b.tableName(TABLE).keyConditionExpression("pk = :p AND " + sortCond)
-                .expressionAttributeValues(Map.of(":p", s("u1"), ":v", n(v)))).items();
+        return client.query(b -> b.tableName(TABLE)
+                        .keyConditionExpression("pk = :p AND " + sortCond)
+                        .expressionAttributeValues(Map.of(":p", s("u1"), ":v", n(v))))
+                .items();
     }
 
     @Test
@@ -101,8 +129,11 @@ class QueryScanTest {
         int pages = 0;
         do {
             Map<String, AttributeValue> esk = start;
-            QueryResponse r = client.query(b -> b.tableName(TABLE).keyConditionExpression("pk = :p")
-                    .expressionAttributeValues(Map.of(":p", s("u1"))).limit(7).exclusiveStartKey(esk));
+            QueryResponse r = client.query(b -> b.tableName(TABLE)
+                    .keyConditionExpression("pk = :p")
+                    .expressionAttributeValues(Map.of(":p", s("u1")))
+                    .limit(7)
+                    .exclusiveStartKey(esk));
             all.addAll(sks(r.items()));
             start = r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null;
             pages++;
@@ -114,9 +145,12 @@ class QueryScanTest {
 
     @Test
     void query_filterAndCount_countsMatchesAndScanned() {
-        QueryResponse r = client.query(b -> b.tableName(TABLE).keyConditionExpression("pk = :p")
-                .filterExpression("color = :c AND #s >= :min").expressionAttributeNames(Map.of("#s", "size"))
-                .expressionAttributeValues(Map.of(":p", s("u1"), ":c", s("red"), ":min", n(20))).select(Select.COUNT));
+        QueryResponse r = client.query(b -> b.tableName(TABLE)
+                .keyConditionExpression("pk = :p")
+                .filterExpression("color = :c AND #s >= :min")
+                .expressionAttributeNames(Map.of("#s", "size"))
+                .expressionAttributeValues(Map.of(":p", s("u1"), ":c", s("red"), ":min", n(20)))
+                .select(Select.COUNT));
 
         assertThat(r.count()).isEqualTo(5);
         assertThat(r.scannedCount()).isEqualTo(30);
@@ -125,7 +159,9 @@ class QueryScanTest {
 
     @Test
     void query_gsiWithIncludeProjection_returnsProjectedAttributesOnly() {
-        QueryResponse r = client.query(b -> b.tableName(TABLE).indexName("byG").keyConditionExpression("gpk = :g AND sk < :three")
+        QueryResponse r = client.query(b -> b.tableName(TABLE)
+                .indexName("byG")
+                .keyConditionExpression("gpk = :g AND sk < :three")
                 .expressionAttributeValues(Map.of(":g", s("g"), ":three", n(3))));
 
         assertThat(r.items()).hasSize(3);
@@ -134,8 +170,11 @@ class QueryScanTest {
 
     @Test
     void query_lsiKeysOnly_ordersByIndexSortKey() {
-        QueryResponse r = client.query(b -> b.tableName(TABLE).indexName("byL").keyConditionExpression("pk = :p AND begins_with(lsk, :pre)")
-                .expressionAttributeValues(Map.of(":p", s("u1"), ":pre", s("l0"))).limit(3));
+        QueryResponse r = client.query(b -> b.tableName(TABLE)
+                .indexName("byL")
+                .keyConditionExpression("pk = :p AND begins_with(lsk, :pre)")
+                .expressionAttributeValues(Map.of(":p", s("u1"), ":pre", s("l0")))
+                .limit(3));
 
         assertThat(r.items()).extracting(i -> i.get("lsk").s()).containsExactly("l00", "l01", "l02");
         assertThat(r.items().get(0).keySet()).containsExactlyInAnyOrder("pk", "sk", "lsk");
@@ -144,48 +183,77 @@ class QueryScanTest {
 
     @Test
     void query_gsiSelectAllAttributes_isRejected() {
-        assertThatThrownBy(() -> client.query(b -> b.tableName(TABLE).indexName("byG").keyConditionExpression("gpk = :g")
-                .expressionAttributeValues(Map.of(":g", s("g"))).select(Select.ALL_ATTRIBUTES)))
-                .isInstanceOf(DynamoDbException.class).hasMessageContaining("projection type is not ALL");
+        assertThatThrownBy(() -> client.query(b -> b.tableName(TABLE)
+                        .indexName("byG")
+                        .keyConditionExpression("gpk = :g")
+                        .expressionAttributeValues(Map.of(":g", s("g")))
+                        .select(Select.ALL_ATTRIBUTES)))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageContaining("projection type is not ALL");
     }
 
     @Test
     void query_keyConditionOnNonKey_isRejected() {
-        assertThatThrownBy(() -> client.query(b -> b.tableName(TABLE).keyConditionExpression("color = :c")
-                .expressionAttributeValues(Map.of(":c", s("red")))))
-                .isInstanceOf(DynamoDbException.class).hasMessageContaining("Query condition missed key schema element: pk");
+        assertThatThrownBy(() -> client.query(b -> b.tableName(TABLE)
+                        .keyConditionExpression("color = :c")
+                        .expressionAttributeValues(Map.of(":c", s("red")))))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageContaining("Query condition missed key schema element: pk");
     }
 
     @Test
     void query_filterOnTableKey_isRejectedWithDynamoDbsMessage() {
-        assertThatThrownBy(() -> client.query(b -> b.tableName(TABLE).keyConditionExpression("pk = :p")
-                .filterExpression("color = :c AND sk > :n").expressionAttributeValues(Map.of(":p", s("u1"), ":c", s("red"), ":n", n(3)))))
-                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
-                        .isEqualTo("Filter Expression can only contain non-primary key attributes: Primary key attribute: sk"));
-        assertThatThrownBy(() -> client.query(b -> b.tableName(TABLE).keyConditionExpression("pk = :p")
-                .filterExpression("size(#p) > :n").expressionAttributeNames(Map.of("#p", "pk"))
-                .expressionAttributeValues(Map.of(":p", s("u1"), ":n", n(0)))))
-                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
-                        .isEqualTo("Filter Expression can only contain non-primary key attributes: Primary key attribute: pk"));
+        assertThatThrownBy(() -> client.query(b -> b.tableName(TABLE)
+                        .keyConditionExpression("pk = :p")
+                        .filterExpression("color = :c AND sk > :n")
+                        .expressionAttributeValues(Map.of(":p", s("u1"), ":c", s("red"), ":n", n(3)))))
+                .isInstanceOfSatisfying(
+                        DynamoDbException.class,
+                        e -> assertThat(e.awsErrorDetails().errorMessage())
+                                .isEqualTo(
+                                        "Filter Expression can only contain non-primary key attributes: Primary key attribute: sk"));
+        assertThatThrownBy(() -> client.query(b -> b.tableName(TABLE)
+                        .keyConditionExpression("pk = :p")
+                        .filterExpression("size(#p) > :n")
+                        .expressionAttributeNames(Map.of("#p", "pk"))
+                        .expressionAttributeValues(Map.of(":p", s("u1"), ":n", n(0)))))
+                .isInstanceOfSatisfying(
+                        DynamoDbException.class,
+                        e -> assertThat(e.awsErrorDetails().errorMessage())
+                                .isEqualTo(
+                                        "Filter Expression can only contain non-primary key attributes: Primary key attribute: pk"));
     }
 
     @Test
     void query_filterOnIndexKey_isRejectedButTableKeyOfAnIndexIsNot() {
-        assertThatThrownBy(() -> client.query(b -> b.tableName(TABLE).indexName("byL").keyConditionExpression("pk = :p")
-                .filterExpression("lsk > :l").expressionAttributeValues(Map.of(":p", s("u1"), ":l", s("l20")))))
-                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
-                        .isEqualTo("Filter Expression can only contain non-primary key attributes: Primary key attribute: lsk"));
-        QueryResponse r = client.query(b -> b.tableName(TABLE).indexName("byG").keyConditionExpression("gpk = :g")
-                .filterExpression("color = :c").expressionAttributeValues(Map.of(":g", s("g"), ":c", s("red"))));
+        assertThatThrownBy(() -> client.query(b -> b.tableName(TABLE)
+                        .indexName("byL")
+                        .keyConditionExpression("pk = :p")
+                        .filterExpression("lsk > :l")
+                        .expressionAttributeValues(Map.of(":p", s("u1"), ":l", s("l20")))))
+                .isInstanceOfSatisfying(
+                        DynamoDbException.class,
+                        e -> assertThat(e.awsErrorDetails().errorMessage())
+                                .isEqualTo(
+                                        "Filter Expression can only contain non-primary key attributes: Primary key attribute: lsk"));
+        QueryResponse r = client.query(b -> b.tableName(TABLE)
+                .indexName("byG")
+                .keyConditionExpression("gpk = :g")
+                .filterExpression("color = :c")
+                .expressionAttributeValues(Map.of(":g", s("g"), ":c", s("red"))));
         assertThat(r.count()).isEqualTo(5);
-        QueryResponse byTableKey = client.query(b -> b.tableName(TABLE).indexName("byL").keyConditionExpression("pk = :p")
-                .filterExpression("sk < :n").expressionAttributeValues(Map.of(":p", s("u1"), ":n", n(3))));
+        QueryResponse byTableKey = client.query(b -> b.tableName(TABLE)
+                .indexName("byL")
+                .keyConditionExpression("pk = :p")
+                .filterExpression("sk < :n")
+                .expressionAttributeValues(Map.of(":p", s("u1"), ":n", n(3))));
         assertThat(byTableKey.count()).isEqualTo(3);
     }
 
     @Test
     void scan_filterOnKeyAttributes_isAllowed() {
-        ScanResponse r = client.scan(b -> b.tableName(TABLE).filterExpression("pk = :p AND sk < :n")
+        ScanResponse r = client.scan(b -> b.tableName(TABLE)
+                .filterExpression("pk = :p AND sk < :n")
                 .expressionAttributeValues(Map.of(":p", s("u1"), ":n", n(4))));
         assertThat(r.count()).isEqualTo(4);
     }
@@ -196,8 +264,10 @@ class QueryScanTest {
         int total = 0;
         for (int seg = 0; seg < 3; seg++) {
             int segment = seg;
-            ScanResponse r = client.scan(b -> b.tableName(TABLE).segment(segment).totalSegments(3));
-            for (Map<String, AttributeValue> i : r.items()) seen.add(i.get("pk").s() + "/" + i.get("sk").n());
+            ScanResponse r =
+                    client.scan(b -> b.tableName(TABLE).segment(segment).totalSegments(3));
+            for (Map<String, AttributeValue> i : r.items())
+                seen.add(i.get("pk").s() + "/" + i.get("sk").n());
             total += r.count();
         }
         assertThat(total).isEqualTo(31);
@@ -207,8 +277,12 @@ class QueryScanTest {
     @Test
     void scan_paginatorWithFilter_visitsEveryItemOnce() {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        client.scanPaginator(b -> b.tableName(TABLE).limit(4).filterExpression("color = :c")
-                .expressionAttributeValues(Map.of(":c", s("red")))).items().forEach(items::add);
+        client.scanPaginator(b -> b.tableName(TABLE)
+                        .limit(4)
+                        .filterExpression("color = :c")
+                        .expressionAttributeValues(Map.of(":c", s("red"))))
+                .items()
+                .forEach(items::add);
 
         assertThat(items).hasSize(16);
     }

@@ -1,5 +1,13 @@
 package dev.bricks.local.dynamodb;
 
+import static dev.bricks.local.dynamodb.Fixtures.item;
+import static dev.bricks.local.dynamodb.Fixtures.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,15 +30,6 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static dev.bricks.local.dynamodb.Fixtures.item;
-import static dev.bricks.local.dynamodb.Fixtures.s;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class TablesAndFaultsTest {
     @RegisterExtension
     static final LocalDynamoDbExtension DYNAMO = LocalDynamoDbExtension.perClass();
@@ -43,10 +42,13 @@ class TablesAndFaultsTest {
     }
 
     private DynamoDbClient noRetries() {
-        return DynamoDbClient.builder().endpointOverride(DYNAMO.engine().endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+        return DynamoDbClient.builder()
+                .endpointOverride(DYNAMO.engine().endpoint())
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
                 .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
                         software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("a", "b")))
-                .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1))).build();
+                .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
+                .build();
     }
 
     @Test
@@ -63,35 +65,63 @@ class TablesAndFaultsTest {
         client.deleteTable(b -> b.tableName(name));
         assertThat(client.listTables().tableNames()).doesNotContain(name);
         assertThatThrownBy(() -> client.describeTable(b -> b.tableName(name)))
-                .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("Table: " + name + " not found");
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("Table: " + name + " not found");
     }
 
     @Test
     void createTable_twice_isResourceInUse() {
         String name = Fixtures.table(client, false);
-        assertThatThrownBy(() -> client.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())))
-                .isInstanceOf(ResourceInUseException.class).hasMessageContaining("Table already exists: " + name);
+        assertThatThrownBy(() -> client.createTable(b -> b.tableName(name)
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(AttributeDefinition.builder()
+                                .attributeName("pk")
+                                .attributeType(ScalarAttributeType.S)
+                                .build())
+                        .keySchema(KeySchemaElement.builder()
+                                .attributeName("pk")
+                                .keyType(KeyType.HASH)
+                                .build())))
+                .isInstanceOf(ResourceInUseException.class)
+                .hasMessageContaining("Table already exists: " + name);
     }
 
     @Test
     void createTable_unusedAttributeDefinition_isRejected() {
-        assertThatThrownBy(() -> client.createTable(b -> b.tableName("bad-defs").billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("extra").attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())))
+        assertThatThrownBy(() -> client.createTable(b -> b.tableName("bad-defs")
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(
+                                AttributeDefinition.builder()
+                                        .attributeName("pk")
+                                        .attributeType(ScalarAttributeType.S)
+                                        .build(),
+                                AttributeDefinition.builder()
+                                        .attributeName("extra")
+                                        .attributeType(ScalarAttributeType.S)
+                                        .build())
+                        .keySchema(KeySchemaElement.builder()
+                                .attributeName("pk")
+                                .keyType(KeyType.HASH)
+                                .build())))
                 .isInstanceOf(DynamoDbException.class)
-                .hasMessageContaining("Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
+                .hasMessageContaining(
+                        "Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
     }
 
     @Test
     void createTable_provisionedWithoutThroughput_isRejected() {
         assertThatThrownBy(() -> client.createTable(b -> b.tableName("bad-tp")
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())))
+                        .attributeDefinitions(AttributeDefinition.builder()
+                                .attributeName("pk")
+                                .attributeType(ScalarAttributeType.S)
+                                .build())
+                        .keySchema(KeySchemaElement.builder()
+                                .attributeName("pk")
+                                .keyType(KeyType.HASH)
+                                .build())))
                 .isInstanceOf(DynamoDbException.class)
-                .hasMessageContaining("ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
+                .hasMessageContaining(
+                        "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
     }
 
     @Test
@@ -111,18 +141,31 @@ class TablesAndFaultsTest {
         String name = Fixtures.table(client, false);
         client.putItem(b -> b.tableName(name).item(item("pk", "a", "email", "a@x")));
         client.updateTable(b -> b.tableName(name)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("email").attributeType(ScalarAttributeType.S).build())
-                .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c.indexName("byEmail")
-                        .keySchema(KeySchemaElement.builder().attributeName("email").keyType(KeyType.HASH).build())
-                        .projection(p -> p.projectionType(ProjectionType.ALL))).build()));
+                .attributeDefinitions(AttributeDefinition.builder()
+                        .attributeName("email")
+                        .attributeType(ScalarAttributeType.S)
+                        .build())
+                .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
+                        .create(c -> c.indexName("byEmail")
+                                .keySchema(KeySchemaElement.builder()
+                                        .attributeName("email")
+                                        .keyType(KeyType.HASH)
+                                        .build())
+                                .projection(p -> p.projectionType(ProjectionType.ALL)))
+                        .build()));
 
-        var r = client.query(b -> b.tableName(name).indexName("byEmail").keyConditionExpression("email = :e")
+        var r = client.query(b -> b.tableName(name)
+                .indexName("byEmail")
+                .keyConditionExpression("email = :e")
                 .expressionAttributeValues(Map.of(":e", s("a@x"))));
         assertThat(r.items()).containsExactly(item("pk", "a", "email", "a@x"));
 
-        client.updateTable(b -> b.tableName(name).globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
-                .delete(d -> d.indexName("byEmail")).build()));
-        assertThat(client.describeTable(b -> b.tableName(name)).table().hasGlobalSecondaryIndexes()).isFalse();
+        client.updateTable(b -> b.tableName(name)
+                .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
+                        .delete(d -> d.indexName("byEmail"))
+                        .build()));
+        assertThat(client.describeTable(b -> b.tableName(name)).table().hasGlobalSecondaryIndexes())
+                .isFalse();
     }
 
     @Test
@@ -136,7 +179,8 @@ class TablesAndFaultsTest {
         assertThatThrownBy(() -> once.putItem(b -> b.tableName(name).item(item("pk", "a"))))
                 .isInstanceOf(ProvisionedThroughputExceededException.class);
         once.putItem(b -> b.tableName(name).item(item("pk", "a")));
-        assertThat(client.getItem(b -> b.tableName(name).key(item("pk", "a"))).hasItem()).isTrue();
+        assertThat(client.getItem(b -> b.tableName(name).key(item("pk", "a"))).hasItem())
+                .isTrue();
         once.close();
     }
 
@@ -147,9 +191,11 @@ class TablesAndFaultsTest {
         DynamoDbClient once = noRetries();
 
         assertThatThrownBy(() -> once.getItem(b -> b.tableName(name).key(item("pk", "a"))))
-                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
+                .isInstanceOfSatisfying(
+                        DynamoDbException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
         DYNAMO.engine().faults().failNext("GetItem", 1, Faults.Kind.INTERNAL_ERROR);
-        assertThat(client.getItem(b -> b.tableName(name).key(item("pk", "a"))).hasItem()).isFalse();
+        assertThat(client.getItem(b -> b.tableName(name).key(item("pk", "a"))).hasItem())
+                .isFalse();
         once.close();
     }
 
@@ -174,7 +220,9 @@ class TablesAndFaultsTest {
     void faults_unprocessed_returnsTheBatchToTheCaller() {
         String name = Fixtures.table(client, false);
         DYNAMO.engine().faults().failNext("BatchWriteItem", 1, Faults.Kind.UNPROCESSED);
-        List<WriteRequest> writes = List.of(WriteRequest.builder().putRequest(PutRequest.builder().item(item("pk", "a")).build()).build());
+        List<WriteRequest> writes = List.of(WriteRequest.builder()
+                .putRequest(PutRequest.builder().item(item("pk", "a")).build())
+                .build());
 
         var first = client.batchWriteItem(b -> b.requestItems(Map.of(name, writes)));
         var second = client.batchWriteItem(b -> b.requestItems(first.unprocessedItems()));
@@ -182,16 +230,19 @@ class TablesAndFaultsTest {
         assertThat(first.unprocessedItems().get(name)).hasSize(1);
         assertThat(second.unprocessedItems()).isEmpty();
         DYNAMO.engine().faults().failNext("BatchGetItem", 1, Faults.Kind.UNPROCESSED);
-        var got = client.batchGetItem(b -> b.requestItems(Map.of(name, KeysAndAttributes.builder().keys(item("pk", "a")).build())));
+        var got = client.batchGetItem(b -> b.requestItems(
+                Map.of(name, KeysAndAttributes.builder().keys(item("pk", "a")).build())));
         assertThat(got.unprocessedKeys().get(name).keys()).containsExactly(item("pk", "a"));
     }
 
     @Test
     void faults_builderArguments_areChecked() {
         assertThatThrownBy(() -> DYNAMO.engine().faults().failNext("PutItem", 1, Faults.Kind.UNPROCESSED))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PutItem");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PutItem");
         assertThatThrownBy(() -> DYNAMO.engine().faults().failFraction("PutItem", 1.5, Faults.Kind.THROTTLING))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1.5");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1.5");
     }
 
     @Test
@@ -199,17 +250,29 @@ class TablesAndFaultsTest {
         var http = java.net.http.HttpClient.newHttpClient();
         String[] bodies = {"{", "[]", "{\"TableName\": 5}", "{\"TableName\":\"t\",\"Item\":{\"a\":{}}}", "null", ""};
         for (String body : bodies) {
-            var res = http.send(java.net.http.HttpRequest.newBuilder(DYNAMO.engine().endpoint())
-                    .header("X-Amz-Target", "DynamoDB_20120810.PutItem").header("Content-Type", "application/x-amz-json-1.0")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            var res = http.send(
+                    java.net.http.HttpRequest.newBuilder(DYNAMO.engine().endpoint())
+                            .header("X-Amz-Target", "DynamoDB_20120810.PutItem")
+                            .header("Content-Type", "application/x-amz-json-1.0")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(res.statusCode()).as(body).isEqualTo(400);
             assertThat(res.body()).as(body).contains("__type").doesNotContain("at dev.bricks");
         }
-        var unknown = http.send(java.net.http.HttpRequest.newBuilder(DYNAMO.engine().endpoint()).header("X-Amz-Target", "DynamoDB_20120810.Nope")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        var unknown = http.send(
+                java.net.http.HttpRequest.newBuilder(DYNAMO.engine().endpoint())
+                        .header("X-Amz-Target", "DynamoDB_20120810.Nope")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(unknown.body()).contains("UnknownOperationException");
-        var huge = http.send(java.net.http.HttpRequest.newBuilder(DYNAMO.engine().endpoint()).header("X-Amz-Target", "DynamoDB_20120810.PutItem")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("x".repeat(17 * 1024 * 1024))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        var huge = http.send(
+                java.net.http.HttpRequest.newBuilder(DYNAMO.engine().endpoint())
+                        .header("X-Amz-Target", "DynamoDB_20120810.PutItem")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("x".repeat(17 * 1024 * 1024)))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(huge.statusCode()).isEqualTo(413);
         assertThat(huge.body()).contains("Request size exceeded");
         assertThat(client.listTables().tableNames()).isNotNull();
@@ -228,13 +291,17 @@ class TablesAndFaultsTest {
 
     @Test
     void httpKeepAliveChunkedAndExpectContinue_areServed() throws Exception {
-        try (java.net.Socket s = new java.net.Socket(DYNAMO.engine().endpoint().getHost(), DYNAMO.engine().port())) {
+        try (java.net.Socket s = new java.net.Socket(
+                DYNAMO.engine().endpoint().getHost(), DYNAMO.engine().port())) {
             var out = s.getOutputStream();
-            var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+            var in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(s.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
             String body = "{}";
-            out.write(("POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\nExpect: 100-continue\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(
+                    ("POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\nExpect: 100-continue\r\n"
+                                    + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(body.length()) + "\r\n"
+                                    + body + "\r\n0\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             out.flush();
             assertThat(in.readLine()).isEqualTo("HTTP/1.1 100 Continue");
             in.readLine();
@@ -246,11 +313,12 @@ class TablesAndFaultsTest {
             char[] buf = new char[length];
             assertThat(in.read(buf, 0, length)).isEqualTo(length);
             assertThat(new String(buf)).startsWith("{\"TableNames\":[");
-            out.write("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             out.flush();
             assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
         }
     }
 
-    static void unused(SdkException e) { }
+    static void unused(SdkException e) {}
 }

@@ -1,5 +1,19 @@
 package dev.bricks.local.dynamodb;
 
+import static dev.bricks.local.dynamodb.Fixtures.item;
+import static dev.bricks.local.dynamodb.Fixtures.n;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,21 +27,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Lock;
-
-import static dev.bricks.local.dynamodb.Fixtures.item;
-import static dev.bricks.local.dynamodb.Fixtures.n;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** ClientRequestToken idempotency under concurrency: one token applies at most once. */
 class TransactionTokensTest {
     private static LocalDynamoDb db;
@@ -36,9 +35,12 @@ class TransactionTokensTest {
     @BeforeAll
     static void start() {
         db = LocalDynamoDb.start();
-        client = DynamoDbClient.builder().endpointOverride(db.endpoint()).region(Region.US_EAST_1)
+        client = DynamoDbClient.builder()
+                .endpointOverride(db.endpoint())
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
-                .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1))).build();
+                .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1)))
+                .build();
     }
 
     @AfterAll
@@ -48,13 +50,24 @@ class TransactionTokensTest {
     }
 
     private static TransactWriteItemsRequest increment(String table, String token) {
-        return TransactWriteItemsRequest.builder().clientRequestToken(token).transactItems(TransactWriteItem.builder()
-                .update(Update.builder().tableName(table).key(item("pk", "counter")).updateExpression("ADD v :one")
-                        .expressionAttributeValues(Map.of(":one", n(1))).build()).build()).build();
+        return TransactWriteItemsRequest.builder()
+                .clientRequestToken(token)
+                .transactItems(TransactWriteItem.builder()
+                        .update(Update.builder()
+                                .tableName(table)
+                                .key(item("pk", "counter"))
+                                .updateExpression("ADD v :one")
+                                .expressionAttributeValues(Map.of(":one", n(1)))
+                                .build())
+                        .build())
+                .build();
     }
 
     private static String counter(String table) {
-        return client.getItem(b -> b.tableName(table).key(item("pk", "counter")).consistentRead(true)).item().get("v").n();
+        return client.getItem(b -> b.tableName(table).key(item("pk", "counter")).consistentRead(true))
+                .item()
+                .get("v")
+                .n();
     }
 
     @Test
@@ -88,7 +101,8 @@ class TransactionTokensTest {
             }
             assertThat(counter(table)).as("after round %d", round).isEqualTo(Integer.toString(round + 1));
         }
-        client.transactWriteItems(increment(table, "token-0")); // a late retry of an applied request: success, no change
+        client.transactWriteItems(
+                increment(table, "token-0")); // a late retry of an applied request: success, no change
         assertThat(counter(table)).isEqualTo("20");
     }
 
@@ -117,9 +131,17 @@ class TransactionTokensTest {
     void transactWriteItems_sameTokenOtherParameters_isRejected() {
         String table = Fixtures.table(client, false);
         client.transactWriteItems(increment(table, "reused"));
-        assertThatThrownBy(() -> client.transactWriteItems(TransactWriteItemsRequest.builder().clientRequestToken("reused")
-                .transactItems(TransactWriteItem.builder().update(Update.builder().tableName(table).key(item("pk", "counter"))
-                        .updateExpression("ADD v :two").expressionAttributeValues(Map.of(":two", n(2))).build()).build()).build()))
+        assertThatThrownBy(() -> client.transactWriteItems(TransactWriteItemsRequest.builder()
+                        .clientRequestToken("reused")
+                        .transactItems(TransactWriteItem.builder()
+                                .update(Update.builder()
+                                        .tableName(table)
+                                        .key(item("pk", "counter"))
+                                        .updateExpression("ADD v :two")
+                                        .expressionAttributeValues(Map.of(":two", n(2)))
+                                        .build())
+                                .build())
+                        .build()))
                 .isInstanceOf(IdempotentParameterMismatchException.class);
         assertThat(counter(table)).isEqualTo("1");
     }

@@ -46,7 +46,8 @@ final class ApiHandler implements HttpHandler {
                 body = error("InternalException", "Local EventBridge failed: " + e);
             }
             exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-            exchange.getResponseHeaders().set("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
+            exchange.getResponseHeaders()
+                    .set("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
             exchange.sendResponseHeaders(status, body.length);
             exchange.getResponseBody().write(body);
         }
@@ -54,12 +55,14 @@ final class ApiHandler implements HttpHandler {
 
     private JsonNode dispatch(HttpExchange exchange) throws IOException {
         if (!"POST".equals(exchange.getRequestMethod())) {
-            throw new AwsError("UnknownOperationException", 405,
-                    "Only POST is supported, got " + exchange.getRequestMethod());
+            throw new AwsError(
+                    "UnknownOperationException", 405, "Only POST is supported, got " + exchange.getRequestMethod());
         }
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         if (target == null || !target.startsWith(TARGET_PREFIX)) {
-            throw new AwsError("UnknownOperationException", 400,
+            throw new AwsError(
+                    "UnknownOperationException",
+                    400,
                     "X-Amz-Target header must name an AWSEvents operation, was " + target);
         }
         JsonNode request;
@@ -70,7 +73,8 @@ final class ApiHandler implements HttpHandler {
             }
             request = bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new AwsError("SerializationException", 400, "Request body is not valid JSON: " + e.getOriginalMessage());
+            throw new AwsError(
+                    "SerializationException", 400, "Request body is not valid JSON: " + e.getOriginalMessage());
         }
         if (request == null || !request.isObject()) {
             throw new AwsError("SerializationException", 400, "Request body must be a JSON object");
@@ -79,7 +83,10 @@ final class ApiHandler implements HttpHandler {
     }
 
     private byte[] error(String code, String message) {
-        return json.createObjectNode().put("__type", code).put("message", message).toString()
+        return json.createObjectNode()
+                .put("__type", code)
+                .put("message", message)
+                .toString()
                 .getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -63,7 +63,8 @@ final class Bus {
             rules.put(ruleName, rule);
             return rule;
         } catch (IOException e) {
-            throw new AwsError("InvalidEventPatternException", 400, "Event pattern is not valid. Reason: " + e.getMessage());
+            throw new AwsError(
+                    "InvalidEventPatternException", 400, "Event pattern is not valid. Reason: " + e.getMessage());
         } finally {
             lock.writeLock().unlock();
         }

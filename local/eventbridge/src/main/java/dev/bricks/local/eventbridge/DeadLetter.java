@@ -13,8 +13,14 @@ import java.time.Instant;
  * @param lastError    the last failure's class and message, never null
  * @param at           when the event was dead-lettered
  */
-public record DeadLetter(String ruleName, String targetId, String envelopeJson, Reason reason, int attempts,
-                         String lastError, Instant at) {
+public record DeadLetter(
+        String ruleName,
+        String targetId,
+        String envelopeJson,
+        Reason reason,
+        int attempts,
+        String lastError,
+        Instant at) {
 
     /** Why a delivery ended in the dead-letter list. */
     public enum Reason {

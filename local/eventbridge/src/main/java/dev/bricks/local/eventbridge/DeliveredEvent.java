@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param targetId     the target's id within the rule, never null
  * @param attempt      1 for the first attempt, 2 for the first retry, …
  */
-public record DeliveredEvent(String envelopeJson, Optional<String> traceHeader, String ruleName, String targetId,
-                             int attempt) {
+public record DeliveredEvent(
+        String envelopeJson, Optional<String> traceHeader, String ruleName, String targetId, int attempt) {
 
     public DeliveredEvent {
         Objects.requireNonNull(envelopeJson, "envelopeJson");

@@ -63,13 +63,20 @@ final class Deliverer implements AutoCloseable {
     private void attempt(Job job, int attempt) {
         EventTarget callback = callbacks.getOrDefault(job.target().arn(), fallback);
         if (callback == null) {
-            finish(job, DeadLetter.Reason.NO_SUCH_TARGET, 0,
+            finish(
+                    job,
+                    DeadLetter.Reason.NO_SUCH_TARGET,
+                    0,
                     "no callback registered for target ARN " + job.target().arn());
             return;
         }
         try {
-            callback.deliver(new DeliveredEvent(job.envelopeJson(), job.traceHeader(), job.ruleName(),
-                    job.target().id(), attempt));
+            callback.deliver(new DeliveredEvent(
+                    job.envelopeJson(),
+                    job.traceHeader(),
+                    job.ruleName(),
+                    job.target().id(),
+                    attempt));
             delivered.incrementAndGet();
             done();
         } catch (VirtualMachineError e) {
@@ -82,14 +89,21 @@ final class Deliverer implements AutoCloseable {
                 finish(job, DeadLetter.Reason.MAX_ATTEMPTS_REACHED, attempt, error);
                 return;
             }
-            long delay = policy.backoffMillis(attempt + 1, ThreadLocalRandom.current().nextDouble());
+            long delay = policy.backoffMillis(
+                    attempt + 1, ThreadLocalRandom.current().nextDouble());
             Instant next = clock.instant().plusMillis(delay);
             if (next.isAfter(job.firstSeen().plus(policy.maxEventAge()))) {
                 finish(job, DeadLetter.Reason.MAX_EVENT_AGE_EXCEEDED, attempt, error);
                 return;
             }
-            LOG.log(System.Logger.Level.DEBUG, "target {0} of rule {1} failed attempt {2}, retrying in {3} ms: {4}",
-                    job.target().id(), job.ruleName(), attempt, delay, error);
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "target {0} of rule {1} failed attempt {2}, retrying in {3} ms: {4}",
+                    job.target().id(),
+                    job.ruleName(),
+                    attempt,
+                    delay,
+                    error);
             schedule(() -> attempt(job, attempt + 1), delay);
         }
     }
@@ -103,11 +117,17 @@ final class Deliverer implements AutoCloseable {
     }
 
     private void finish(Job job, DeadLetter.Reason reason, int attempts, String error) {
-        LOG.log(System.Logger.Level.WARNING, "dead-lettered event for target {0} of rule {1} after {2} attempt(s) ({3}): {4}",
-                job.target().id(), job.ruleName(), attempts, reason, error);
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "dead-lettered event for target {0} of rule {1} after {2} attempt(s) ({3}): {4}",
+                job.target().id(),
+                job.ruleName(),
+                attempts,
+                reason,
+                error);
         synchronized (deadLetters) {
-            deadLetters.add(new DeadLetter(job.ruleName(), job.target().id(), job.envelopeJson(), reason, attempts,
-                    error, clock.instant()));
+            deadLetters.add(new DeadLetter(
+                    job.ruleName(), job.target().id(), job.envelopeJson(), reason, attempts, error, clock.instant()));
         }
         done();
     }
@@ -150,7 +170,11 @@ final class Deliverer implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private record Job(String ruleName, Target target, String envelopeJson, Optional<String> traceHeader,
-                       DeliveryPolicy policy, Instant firstSeen) {
-    }
+    private record Job(
+            String ruleName,
+            Target target,
+            String envelopeJson,
+            Optional<String> traceHeader,
+            DeliveryPolicy policy,
+            Instant firstSeen) {}
 }

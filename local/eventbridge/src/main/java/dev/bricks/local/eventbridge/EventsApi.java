@@ -58,8 +58,11 @@ final class EventsApi {
             case "PutTargets" -> putTargets(request);
             case "RemoveTargets" -> removeTargets(request);
             case "ListTargetsByRule" -> listTargetsByRule(request);
-            default -> throw new AwsError("UnknownOperationException", 400,
-                    "Operation " + operation + " is not supported by the local EventBridge");
+            default ->
+                throw new AwsError(
+                        "UnknownOperationException",
+                        400,
+                        "Operation " + operation + " is not supported by the local EventBridge");
         };
     }
 
@@ -114,8 +117,8 @@ final class EventsApi {
             total += entrySize(entry);
         }
         if (total > maxRequestBytes) {
-            throw AwsError.validation("Total size of the entries in the request is over the limit ("
-                    + total + " > " + maxRequestBytes + " bytes).");
+            throw AwsError.validation("Total size of the entries in the request is over the limit (" + total + " > "
+                    + maxRequestBytes + " bytes).");
         }
         ObjectNode response = json.createObjectNode();
         ArrayNode results = response.putArray("Entries");
@@ -192,8 +195,8 @@ final class EventsApi {
         }
         if (!matched.isEmpty()) {
             String envelopeJson = envelope.toString();
-            Optional<String> trace = Optional.ofNullable(entry.path("TraceHeader").textValue())
-                    .filter(s -> !s.isEmpty());
+            Optional<String> trace =
+                    Optional.ofNullable(entry.path("TraceHeader").textValue()).filter(s -> !s.isEmpty());
             for (Rule rule : matched) {
                 for (Target target : rule.targets().values()) {
                     deliverer.submit(rule, target, envelopeJson, trace);
@@ -205,11 +208,20 @@ final class EventsApi {
 
     /** Once per bus: an accepted event that reached no rule is otherwise lost without a trace. */
     private void warnUnmatched(Bus bus, String source, String detailType) {
-        List<String> withRules = buses.values().stream().filter(Bus::hasRules).map(Bus::name).sorted().toList();
-        LOG.log(System.Logger.Level.WARNING, "local EventBridge: bus ''{0}'' accepted an event (source {1}, "
-                + "detail-type {2}) that matched no rule, so nobody receives it. Buses with rules: {3}. "
-                + "Further unmatched events on this bus are only counted: unmatchedEntries(\"{0}\").",
-                bus.name(), source, detailType, withRules);
+        List<String> withRules = buses.values().stream()
+                .filter(Bus::hasRules)
+                .map(Bus::name)
+                .sorted()
+                .toList();
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "local EventBridge: bus ''{0}'' accepted an event (source {1}, "
+                        + "detail-type {2}) that matched no rule, so nobody receives it. Buses with rules: {3}. "
+                        + "Further unmatched events on this bus are only counted: unmatchedEntries(\"{0}\").",
+                bus.name(),
+                source,
+                detailType,
+                withRules);
     }
 
     private Instant time(JsonNode entry) {
@@ -230,7 +242,8 @@ final class EventsApi {
     private static String requiredText(JsonNode entry, String field) {
         JsonNode node = entry.path(field);
         if (!node.isTextual() || node.textValue().isEmpty()) {
-            throw new EntryError("InvalidArgument",
+            throw new EntryError(
+                    "InvalidArgument",
                     "Parameter " + field + " is not valid. Reason: " + field + " is a required argument.");
         }
         return node.textValue();
@@ -251,32 +264,38 @@ final class EventsApi {
     private JsonNode putRule(JsonNode request) {
         String name = request.path("Name").asText(null);
         if (request.hasNonNull("ScheduleExpression")) {
-            throw AwsError.validation("ScheduleExpression is not supported by the local EventBridge; "
-                    + "rule " + name + " needs an EventPattern");
+            throw AwsError.validation("ScheduleExpression is not supported by the local EventBridge; " + "rule " + name
+                    + " needs an EventPattern");
         }
         if (!request.hasNonNull("EventPattern")) {
             throw AwsError.validation("Parameter(s) EventPattern or ScheduleExpression must be specified.");
         }
         String state = request.path("State").asText("ENABLED");
-        if (!state.equals("ENABLED") && !state.equals("DISABLED")
+        if (!state.equals("ENABLED")
+                && !state.equals("DISABLED")
                 && !state.equals("ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS")) {
             throw AwsError.validation("State must be ENABLED or DISABLED, was " + state);
         }
-        Rule rule = bus(request.path("EventBusName").asText(null)).putRule(name,
-                request.path("EventPattern").asText(), !state.equals("DISABLED"),
-                request.path("Description").asText(null));
+        Rule rule = bus(request.path("EventBusName").asText(null))
+                .putRule(
+                        name,
+                        request.path("EventPattern").asText(),
+                        !state.equals("DISABLED"),
+                        request.path("Description").asText(null));
         return json.createObjectNode().put("RuleArn", rule.arn());
     }
 
     private JsonNode describeRule(JsonNode request) {
-        Rule rule = bus(request.path("EventBusName").asText(null)).require(request.path("Name").asText(null));
+        Rule rule = bus(request.path("EventBusName").asText(null))
+                .require(request.path("Name").asText(null));
         return ruleJson(rule);
     }
 
     private JsonNode listRules(JsonNode request) {
         ObjectNode response = json.createObjectNode();
         ArrayNode rules = response.putArray("Rules");
-        for (Rule rule : bus(request.path("EventBusName").asText(null)).rules(request.path("NamePrefix").asText(null))) {
+        for (Rule rule : bus(request.path("EventBusName").asText(null))
+                .rules(request.path("NamePrefix").asText(null))) {
             rules.add(ruleJson(rule));
         }
         return response;
@@ -297,7 +316,8 @@ final class EventsApi {
 
     private JsonNode deleteRule(JsonNode request) {
         bus(request.path("EventBusName").asText(null))
-                .deleteRule(request.path("Name").asText(null), request.path("Force").asBoolean(false));
+                .deleteRule(
+                        request.path("Name").asText(null), request.path("Force").asBoolean(false));
         return json.createObjectNode();
     }
 
@@ -316,11 +336,15 @@ final class EventsApi {
             String id = t.path("Id").asText(null);
             Bus.requireName("Targets.Id", id);
             String arn = t.path("Arn").asText(null);
-            String problem = arn == null || arn.isEmpty() ? "Arn is required"
+            String problem = arn == null || arn.isEmpty()
+                    ? "Arn is required"
                     : t.has("Input") || t.has("InputPath") || t.has("InputTransformer")
-                    ? "Input, InputPath and InputTransformer are not supported by the local EventBridge" : null;
+                            ? "Input, InputPath and InputTransformer are not supported by the local EventBridge"
+                            : null;
             if (problem != null) {
-                failures.addObject().put("TargetId", id).put("ErrorCode", "ValidationException")
+                failures.addObject()
+                        .put("TargetId", id)
+                        .put("ErrorCode", "ValidationException")
                         .put("ErrorMessage", problem);
                 continue;
             }
@@ -338,11 +362,12 @@ final class EventsApi {
         DeliveryPolicy policy = DeliveryPolicy.LOCAL_DEFAULT;
         try {
             if (retryPolicy.has("MaximumRetryAttempts")) {
-                policy = policy.withMaxAttempts(retryPolicy.path("MaximumRetryAttempts").asInt() + 1);
+                policy = policy.withMaxAttempts(
+                        retryPolicy.path("MaximumRetryAttempts").asInt() + 1);
             }
             if (retryPolicy.has("MaximumEventAgeInSeconds")) {
-                policy = policy.withMaxEventAge(
-                        java.time.Duration.ofSeconds(retryPolicy.path("MaximumEventAgeInSeconds").asLong()));
+                policy = policy.withMaxEventAge(java.time.Duration.ofSeconds(
+                        retryPolicy.path("MaximumEventAgeInSeconds").asLong()));
             }
         } catch (IllegalArgumentException e) {
             throw AwsError.validation("RetryPolicy is not valid: " + e.getMessage());
@@ -358,7 +383,9 @@ final class EventsApi {
         ObjectNode response = json.createObjectNode();
         ArrayNode failures = response.putArray("FailedEntries");
         for (String id : missing) {
-            failures.addObject().put("TargetId", id).put("ErrorCode", "ResourceNotFoundException")
+            failures.addObject()
+                    .put("TargetId", id)
+                    .put("ErrorCode", "ResourceNotFoundException")
                     .put("ErrorMessage", "Target " + id + " does not exist.");
         }
         response.put("FailedEntryCount", missing.size());
@@ -366,14 +393,16 @@ final class EventsApi {
     }
 
     private JsonNode listTargetsByRule(JsonNode request) {
-        Rule rule = bus(request.path("EventBusName").asText(null)).require(request.path("Rule").asText(null));
+        Rule rule = bus(request.path("EventBusName").asText(null))
+                .require(request.path("Rule").asText(null));
         ObjectNode response = json.createObjectNode();
         ArrayNode targets = response.putArray("Targets");
         for (Target t : rule.targets().values()) {
             ObjectNode node = targets.addObject().put("Id", t.id()).put("Arn", t.arn());
-            t.policy().ifPresent(p -> node.putObject("RetryPolicy")
-                    .put("MaximumRetryAttempts", p.maxAttempts() - 1)
-                    .put("MaximumEventAgeInSeconds", p.maxEventAge().toSeconds()));
+            t.policy()
+                    .ifPresent(p -> node.putObject("RetryPolicy")
+                            .put("MaximumRetryAttempts", p.maxAttempts() - 1)
+                            .put("MaximumEventAgeInSeconds", p.maxEventAge().toSeconds()));
         }
         return response;
     }

@@ -61,10 +61,10 @@ public final class LocalEventBridge implements AutoCloseable {
 
     private LocalEventBridge(Config config) {
         this.config = config;
-        this.deliverer = new Deliverer(config.deliveryPolicy, config.deliveryThreads, Clock.systemUTC(),
-                config.fallbackTarget);
-        this.api = new EventsApi(json, config.region, config.account, config.maxRequestBytes, Clock.systemUTC(),
-                deliverer);
+        this.deliverer =
+                new Deliverer(config.deliveryPolicy, config.deliveryThreads, Clock.systemUTC(), config.fallbackTarget);
+        this.api = new EventsApi(
+                json, config.region, config.account, config.maxRequestBytes, Clock.systemUTC(), deliverer);
     }
 
     /** A builder with the defaults: port 0 (any free), region us-east-1, account 000000000000. */
@@ -178,8 +178,8 @@ public final class LocalEventBridge implements AutoCloseable {
 
     private static String requireBusName(String busName) {
         if (busName == null || busName.isBlank()) {
-            throw new IllegalArgumentException("busName must be a bus name or ARN, was "
-                    + (busName == null ? "null" : "'" + busName + "'"));
+            throw new IllegalArgumentException(
+                    "busName must be a bus name or ARN, was " + (busName == null ? "null" : "'" + busName + "'"));
         }
         return busName;
     }
@@ -212,7 +212,9 @@ public final class LocalEventBridge implements AutoCloseable {
 
     /** How many PutEvents entries one bus (name or ARN) accepted; 0 for a bus never used. */
     public long acceptedEntries(String busName) {
-        return api.existingBus(requireBusName(busName)).map(Bus::acceptedEntries).orElse(0L);
+        return api.existingBus(requireBusName(busName))
+                .map(Bus::acceptedEntries)
+                .orElse(0L);
     }
 
     /**
@@ -221,7 +223,9 @@ public final class LocalEventBridge implements AutoCloseable {
      * {@code dev.bricks.local.eventbridge.LocalEventBridge}), naming the buses that do have rules.
      */
     public long unmatchedEntries(String busName) {
-        return api.existingBus(requireBusName(busName)).map(Bus::unmatchedEntries).orElse(0L);
+        return api.existingBus(requireBusName(busName))
+                .map(Bus::unmatchedEntries)
+                .orElse(0L);
     }
 
     /** How many deliveries to targets succeeded. */
@@ -271,8 +275,7 @@ public final class LocalEventBridge implements AutoCloseable {
         private int httpThreads = 4;
         private EventTarget fallbackTarget;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Loopback port, 0 (default) for any free port. */
         public Builder port(int value) {
@@ -346,12 +349,25 @@ public final class LocalEventBridge implements AutoCloseable {
 
         /** A new, not yet started bus. */
         public LocalEventBridge build() {
-            return new LocalEventBridge(new Config(port, region, account, maxRequestBytes, deliveryPolicy,
-                    deliveryThreads, httpThreads, fallbackTarget));
+            return new LocalEventBridge(new Config(
+                    port,
+                    region,
+                    account,
+                    maxRequestBytes,
+                    deliveryPolicy,
+                    deliveryThreads,
+                    httpThreads,
+                    fallbackTarget));
         }
     }
 
-    private record Config(int port, String region, String account, int maxRequestBytes, DeliveryPolicy deliveryPolicy,
-                          int deliveryThreads, int httpThreads, EventTarget fallbackTarget) {
-    }
+    private record Config(
+            int port,
+            String region,
+            String account,
+            int maxRequestBytes,
+            DeliveryPolicy deliveryPolicy,
+            int deliveryThreads,
+            int httpThreads,
+            EventTarget fallbackTarget) {}
 }

@@ -10,8 +10,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) throws InterruptedException {
         LocalEventBridge.Builder builder = LocalEventBridge.builder();
@@ -23,8 +22,9 @@ public final class Main {
                     case "--port" -> builder.port(Integer.parseInt(require(args[i], value)));
                     case "--region" -> builder.region(require(args[i], value));
                     case "--account" -> builder.account(require(args[i], value));
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; usage: [--port N] [--region R] [--account 123456789012]");
+                    default ->
+                        throw new IllegalArgumentException("unknown option " + args[i]
+                                + "; usage: [--port N] [--region R] [--account 123456789012]");
                 }
                 i++;
             }

@@ -5,8 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** An immutable snapshot of one rule; changes replace the snapshot. */
-record Rule(String name, String busName, String arn, String eventPattern, boolean enabled, String description,
-            Map<String, Target> targets) {
+record Rule(
+        String name,
+        String busName,
+        String arn,
+        String eventPattern,
+        boolean enabled,
+        String description,
+        Map<String, Target> targets) {
 
     Rule {
         targets = Collections.unmodifiableMap(new LinkedHashMap<>(targets));

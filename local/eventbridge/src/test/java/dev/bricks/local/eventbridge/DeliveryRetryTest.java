@@ -85,21 +85,26 @@ class DeliveryRetryTest {
         Sdk.Recorder target = new Sdk.Recorder(Integer.MAX_VALUE);
         bus.registerTarget("arn:aws:lambda:us-east-1:000000000000:function:f", target);
         client.putRule(r -> r.name("r").eventPattern(PATTERN));
-        client.putTargets(r -> r.rule("r").targets(Target.builder().id("f")
-                .arn("arn:aws:lambda:us-east-1:000000000000:function:f")
-                .retryPolicy(p -> p.maximumRetryAttempts(0).maximumEventAgeInSeconds(60)).build()));
+        client.putTargets(r -> r.rule("r")
+                .targets(Target.builder()
+                        .id("f")
+                        .arn("arn:aws:lambda:us-east-1:000000000000:function:f")
+                        .retryPolicy(p -> p.maximumRetryAttempts(0).maximumEventAgeInSeconds(60))
+                        .build()));
 
         client.putEvents(r -> r.entries(Sdk.entry("orders.app", "OrderPlaced", "{}")));
         assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
 
         assertThat(target.deliveries).hasSize(1);
-        assertThat(bus.deadLetters()).singleElement()
+        assertThat(bus.deadLetters())
+                .singleElement()
                 .satisfies(d -> assertThat(d.reason()).isEqualTo(DeadLetter.Reason.MAX_ATTEMPTS_REACHED));
     }
 
     @Test
     void backoff_growsExponentiallyWithinJitterAndCap() {
-        DeliveryPolicy policy = new DeliveryPolicy(10, Duration.ofMinutes(1), Duration.ofMillis(100), Duration.ofMillis(350));
+        DeliveryPolicy policy =
+                new DeliveryPolicy(10, Duration.ofMinutes(1), Duration.ofMillis(100), Duration.ofMillis(350));
         assertThat(policy.backoffMillis(2, 1.0)).isEqualTo(100);
         assertThat(policy.backoffMillis(3, 1.0)).isEqualTo(200);
         assertThat(policy.backoffMillis(4, 1.0)).isEqualTo(350);

@@ -34,12 +34,10 @@ class NamedBusTest extends LocalBusTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @BeforeEach
@@ -54,8 +52,12 @@ class NamedBusTest extends LocalBusTest {
 
     private void putOnBus(String busName, int count) {
         for (int i = 0; i < count; i++) {
-            client.putEvents(r -> r.entries(PutEventsRequestEntry.builder().source("orders.app")
-                    .detailType("OrderPlaced").detail("{\"n\":1}").eventBusName(busName).build()));
+            client.putEvents(r -> r.entries(PutEventsRequestEntry.builder()
+                    .source("orders.app")
+                    .detailType("OrderPlaced")
+                    .detail("{\"n\":1}")
+                    .eventBusName(busName)
+                    .build()));
         }
     }
 
@@ -71,7 +73,9 @@ class NamedBusTest extends LocalBusTest {
         assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
 
         assertThat(arn).isEqualTo("arn:aws:events:us-east-1:000000000000:rule/orders/to-inventory");
-        assertThat(onOrders.deliveries).hasSize(3).allSatisfy(d -> assertThat(d.ruleName()).isEqualTo("to-inventory"));
+        assertThat(onOrders.deliveries)
+                .hasSize(3)
+                .allSatisfy(d -> assertThat(d.ruleName()).isEqualTo("to-inventory"));
         assertThat(onDefault.deliveries).isEmpty();
         assertThat(bus.acceptedEntries("orders")).isEqualTo(3);
         assertThat(bus.unmatchedEntries("orders")).isZero();
@@ -91,11 +95,16 @@ class NamedBusTest extends LocalBusTest {
         assertThat(bus.unmatchedEntries("orders")).isEqualTo(3);
         assertThat(bus.unmatchedEntries("default")).isZero();
         assertThat(bus.unmatchedEntries("never-used")).isZero();
-        assertThat(warnings).singleElement().satisfies(w -> assertThat(MessageFormat.format(w.getMessage(),
-                w.getParameters())).contains("bus 'orders' accepted an event (source orders.app, detail-type "
-                + "OrderPlaced) that matched no rule", "Buses with rules: [default]", "unmatchedEntries(\"orders\")"));
-        assertThat(warnings.get(0).getParameters()).containsExactly("orders", "orders.app", "OrderPlaced",
-                List.of("default"));
+        assertThat(warnings)
+                .singleElement()
+                .satisfies(w -> assertThat(MessageFormat.format(w.getMessage(), w.getParameters()))
+                        .contains(
+                                "bus 'orders' accepted an event (source orders.app, detail-type "
+                                        + "OrderPlaced) that matched no rule",
+                                "Buses with rules: [default]",
+                                "unmatchedEntries(\"orders\")"));
+        assertThat(warnings.get(0).getParameters())
+                .containsExactly("orders", "orders.app", "OrderPlaced", List.of("default"));
     }
 
     @Test
@@ -138,7 +147,8 @@ class NamedBusTest extends LocalBusTest {
     @Test
     void addRule_blankBusName_illegalArgumentNamingIt() {
         assertThatThrownBy(() -> bus.addRule(" ", "r", ORDERS_PATTERN, new Sdk.Recorder()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("busName must be a bus name or ARN, was ' '");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("busName must be a bus name or ARN, was ' '");
     }
 
     /** PutEvents answers before the target runs: delivery is asynchronous, as on AWS. */

@@ -37,10 +37,15 @@ class ProtocolTest {
             AWSEvents.PutEvents      | {}                 | 400 | ValidationException
             AWSEvents.PutEvents      | {"Entries":"x"}    | 400 | ValidationException
             """)
-    void request_malformed_jsonErrorNamingProblem(String target, String body, int status, String type) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(bus.endpoint())
-                .header("X-Amz-Target", target).header("Content-Type", "application/x-amz-json-1.1")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    void request_malformed_jsonErrorNamingProblem(String target, String body, int status, String type)
+            throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(bus.endpoint())
+                        .header("X-Amz-Target", target)
+                        .header("Content-Type", "application/x-amz-json-1.1")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.body()).startsWith("{\"__type\":\"" + type + "\",\"message\":\"");
@@ -49,12 +54,14 @@ class ProtocolTest {
 
     @Test
     void request_get_405AndServerStillServes() throws Exception {
-        HttpResponse<String> get = http.send(HttpRequest.newBuilder(bus.endpoint()).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> get =
+                http.send(HttpRequest.newBuilder(bus.endpoint()).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(get.statusCode()).isEqualTo(405);
 
         try (var client = Sdk.client(bus)) {
-            assertThat(client.putEvents(r -> r.entries(Sdk.entry("a.b", "T", "{}"))).failedEntryCount()).isZero();
+            assertThat(client.putEvents(r -> r.entries(Sdk.entry("a.b", "T", "{}")))
+                            .failedEntryCount())
+                    .isZero();
         }
     }
 
@@ -73,12 +80,15 @@ class ProtocolTest {
     void builder_badValue_illegalArgumentNamingIt(String option, String value) {
         LocalEventBridge.Builder builder = LocalEventBridge.builder();
         assertThatThrownBy(() -> {
-            switch (option) {
-                case "port" -> builder.port(Integer.parseInt(value));
-                case "account" -> builder.account(value);
-                case "region" -> builder.region(value);
-                default -> builder.maxRequestBytes(Integer.parseInt(value));
-            }
-        }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(option).hasMessageContaining(value);
+                    switch (option) {
+                        case "port" -> builder.port(Integer.parseInt(value));
+                        case "account" -> builder.account(value);
+                        case "region" -> builder.region(value);
+                        default -> builder.maxRequestBytes(Integer.parseInt(value));
+                    }
+                })
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(option)
+                .hasMessageContaining(value);
     }
 }

@@ -22,16 +22,29 @@ class PutEventsTest extends LocalBusTest {
 
     @Override
     LocalEventBridge.Builder busOptions() {
-        return LocalEventBridge.builder().port(0).region("eu-west-1").account("123456789012").maxRequestBytes(4_096);
+        return LocalEventBridge.builder()
+                .port(0)
+                .region("eu-west-1")
+                .account("123456789012")
+                .maxRequestBytes(4_096);
     }
 
     @Test
     void putEvents_mixedValidAndInvalidEntries_perEntryCodesInRequestOrder() {
         PutEventsResponse response = client.putEvents(r -> r.entries(
                 Sdk.entry("orders.app", "OrderPlaced", "{\"id\":1}"),
-                PutEventsRequestEntry.builder().detailType("OrderPlaced").detail("{}").build(),
-                PutEventsRequestEntry.builder().source("orders.app").detail("{}").build(),
-                PutEventsRequestEntry.builder().source("orders.app").detailType("OrderPlaced").build(),
+                PutEventsRequestEntry.builder()
+                        .detailType("OrderPlaced")
+                        .detail("{}")
+                        .build(),
+                PutEventsRequestEntry.builder()
+                        .source("orders.app")
+                        .detail("{}")
+                        .build(),
+                PutEventsRequestEntry.builder()
+                        .source("orders.app")
+                        .detailType("OrderPlaced")
+                        .build(),
                 Sdk.entry("orders.app", "OrderPlaced", "[1,2]"),
                 Sdk.entry("orders.app", "OrderPlaced", "{not json"),
                 Sdk.entry("aws.orders", "OrderPlaced", "{}"),
@@ -41,14 +54,24 @@ class PutEventsTest extends LocalBusTest {
         for (PutEventsResultEntry e : response.entries()) {
             codes.add(e.errorCode() == null ? "ok" : e.errorCode());
         }
-        assertThat(codes).containsExactly("ok", "InvalidArgument", "InvalidArgument", "InvalidArgument",
-                "MalformedDetail", "MalformedDetail", "NotAuthorizedForSourceException", "ok");
+        assertThat(codes)
+                .containsExactly(
+                        "ok",
+                        "InvalidArgument",
+                        "InvalidArgument",
+                        "InvalidArgument",
+                        "MalformedDetail",
+                        "MalformedDetail",
+                        "NotAuthorizedForSourceException",
+                        "ok");
         assertThat(response.failedEntryCount()).isEqualTo(6);
         assertThat(response.entries().get(1).errorMessage()).contains("Source is a required argument");
         assertThat(response.entries().get(2).errorMessage()).contains("DetailType is a required argument");
         assertThat(response.entries().get(3).errorMessage()).contains("Detail is a required argument");
         assertThat(response.entries().get(0).eventId()).isNotBlank();
-        assertThat(response.entries().get(7).eventId()).isNotBlank().isNotEqualTo(response.entries().get(0).eventId());
+        assertThat(response.entries().get(7).eventId())
+                .isNotBlank()
+                .isNotEqualTo(response.entries().get(0).eventId());
         assertThat(bus.acceptedEntries()).isEqualTo(2);
     }
 
@@ -71,7 +94,8 @@ class PutEventsTest extends LocalBusTest {
     void putEvents_entriesOverSizeLimit_validationExceptionForWholeRequest() {
         String detail = "{\"pad\":\"" + "x".repeat(2_100) + "\"}";
         assertThatThrownBy(() -> client.putEvents(r -> r.entries(
-                Sdk.entry("orders.app", "OrderPlaced", detail), Sdk.entry("orders.app", "OrderPlaced", detail))))
+                        Sdk.entry("orders.app", "OrderPlaced", detail),
+                        Sdk.entry("orders.app", "OrderPlaced", detail))))
                 .isInstanceOfSatisfying(EventBridgeException.class, e -> {
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
                     assertThat(e.awsErrorDetails().errorMessage())
@@ -86,8 +110,9 @@ class PutEventsTest extends LocalBusTest {
         String type = "OrderPlaced";
         int padding = 4_096 - source.length() - type.length() - "{\"pad\":\"\"}".length();
         String detail = "{\"pad\":\"" + "é".repeat(padding / 2) + "x".repeat(padding % 2) + "\"}";
-        assertThat(EventsApi.entrySize(JSON.valueToTree(java.util.Map.of("Source", source, "DetailType", type,
-                "Detail", detail)))).isEqualTo(4_096);
+        assertThat(EventsApi.entrySize(
+                        JSON.valueToTree(java.util.Map.of("Source", source, "DetailType", type, "Detail", detail))))
+                .isEqualTo(4_096);
         PutEventsResponse response = client.putEvents(r -> r.entries(Sdk.entry(source, type, detail)));
         assertThat(response.failedEntryCount()).isZero();
     }
@@ -96,11 +121,12 @@ class PutEventsTest extends LocalBusTest {
     @EnumSource(EntryFault.class)
     void putEvents_injectedFault_nextEntriesFailWithItsCodeThenSucceed(EntryFault fault) {
         bus.failNextEntries(2, fault);
-        PutEventsResponse response = client.putEvents(r -> r.entries(
-                Sdk.entry("a.b", "T", "{}"), Sdk.entry("a.b", "T", "{}"), Sdk.entry("a.b", "T", "{}")));
+        PutEventsResponse response = client.putEvents(
+                r -> r.entries(Sdk.entry("a.b", "T", "{}"), Sdk.entry("a.b", "T", "{}"), Sdk.entry("a.b", "T", "{}")));
 
         assertThat(response.failedEntryCount()).isEqualTo(2);
-        assertThat(response.entries()).extracting(PutEventsResultEntry::errorCode)
+        assertThat(response.entries())
+                .extracting(PutEventsResultEntry::errorCode)
                 .containsExactly(fault.errorCode(), fault.errorCode(), null);
         assertThat(response.entries().get(2).eventId()).isNotBlank();
     }
@@ -112,9 +138,13 @@ class PutEventsTest extends LocalBusTest {
         java.time.Instant time = java.time.Instant.parse("2026-11-26T10:15:30.250Z");
 
         PutEventsResponse response = client.putEvents(r -> r.entries(PutEventsRequestEntry.builder()
-                .source("orders.app").detailType("OrderPlaced").detail("{\"orderId\":\"o-1\",\"lines\":[1,2]}")
-                .resources("arn:aws:dynamodb:eu-west-1:123456789012:table/orders").time(time)
-                .traceHeader("Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1").build()));
+                .source("orders.app")
+                .detailType("OrderPlaced")
+                .detail("{\"orderId\":\"o-1\",\"lines\":[1,2]}")
+                .resources("arn:aws:dynamodb:eu-west-1:123456789012:table/orders")
+                .time(time)
+                .traceHeader("Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1")
+                .build()));
         assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
 
         assertThat(target.deliveries).hasSize(1);
@@ -123,12 +153,15 @@ class PutEventsTest extends LocalBusTest {
         assertThat(delivered.ruleName()).isEqualTo("orders");
         assertThat(delivered.attempt()).isEqualTo(1);
         JsonNode envelope = JSON.readTree(delivered.envelopeJson());
-        assertThat(JSON.writeValueAsString(envelope)).isEqualTo("{\"version\":\"0\",\"id\":\""
-                + response.entries().get(0).eventId() + "\",\"detail-type\":\"OrderPlaced\",\"source\":\"orders.app\","
-                + "\"account\":\"123456789012\",\"time\":\"2026-11-26T10:15:30Z\",\"region\":\"eu-west-1\","
-                + "\"resources\":[\"arn:aws:dynamodb:eu-west-1:123456789012:table/orders\"],"
-                + "\"detail\":{\"orderId\":\"o-1\",\"lines\":[1,2]}}");
-        assertThat(envelope.get("id").asText()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(JSON.writeValueAsString(envelope))
+                .isEqualTo("{\"version\":\"0\",\"id\":\""
+                        + response.entries().get(0).eventId()
+                        + "\",\"detail-type\":\"OrderPlaced\",\"source\":\"orders.app\","
+                        + "\"account\":\"123456789012\",\"time\":\"2026-11-26T10:15:30Z\",\"region\":\"eu-west-1\","
+                        + "\"resources\":[\"arn:aws:dynamodb:eu-west-1:123456789012:table/orders\"],"
+                        + "\"detail\":{\"orderId\":\"o-1\",\"lines\":[1,2]}}");
+        assertThat(envelope.get("id").asText())
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}");
     }
 
     @Test
@@ -138,7 +171,9 @@ class PutEventsTest extends LocalBusTest {
         client.putEvents(r -> r.entries(Sdk.entry("a.b", "T", "{}")));
         assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
 
-        String time = JSON.readTree(target.deliveries.get(0).envelopeJson()).get("time").asText();
+        String time = JSON.readTree(target.deliveries.get(0).envelopeJson())
+                .get("time")
+                .asText();
         assertThat(time).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
         assertThat(Duration.between(java.time.Instant.parse(time), java.time.Instant.now()))
                 .isLessThan(Duration.ofSeconds(5));
@@ -149,8 +184,12 @@ class PutEventsTest extends LocalBusTest {
     void putEvents_otherBusByName_onlyThatBusRulesMatch() throws Exception {
         Sdk.Recorder onDefault = new Sdk.Recorder();
         bus.addRule("all", "{\"source\":[\"a.b\"]}", onDefault);
-        client.putEvents(r -> r.entries(PutEventsRequestEntry.builder().source("a.b").detailType("T").detail("{}")
-                .eventBusName("arn:aws:events:eu-west-1:123456789012:event-bus/orders").build()));
+        client.putEvents(r -> r.entries(PutEventsRequestEntry.builder()
+                .source("a.b")
+                .detailType("T")
+                .detail("{}")
+                .eventBusName("arn:aws:events:eu-west-1:123456789012:event-bus/orders")
+                .build()));
         assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
 
         assertThat(onDefault.deliveries).isEmpty();

@@ -25,8 +25,9 @@ class RuleApiTest extends LocalBusTest {
         Sdk.Recorder target = new Sdk.Recorder();
         bus.registerTarget(ARN, target);
 
-        String ruleArn = client.putRule(r -> r.name("orders-to-inventory").eventPattern(PATTERN)
-                .description("inventory follows orders")).ruleArn();
+        String ruleArn = client.putRule(r ->
+                        r.name("orders-to-inventory").eventPattern(PATTERN).description("inventory follows orders"))
+                .ruleArn();
         assertThat(ruleArn).isEqualTo("arn:aws:events:us-east-1:000000000000:rule/orders-to-inventory");
         PutTargetsResponse put = client.putTargets(r -> r.rule("orders-to-inventory")
                 .targets(Target.builder().id("inventory").arn(ARN).build()));
@@ -36,20 +37,27 @@ class RuleApiTest extends LocalBusTest {
         assertThat(described.eventPattern()).isEqualTo(PATTERN);
         assertThat(described.state()).isEqualTo(RuleState.ENABLED);
         assertThat(described.description()).isEqualTo("inventory follows orders");
-        assertThat(client.listRules(r -> r.namePrefix("orders")).rules()).extracting(rule -> rule.name())
+        assertThat(client.listRules(r -> r.namePrefix("orders")).rules())
+                .extracting(rule -> rule.name())
                 .containsExactly("orders-to-inventory");
         assertThat(client.listTargetsByRule(r -> r.rule("orders-to-inventory")).targets())
-                .extracting(Target::id, Target::arn).containsExactly(org.assertj.core.groups.Tuple.tuple("inventory", ARN));
+                .extracting(Target::id, Target::arn)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("inventory", ARN));
 
         client.putEvents(r -> r.entries(Sdk.entry("orders.app", "OrderPlaced", "{\"id\":1}")));
         assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
-        assertThat(target.deliveries).singleElement().satisfies(d -> assertThat(d.targetId()).isEqualTo("inventory"));
+        assertThat(target.deliveries)
+                .singleElement()
+                .satisfies(d -> assertThat(d.targetId()).isEqualTo("inventory"));
 
         assertThatThrownBy(() -> client.deleteRule(r -> r.name("orders-to-inventory")))
-                .isInstanceOfSatisfying(EventBridgeException.class,
+                .isInstanceOfSatisfying(
+                        EventBridgeException.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
         assertThat(client.removeTargets(r -> r.rule("orders-to-inventory").ids("inventory", "nope"))
-                .failedEntries()).singleElement().satisfies(f -> assertThat(f.targetId()).isEqualTo("nope"));
+                        .failedEntries())
+                .singleElement()
+                .satisfies(f -> assertThat(f.targetId()).isEqualTo("nope"));
         client.deleteRule(r -> r.name("orders-to-inventory"));
         assertThat(client.listRules(r -> r.namePrefix("orders")).rules()).isEmpty();
 
@@ -71,17 +79,19 @@ class RuleApiTest extends LocalBusTest {
     @Test
     void putRule_badNameOrNoPattern_validationException() {
         assertThatThrownBy(() -> client.putRule(r -> r.name("has space").eventPattern(PATTERN)))
-                .isInstanceOfSatisfying(EventBridgeException.class,
+                .isInstanceOfSatisfying(
+                        EventBridgeException.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
         assertThatThrownBy(() -> client.putRule(r -> r.name("nopattern")))
-                .isInstanceOfSatisfying(EventBridgeException.class,
+                .isInstanceOfSatisfying(
+                        EventBridgeException.class,
                         e -> assertThat(e.awsErrorDetails().errorMessage()).contains("EventPattern"));
     }
 
     @Test
     void putTargets_unknownRule_resourceNotFound() {
         assertThatThrownBy(() -> client.putTargets(r -> r.rule("ghost")
-                .targets(Target.builder().id("t").arn(ARN).build())))
+                        .targets(Target.builder().id("t").arn(ARN).build())))
                 .isInstanceOf(ResourceNotFoundException.class)
                 .hasMessageContaining("Rule ghost does not exist on EventBus default");
     }
@@ -91,7 +101,8 @@ class RuleApiTest extends LocalBusTest {
         Sdk.Recorder target = new Sdk.Recorder();
         bus.registerTarget(ARN, target);
         client.putRule(r -> r.name("r").eventPattern(PATTERN).state(RuleState.DISABLED));
-        client.putTargets(r -> r.rule("r").targets(Target.builder().id("t").arn(ARN).build()));
+        client.putTargets(
+                r -> r.rule("r").targets(Target.builder().id("t").arn(ARN).build()));
         client.putEvents(r -> r.entries(Sdk.entry("orders.app", "T", "{}")));
         assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
         assertThat(target.deliveries).isEmpty();
@@ -105,7 +116,11 @@ class RuleApiTest extends LocalBusTest {
     @Test
     void putTargets_arnWithoutCallback_eventDeadLettered() throws Exception {
         client.putRule(r -> r.name("r").eventPattern(PATTERN));
-        client.putTargets(r -> r.rule("r").targets(Target.builder().id("t").arn("arn:aws:sqs:us-east-1:0:q").build()));
+        client.putTargets(r -> r.rule("r")
+                .targets(Target.builder()
+                        .id("t")
+                        .arn("arn:aws:sqs:us-east-1:0:q")
+                        .build()));
         client.putEvents(r -> r.entries(Sdk.entry("orders.app", "T", "{}")));
         assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
 
@@ -118,20 +133,30 @@ class RuleApiTest extends LocalBusTest {
     @Test
     void addRule_invalidPattern_illegalArgumentNamingRule() {
         assertThatThrownBy(() -> bus.addRule("x", "{\"detail\":[{\"numeric\":[\"<\"]}]", new Sdk.Recorder()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("rule x on bus default: Event pattern is not valid");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("rule x on bus default: Event pattern is not valid");
     }
 
     @Test
     void putTargets_arnWithoutCallbackButFallback_deliveredToFallback() throws Exception {
         Sdk.Recorder fallback = new Sdk.Recorder();
-        try (LocalEventBridge withFallback = LocalEventBridge.builder().fallbackTarget(fallback).build().start();
-             EventBridgeClient sdk = Sdk.client(withFallback)) {
+        try (LocalEventBridge withFallback = LocalEventBridge.builder()
+                        .fallbackTarget(fallback)
+                        .build()
+                        .start();
+                EventBridgeClient sdk = Sdk.client(withFallback)) {
             sdk.putRule(r -> r.name("r").eventPattern(PATTERN));
-            sdk.putTargets(r -> r.rule("r").targets(Target.builder().id("t").arn("arn:aws:sqs:us-east-1:0:q").build()));
+            sdk.putTargets(r -> r.rule("r")
+                    .targets(Target.builder()
+                            .id("t")
+                            .arn("arn:aws:sqs:us-east-1:0:q")
+                            .build()));
             sdk.putEvents(r -> r.entries(Sdk.entry("orders.app", "T", "{}")));
             assertThat(withFallback.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
 
-            assertThat(fallback.deliveries).singleElement().satisfies(d -> assertThat(d.targetId()).isEqualTo("t"));
+            assertThat(fallback.deliveries)
+                    .singleElement()
+                    .satisfies(d -> assertThat(d.targetId()).isEqualTo("t"));
             assertThat(withFallback.deadLetters()).isEmpty();
         }
     }

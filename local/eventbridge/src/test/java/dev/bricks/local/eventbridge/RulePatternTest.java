@@ -61,11 +61,14 @@ class RulePatternTest {
         Sdk.Recorder target = new Sdk.Recorder();
         bus.addRule(rule, pattern, target);
         try {
-            PutEventsResponse response = client.putEvents(r -> r.entries(Sdk.entry("orders.app", "OrderPlaced", detail)));
+            PutEventsResponse response =
+                    client.putEvents(r -> r.entries(Sdk.entry("orders.app", "OrderPlaced", detail)));
             assertThat(response.failedEntryCount()).isZero();
             assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
 
-            assertThat(target.deliveries).as(kind + " pattern " + pattern + " on " + detail).hasSize(matches ? 1 : 0);
+            assertThat(target.deliveries)
+                    .as(kind + " pattern " + pattern + " on " + detail)
+                    .hasSize(matches ? 1 : 0);
         } finally {
             bus.removeRule(rule);
         }

@@ -13,20 +13,24 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 /** Test fixtures: the real SDK client pointed at a local bus, entries, a recording target. */
 final class Sdk {
 
-    private Sdk() {
-    }
+    private Sdk() {}
 
     static EventBridgeClient client(LocalEventBridge bus) {
         return EventBridgeClient.builder()
                 .endpointOverride(bus.endpoint())
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCAL", "secret")))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCAL", "secret")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }
 
     static PutEventsRequestEntry entry(String source, String detailType, String detail) {
-        return PutEventsRequestEntry.builder().source(source).detailType(detailType).detail(detail).build();
+        return PutEventsRequestEntry.builder()
+                .source(source)
+                .detailType(detailType)
+                .detail(detail)
+                .build();
     }
 
     /** A target that records every delivery and can be told to fail its first calls. */

@@ -2,7 +2,6 @@ package dev.bricks.local.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -64,7 +63,9 @@ final class AwsJson {
             JsonNode body = bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
             if (status >= 300) {
                 String type = body.path("__type").asText("");
-                String message = body.has("message") ? body.path("message").asText() : body.path("Message").asText();
+                String message = body.has("message")
+                        ? body.path("message").asText()
+                        : body.path("Message").asText();
                 throw new AwsError(type.substring(type.indexOf('#') + 1), message);
             }
             return body;

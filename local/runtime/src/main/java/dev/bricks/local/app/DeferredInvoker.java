@@ -2,7 +2,6 @@ package dev.bricks.local.app;
 
 import dev.bricks.local.functions.FunctionInvoker;
 import dev.bricks.local.functions.InvokeOutcome;
-
 import java.util.concurrent.CompletableFuture;
 
 /**

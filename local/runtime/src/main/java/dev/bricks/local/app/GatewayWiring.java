@@ -11,7 +11,6 @@ import dev.bricks.local.template.FunctionDefinition;
 import dev.bricks.local.template.FunctionEvent;
 import dev.bricks.local.template.Template;
 import dev.bricks.local.template.TemplateException;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,8 +24,7 @@ import java.util.Map;
  */
 final class GatewayWiring {
 
-    private GatewayWiring() {
-    }
+    private GatewayWiring() {}
 
     static List<ApiConfig> apis(Template template) {
         Map<String, ApiConfig.Builder> builders = new LinkedHashMap<>();
@@ -41,7 +39,8 @@ final class GatewayWiring {
                 }
             }
             if (api.auth().get("DefaultAuthorizer") != null) {
-                defaultAuthorizers.put(api.logicalId(), String.valueOf(api.auth().get("DefaultAuthorizer")));
+                defaultAuthorizers.put(
+                        api.logicalId(), String.valueOf(api.auth().get("DefaultAuthorizer")));
             }
             builders.put(api.logicalId(), b);
         }
@@ -52,7 +51,8 @@ final class GatewayWiring {
                 }
                 boolean http = ev.type() == EventType.HTTP_API;
                 Object apiRef = ev.properties().get(http ? "ApiId" : "RestApiId");
-                String apiId = apiRef != null ? String.valueOf(apiRef) : http ? "ServerlessHttpApi" : "ServerlessRestApi";
+                String apiId =
+                        apiRef != null ? String.valueOf(apiRef) : http ? "ServerlessHttpApi" : "ServerlessRestApi";
                 String authorizer = defaultAuthorizers.get(apiId);
                 if (ev.properties().get("Auth") instanceof Map<?, ?> auth && auth.get("Authorizer") != null) {
                     authorizer = String.valueOf(auth.get("Authorizer"));
@@ -69,11 +69,18 @@ final class GatewayWiring {
                 try {
                     route = path == null && http
                             ? RouteConfig.defaultRoute(f.logicalId(), authorizer)
-                            : new RouteConfig(method == null ? "ANY" : String.valueOf(method).toUpperCase(),
-                                    String.valueOf(path), f.logicalId(), authorizer, format);
+                            : new RouteConfig(
+                                    method == null
+                                            ? "ANY"
+                                            : String.valueOf(method).toUpperCase(),
+                                    String.valueOf(path),
+                                    f.logicalId(),
+                                    authorizer,
+                                    format);
                 } catch (IllegalArgumentException e) {
-                    throw new TemplateException(ev.location(), "function " + f.logicalId() + ": event " + ev.name()
-                            + ": " + e.getMessage());
+                    throw new TemplateException(
+                            ev.location(),
+                            "function " + f.logicalId() + ": event " + ev.name() + ": " + e.getMessage());
                 }
                 builders.get(apiId).route(route);
             }
@@ -97,9 +104,11 @@ final class GatewayWiring {
     private static AuthorizerConfig authorizer(ApiDefinition api, String name, Map<?, ?> a) {
         Object functionId = a.get("FunctionId");
         if (functionId == null) {
-            throw new TemplateException(api.location(), "API " + api.logicalId() + ": authorizer " + name
-                    + " needs a FunctionArn that is !GetAtt <Function>.Arn of a function of this template"
-                    + " (JWT and Cognito authorizers are not simulated)");
+            throw new TemplateException(
+                    api.location(),
+                    "API " + api.logicalId() + ": authorizer " + name
+                            + " needs a FunctionArn that is !GetAtt <Function>.Arn of a function of this template"
+                            + " (JWT and Cognito authorizers are not simulated)");
         }
         AuthorizerConfig.Builder b = AuthorizerConfig.builder(name, String.valueOf(functionId));
         Map<?, ?> identity = a.get("Identity") instanceof Map<?, ?> m ? m : Map.of();
@@ -132,13 +141,15 @@ final class GatewayWiring {
             sv.forEach(v -> b.identitySource((http ? "$stageVariables." : "stageVariables.") + v));
         }
         Object ttl = identity.get("ReauthorizeEvery");
-        b.resultTtl(ttl != null ? Duration.ofSeconds(Long.parseLong(String.valueOf(ttl)))
-                : http ? Duration.ZERO : AuthorizerConfig.REST_DEFAULT_RESULT_TTL);
+        b.resultTtl(
+                ttl != null
+                        ? Duration.ofSeconds(Long.parseLong(String.valueOf(ttl)))
+                        : http ? Duration.ZERO : AuthorizerConfig.REST_DEFAULT_RESULT_TTL);
         try {
             return b.build();
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new TemplateException(api.location(), "API " + api.logicalId() + ": authorizer " + name + ": "
-                    + e.getMessage());
+            throw new TemplateException(
+                    api.location(), "API " + api.logicalId() + ": authorizer " + name + ": " + e.getMessage());
         }
     }
 }

@@ -25,7 +25,6 @@ import dev.bricks.local.template.TableDefinition;
 import dev.bricks.local.template.Template;
 import dev.bricks.local.template.TemplateException;
 import dev.bricks.local.template.TemplateReader;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -68,8 +67,13 @@ public final class LocalApp implements AutoCloseable {
     private final Duration readyAfter;
     private boolean closed;
 
-    private LocalApp(Template template, Endpoints endpoints, FunctionEnvironments functions,
-                     Shutdown shutdown, String startupTable, Duration readyAfter) {
+    private LocalApp(
+            Template template,
+            Endpoints endpoints,
+            FunctionEnvironments functions,
+            Shutdown shutdown,
+            String startupTable,
+            Duration readyAfter) {
         this.template = template;
         this.endpoints = endpoints;
         this.functions = functions;
@@ -106,7 +110,8 @@ public final class LocalApp implements AutoCloseable {
         LoopbackHttpServers.enableNoDelay();
         FunctionLogs logs = new FunctionLogs(options.logs(), options.colour());
         DeferredInvoker deferred = new DeferredInvoker();
-        AsyncInvoker async = shutdown.add(Shutdown.Stage.TRIGGERS,
+        AsyncInvoker async = shutdown.add(
+                Shutdown.Stage.TRIGGERS,
                 new AsyncInvoker(deferred, AsyncInvokeConfig.LOCAL_DEFAULT, line -> logs.line("async", line)));
         List<ApiConfig> apis = GatewayWiring.apis(template);
         List<StreamSourceConfig> streams = TriggerWiring.streams(template);
@@ -118,63 +123,99 @@ public final class LocalApp implements AutoCloseable {
             return t;
         });
         try {
-            CompletableFuture<LocalDynamoDb> dynamoStarted = CompletableFuture.supplyAsync(() -> {
-                LocalDynamoDb.Builder b = LocalDynamoDb.builder().port(0);
-                if (state != null) {
-                    b.dataDirectory(createDirectories(state.resolve("dynamodb")));
-                }
-                LocalDynamoDb dynamo = shutdown.add(Shutdown.Stage.SERVICES, b.start());
-                createTables(template, AwsJson.dynamoDb(dynamo.endpoint()));
-                for (StreamSourceConfig stream : streams) {
-                    shutdown.add(Shutdown.Stage.TRIGGERS, new DynamoDbStreamSource(dynamo.endpoint(), REGION, stream,
-                            deferred, line -> logs.line("streams", line)).start());
-                }
-                return dynamo;
-            }, starter);
-            CompletableFuture<LocalEventBridge> busStarted = CompletableFuture.supplyAsync(() -> {
-                LocalEventBridge bus = shutdown.add(Shutdown.Stage.SERVICES,
-                        LocalEventBridge.builder().port(0).build().start());
-                EventBridgeLambdaTargets targets = shutdown.add(Shutdown.Stage.TRIGGERS,
-                        new EventBridgeLambdaTargets(bus, async));
-                for (LambdaRuleConfig rule : rules) {
-                    try {
-                        targets.addRule(rule);
-                    } catch (IllegalArgumentException e) {
-                        throw new TemplateException(null, e.getMessage());
-                    }
-                }
-                return bus;
-            }, starter);
-            CompletableFuture<LocalSes> sesStarted = CompletableFuture.supplyAsync(() -> shutdown.add(
-                    Shutdown.Stage.SERVICES, new LocalSes(new SesConfig(0, state == null ? null
-                            : createDirectories(state.resolve("ses"))), line -> logs.line("ses", line)).start()), starter);
+            CompletableFuture<LocalDynamoDb> dynamoStarted = CompletableFuture.supplyAsync(
+                    () -> {
+                        LocalDynamoDb.Builder b = LocalDynamoDb.builder().port(0);
+                        if (state != null) {
+                            b.dataDirectory(createDirectories(state.resolve("dynamodb")));
+                        }
+                        LocalDynamoDb dynamo = shutdown.add(Shutdown.Stage.SERVICES, b.start());
+                        createTables(template, AwsJson.dynamoDb(dynamo.endpoint()));
+                        for (StreamSourceConfig stream : streams) {
+                            shutdown.add(
+                                    Shutdown.Stage.TRIGGERS,
+                                    new DynamoDbStreamSource(
+                                                    dynamo.endpoint(),
+                                                    REGION,
+                                                    stream,
+                                                    deferred,
+                                                    line -> logs.line("streams", line))
+                                            .start());
+                        }
+                        return dynamo;
+                    },
+                    starter);
+            CompletableFuture<LocalEventBridge> busStarted = CompletableFuture.supplyAsync(
+                    () -> {
+                        LocalEventBridge bus = shutdown.add(
+                                Shutdown.Stage.SERVICES,
+                                LocalEventBridge.builder().port(0).build().start());
+                        EventBridgeLambdaTargets targets =
+                                shutdown.add(Shutdown.Stage.TRIGGERS, new EventBridgeLambdaTargets(bus, async));
+                        for (LambdaRuleConfig rule : rules) {
+                            try {
+                                targets.addRule(rule);
+                            } catch (IllegalArgumentException e) {
+                                throw new TemplateException(null, e.getMessage());
+                            }
+                        }
+                        return bus;
+                    },
+                    starter);
+            CompletableFuture<LocalSes> sesStarted = CompletableFuture.supplyAsync(
+                    () -> shutdown.add(
+                            Shutdown.Stage.SERVICES,
+                            new LocalSes(
+                                            new SesConfig(
+                                                    0, state == null ? null : createDirectories(state.resolve("ses"))),
+                                            line -> logs.line("ses", line))
+                                    .start()),
+                    starter);
             // S3 only when the template has buckets; its slow start (jclouds, Guice, Jetty) runs behind a port
             // that accepts and holds connections at once, so it is not on the way to ready
             List<S3BucketConfig> buckets = TriggerWiring.buckets(template);
-            LocalS3 s3 = buckets.isEmpty() ? null : shutdown.add(Shutdown.Stage.TRIGGERS,
-                    new LocalS3(new S3Config(0, state == null ? null : createDirectories(state.resolve("s3")),
-                            REGION, buckets), async).startInBackground(line -> logs.line("s3", line)));
-            CompletableFuture<LocalApiGateway> gatewayStarted = CompletableFuture.supplyAsync(() -> {
-                try {
-                    LocalApiGateway.Builder gb = LocalApiGateway.builder(deferred).port(options.port());
-                    apis.forEach(gb::api);
-                    return shutdown.add(Shutdown.Stage.GATEWAY, gb.start());
-                } catch (LocalApiGateway.PortInUseException e) {
-                    throw new LocalAppException("Port " + options.port() + " is already in use: stop what listens"
-                            + " there or pick another with --port", e);
-                }
-            }, starter);
+            LocalS3 s3 = buckets.isEmpty()
+                    ? null
+                    : shutdown.add(
+                            Shutdown.Stage.TRIGGERS,
+                            new LocalS3(
+                                            new S3Config(
+                                                    0,
+                                                    state == null ? null : createDirectories(state.resolve("s3")),
+                                                    REGION,
+                                                    buckets),
+                                            async)
+                                    .startInBackground(line -> logs.line("s3", line)));
+            CompletableFuture<LocalApiGateway> gatewayStarted = CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            LocalApiGateway.Builder gb =
+                                    LocalApiGateway.builder(deferred).port(options.port());
+                            apis.forEach(gb::api);
+                            return shutdown.add(Shutdown.Stage.GATEWAY, gb.start());
+                        } catch (LocalApiGateway.PortInUseException e) {
+                            throw new LocalAppException(
+                                    "Port " + options.port() + " is already in use: stop what listens"
+                                            + " there or pick another with --port",
+                                    e);
+                        }
+                    },
+                    starter);
             CompletableFuture.allOf(dynamoStarted, busStarted, sesStarted, gatewayStarted)
-                    .exceptionally(e -> null).join();
+                    .exceptionally(e -> null)
+                    .join();
             LocalDynamoDb dynamo = joined(dynamoStarted);
             LocalEventBridge bus = joined(busStarted);
             LocalSes ses = joined(sesStarted);
             LocalApiGateway gateway = joined(gatewayStarted);
 
             Map<String, String> serviceEnvironment = new LinkedHashMap<>();
-            serviceEnvironment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
-            serviceEnvironment.put("AWS_ENDPOINT_URL_DYNAMODB_STREAMS", dynamo.endpoint().toString());
-            serviceEnvironment.put("AWS_ENDPOINT_URL_EVENTBRIDGE", bus.endpoint().toString());
+            serviceEnvironment.put(
+                    "AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
+            serviceEnvironment.put(
+                    "AWS_ENDPOINT_URL_DYNAMODB_STREAMS", dynamo.endpoint().toString());
+            serviceEnvironment.put(
+                    "AWS_ENDPOINT_URL_EVENTBRIDGE", bus.endpoint().toString());
             if (s3 != null) {
                 serviceEnvironment.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
             }
@@ -188,16 +229,28 @@ public final class LocalApp implements AutoCloseable {
                     warnings.add(f.logicalId() + ": " + jdk.warning());
                 }
                 jdks.put(f.logicalId(), jdk.javaHome().toString());
-                specs.add(new FunctionSpec(f.logicalId(), f.functionName(), f.artifact(), f.handler(), jdk.javaHome(),
-                        f.memoryMb(), f.timeout(), environment(f, serviceEnvironment, options, warnings),
-                        f.reservedConcurrency() != null && f.reservedConcurrency() > 0 ? f.reservedConcurrency()
+                specs.add(new FunctionSpec(
+                        f.logicalId(),
+                        f.functionName(),
+                        f.artifact(),
+                        f.handler(),
+                        jdk.javaHome(),
+                        f.memoryMb(),
+                        f.timeout(),
+                        environment(f, serviceEnvironment, options, warnings),
+                        f.reservedConcurrency() != null && f.reservedConcurrency() > 0
+                                ? f.reservedConcurrency()
                                 : FunctionSpec.DEFAULT_CONCURRENCY));
             }
-            FunctionEnvironments functions = shutdown.add(Shutdown.Stage.FUNCTIONS,
-                    new FunctionEnvironments(specs, logs));
+            FunctionEnvironments functions =
+                    shutdown.add(Shutdown.Stage.FUNCTIONS, new FunctionEnvironments(specs, logs));
             deferred.bind(functions);
-            Endpoints endpoints = new Endpoints(gateway.baseUrl(), dynamo.endpoint(), bus.endpoint(),
-                    s3 == null ? null : s3.endpoint(), ses.endpoint());
+            Endpoints endpoints = new Endpoints(
+                    gateway.baseUrl(),
+                    dynamo.endpoint(),
+                    bus.endpoint(),
+                    s3 == null ? null : s3.endpoint(),
+                    ses.endpoint());
             Duration ready = Duration.ofNanos(System.nanoTime() - t0);
             String table = StartupTable.render(template, endpoints, apis, jdks, warnings, ready);
             options.logs().print(table);
@@ -223,8 +276,8 @@ public final class LocalApp implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> environment(FunctionDefinition f, Map<String, String> services,
-                                                   LocalAppOptions options, List<String> warnings) {
+    private static Map<String, String> environment(
+            FunctionDefinition f, Map<String, String> services, LocalAppOptions options, List<String> warnings) {
         Map<String, String> env = new LinkedHashMap<>(services);
         env.putAll(f.environment());
         for (String scope : List.of("Parameters", f.logicalId())) {
@@ -233,7 +286,8 @@ public final class LocalApp implements AutoCloseable {
                 if (f.environment().containsKey(name)) {
                     env.put(name, value);
                 } else if (!scope.equals("Parameters")) {
-                    warnings.add("--env-vars: " + f.logicalId() + " declares no variable " + name + "; ignored (as SAM does)");
+                    warnings.add("--env-vars: " + f.logicalId() + " declares no variable " + name
+                            + "; ignored (as SAM does)");
                 }
             });
         }
@@ -246,13 +300,18 @@ public final class LocalApp implements AutoCloseable {
                 dynamo.call("CreateTable", t.createTableRequest());
             } catch (AwsJson.AwsError e) {
                 if (!e.type().equals("ResourceInUseException")) { // kept from an earlier run (--state)
-                    throw new TemplateException(t.location(), "table " + t.logicalId() + " cannot be created: "
-                            + e.getMessage());
+                    throw new TemplateException(
+                            t.location(), "table " + t.logicalId() + " cannot be created: " + e.getMessage());
                 }
             }
             if (t.ttlAttribute() != null) {
-                dynamo.call("UpdateTimeToLive", Map.of("TableName", t.tableName(),
-                        "TimeToLiveSpecification", Map.of("AttributeName", t.ttlAttribute(), "Enabled", true)));
+                dynamo.call(
+                        "UpdateTimeToLive",
+                        Map.of(
+                                "TableName",
+                                t.tableName(),
+                                "TimeToLiveSpecification",
+                                Map.of("AttributeName", t.ttlAttribute(), "Enabled", true)));
             }
         }
     }

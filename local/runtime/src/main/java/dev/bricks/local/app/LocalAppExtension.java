@@ -1,13 +1,12 @@
 package dev.bricks.local.app;
 
+import java.nio.file.Path;
+import java.util.Objects;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
-
-import java.nio.file.Path;
-import java.util.Objects;
 
 /**
  * JUnit 5 extension that runs a SAM application for a test class: started before the first test, stopped

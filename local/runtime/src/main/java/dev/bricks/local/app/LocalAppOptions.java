@@ -1,7 +1,6 @@
 package dev.bricks.local.app;
 
 import dev.bricks.local.functions.FunctionLogs;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -28,8 +27,13 @@ import java.util.Objects;
  * @param logs where function logs, START/END/REPORT lines and the start-up table go; never null
  * @param colour whether log prefixes are coloured
  */
-public record LocalAppOptions(int port, Path stateDirectory, Map<String, String> parameterOverrides,
-                              Map<String, Map<String, String>> environmentOverrides, PrintStream logs, boolean colour) {
+public record LocalAppOptions(
+        int port,
+        Path stateDirectory,
+        Map<String, String> parameterOverrides,
+        Map<String, Map<String, String>> environmentOverrides,
+        PrintStream logs,
+        boolean colour) {
 
     /** Checks and copies. */
     public LocalAppOptions {
@@ -62,8 +66,7 @@ public record LocalAppOptions(int port, Path stateDirectory, Map<String, String>
         private PrintStream logs = System.out;
         private Boolean colour;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The API gateway's port (0-65535; 0, the default, picks a free one). */
         public Builder port(int port) {
@@ -88,7 +91,9 @@ public record LocalAppOptions(int port, Path stateDirectory, Map<String, String>
          * with {@code functionId} {@code "Parameters"}, of every function that declares it.
          */
         public Builder environmentOverride(String functionId, String name, String value) {
-            environmentOverrides.computeIfAbsent(functionId, k -> new LinkedHashMap<>()).put(name, value);
+            environmentOverrides
+                    .computeIfAbsent(functionId, k -> new LinkedHashMap<>())
+                    .put(name, value);
             return this;
         }
 
@@ -106,7 +111,12 @@ public record LocalAppOptions(int port, Path stateDirectory, Map<String, String>
 
         /** The options. */
         public LocalAppOptions build() {
-            return new LocalAppOptions(port, stateDirectory, parameterOverrides, environmentOverrides, logs,
+            return new LocalAppOptions(
+                    port,
+                    stateDirectory,
+                    parameterOverrides,
+                    environmentOverrides,
+                    logs,
                     colour != null ? colour : FunctionLogs.colourWanted());
         }
     }

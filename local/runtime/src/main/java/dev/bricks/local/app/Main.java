@@ -2,7 +2,6 @@ package dev.bricks.local.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bricks.local.template.TemplateException;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -32,8 +31,7 @@ public final class Main {
               --no-color             no colours in log prefixes (also NO_COLOR=1, or when not a terminal)
             """;
 
-    private Main() {
-    }
+    private Main() {}
 
     /** Runs the command; exits the JVM with its exit code. */
     public static void main(String[] args) {
@@ -97,13 +95,16 @@ public final class Main {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println("bricks-local: stopping");
-            app.close();
-            out.println("bricks-local: stopped");
-            out.flush();
-            stopped.countDown();
-        }, "bricks-local-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            out.println("bricks-local: stopping");
+                            app.close();
+                            out.println("bricks-local: stopped");
+                            out.flush();
+                            stopped.countDown();
+                        },
+                        "bricks-local-shutdown"));
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -136,9 +137,11 @@ public final class Main {
         if (token.startsWith("ParameterKey=")) {
             int comma = token.indexOf(",ParameterValue=");
             if (comma < 0) {
-                throw new UsageException("--parameter-overrides: expected ParameterKey=K,ParameterValue=V, was " + token);
+                throw new UsageException(
+                        "--parameter-overrides: expected ParameterKey=K,ParameterValue=V, was " + token);
             }
-            options.parameterOverride(token.substring("ParameterKey=".length(), comma),
+            options.parameterOverride(
+                    token.substring("ParameterKey=".length(), comma),
                     token.substring(comma + ",ParameterValue=".length()));
             return;
         }
@@ -155,8 +158,8 @@ public final class Main {
         try {
             root = AwsJson.JSON.readTree(Files.readAllBytes(file));
         } catch (IOException e) {
-            throw new LocalAppException("--env-vars " + file + ": " + e.getMessage()
-                    .replaceAll("\\s*at \\[Source.*", "").trim());
+            throw new LocalAppException("--env-vars " + file + ": "
+                    + e.getMessage().replaceAll("\\s*at \\[Source.*", "").trim());
         }
         if (root == null || !root.isObject()) {
             throw new LocalAppException("--env-vars " + file + ": expected a JSON object of function ids");
@@ -168,8 +171,12 @@ public final class Main {
             }
             for (Iterator<Map.Entry<String, JsonNode>> vars = fn.getValue().fields(); vars.hasNext(); ) {
                 Map.Entry<String, JsonNode> v = vars.next();
-                options.environmentOverride(fn.getKey(), v.getKey(),
-                        v.getValue().isValueNode() ? v.getValue().asText() : v.getValue().toString());
+                options.environmentOverride(
+                        fn.getKey(),
+                        v.getKey(),
+                        v.getValue().isValueNode()
+                                ? v.getValue().asText()
+                                : v.getValue().toString());
             }
         }
     }

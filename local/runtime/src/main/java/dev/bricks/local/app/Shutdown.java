@@ -12,10 +12,14 @@ import java.util.List;
 final class Shutdown {
 
     /** Close order: lower first. */
-    enum Stage { GATEWAY, TRIGGERS, FUNCTIONS, SERVICES }
-
-    private record Entry(Stage stage, long order, AutoCloseable resource) {
+    enum Stage {
+        GATEWAY,
+        TRIGGERS,
+        FUNCTIONS,
+        SERVICES
     }
+
+    private record Entry(Stage stage, long order, AutoCloseable resource) {}
 
     private final List<Entry> entries = new ArrayList<>();
     private long counter;
@@ -32,7 +36,8 @@ final class Shutdown {
             toClose = new ArrayList<>(entries);
             entries.clear();
         }
-        toClose.sort(Comparator.comparing(Entry::stage).thenComparing(Comparator.comparingLong(Entry::order).reversed()));
+        toClose.sort(Comparator.comparing(Entry::stage)
+                .thenComparing(Comparator.comparingLong(Entry::order).reversed()));
         for (Entry e : toClose) {
             try {
                 e.resource().close();

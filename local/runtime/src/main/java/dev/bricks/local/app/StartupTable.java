@@ -9,7 +9,6 @@ import dev.bricks.local.template.FunctionDefinition;
 import dev.bricks.local.template.FunctionEvent;
 import dev.bricks.local.template.RuleDefinition;
 import dev.bricks.local.template.Template;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,35 +18,68 @@ import java.util.Map;
 /** The one table bricks-local prints at start: endpoints, routes, streams, rules, notifications, outputs. */
 final class StartupTable {
 
-    private StartupTable() {
-    }
+    private StartupTable() {}
 
-    static String render(Template template, Endpoints endpoints, List<ApiConfig> apis, Map<String, String> jdks,
-                         List<String> warnings, Duration ready) {
+    static String render(
+            Template template,
+            Endpoints endpoints,
+            List<ApiConfig> apis,
+            Map<String, String> jdks,
+            List<String> warnings,
+            Duration ready) {
         StringBuilder out = new StringBuilder();
-        out.append("bricks-local: ").append(template.file()).append(" ready in ").append(ready.toMillis())
+        out.append("bricks-local: ")
+                .append(template.file())
+                .append(" ready in ")
+                .append(ready.toMillis())
                 .append(" ms\n");
         List<String[]> rows = new ArrayList<>();
         section(rows, "Endpoints");
         rows.add(new String[] {"API", url(endpoints.api()), ""});
-        rows.add(new String[] {"DynamoDB", url(endpoints.dynamoDb()), "tables: " + String.join(", ",
-                template.tables().stream().map(t -> t.tableName() + (t.streamViewType() != null ? " (stream)" : "")).toList())});
-        rows.add(new String[] {"EventBridge", url(endpoints.eventBridge()), "buses: default"
-                + (template.eventBuses().isEmpty() ? "" : ", " + String.join(", ", template.eventBuses()))});
+        rows.add(new String[] {
+            "DynamoDB",
+            url(endpoints.dynamoDb()),
+            "tables: "
+                    + String.join(
+                            ", ",
+                            template.tables().stream()
+                                    .map(t -> t.tableName() + (t.streamViewType() != null ? " (stream)" : ""))
+                                    .toList())
+        });
+        rows.add(new String[] {
+            "EventBridge",
+            url(endpoints.eventBridge()),
+            "buses: default" + (template.eventBuses().isEmpty() ? "" : ", " + String.join(", ", template.eventBuses()))
+        });
         if (endpoints.s3() != null) {
-            rows.add(new String[] {"S3", url(endpoints.s3()), "buckets: " + String.join(", ",
-                    template.buckets().stream().map(b -> b.bucketName()).toList())});
+            rows.add(new String[] {
+                "S3",
+                url(endpoints.s3()),
+                "buckets: "
+                        + String.join(
+                                ", ",
+                                template.buckets().stream()
+                                        .map(b -> b.bucketName())
+                                        .toList())
+            });
         }
         if (endpoints.ses() != null) {
-            rows.add(new String[] {"SES", url(endpoints.ses()), "mail: " + url(endpoints.ses()) + LocalSes.EMAILS_PATH});
+            rows.add(
+                    new String[] {"SES", url(endpoints.ses()), "mail: " + url(endpoints.ses()) + LocalSes.EMAILS_PATH});
         }
         if (apis.stream().anyMatch(a -> !a.routes().isEmpty())) {
             section(rows, "Routes");
             for (ApiConfig api : apis) {
                 for (RouteConfig r : api.routes()) {
-                    rows.add(new String[] {r.method() + " " + r.path(), "→ " + r.functionId(),
-                            api.name() + " (" + (api.kind() == ApiKind.REST_API ? "REST, payload 1.0" : "HTTP, payload " + r.payloadFormat().text()) + ")"
-                                    + (r.authorizer() != null ? ", authorizer " + r.authorizer() : "")});
+                    rows.add(new String[] {
+                        r.method() + " " + r.path(),
+                        "→ " + r.functionId(),
+                        api.name() + " ("
+                                + (api.kind() == ApiKind.REST_API
+                                        ? "REST, payload 1.0"
+                                        : "HTTP, payload " + r.payloadFormat().text())
+                                + ")" + (r.authorizer() != null ? ", authorizer " + r.authorizer() : "")
+                    });
                 }
             }
         }
@@ -57,19 +89,28 @@ final class StartupTable {
                 if (ev.type() == EventType.DYNAMODB) {
                     String stream = String.valueOf(ev.properties().get("Stream"));
                     String table = stream.replaceAll(".*:table/([^/]+).*", "$1");
-                    triggers.add(new String[] {"stream " + table, "→ " + f.logicalId(), "batch "
-                            + ev.properties().getOrDefault("BatchSize", 100) + ", "
-                            + ev.properties().getOrDefault("StartingPosition", "LATEST")});
+                    triggers.add(new String[] {
+                        "stream " + table,
+                        "→ " + f.logicalId(),
+                        "batch "
+                                + ev.properties().getOrDefault("BatchSize", 100) + ", "
+                                + ev.properties().getOrDefault("StartingPosition", "LATEST")
+                    });
                 } else if (ev.type() == EventType.S3) {
-                    triggers.add(new String[] {"bucket " + ev.properties().get("Bucket"), "→ " + f.logicalId(),
-                            String.valueOf(ev.properties().get("Events")) + filter(ev.properties().get("Filter"))});
+                    triggers.add(new String[] {
+                        "bucket " + ev.properties().get("Bucket"),
+                        "→ " + f.logicalId(),
+                        String.valueOf(ev.properties().get("Events"))
+                                + filter(ev.properties().get("Filter"))
+                    });
                 }
             }
         }
         for (RuleDefinition rule : template.rules()) {
             for (RuleDefinition.Target t : rule.targets()) {
-                triggers.add(new String[] {"rule " + rule.eventBusName() + "/" + rule.name(), "→ " + t.functionId(),
-                        json(rule.eventPattern())});
+                triggers.add(new String[] {
+                    "rule " + rule.eventBusName() + "/" + rule.name(), "→ " + t.functionId(), json(rule.eventPattern())
+                });
             }
         }
         if (!triggers.isEmpty()) {
@@ -78,9 +119,13 @@ final class StartupTable {
         }
         section(rows, "Functions");
         for (FunctionDefinition f : template.functions()) {
-            rows.add(new String[] {f.logicalId(), f.handler(), f.runtime() + " on " + jdks.get(f.logicalId()) + ", "
-                    + f.memoryMb() + " MB, " + f.timeout().toSeconds() + " s"
-                    + (f.reservedConcurrency() != null ? ", concurrency " + f.reservedConcurrency() : "")});
+            rows.add(new String[] {
+                f.logicalId(),
+                f.handler(),
+                f.runtime() + " on " + jdks.get(f.logicalId()) + ", "
+                        + f.memoryMb() + " MB, " + f.timeout().toSeconds() + " s"
+                        + (f.reservedConcurrency() != null ? ", concurrency " + f.reservedConcurrency() : "")
+            });
         }
         if (!template.outputs().isEmpty()) {
             section(rows, "Outputs");
@@ -130,8 +175,13 @@ final class StartupTable {
             if (r.length == 1) {
                 out.append(r[0]).append('\n');
             } else {
-                out.append("  ").append(pad(r[0], w0)).append("  ").append(pad(r[1], w1)).append("  ")
-                        .append(r[2]).append('\n');
+                out.append("  ")
+                        .append(pad(r[0], w0))
+                        .append("  ")
+                        .append(pad(r[1], w1))
+                        .append("  ")
+                        .append(r[2])
+                        .append('\n');
             }
         }
     }

@@ -14,7 +14,6 @@ import dev.bricks.local.template.FunctionEvent;
 import dev.bricks.local.template.RuleDefinition;
 import dev.bricks.local.template.Template;
 import dev.bricks.local.template.TemplateException;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,15 +28,15 @@ import java.util.Set;
  */
 final class TriggerWiring {
 
-    private TriggerWiring() {
-    }
+    private TriggerWiring() {}
 
     /** One event source mapping per {@code DynamoDB} event (skipping {@code Enabled: false}). */
     static List<StreamSourceConfig> streams(Template template) {
         List<StreamSourceConfig> out = new ArrayList<>();
         for (FunctionDefinition f : template.functions()) {
             for (FunctionEvent ev : f.events()) {
-                if (ev.type() != EventType.DYNAMODB || "false".equalsIgnoreCase(str(ev.properties().get("Enabled")))) {
+                if (ev.type() != EventType.DYNAMODB
+                        || "false".equalsIgnoreCase(str(ev.properties().get("Enabled")))) {
                     continue;
                 }
                 Map<String, Object> p = ev.properties();
@@ -48,7 +47,8 @@ final class TriggerWiring {
                         b.batchSize(Integer.parseInt(str(p.get("BatchSize"))));
                     }
                     if (p.get("MaximumBatchingWindowInSeconds") != null) {
-                        b.maximumBatchingWindow(Duration.ofSeconds(Long.parseLong(str(p.get("MaximumBatchingWindowInSeconds")))));
+                        b.maximumBatchingWindow(
+                                Duration.ofSeconds(Long.parseLong(str(p.get("MaximumBatchingWindowInSeconds")))));
                     }
                     if (p.get("StartingPosition") != null) {
                         b.startingPosition(StartingPosition.valueOf(str(p.get("StartingPosition"))));
@@ -66,11 +66,13 @@ final class TriggerWiring {
                         long age = Long.parseLong(str(p.get("MaximumRecordAgeInSeconds")));
                         b.maximumRecordAge(age < 0 ? null : Duration.ofSeconds(age));
                     }
-                    if (p.get("DestinationConfig") instanceof Map<?, ?> dc && dc.get("OnFailure") instanceof Map<?, ?> of
+                    if (p.get("DestinationConfig") instanceof Map<?, ?> dc
+                            && dc.get("OnFailure") instanceof Map<?, ?> of
                             && of.get("Destination") != null) {
                         b.onFailureDestination(str(of.get("Destination")));
                     }
-                    if (p.get("FilterCriteria") instanceof Map<?, ?> fc && fc.get("Filters") instanceof List<?> filters) {
+                    if (p.get("FilterCriteria") instanceof Map<?, ?> fc
+                            && fc.get("Filters") instanceof List<?> filters) {
                         List<String> patterns = new ArrayList<>();
                         for (Object filter : filters) {
                             Object pattern = filter instanceof Map<?, ?> m ? m.get("Pattern") : null;
@@ -80,8 +82,9 @@ final class TriggerWiring {
                     }
                     out.add(b.build());
                 } catch (IllegalArgumentException e) {
-                    throw new TemplateException(ev.location(), "function " + f.logicalId() + ": event " + ev.name()
-                            + ": " + e.getMessage());
+                    throw new TemplateException(
+                            ev.location(),
+                            "function " + f.logicalId() + ": event " + ev.name() + ": " + e.getMessage());
                 }
             }
         }
@@ -106,7 +109,8 @@ final class TriggerWiring {
                     }
                     String prefix = "";
                     String suffix = "";
-                    if (p.get("Filter") instanceof Map<?, ?> filter && filter.get("S3Key") instanceof Map<?, ?> key
+                    if (p.get("Filter") instanceof Map<?, ?> filter
+                            && filter.get("S3Key") instanceof Map<?, ?> key
                             && key.get("Rules") instanceof List<?> rules) {
                         for (Object r : rules) {
                             Map<?, ?> rule = (Map<?, ?>) r;
@@ -118,11 +122,13 @@ final class TriggerWiring {
                             }
                         }
                     }
-                    byBucket.get(str(p.get("Bucket"))).add(new S3NotificationConfig(f.logicalId() + ev.name(),
-                            f.logicalId(), types, prefix, suffix));
+                    byBucket.get(str(p.get("Bucket")))
+                            .add(new S3NotificationConfig(
+                                    f.logicalId() + ev.name(), f.logicalId(), types, prefix, suffix));
                 } catch (IllegalArgumentException | ClassCastException e) {
-                    throw new TemplateException(ev.location(), "function " + f.logicalId() + ": event " + ev.name()
-                            + ": " + e.getMessage());
+                    throw new TemplateException(
+                            ev.location(),
+                            "function " + f.logicalId() + ": event " + ev.name() + ": " + e.getMessage());
                 }
             }
         }
@@ -139,8 +145,8 @@ final class TriggerWiring {
                 RuleDefinition.Target t = rule.targets().get(i);
                 String name = i == 0 ? rule.name() : rule.name() + "-" + t.id();
                 try {
-                    out.add(new LambdaRuleConfig(rule.eventBusName(), name, json(rule.eventPattern()), t.functionId(),
-                            input(t.input())));
+                    out.add(new LambdaRuleConfig(
+                            rule.eventBusName(), name, json(rule.eventPattern()), t.functionId(), input(t.input())));
                 } catch (IllegalArgumentException e) {
                     throw new TemplateException(rule.location(), "rule " + rule.logicalId() + ": " + e.getMessage());
                 }
@@ -177,5 +183,4 @@ final class TriggerWiring {
     private static String str(Object o) {
         return o == null ? "" : String.valueOf(o);
     }
-
 }

@@ -18,8 +18,15 @@ import java.util.Objects;
  * @param lastResponse the last attempt's error document ({@code {"errorMessage":…,"errorType":…}}); never null
  * @param time when it gave up; never null
  */
-public record AsyncDeadLetter(String functionId, String requestId, Condition condition, int attempts, byte[] event,
-                              String errorType, String lastResponse, Instant time) {
+public record AsyncDeadLetter(
+        String functionId,
+        String requestId,
+        Condition condition,
+        int attempts,
+        byte[] event,
+        String errorType,
+        String lastResponse,
+        Instant time) {
 
     /** Why an event was given up, named as Lambda's on-failure records name it. */
     public enum Condition {

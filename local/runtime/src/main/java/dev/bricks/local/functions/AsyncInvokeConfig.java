@@ -18,8 +18,8 @@ import java.util.Objects;
  * @param firstRetryDelay the wait before the first retry, doubled for each further retry; positive; never null
  * @param workersPerFunction how many events of one function run at once; at least 1
  */
-public record AsyncInvokeConfig(int maximumRetryAttempts, Duration maximumEventAge, Duration firstRetryDelay,
-                                int workersPerFunction) {
+public record AsyncInvokeConfig(
+        int maximumRetryAttempts, Duration maximumEventAge, Duration firstRetryDelay, int workersPerFunction) {
 
     /** Lambda's default maximum event age: 6 hours. */
     public static final Duration DEFAULT_MAXIMUM_EVENT_AGE = Duration.ofHours(6);

@@ -126,8 +126,10 @@ public final class AsyncInvoker implements AutoCloseable {
             finished();
             return;
         }
-        queues.computeIfAbsent(job.functionId, id -> Executors.newFixedThreadPool(config.workersPerFunction(),
-                daemon("bricks-async-" + id))).execute(() -> attempt(job));
+        queues.computeIfAbsent(
+                        job.functionId,
+                        id -> Executors.newFixedThreadPool(config.workersPerFunction(), daemon("bricks-async-" + id)))
+                .execute(() -> attempt(job));
     }
 
     private void attempt(Job job) {
@@ -165,9 +167,15 @@ public final class AsyncInvoker implements AutoCloseable {
     }
 
     private void giveUp(Job job, AsyncDeadLetter.Condition condition) {
-        AsyncDeadLetter letter = new AsyncDeadLetter(job.functionId, job.requestId, condition, job.attempts,
-                job.event, job.errorType == null ? "Unknown" : job.errorType,
-                job.lastResponse == null ? "{}" : job.lastResponse, clock.instant());
+        AsyncDeadLetter letter = new AsyncDeadLetter(
+                job.functionId,
+                job.requestId,
+                condition,
+                job.attempts,
+                job.event,
+                job.errorType == null ? "Unknown" : job.errorType,
+                job.lastResponse == null ? "{}" : job.lastResponse,
+                clock.instant());
         log.accept(letter.toLogLine());
         synchronized (deadLetters) {
             deadLetters.add(letter);

@@ -31,7 +31,8 @@ record Deployment(Path artifact, Path runnable, String fingerprint, boolean extr
     static String fingerprint(Path artifact) {
         try {
             if (Files.isRegularFile(artifact)) {
-                return Files.size(artifact) + "@" + Files.getLastModifiedTime(artifact).toMillis();
+                return Files.size(artifact) + "@"
+                        + Files.getLastModifiedTime(artifact).toMillis();
             }
             try (Stream<Path> files = Files.walk(artifact)) {
                 long[] sum = new long[3];

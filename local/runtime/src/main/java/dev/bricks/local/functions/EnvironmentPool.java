@@ -5,7 +5,6 @@ import dev.bricks.local.runtime.FunctionProcess.FunctionFailedException;
 import dev.bricks.local.runtime.InvocationReport;
 import dev.bricks.local.runtime.InvocationResult;
 import dev.bricks.local.runtime.RuntimeApiServer;
-
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,8 +42,7 @@ final class EnvironmentPool implements AutoCloseable {
     private int generation;
     private boolean closed;
 
-    private record Environment(FunctionProcess process, int generation) {
-    }
+    private record Environment(FunctionProcess process, int generation) {}
 
     EnvironmentPool(FunctionSpec spec, FunctionLogs logs) {
         this.spec = spec;
@@ -57,8 +55,12 @@ final class EnvironmentPool implements AutoCloseable {
             permits.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return error(UUID.randomUUID().toString(), "Runtime.Unknown", "Interrupted while waiting for an environment",
-                    false, Duration.ZERO);
+            return error(
+                    UUID.randomUUID().toString(),
+                    "Runtime.Unknown",
+                    "Interrupted while waiting for an environment",
+                    false,
+                    Duration.ZERO);
         }
         Environment env = null;
         String requestId = UUID.randomUUID().toString();
@@ -73,7 +75,8 @@ final class EnvironmentPool implements AutoCloseable {
                 recycleIfChanged(fingerprint);
                 env = idle.pollFirst();
                 while (env != null && !env.process().isAlive()) {
-                    logs.line(spec.functionName(), "environment " + env.process().pid() + " had exited; replacing it");
+                    logs.line(
+                            spec.functionName(), "environment " + env.process().pid() + " had exited; replacing it");
                     retire(env);
                     env = idle.pollFirst();
                 }
@@ -83,8 +86,12 @@ final class EnvironmentPool implements AutoCloseable {
                 try {
                     env = start();
                 } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-                    return error(requestId, "Runtime.Unknown", "Could not start an environment: " + e.getMessage(),
-                            true, Duration.ZERO);
+                    return error(
+                            requestId,
+                            "Runtime.Unknown",
+                            "Could not start an environment: " + e.getMessage(),
+                            true,
+                            Duration.ZERO);
                 }
             }
             logs.line(spec.functionName(), "START RequestId: " + requestId + " Version: $LATEST");
@@ -94,8 +101,13 @@ final class EnvironmentPool implements AutoCloseable {
                 InvocationResult r = inv.result();
                 outcome = r.status() == InvocationResult.Status.SUCCESS
                         ? new InvokeOutcome(requestId, r.payload(), null, null, cold, r.duration())
-                        : new InvokeOutcome(requestId, r.payload(), "Unhandled",
-                                r.errorType() != null ? r.errorType() : "Unhandled", cold, r.duration());
+                        : new InvokeOutcome(
+                                requestId,
+                                r.payload(),
+                                "Unhandled",
+                                r.errorType() != null ? r.errorType() : "Unhandled",
+                                cold,
+                                r.duration());
                 logs.lines(spec.functionName(), "END RequestId: " + requestId, reportLine(inv.report()));
             } catch (FunctionFailedException e) {
                 outcome = failure(requestId, e, cold);
@@ -109,7 +121,9 @@ final class EnvironmentPool implements AutoCloseable {
         } finally {
             if (env != null) {
                 synchronized (this) {
-                    if (!closed && env.generation() == generation && env.process().isAlive()) {
+                    if (!closed
+                            && env.generation() == generation
+                            && env.process().isAlive()) {
                         idle.addFirst(env);
                     } else {
                         retire(env);
@@ -122,22 +136,27 @@ final class EnvironmentPool implements AutoCloseable {
 
     private InvokeOutcome failure(String requestId, FunctionFailedException e, boolean cold) {
         String name = spec.functionName();
-        if (e.reason() == FunctionFailedException.Reason.TIMED_OUT && e.initError().isEmpty()) {
+        if (e.reason() == FunctionFailedException.Reason.TIMED_OUT
+                && e.initError().isEmpty()) {
             String seconds = String.format(Locale.ROOT, "%.2f", spec.timeout().toMillis() / 1000.0);
             String message = Instant.now() + " " + requestId + " Task timed out after " + seconds + " seconds";
             logs.line(name, "END RequestId: " + requestId);
-            logs.line(name, "REPORT RequestId: " + requestId + "\tDuration: " + spec.timeout().toMillis()
-                    + ".00 ms\tMemory Size: " + spec.memoryMb() + " MB\tStatus: timeout");
+            logs.line(
+                    name,
+                    "REPORT RequestId: " + requestId + "\tDuration: "
+                            + spec.timeout().toMillis() + ".00 ms\tMemory Size: " + spec.memoryMb()
+                            + " MB\tStatus: timeout");
             logs.line(name, message);
             return error(requestId, "Sandbox.Timedout", message, cold, spec.timeout());
         }
         if (e.initError().isPresent()) {
             RuntimeApiServer.RuntimeError init = e.initError().get();
             String type = init.errorType() != null && init.errorType().startsWith("Runtime.")
-                    ? init.errorType() : "Runtime.Unknown";
+                    ? init.errorType()
+                    : "Runtime.Unknown";
             logs.line(name, "INIT_REPORT Status: error\tError Type: " + type);
-            return new InvokeOutcome(requestId, init.body().getBytes(StandardCharsets.UTF_8), "Unhandled", type,
-                    cold, Duration.ZERO);
+            return new InvokeOutcome(
+                    requestId, init.body().getBytes(StandardCharsets.UTF_8), "Unhandled", type, cold, Duration.ZERO);
         }
         String message = "RequestId: " + requestId + " Error: Runtime exited"
                 + (e.reason() == FunctionFailedException.Reason.INTERRUPTED ? " (interrupted)" : " unexpectedly");
@@ -148,12 +167,22 @@ final class EnvironmentPool implements AutoCloseable {
 
     /** Lambda's REPORT line: Duration, Billed Duration, Memory Size, Max Memory Used, Init Duration. */
     private String reportLine(InvocationReport r) {
-        StringBuilder b = new StringBuilder("REPORT RequestId: ").append(r.requestId())
-                .append("\tDuration: ").append(millis(r.duration())).append(" ms")
-                .append("\tBilled Duration: ").append((long) Math.ceil(r.duration().toNanos() / 1e6)).append(" ms")
-                .append("\tMemory Size: ").append(spec.memoryMb()).append(" MB");
-        r.maxMemoryUsedKb().ifPresent(kb -> b.append("\tMax Memory Used: ").append(kb / 1024).append(" MB"));
-        r.initDuration().ifPresent(d -> b.append("\tInit Duration: ").append(millis(d)).append(" ms"));
+        StringBuilder b = new StringBuilder("REPORT RequestId: ")
+                .append(r.requestId())
+                .append("\tDuration: ")
+                .append(millis(r.duration()))
+                .append(" ms")
+                .append("\tBilled Duration: ")
+                .append((long) Math.ceil(r.duration().toNanos() / 1e6))
+                .append(" ms")
+                .append("\tMemory Size: ")
+                .append(spec.memoryMb())
+                .append(" MB");
+        r.maxMemoryUsedKb()
+                .ifPresent(
+                        kb -> b.append("\tMax Memory Used: ").append(kb / 1024).append(" MB"));
+        r.initDuration()
+                .ifPresent(d -> b.append("\tInit Duration: ").append(millis(d)).append(" ms"));
         return b.toString();
     }
 
@@ -162,8 +191,8 @@ final class EnvironmentPool implements AutoCloseable {
     }
 
     private static InvokeOutcome error(String requestId, String type, String message, boolean cold, Duration d) {
-        String body = "{\"errorType\":\"" + type + "\",\"errorMessage\":\"" + message.replace("\\", "\\\\")
-                .replace("\"", "\\\"").replace("\n", "\\n") + "\"}";
+        String body = "{\"errorType\":\"" + type + "\",\"errorMessage\":\""
+                + message.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"}";
         return new InvokeOutcome(requestId, body.getBytes(StandardCharsets.UTF_8), "Unhandled", type, cold, d);
     }
 
@@ -176,8 +205,9 @@ final class EnvironmentPool implements AutoCloseable {
         if (now.equals(deployment.fingerprint())) {
             return;
         }
-        logs.line(spec.functionName(), spec.artifact().getFileName() + " changed on disk: recycling "
-                + all.size() + " environment(s)");
+        logs.line(
+                spec.functionName(),
+                spec.artifact().getFileName() + " changed on disk: recycling " + all.size() + " environment(s)");
         Deployment old = deployment;
         deployment = Deployment.of(spec.artifact(), spec.functionName());
         generation++;
@@ -222,7 +252,9 @@ final class EnvironmentPool implements AutoCloseable {
     private void retire(Environment env) {
         all.remove(env);
         idle.remove(env);
-        Thread stopper = new Thread(() -> env.process().stop(STOP_GRACE), "bricks-stop-" + env.process().pid());
+        Thread stopper = new Thread(
+                () -> env.process().stop(STOP_GRACE),
+                "bricks-stop-" + env.process().pid());
         stopper.setDaemon(true);
         stopper.start();
         if (all.stream().noneMatch(e -> e.generation() != generation)) {

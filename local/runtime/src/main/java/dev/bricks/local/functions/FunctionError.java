@@ -2,7 +2,6 @@ package dev.bricks.local.functions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.util.Objects;
 
@@ -26,13 +25,16 @@ public record FunctionError(String errorType, String errorMessage) {
 
     /** Reads the error of a failed outcome (of a successful one: {@code Unknown} and an empty message). */
     public static FunctionError of(InvokeOutcome outcome) {
-        String fallback = outcome.errorType() != null ? outcome.errorType()
+        String fallback = outcome.errorType() != null
+                ? outcome.errorType()
                 : outcome.functionError() != null ? outcome.functionError() : "Unknown";
         try {
             JsonNode document = JSON.readTree(outcome.payload());
             if (document != null && document.isObject()) {
                 String type = document.path("errorType").asText("");
-                return new FunctionError(type.isBlank() ? fallback : type, document.path("errorMessage").asText(""));
+                return new FunctionError(
+                        type.isBlank() ? fallback : type,
+                        document.path("errorMessage").asText(""));
             }
         } catch (IOException notJson) {
             // the payload is not an error document: keep the outcome's type

@@ -45,8 +45,10 @@ public final class FunctionLogs {
     /** Prints lines of {@code functionName} together, in one write (e.g. {@code END} and {@code REPORT}). */
     public void lines(String functionName, String... texts) {
         String prefix = (colour
-                ? "\u001b[" + PALETTE.get(Math.floorMod(functionName.hashCode(), PALETTE.size())) + "m" + functionName + RESET
-                : functionName) + " | ";
+                        ? "\u001b[" + PALETTE.get(Math.floorMod(functionName.hashCode(), PALETTE.size())) + "m"
+                                + functionName + RESET
+                        : functionName)
+                + " | ";
         StringBuilder b = new StringBuilder();
         for (String text : texts) {
             b.append(prefix).append(text).append(System.lineSeparator());

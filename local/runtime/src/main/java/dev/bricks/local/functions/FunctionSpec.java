@@ -20,8 +20,16 @@ import java.util.Objects;
  * @param environment the function's variables plus the local services' ({@code AWS_ENDPOINT_URL_*}); never null
  * @param maxConcurrency how many environments may run at once (Lambda's reserved concurrency); at least 1
  */
-public record FunctionSpec(String id, String functionName, Path artifact, String handler, Path javaHome, int memoryMb,
-                           Duration timeout, Map<String, String> environment, int maxConcurrency) {
+public record FunctionSpec(
+        String id,
+        String functionName,
+        Path artifact,
+        String handler,
+        Path javaHome,
+        int memoryMb,
+        Duration timeout,
+        Map<String, String> environment,
+        int maxConcurrency) {
 
     /** Default concurrency when the template reserves none. */
     public static final int DEFAULT_CONCURRENCY = 4;

@@ -18,8 +18,13 @@ import java.util.Objects;
  * @param coldStart whether this invocation started a new execution environment
  * @param duration Lambda's billed {@code Duration}: from handing the event to the runtime to its answer
  */
-public record InvokeOutcome(String requestId, byte[] payload, String functionError, String errorType,
-                            boolean coldStart, Duration duration) {
+public record InvokeOutcome(
+        String requestId,
+        byte[] payload,
+        String functionError,
+        String errorType,
+        boolean coldStart,
+        Duration duration) {
 
     /** Checks the non-null components. */
     public InvokeOutcome {

@@ -16,8 +16,7 @@ public final class JavaRuntimes {
 
     private static final Path JVM_DIR = Path.of("/usr/lib/jvm");
 
-    private JavaRuntimes() {
-    }
+    private JavaRuntimes() {}
 
     /**
      * The JDK to run {@code runtime} on.
@@ -35,11 +34,11 @@ public final class JavaRuntimes {
         if (exact.isPresent()) {
             return new Choice(exact.get(), null);
         }
-        Optional<Path> newer = installed().filter(p -> featureOf(p) > wanted)
-                .min(Comparator.comparingInt(JavaRuntimes::featureOf));
+        Optional<Path> newer =
+                installed().filter(p -> featureOf(p) > wanted).min(Comparator.comparingInt(JavaRuntimes::featureOf));
         Path chosen = newer.orElse(own);
-        return new Choice(chosen, "Runtime " + runtime + ": no JDK " + wanted + " on this machine; running on "
-                + chosen);
+        return new Choice(
+                chosen, "Runtime " + runtime + ": no JDK " + wanted + " on this machine; running on " + chosen);
     }
 
     /**
@@ -48,8 +47,7 @@ public final class JavaRuntimes {
      * @param javaHome the JDK; never null
      * @param warning why it is not an exact match; null when it is
      */
-    public record Choice(Path javaHome, String warning) {
-    }
+    public record Choice(Path javaHome, String warning) {}
 
     private static int version(String runtime) {
         String digits = runtime.replaceFirst("^java", "").replaceFirst("\\..*$", "");
@@ -65,8 +63,11 @@ public final class JavaRuntimes {
             return Stream.empty();
         }
         try (Stream<Path> dirs = Files.list(JVM_DIR)) {
-            return dirs.filter(p -> Files.isExecutable(p.resolve("bin/java")) && !Files.isSymbolicLink(p))
-                    .sorted().toList().stream();
+            return dirs
+                    .filter(p -> Files.isExecutable(p.resolve("bin/java")) && !Files.isSymbolicLink(p))
+                    .sorted()
+                    .toList()
+                    .stream();
         } catch (IOException e) {
             return Stream.empty();
         }
@@ -79,7 +80,9 @@ public final class JavaRuntimes {
                     .map(l -> l.substring("JAVA_VERSION=".length()).replace("\"", ""))
                     .map(v -> v.startsWith("1.") ? v.substring(2) : v)
                     .map(v -> v.split("[.+-]")[0])
-                    .mapToInt(Integer::parseInt).findFirst().orElse(0);
+                    .mapToInt(Integer::parseInt)
+                    .findFirst()
+                    .orElse(0);
         } catch (IOException | RuntimeException e) {
             return 0;
         }

@@ -32,9 +32,14 @@ import java.util.Set;
  * @param binaryMediaTypes REST only: content types (e.g. {@code image/png}, {@code image/*}, {@code *}{@code /*})
  *     whose request bodies reach the function base64-encoded; HTTP APIs decide by content type themselves
  */
-public record ApiConfig(ApiKind kind, String name, String stage, List<RouteConfig> routes,
-                        Map<String, AuthorizerConfig> authorizers, Map<String, String> stageVariables,
-                        List<String> binaryMediaTypes) {
+public record ApiConfig(
+        ApiKind kind,
+        String name,
+        String stage,
+        List<RouteConfig> routes,
+        Map<String, AuthorizerConfig> authorizers,
+        Map<String, String> stageVariables,
+        List<String> binaryMediaTypes) {
 
     /** HTTP API's default stage name. */
     public static final String DEFAULT_STAGE = "$default";
@@ -74,12 +79,12 @@ public record ApiConfig(ApiKind kind, String name, String stage, List<RouteConfi
                         + " name '" + auth.name() + "'");
             }
             if (kind == ApiKind.HTTP_API && auth.type() == AuthorizerType.TOKEN) {
-                throw new IllegalArgumentException("API " + name + ", authorizer " + key
-                        + ": HTTP APIs have REQUEST authorizers only");
+                throw new IllegalArgumentException(
+                        "API " + name + ", authorizer " + key + ": HTTP APIs have REQUEST authorizers only");
             }
             if (kind == ApiKind.REST_API && auth.payloadFormat() != PayloadFormat.V1_0) {
-                throw new IllegalArgumentException("API " + name + ", authorizer " + key
-                        + ": REST authorizers use payload format 1.0");
+                throw new IllegalArgumentException(
+                        "API " + name + ", authorizer " + key + ": REST authorizers use payload format 1.0");
             }
         });
     }

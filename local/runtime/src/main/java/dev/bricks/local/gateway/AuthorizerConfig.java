@@ -36,9 +36,15 @@ import java.util.regex.PatternSyntaxException;
  * @param identityValidationExpression REST TOKEN only: a regular expression the token must match, else 401
  *     without invoking the authorizer; null for none
  */
-public record AuthorizerConfig(String name, AuthorizerType type, String functionId, List<String> identitySources,
-                               Duration resultTtl, boolean simpleResponses, PayloadFormat payloadFormat,
-                               String identityValidationExpression) {
+public record AuthorizerConfig(
+        String name,
+        AuthorizerType type,
+        String functionId,
+        List<String> identitySources,
+        Duration resultTtl,
+        boolean simpleResponses,
+        PayloadFormat payloadFormat,
+        String identityValidationExpression) {
 
     /** API Gateway's upper bound for {@link #resultTtl()}: 3600 s. */
     public static final Duration MAX_RESULT_TTL = Duration.ofHours(1);
@@ -58,8 +64,8 @@ public record AuthorizerConfig(String name, AuthorizerType type, String function
         Objects.requireNonNull(payloadFormat, "payloadFormat");
         identitySources = List.copyOf(identitySources);
         if (name.isBlank() || functionId.isBlank()) {
-            throw new IllegalArgumentException("Authorizer name and functionId must not be blank: '" + name + "', '"
-                    + functionId + "'");
+            throw new IllegalArgumentException(
+                    "Authorizer name and functionId must not be blank: '" + name + "', '" + functionId + "'");
         }
         if (resultTtl.isNegative() || resultTtl.compareTo(MAX_RESULT_TTL) > 0) {
             throw new IllegalArgumentException("Authorizer " + name + ": resultTtl must be 0-3600 s, was " + resultTtl);
@@ -81,8 +87,10 @@ public record AuthorizerConfig(String name, AuthorizerType type, String function
             try {
                 Pattern.compile(identityValidationExpression);
             } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("Authorizer " + name + ": identityValidationExpression is not a"
-                        + " regular expression: " + e.getDescription(), e);
+                throw new IllegalArgumentException(
+                        "Authorizer " + name + ": identityValidationExpression is not a" + " regular expression: "
+                                + e.getDescription(),
+                        e);
             }
         }
     }
@@ -153,8 +161,15 @@ public record AuthorizerConfig(String name, AuthorizerType type, String function
 
         /** @return the validated config @throws IllegalArgumentException naming a bad value */
         public AuthorizerConfig build() {
-            return new AuthorizerConfig(name, type, functionId, identitySources, resultTtl, simpleResponses,
-                    payloadFormat, identityValidationExpression);
+            return new AuthorizerConfig(
+                    name,
+                    type,
+                    functionId,
+                    identitySources,
+                    resultTtl,
+                    simpleResponses,
+                    payloadFormat,
+                    identityValidationExpression);
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.bricks.local.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,15 +19,18 @@ import java.util.regex.Pattern;
  * @param statements a policy's statements
  * @param context the {@code context} to hand to the route; never null
  */
-record AuthorizerResult(boolean simple, boolean authorized, String principalId, List<Statement> statements,
-                        ObjectNode context) {
+record AuthorizerResult(
+        boolean simple, boolean authorized, String principalId, List<Statement> statements, ObjectNode context) {
 
     /** How a policy judges one method ARN. */
-    enum Verdict { ALLOW, EXPLICIT_DENY, IMPLICIT_DENY }
+    enum Verdict {
+        ALLOW,
+        EXPLICIT_DENY,
+        IMPLICIT_DENY
+    }
 
     /** One policy statement: Effect, and the resource patterns of its {@code execute-api:Invoke} actions. */
-    record Statement(boolean allow, List<Pattern> resources) {
-    }
+    record Statement(boolean allow, List<Pattern> resources) {}
 
     /** The authorizer's answer is not what API Gateway accepts (→ 500). */
     static final class MalformedException extends Exception {
@@ -60,8 +62,8 @@ record AuthorizerResult(boolean simple, boolean authorized, String principalId, 
             if (primitiveContextOnly) {
                 for (JsonNode value : context) {
                     if (!value.isValueNode()) {
-                        throw new MalformedException("REST authorizer context values must be strings, numbers or "
-                                + "booleans");
+                        throw new MalformedException(
+                                "REST authorizer context values must be strings, numbers or " + "booleans");
                     }
                 }
             }
@@ -86,8 +88,12 @@ record AuthorizerResult(boolean simple, boolean authorized, String principalId, 
         for (JsonNode st : statementNode.isArray() ? statementNode : List.of(statementNode)) {
             statements.add(statement(st));
         }
-        return new AuthorizerResult(false, false, principal == null || principal.isNull() ? null : principal.asText(),
-                List.copyOf(statements), context);
+        return new AuthorizerResult(
+                false,
+                false,
+                principal == null || principal.isNull() ? null : principal.asText(),
+                List.copyOf(statements),
+                context);
     }
 
     private static Statement statement(JsonNode st) throws MalformedException {
@@ -154,7 +160,8 @@ record AuthorizerResult(boolean simple, boolean authorized, String principalId, 
         }
         boolean allowed = false;
         for (Statement st : statements) {
-            boolean matches = st.resources().stream().anyMatch(p -> p.matcher(methodArn).matches());
+            boolean matches =
+                    st.resources().stream().anyMatch(p -> p.matcher(methodArn).matches());
             if (matches && !st.allow()) {
                 return Verdict.EXPLICIT_DENY;
             }

@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.bricks.local.functions.FunctionInvoker;
 import dev.bricks.local.functions.InvokeOutcome;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
@@ -43,8 +42,11 @@ final class GatewayHandler implements HttpHandler {
             } catch (IOException e) {
                 return; // the client went away; nothing to answer
             } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "API gateway failed on " + exchange.getRequestMethod() + " "
-                        + exchange.getRequestURI() + ": " + e, e);
+                LOG.log(
+                        Level.ERROR,
+                        "API gateway failed on " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + ": "
+                                + e,
+                        e);
                 reply = GatewayReply.HTTP_INTERNAL_SERVER_ERROR;
             }
             send(exchange, reply);
@@ -101,21 +103,26 @@ final class GatewayHandler implements HttpHandler {
             return ProxyResponses.functionError(scope);
         }
         if (!outcome.succeeded()) {
-            LOG.log(Level.INFO, scope.routeKey() + " → " + scope.route().functionId() + " failed ("
-                    + outcome.errorType() + "); answering as API Gateway does");
+            LOG.log(
+                    Level.INFO,
+                    scope.routeKey() + " → " + scope.route().functionId() + " failed (" + outcome.errorType()
+                            + "); answering as API Gateway does");
             return ProxyResponses.functionError(scope);
         }
         try {
             return ProxyResponses.map(scope, outcome);
         } catch (ProxyResponses.MalformedException e) {
-            LOG.log(Level.WARNING, scope.routeKey() + " → " + scope.route().functionId()
-                    + ": malformed Lambda proxy response (" + e.getMessage() + ")");
+            LOG.log(
+                    Level.WARNING,
+                    scope.routeKey() + " → " + scope.route().functionId() + ": malformed Lambda proxy response ("
+                            + e.getMessage() + ")");
             return ProxyResponses.malformed(scope);
         }
     }
 
     private static GatewayReply withRequestId(RequestScope scope, GatewayReply reply) {
-        return scope.isHttpApi() ? reply.withHeader("apigw-requestid", scope.requestId())
+        return scope.isHttpApi()
+                ? reply.withHeader("apigw-requestid", scope.requestId())
                 : reply.withHeader("x-amzn-RequestId", scope.requestId());
     }
 
@@ -126,8 +133,11 @@ final class GatewayHandler implements HttpHandler {
                 headers.add(h.getKey(), h.getValue());
             }
         }
-        boolean noBody = reply.body().length == 0 || exchange.getRequestMethod().equalsIgnoreCase("HEAD")
-                || reply.status() == 204 || reply.status() == 304 || reply.status() < 200;
+        boolean noBody = reply.body().length == 0
+                || exchange.getRequestMethod().equalsIgnoreCase("HEAD")
+                || reply.status() == 204
+                || reply.status() == 304
+                || reply.status() < 200;
         exchange.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
         if (!noBody) {
             try (OutputStream out = exchange.getResponseBody()) {

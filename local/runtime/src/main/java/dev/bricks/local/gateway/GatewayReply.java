@@ -27,17 +27,17 @@ record GatewayReply(int status, List<Map.Entry<String, String>> headers, byte[] 
     /** HTTP API's answer to a deny. */
     static final GatewayReply HTTP_FORBIDDEN = json(403, "{\"message\":\"Forbidden\"}");
     /** REST's answer to a policy with an explicit Deny. */
-    static final GatewayReply REST_EXPLICIT_DENY = json(403,
-            "{\"Message\":\"User is not authorized to access this resource with an explicit deny\"}");
+    static final GatewayReply REST_EXPLICIT_DENY =
+            json(403, "{\"Message\":\"User is not authorized to access this resource with an explicit deny\"}");
     /** REST's answer to a policy that allows nothing matching. */
-    static final GatewayReply REST_NOT_ALLOWED = json(403,
-            "{\"Message\":\"User is not authorized to access this resource\"}");
+    static final GatewayReply REST_NOT_ALLOWED =
+            json(403, "{\"Message\":\"User is not authorized to access this resource\"}");
     /** REST's answer to an authorizer that failed or answered nonsense. */
     static final GatewayReply REST_AUTHORIZER_ERROR = json(500, "{\"message\": null}");
 
     static GatewayReply json(int status, String body) {
-        return new GatewayReply(status, List.of(Map.entry("Content-Type", "application/json")),
-                body.getBytes(StandardCharsets.UTF_8));
+        return new GatewayReply(
+                status, List.of(Map.entry("Content-Type", "application/json")), body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** This answer with one more header. */

@@ -10,7 +10,12 @@ import java.util.Locale;
  */
 record IdentitySource(Location location, String name) {
 
-    enum Location { HEADER, QUERY_STRING, CONTEXT, STAGE_VARIABLE }
+    enum Location {
+        HEADER,
+        QUERY_STRING,
+        CONTEXT,
+        STAGE_VARIABLE
+    }
 
     static IdentitySource parse(String text) {
         String t = text == null ? "" : text.trim();
@@ -24,12 +29,12 @@ record IdentitySource(Location location, String name) {
             if (t.startsWith(p[0]) && t.length() > p[0].length()) {
                 Location location = Location.valueOf(p[1]);
                 String name = t.substring(p[0].length());
-                return new IdentitySource(location,
-                        location == Location.HEADER ? name.toLowerCase(Locale.ROOT) : name);
+                return new IdentitySource(location, location == Location.HEADER ? name.toLowerCase(Locale.ROOT) : name);
             }
         }
-        throw new IllegalArgumentException("Identity source '" + text + "' is not one of $request.header.NAME, "
-                + "$request.querystring.NAME, $context.NAME, $stageVariables.NAME (HTTP API) or "
-                + "method.request.header.NAME, method.request.querystring.NAME, context.NAME, stageVariables.NAME (REST)");
+        throw new IllegalArgumentException(
+                "Identity source '" + text + "' is not one of $request.header.NAME, "
+                        + "$request.querystring.NAME, $context.NAME, $stageVariables.NAME (HTTP API) or "
+                        + "method.request.header.NAME, method.request.querystring.NAME, context.NAME, stageVariables.NAME (REST)");
     }
 }

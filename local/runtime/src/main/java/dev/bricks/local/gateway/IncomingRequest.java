@@ -1,7 +1,6 @@
 package dev.bricks.local.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,8 +25,15 @@ import java.util.Map;
  * @param protocol e.g. {@code HTTP/1.1}
  * @param received when the request arrived
  */
-record IncomingRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
-                       byte[] body, String sourceIp, String protocol, Instant received) {
+record IncomingRequest(
+        String method,
+        String rawPath,
+        String rawQuery,
+        Map<String, List<String>> headers,
+        byte[] body,
+        String sourceIp,
+        String protocol,
+        Instant received) {
 
     /** Drained bodies beyond this are cut off by closing the connection instead. */
     private static final long MAX_DRAIN_BYTES = 256L * 1024 * 1024;
@@ -54,9 +60,15 @@ record IncomingRequest(String method, String rawPath, String rawQuery, Map<Strin
         String rawQuery = exchange.getRequestURI().getRawQuery();
         String rawPath = exchange.getRequestURI().getRawPath();
         byte[] body = readBody(exchange.getRequestBody(), contentLength(headers), maxBody);
-        return new IncomingRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
-                rawPath == null || rawPath.isEmpty() ? "/" : rawPath, rawQuery == null ? "" : rawQuery, headers, body,
-                exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol(), received);
+        return new IncomingRequest(
+                exchange.getRequestMethod().toUpperCase(Locale.ROOT),
+                rawPath == null || rawPath.isEmpty() ? "/" : rawPath,
+                rawQuery == null ? "" : rawQuery,
+                headers,
+                body,
+                exchange.getRemoteAddress().getAddress().getHostAddress(),
+                exchange.getProtocol(),
+                received);
     }
 
     private static long contentLength(Map<String, List<String>> headers) {

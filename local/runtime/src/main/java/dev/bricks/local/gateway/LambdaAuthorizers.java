@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bricks.local.functions.FunctionInvoker;
 import dev.bricks.local.functions.InvokeOutcome;
-
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
@@ -30,22 +29,17 @@ final class LambdaAuthorizers {
     private static final int MAX_CACHED = 10_000;
 
     /** The authorizer's verdict for one request. */
-    sealed interface Decision permits Allowed, Refused {
-    }
+    sealed interface Decision permits Allowed, Refused {}
 
     /** Go on to the route, handing it {@code result}'s context. */
-    record Allowed(AuthorizerResult result, long latencyMs) implements Decision {
-    }
+    record Allowed(AuthorizerResult result, long latencyMs) implements Decision {}
 
     /** Answer with {@code reply} instead of invoking the route. */
-    record Refused(GatewayReply reply) implements Decision {
-    }
+    record Refused(GatewayReply reply) implements Decision {}
 
-    private record CacheKey(String api, String authorizer, List<String> identity) {
-    }
+    private record CacheKey(String api, String authorizer, List<String> identity) {}
 
-    private record Cached(AuthorizerResult result, Instant expires) {
-    }
+    private record Cached(AuthorizerResult result, Instant expires) {}
 
     private final FunctionInvoker invoker;
     private final GatewaySettings settings;
@@ -60,10 +54,13 @@ final class LambdaAuthorizers {
         boolean rest = !s.isHttpApi();
         List<String> identity = identityValues(s, config);
         if (identity == null) {
-            return new Refused(rest ? GatewayReply.UNAUTHORIZED.withHeader("x-amzn-ErrorType", "UnauthorizedException")
-                    : GatewayReply.UNAUTHORIZED);
+            return new Refused(
+                    rest
+                            ? GatewayReply.UNAUTHORIZED.withHeader("x-amzn-ErrorType", "UnauthorizedException")
+                            : GatewayReply.UNAUTHORIZED);
         }
-        if (config.type() == AuthorizerType.TOKEN && config.identityValidationExpression() != null
+        if (config.type() == AuthorizerType.TOKEN
+                && config.identityValidationExpression() != null
                 && !Pattern.matches(config.identityValidationExpression(), identity.get(0))) {
             return new Refused(GatewayReply.UNAUTHORIZED.withHeader("x-amzn-ErrorType", "UnauthorizedException"));
         }
@@ -89,10 +86,10 @@ final class LambdaAuthorizers {
         }
         return switch (result.evaluate(s.methodArn())) {
             case ALLOW -> new Allowed(result, latencyMs);
-            case EXPLICIT_DENY -> new Refused(rest ? withErrorType(GatewayReply.REST_EXPLICIT_DENY)
-                    : GatewayReply.HTTP_FORBIDDEN);
-            case IMPLICIT_DENY -> new Refused(rest ? withErrorType(GatewayReply.REST_NOT_ALLOWED)
-                    : GatewayReply.HTTP_FORBIDDEN);
+            case EXPLICIT_DENY ->
+                new Refused(rest ? withErrorType(GatewayReply.REST_EXPLICIT_DENY) : GatewayReply.HTTP_FORBIDDEN);
+            case IMPLICIT_DENY ->
+                new Refused(rest ? withErrorType(GatewayReply.REST_NOT_ALLOWED) : GatewayReply.HTTP_FORBIDDEN);
         };
     }
 
@@ -136,41 +133,51 @@ final class LambdaAuthorizers {
     private AuthorizerResult invoke(RequestScope s, AuthorizerConfig config, List<String> identity)
             throws RefusedException {
         boolean rest = !s.isHttpApi();
-        GatewayReply failure = rest ? GatewayReply.REST_AUTHORIZER_ERROR
-                .withHeader("x-amzn-ErrorType", "AuthorizerConfigurationException")
+        GatewayReply failure = rest
+                ? GatewayReply.REST_AUTHORIZER_ERROR.withHeader("x-amzn-ErrorType", "AuthorizerConfigurationException")
                 : GatewayReply.HTTP_INTERNAL_SERVER_ERROR;
         ObjectNode event = switch (config.type()) {
             case TOKEN -> ProxyEvents.authorizerToken(s, identity.get(0));
-            case REQUEST -> config.payloadFormat() == PayloadFormat.V2_0 ? ProxyEvents.authorizerV2(s, identity)
-                    : ProxyEvents.authorizerV1Request(s, identity);
+            case REQUEST ->
+                config.payloadFormat() == PayloadFormat.V2_0
+                        ? ProxyEvents.authorizerV2(s, identity)
+                        : ProxyEvents.authorizerV1Request(s, identity);
         };
         InvokeOutcome outcome;
         try {
             outcome = invoker.invoke(config.functionId(), ProxyEvents.JSON.writeValueAsBytes(event));
         } catch (FunctionInvoker.UnknownFunctionException e) {
-            LOG.log(Level.ERROR, "Authorizer " + config.name() + ": " + e.getMessage() + "; answering "
-                    + failure.status());
+            LOG.log(
+                    Level.ERROR,
+                    "Authorizer " + config.name() + ": " + e.getMessage() + "; answering " + failure.status());
             throw new RefusedException(failure);
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Authorizer " + config.name() + " (" + config.functionId() + ") could not be"
-                    + " invoked: " + e.getMessage(), e);
+            LOG.log(
+                    Level.WARNING,
+                    "Authorizer " + config.name() + " (" + config.functionId() + ") could not be" + " invoked: "
+                            + e.getMessage(),
+                    e);
             throw new RefusedException(failure);
         }
         if (!outcome.succeeded()) {
             String message = errorMessage(outcome);
             if (rest && "Unauthorized".equals(message)) {
-                throw new RefusedException(GatewayReply.UNAUTHORIZED.withHeader("x-amzn-ErrorType",
-                        "UnauthorizedException"));
+                throw new RefusedException(
+                        GatewayReply.UNAUTHORIZED.withHeader("x-amzn-ErrorType", "UnauthorizedException"));
             }
-            LOG.log(Level.WARNING, "Authorizer " + config.name() + " (" + config.functionId() + ") failed with "
-                    + outcome.errorType() + ": " + message + "; answering " + failure.status());
+            LOG.log(
+                    Level.WARNING,
+                    "Authorizer " + config.name() + " (" + config.functionId() + ") failed with " + outcome.errorType()
+                            + ": " + message + "; answering " + failure.status());
             throw new RefusedException(failure);
         }
         try {
             return AuthorizerResult.parse(ProxyEvents.JSON.readTree(outcome.payload()), config.simpleResponses(), rest);
         } catch (AuthorizerResult.MalformedException | IOException e) {
-            LOG.log(Level.WARNING, "Authorizer " + config.name() + " (" + config.functionId() + ") answered something"
-                    + " API Gateway does not accept (" + e.getMessage() + "); answering " + failure.status());
+            LOG.log(
+                    Level.WARNING,
+                    "Authorizer " + config.name() + " (" + config.functionId() + ") answered something"
+                            + " API Gateway does not accept (" + e.getMessage() + "); answering " + failure.status());
             throw new RefusedException(failure);
         }
     }

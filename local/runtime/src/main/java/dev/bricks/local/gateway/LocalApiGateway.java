@@ -2,9 +2,8 @@ package dev.bricks.local.gateway;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
-import dev.bricks.local.runtime.LoopbackHttpServers;
 import dev.bricks.local.functions.FunctionInvoker;
-
+import dev.bricks.local.runtime.LoopbackHttpServers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -116,8 +115,10 @@ public final class LocalApiGateway implements AutoCloseable {
         private static final long serialVersionUID = 1L;
 
         PortInUseException(int port, Throwable cause) {
-            super("Port " + port + " on 127.0.0.1 is already in use: stop the other process or choose another port"
-                    + " (--port)", cause);
+            super(
+                    "Port " + port + " on 127.0.0.1 is already in use: stop the other process or choose another port"
+                            + " (--port)",
+                    cause);
         }
     }
 
@@ -195,8 +196,8 @@ public final class LocalApiGateway implements AutoCloseable {
             RouteTable routes = RouteTable.of(apis);
             GatewaySettings settings = new GatewaySettings(region, accountId, clock);
             AtomicInteger count = new AtomicInteger();
-            ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(), r -> {
+            ThreadPoolExecutor executor =
+                    new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
                         Thread t = new Thread(r, "bricks-api-gateway-" + count.incrementAndGet());
                         t.setDaemon(true);
                         return t;

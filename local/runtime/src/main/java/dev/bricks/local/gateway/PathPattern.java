@@ -32,18 +32,18 @@ record PathPattern(String text, List<String> segments) {
             if (part.startsWith("{") && part.endsWith("}")) {
                 String name = part.substring(1, part.length() - 1);
                 if (name.endsWith("+") && i != parts.length - 1) {
-                    throw new IllegalArgumentException("Route path " + text + ": greedy {" + name
-                            + "} must be the last segment");
+                    throw new IllegalArgumentException(
+                            "Route path " + text + ": greedy {" + name + "} must be the last segment");
                 }
                 String bare = name.endsWith("+") ? name.substring(0, name.length() - 1) : name;
                 if (!bare.matches("[A-Za-z0-9_.-]+") || names.contains(bare)) {
-                    throw new IllegalArgumentException("Route path " + text + " has an invalid or repeated variable {"
-                            + name + "}");
+                    throw new IllegalArgumentException(
+                            "Route path " + text + " has an invalid or repeated variable {" + name + "}");
                 }
                 names.add(bare);
             } else if (part.contains("{") || part.contains("}")) {
-                throw new IllegalArgumentException("Route path " + text + ": a variable must be a whole segment: "
-                        + part);
+                throw new IllegalArgumentException(
+                        "Route path " + text + ": a variable must be a whole segment: " + part);
             }
             segments.add(part);
         }
@@ -120,8 +120,12 @@ record PathPattern(String text, List<String> segments) {
         int n = 0;
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            if (c == '%' && i + 2 < raw.length() && Character.digit(raw.charAt(i + 1), 16) >= 0 && Character.digit(raw.charAt(i + 2), 16) >= 0) {
-                out[n++] = (byte) (Character.digit(raw.charAt(i + 1), 16) * 16 + Character.digit(raw.charAt(i + 2), 16));
+            if (c == '%'
+                    && i + 2 < raw.length()
+                    && Character.digit(raw.charAt(i + 1), 16) >= 0
+                    && Character.digit(raw.charAt(i + 2), 16) >= 0) {
+                out[n++] =
+                        (byte) (Character.digit(raw.charAt(i + 1), 16) * 16 + Character.digit(raw.charAt(i + 2), 16));
                 i += 2;
             } else if (c < 0x80) {
                 out[n++] = (byte) c;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -25,11 +24,10 @@ final class ProxyEvents {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
-    private ProxyEvents() {
-    }
+    private ProxyEvents() {}
 
     /** The event of the route's payload format. */
     static ObjectNode routeEvent(RequestScope s) {
@@ -157,8 +155,12 @@ final class ProxyEvents {
             identity.putNull(field);
         }
         identity.put("sourceIp", r.sourceIp());
-        for (String field : List.of("principalOrgId", "accessKey", "cognitoAuthenticationType",
-                "cognitoAuthenticationProvider", "userArn")) {
+        for (String field : List.of(
+                "principalOrgId",
+                "accessKey",
+                "cognitoAuthenticationType",
+                "cognitoAuthenticationProvider",
+                "userArn")) {
             identity.putNull(field);
         }
         identity.put("userAgent", r.firstHeader("User-Agent"));
@@ -166,7 +168,8 @@ final class ProxyEvents {
         ctx.put("domainName", s.host());
         ctx.put("apiId", s.api().apiId());
         if (withBody) {
-            boolean binary = s.isHttpApi() ? isHttpApiBinary(s.mediaType())
+            boolean binary = s.isHttpApi()
+                    ? isHttpApiBinary(s.mediaType())
                     : MediaTypes.matchesAny(s.mediaType(), s.api().binaryMediaTypes());
             if (r.body().length == 0) {
                 e.putNull("body");
@@ -233,8 +236,13 @@ final class ProxyEvents {
         }
         authorizer.put("integrationLatency", latencyMs);
         // REST hands context values on as strings (numbers and booleans stringified)
-        result.context().fields().forEachRemaining(f -> authorizer.put(f.getKey(),
-                f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString()));
+        result.context()
+                .fields()
+                .forEachRemaining(f -> authorizer.put(
+                        f.getKey(),
+                        f.getValue().isValueNode()
+                                ? f.getValue().asText()
+                                : f.getValue().toString()));
     }
 
     /** The request's headers plus the ones API Gateway adds ({@code X-Forwarded-For/-Port/-Proto}). */
@@ -258,7 +266,9 @@ final class ProxyEvents {
             e.put("isBase64Encoded", false);
             return;
         }
-        e.put("body", binary ? Base64.getEncoder().encodeToString(body) : s.request().bodyText());
+        e.put(
+                "body",
+                binary ? Base64.getEncoder().encodeToString(body) : s.request().bodyText());
         e.put("isBase64Encoded", binary);
     }
 

@@ -2,7 +2,6 @@ package dev.bricks.local.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bricks.local.functions.InvokeOutcome;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,8 +19,7 @@ import java.util.Map;
  */
 final class ProxyResponses {
 
-    private ProxyResponses() {
-    }
+    private ProxyResponses() {}
 
     /** The proxy response was not acceptable. */
     static final class MalformedException extends Exception {
@@ -55,8 +53,8 @@ final class ProxyResponses {
         boolean v2 = s.route().payloadFormat() == PayloadFormat.V2_0;
         if (v2 && !(answer.isObject() && answer.has("statusCode"))) {
             String body = answer.isTextual() ? answer.asText() : answer.toString();
-            return new GatewayReply(200, List.of(Map.entry("content-type", "application/json")),
-                    body.getBytes(StandardCharsets.UTF_8));
+            return new GatewayReply(
+                    200, List.of(Map.entry("content-type", "application/json")), body.getBytes(StandardCharsets.UTF_8));
         }
         if (!answer.isObject()) {
             throw new MalformedException("a payload 1.0 answer must be an object with statusCode");

@@ -15,8 +15,8 @@ import java.util.UUID;
  * @param requestId API Gateway's request id ({@code JKJaXmPLvHcESHA=}-like on HTTP APIs, a UUID on REST)
  * @param host the {@code Host} header (the local {@code domainName}), {@code localhost} when absent
  */
-record RequestScope(IncomingRequest request, RouteTable.Match match, GatewaySettings settings, String requestId,
-                    String host) {
+record RequestScope(
+        IncomingRequest request, RouteTable.Match match, GatewaySettings settings, String requestId, String host) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -20,8 +20,8 @@ import java.util.Set;
  * @param authorizer the name of one of the API's {@link AuthorizerConfig}s; null for none
  * @param payloadFormat the event format the function receives; REST routes are always {@link PayloadFormat#V1_0}
  */
-public record RouteConfig(String method, String path, String functionId, String authorizer,
-                          PayloadFormat payloadFormat) {
+public record RouteConfig(
+        String method, String path, String functionId, String authorizer, PayloadFormat payloadFormat) {
 
     /** The path of HTTP API's default route. */
     public static final String DEFAULT_ROUTE = "$default";

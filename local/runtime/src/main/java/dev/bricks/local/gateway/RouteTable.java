@@ -21,8 +21,7 @@ final class RouteTable {
     }
 
     /** A matched route and the path parameters it bound. */
-    record Match(Entry entry, Map<String, String> pathParameters) {
-    }
+    record Match(Entry entry, Map<String, String> pathParameters) {}
 
     private final List<Entry> entries;
 
@@ -40,8 +39,8 @@ final class RouteTable {
                     throw new IllegalArgumentException("Route " + route.routeKey() + " is declared by API " + previous
                             + " and by API " + api.name() + "; they share one port, so route keys must be unique");
                 }
-                PathPattern pattern = RouteConfig.DEFAULT_ROUTE.equals(route.path()) ? null
-                        : PathPattern.parse(route.path());
+                PathPattern pattern =
+                        RouteConfig.DEFAULT_ROUTE.equals(route.path()) ? null : PathPattern.parse(route.path());
                 entries.add(new Entry(api, route, pattern));
             }
         }

@@ -34,8 +34,7 @@ import java.util.List;
  */
 public final class ClassDataArchive {
 
-    private ClassDataArchive() {
-    }
+    private ClassDataArchive() {}
 
     /**
      * Runs the function once on {@code sampleEvent} and writes the archive.
@@ -78,7 +77,8 @@ public final class ClassDataArchive {
             process.close();
         }
         if (!Files.isRegularFile(target)) {
-            throw new IllegalStateException("The JVM wrote no archive at " + target + "; its output: " + process.output());
+            throw new IllegalStateException(
+                    "The JVM wrote no archive at " + target + "; its output: " + process.output());
         }
         return target;
     }
@@ -89,7 +89,10 @@ public final class ClassDataArchive {
             return;
         }
         try (var top = Files.list(deployment)) {
-            List<String> loose = top.map(p -> p.getFileName().toString()).filter(n -> !n.equals("lib")).sorted().toList();
+            List<String> loose = top.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.equals("lib"))
+                    .sorted()
+                    .toList();
             if (!loose.isEmpty()) {
                 throw new IllegalArgumentException("Cannot archive " + deployment + ": it has " + loose
                         + " outside lib/, and the JDK archives classes from jars only (a non-empty class-path directory"

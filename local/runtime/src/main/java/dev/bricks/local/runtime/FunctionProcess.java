@@ -61,8 +61,9 @@ public final class FunctionProcess implements AutoCloseable {
         this.api = api;
         this.process = process;
         this.startNanos = startNanos;
-        process.onExit().thenRun(() -> api.abandonAll("Function process exited with code " + process.exitValue()
-                + " before answering; output: " + config.output));
+        process.onExit()
+                .thenRun(() -> api.abandonAll("Function process exited with code " + process.exitValue()
+                        + " before answering; output: " + config.output));
     }
 
     /** A new builder; {@link Builder#deployment} and {@link Builder#handler} are required. */
@@ -76,7 +77,10 @@ public final class FunctionProcess implements AutoCloseable {
      * our approximation of the rest of its launch flags.
      */
     public static List<String> defaultJvmOptions(int memoryMb) {
-        return List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        return List.of(
+                "-XX:+TieredCompilation",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
                 "-Xmx" + (memoryMb * 85 / 100) + "m");
     }
 
@@ -124,18 +128,27 @@ public final class FunctionProcess implements AutoCloseable {
             result = answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new FunctionFailedException(FunctionFailedException.Reason.INTERRUPTED, null,
-                    "Interrupted while waiting for " + config.functionName, e);
+            throw new FunctionFailedException(
+                    FunctionFailedException.Reason.INTERRUPTED,
+                    null,
+                    "Interrupted while waiting for " + config.functionName,
+                    e);
         } catch (TimeoutException e) {
             process.destroyForcibly();
-            throw new FunctionFailedException(FunctionFailedException.Reason.TIMED_OUT, api.initError().getNow(null),
-                    "Function " + config.functionName + " did not answer within " + wait
-                    + "; killed. Output:\n" + outputTail(), e);
+            throw new FunctionFailedException(
+                    FunctionFailedException.Reason.TIMED_OUT,
+                    api.initError().getNow(null),
+                    "Function " + config.functionName + " did not answer within " + wait + "; killed. Output:\n"
+                            + outputTail(),
+                    e);
         } catch (ExecutionException e) {
             RuntimeApiServer.RuntimeError initError = awaitInitError();
             String init = initError == null ? "" : " Init error: " + initError.body();
-            throw new FunctionFailedException(FunctionFailedException.Reason.EXITED, initError,
-                    e.getCause().getMessage() + "." + init + " Output:\n" + outputTail(), e.getCause());
+            throw new FunctionFailedException(
+                    FunctionFailedException.Reason.EXITED,
+                    initError,
+                    e.getCause().getMessage() + "." + init + " Output:\n" + outputTail(),
+                    e.getCause());
         }
         long pid = process.pid();
         var memory = ProcessProbe.peakRssKb(pid);
@@ -144,15 +157,17 @@ public final class FunctionProcess implements AutoCloseable {
         Map<String, Long> counters = first
                 ? ProcessProbe.perfCounters(pid, Set.of(ProcessProbe.LOADED, ProcessProbe.SHARED_LOADED))
                 : Map.of();
-        Optional<Duration> init = first
-                ? api.firstNextNanos().map(n -> Duration.ofNanos(n - startNanos))
-                : Optional.empty();
+        Optional<Duration> init =
+                first ? api.firstNextNanos().map(n -> Duration.ofNanos(n - startNanos)) : Optional.empty();
         Long loaded = counters.get(ProcessProbe.LOADED);
         Long shared = counters.get(ProcessProbe.SHARED_LOADED);
-        InvocationReport report = new InvocationReport(result.requestId(), init, result.duration(),
-                Duration.ofNanos(result.completedNanos() - startNanos), memory,
-                loaded == null ? OptionalLong.empty()
-                        : OptionalLong.of(loaded + (shared == null ? 0 : shared)),
+        InvocationReport report = new InvocationReport(
+                result.requestId(),
+                init,
+                result.duration(),
+                Duration.ofNanos(result.completedNanos() - startNanos),
+                memory,
+                loaded == null ? OptionalLong.empty() : OptionalLong.of(loaded + (shared == null ? 0 : shared)),
                 shared == null ? OptionalLong.empty() : OptionalLong.of(shared));
         return new Invocation(result, report);
     }
@@ -235,8 +250,7 @@ public final class FunctionProcess implements AutoCloseable {
      * @param result what the runtime posted; never null
      * @param report Lambda's REPORT figures; never null
      */
-    public record Invocation(InvocationResult result, InvocationReport report) {
-    }
+    public record Invocation(InvocationResult result, InvocationReport report) {}
 
     /** The function's process exited, or did not answer in time, before answering an invocation. */
     public static final class FunctionFailedException extends RuntimeException {
@@ -255,7 +269,8 @@ public final class FunctionProcess implements AutoCloseable {
         private final Reason reason;
         private final transient RuntimeApiServer.RuntimeError initError;
 
-        FunctionFailedException(Reason reason, RuntimeApiServer.RuntimeError initError, String message, Throwable cause) {
+        FunctionFailedException(
+                Reason reason, RuntimeApiServer.RuntimeError initError, String message, Throwable cause) {
             super(message, cause);
             this.reason = reason;
             this.initError = initError;
@@ -294,8 +309,7 @@ public final class FunctionProcess implements AutoCloseable {
         private Consumer<String> outputLines;
         private List<String> command;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The function as deployed: a directory laid out like an unzipped Lambda deployment package (classes
@@ -303,7 +317,8 @@ public final class FunctionProcess implements AutoCloseable {
          */
         public Builder deployment(Path deployment) {
             if (deployment == null || !(Files.isDirectory(deployment) || Files.isRegularFile(deployment))) {
-                throw new IllegalArgumentException("deployment must be an existing directory or jar, was " + deployment);
+                throw new IllegalArgumentException(
+                        "deployment must be an existing directory or jar, was " + deployment);
             }
             this.deployment = deployment.toAbsolutePath().normalize();
             return this;
@@ -321,7 +336,8 @@ public final class FunctionProcess implements AutoCloseable {
         /** {@code AWS_LAMBDA_FUNCTION_NAME}; default {@code function}. */
         public Builder functionName(String name) {
             if (name == null || !name.matches("[A-Za-z0-9_-]{1,64}")) {
-                throw new IllegalArgumentException("functionName must be 1-64 letters, digits, - or _, was '" + name + "'");
+                throw new IllegalArgumentException(
+                        "functionName must be 1-64 letters, digits, - or _, was '" + name + "'");
             }
             this.functionName = name;
             return this;
@@ -376,7 +392,8 @@ public final class FunctionProcess implements AutoCloseable {
         /** Adds one of the function's environment variables (its configuration, as in a SAM template). */
         public Builder environment(String name, String value) {
             if (name == null || name.isEmpty() || name.contains("=")) {
-                throw new IllegalArgumentException("environment variable name must be non-empty without '=', was '" + name + "'");
+                throw new IllegalArgumentException(
+                        "environment variable name must be non-empty without '=', was '" + name + "'");
             }
             environment.put(name, Objects.requireNonNull(value, "value of " + name));
             return this;
@@ -442,8 +459,8 @@ public final class FunctionProcess implements AutoCloseable {
                 throw new IllegalStateException("deployment and handler are required");
             }
             Builder snapshot = copy();
-            RuntimeApiServer api = RuntimeApiServer.start(
-                    "arn:aws:lambda:" + region + ":000000000000:function:" + functionName);
+            RuntimeApiServer api =
+                    RuntimeApiServer.start("arn:aws:lambda:" + region + ":000000000000:function:" + functionName);
             try {
                 Path taskRoot = Files.isDirectory(deployment) ? deployment : deployment.getParent();
                 if (snapshot.output == null) {
@@ -501,7 +518,8 @@ public final class FunctionProcess implements AutoCloseable {
             RuntimeClient.classpath().forEach(p -> cp.add(p.toString()));
             if (!functionOnSystemClassPath) {
                 if (!Files.isDirectory(deployment)) {
-                    throw new IllegalStateException("functionOnSystemClassPath(false) needs a directory deployment, not " + deployment);
+                    throw new IllegalStateException(
+                            "functionOnSystemClassPath(false) needs a directory deployment, not " + deployment);
                 }
                 return cp;
             }
@@ -520,7 +538,9 @@ public final class FunctionProcess implements AutoCloseable {
             if (Files.isDirectory(lib)) {
                 try (Stream<Path> jars = Files.list(lib)) {
                     jars.filter(p -> p.getFileName().toString().endsWith(".jar"))
-                            .map(Path::toString).sorted().forEach(cp::add);
+                            .map(Path::toString)
+                            .sorted()
+                            .forEach(cp::add);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -539,7 +559,10 @@ public final class FunctionProcess implements AutoCloseable {
             env.put("AWS_LAMBDA_FUNCTION_VERSION", functionVersion);
             env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memoryMb));
             env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + functionName);
-            env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local/[" + functionVersion + "]" + UUID.randomUUID().toString().replace("-", ""));
+            env.put(
+                    "AWS_LAMBDA_LOG_STREAM_NAME",
+                    "local/[" + functionVersion + "]"
+                            + UUID.randomUUID().toString().replace("-", ""));
             env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
             env.put("_HANDLER", handler);
             env.put("AWS_REGION", region);

@@ -22,16 +22,26 @@ import java.util.OptionalLong;
  * @param sharedClasses of those, classes that came from a class-data-sharing archive
  *     ({@code sun.cls.sharedLoadedClasses}); present when {@code loadedClasses} is
  */
-public record InvocationReport(String requestId, Optional<Duration> initDuration, Duration duration,
-                               Duration sinceProcessStart, OptionalLong maxMemoryUsedKb,
-                               OptionalLong loadedClasses, OptionalLong sharedClasses) {
+public record InvocationReport(
+        String requestId,
+        Optional<Duration> initDuration,
+        Duration duration,
+        Duration sinceProcessStart,
+        OptionalLong maxMemoryUsedKb,
+        OptionalLong loadedClasses,
+        OptionalLong sharedClasses) {
 
     /** The report as Lambda would log it, e.g. {@code REPORT RequestId: … Duration: 12.34 ms …}. */
     public String toReportLine() {
-        StringBuilder b = new StringBuilder("REPORT RequestId: ").append(requestId)
-                .append("\tDuration: ").append(millis(duration)).append(" ms");
-        maxMemoryUsedKb.ifPresent(kb -> b.append("\tMax Memory Used: ").append(kb / 1024).append(" MB"));
-        initDuration.ifPresent(d -> b.append("\tInit Duration: ").append(millis(d)).append(" ms"));
+        StringBuilder b = new StringBuilder("REPORT RequestId: ")
+                .append(requestId)
+                .append("\tDuration: ")
+                .append(millis(duration))
+                .append(" ms");
+        maxMemoryUsedKb.ifPresent(
+                kb -> b.append("\tMax Memory Used: ").append(kb / 1024).append(" MB"));
+        initDuration.ifPresent(
+                d -> b.append("\tInit Duration: ").append(millis(d)).append(" ms"));
         return b.toString();
     }
 

@@ -14,11 +14,14 @@ import java.time.Duration;
  * @param dispatchedNanos {@link System#nanoTime()} when the event was handed to the runtime's {@code next}
  * @param completedNanos {@link System#nanoTime()} when the runtime's answer had been read
  */
-public record InvocationResult(String requestId, Status status, byte[] payload, String errorType,
-                               long dispatchedNanos, long completedNanos) {
+public record InvocationResult(
+        String requestId, Status status, byte[] payload, String errorType, long dispatchedNanos, long completedNanos) {
 
     /** Which Runtime API resource the runtime answered on. */
-    public enum Status { SUCCESS, ERROR }
+    public enum Status {
+        SUCCESS,
+        ERROR
+    }
 
     /** Lambda's {@code Duration}: from handing the event to the runtime to its answer. */
     public Duration duration() {

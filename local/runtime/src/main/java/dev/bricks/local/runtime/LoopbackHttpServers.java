@@ -1,7 +1,6 @@
 package dev.bricks.local.runtime;
 
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 
@@ -24,8 +23,7 @@ public final class LoopbackHttpServers {
         }
     }
 
-    private LoopbackHttpServers() {
-    }
+    private LoopbackHttpServers() {}
 
     /** Turns {@code TCP_NODELAY} on for the JDK HTTP servers of this JVM; call before the first one is created. */
     public static void enableNoDelay() {

@@ -12,8 +12,7 @@ import java.util.function.Consumer;
 /** Copies a function JVM's output line by line to its output file and to a listener, on a daemon thread. */
 final class OutputPump {
 
-    private OutputPump() {
-    }
+    private OutputPump() {}
 
     static void start(Process process, Path file, Consumer<String> lines, String functionName) {
         Thread t = new Thread(() -> pump(process, file, lines), "bricks-log-" + functionName + "-" + process.pid());
@@ -22,8 +21,9 @@ final class OutputPump {
     }
 
     private static void pump(Process process, Path file, Consumer<String> lines) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
                 out.write(line);

@@ -23,8 +23,7 @@ final class ProcessProbe {
 
     private static final int MAGIC = 0xcafec0c0;
 
-    private ProcessProbe() {
-    }
+    private ProcessProbe() {}
 
     /** {@code VmHWM} of {@code /proc/<pid>/status} in KiB; empty if the process or {@code /proc} is gone. */
     static OptionalLong peakRssKb(long pid) {
@@ -32,7 +31,8 @@ final class ProcessProbe {
             List<String> lines = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"));
             for (String line : lines) {
                 if (line.startsWith("VmHWM:")) {
-                    return OptionalLong.of(Long.parseLong(line.substring(6).trim().split("\\s+")[0]));
+                    return OptionalLong.of(
+                            Long.parseLong(line.substring(6).trim().split("\\s+")[0]));
                 }
             }
             return OptionalLong.empty();
@@ -47,7 +47,9 @@ final class ProcessProbe {
      * @return the counters found among {@code names}; empty when the file is absent (e.g. {@code -XX:-UsePerfData})
      */
     static Map<String, Long> perfCounters(long pid, Set<String> names) {
-        Path file = Path.of(System.getProperty("java.io.tmpdir"), "hsperfdata_" + System.getProperty("user.name"),
+        Path file = Path.of(
+                System.getProperty("java.io.tmpdir"),
+                "hsperfdata_" + System.getProperty("user.name"),
                 Long.toString(pid));
         Map<String, Long> found = new HashMap<>();
         try {

@@ -2,7 +2,6 @@ package dev.bricks.local.runtime;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -124,7 +123,10 @@ public final class RuntimeApiServer implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("Runtime API server is closed");
         }
-        PendingInvocation p = new PendingInvocation(requestId, payload, timeout,
+        PendingInvocation p = new PendingInvocation(
+                requestId,
+                payload,
+                timeout,
                 "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-"
                         + UUID.randomUUID().toString().replace("-", "").substring(0, 24) + ";Parent="
                         + Long.toHexString(System.nanoTime() & 0xffffffffffffL) + ";Sampled=0;Lineage=1:bricks:0");
@@ -190,7 +192,8 @@ public final class RuntimeApiServer implements AutoCloseable {
                 if (body == null) {
                     return;
                 }
-                initError.complete(new RuntimeError(ex.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type"),
+                initError.complete(new RuntimeError(
+                        ex.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type"),
                         new String(body, StandardCharsets.UTF_8)));
                 accepted(ex);
             } else if (path.startsWith(INVOCATION) && (path.endsWith("/response") || path.endsWith("/error"))) {
@@ -245,10 +248,15 @@ public final class RuntimeApiServer implements AutoCloseable {
         long done = System.nanoTime();
         if (body == null) {
             inFlight.remove(id);
-            p.result.complete(new InvocationResult(id, InvocationResult.Status.ERROR,
+            p.result.complete(new InvocationResult(
+                    id,
+                    InvocationResult.Status.ERROR,
                     ("{\"errorType\":\"Function.ResponseSizeTooLarge\",\"errorMessage\":\"Response payload size exceeded "
-                            + MAX_RESPONSE_BYTES + " bytes\"}").getBytes(StandardCharsets.UTF_8),
-                    "Function.ResponseSizeTooLarge", p.dispatchedNanos, done));
+                                    + MAX_RESPONSE_BYTES + " bytes\"}")
+                            .getBytes(StandardCharsets.UTF_8),
+                    "Function.ResponseSizeTooLarge",
+                    p.dispatchedNanos,
+                    done));
             return;
         }
         if (inFlight.remove(id) == null) {
@@ -257,8 +265,13 @@ public final class RuntimeApiServer implements AutoCloseable {
         }
         accepted(ex);
         String errorType = error ? ex.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type") : null;
-        p.result.complete(new InvocationResult(id, error ? InvocationResult.Status.ERROR : InvocationResult.Status.SUCCESS,
-                body, errorType, p.dispatchedNanos, done));
+        p.result.complete(new InvocationResult(
+                id,
+                error ? InvocationResult.Status.ERROR : InvocationResult.Status.SUCCESS,
+                body,
+                errorType,
+                p.dispatchedNanos,
+                done));
     }
 
     /** Reads the body, or answers 413 and returns null when it is larger than {@link #MAX_RESPONSE_BYTES}. */
@@ -287,7 +300,8 @@ public final class RuntimeApiServer implements AutoCloseable {
 
     private static void problem(HttpExchange ex, int status, String type, String message) throws IOException {
         ex.getResponseHeaders().set("Content-Type", "application/json");
-        String json = "{\"errorType\":\"" + type + "\",\"errorMessage\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+        String json = "{\"errorType\":\"" + type + "\",\"errorMessage\":\""
+                + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
         send(ex, status, json.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -322,8 +336,7 @@ public final class RuntimeApiServer implements AutoCloseable {
      * @param errorType the {@code Lambda-Runtime-Function-Error-Type} header; may be null
      * @param body the error document, usually {@code {"errorMessage":…,"errorType":…}}; never null
      */
-    public record RuntimeError(String errorType, String body) {
-    }
+    public record RuntimeError(String errorType, String body) {}
 
     /** The runtime went away (process exited, server closed) before answering an invocation. */
     public static final class RuntimeGoneException extends RuntimeException {

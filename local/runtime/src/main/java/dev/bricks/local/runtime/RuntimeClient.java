@@ -35,16 +35,15 @@ final class RuntimeClient {
     static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
     private static final String[] CLASSES_ON_RUNTIME_PATH = {
-            MAIN_CLASS,                                                          // runtime interface client
-            "com.amazonaws.services.lambda.runtime.RequestHandler",              // aws-lambda-java-core
-            "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer", // aws-lambda-java-serialization
-            "software.amazon.awssdk.utilslite.SdkInternalThreadLocal",           // utils-lite
+        MAIN_CLASS, // runtime interface client
+        "com.amazonaws.services.lambda.runtime.RequestHandler", // aws-lambda-java-core
+        "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer", // aws-lambda-java-serialization
+        "software.amazon.awssdk.utilslite.SdkInternalThreadLocal", // utils-lite
     };
 
     private static volatile Path extracted;
 
-    private RuntimeClient() {
-    }
+    private RuntimeClient() {}
 
     /** Where the fat {@code bricks-local.jar} keeps the runtime client's jars whole. */
     private static final String NESTED_JARS = "META-INF/bricks-ric/";
@@ -72,8 +71,10 @@ final class RuntimeClient {
                 }
                 jars.add(Path.of(source.getLocation().toURI()));
             } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("The runtime interface client needs " + name
-                        + " on the classpath (com.amazonaws:aws-lambda-java-runtime-interface-client)", e);
+                throw new IllegalStateException(
+                        "The runtime interface client needs " + name
+                                + " on the classpath (com.amazonaws:aws-lambda-java-runtime-interface-client)",
+                        e);
             } catch (URISyntaxException e) {
                 throw new IllegalStateException("Unusable code source for " + name, e);
             }
@@ -98,12 +99,17 @@ final class RuntimeClient {
     private static List<Path> extractNested(Path fatJar) {
         List<Path> out = new ArrayList<>();
         try (JarFile jar = new JarFile(fatJar.toFile())) {
-            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "bricks-lambda-ric",
-                    "jars-" + Files.size(fatJar) + "-" + Files.getLastModifiedTime(fatJar).toMillis());
+            Path dir = Path.of(
+                    System.getProperty("java.io.tmpdir"),
+                    "bricks-lambda-ric",
+                    "jars-" + Files.size(fatJar) + "-"
+                            + Files.getLastModifiedTime(fatJar).toMillis());
             Files.createDirectories(dir);
             List<JarEntry> entries = jar.stream()
-                    .filter(e -> e.getName().startsWith(NESTED_JARS) && e.getName().endsWith(".jar"))
-                    .sorted(Comparator.comparing(JarEntry::getName)).toList();
+                    .filter(e ->
+                            e.getName().startsWith(NESTED_JARS) && e.getName().endsWith(".jar"))
+                    .sorted(Comparator.comparing(JarEntry::getName))
+                    .toList();
             for (JarEntry e : entries) {
                 Path target = dir.resolve(e.getName().substring(NESTED_JARS.length()));
                 if (!Files.isRegularFile(target) || Files.size(target) != e.getSize()) {
@@ -187,7 +193,8 @@ final class RuntimeClient {
     private static String clientJarId() {
         try {
             Class<?> client = Class.forName(MAIN_CLASS, false, RuntimeClient.class.getClassLoader());
-            Path jar = Path.of(client.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path jar = Path.of(
+                    client.getProtectionDomain().getCodeSource().getLocation().toURI());
             String name = jar.getFileName().toString();
             return (name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name) + "-" + Files.size(jar);
         } catch (Exception e) {
@@ -199,7 +206,8 @@ final class RuntimeClient {
     static String libraryName() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (!os.contains("linux")) {
-            throw new UnsupportedOperationException("Lambda's runtime interface client runs on Linux only; this is " + os);
+            throw new UnsupportedOperationException(
+                    "Lambda's runtime interface client runs on Linux only; this is " + os);
         }
         String arch = System.getProperty("os.arch", "");
         String cpu = switch (arch) {

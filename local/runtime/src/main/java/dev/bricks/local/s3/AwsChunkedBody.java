@@ -23,8 +23,7 @@ final class AwsChunkedBody {
     private static final Pattern FIRST_LINE = Pattern.compile("[0-9a-fA-F]{1,16};chunk-signature=[0-9a-fA-F]{64}");
     private static final int MAX_LINE = 256;
 
-    private AwsChunkedBody() {
-    }
+    private AwsChunkedBody() {}
 
     /**
      * Whether {@code in} (which must support mark/reset) starts with an aws-chunked chunk header; the stream is
@@ -62,7 +61,11 @@ final class AwsChunkedBody {
             int semicolon = header.indexOf(';');
             long size;
             try {
-                size = Long.parseLong(semicolon < 0 ? header.strip() : header.substring(0, semicolon).strip(), 16);
+                size = Long.parseLong(
+                        semicolon < 0
+                                ? header.strip()
+                                : header.substring(0, semicolon).strip(),
+                        16);
             } catch (NumberFormatException e) {
                 throw new IOException("aws-chunked body has a bad chunk header: " + header);
             }

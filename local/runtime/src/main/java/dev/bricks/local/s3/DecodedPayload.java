@@ -1,9 +1,5 @@
 package dev.bricks.local.s3;
 
-import org.jclouds.io.MutableContentMetadata;
-import org.jclouds.io.Payload;
-import org.jclouds.io.Payloads;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.jclouds.io.MutableContentMetadata;
+import org.jclouds.io.Payload;
+import org.jclouds.io.Payloads;
 
 /**
  * An upload payload with its {@code aws-chunked} framing removed, spooled to a temporary file that
@@ -63,7 +62,9 @@ final class DecodedPayload implements AutoCloseable {
 
     private static Payload reopened(Payload original, InputStream in) {
         Payload again = Payloads.newInputStreamPayload(in);
-        copyMetadata(original.getContentMetadata(), again.getContentMetadata(),
+        copyMetadata(
+                original.getContentMetadata(),
+                again.getContentMetadata(),
                 original.getContentMetadata().getContentLength());
         return again;
     }
@@ -82,7 +83,8 @@ final class DecodedPayload implements AutoCloseable {
         if (encoding == null) {
             return null;
         }
-        String rest = Arrays.stream(encoding.split(",")).map(String::strip)
+        String rest = Arrays.stream(encoding.split(","))
+                .map(String::strip)
                 .filter(e -> !e.isEmpty() && !e.equalsIgnoreCase("aws-chunked"))
                 .collect(Collectors.joining(","));
         return rest.isEmpty() ? null : rest;

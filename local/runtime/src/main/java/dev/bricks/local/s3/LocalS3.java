@@ -1,15 +1,6 @@
 package dev.bricks.local.s3;
 
 import dev.bricks.local.functions.AsyncInvoker;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobProviderMetadata;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobProviderMetadata;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStore;
-import org.jclouds.blobstore.BlobStoreContext;
-import org.jclouds.blobstore.domain.BlobMetadata;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -22,6 +13,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobProviderMetadata;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobProviderMetadata;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStore;
+import org.jclouds.blobstore.BlobStoreContext;
+import org.jclouds.blobstore.domain.BlobMetadata;
 
 /**
  * A real S3 API on loopback: <a href="https://github.com/gaul/s3proxy">s3proxy</a> over a jclouds blob store
@@ -64,8 +63,8 @@ public final class LocalS3 implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.async = Objects.requireNonNull(async, "async");
         this.records = new S3EventRecords(config.region());
-        this.buckets = config.buckets().stream().collect(Collectors.toUnmodifiableMap(S3BucketConfig::name,
-                Function.identity(), (a, b) -> {
+        this.buckets = config.buckets().stream()
+                .collect(Collectors.toUnmodifiableMap(S3BucketConfig::name, Function.identity(), (a, b) -> {
                     throw new IllegalArgumentException("bucket " + a.name() + " is configured twice");
                 }));
     }
@@ -102,18 +101,22 @@ public final class LocalS3 implements AutoCloseable {
         try {
             front = new HeldConnections(config.port(), serverPort, log);
         } catch (UncheckedIOException e) {
-            throw new IllegalStateException("S3 could not start on 127.0.0.1:" + config.port() + ": "
-                    + e.getCause().getMessage(), e);
+            throw new IllegalStateException(
+                    "S3 could not start on 127.0.0.1:" + config.port() + ": "
+                            + e.getCause().getMessage(),
+                    e);
         }
         endpoint = URI.create("http://127.0.0.1:" + front.port());
-        Thread starter = new Thread(() -> {
-            try {
-                serverPort.complete(startServer(0));
-            } catch (RuntimeException e) {
-                log.accept("S3 could not start: " + e.getMessage());
-                serverPort.completeExceptionally(e);
-            }
-        }, "bricks-s3-start");
+        Thread starter = new Thread(
+                () -> {
+                    try {
+                        serverPort.complete(startServer(0));
+                    } catch (RuntimeException e) {
+                        log.accept("S3 could not start: " + e.getMessage());
+                        serverPort.completeExceptionally(e);
+                    }
+                },
+                "bricks-s3-start");
         starter.setDaemon(true);
         starter.start();
         return this;
@@ -201,7 +204,9 @@ public final class LocalS3 implements AutoCloseable {
     private BlobStoreContext blobStoreContext() {
         Properties properties = new Properties();
         if (config.dataDirectory() == null) {
-            return ContextBuilder.newBuilder(new TransientNio2BlobProviderMetadata()).overrides(properties).credentials("local", "local")
+            return ContextBuilder.newBuilder(new TransientNio2BlobProviderMetadata())
+                    .overrides(properties)
+                    .credentials("local", "local")
                     .build(BlobStoreContext.class);
         }
         try {
@@ -209,8 +214,12 @@ public final class LocalS3 implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create S3 data directory " + config.dataDirectory(), e);
         }
-        properties.setProperty("jclouds.filesystem.basedir", config.dataDirectory().toAbsolutePath().toString());
-        return ContextBuilder.newBuilder(new FilesystemNio2BlobProviderMetadata()).overrides(properties).credentials("local", "local")
+        properties.setProperty(
+                "jclouds.filesystem.basedir",
+                config.dataDirectory().toAbsolutePath().toString());
+        return ContextBuilder.newBuilder(new FilesystemNio2BlobProviderMetadata())
+                .overrides(properties)
+                .credentials("local", "local")
                 .build(BlobStoreContext.class);
     }
 
@@ -236,7 +245,8 @@ public final class LocalS3 implements AutoCloseable {
             Instant now = Instant.now();
             for (S3NotificationConfig notification : bucketConfig.notifications()) {
                 if (notification.fires(type, key)) {
-                    async.invoke(notification.functionId(),
+                    async.invoke(
+                            notification.functionId(),
                             records.event(notification, type, bucket, key, size, eTag, sequencer, now));
                 }
             }
@@ -247,7 +257,8 @@ public final class LocalS3 implements AutoCloseable {
                 return null;
             }
             return eTag.startsWith("\"") && eTag.endsWith("\"") && eTag.length() > 1
-                    ? eTag.substring(1, eTag.length() - 1) : eTag;
+                    ? eTag.substring(1, eTag.length() - 1)
+                    : eTag;
         }
     }
 }

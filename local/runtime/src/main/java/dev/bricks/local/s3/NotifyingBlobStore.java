@@ -1,5 +1,7 @@
 package dev.bricks.local.s3;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.domain.Blob;
 import org.jclouds.blobstore.domain.BlobMetadata;
@@ -9,9 +11,6 @@ import org.jclouds.blobstore.options.CopyOptions;
 import org.jclouds.blobstore.options.PutOptions;
 import org.jclouds.blobstore.util.ForwardingBlobStore;
 import org.jclouds.io.Payload;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * s3proxy's blob store with a hook after each write: reports created and removed objects to a
@@ -48,7 +47,10 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
                 blob.setPayload(decoded.payload());
             }
             String eTag = super.putBlob(container, blob, options);
-            created(S3EventType.OBJECT_CREATED_PUT, container, blob.getMetadata().getName());
+            created(
+                    S3EventType.OBJECT_CREATED_PUT,
+                    container,
+                    blob.getMetadata().getName());
             return eTag;
         }
     }
@@ -61,8 +63,8 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
     }
 
     @Override
-    public String copyBlob(String fromContainer, String fromName, String toContainer, String toName,
-                           CopyOptions options) {
+    public String copyBlob(
+            String fromContainer, String fromName, String toContainer, String toName, CopyOptions options) {
         String eTag = super.copyBlob(fromContainer, fromName, toContainer, toName, options);
         created(S3EventType.OBJECT_CREATED_COPY, toContainer, toName);
         return eTag;

@@ -19,8 +19,8 @@ public record S3BucketConfig(String name, List<S3NotificationConfig> notificatio
     public S3BucketConfig {
         Objects.requireNonNull(name, "name");
         if (!name.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
-            throw new IllegalArgumentException("Invalid bucket name '" + name
-                    + "': 3-63 characters of lower-case letters, digits, '.' and '-'");
+            throw new IllegalArgumentException(
+                    "Invalid bucket name '" + name + "': 3-63 characters of lower-case letters, digits, '.' and '-'");
         }
         notifications = List.copyOf(notifications);
     }

@@ -3,7 +3,6 @@ package dev.bricks.local.s3;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -43,8 +42,15 @@ final class S3EventRecords {
      * @param size the object's size for created events; null for removed events (S3 omits it there)
      * @param eTag the object's ETag without quotes; null for removed events
      */
-    byte[] event(S3NotificationConfig notification, S3EventType type, String bucket, String key, Long size,
-                 String eTag, String sequencer, Instant time) {
+    byte[] event(
+            S3NotificationConfig notification,
+            S3EventType type,
+            String bucket,
+            String key,
+            Long size,
+            String eTag,
+            String sequencer,
+            Instant time) {
         ObjectNode record = JSON.createObjectNode();
         record.put("eventVersion", EVENT_VERSION);
         record.put("eventSource", "aws:s3");

@@ -13,8 +13,8 @@ import java.util.Set;
  * @param prefix the key must start with this (raw, not URL-encoded); empty for any
  * @param suffix the key must end with this; empty for any
  */
-public record S3NotificationConfig(String id, String functionId, Set<S3EventType> events, String prefix,
-                                   String suffix) {
+public record S3NotificationConfig(
+        String id, String functionId, Set<S3EventType> events, String prefix, String suffix) {
 
     /** Checks the components and copies the set. */
     public S3NotificationConfig {

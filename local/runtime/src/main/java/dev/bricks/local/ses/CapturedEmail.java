@@ -18,8 +18,15 @@ import java.util.Objects;
  * @param timestamp when it was accepted; never null
  * @param eml the whole message in RFC 5322 form, as it would have been sent; never null
  */
-public record CapturedEmail(String messageId, String from, List<String> to, List<String> cc, List<String> bcc,
-                            String subject, Instant timestamp, byte[] eml) {
+public record CapturedEmail(
+        String messageId,
+        String from,
+        List<String> to,
+        List<String> cc,
+        List<String> bcc,
+        String subject,
+        Instant timestamp,
+        byte[] eml) {
 
     /** Checks the components and copies the lists. */
     public CapturedEmail {
@@ -40,6 +47,7 @@ public record CapturedEmail(String messageId, String from, List<String> to, List
 
     /** One line for the console: {@code mail <id> to <to> subject "<subject>"}. */
     public String toLogLine() {
-        return "mail " + messageId + " to " + String.join(", ", to.isEmpty() ? bcc : to) + " subject \"" + subject + "\"";
+        return "mail " + messageId + " to " + String.join(", ", to.isEmpty() ? bcc : to) + " subject \"" + subject
+                + "\"";
     }
 }

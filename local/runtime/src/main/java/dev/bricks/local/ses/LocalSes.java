@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.bricks.local.runtime.LoopbackHttpServers;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -162,7 +161,9 @@ public final class LocalSes implements AutoCloseable {
                     CapturedEmail mail = find(path.substring(EMAILS_PATH.length() + 1));
                     respond(exchange, 200, "message/rfc822", mail.eml(), null);
                 } else {
-                    throw new SesRequestException(404, "NotFoundException",
+                    throw new SesRequestException(
+                            404,
+                            "NotFoundException",
                             "No SES operation at " + method + " " + path + " (bricks-local serves SendEmail only)");
                 }
             } catch (SesRequestException e) {
@@ -185,8 +186,12 @@ public final class LocalSes implements AutoCloseable {
         CapturedEmail mail = SendEmailRequest.toEmail(json, messageId, now);
         store(mail);
         log.accept(mail.toLogLine());
-        respond(exchange, 200, "application/json",
-                JSON.writeValueAsBytes(JSON.createObjectNode().put("MessageId", messageId)), null);
+        respond(
+                exchange,
+                200,
+                "application/json",
+                JSON.writeValueAsBytes(JSON.createObjectNode().put("MessageId", messageId)),
+                null);
     }
 
     private void store(CapturedEmail mail) {
@@ -196,7 +201,9 @@ public final class LocalSes implements AutoCloseable {
                 Path file = config.dataDirectory().resolve(mail.messageId() + ".eml");
                 Files.write(file, mail.eml());
             } catch (IOException e) {
-                throw new SesRequestException(500, "InternalFailure",
+                throw new SesRequestException(
+                        500,
+                        "InternalFailure",
                         "Could not store the mail under " + config.dataDirectory() + ": " + e.getMessage());
             }
         }
@@ -212,8 +219,10 @@ public final class LocalSes implements AutoCloseable {
                     try {
                         Files.deleteIfExists(config.dataDirectory().resolve(mail.messageId() + ".eml"));
                     } catch (IOException e) {
-                        throw new SesRequestException(500, "InternalFailure", "Could not delete " + mail.messageId()
-                                + ".eml: " + e.getMessage());
+                        throw new SesRequestException(
+                                500,
+                                "InternalFailure",
+                                "Could not delete " + mail.messageId() + ".eml: " + e.getMessage());
                     }
                 }
             }
@@ -223,9 +232,11 @@ public final class LocalSes implements AutoCloseable {
 
     private CapturedEmail find(String messageId) {
         synchronized (emails) {
-            return emails.stream().filter(m -> m.messageId().equals(messageId)).findFirst()
-                    .orElseThrow(() -> new SesRequestException(404, "NotFoundException",
-                            "No captured mail with MessageId " + messageId));
+            return emails.stream()
+                    .filter(m -> m.messageId().equals(messageId))
+                    .findFirst()
+                    .orElseThrow(() -> new SesRequestException(
+                            404, "NotFoundException", "No captured mail with MessageId " + messageId));
         }
     }
 
@@ -249,17 +260,24 @@ public final class LocalSes implements AutoCloseable {
             return;
         }
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> emls = files.filter(f -> f.getFileName().toString().endsWith(".eml")).toList();
+            List<Path> emls = files.filter(f -> f.getFileName().toString().endsWith(".eml"))
+                    .toList();
             List<CapturedEmail> loaded = new ArrayList<>();
             for (Path file : emls) {
                 byte[] eml = Files.readAllBytes(file);
                 Map<String, String> headers = MimeHeaders.parse(eml);
                 String name = file.getFileName().toString();
-                loaded.add(new CapturedEmail(name.substring(0, name.length() - ".eml".length()),
-                        MimeHeaders.addresses(headers.get("from")).stream().findFirst().orElse(""),
-                        MimeHeaders.addresses(headers.get("to")), MimeHeaders.addresses(headers.get("cc")), List.of(),
+                loaded.add(new CapturedEmail(
+                        name.substring(0, name.length() - ".eml".length()),
+                        MimeHeaders.addresses(headers.get("from")).stream()
+                                .findFirst()
+                                .orElse(""),
+                        MimeHeaders.addresses(headers.get("to")),
+                        MimeHeaders.addresses(headers.get("cc")),
+                        List.of(),
                         MimeHeaders.decode(headers.getOrDefault("subject", "")),
-                        Files.getLastModifiedTime(file).toInstant(), eml));
+                        Files.getLastModifiedTime(file).toInstant(),
+                        eml));
             }
             loaded.sort(Comparator.comparing(CapturedEmail::timestamp));
             synchronized (emails) {
@@ -298,7 +316,8 @@ public final class LocalSes implements AutoCloseable {
     }
 
     private static String messageId() {
-        return "010001" + HexFormat.of().toHexDigits(Instant.now().toEpochMilli()).substring(4) + "-"
-                + UUID.randomUUID() + "-000000";
+        return "010001"
+                + HexFormat.of().toHexDigits(Instant.now().toEpochMilli()).substring(4) + "-" + UUID.randomUUID()
+                + "-000000";
     }
 }

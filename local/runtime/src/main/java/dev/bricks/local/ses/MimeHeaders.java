@@ -18,8 +18,7 @@ final class MimeHeaders {
     private static final Pattern ENCODED_WORD = Pattern.compile("=\\?([^?]+)\\?([bBqQ])\\?([^?]*)\\?=");
     private static final Pattern ADDRESS = Pattern.compile("<([^>]+)>");
 
-    private MimeHeaders() {
-    }
+    private MimeHeaders() {}
 
     /**
      * The headers of a message, names lower-cased, first occurrence wins.
@@ -73,8 +72,8 @@ final class MimeHeaders {
             } catch (IllegalArgumentException e) {
                 charset = StandardCharsets.UTF_8;
             }
-            byte[] bytes = m.group(2).equalsIgnoreCase("B") ? Base64.getMimeDecoder().decode(m.group(3))
-                    : decodeQ(m.group(3));
+            byte[] bytes =
+                    m.group(2).equalsIgnoreCase("B") ? Base64.getMimeDecoder().decode(m.group(3)) : decodeQ(m.group(3));
             m.appendReplacement(out, Matcher.quoteReplacement(new String(bytes, charset)));
         }
         m.appendTail(out);
@@ -84,7 +83,8 @@ final class MimeHeaders {
     /** A header value for a message: as is when ASCII, else one RFC 2047 B-encoded word. */
     static String encode(String value) {
         boolean ascii = value.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
-        return ascii ? value
+        return ascii
+                ? value
                 : "=?UTF-8?B?" + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) + "?=";
     }
 

@@ -1,10 +1,9 @@
 package dev.bricks.local.ses;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.nio.charset.StandardCharsets;
-import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -17,8 +16,7 @@ import java.util.Map;
  */
 final class SendEmailRequest {
 
-    private SendEmailRequest() {
-    }
+    private SendEmailRequest() {}
 
     /**
      * Builds the captured mail.
@@ -52,8 +50,15 @@ final class SendEmailRequest {
         return simple(content.path("Simple"), body, from, to, cc, bcc, messageId, now);
     }
 
-    private static CapturedEmail simple(JsonNode simple, JsonNode body, String from, List<String> to,
-                                        List<String> cc, List<String> bcc, String messageId, ZonedDateTime now) {
+    private static CapturedEmail simple(
+            JsonNode simple,
+            JsonNode body,
+            String from,
+            List<String> to,
+            List<String> cc,
+            List<String> bcc,
+            String messageId,
+            ZonedDateTime now) {
         if (from.isBlank()) {
             throw SesRequestException.badRequest("FromEmailAddress is required for Simple content");
         }
@@ -97,12 +102,25 @@ final class SendEmailRequest {
         } else {
             part(m, text != null ? "text/plain" : "text/html", text != null ? text : html);
         }
-        return new CapturedEmail(messageId, from, to, cc, bcc, subject, now.toInstant(),
+        return new CapturedEmail(
+                messageId,
+                from,
+                to,
+                cc,
+                bcc,
+                subject,
+                now.toInstant(),
                 m.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static CapturedEmail raw(JsonNode raw, String from, List<String> to, List<String> cc, List<String> bcc,
-                                     String messageId, ZonedDateTime now) {
+    private static CapturedEmail raw(
+            JsonNode raw,
+            String from,
+            List<String> to,
+            List<String> cc,
+            List<String> bcc,
+            String messageId,
+            ZonedDateTime now) {
         String data = raw.path("Data").asText("");
         if (data.isEmpty()) {
             throw SesRequestException.badRequest("Raw.Data is required: the whole MIME message, base64-encoded");
@@ -123,13 +141,12 @@ final class SendEmailRequest {
         if (sender.isBlank()) {
             throw SesRequestException.badRequest("Missing required header 'From'.");
         }
-        List<String> rawTo = to.isEmpty() && cc.isEmpty() && bcc.isEmpty()
-                ? MimeHeaders.addresses(headers.get("to")) : to;
-        List<String> rawCc = to.isEmpty() && cc.isEmpty() && bcc.isEmpty()
-                ? MimeHeaders.addresses(headers.get("cc")) : cc;
+        List<String> rawTo =
+                to.isEmpty() && cc.isEmpty() && bcc.isEmpty() ? MimeHeaders.addresses(headers.get("to")) : to;
+        List<String> rawCc =
+                to.isEmpty() && cc.isEmpty() && bcc.isEmpty() ? MimeHeaders.addresses(headers.get("cc")) : cc;
         if (rawTo.isEmpty() && rawCc.isEmpty() && bcc.isEmpty()) {
-            throw SesRequestException.badRequest(
-                    "No recipient: set Destination or a To/Cc header in the raw message");
+            throw SesRequestException.badRequest("No recipient: set Destination or a To/Cc header in the raw message");
         }
         String subject = MimeHeaders.decode(headers.getOrDefault("subject", ""));
         return new CapturedEmail(messageId, sender, rawTo, rawCc, bcc, subject, now.toInstant(), message);

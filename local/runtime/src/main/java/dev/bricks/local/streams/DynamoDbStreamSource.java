@@ -5,18 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bricks.local.functions.FunctionError;
 import dev.bricks.local.functions.FunctionInvoker;
 import dev.bricks.local.functions.InvokeOutcome;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
-import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.Shard;
-import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
-import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +19,17 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * A DynamoDB stream event source mapping: reads a table's stream through the real Streams API
@@ -89,8 +88,12 @@ public final class DynamoDbStreamSource implements AutoCloseable {
      * @param log receives one line per failure; not null
      * @throws IllegalArgumentException when a filter pattern is not valid
      */
-    public DynamoDbStreamSource(URI dynamoDbEndpoint, String region, StreamSourceConfig config,
-                                FunctionInvoker invoker, Consumer<String> log) {
+    public DynamoDbStreamSource(
+            URI dynamoDbEndpoint,
+            String region,
+            StreamSourceConfig config,
+            FunctionInvoker invoker,
+            Consumer<String> log) {
         this.config = Objects.requireNonNull(config, "config");
         this.invoker = Objects.requireNonNull(invoker, "invoker");
         this.log = Objects.requireNonNull(log, "log");
@@ -125,8 +128,8 @@ public final class DynamoDbStreamSource implements AutoCloseable {
                             + config.functionId()))
                     .streamArn();
         } catch (SdkException e) {
-            throw new IllegalStateException("Cannot list the streams of table " + config.tableName() + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot list the streams of table " + config.tableName() + ": " + e.getMessage(), e);
         }
         streamArn = arn;
         ShardReader reader = new ShardReader(arn, firstShard(arn));
@@ -184,7 +187,8 @@ public final class DynamoDbStreamSource implements AutoCloseable {
     }
 
     private Shard firstShard(String arn) {
-        StreamDescription description = streams.describeStream(b -> b.streamArn(arn)).streamDescription();
+        StreamDescription description =
+                streams.describeStream(b -> b.streamArn(arn)).streamDescription();
         List<Shard> shards = description.shards();
         return shards.stream()
                 .filter(s -> s.parentShardId() == null
@@ -194,12 +198,10 @@ public final class DynamoDbStreamSource implements AutoCloseable {
     }
 
     /** One record as fetched: its Lambda-shaped JSON, sequence number and creation time. */
-    private record Pending(ObjectNode json, String sequenceNumber, Instant created) {
-    }
+    private record Pending(ObjectNode json, String sequenceNumber, Instant created) {}
 
     /** A batch to (re)try: how many records from the head of the queue, and how often they failed already. */
-    private record Segment(int size, int attempts) {
-    }
+    private record Segment(int size, int attempts) {}
 
     /** Reads one shard after the other, in order; runs on the mapping's thread. */
     private final class ShardReader {
@@ -214,9 +216,13 @@ public final class DynamoDbStreamSource implements AutoCloseable {
         ShardReader(String arn, Shard shard) {
             this.arn = arn;
             this.shard = shard;
-            this.iterator = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard.shardId())
-                    .shardIteratorType(config.startingPosition() == StartingPosition.LATEST
-                            ? ShardIteratorType.LATEST : ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            this.iterator = streams.getShardIterator(b -> b.streamArn(arn)
+                            .shardId(shard.shardId())
+                            .shardIteratorType(
+                                    config.startingPosition() == StartingPosition.LATEST
+                                            ? ShardIteratorType.LATEST
+                                            : ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator();
         }
 
         void run() {
@@ -246,14 +252,15 @@ public final class DynamoDbStreamSource implements AutoCloseable {
         /** Polls until a batch is full or the batching window has passed since the first buffered record. */
         private void fill() throws InterruptedException {
             while (running && iterator != null && queue.size() < config.batchSize()) {
-                GetRecordsResponse page = streams.getRecords(b -> b.shardIterator(iterator).limit(GET_RECORDS_LIMIT));
+                GetRecordsResponse page =
+                        streams.getRecords(b -> b.shardIterator(iterator).limit(GET_RECORDS_LIMIT));
                 iterator = page.nextShardIterator();
                 for (Record record : page.records()) {
                     ObjectNode json = StreamRecordJson.lambdaRecord(record, arn, region);
                     if (filter.keeps(json.toString())) {
                         Instant created = record.dynamodb().approximateCreationDateTime();
-                        queue.add(new Pending(json, record.dynamodb().sequenceNumber(),
-                                created == null ? clock.instant() : created));
+                        queue.add(new Pending(
+                                json, record.dynamodb().sequenceNumber(), created == null ? clock.instant() : created));
                     } else {
                         handled.incrementAndGet();
                     }
@@ -283,11 +290,13 @@ public final class DynamoDbStreamSource implements AutoCloseable {
         }
 
         private boolean windowPassed() {
-            return firstBuffered != null && !clock.instant().isBefore(firstBuffered.plus(config.maximumBatchingWindow()));
+            return firstBuffered != null
+                    && !clock.instant().isBefore(firstBuffered.plus(config.maximumBatchingWindow()));
         }
 
         private Duration windowLeft() {
-            return firstBuffered == null ? config.maximumBatchingWindow()
+            return firstBuffered == null
+                    ? config.maximumBatchingWindow()
                     : Duration.between(clock.instant(), firstBuffered.plus(config.maximumBatchingWindow()));
         }
 
@@ -298,7 +307,8 @@ public final class DynamoDbStreamSource implements AutoCloseable {
                 return;
             }
             Segment segment = segments.isEmpty()
-                    ? new Segment(Math.min(config.batchSize(), queue.size()), headAttempts) : segments.peekFirst();
+                    ? new Segment(Math.min(config.batchSize(), queue.size()), headAttempts)
+                    : segments.peekFirst();
             List<Pending> batch = head(Math.min(segment.size(), queue.size()));
             invocations.incrementAndGet();
             InvokeOutcome outcome = invoker.invoke(config.functionId(), event(batch));
@@ -308,7 +318,9 @@ public final class DynamoDbStreamSource implements AutoCloseable {
                 return;
             }
             int attempts = segment.attempts() + 1;
-            lastError = outcome.succeeded() ? "ReportedBatchItemFailure" : FunctionError.of(outcome).errorType();
+            lastError = outcome.succeeded()
+                    ? "ReportedBatchItemFailure"
+                    : FunctionError.of(outcome).errorType();
             if (failedAt > 0) {
                 complete(failedAt);
                 replaceHeadSegment(segment, List.of(new Segment(batch.size() - failedAt, attempts)));
@@ -322,8 +334,8 @@ public final class DynamoDbStreamSource implements AutoCloseable {
             }
             if (config.bisectBatchOnFunctionError() && batch.size() > 1) {
                 int half = batch.size() / 2;
-                replaceHeadSegment(segment, List.of(new Segment(half, attempts),
-                        new Segment(batch.size() - half, attempts)));
+                replaceHeadSegment(
+                        segment, List.of(new Segment(half, attempts), new Segment(batch.size() - half, attempts)));
             } else {
                 replaceHeadSegment(segment, List.of(new Segment(batch.size(), attempts)));
             }
@@ -416,8 +428,11 @@ public final class DynamoDbStreamSource implements AutoCloseable {
                 expired.add(p);
             }
             if (!expired.isEmpty()) {
-                giveUp(expired, StreamFailure.Condition.RecordAgeExceeded,
-                        segments.isEmpty() ? headAttempts : segments.peekFirst().attempts(), "RecordAgeExceeded");
+                giveUp(
+                        expired,
+                        StreamFailure.Condition.RecordAgeExceeded,
+                        segments.isEmpty() ? headAttempts : segments.peekFirst().attempts(),
+                        "RecordAgeExceeded");
                 complete(expired.size());
                 shrinkSegments(expired.size());
             }
@@ -436,11 +451,19 @@ public final class DynamoDbStreamSource implements AutoCloseable {
         }
 
         private void giveUp(List<Pending> records, StreamFailure.Condition condition, int attempts, String error) {
-            StreamFailure failure = new StreamFailure(config.functionId(), arn, shard.shardId(), condition, attempts,
-                    error, records.stream().map(p -> p.json().toString()).toList(),
-                    records.get(0).sequenceNumber(), records.get(records.size() - 1).sequenceNumber(),
+            StreamFailure failure = new StreamFailure(
+                    config.functionId(),
+                    arn,
+                    shard.shardId(),
+                    condition,
+                    attempts,
+                    error,
+                    records.stream().map(p -> p.json().toString()).toList(),
+                    records.get(0).sequenceNumber(),
+                    records.get(records.size() - 1).sequenceNumber(),
                     clock.instant());
-            log.accept(failure.toLogLine() + config.onFailureDestination().map(d -> " -> " + d).orElse(""));
+            log.accept(failure.toLogLine()
+                    + config.onFailureDestination().map(d -> " -> " + d).orElse(""));
             synchronized (failures) {
                 failures.add(failure);
             }
@@ -466,13 +489,15 @@ public final class DynamoDbStreamSource implements AutoCloseable {
         /** Moves to the closed shard's child, if the stream has one yet. */
         private boolean nextShard() {
             Optional<Shard> child = streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards().stream()
-                    .filter(s -> shard.shardId().equals(s.parentShardId())).findFirst();
+                    .filter(s -> shard.shardId().equals(s.parentShardId()))
+                    .findFirst();
             if (child.isEmpty()) {
                 return false;
             }
             shard = child.get();
-            iterator = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard.shardId())
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            iterator = streams.getShardIterator(b ->
+                            b.streamArn(arn).shardId(shard.shardId()).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator();
             return true;
         }
 

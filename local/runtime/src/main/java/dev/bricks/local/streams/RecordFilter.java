@@ -1,8 +1,7 @@
 package dev.bricks.local.streams;
 
-import software.amazon.event.ruler.Machine;
-
 import java.util.List;
+import software.amazon.event.ruler.Machine;
 
 /**
  * Lambda event filtering ({@code FilterCriteria}): a record is kept when it matches at least one pattern, or when
@@ -23,8 +22,8 @@ final class RecordFilter {
             try {
                 machine.addRule("filter-" + i, patterns.get(i));
             } catch (Exception e) {
-                throw new IllegalArgumentException("Invalid FilterCriteria pattern " + patterns.get(i) + ": "
-                        + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "Invalid FilterCriteria pattern " + patterns.get(i) + ": " + e.getMessage(), e);
             }
         }
     }

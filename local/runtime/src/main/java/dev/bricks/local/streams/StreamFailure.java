@@ -19,9 +19,17 @@ import java.util.Objects;
  * @param endSequenceNumber the last record's sequence number; never null
  * @param time when they were given up; never null
  */
-public record StreamFailure(String functionId, String streamArn, String shardId, Condition condition, int attempts,
-                            String errorType, List<String> records, String startSequenceNumber,
-                            String endSequenceNumber, Instant time) {
+public record StreamFailure(
+        String functionId,
+        String streamArn,
+        String shardId,
+        Condition condition,
+        int attempts,
+        String errorType,
+        List<String> records,
+        String startSequenceNumber,
+        String endSequenceNumber,
+        Instant time) {
 
     /** Why records were given up, named as Lambda's on-failure records name it. */
     public enum Condition {

@@ -3,21 +3,19 @@ package dev.bricks.local.streams;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Base64;
+import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
-
-import java.util.Base64;
-import java.util.Map;
 
 /** Turns a Streams API record into the record Lambda hands a function ({@code Records[]} of a DynamoDB event). */
 final class StreamRecordJson {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private StreamRecordJson() {
-    }
+    private StreamRecordJson() {}
 
     /** The Lambda-shaped record: eventID, eventName, eventVersion, eventSource, awsRegion, dynamodb, eventSourceARN. */
     static ObjectNode lambdaRecord(Record record, String streamArn, String region) {
@@ -30,7 +28,9 @@ final class StreamRecordJson {
         StreamRecord change = record.dynamodb();
         ObjectNode dynamodb = node.putObject("dynamodb");
         if (change.approximateCreationDateTime() != null) {
-            dynamodb.put("ApproximateCreationDateTime", change.approximateCreationDateTime().getEpochSecond());
+            dynamodb.put(
+                    "ApproximateCreationDateTime",
+                    change.approximateCreationDateTime().getEpochSecond());
         }
         if (change.hasKeys()) {
             dynamodb.set("Keys", item(change.keys()));
@@ -47,7 +47,8 @@ final class StreamRecordJson {
         }
         dynamodb.put("StreamViewType", change.streamViewTypeAsString());
         if (record.userIdentity() != null) {
-            node.putObject("userIdentity").put("type", record.userIdentity().type())
+            node.putObject("userIdentity")
+                    .put("type", record.userIdentity().type())
                     .put("principalId", record.userIdentity().principalId());
         }
         node.put("eventSourceARN", streamArn);

@@ -28,11 +28,19 @@ import java.util.Optional;
  * @param pollInterval the wait between two empty {@code GetRecords} calls (Lambda polls each shard four times a
  *     second: 250 ms)
  */
-public record StreamSourceConfig(String functionId, String tableName, int batchSize, Duration maximumBatchingWindow,
-                                 StartingPosition startingPosition, boolean reportBatchItemFailures,
-                                 boolean bisectBatchOnFunctionError, int maximumRetryAttempts,
-                                 Optional<Duration> maximumRecordAge, Optional<String> onFailureDestination,
-                                 List<String> filterPatterns, Duration pollInterval) {
+public record StreamSourceConfig(
+        String functionId,
+        String tableName,
+        int batchSize,
+        Duration maximumBatchingWindow,
+        StartingPosition startingPosition,
+        boolean reportBatchItemFailures,
+        boolean bisectBatchOnFunctionError,
+        int maximumRetryAttempts,
+        Optional<Duration> maximumRecordAge,
+        Optional<String> onFailureDestination,
+        List<String> filterPatterns,
+        Duration pollInterval) {
 
     /** Lambda's default batch size for DynamoDB streams: 100 records. */
     public static final int DEFAULT_BATCH_SIZE = 100;
@@ -59,16 +67,16 @@ public record StreamSourceConfig(String functionId, String tableName, int batchS
             throw new IllegalArgumentException("BatchSize must be 1-10000, was " + batchSize);
         }
         if (maximumBatchingWindow.isNegative() || maximumBatchingWindow.compareTo(Duration.ofSeconds(300)) > 0) {
-            throw new IllegalArgumentException("MaximumBatchingWindowInSeconds must be 0-300, was "
-                    + maximumBatchingWindow.toSeconds());
+            throw new IllegalArgumentException(
+                    "MaximumBatchingWindowInSeconds must be 0-300, was " + maximumBatchingWindow.toSeconds());
         }
         if (maximumRetryAttempts < -1 || maximumRetryAttempts > 10_000) {
             throw new IllegalArgumentException("MaximumRetryAttempts must be -1-10000, was " + maximumRetryAttempts);
         }
         maximumRecordAge.ifPresent(age -> {
             if (age.compareTo(Duration.ofSeconds(60)) < 0 || age.compareTo(Duration.ofDays(7)) > 0) {
-                throw new IllegalArgumentException("MaximumRecordAgeInSeconds must be -1 or 60-604800, was "
-                        + age.toSeconds());
+                throw new IllegalArgumentException(
+                        "MaximumRecordAgeInSeconds must be -1 or 60-604800, was " + age.toSeconds());
             }
         });
         if (pollInterval.isNegative() || pollInterval.isZero()) {
@@ -163,9 +171,19 @@ public record StreamSourceConfig(String functionId, String tableName, int batchS
 
         /** @throws IllegalArgumentException naming a property out of Lambda's range */
         public StreamSourceConfig build() {
-            return new StreamSourceConfig(functionId, tableName, batchSize, maximumBatchingWindow, startingPosition,
-                    reportBatchItemFailures, bisectBatchOnFunctionError, maximumRetryAttempts, maximumRecordAge,
-                    onFailureDestination, filterPatterns, pollInterval);
+            return new StreamSourceConfig(
+                    functionId,
+                    tableName,
+                    batchSize,
+                    maximumBatchingWindow,
+                    startingPosition,
+                    reportBatchItemFailures,
+                    bisectBatchOnFunctionError,
+                    maximumRetryAttempts,
+                    maximumRecordAge,
+                    onFailureDestination,
+                    filterPatterns,
+                    pollInterval);
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.bricks.local.targets;
 
 import dev.bricks.local.eventbridge.LocalEventBridge;
 import dev.bricks.local.functions.AsyncInvoker;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -48,11 +47,16 @@ public final class EventBridgeLambdaTargets implements AutoCloseable {
     public String addRule(LambdaRuleConfig rule) {
         Objects.requireNonNull(rule, "rule");
         AtomicReference<String> arn = new AtomicReference<>("");
-        arn.set(registrar.addRule(rule.busName(), rule.ruleName(), rule.patternJson(), event ->
-                async.invoke(rule.functionId(),
+        arn.set(registrar.addRule(
+                rule.busName(),
+                rule.ruleName(),
+                rule.patternJson(),
+                event -> async.invoke(
+                        rule.functionId(),
                         InputTransformation.apply(rule.input(), event.envelopeJson(), rule.ruleName(), arn.get()))));
         synchronized (rules) {
-            rules.removeIf(r -> r.ruleName().equals(rule.ruleName()) && r.busName().equals(rule.busName()));
+            rules.removeIf(
+                    r -> r.ruleName().equals(rule.ruleName()) && r.busName().equals(rule.busName()));
             rules.add(rule);
         }
         return arn.get();

@@ -3,7 +3,6 @@ package dev.bricks.local.targets;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,8 +13,7 @@ final class InputTransformation {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PLACEHOLDER = Pattern.compile("<([A-Za-z0-9_.-]+)>");
 
-    private InputTransformation() {
-    }
+    private InputTransformation() {}
 
     static byte[] apply(TargetInput input, String envelopeJson, String ruleName, String ruleArn) {
         if (input instanceof TargetInput.Constant c) {
@@ -58,8 +56,13 @@ final class InputTransformation {
         return JSON.getNodeFactory().textNode(out.toString()).toString();
     }
 
-    private static JsonNode value(String name, TargetInput.Transformer t, JsonNode event, String envelopeJson,
-                                  String ruleName, String ruleArn) {
+    private static JsonNode value(
+            String name,
+            TargetInput.Transformer t,
+            JsonNode event,
+            String envelopeJson,
+            String ruleName,
+            String ruleArn) {
         String path = t.inputPathsMap().get(name);
         if (path != null) {
             return JsonPaths.select(event, path);

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** The JSONPath subset EventBridge input paths use here: {@code $} and {@code $.a.b} (names, no filters). */
 final class JsonPaths {
 
-    private JsonPaths() {
-    }
+    private JsonPaths() {}
 
     /** @throws IllegalArgumentException naming the property when the path is not {@code $} or {@code $.a.b…} */
     static void check(String path, String property) {

@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param functionId the target function's logical id; not null
  * @param input what the function receives; not null ({@link TargetInput#wholeEvent()} for the event)
  */
-public record LambdaRuleConfig(String busName, String ruleName, String patternJson, String functionId,
-                               TargetInput input) {
+public record LambdaRuleConfig(
+        String busName, String ruleName, String patternJson, String functionId, TargetInput input) {
 
     /** The default bus' name. */
     public static final String DEFAULT_BUS = "default";

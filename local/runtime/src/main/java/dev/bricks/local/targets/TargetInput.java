@@ -15,8 +15,7 @@ public sealed interface TargetInput {
     }
 
     /** The event envelope, unchanged. */
-    record WholeEvent() implements TargetInput {
-    }
+    record WholeEvent() implements TargetInput {}
 
     /**
      * {@code Input}: a constant JSON text sent instead of the event.

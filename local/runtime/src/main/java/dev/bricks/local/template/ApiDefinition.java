@@ -14,11 +14,14 @@ import java.util.Objects;
  *     empty when not set
  * @param location where it is defined (the first route's event for an implicit API); never null
  */
-public record ApiDefinition(String logicalId, Kind kind, String stageName, Map<String, Object> auth,
-                            Location location) {
+public record ApiDefinition(
+        String logicalId, Kind kind, String stageName, Map<String, Object> auth, Location location) {
 
     /** HTTP API (payload 2.0 by default) or REST API (payload 1.0). */
-    public enum Kind { HTTP, REST }
+    public enum Kind {
+        HTTP,
+        REST
+    }
 
     /** Checks and copies. */
     public ApiDefinition {

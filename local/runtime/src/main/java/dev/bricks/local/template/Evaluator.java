@@ -1,5 +1,6 @@
 package dev.bricks.local.template;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Evaluates intrinsic functions against the template's parameters, conditions and resources, as
@@ -76,7 +76,8 @@ final class Evaluator {
         Object v = eval(conditionDefinitions.get(name));
         evaluating.remove("condition:" + name);
         if (!(v instanceof Boolean b)) {
-            throw new TemplateException(conditionDefinitions.locationOf(name),
+            throw new TemplateException(
+                    conditionDefinitions.locationOf(name),
                     "condition '" + name + "' must evaluate to true or false, found " + describe(v));
         }
         conditions.put(name, b);
@@ -166,11 +167,13 @@ final class Evaluator {
                 String second = string(a.get(2), at);
                 Object v = mappings.map(map).map(top).get(second);
                 if (v == null) {
-                    throw new TemplateException(at, "Fn::FindInMap: no " + map + "." + top + "." + second + " in Mappings");
+                    throw new TemplateException(
+                            at, "Fn::FindInMap: no " + map + "." + top + "." + second + " in Mappings");
                 }
                 yield eval(v);
             }
-            case "Fn::Base64" -> Base64.getEncoder().encodeToString(string(arg, at).getBytes(StandardCharsets.UTF_8));
+            case "Fn::Base64" ->
+                Base64.getEncoder().encodeToString(string(arg, at).getBytes(StandardCharsets.UTF_8));
             case "Fn::GetAZs" -> List.of("us-east-1a", "us-east-1b", "us-east-1c");
             default -> throw new TemplateException(at, fn.function() + " is not supported by bricks-local");
         };
@@ -211,7 +214,8 @@ final class Evaluator {
         String id = string(a.get(0), fn.location());
         String attribute = string(a.get(1), fn.location());
         if (!resources.contains(id)) {
-            throw new TemplateException(fn.location(), "unresolved !GetAtt '" + id + "." + attribute + "': no resource '" + id + "'");
+            throw new TemplateException(
+                    fn.location(), "unresolved !GetAtt '" + id + "." + attribute + "': no resource '" + id + "'");
         }
         return resources.getAtt(id, attribute, fn.location());
     }
@@ -243,7 +247,8 @@ final class Evaluator {
                 int dot = name.indexOf('.');
                 String id = name.substring(0, dot);
                 if (!resources.contains(id)) {
-                    throw new TemplateException(fn.location(), "unresolved ${" + name + "} in !Sub: no resource '" + id + "'");
+                    throw new TemplateException(
+                            fn.location(), "unresolved ${" + name + "} in !Sub: no resource '" + id + "'");
                 }
                 replacement = resources.getAtt(id, name.substring(dot + 1), fn.location());
             } else {
@@ -275,8 +280,10 @@ final class Evaluator {
 
     private static List<?> listArg(Object arg, Intrinsic fn, int size) {
         if (!(arg instanceof List<?> l) || size >= 0 && l.size() != size) {
-            throw new TemplateException(fn.location(), fn.function() + " needs a list"
-                    + (size >= 0 ? " of " + size + " items" : "") + ", found " + describe(arg));
+            throw new TemplateException(
+                    fn.location(),
+                    fn.function() + " needs a list" + (size >= 0 ? " of " + size + " items" : "") + ", found "
+                            + describe(arg));
         }
         return l;
     }

@@ -23,9 +23,18 @@ import java.util.Objects;
  * @param events the function's triggers; never null, unmodifiable
  * @param location where the resource is defined; never null
  */
-public record FunctionDefinition(String logicalId, String functionName, Path artifact, String handler, String runtime,
-                                 int memoryMb, Duration timeout, Map<String, String> environment,
-                                 Integer reservedConcurrency, List<FunctionEvent> events, Location location) {
+public record FunctionDefinition(
+        String logicalId,
+        String functionName,
+        Path artifact,
+        String handler,
+        String runtime,
+        int memoryMb,
+        Duration timeout,
+        Map<String, String> environment,
+        Integer reservedConcurrency,
+        List<FunctionEvent> events,
+        Location location) {
 
     /** Checks and copies. */
     public FunctionDefinition {

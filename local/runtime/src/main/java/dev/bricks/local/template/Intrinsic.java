@@ -8,5 +8,4 @@ package dev.bricks.local.template;
  * @param argument the argument as read (a string, list, map or nested intrinsic)
  * @param location where it is written
  */
-record Intrinsic(String function, Object argument, Location location) {
-}
+record Intrinsic(String function, Object argument, Location location) {}

@@ -15,8 +15,13 @@ import java.util.Objects;
  * @param targets the Lambda targets; never null, unmodifiable
  * @param location where it is defined; never null
  */
-public record RuleDefinition(String logicalId, String name, String eventBusName, Map<String, Object> eventPattern,
-                             List<Target> targets, Location location) {
+public record RuleDefinition(
+        String logicalId,
+        String name,
+        String eventBusName,
+        Map<String, Object> eventPattern,
+        List<Target> targets,
+        Location location) {
 
     /** Checks and copies. */
     public RuleDefinition {

@@ -14,8 +14,13 @@ import java.util.Objects;
  * @param streamViewType {@code StreamSpecification.StreamViewType}; null without a stream
  * @param location where the resource is defined; never null
  */
-public record TableDefinition(String logicalId, String tableName, Map<String, Object> createTableRequest,
-                              String ttlAttribute, String streamViewType, Location location) {
+public record TableDefinition(
+        String logicalId,
+        String tableName,
+        Map<String, Object> createTableRequest,
+        String ttlAttribute,
+        String streamViewType,
+        Location location) {
 
     /** Checks and copies. */
     public TableDefinition {

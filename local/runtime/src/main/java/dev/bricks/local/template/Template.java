@@ -24,10 +24,18 @@ import java.util.Optional;
  * @param notSimulated one line per resource or property that is accepted but not simulated; never null
  * @param warnings other things the user should know (e.g. a runtime run on another JDK); never null
  */
-public record Template(Path file, Map<String, String> parameters, List<FunctionDefinition> functions,
-                       List<TableDefinition> tables, List<BucketDefinition> buckets, List<String> eventBuses,
-                       List<RuleDefinition> rules, List<ApiDefinition> apis, Map<String, String> outputs,
-                       List<String> notSimulated, List<String> warnings) {
+public record Template(
+        Path file,
+        Map<String, String> parameters,
+        List<FunctionDefinition> functions,
+        List<TableDefinition> tables,
+        List<BucketDefinition> buckets,
+        List<String> eventBuses,
+        List<RuleDefinition> rules,
+        List<ApiDefinition> apis,
+        Map<String, String> outputs,
+        List<String> notSimulated,
+        List<String> warnings) {
 
     /** Checks and copies. */
     public Template {

@@ -40,22 +40,69 @@ public final class TemplateReader {
     static final String IMPLICIT_HTTP_API = "ServerlessHttpApi";
     static final String IMPLICIT_REST_API = "ServerlessRestApi";
 
-    private static final Set<String> FUNCTION_PROPERTIES = Set.of("CodeUri", "Handler", "Runtime", "MemorySize",
-            "Timeout", "Environment", "ReservedConcurrentExecutions", "Events", "FunctionName");
+    private static final Set<String> FUNCTION_PROPERTIES = Set.of(
+            "CodeUri",
+            "Handler",
+            "Runtime",
+            "MemorySize",
+            "Timeout",
+            "Environment",
+            "ReservedConcurrentExecutions",
+            "Events",
+            "FunctionName");
     /** Accepted and reported as not simulated: they change nothing a local run can observe. */
-    private static final Set<String> FUNCTION_NOT_SIMULATED = Set.of("AutoPublishAlias", "DeploymentPreference",
-            "SnapStart", "Tracing", "Description", "Tags", "Policies", "Role", "Architectures", "VpcConfig",
-            "LoggingConfig", "EphemeralStorage", "KmsKeyArn", "PermissionsBoundary", "ProvisionedConcurrencyConfig",
-            "AutoPublishCodeSha256", "CodeSigningConfigArn", "RolePath", "AssumeRolePolicyDocument",
-            "DeadLetterQueue", "EventInvokeConfig", "RuntimeManagementConfig", "PropagateTags", "AutoPublishAliasAllProperties",
-            "PackageType", "FileSystemConfigs", "RecursiveLoop", "SourceKMSKeyArn");
-    private static final Set<String> TABLE_PROPERTIES = Set.of("TableName", "AttributeDefinitions", "KeySchema",
-            "GlobalSecondaryIndexes", "LocalSecondaryIndexes", "BillingMode", "ProvisionedThroughput",
-            "StreamSpecification", "TimeToLiveSpecification");
-    private static final Set<String> TABLE_NOT_SIMULATED = Set.of("SSESpecification", "PointInTimeRecoverySpecification",
-            "Tags", "DeletionProtectionEnabled", "ContributorInsightsSpecification", "TableClass",
-            "OnDemandThroughput", "WarmThroughput", "ResourcePolicy");
-    private static final Set<String> JAVA_RUNTIMES = Set.of("java8", "java8.al2", "java11", "java17", "java21", "java25");
+    private static final Set<String> FUNCTION_NOT_SIMULATED = Set.of(
+            "AutoPublishAlias",
+            "DeploymentPreference",
+            "SnapStart",
+            "Tracing",
+            "Description",
+            "Tags",
+            "Policies",
+            "Role",
+            "Architectures",
+            "VpcConfig",
+            "LoggingConfig",
+            "EphemeralStorage",
+            "KmsKeyArn",
+            "PermissionsBoundary",
+            "ProvisionedConcurrencyConfig",
+            "AutoPublishCodeSha256",
+            "CodeSigningConfigArn",
+            "RolePath",
+            "AssumeRolePolicyDocument",
+            "DeadLetterQueue",
+            "EventInvokeConfig",
+            "RuntimeManagementConfig",
+            "PropagateTags",
+            "AutoPublishAliasAllProperties",
+            "PackageType",
+            "FileSystemConfigs",
+            "RecursiveLoop",
+            "SourceKMSKeyArn");
+
+    private static final Set<String> TABLE_PROPERTIES = Set.of(
+            "TableName",
+            "AttributeDefinitions",
+            "KeySchema",
+            "GlobalSecondaryIndexes",
+            "LocalSecondaryIndexes",
+            "BillingMode",
+            "ProvisionedThroughput",
+            "StreamSpecification",
+            "TimeToLiveSpecification");
+    private static final Set<String> TABLE_NOT_SIMULATED = Set.of(
+            "SSESpecification",
+            "PointInTimeRecoverySpecification",
+            "Tags",
+            "DeletionProtectionEnabled",
+            "ContributorInsightsSpecification",
+            "TableClass",
+            "OnDemandThroughput",
+            "WarmThroughput",
+            "ResourcePolicy");
+    private static final Set<String> JAVA_RUNTIMES =
+            Set.of("java8", "java8.al2", "java11", "java17", "java21", "java25");
 
     private final Path file;
     private final YamlMap root;
@@ -64,6 +111,7 @@ public final class TemplateReader {
     private final List<String> notSimulated = new ArrayList<>();
     /** "Property (Type)" → the resources that set it, reported once per property. */
     private final Map<String, List<String>> acceptedProperties = new LinkedHashMap<>();
+
     private final List<String> warnings = new ArrayList<>();
     private final Map<String, String> physicalNames = new HashMap<>();
     private Evaluator evaluator;
@@ -97,8 +145,8 @@ public final class TemplateReader {
         }
         for (Map.Entry<String, Object> e : resourceSection.entrySet()) {
             if (!(e.getValue() instanceof YamlMap r) || !(r.get("Type") instanceof String type)) {
-                throw new TemplateException(resourceSection.locationOf(e.getKey()),
-                        "resource " + e.getKey() + " needs a Type");
+                throw new TemplateException(
+                        resourceSection.locationOf(e.getKey()), "resource " + e.getKey() + " needs a Type");
             }
             resources.put(e.getKey(), r);
             types.put(e.getKey(), type);
@@ -106,8 +154,10 @@ public final class TemplateReader {
         Map<String, Object> parameters = parameters(overrides);
         evaluator = new Evaluator(parameters, root.map("Conditions"), root.map("Mappings"), new ResourceNames());
         // drop resources whose Condition is false
-        resources.entrySet().removeIf(e -> e.getValue().get("Condition") instanceof String c
-                && !evaluator.condition(c, e.getValue().locationOf("Condition")));
+        resources
+                .entrySet()
+                .removeIf(e -> e.getValue().get("Condition") instanceof String c
+                        && !evaluator.condition(c, e.getValue().locationOf("Condition")));
         YamlMap globals = root.map("Globals").map("Function");
 
         List<FunctionDefinition> functions = new ArrayList<>();
@@ -131,7 +181,10 @@ public final class TemplateReader {
                 case EVENT_BUS -> buses.add(physicalName(id));
                 case RULE -> rule(id, r, props).ifPresent(rules::add);
                 case HTTP_API, REST_API -> apis.put(id, api(id, r, props));
-                default -> notSimulatedTypes.computeIfAbsent(types.get(id), t -> new LinkedHashSet<>()).add(id);
+                default ->
+                    notSimulatedTypes
+                            .computeIfAbsent(types.get(id), t -> new LinkedHashSet<>())
+                            .add(id);
             }
         }
         notSimulatedTypes.forEach((type, ids) -> notSimulated.add(type + ": " + String.join(", ", ids)));
@@ -144,7 +197,7 @@ public final class TemplateReader {
                     case EVENT_BRIDGE_RULE -> rules.add(eventRule(f, ev));
                     case S3 -> checkBucketEvent(f, ev, buckets);
                     case DYNAMODB -> checkStreamEvent(f, ev);
-                    default -> { }
+                    default -> {}
                 }
             }
         }
@@ -161,8 +214,18 @@ public final class TemplateReader {
         }
         Map<String, String> parameterStrings = new LinkedHashMap<>();
         parameters.forEach((k, v) -> parameterStrings.put(k, Evaluator.scalarString(v)));
-        return new Template(file, parameterStrings, functions, tables, buckets, buses, rules,
-                new ArrayList<>(apis.values()), outputs, notSimulated, warnings);
+        return new Template(
+                file,
+                parameterStrings,
+                functions,
+                tables,
+                buckets,
+                buses,
+                rules,
+                new ArrayList<>(apis.values()),
+                outputs,
+                notSimulated,
+                warnings);
     }
 
     // ---- parameters
@@ -171,25 +234,33 @@ public final class TemplateReader {
         YamlMap section = root.map("Parameters");
         for (String name : overrides.keySet()) {
             if (!section.containsKey(name)) {
-                throw new TemplateException(null, "--parameter-overrides names '" + name
-                        + "', which is not a parameter of " + file.getFileName()
-                        + (section.isEmpty() ? " (it has none)" : " (it has: " + String.join(", ", section.keySet()) + ")"));
+                throw new TemplateException(
+                        null,
+                        "--parameter-overrides names '" + name
+                                + "', which is not a parameter of " + file.getFileName()
+                                + (section.isEmpty()
+                                        ? " (it has none)"
+                                        : " (it has: " + String.join(", ", section.keySet()) + ")"));
             }
         }
         Map<String, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : section.entrySet()) {
             String name = e.getKey();
             YamlMap p = e.getValue() instanceof YamlMap m ? m : new YamlMap(section.locationOf(name));
-            String value = overrides.containsKey(name) ? overrides.get(name)
+            String value = overrides.containsKey(name)
+                    ? overrides.get(name)
                     : p.containsKey("Default") ? Evaluator.scalarString(p.get("Default")) : null;
             if (value == null) {
-                throw new TemplateException(section.locationOf(name), "parameter " + name
-                        + " has no Default: give it a value with --parameter-overrides " + name + "=…");
+                throw new TemplateException(
+                        section.locationOf(name),
+                        "parameter " + name + " has no Default: give it a value with --parameter-overrides " + name
+                                + "=…");
             }
             if (p.get("AllowedValues") instanceof List<?> allowed
                     && allowed.stream().map(Evaluator::scalarString).noneMatch(value::equals)) {
-                throw new TemplateException(section.locationOf(name), "parameter " + name + " is '" + value
-                        + "', not one of its AllowedValues " + allowed);
+                throw new TemplateException(
+                        section.locationOf(name),
+                        "parameter " + name + " is '" + value + "', not one of its AllowedValues " + allowed);
             }
             String type = String.valueOf(p.getOrDefault("Type", "String"));
             if (type.startsWith("List<") || type.equals("CommaDelimitedList")) {
@@ -230,9 +301,10 @@ public final class TemplateReader {
     private final class ResourceNames implements Evaluator.Resources {
         @Override
         public boolean contains(String logicalId) {
-            return types.containsKey(logicalId) || logicalId.equals(IMPLICIT_HTTP_API)
-                    || logicalId.equals(IMPLICIT_REST_API) || logicalId.endsWith("Role")
-                    && types.containsKey(logicalId.substring(0, logicalId.length() - 4));
+            return types.containsKey(logicalId)
+                    || logicalId.equals(IMPLICIT_HTTP_API)
+                    || logicalId.equals(IMPLICIT_REST_API)
+                    || logicalId.endsWith("Role") && types.containsKey(logicalId.substring(0, logicalId.length() - 4));
         }
 
         @Override
@@ -260,8 +332,10 @@ public final class TemplateReader {
                 return value;
             }
             if (Set.of(FUNCTION, TABLE, BUCKET, EVENT_BUS, RULE).contains(type)) {
-                throw new TemplateException(at, "!GetAtt " + id + "." + attribute + ": " + type
-                        + " has no attribute " + attribute + " in bricks-local");
+                throw new TemplateException(
+                        at,
+                        "!GetAtt " + id + "." + attribute + ": " + type + " has no attribute " + attribute
+                                + " in bricks-local");
             }
             return id + "." + attribute; // a resource that is not simulated: a placeholder
         }
@@ -276,11 +350,14 @@ public final class TemplateReader {
         }
         for (Map.Entry<String, Object> p : props.entrySet()) {
             Object value = p.getValue();
-            if (p.getKey().equals("Environment") && merged.get("Environment") instanceof YamlMap ge
+            if (p.getKey().equals("Environment")
+                    && merged.get("Environment") instanceof YamlMap ge
                     && value instanceof YamlMap pe) {
                 YamlMap vars = new YamlMap(pe.location());
-                ge.map("Variables").forEach((k, v) -> vars.put(k, v, ge.map("Variables").locationOf(k)));
-                pe.map("Variables").forEach((k, v) -> vars.put(k, v, pe.map("Variables").locationOf(k)));
+                ge.map("Variables")
+                        .forEach((k, v) -> vars.put(k, v, ge.map("Variables").locationOf(k)));
+                pe.map("Variables")
+                        .forEach((k, v) -> vars.put(k, v, pe.map("Variables").locationOf(k)));
                 YamlMap env = new YamlMap(pe.location());
                 env.put("Variables", vars, pe.locationOf("Variables"));
                 value = env;
@@ -288,31 +365,40 @@ public final class TemplateReader {
             merged.put(p.getKey(), value, props.locationOf(p.getKey()));
         }
         if (merged.containsKey("InlineCode") || merged.containsKey("ImageUri") || merged.containsKey("Layers")) {
-            String p = merged.containsKey("InlineCode") ? "InlineCode" : merged.containsKey("ImageUri") ? "ImageUri" : "Layers";
-            throw new TemplateException(merged.locationOf(p), "function " + id + ": property " + p
-                    + " is not supported by bricks-local (it runs Java functions from a built CodeUri)");
+            String p = merged.containsKey("InlineCode")
+                    ? "InlineCode"
+                    : merged.containsKey("ImageUri") ? "ImageUri" : "Layers";
+            throw new TemplateException(
+                    merged.locationOf(p),
+                    "function " + id + ": property " + p
+                            + " is not supported by bricks-local (it runs Java functions from a built CodeUri)");
         }
         if ("Image".equals(merged.get("PackageType"))) {
-            throw new TemplateException(merged.locationOf("PackageType"), "function " + id
-                    + ": PackageType Image is not supported by bricks-local (use a zip or jar CodeUri)");
+            throw new TemplateException(
+                    merged.locationOf("PackageType"),
+                    "function " + id
+                            + ": PackageType Image is not supported by bricks-local (use a zip or jar CodeUri)");
         }
         reportOthers(id, merged, FUNCTION_PROPERTIES, FUNCTION_NOT_SIMULATED, FUNCTION);
         String runtime = required(id, merged, "Runtime", r);
         if (!JAVA_RUNTIMES.contains(runtime)) {
-            throw new TemplateException(merged.locationOf("Runtime"), "function " + id + ": Runtime " + runtime
-                    + " is not supported: bricks-local runs Java functions (java17, java21, java25)");
+            throw new TemplateException(
+                    merged.locationOf("Runtime"),
+                    "function " + id + ": Runtime " + runtime
+                            + " is not supported: bricks-local runs Java functions (java17, java21, java25)");
         }
         String handler = required(id, merged, "Handler", r);
         Path artifact = artifact(id, merged, r);
         int memory = integer(merged, "MemorySize", 128, id);
         if (memory < 128 || memory > 10240) {
-            throw new TemplateException(merged.locationOf("MemorySize"), "function " + id
-                    + ": MemorySize must be 128-10240 MB, was " + memory);
+            throw new TemplateException(
+                    merged.locationOf("MemorySize"),
+                    "function " + id + ": MemorySize must be 128-10240 MB, was " + memory);
         }
         int timeout = integer(merged, "Timeout", 3, id);
         if (timeout < 1 || timeout > 900) {
-            throw new TemplateException(merged.locationOf("Timeout"), "function " + id
-                    + ": Timeout must be 1-900 seconds, was " + timeout);
+            throw new TemplateException(
+                    merged.locationOf("Timeout"), "function " + id + ": Timeout must be 1-900 seconds, was " + timeout);
         }
         Map<String, String> environment = new LinkedHashMap<>();
         YamlMap vars = merged.map("Environment").map("Variables");
@@ -323,18 +409,30 @@ public final class TemplateReader {
             }
         }
         Integer reserved = merged.containsKey("ReservedConcurrentExecutions")
-                ? integer(merged, "ReservedConcurrentExecutions", 0, id) : null;
+                ? integer(merged, "ReservedConcurrentExecutions", 0, id)
+                : null;
         if (reserved != null && reserved < 0) {
-            throw new TemplateException(merged.locationOf("ReservedConcurrentExecutions"), "function " + id
-                    + ": ReservedConcurrentExecutions must not be negative");
+            throw new TemplateException(
+                    merged.locationOf("ReservedConcurrentExecutions"),
+                    "function " + id + ": ReservedConcurrentExecutions must not be negative");
         }
         List<FunctionEvent> events = new ArrayList<>();
         YamlMap eventSection = merged.map("Events");
         for (Map.Entry<String, Object> e : eventSection.entrySet()) {
             events.add(event(id, e.getKey(), e.getValue(), eventSection.locationOf(e.getKey())));
         }
-        return new FunctionDefinition(id, physicalName(id), artifact, handler, runtime, memory,
-                Duration.ofSeconds(timeout), environment, reserved, events, r.location());
+        return new FunctionDefinition(
+                id,
+                physicalName(id),
+                artifact,
+                handler,
+                runtime,
+                memory,
+                Duration.ofSeconds(timeout),
+                environment,
+                reserved,
+                events,
+                r.location());
     }
 
     private FunctionEvent event(String functionId, String name, Object raw, Location at) {
@@ -344,9 +442,11 @@ public final class TemplateReader {
         EventType kind = EventType.ofSamName(type);
         if (kind == null) {
             String hint = type.equals("SQS") ? " (AWS::SQS::Queue is not simulated by bricks-local)" : "";
-            throw new TemplateException(ev.locationOf("Type"), "function " + functionId + ": event " + name
-                    + " of Type " + type + " is not supported" + hint
-                    + "; supported: HttpApi, Api, DynamoDB, EventBridgeRule, S3");
+            throw new TemplateException(
+                    ev.locationOf("Type"),
+                    "function " + functionId + ": event " + name
+                            + " of Type " + type + " is not supported" + hint
+                            + "; supported: HttpApi, Api, DynamoDB, EventBridgeRule, S3");
         }
         Object props = evaluator.evaluate(ev.map("Properties"));
         @SuppressWarnings("unchecked")
@@ -368,18 +468,22 @@ public final class TemplateReader {
         Path artifact = dir.resolve(codeUri).normalize();
         Location at = props.locationOf("CodeUri");
         if (!Files.exists(artifact)) {
-            throw new TemplateException(at, "function " + id + ": CodeUri " + codeUri + " (" + artifact
-                    + ") does not exist; build it first: " + buildCommand(artifact));
+            throw new TemplateException(
+                    at,
+                    "function " + id + ": CodeUri " + codeUri + " (" + artifact + ") does not exist; build it first: "
+                            + buildCommand(artifact));
         }
         if (Files.isDirectory(artifact) && !looksBuilt(artifact)) {
-            throw new TemplateException(at, "function " + id + ": CodeUri " + codeUri + " is a directory without"
-                    + " compiled classes or lib/*.jar; point it at the built zip or jar, or build it: "
-                    + buildCommand(artifact));
+            throw new TemplateException(
+                    at,
+                    "function " + id + ": CodeUri " + codeUri + " is a directory without"
+                            + " compiled classes or lib/*.jar; point it at the built zip or jar, or build it: "
+                            + buildCommand(artifact));
         }
         String fileName = artifact.getFileName().toString();
         if (Files.isRegularFile(artifact) && !fileName.endsWith(".zip") && !fileName.endsWith(".jar")) {
-            throw new TemplateException(at, "function " + id + ": CodeUri " + codeUri
-                    + " must be a .zip, a .jar or a directory");
+            throw new TemplateException(
+                    at, "function " + id + ": CodeUri " + codeUri + " must be a .zip, a .jar or a directory");
         }
         return artifact;
     }
@@ -404,7 +508,8 @@ public final class TemplateReader {
                     wrapperRoot = wrapperRoot.getParent();
                 }
                 return wrapperRoot != null
-                        ? "(cd " + wrapperRoot + " && ./mvnw package" + (wrapperRoot.equals(d) ? "" : " -pl " + wrapperRoot.relativize(d) + " -am") + ")"
+                        ? "(cd " + wrapperRoot + " && ./mvnw package"
+                                + (wrapperRoot.equals(d) ? "" : " -pl " + wrapperRoot.relativize(d) + " -am") + ")"
                         : "(cd " + d + " && mvn package)";
             }
             if (Files.isRegularFile(d.resolve("build.gradle")) || Files.isRegularFile(d.resolve("build.gradle.kts"))) {
@@ -419,8 +524,9 @@ public final class TemplateReader {
     private TableDefinition table(String id, YamlMap r, YamlMap props) {
         for (String behaviour : List.of("KinesisStreamSpecification", "ImportSourceSpecification")) {
             if (props.containsKey(behaviour)) {
-                throw new TemplateException(props.locationOf(behaviour), "table " + id + ": property " + behaviour
-                        + " is not supported by bricks-local");
+                throw new TemplateException(
+                        props.locationOf(behaviour),
+                        "table " + id + ": property " + behaviour + " is not supported by bricks-local");
             }
         }
         reportOthers(id, props, TABLE_PROPERTIES, TABLE_NOT_SIMULATED, TABLE);
@@ -434,7 +540,8 @@ public final class TemplateReader {
         Map<String, Object> request = new LinkedHashMap<>();
         String name = physicalName(id);
         request.put("TableName", name);
-        for (String p : List.of("AttributeDefinitions", "KeySchema", "LocalSecondaryIndexes", "ProvisionedThroughput")) {
+        for (String p :
+                List.of("AttributeDefinitions", "KeySchema", "LocalSecondaryIndexes", "ProvisionedThroughput")) {
             if (evaluated.containsKey(p)) {
                 request.put(p, evaluated.get(p));
             }
@@ -453,8 +560,11 @@ public final class TemplateReader {
             request.put("GlobalSecondaryIndexes", cleaned);
         }
         Object billing = evaluated.get("BillingMode");
-        request.put("BillingMode", billing != null ? billing
-                : evaluated.containsKey("ProvisionedThroughput") ? "PROVISIONED" : "PAY_PER_REQUEST");
+        request.put(
+                "BillingMode",
+                billing != null
+                        ? billing
+                        : evaluated.containsKey("ProvisionedThroughput") ? "PROVISIONED" : "PAY_PER_REQUEST");
         String viewType = null;
         if (evaluated.get("StreamSpecification") instanceof Map<?, ?> stream) {
             viewType = String.valueOf(stream.get("StreamViewType"));
@@ -472,11 +582,17 @@ public final class TemplateReader {
 
     private Optional<RuleDefinition> rule(String id, YamlMap r, YamlMap props) {
         if (props.containsKey("ScheduleExpression")) {
-            throw new TemplateException(props.locationOf("ScheduleExpression"), "rule " + id
-                    + ": ScheduleExpression is not supported by bricks-local (schedule rules are not simulated)");
+            throw new TemplateException(
+                    props.locationOf("ScheduleExpression"),
+                    "rule " + id
+                            + ": ScheduleExpression is not supported by bricks-local (schedule rules are not simulated)");
         }
-        reportOthers(id, props, Set.of("Name", "EventBusName", "EventPattern", "Targets", "State"),
-                Set.of("Description", "RoleArn"), RULE);
+        reportOthers(
+                id,
+                props,
+                Set.of("Name", "EventBusName", "EventPattern", "Targets", "State"),
+                Set.of("Description", "RoleArn"),
+                RULE);
         @SuppressWarnings("unchecked")
         Map<String, Object> evaluated = (Map<String, Object>) evaluator.evaluate(props);
         if ("DISABLED".equals(evaluated.get("State"))) {
@@ -489,33 +605,42 @@ public final class TemplateReader {
                 String arn = String.valueOf(t.get("Arn"));
                 String functionId = functionIdOfArn(arn);
                 if (functionId == null) {
-                    notSimulated.add("rule " + id + " target " + t.get("Id") + " (" + arn + "): only Lambda targets are simulated");
+                    notSimulated.add("rule " + id + " target " + t.get("Id") + " (" + arn
+                            + "): only Lambda targets are simulated");
                     continue;
                 }
-                targets.add(new RuleDefinition.Target(String.valueOf(t.get("Id")), functionId,
-                        t.get("RetryPolicy") instanceof Map<?, ?> rp ? stringKeys(rp) : Map.of(), input(t)));
+                targets.add(new RuleDefinition.Target(
+                        String.valueOf(t.get("Id")),
+                        functionId,
+                        t.get("RetryPolicy") instanceof Map<?, ?> rp ? stringKeys(rp) : Map.of(),
+                        input(t)));
             }
         }
         Object pattern = evaluated.get("EventPattern");
         if (!(pattern instanceof Map<?, ?> p)) {
             throw new TemplateException(r.location(), "rule " + id + " needs an EventPattern");
         }
-        return Optional.of(new RuleDefinition(id, physicalName(id), busName(evaluated.get("EventBusName")),
-                stringKeys(p), targets, r.location()));
+        return Optional.of(new RuleDefinition(
+                id, physicalName(id), busName(evaluated.get("EventBusName")), stringKeys(p), targets, r.location()));
     }
 
     private RuleDefinition eventRule(FunctionDefinition f, FunctionEvent ev) {
         Map<String, Object> p = ev.properties();
         if (!(p.get("Pattern") instanceof Map<?, ?> pattern)) {
-            throw new TemplateException(ev.location(), "function " + f.logicalId() + ": event " + ev.name()
-                    + " needs a Pattern");
+            throw new TemplateException(
+                    ev.location(), "function " + f.logicalId() + ": event " + ev.name() + " needs a Pattern");
         }
         String targetId = p.get("Target") instanceof Map<?, ?> t && t.get("Id") != null
-                ? String.valueOf(t.get("Id")) : f.logicalId() + ev.name() + "LambdaTarget";
+                ? String.valueOf(t.get("Id"))
+                : f.logicalId() + ev.name() + "LambdaTarget";
         Map<String, Object> retry = p.get("RetryPolicy") instanceof Map<?, ?> rp ? stringKeys(rp) : Map.of();
         String ruleName = p.get("RuleName") != null ? String.valueOf(p.get("RuleName")) : f.logicalId() + ev.name();
-        return new RuleDefinition(f.logicalId() + ev.name(), ruleName, busName(p.get("EventBusName")),
-                stringKeys(pattern), List.of(new RuleDefinition.Target(targetId, f.logicalId(), retry, input(p))),
+        return new RuleDefinition(
+                f.logicalId() + ev.name(),
+                ruleName,
+                busName(p.get("EventBusName")),
+                stringKeys(pattern),
+                List.of(new RuleDefinition.Target(targetId, f.logicalId(), retry, input(p))),
                 ev.location());
     }
 
@@ -546,7 +671,9 @@ public final class TemplateReader {
         }
         String name = arn.substring(i + marker.length());
         for (Map.Entry<String, String> e : types.entrySet()) {
-            if (e.getValue().equals(FUNCTION) && resources.containsKey(e.getKey()) && physicalName(e.getKey()).equals(name)) {
+            if (e.getValue().equals(FUNCTION)
+                    && resources.containsKey(e.getKey())
+                    && physicalName(e.getKey()).equals(name)) {
                 return e.getKey();
             }
         }
@@ -556,24 +683,48 @@ public final class TemplateReader {
     /** The logical id of the function an authorizer's {@code FunctionArn} names; null if none. */
     private ApiDefinition api(String id, YamlMap r, YamlMap props) {
         boolean http = types.get(id).equals(HTTP_API);
-        reportOthers(id, props, Set.of("StageName", "Auth", "Name", "CorsConfiguration", "Cors"),
-                Set.of("Description", "Tags", "AccessLogSettings", "DefaultRouteSettings", "RouteSettings",
-                        "StageVariables", "FailOnWarnings", "DisableExecuteApiEndpoint", "Domain",
-                        "TracingEnabled", "MethodSettings", "EndpointConfiguration", "OpenApiVersion",
-                        "MinimumCompressionSize", "BinaryMediaTypes", "GatewayResponses", "CacheClusterEnabled",
-                        "PropagateTags", "Variables"), types.get(id));
+        reportOthers(
+                id,
+                props,
+                Set.of("StageName", "Auth", "Name", "CorsConfiguration", "Cors"),
+                Set.of(
+                        "Description",
+                        "Tags",
+                        "AccessLogSettings",
+                        "DefaultRouteSettings",
+                        "RouteSettings",
+                        "StageVariables",
+                        "FailOnWarnings",
+                        "DisableExecuteApiEndpoint",
+                        "Domain",
+                        "TracingEnabled",
+                        "MethodSettings",
+                        "EndpointConfiguration",
+                        "OpenApiVersion",
+                        "MinimumCompressionSize",
+                        "BinaryMediaTypes",
+                        "GatewayResponses",
+                        "CacheClusterEnabled",
+                        "PropagateTags",
+                        "Variables"),
+                types.get(id));
         if (props.containsKey("DefinitionBody") || props.containsKey("DefinitionUri")) {
             String p = props.containsKey("DefinitionBody") ? "DefinitionBody" : "DefinitionUri";
-            throw new TemplateException(props.locationOf(p), "API " + id + ": " + p
-                    + " (an OpenAPI definition) is not supported by bricks-local; define routes as function Events");
+            throw new TemplateException(
+                    props.locationOf(p),
+                    "API " + id + ": " + p
+                            + " (an OpenAPI definition) is not supported by bricks-local; define routes as function Events");
         }
         Object stage = evaluator.evaluate(props.get("StageName"));
         Object auth = evaluator.evaluate(props.map("Auth"));
         @SuppressWarnings("unchecked")
         Map<String, Object> authMap = (Map<String, Object>) auth;
-        return new ApiDefinition(id, http ? ApiDefinition.Kind.HTTP : ApiDefinition.Kind.REST,
+        return new ApiDefinition(
+                id,
+                http ? ApiDefinition.Kind.HTTP : ApiDefinition.Kind.REST,
                 stage != null ? Evaluator.scalarString(stage) : http ? "$default" : "Prod",
-                resolveAuthorizerFunctions(authMap), r.location());
+                resolveAuthorizerFunctions(authMap),
+                r.location());
     }
 
     /** Adds {@code FunctionId} (the logical id) next to each authorizer's {@code FunctionArn}. */
@@ -598,34 +749,50 @@ public final class TemplateReader {
         return copy;
     }
 
-    private void implicitApi(Map<String, ApiDefinition> apis, FunctionEvent ev, String idProperty, String implicitId,
-                             ApiDefinition.Kind kind) {
+    private void implicitApi(
+            Map<String, ApiDefinition> apis,
+            FunctionEvent ev,
+            String idProperty,
+            String implicitId,
+            ApiDefinition.Kind kind) {
         Object apiId = ev.properties().get(idProperty);
         if (apiId == null) {
-            apis.computeIfAbsent(implicitId, k -> new ApiDefinition(implicitId, kind,
-                    kind == ApiDefinition.Kind.HTTP ? "$default" : "Prod", Map.of(), ev.location()));
+            apis.computeIfAbsent(
+                    implicitId,
+                    k -> new ApiDefinition(
+                            implicitId,
+                            kind,
+                            kind == ApiDefinition.Kind.HTTP ? "$default" : "Prod",
+                            Map.of(),
+                            ev.location()));
             return;
         }
         ApiDefinition api = apis.get(String.valueOf(apiId));
         if (api == null || api.kind() != kind) {
-            throw new TemplateException(ev.location(), "event " + ev.name() + ": " + idProperty + " " + apiId
-                    + " is not an " + (kind == ApiDefinition.Kind.HTTP ? HTTP_API : REST_API) + " of this template");
+            throw new TemplateException(
+                    ev.location(),
+                    "event " + ev.name() + ": " + idProperty + " " + apiId + " is not an "
+                            + (kind == ApiDefinition.Kind.HTTP ? HTTP_API : REST_API) + " of this template");
         }
     }
 
     private void checkBucketEvent(FunctionDefinition f, FunctionEvent ev, List<BucketDefinition> buckets) {
         Object bucket = ev.properties().get("Bucket");
         if (buckets.stream().noneMatch(b -> b.bucketName().equals(String.valueOf(bucket)))) {
-            throw new TemplateException(ev.location(), "function " + f.logicalId() + ": event " + ev.name()
-                    + ": Bucket must be a !Ref to an AWS::S3::Bucket of this template, was " + bucket);
+            throw new TemplateException(
+                    ev.location(),
+                    "function " + f.logicalId() + ": event " + ev.name()
+                            + ": Bucket must be a !Ref to an AWS::S3::Bucket of this template, was " + bucket);
         }
     }
 
     private void checkStreamEvent(FunctionDefinition f, FunctionEvent ev) {
         Object stream = ev.properties().get("Stream");
         if (stream == null || !String.valueOf(stream).contains(":table/")) {
-            throw new TemplateException(ev.location(), "function " + f.logicalId() + ": event " + ev.name()
-                    + ": Stream must be !GetAtt <Table>.StreamArn of a table of this template, was " + stream);
+            throw new TemplateException(
+                    ev.location(),
+                    "function " + f.logicalId() + ": event " + ev.name()
+                            + ": Stream must be !GetAtt <Table>.StreamArn of a table of this template, was " + stream);
         }
     }
 
@@ -637,10 +804,13 @@ public final class TemplateReader {
                 continue;
             }
             if (accepted.contains(key)) {
-                acceptedProperties.computeIfAbsent(key + " (" + type + ")", k -> new ArrayList<>()).add(id);
+                acceptedProperties
+                        .computeIfAbsent(key + " (" + type + ")", k -> new ArrayList<>())
+                        .add(id);
             } else {
-                throw new TemplateException(props.locationOf(key), id + " (" + type + "): property " + key
-                        + " is not supported by bricks-local");
+                throw new TemplateException(
+                        props.locationOf(key),
+                        id + " (" + type + "): property " + key + " is not supported by bricks-local");
             }
         }
     }
@@ -660,7 +830,8 @@ public final class TemplateReader {
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw new TemplateException(props.locationOf(property), id + ": " + property + " must be a whole number, was '" + v + "'");
+            throw new TemplateException(
+                    props.locationOf(property), id + ": " + property + " must be a whole number, was '" + v + "'");
         }
     }
 

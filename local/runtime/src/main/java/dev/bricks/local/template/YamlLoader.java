@@ -1,5 +1,13 @@
 package dev.bricks.local.template;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -12,15 +20,6 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 /**
  * Reads a template file with SnakeYAML's composer (so every node keeps its line and column) into
  * {@link YamlMap}s, lists, scalars and {@link Intrinsic}s. CloudFormation's short-form tags become the same
@@ -29,14 +28,25 @@ import java.util.Map;
 final class YamlLoader {
 
     private static final Map<String, String> SHORT_FORMS = Map.ofEntries(
-            Map.entry("!Ref", "Ref"), Map.entry("!Condition", "Condition"),
-            Map.entry("!GetAtt", "Fn::GetAtt"), Map.entry("!Sub", "Fn::Sub"), Map.entry("!Join", "Fn::Join"),
-            Map.entry("!If", "Fn::If"), Map.entry("!Equals", "Fn::Equals"), Map.entry("!Not", "Fn::Not"),
-            Map.entry("!And", "Fn::And"), Map.entry("!Or", "Fn::Or"), Map.entry("!Select", "Fn::Select"),
-            Map.entry("!Split", "Fn::Split"), Map.entry("!FindInMap", "Fn::FindInMap"),
-            Map.entry("!Base64", "Fn::Base64"), Map.entry("!GetAZs", "Fn::GetAZs"),
-            Map.entry("!ImportValue", "Fn::ImportValue"), Map.entry("!Cidr", "Fn::Cidr"),
-            Map.entry("!Transform", "Fn::Transform"), Map.entry("!ToJsonString", "Fn::ToJsonString"),
+            Map.entry("!Ref", "Ref"),
+            Map.entry("!Condition", "Condition"),
+            Map.entry("!GetAtt", "Fn::GetAtt"),
+            Map.entry("!Sub", "Fn::Sub"),
+            Map.entry("!Join", "Fn::Join"),
+            Map.entry("!If", "Fn::If"),
+            Map.entry("!Equals", "Fn::Equals"),
+            Map.entry("!Not", "Fn::Not"),
+            Map.entry("!And", "Fn::And"),
+            Map.entry("!Or", "Fn::Or"),
+            Map.entry("!Select", "Fn::Select"),
+            Map.entry("!Split", "Fn::Split"),
+            Map.entry("!FindInMap", "Fn::FindInMap"),
+            Map.entry("!Base64", "Fn::Base64"),
+            Map.entry("!GetAZs", "Fn::GetAZs"),
+            Map.entry("!ImportValue", "Fn::ImportValue"),
+            Map.entry("!Cidr", "Fn::Cidr"),
+            Map.entry("!Transform", "Fn::Transform"),
+            Map.entry("!ToJsonString", "Fn::ToJsonString"),
             Map.entry("!Length", "Fn::Length"));
 
     private final Path file;
@@ -119,7 +129,8 @@ final class YamlLoader {
         }
         if (map.size() == 1) {
             String only = map.keySet().iterator().next();
-            if (only.equals("Ref") || only.equals("Condition") && !(map.get(only) instanceof YamlMap)
+            if (only.equals("Ref")
+                    || only.equals("Condition") && !(map.get(only) instanceof YamlMap)
                     || only.startsWith("Fn::")) {
                 return new Intrinsic(only, map.get(only), map.locationOf(only));
             }

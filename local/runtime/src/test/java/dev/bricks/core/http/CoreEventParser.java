@@ -6,8 +6,7 @@ package dev.bricks.core.http;
  */
 public final class CoreEventParser {
 
-    private CoreEventParser() {
-    }
+    private CoreEventParser() {}
 
     /** Parses an API Gateway payload 2.0 or 1.0 event exactly as a Bricks {@code HttpHandler} does. */
     public static HttpRequest parse(byte[] event) {

@@ -1,11 +1,10 @@
 package dev.bricks.local.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bricks.local.app.fixtures.TestFunctionZips;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -17,8 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The API gateway of a template run through {@link LocalApp}: an HTTP API with a Lambda authorizer (simple
@@ -68,11 +67,13 @@ class LocalAppGatewayTest {
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @RegisterExtension
-    static final LocalAppExtension APP = LocalAppExtension.of(template(), LocalAppOptions.builder()
-            .parameterOverride("RecordDir", DIR.resolve("authorizer").toString())
-            .logs(new PrintStream(PrintStream.nullOutputStream()))
-            .colour(false)
-            .build());
+    static final LocalAppExtension APP = LocalAppExtension.of(
+            template(),
+            LocalAppOptions.builder()
+                    .parameterOverride("RecordDir", DIR.resolve("authorizer").toString())
+                    .logs(new PrintStream(PrintStream.nullOutputStream()))
+                    .colour(false)
+                    .build());
 
     static Path tempDir() {
         try {
@@ -104,13 +105,15 @@ class LocalAppGatewayTest {
     /** How often the authorizer ran with this identity. */
     private static long authorizerRuns(String identity) throws IOException {
         try (Stream<Path> files = Files.list(DIR.resolve("authorizer"))) {
-            return files.filter(p -> p.toString().endsWith(".json")).filter(p -> {
-                try {
-                    return Files.readString(p).contains("\"authorization\":\"" + identity + "\"");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).count();
+            return files.filter(p -> p.toString().endsWith(".json"))
+                    .filter(p -> {
+                        try {
+                            return Files.readString(p).contains("\"authorization\":\"" + identity + "\"");
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .count();
         }
     }
 
@@ -155,7 +158,10 @@ class LocalAppGatewayTest {
         for (int i = 0; i < 3; i++) {
             HttpResponse<String> r = get(app, "/secret", "allow-cached");
             assertThat(r.statusCode()).isEqualTo(200);
-            assertThat(JSON.readTree(r.body()).at("/requestContext/authorizer/lambda/user").asText()).isEqualTo("ada");
+            assertThat(JSON.readTree(r.body())
+                            .at("/requestContext/authorizer/lambda/user")
+                            .asText())
+                    .isEqualTo("ada");
         }
 
         assertThat(authorizerRuns("allow-cached")).isEqualTo(1);
@@ -164,8 +170,11 @@ class LocalAppGatewayTest {
     @Test
     void upload_20MbBody_answers413WhileOtherRoutesKeepServing(LocalApp app) throws Exception {
         byte[] body = new byte[20 * 1024 * 1024];
-        CompletableFuture<HttpResponse<String>> big = HTTP.sendAsync(HttpRequest.newBuilder(app.url("/upload"))
-                        .timeout(Duration.ofSeconds(120)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        CompletableFuture<HttpResponse<String>> big = HTTP.sendAsync(
+                HttpRequest.newBuilder(app.url("/upload"))
+                        .timeout(Duration.ofSeconds(120))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> open = get(app, "/open", null);
 

@@ -1,6 +1,13 @@
 package dev.bricks.local.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bricks.local.app.fixtures.TestFunctionZips;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -9,14 +16,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code --state DIR}: what the app stored survives a restart; without it nothing does. */
 class LocalAppStateTest {
@@ -36,7 +35,8 @@ class LocalAppStateTest {
                       KeySchema: [{AttributeName: pk, KeyType: HASH}]
                 """);
         LocalAppOptions.Builder options = LocalAppOptions.builder()
-                .logs(new PrintStream(PrintStream.nullOutputStream())).colour(false);
+                .logs(new PrintStream(PrintStream.nullOutputStream()))
+                .colour(false);
         if (state != null) {
             options.stateDirectory(state);
         }
@@ -44,20 +44,26 @@ class LocalAppStateTest {
     }
 
     private static DynamoDbClient dynamo(LocalApp app) {
-        return DynamoDbClient.builder().endpointOverride(app.endpoints().dynamoDb()).region(Region.US_EAST_1)
+        return DynamoDbClient.builder()
+                .endpointOverride(app.endpoints().dynamoDb())
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     @Test
     void start_withState_keepsItemsAcrossRestarts() throws IOException {
         Path state = dir.resolve("state");
-        try (LocalApp app = start(state); DynamoDbClient db = dynamo(app)) {
+        try (LocalApp app = start(state);
+                DynamoDbClient db = dynamo(app)) {
             db.putItem(b -> b.tableName("orders").item(Map.of("pk", AttributeValue.fromS("kept"))));
         }
 
-        try (LocalApp app = start(state); DynamoDbClient db = dynamo(app)) {
-            assertThat(db.getItem(b -> b.tableName("orders").key(Map.of("pk", AttributeValue.fromS("kept")))).item())
+        try (LocalApp app = start(state);
+                DynamoDbClient db = dynamo(app)) {
+            assertThat(db.getItem(b -> b.tableName("orders").key(Map.of("pk", AttributeValue.fromS("kept"))))
+                            .item())
                     .containsEntry("pk", AttributeValue.fromS("kept"));
         }
         assertThat(state.resolve("dynamodb")).isDirectory();
@@ -73,12 +79,15 @@ class LocalAppStateTest {
 
     @Test
     void start_withoutState_startsEmpty() throws IOException {
-        try (LocalApp app = start(null); DynamoDbClient db = dynamo(app)) {
+        try (LocalApp app = start(null);
+                DynamoDbClient db = dynamo(app)) {
             db.putItem(b -> b.tableName("orders").item(Map.of("pk", AttributeValue.fromS("gone"))));
         }
 
-        try (LocalApp app = start(null); DynamoDbClient db = dynamo(app)) {
-            assertThat(db.getItem(b -> b.tableName("orders").key(Map.of("pk", AttributeValue.fromS("gone")))).item())
+        try (LocalApp app = start(null);
+                DynamoDbClient db = dynamo(app)) {
+            assertThat(db.getItem(b -> b.tableName("orders").key(Map.of("pk", AttributeValue.fromS("gone"))))
+                            .item())
                     .isEmpty();
         }
     }

@@ -1,22 +1,11 @@
 package dev.bricks.local.app;
 
+import static dev.bricks.local.app.fixtures.Eventually.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bricks.local.app.fixtures.TestFunctionZips;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,9 +21,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static dev.bricks.local.app.fixtures.Eventually.waitUntil;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /** One function per trigger kind, run from a SAM template through {@link LocalApp}, driven by real clients. */
 class LocalAppTest {
@@ -130,12 +129,14 @@ class LocalAppTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    static final LocalAppExtension APP = LocalAppExtension.of(template(DIR), LocalAppOptions.builder()
-            .parameterOverride("RecordDir", DIR.resolve("records").toString())
-            .environmentOverride("InfoFn", "APP_OVERRIDDEN", "env-vars")
-            .logs(new PrintStream(LOG, true, StandardCharsets.UTF_8))
-            .colour(false)
-            .build());
+    static final LocalAppExtension APP = LocalAppExtension.of(
+            template(DIR),
+            LocalAppOptions.builder()
+                    .parameterOverride("RecordDir", DIR.resolve("records").toString())
+                    .environmentOverride("InfoFn", "APP_OVERRIDDEN", "env-vars")
+                    .logs(new PrintStream(LOG, true, StandardCharsets.UTF_8))
+                    .colour(false)
+                    .build());
 
     static Path tempDir() {
         try {
@@ -162,24 +163,34 @@ class LocalAppTest {
             StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y"));
 
     private static DynamoDbClient dynamo(Endpoints endpoints) {
-        return DynamoDbClient.builder().endpointOverride(endpoints.dynamoDb()).region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoints.dynamoDb())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(uri)
+                                .timeout(Duration.ofSeconds(60))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<String> records(String kind) {
         try (Stream<Path> files = Files.list(DIR.resolve("records").resolve(kind))) {
-            return files.filter(p -> p.toString().endsWith(".json")).map(p -> {
-                try {
-                    return Files.readString(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
+            return files.filter(p -> p.toString().endsWith(".json"))
+                    .map(p -> {
+                        try {
+                            return Files.readString(p);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -218,50 +229,73 @@ class LocalAppTest {
     @Test
     void dynamoDbStream_insertedItemReachesTheStreamFunction(Endpoints endpoints) {
         try (DynamoDbClient dynamo = dynamo(endpoints)) {
-            dynamo.putItem(b -> b.tableName("orders-test").item(Map.of(
-                    "pk", AttributeValue.fromS("order-1"), "status", AttributeValue.fromS("NEW"))));
+            dynamo.putItem(b -> b.tableName("orders-test")
+                    .item(Map.of("pk", AttributeValue.fromS("order-1"), "status", AttributeValue.fromS("NEW"))));
         }
 
-        waitUntil(Duration.ofSeconds(60), "stream record delivered", () -> !records("stream").isEmpty());
+        waitUntil(
+                Duration.ofSeconds(60),
+                "stream record delivered",
+                () -> !records("stream").isEmpty());
         assertThat(records("stream").get(0)).contains("\"eventName\":\"INSERT\"", "order-1", "aws:dynamodb");
     }
 
     @Test
     void eventBridgeRule_matchingEventReachesTheRuleFunction(Endpoints endpoints) {
-        try (EventBridgeClient events = EventBridgeClient.builder().endpointOverride(endpoints.eventBridge())
-                .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
-            events.putEvents(b -> b.entries(e -> e.eventBusName("orders").source("orders.app")
-                    .detailType("OrderPlaced").detail("{\"orderId\":\"o-7\"}")));
+        try (EventBridgeClient events = EventBridgeClient.builder()
+                .endpointOverride(endpoints.eventBridge())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            events.putEvents(b -> b.entries(e -> e.eventBusName("orders")
+                    .source("orders.app")
+                    .detailType("OrderPlaced")
+                    .detail("{\"orderId\":\"o-7\"}")));
         }
 
-        waitUntil(Duration.ofSeconds(60), "rule target invoked", () -> !records("rule").isEmpty());
+        waitUntil(
+                Duration.ofSeconds(60),
+                "rule target invoked",
+                () -> !records("rule").isEmpty());
         assertThat(records("rule").get(0)).contains("\"detail-type\":\"OrderPlaced\"", "o-7");
     }
 
     @Test
     void s3Upload_keyWithSpaceAndNonAscii_notifiesTheS3Function(Endpoints endpoints) {
-        try (S3Client s3 = S3Client.builder().endpointOverride(endpoints.s3()).forcePathStyle(true)
-                .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (S3Client s3 = S3Client.builder()
+                .endpointOverride(endpoints.s3())
+                .forcePathStyle(true)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
             s3.putObject(b -> b.bucket("uploads").key("in/my photo été.txt"), RequestBody.fromString("hello"));
             s3.putObject(b -> b.bucket("uploads").key("out/ignored.txt"), RequestBody.fromString("no"));
         }
 
-        waitUntil(Duration.ofSeconds(60), "S3 notification delivered", () -> !records("s3").isEmpty());
-        assertThat(records("s3")).singleElement().asString()
+        waitUntil(
+                Duration.ofSeconds(60),
+                "S3 notification delivered",
+                () -> !records("s3").isEmpty());
+        assertThat(records("s3"))
+                .singleElement()
+                .asString()
                 .contains("\"key\":\"in/my+photo+%C3%A9t%C3%A9.txt\"", "\"size\":5", "ObjectCreated:Put");
     }
 
     @Test
     void sesSendEmail_isCapturedAndListed(Endpoints endpoints) throws Exception {
-        try (SesV2Client ses = SesV2Client.builder().endpointOverride(endpoints.ses())
-                .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (SesV2Client ses = SesV2Client.builder()
+                .endpointOverride(endpoints.ses())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
             ses.sendEmail(b -> b.fromEmailAddress("shop@example.com")
                     .destination(d -> d.toAddresses("ada@example.com"))
-                    .content(c -> c.simple(m -> m.subject(s -> s.data("Your order"))
-                            .body(body -> body.text(t -> t.data("Thanks"))))));
+                    .content(c -> c.simple(
+                            m -> m.subject(s -> s.data("Your order")).body(body -> body.text(t -> t.data("Thanks"))))));
         }
 
         HttpResponse<String> listed = get(endpoints.ses().resolve("/_bricks/ses/emails"));
@@ -276,10 +310,13 @@ class LocalAppTest {
         Endpoints e = app.endpoints();
         assertThat(env.path("APP_TABLE").asText()).isEqualTo("orders-test");
         assertThat(env.path("APP_OVERRIDDEN").asText()).isEqualTo("env-vars");
-        assertThat(env.path("AWS_ENDPOINT_URL_DYNAMODB").asText()).isEqualTo(e.dynamoDb().toString());
-        assertThat(env.path("AWS_ENDPOINT_URL_EVENTBRIDGE").asText()).isEqualTo(e.eventBridge().toString());
+        assertThat(env.path("AWS_ENDPOINT_URL_DYNAMODB").asText())
+                .isEqualTo(e.dynamoDb().toString());
+        assertThat(env.path("AWS_ENDPOINT_URL_EVENTBRIDGE").asText())
+                .isEqualTo(e.eventBridge().toString());
         assertThat(env.path("AWS_ENDPOINT_URL_S3").asText()).isEqualTo(e.s3().toString());
-        assertThat(env.path("AWS_ENDPOINT_URL_SESV2").asText()).isEqualTo(e.ses().toString());
+        assertThat(env.path("AWS_ENDPOINT_URL_SESV2").asText())
+                .isEqualTo(e.ses().toString());
         assertThat(env.path("AWS_REGION").asText()).isEqualTo("us-east-1");
         assertThat(env.path("AWS_ACCESS_KEY_ID").asText()).isNotBlank();
     }
@@ -287,11 +324,16 @@ class LocalAppTest {
     @Test
     void tables_createdWithKeysIndexesStreamAndTtl(Endpoints endpoints) {
         try (DynamoDbClient dynamo = dynamo(endpoints)) {
-            TableDescription t = dynamo.describeTable(b -> b.tableName("orders-test")).table();
-            assertThat(t.globalSecondaryIndexes()).extracting(g -> g.indexName()).containsExactly("byStatus");
+            TableDescription t =
+                    dynamo.describeTable(b -> b.tableName("orders-test")).table();
+            assertThat(t.globalSecondaryIndexes())
+                    .extracting(g -> g.indexName())
+                    .containsExactly("byStatus");
             assertThat(t.streamSpecification().streamViewTypeAsString()).isEqualTo("NEW_IMAGE");
-            assertThat(dynamo.describeTimeToLive(b -> b.tableName("orders-test")).timeToLiveDescription()
-                    .attributeName()).isEqualTo("expiresAt");
+            assertThat(dynamo.describeTimeToLive(b -> b.tableName("orders-test"))
+                            .timeToLiveDescription()
+                            .attributeName())
+                    .isEqualTo("expiresAt");
         }
     }
 
@@ -299,13 +341,30 @@ class LocalAppTest {
     void startupTable_listsEndpointsRoutesTriggersOutputsAndWhatIsNotSimulated(LocalApp app) {
         String table = app.startupTable();
 
-        assertThat(table).contains("API", app.endpoints().api().toString().replaceAll("/$", ""),
-                "DynamoDB", "EventBridge", "S3", "SES",
-                "GET /hello/{name}", "→ HttpFn", "ANY /rest/{proxy+}", "GET /info",
-                "stream orders-test", "→ StreamFn", "rule orders/", "→ RuleFn", "bucket uploads", "→ S3Fn",
-                "TableName", "orders-test", "arn:aws:events:us-east-1:000000000000:event-bus/orders",
-                "Not simulated:", "AWS::Logs::LogGroup: Queue",
-                "Tracing (AWS::Serverless::Function): HttpFn, StreamFn, RuleFn, S3Fn, InfoFn");
+        assertThat(table)
+                .contains(
+                        "API",
+                        app.endpoints().api().toString().replaceAll("/$", ""),
+                        "DynamoDB",
+                        "EventBridge",
+                        "S3",
+                        "SES",
+                        "GET /hello/{name}",
+                        "→ HttpFn",
+                        "ANY /rest/{proxy+}",
+                        "GET /info",
+                        "stream orders-test",
+                        "→ StreamFn",
+                        "rule orders/",
+                        "→ RuleFn",
+                        "bucket uploads",
+                        "→ S3Fn",
+                        "TableName",
+                        "orders-test",
+                        "arn:aws:events:us-east-1:000000000000:event-bus/orders",
+                        "Not simulated:",
+                        "AWS::Logs::LogGroup: Queue",
+                        "Tracing (AWS::Serverless::Function): HttpFn, StreamFn, RuleFn, S3Fn, InfoFn");
         assertThat(table).startsWith("bricks-local: " + DIR.resolve("template.yaml") + " ready in ");
         assertThat(app.outputs()).containsEntry("TableName", "orders-test");
     }

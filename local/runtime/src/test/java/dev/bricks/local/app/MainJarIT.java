@@ -1,11 +1,9 @@
 package dev.bricks.local.app;
 
-import dev.bricks.local.app.fixtures.TestFunctionZips;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bricks.local.app.fixtures.TestFunctionZips;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,8 +17,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged {@code target/bricks-local.jar} started as a process, as a user starts it: it serves the
@@ -57,12 +55,21 @@ class MainJarIT {
                       Timeout: 20
                       Events: {Info: {Type: HttpApi, Properties: {Path: /info, Method: GET}}}
                 """);
-        Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("target/bricks-local.jar").toAbsolutePath().toString(),
-                "run", "--template", template.toString(), "--port", "0", "--no-color")
-                .redirectErrorStream(true).start();
+        Process app = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        Path.of("target/bricks-local.jar").toAbsolutePath().toString(),
+                        "run",
+                        "--template",
+                        template.toString(),
+                        "--port",
+                        "0",
+                        "--no-color")
+                .redirectErrorStream(true)
+                .start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
             String api = null;
             String line;
             while ((line = out.readLine()) != null && !line.startsWith("Ready.")) {
@@ -72,15 +79,23 @@ class MainJarIT {
                 }
             }
             assertThat(api).as("API line of the start-up table").isNotNull();
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api + "/info"))
-                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(api + "/info"))
+                                    .timeout(Duration.ofSeconds(60))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
             List<ProcessHandle> children = app.descendants().toList();
             assertThat(children).as("a function JVM runs").isNotEmpty();
 
-            new ProcessBuilder("kill", "-" + signal, Long.toString(app.pid())).start().waitFor();
+            new ProcessBuilder("kill", "-" + signal, Long.toString(app.pid()))
+                    .start()
+                    .waitFor();
 
-            assertThat(app.waitFor(30, TimeUnit.SECONDS)).as("bricks-local exits").isTrue();
+            assertThat(app.waitFor(30, TimeUnit.SECONDS))
+                    .as("bricks-local exits")
+                    .isTrue();
             for (ProcessHandle child : children) {
                 child.onExit().get(5, TimeUnit.SECONDS);
                 assertThat(child.isAlive()).as("function JVM " + child.pid()).isFalse();

@@ -1,9 +1,8 @@
 package dev.bricks.local.app;
 
-import dev.bricks.local.app.fixtures.TestFunctionZips;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bricks.local.app.fixtures.TestFunctionZips;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,8 +11,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command line's answers to user mistakes: a clear message and an exit code, never a stack trace. */
 class MainTest {
@@ -25,7 +24,9 @@ class MainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return Main.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -43,8 +44,11 @@ class MainTest {
         assertThat(run()).isEqualTo(2);
         assertThat(run("run", "--template", "t.yaml", "--bogus")).isEqualTo(2);
         assertThat(run("run", "--port", "x", "--template", "t.yaml")).isEqualTo(2);
-        assertThat(err()).contains("unknown option --bogus", "--port must be a number 0-65535, was x",
-                "usage: bricks-local run --template FILE");
+        assertThat(err())
+                .contains(
+                        "unknown option --bogus",
+                        "--port must be a number 0-65535, was x",
+                        "usage: bricks-local run --template FILE");
     }
 
     @Test
@@ -53,12 +57,15 @@ class MainTest {
 
         assertThat(run("run", "--template", t.toString())).isEqualTo(1);
 
-        assertThat(err()).startsWith("bricks-local: template.yaml:3:1: malformed YAML").doesNotContain("\tat ");
+        assertThat(err())
+                .startsWith("bricks-local: template.yaml:3:1: malformed YAML")
+                .doesNotContain("\tat ");
     }
 
     @Test
     void run_missingTemplateOrUnknownRef_exits1NamingIt() throws IOException {
-        assertThat(run("run", "--template", dir.resolve("nope.yaml").toString())).isEqualTo(1);
+        assertThat(run("run", "--template", dir.resolve("nope.yaml").toString()))
+                .isEqualTo(1);
         Path t = template("""
                 Resources:
                   Fn:
@@ -67,7 +74,9 @@ class MainTest {
                 """);
         assertThat(run("run", "--template", t.toString())).isEqualTo(1);
 
-        assertThat(err()).contains("nope.yaml does not exist", "unresolved !Ref 'Nope'").doesNotContain("\tat ");
+        assertThat(err())
+                .contains("nope.yaml does not exist", "unresolved !Ref 'Nope'")
+                .doesNotContain("\tat ");
     }
 
     @Test
@@ -86,7 +95,9 @@ class MainTest {
             int code = run("run", "--template", t.toString(), "--port", Integer.toString(taken.getLocalPort()));
 
             assertThat(code).isEqualTo(1);
-            assertThat(err()).contains("Port " + taken.getLocalPort() + " is already in use").doesNotContain("\tat ");
+            assertThat(err())
+                    .contains("Port " + taken.getLocalPort() + " is already in use")
+                    .doesNotContain("\tat ");
         }
     }
 
@@ -94,7 +105,8 @@ class MainTest {
     void run_envVarsFileNotJson_exits1NamingTheFile() throws IOException {
         Path env = Files.writeString(dir.resolve("env.json"), "{not json");
 
-        assertThat(run("run", "--template", "t.yaml", "--env-vars", env.toString())).isEqualTo(1);
+        assertThat(run("run", "--template", "t.yaml", "--env-vars", env.toString()))
+                .isEqualTo(1);
 
         assertThat(err()).contains("--env-vars " + env).doesNotContain("\tat ");
     }

@@ -1,21 +1,20 @@
 package dev.bricks.local.functions;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.bricks.local.fixtures.RecordingHandler;
 import dev.bricks.local.fixtures.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AsyncInvokerTest {
 
@@ -56,8 +55,8 @@ class AsyncInvokerTest {
     void invoke_failingFunctionWithOneRetry_twoAttemptsThenADeadLetter() throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
         int before = TestApp.events(dir, "Fails").size();
-        try (AsyncInvoker async = new AsyncInvoker(functions,
-                AsyncInvokeConfig.LOCAL_DEFAULT.withMaximumRetryAttempts(1), lines::add)) {
+        try (AsyncInvoker async =
+                new AsyncInvoker(functions, AsyncInvokeConfig.LOCAL_DEFAULT.withMaximumRetryAttempts(1), lines::add)) {
             long start = System.nanoTime();
             String requestId = async.invoke("Fails", "{\"n\":2}".getBytes(StandardCharsets.UTF_8));
 
@@ -76,7 +75,7 @@ class AsyncInvokerTest {
 
     @Test
     void invoke_unknownFunction_deadLetterWithoutRetries() throws Exception {
-        try (AsyncInvoker async = new AsyncInvoker(functions, AsyncInvokeConfig.LOCAL_DEFAULT, line -> { })) {
+        try (AsyncInvoker async = new AsyncInvoker(functions, AsyncInvokeConfig.LOCAL_DEFAULT, line -> {})) {
             async.invoke("Nope", "{}".getBytes(StandardCharsets.UTF_8));
 
             assertThat(async.awaitIdle(WAIT)).isTrue();
@@ -91,7 +90,7 @@ class AsyncInvokerTest {
     @Test
     void invoke_eventOlderThanMaximumAgeAfterAFailure_notRetriedButDeadLettered() throws Exception {
         AsyncInvokeConfig config = AsyncInvokeConfig.LOCAL_DEFAULT.withMaximumEventAge(Duration.ofMillis(1));
-        try (AsyncInvoker async = new AsyncInvoker(functions, config, line -> { })) {
+        try (AsyncInvoker async = new AsyncInvoker(functions, config, line -> {})) {
             async.invoke("Fails", "{}".getBytes(StandardCharsets.UTF_8));
 
             assertThat(async.awaitIdle(WAIT)).isTrue();
@@ -114,7 +113,7 @@ class AsyncInvokerTest {
 
     @Test
     void invoke_afterClose_refused() {
-        AsyncInvoker async = new AsyncInvoker(functions, AsyncInvokeConfig.LOCAL_DEFAULT, line -> { });
+        AsyncInvoker async = new AsyncInvoker(functions, AsyncInvokeConfig.LOCAL_DEFAULT, line -> {});
         async.close();
         assertThatThrownBy(() -> async.invoke("Works", new byte[0])).isInstanceOf(IllegalStateException.class);
     }

@@ -1,13 +1,13 @@
 package dev.bricks.local.functions;
 
+import static dev.bricks.local.app.fixtures.Eventually.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.bricks.local.app.fixtures.InfoHandler;
 import dev.bricks.local.app.fixtures.RecordingHandler;
 import dev.bricks.local.app.fixtures.TestFunctionZips;
 import dev.bricks.local.runtime.fixtures.BrokenInitHandler;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +19,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static dev.bricks.local.app.fixtures.Eventually.waitUntil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FunctionEnvironmentsTest {
 
@@ -36,10 +35,18 @@ class FunctionEnvironmentsTest {
 
     private FunctionEnvironments start(Class<?> handler, Duration timeout, int concurrency, Map<String, String> env) {
         Path zip = TestFunctionZips.write(dir.resolve("fn.zip"), "v1");
-        FunctionSpec spec = new FunctionSpec("Fn", "my-fn", zip, handler.getName() + "::handleRequest",
-                Path.of(System.getProperty("java.home")), 256, timeout, env, concurrency);
-        functions = new FunctionEnvironments(List.of(spec),
-                new FunctionLogs(new PrintStream(logBytes, true, StandardCharsets.UTF_8), false));
+        FunctionSpec spec = new FunctionSpec(
+                "Fn",
+                "my-fn",
+                zip,
+                handler.getName() + "::handleRequest",
+                Path.of(System.getProperty("java.home")),
+                256,
+                timeout,
+                env,
+                concurrency);
+        functions = new FunctionEnvironments(
+                List.of(spec), new FunctionLogs(new PrintStream(logBytes, true, StandardCharsets.UTF_8), false));
         return functions;
     }
 
@@ -68,11 +75,15 @@ class FunctionEnvironmentsTest {
         assertThat(functions.environmentCount("Fn")).isEqualTo(1);
         assertThat(second.payloadAsString()).contains("{\\\"n\\\":2}");
         String logs = logs();
-        assertThat(logs).contains("my-fn | START RequestId: " + first.requestId() + " Version: $LATEST",
-                "my-fn | recording event of 7 bytes", "my-fn | END RequestId: " + second.requestId());
-        assertThat(logs).containsPattern("my-fn \\| REPORT RequestId: " + first.requestId()
-                + "\tDuration: [0-9.]+ ms\tBilled Duration: [0-9]+ ms\tMemory Size: 256 MB\tMax Memory Used: [0-9]+ MB"
-                + "\tInit Duration: [0-9.]+ ms");
+        assertThat(logs)
+                .contains(
+                        "my-fn | START RequestId: " + first.requestId() + " Version: $LATEST",
+                        "my-fn | recording event of 7 bytes",
+                        "my-fn | END RequestId: " + second.requestId());
+        assertThat(logs)
+                .containsPattern("my-fn \\| REPORT RequestId: " + first.requestId()
+                        + "\tDuration: [0-9.]+ ms\tBilled Duration: [0-9]+ ms\tMemory Size: 256 MB\tMax Memory Used: [0-9]+ MB"
+                        + "\tInit Duration: [0-9.]+ ms");
         assertThat(logs).doesNotContain("\u001b[");
     }
 
@@ -83,7 +94,9 @@ class FunctionEnvironmentsTest {
         CompletableFuture<InvokeOutcome> a = CompletableFuture.supplyAsync(() -> functions.invoke("Fn", EVENT));
         CompletableFuture<InvokeOutcome> b = CompletableFuture.supplyAsync(() -> functions.invoke("Fn", EVENT));
 
-        assertThat(List.of(a.join(), b.join())).allMatch(InvokeOutcome::succeeded).allMatch(InvokeOutcome::coldStart);
+        assertThat(List.of(a.join(), b.join()))
+                .allMatch(InvokeOutcome::succeeded)
+                .allMatch(InvokeOutcome::coldStart);
         assertThat(pid(a.join())).isNotEqualTo(pid(b.join()));
         assertThat(functions.environmentCount("Fn")).isEqualTo(2);
     }
@@ -157,7 +170,10 @@ class FunctionEnvironmentsTest {
         assertThat(v2.payloadAsString()).contains("\"version\":\"v2\"");
         assertThat(v2.coldStart()).isTrue();
         assertThat(logs()).contains("fn.zip changed on disk: recycling 1 environment(s)");
-        waitUntil(Duration.ofSeconds(5), "condition", () -> ProcessHandle.of(pid(v1)).map(p -> !p.isAlive()).orElse(true));
+        waitUntil(
+                Duration.ofSeconds(5),
+                "condition",
+                () -> ProcessHandle.of(pid(v1)).map(p -> !p.isAlive()).orElse(true));
     }
 
     @Test

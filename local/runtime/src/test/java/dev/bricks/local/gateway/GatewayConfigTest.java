@@ -1,16 +1,15 @@
 package dev.bricks.local.gateway;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Config validation, route priority and policy evaluation, without a server. */
 class GatewayConfigTest {
@@ -31,30 +30,52 @@ class GatewayConfigTest {
 
     @Test
     void apiConfig_inconsistentRoutesAndAuthorizers_areRefused() {
-        assertThatThrownBy(() -> ApiConfig.httpApi("A").route(route("GET", "/a")).route(route("GET", "/a")).build())
+        assertThatThrownBy(() -> ApiConfig.httpApi("A")
+                        .route(route("GET", "/a"))
+                        .route(route("GET", "/a"))
+                        .build())
                 .hasMessageContaining("API A, route GET /a: declared twice");
         assertThatThrownBy(() -> ApiConfig.httpApi("A")
-                .route(new RouteConfig("GET", "/a", "Fn", "Nope", PayloadFormat.V2_0)).build())
+                        .route(new RouteConfig("GET", "/a", "Fn", "Nope", PayloadFormat.V2_0))
+                        .build())
                 .hasMessageContaining("unknown authorizer 'Nope'");
-        assertThatThrownBy(() -> ApiConfig.restApi("R").route(route("GET", "/a")).build())
+        assertThatThrownBy(
+                        () -> ApiConfig.restApi("R").route(route("GET", "/a")).build())
                 .hasMessageContaining("REST APIs only send payload format 1.0");
-        assertThatThrownBy(() -> ApiConfig.httpApi("A").authorizer(AuthorizerConfig.builder("T", "Fn")
-                .type(AuthorizerType.TOKEN).identitySource("$request.header.Authorization").build()).build())
+        assertThatThrownBy(() -> ApiConfig.httpApi("A")
+                        .authorizer(AuthorizerConfig.builder("T", "Fn")
+                                .type(AuthorizerType.TOKEN)
+                                .identitySource("$request.header.Authorization")
+                                .build())
+                        .build())
                 .hasMessageContaining("HTTP APIs have REQUEST authorizers only");
     }
 
     @Test
     void authorizerConfig_badValues_areRefused() {
-        assertThatThrownBy(() -> AuthorizerConfig.builder("A", "Fn").identitySource("header.Authorization").build())
+        assertThatThrownBy(() -> AuthorizerConfig.builder("A", "Fn")
+                        .identitySource("header.Authorization")
+                        .build())
                 .hasMessageContaining("Identity source 'header.Authorization'");
-        assertThatThrownBy(() -> AuthorizerConfig.builder("A", "Fn").resultTtl(Duration.ofHours(2))
-                .identitySource("$request.header.A").build()).hasMessageContaining("0-3600 s");
-        assertThatThrownBy(() -> AuthorizerConfig.builder("A", "Fn").resultTtl(Duration.ofSeconds(5)).build())
+        assertThatThrownBy(() -> AuthorizerConfig.builder("A", "Fn")
+                        .resultTtl(Duration.ofHours(2))
+                        .identitySource("$request.header.A")
+                        .build())
+                .hasMessageContaining("0-3600 s");
+        assertThatThrownBy(() -> AuthorizerConfig.builder("A", "Fn")
+                        .resultTtl(Duration.ofSeconds(5))
+                        .build())
                 .hasMessageContaining("caching needs at least one identity source");
-        assertThatThrownBy(() -> AuthorizerConfig.builder("A", "Fn").simpleResponses(true)
-                .payloadFormat(PayloadFormat.V1_0).build()).hasMessageContaining("simple responses need payload format 2.0");
-        assertThatThrownBy(() -> AuthorizerConfig.builder("A", "Fn").type(AuthorizerType.TOKEN)
-                .identitySource("method.request.header.A").identityValidationExpression("([").build())
+        assertThatThrownBy(() -> AuthorizerConfig.builder("A", "Fn")
+                        .simpleResponses(true)
+                        .payloadFormat(PayloadFormat.V1_0)
+                        .build())
+                .hasMessageContaining("simple responses need payload format 2.0");
+        assertThatThrownBy(() -> AuthorizerConfig.builder("A", "Fn")
+                        .type(AuthorizerType.TOKEN)
+                        .identitySource("method.request.header.A")
+                        .identityValidationExpression("([")
+                        .build())
                 .hasMessageContaining("not a regular expression");
     }
 
@@ -124,9 +145,13 @@ class GatewayConfigTest {
         assertThat(result.evaluate("arn:x/Prod/POST/a")).isEqualTo(AuthorizerResult.Verdict.ALLOW);
 
         ObjectMapper json = new ObjectMapper();
-        for (String bad : List.of("{}", "{\"policyDocument\":{\"Statement\":[{\"Effect\":\"Maybe\"}]}}",
-                "{\"policyDocument\":{\"Statement\":[]},\"context\":{\"o\":{\"nested\":1}}}", "[]")) {
-            assertThatThrownBy(() -> AuthorizerResult.parse(json.readTree(bad), false, true)).as(bad)
+        for (String bad : List.of(
+                "{}",
+                "{\"policyDocument\":{\"Statement\":[{\"Effect\":\"Maybe\"}]}}",
+                "{\"policyDocument\":{\"Statement\":[]},\"context\":{\"o\":{\"nested\":1}}}",
+                "[]")) {
+            assertThatThrownBy(() -> AuthorizerResult.parse(json.readTree(bad), false, true))
+                    .as(bad)
                     .isInstanceOf(AuthorizerResult.MalformedException.class);
         }
         assertThatThrownBy(() -> AuthorizerResult.parse(json.readTree("{\"isAuthorized\":\"yes\"}"), true, false))

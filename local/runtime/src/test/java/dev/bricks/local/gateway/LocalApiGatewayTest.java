@@ -1,5 +1,8 @@
 package dev.bricks.local.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bricks.core.http.CoreEventParser;
@@ -12,17 +15,11 @@ import dev.bricks.local.gateway.fixtures.AuthorizerHandler;
 import dev.bricks.local.gateway.fixtures.EchoEventHandler;
 import dev.bricks.local.gateway.fixtures.ResponseHandler;
 import dev.bricks.local.runtime.TestFunctions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -38,9 +35,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The gateway end to end: real HTTP in (java.net.http), real function JVMs on the runtime interface client behind
@@ -49,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class LocalApiGatewayTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     static Path dir;
@@ -60,29 +59,51 @@ class LocalApiGatewayTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Path deployment = TestFunctions.deployment(Files.createDirectories(dir.resolve("fn")),
-                EchoEventHandler.class, ResponseHandler.class, AuthorizerHandler.class);
-        functions = new FunctionEnvironments(List.of(spec("Echo", EchoEventHandler.class, deployment),
-                spec("Responder", ResponseHandler.class, deployment),
-                spec("Authorizer", AuthorizerHandler.class, deployment),
-                new FunctionSpec("SlowAuthorizer", "SlowAuthorizer", deployment,
-                        AuthorizerHandler.class.getName() + "::handleRequest", Path.of(System.getProperty("java.home")),
-                        256, Duration.ofSeconds(2), Map.of(), 1)), FunctionLogs.discarding());
+        Path deployment = TestFunctions.deployment(
+                Files.createDirectories(dir.resolve("fn")),
+                EchoEventHandler.class,
+                ResponseHandler.class,
+                AuthorizerHandler.class);
+        functions = new FunctionEnvironments(
+                List.of(
+                        spec("Echo", EchoEventHandler.class, deployment),
+                        spec("Responder", ResponseHandler.class, deployment),
+                        spec("Authorizer", AuthorizerHandler.class, deployment),
+                        new FunctionSpec(
+                                "SlowAuthorizer",
+                                "SlowAuthorizer",
+                                deployment,
+                                AuthorizerHandler.class.getName() + "::handleRequest",
+                                Path.of(System.getProperty("java.home")),
+                                256,
+                                Duration.ofSeconds(2),
+                                Map.of(),
+                                1)),
+                FunctionLogs.discarding());
         invoker = new CountingInvoker(functions);
         ApiConfig http = ApiConfig.httpApi("OrdersApi")
                 .stageVariable("ordersTable", "Orders")
                 .authorizer(AuthorizerConfig.builder("SimpleAuth", "Authorizer")
-                        .identitySource("$request.header.Authorization").simpleResponses(true)
-                        .resultTtl(Duration.ofMinutes(5)).build())
+                        .identitySource("$request.header.Authorization")
+                        .simpleResponses(true)
+                        .resultTtl(Duration.ofMinutes(5))
+                        .build())
                 .authorizer(AuthorizerConfig.builder("SimpleNoCache", "Authorizer")
-                        .identitySource("$request.header.Authorization").simpleResponses(true).build())
+                        .identitySource("$request.header.Authorization")
+                        .simpleResponses(true)
+                        .build())
                 .authorizer(AuthorizerConfig.builder("PolicyAuth", "Authorizer")
-                        .identitySource("$request.header.Authorization").build())
+                        .identitySource("$request.header.Authorization")
+                        .build())
                 .authorizer(AuthorizerConfig.builder("V1Auth", "Authorizer")
-                        .identitySource("$request.querystring.token").payloadFormat(PayloadFormat.V1_0).build())
+                        .identitySource("$request.querystring.token")
+                        .payloadFormat(PayloadFormat.V1_0)
+                        .build())
                 .authorizer(AuthorizerConfig.builder("SlowAuth", "SlowAuthorizer")
-                        .identitySource("$request.header.Authorization").simpleResponses(true)
-                        .resultTtl(Duration.ofMinutes(5)).build())
+                        .identitySource("$request.header.Authorization")
+                        .simpleResponses(true)
+                        .resultTtl(Duration.ofMinutes(5))
+                        .build())
                 .route(v2("GET", "/auth/slow", "Echo", "SlowAuth"))
                 .route(v2("POST", "/orders/{orderId}", "Echo", null))
                 .route(v2("GET", "/files/{proxy+}", "Echo", null))
@@ -100,13 +121,18 @@ class LocalApiGatewayTest {
                 .build();
         ApiConfig rest = ApiConfig.restApi("PetsApi")
                 .binaryMediaType("image/png")
-                .authorizer(AuthorizerConfig.builder("TokenAuth", "Authorizer").type(AuthorizerType.TOKEN)
+                .authorizer(AuthorizerConfig.builder("TokenAuth", "Authorizer")
+                        .type(AuthorizerType.TOKEN)
                         .identitySource(AuthorizerConfig.REST_DEFAULT_TOKEN_SOURCE)
                         .identityValidationExpression("^[a-z-]+$")
-                        .resultTtl(AuthorizerConfig.REST_DEFAULT_RESULT_TTL).payloadFormat(PayloadFormat.V1_0).build())
+                        .resultTtl(AuthorizerConfig.REST_DEFAULT_RESULT_TTL)
+                        .payloadFormat(PayloadFormat.V1_0)
+                        .build())
                 .authorizer(AuthorizerConfig.builder("ReqAuth", "Authorizer")
-                        .identitySource("method.request.header.X-Token").identitySource("method.request.querystring.q")
-                        .payloadFormat(PayloadFormat.V1_0).build())
+                        .identitySource("method.request.header.X-Token")
+                        .identitySource("method.request.querystring.q")
+                        .payloadFormat(PayloadFormat.V1_0)
+                        .build())
                 .route(v1("GET", "/items/{id}", "Echo", null))
                 .route(v1("ANY", "/rest/respond/{name}", "Responder", null))
                 .route(v1("POST", "/rest/upload", "Echo", null))
@@ -114,7 +140,11 @@ class LocalApiGatewayTest {
                 .route(v1("GET", "/orders", "Echo", "TokenAuth"))
                 .route(v1("GET", "/rest/req", "Echo", "ReqAuth"))
                 .build();
-        gateway = LocalApiGateway.builder(invoker).api(http).api(rest).region("eu-west-1").start();
+        gateway = LocalApiGateway.builder(invoker)
+                .api(http)
+                .api(rest)
+                .region("eu-west-1")
+                .start();
     }
 
     @AfterAll
@@ -124,8 +154,16 @@ class LocalApiGatewayTest {
     }
 
     private static FunctionSpec spec(String id, Class<?> handler, Path deployment) {
-        return new FunctionSpec(id, id, deployment, handler.getName() + "::handleRequest",
-                Path.of(System.getProperty("java.home")), 256, Duration.ofSeconds(20), Map.of(), 4);
+        return new FunctionSpec(
+                id,
+                id,
+                deployment,
+                handler.getName() + "::handleRequest",
+                Path.of(System.getProperty("java.home")),
+                256,
+                Duration.ofSeconds(20),
+                Map.of(),
+                4);
     }
 
     private static RouteConfig v2(String method, String path, String fn, String authorizer) {
@@ -184,7 +222,8 @@ class LocalApiGatewayTest {
         HttpResponse<String> response = send(request("/orders/ord%2042?source=web&tag=a&tag=b&q=a+b%26c")
                 .header("Cookie", "session=abc123; theme=dark")
                 .header("X-Correlation-Id", "corr-1")
-                .header("X-Multi", "one").header("X-Multi", "two")
+                .header("X-Multi", "one")
+                .header("X-Multi", "two")
                 .header("Content-Type", "application/json")
                 .POST(BodyPublishers.ofString("{\"userId\":\"user-42\"}")));
 
@@ -206,24 +245,30 @@ class LocalApiGatewayTest {
         assertThat(parsed.isBase64Encoded()).isFalse();
         assertThat(parsed.stage()).isEqualTo("$default");
         assertThat(parsed.sourceIp()).isEqualTo("127.0.0.1");
-        assertThat(parsed.requestId()).isEqualTo(response.headers().firstValue("apigw-requestid").orElseThrow())
+        assertThat(parsed.requestId())
+                .isEqualTo(response.headers().firstValue("apigw-requestid").orElseThrow())
                 .hasSize(16);
         assertThat(parsed.principal()).isEmpty();
 
         assertThat(event.get("rawQueryString").asText()).isEqualTo("source=web&tag=a&tag=b&q=a+b%26c");
         assertThat(event.at("/queryStringParameters/tag").asText()).isEqualTo("a,b");
-        assertThat(fieldNames(event.get("headers"))).allMatch(h -> h.equals(h.toLowerCase()))
-                .doesNotContain("cookie").contains("x-forwarded-for", "x-forwarded-proto", "x-forwarded-port");
+        assertThat(fieldNames(event.get("headers")))
+                .allMatch(h -> h.equals(h.toLowerCase()))
+                .doesNotContain("cookie")
+                .contains("x-forwarded-for", "x-forwarded-proto", "x-forwarded-port");
         JsonNode http = event.at("/requestContext/http");
         assertThat(http.get("protocol").asText()).isEqualTo("HTTP/1.1");
         assertThat(http.get("userAgent").asText()).startsWith("Java-http-client");
         assertThat(http.get("path").asText()).isEqualTo("/orders/ord%2042");
         JsonNode ctx = event.get("requestContext");
         assertThat(ctx.get("accountId").asText()).isEqualTo("123456789012");
-        assertThat(ctx.get("apiId").asText()).isEqualTo(gateway.apis().get(0).apiId()).hasSize(10);
+        assertThat(ctx.get("apiId").asText())
+                .isEqualTo(gateway.apis().get(0).apiId())
+                .hasSize(10);
         assertThat(ctx.get("domainName").asText()).isEqualTo("127.0.0.1:" + gateway.port());
         assertThat(ctx.get("time").asText()).matches("\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} \\+0000");
-        assertThat(ctx.get("timeEpoch").asLong()).isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(60_000L));
+        assertThat(ctx.get("timeEpoch").asLong())
+                .isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(60_000L));
         // every member AWS's own 2.0 event has (the fixture), and in the same places
         JsonNode expected = fixture("http-v2-place-order.json");
         assertThat(fieldNames(event)).containsAll(fieldNames(expected));
@@ -235,8 +280,14 @@ class LocalApiGatewayTest {
 
     @Test
     void restRoute_v1Event_isReadByCoresParserAndShapedLikeTheFixture() throws IOException {
-        HttpResponse<String> response = get("/items/42?fields=status&fields=items", "X-Multi", "one", "X-Multi", "two",
-                "Cookie", "session=abc123; theme=dark");
+        HttpResponse<String> response = get(
+                "/items/42?fields=status&fields=items",
+                "X-Multi",
+                "one",
+                "X-Multi",
+                "two",
+                "Cookie",
+                "session=abc123; theme=dark");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode event = json(response.body());
@@ -251,7 +302,8 @@ class LocalApiGatewayTest {
         assertThat(parsed.cookies()).isEqualTo(Map.of("session", "abc123", "theme", "dark"));
         assertThat(parsed.stage()).isEqualTo("Prod");
         assertThat(parsed.sourceIp()).isEqualTo("127.0.0.1");
-        assertThat(parsed.requestId()).isEqualTo(response.headers().firstValue("x-amzn-RequestId").orElseThrow());
+        assertThat(parsed.requestId())
+                .isEqualTo(response.headers().firstValue("x-amzn-RequestId").orElseThrow());
         assertThat(parsed.body()).isEmpty();
         assertThat(event.get("body").isNull()).isTrue();
         assertThat(event.get("queryStringParameters").get("fields").asText()).isEqualTo("items"); // last value
@@ -274,7 +326,8 @@ class LocalApiGatewayTest {
         assertThat(event.get("version").asText()).isEqualTo("1.0");
         assertThat(event.at("/multiValueQueryStringParameters/a").toString()).isEqualTo("[\"1\",\"2\"]");
         assertThat(event.at("/requestContext/path").asText()).isEqualTo("/v1/7");
-        assertThat(CoreEventParser.parse(response.body().getBytes(StandardCharsets.UTF_8)).pathParameter("id"))
+        assertThat(CoreEventParser.parse(response.body().getBytes(StandardCharsets.UTF_8))
+                        .pathParameter("id"))
                 .contains("7");
     }
 
@@ -284,9 +337,9 @@ class LocalApiGatewayTest {
         assertThat(greedy.at("/pathParameters/proxy").asText()).isEqualTo("a/b/c.txt");
         assertThat(greedy.get("routeKey").asText()).isEqualTo("GET /files/{proxy+}");
 
-        assertThat(get("/files/special").body()).isEqualTo("hello");           // literal beats greedy
-        assertThat(get("/any/get").body()).isEqualTo("hello");                 // GET literal beats ANY variable
-        JsonNode any = json(send(request("/any/thing").DELETE()).body());      // ANY matches DELETE
+        assertThat(get("/files/special").body()).isEqualTo("hello"); // literal beats greedy
+        assertThat(get("/any/get").body()).isEqualTo("hello"); // GET literal beats ANY variable
+        JsonNode any = json(send(request("/any/thing").DELETE()).body()); // ANY matches DELETE
         assertThat(any.get("routeKey").asText()).isEqualTo("ANY /any/{x}");
         assertThat(send(request("/files").GET()).statusCode()).isEqualTo(404); // {proxy+} needs a segment
     }
@@ -296,19 +349,25 @@ class LocalApiGatewayTest {
         HttpResponse<String> unknown = get("/nope/nothing");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).isEqualTo("{\"message\":\"Not Found\"}");
-        assertThat(send(request("/upload").PUT(BodyPublishers.ofString("x"))).statusCode()).isEqualTo(404);
+        assertThat(send(request("/upload").PUT(BodyPublishers.ofString("x"))).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void binaryBody_httpApi_isBase64EncodedByContentType() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2, (byte) 0xff};
-        JsonNode binary = json(send(request("/upload").header("Content-Type", "image/png")
-                .POST(BodyPublishers.ofByteArray(png))).body());
+        JsonNode binary =
+                json(send(request("/upload").header("Content-Type", "image/png").POST(BodyPublishers.ofByteArray(png)))
+                        .body());
         assertThat(binary.get("isBase64Encoded").asBoolean()).isTrue();
-        assertThat(CoreEventParser.parse(binary.toString().getBytes(StandardCharsets.UTF_8)).body()).isEqualTo(png);
+        assertThat(CoreEventParser.parse(binary.toString().getBytes(StandardCharsets.UTF_8))
+                        .body())
+                .isEqualTo(png);
 
-        JsonNode text = json(send(request("/upload").header("Content-Type", "text/plain; charset=utf-8")
-                .POST(BodyPublishers.ofString("héllo"))).body());
+        JsonNode text = json(send(request("/upload")
+                        .header("Content-Type", "text/plain; charset=utf-8")
+                        .POST(BodyPublishers.ofString("héllo")))
+                .body());
         assertThat(text.get("isBase64Encoded").asBoolean()).isFalse();
         assertThat(text.get("body").asText()).isEqualTo("héllo");
     }
@@ -316,13 +375,16 @@ class LocalApiGatewayTest {
     @Test
     void binaryBody_rest_isBase64EncodedForBinaryMediaTypesOnly() {
         byte[] png = {1, 2, 3, (byte) 0xfe};
-        JsonNode binary = json(send(request("/rest/upload").header("Content-Type", "image/png")
-                .POST(BodyPublishers.ofByteArray(png))).body());
+        JsonNode binary = json(
+                send(request("/rest/upload").header("Content-Type", "image/png").POST(BodyPublishers.ofByteArray(png)))
+                        .body());
         assertThat(binary.get("isBase64Encoded").asBoolean()).isTrue();
         assertThat(Base64.getDecoder().decode(binary.get("body").asText())).isEqualTo(png);
 
-        JsonNode json = json(send(request("/rest/upload").header("Content-Type", "application/octet-stream")
-                .POST(BodyPublishers.ofString("plain"))).body());
+        JsonNode json = json(send(request("/rest/upload")
+                        .header("Content-Type", "application/octet-stream")
+                        .POST(BodyPublishers.ofString("plain")))
+                .body());
         assertThat(json.get("isBase64Encoded").asBoolean()).isFalse();
         assertThat(json.get("body").asText()).isEqualTo("plain");
     }
@@ -387,7 +449,8 @@ class LocalApiGatewayTest {
         JsonNode lambda = json(first.body()).at("/requestContext/authorizer/lambda");
         assertThat(lambda).isEqualTo(json("{\"sub\":\"user-7\",\"tenant\":\"acme\",\"roles\":[\"a\",\"b\"]}"));
         HttpRequest parsed = CoreEventParser.parse(first.body().getBytes(StandardCharsets.UTF_8));
-        assertThat(parsed.principal()).hasValueSatisfying(p -> assertThat(p.subject()).isEqualTo("user-7"));
+        assertThat(parsed.principal())
+                .hasValueSatisfying(p -> assertThat(p.subject()).isEqualTo("user-7"));
 
         get("/auth/simple", "Authorization", "allow-simple-2"); // another identity: another invocation
         assertThat(invoker.count("Authorizer") - before).isEqualTo(2);
@@ -418,9 +481,13 @@ class LocalApiGatewayTest {
             assertThat(failed.statusCode()).as(token).isEqualTo(500);
             assertThat(failed.body()).as(token).isEqualTo("{\"message\":\"Internal Server Error\"}");
         }
-        assertThat(get("/auth/policy", "Authorization", "deny-policy").statusCode()).isEqualTo(403);
+        assertThat(get("/auth/policy", "Authorization", "deny-policy").statusCode())
+                .isEqualTo(403);
         HttpResponse<String> policyAllowed = get("/auth/policy", "Authorization", "allow-policy");
-        assertThat(json(policyAllowed.body()).at("/requestContext/authorizer/lambda/level").asInt()).isEqualTo(3);
+        assertThat(json(policyAllowed.body())
+                        .at("/requestContext/authorizer/lambda/level")
+                        .asInt())
+                .isEqualTo(3);
     }
 
     @Test
@@ -454,7 +521,8 @@ class LocalApiGatewayTest {
         assertThat(authorizer.get("admin").asText()).isEqualTo("true");
         assertThat(authorizer.has("integrationLatency")).isTrue();
         HttpRequest parsed = CoreEventParser.parse(allowed.body().getBytes(StandardCharsets.UTF_8));
-        assertThat(parsed.principal()).hasValueSatisfying(p -> assertThat(p.subject()).isEqualTo("user-9"));
+        assertThat(parsed.principal())
+                .hasValueSatisfying(p -> assertThat(p.subject()).isEqualTo("user-9"));
     }
 
     @Test
@@ -472,8 +540,8 @@ class LocalApiGatewayTest {
     void restTokenAuthorizer_denyUnauthorizedThrowsInvalidMissing() {
         HttpResponse<String> deny = get("/pets/1", "Authorization", "deny-policy");
         assertThat(deny.statusCode()).isEqualTo(403);
-        assertThat(deny.body()).isEqualTo(
-                "{\"Message\":\"User is not authorized to access this resource with an explicit deny\"}");
+        assertThat(deny.body())
+                .isEqualTo("{\"Message\":\"User is not authorized to access this resource with an explicit deny\"}");
 
         HttpResponse<String> unauthorized = get("/pets/1", "Authorization", "unauthorized");
         assertThat(unauthorized.statusCode()).isEqualTo(401);
@@ -484,7 +552,8 @@ class LocalApiGatewayTest {
         assertThat(thrown.body()).isEqualTo("{\"message\": null}");
 
         int before = invoker.count("Authorizer");
-        assertThat(get("/pets/1", "Authorization", "Not Matching 123").statusCode()).isEqualTo(401);
+        assertThat(get("/pets/1", "Authorization", "Not Matching 123").statusCode())
+                .isEqualTo(401);
         assertThat(get("/pets/1").statusCode()).isEqualTo(401);
         assertThat(invoker.count("Authorizer")).isEqualTo(before);
     }
@@ -499,13 +568,15 @@ class LocalApiGatewayTest {
     @Test
     void body_above6Mb_answers413_withoutInvoking_andServingGoesOn() {
         int before = invoker.count("Echo");
-        HttpResponse<String> big = send(request("/upload").header("Content-Type", "text/plain")
+        HttpResponse<String> big = send(request("/upload")
+                .header("Content-Type", "text/plain")
                 .POST(BodyPublishers.ofByteArray(new byte[7 * 1024 * 1024])));
         assertThat(big.statusCode()).isEqualTo(413);
         assertThat(big.body()).isEqualTo("{\"message\":\"Request Entity Too Large\"}");
 
         // 5 MB of binary is under the body bound but its base64 event is not
-        HttpResponse<String> encoded = send(request("/upload").header("Content-Type", "image/png")
+        HttpResponse<String> encoded = send(request("/upload")
+                .header("Content-Type", "image/png")
                 .POST(BodyPublishers.ofByteArray(new byte[5 * 1024 * 1024])));
         assertThat(encoded.statusCode()).isEqualTo(413);
         assertThat(invoker.count("Echo")).isEqualTo(before);
@@ -529,7 +600,8 @@ class LocalApiGatewayTest {
                 return new byte[1024 * 1024];
             }
         };
-        HttpResponse<String> big = send(request("/upload").header("Content-Type", "text/plain")
+        HttpResponse<String> big = send(request("/upload")
+                .header("Content-Type", "text/plain")
                 .POST(BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(() -> new ChunkStream(chunks)))));
         assertThat(big.statusCode()).isEqualTo(413);
         assertThat(get("/respond/hello").statusCode()).isEqualTo(200);
@@ -558,14 +630,15 @@ class LocalApiGatewayTest {
         });
         assertThat(get("/_bricks/traces").body()).isEqualTo("console");
         assertThat(get("/respond/hello").body()).isEqualTo("hello");
-        assertThatThrownBy(() -> gateway.mount("/", exchange -> { }))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> gateway.mount("/", exchange -> {})).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void start_portInUse_throwsNamingThePort() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            assertThatThrownBy(() -> LocalApiGateway.builder(invoker).port(taken.getLocalPort()).start())
+            assertThatThrownBy(() -> LocalApiGateway.builder(invoker)
+                            .port(taken.getLocalPort())
+                            .start())
                     .isInstanceOf(LocalApiGateway.PortInUseException.class)
                     .hasMessageContaining("Port " + taken.getLocalPort() + " on 127.0.0.1 is already in use");
         }

@@ -1,18 +1,17 @@
 package dev.bricks.local.runtime;
 
-import dev.bricks.local.runtime.fixtures.HelloHandler;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bricks.local.runtime.fixtures.HelloHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ClassDataArchiveTest {
 
@@ -20,6 +19,7 @@ class ClassDataArchiveTest {
 
     @TempDir
     static Path dir;
+
     static Path archive;
     static long sharedWithoutArchive;
 
@@ -40,7 +40,9 @@ class ClassDataArchiveTest {
     }
 
     private static FunctionProcess.Invocation runWith(Path deployment, Path jsa) {
-        try (FunctionProcess fn = hello(deployment).javaToolOptions(ClassDataArchive.javaToolOptions(jsa)).start()) {
+        try (FunctionProcess fn = hello(deployment)
+                .javaToolOptions(ClassDataArchive.javaToolOptions(jsa))
+                .start()) {
             return fn.invoke(EVENT);
         }
     }
@@ -92,19 +94,23 @@ class ClassDataArchiveTest {
 
         assertThatThrownBy(() -> ClassDataArchive.build(hello(loose), EVENT, dir.resolve("loose.jsa")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("[dev] outside lib/").hasMessageContaining("Package the function's classes as a jar in lib/");
+                .hasMessageContaining("[dev] outside lib/")
+                .hasMessageContaining("Package the function's classes as a jar in lib/");
     }
 
     @Test
     void build_sampleEventThatFails_refusesNamingTheError() {
-        Path failing = TestFunctions.deployment(dir.resolve("failing"), dev.bricks.local.runtime.fixtures.FailingHandler.class);
-        FunctionProcess.Builder fn = FunctionProcess.builder().deployment(failing)
+        Path failing = TestFunctions.deployment(
+                dir.resolve("failing"), dev.bricks.local.runtime.fixtures.FailingHandler.class);
+        FunctionProcess.Builder fn = FunctionProcess.builder()
+                .deployment(failing)
                 .handler(dev.bricks.local.runtime.fixtures.FailingHandler.class.getName())
                 .output(dir.resolve("failing.log"));
 
         assertThatThrownBy(() -> ClassDataArchive.build(fn, EVENT, dir.resolve("failing.jsa")))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("The sample event failed").hasMessageContaining("order service is closed");
+                .hasMessageContaining("The sample event failed")
+                .hasMessageContaining("order service is closed");
         assertThat(dir.resolve("failing.jsa")).doesNotExist();
     }
 }

@@ -1,21 +1,20 @@
 package dev.bricks.local.runtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.bricks.local.runtime.fixtures.BrokenInitHandler;
 import dev.bricks.local.runtime.fixtures.FailingHandler;
 import dev.bricks.local.runtime.fixtures.HelloHandler;
 import dev.bricks.local.runtime.fixtures.SleepingHandler;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FunctionProcessTest {
 
@@ -43,14 +42,16 @@ class FunctionProcessTest {
                     .startsWith("{\"hello\":{\"name\":\"Ada\"},\"function\":\"hello-fn\",\"requestId\":\""
                             + first.result().requestId() + "\",\"region\":\"eu-west-1\",\"remainingMs\":");
             InvocationReport report = first.report();
-            assertThat(report.initDuration()).hasValueSatisfying(d ->
-                    assertThat(d).isPositive().isLessThan(Duration.ofSeconds(60)));
+            assertThat(report.initDuration())
+                    .hasValueSatisfying(d -> assertThat(d).isPositive().isLessThan(Duration.ofSeconds(60)));
             assertThat(report.duration()).isPositive().isLessThan(Duration.ofSeconds(30));
-            assertThat(report.sinceProcessStart()).isGreaterThan(report.initDuration().orElseThrow());
+            assertThat(report.sinceProcessStart())
+                    .isGreaterThan(report.initDuration().orElseThrow());
             // a JVM with the runtime client loaded is tens of MB resident and has loaded hundreds of classes
             assertThat(report.maxMemoryUsedKb().orElseThrow()).isBetween(10_000L, 1_000_000L);
             assertThat(report.loadedClasses().orElseThrow()).isBetween(300L, 20_000L);
-            assertThat(report.toReportLine()).startsWith("REPORT RequestId: " + first.result().requestId())
+            assertThat(report.toReportLine())
+                    .startsWith("REPORT RequestId: " + first.result().requestId())
                     .contains("\tDuration: ", "\tMax Memory Used: ", "\tInit Duration: ");
 
             FunctionProcess.Invocation second = fn.invoke("2".getBytes(StandardCharsets.UTF_8));
@@ -94,13 +95,20 @@ class FunctionProcessTest {
     @Test
     void start_severalEnvironmentsAtOnce_eachAnswersWithTheSharedNativeLibrary() {
         Path deployment = TestFunctions.deployment(dir.resolve("shared"), HelloHandler.class);
-        List<CompletableFuture<String>> answers = IntStream.range(0, 3).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
-            try (FunctionProcess fn = FunctionProcess.builder().deployment(deployment)
-                    .handler(HelloHandler.class.getName()).functionName("parallel-" + i)
-                    .output(dir.resolve("parallel-" + i + ".log")).start()) {
-                return fn.invoke(Integer.toString(i).getBytes(StandardCharsets.UTF_8)).result().payloadAsString();
-            }
-        })).toList();
+        List<CompletableFuture<String>> answers = IntStream.range(0, 3)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                    try (FunctionProcess fn = FunctionProcess.builder()
+                            .deployment(deployment)
+                            .handler(HelloHandler.class.getName())
+                            .functionName("parallel-" + i)
+                            .output(dir.resolve("parallel-" + i + ".log"))
+                            .start()) {
+                        return fn.invoke(Integer.toString(i).getBytes(StandardCharsets.UTF_8))
+                                .result()
+                                .payloadAsString();
+                    }
+                }))
+                .toList();
 
         for (int i = 0; i < answers.size(); i++) {
             assertThat(answers.get(i).join()).startsWith("{\"hello\":" + i + ",\"function\":\"parallel-" + i + "\"");

@@ -1,9 +1,7 @@
 package dev.bricks.local.runtime;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,9 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RuntimeApiServerTest {
 
@@ -28,7 +27,10 @@ class RuntimeApiServerTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://" + api.hostAndPort() + path)).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://" + api.hostAndPort() + path))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -44,18 +46,21 @@ class RuntimeApiServerTest {
     @Test
     void next_afterInvoke_deliversTheEventWithEveryHeaderLambdaSends() throws Exception {
         long before = System.currentTimeMillis();
-        CompletableFuture<InvocationResult> result = api.invoke("{\"a\":1}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(3));
+        CompletableFuture<InvocationResult> result =
+                api.invoke("{\"a\":1}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(3));
 
         HttpResponse<String> next = get("/2018-06-01/runtime/invocation/next");
 
         assertThat(next.statusCode()).isEqualTo(200);
         assertThat(next.body()).isEqualTo("{\"a\":1}");
         var h = next.headers();
-        assertThat(h.firstValue("Lambda-Runtime-Aws-Request-Id")).hasValueSatisfying(id -> assertThat(id).hasSize(36));
+        assertThat(h.firstValue("Lambda-Runtime-Aws-Request-Id"))
+                .hasValueSatisfying(id -> assertThat(id).hasSize(36));
         assertThat(Long.parseLong(h.firstValue("Lambda-Runtime-Deadline-Ms").orElseThrow()))
                 .isBetween(before + 3000, System.currentTimeMillis() + 3000);
         assertThat(h.firstValue("Lambda-Runtime-Invoked-Function-Arn")).contains(ARN);
-        assertThat(h.firstValue("Lambda-Runtime-Trace-Id")).hasValueSatisfying(t -> assertThat(t).startsWith("Root=1-"));
+        assertThat(h.firstValue("Lambda-Runtime-Trace-Id"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("Root=1-"));
         assertThat(h.map()).containsKeys("lambda-runtime-client-context", "lambda-runtime-cognito-identity");
         assertThat(api.firstNextNanos()).isPresent();
         assertThat(result).isNotDone();
@@ -63,11 +68,17 @@ class RuntimeApiServerTest {
 
     @Test
     void response_completesTheInvocationWithBodyAndDuration() throws Exception {
-        CompletableFuture<InvocationResult> result = api.invoke("{}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(3));
-        String id = get("/2018-06-01/runtime/invocation/next").headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
+        CompletableFuture<InvocationResult> result =
+                api.invoke("{}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(3));
+        String id = get("/2018-06-01/runtime/invocation/next")
+                .headers()
+                .firstValue("Lambda-Runtime-Aws-Request-Id")
+                .orElseThrow();
 
-        HttpResponse<String> posted = post("/2018-06-01/runtime/invocation/" + id + "/response",
-                "{\"statusCode\":201}".getBytes(StandardCharsets.UTF_8), null);
+        HttpResponse<String> posted = post(
+                "/2018-06-01/runtime/invocation/" + id + "/response",
+                "{\"statusCode\":201}".getBytes(StandardCharsets.UTF_8),
+                null);
 
         assertThat(posted.statusCode()).isEqualTo(202);
         InvocationResult r = result.join();
@@ -76,17 +87,25 @@ class RuntimeApiServerTest {
         assertThat(r.payloadAsString()).isEqualTo("{\"statusCode\":201}");
         assertThat(r.errorType()).isNull();
         assertThat(r.duration()).isPositive();
-        assertThat(post("/2018-06-01/runtime/invocation/" + id + "/response", new byte[1], null).statusCode())
-                .as("a second answer for the same request").isEqualTo(400);
+        assertThat(post("/2018-06-01/runtime/invocation/" + id + "/response", new byte[1], null)
+                        .statusCode())
+                .as("a second answer for the same request")
+                .isEqualTo(400);
     }
 
     @Test
     void error_completesTheInvocationAsErrorWithItsType() throws Exception {
-        CompletableFuture<InvocationResult> result = api.invoke("{}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(3));
-        String id = get("/2018-06-01/runtime/invocation/next").headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
+        CompletableFuture<InvocationResult> result =
+                api.invoke("{}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(3));
+        String id = get("/2018-06-01/runtime/invocation/next")
+                .headers()
+                .firstValue("Lambda-Runtime-Aws-Request-Id")
+                .orElseThrow();
 
-        post("/2018-06-01/runtime/invocation/" + id + "/error",
-                "{\"errorMessage\":\"boom\",\"errorType\":\"java.lang.RuntimeException\"}".getBytes(StandardCharsets.UTF_8),
+        post(
+                "/2018-06-01/runtime/invocation/" + id + "/error",
+                "{\"errorMessage\":\"boom\",\"errorType\":\"java.lang.RuntimeException\"}"
+                        .getBytes(StandardCharsets.UTF_8),
                 "Runtime.Unknown");
 
         InvocationResult r = result.join();
@@ -97,18 +116,28 @@ class RuntimeApiServerTest {
 
     @Test
     void response_largerThanSixMiB_isRefusedWith413AndTheInvocationFailsNamingTheLimit() throws Exception {
-        CompletableFuture<InvocationResult> result = api.invoke("{}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(3));
-        String id = get("/2018-06-01/runtime/invocation/next").headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
+        CompletableFuture<InvocationResult> result =
+                api.invoke("{}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(3));
+        String id = get("/2018-06-01/runtime/invocation/next")
+                .headers()
+                .firstValue("Lambda-Runtime-Aws-Request-Id")
+                .orElseThrow();
 
-        HttpResponse<String> posted = post("/2018-06-01/runtime/invocation/" + id + "/response",
-                new byte[RuntimeApiServer.MAX_RESPONSE_BYTES + 1], null);
+        HttpResponse<String> posted = post(
+                "/2018-06-01/runtime/invocation/" + id + "/response",
+                new byte[RuntimeApiServer.MAX_RESPONSE_BYTES + 1],
+                null);
 
         assertThat(posted.statusCode()).isEqualTo(413);
         assertThat(result.join().errorType()).isEqualTo("Function.ResponseSizeTooLarge");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/2018-06-01/runtime/invocation/no-such-id/response", "/2018-06-01/runtime/invocation/no-such-id/error"})
+    @ValueSource(
+            strings = {
+                "/2018-06-01/runtime/invocation/no-such-id/response",
+                "/2018-06-01/runtime/invocation/no-such-id/error"
+            })
     void answer_forUnknownRequestId_is400NamingTheId(String path) throws Exception {
         HttpResponse<String> r = post(path, "{}".getBytes(StandardCharsets.UTF_8), null);
 
@@ -119,31 +148,40 @@ class RuntimeApiServerTest {
     @Test
     void unknownResource_is404AndWrongMethod_is405() throws Exception {
         assertThat(get("/2018-06-01/runtime/nothing").statusCode()).isEqualTo(404);
-        assertThat(post("/2018-06-01/runtime/invocation/next", new byte[0], null).statusCode()).isEqualTo(405);
+        assertThat(post("/2018-06-01/runtime/invocation/next", new byte[0], null)
+                        .statusCode())
+                .isEqualTo(405);
     }
 
     @Test
     void initError_isRecordedWithItsType() throws Exception {
-        HttpResponse<String> r = post("/2018-06-01/runtime/init/error",
-                "{\"errorMessage\":\"no table\"}".getBytes(StandardCharsets.UTF_8), "Runtime.ClassNotFound");
+        HttpResponse<String> r = post(
+                "/2018-06-01/runtime/init/error",
+                "{\"errorMessage\":\"no table\"}".getBytes(StandardCharsets.UTF_8),
+                "Runtime.ClassNotFound");
 
         assertThat(r.statusCode()).isEqualTo(202);
-        assertThat(api.initError().join()).isEqualTo(new RuntimeApiServer.RuntimeError("Runtime.ClassNotFound", "{\"errorMessage\":\"no table\"}"));
+        assertThat(api.initError().join())
+                .isEqualTo(
+                        new RuntimeApiServer.RuntimeError("Runtime.ClassNotFound", "{\"errorMessage\":\"no table\"}"));
     }
 
     @Test
     void abandonAll_failsWaitingInvocations() {
-        CompletableFuture<InvocationResult> result = api.invoke("{}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(3));
+        CompletableFuture<InvocationResult> result =
+                api.invoke("{}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(3));
 
         api.abandonAll("process exited with code 1");
 
-        assertThatThrownBy(result::join).hasCauseInstanceOf(RuntimeApiServer.RuntimeGoneException.class)
+        assertThatThrownBy(result::join)
+                .hasCauseInstanceOf(RuntimeApiServer.RuntimeGoneException.class)
                 .hasMessageContaining("process exited with code 1");
     }
 
     @Test
     void invoke_withNonPositiveTimeout_isRefusedNamingIt() {
         assertThatThrownBy(() -> api.invoke(new byte[0], Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeout must be positive, was PT0S");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("timeout must be positive, was PT0S");
     }
 }

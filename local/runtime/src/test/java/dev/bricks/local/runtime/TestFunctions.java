@@ -11,8 +11,7 @@ import java.util.jar.JarOutputStream;
 /** Builds deployments for tests: a directory with {@code lib/functions.jar} holding the given classes (also used by the gateway tests). */
 public final class TestFunctions {
 
-    private TestFunctions() {
-    }
+    private TestFunctions() {}
 
     public static Path deployment(Path dir, Class<?>... classes) {
         try {
@@ -20,7 +19,11 @@ public final class TestFunctions {
             try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(lib.resolve("functions.jar")))) {
                 for (Class<?> c : classes) {
                     String entry = c.getName().replace('.', '/') + ".class";
-                    Path classFile = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).resolve(entry);
+                    Path classFile = Path.of(c.getProtectionDomain()
+                                    .getCodeSource()
+                                    .getLocation()
+                                    .toURI())
+                            .resolve(entry);
                     jar.putNextEntry(new JarEntry(entry));
                     Files.copy(classFile, jar);
                     jar.closeEntry();

@@ -1,7 +1,19 @@
 package dev.bricks.local.ses;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,19 +25,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.BadRequestException;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LocalSesTest {
 
@@ -51,7 +50,9 @@ class LocalSesTest {
     }
 
     private static SesV2Client client(LocalSes server) {
-        return SesV2Client.builder().endpointOverride(server.endpoint()).region(Region.EU_WEST_1)
+        return SesV2Client.builder()
+                .endpointOverride(server.endpoint())
+                .region(Region.EU_WEST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
@@ -60,10 +61,11 @@ class LocalSesTest {
     @Test
     void sendEmail_simpleContent_capturedAsEmlListedAndPrinted() throws Exception {
         String messageId = client.sendEmail(b -> b.fromEmailAddress("shop@example.com")
-                .destination(d -> d.toAddresses("ada@example.com").ccAddresses("ops@example.com"))
-                .content(c -> c.simple(m -> m.subject(s -> s.data("Your order ñ 42"))
-                        .body(body -> body.text(t -> t.data("Shipped today."))
-                                .html(h -> h.data("<p>Shipped today.</p>")))))).messageId();
+                        .destination(d -> d.toAddresses("ada@example.com").ccAddresses("ops@example.com"))
+                        .content(c -> c.simple(m -> m.subject(s -> s.data("Your order ñ 42"))
+                                .body(body -> body.text(t -> t.data("Shipped today."))
+                                        .html(h -> h.data("<p>Shipped today.</p>"))))))
+                .messageId();
 
         assertThat(messageId).isNotBlank();
         CapturedEmail mail = ses.emails().get(0);
@@ -72,9 +74,14 @@ class LocalSesTest {
         assertThat(mail.to()).containsExactly("ada@example.com");
         assertThat(mail.cc()).containsExactly("ops@example.com");
         assertThat(mail.subject()).isEqualTo("Your order ñ 42");
-        assertThat(mail.emlAsString()).contains("From: shop@example.com\r\n", "To: ada@example.com\r\n",
-                "Subject: =?UTF-8?B?", "Content-Type: multipart/alternative", "Shipped today.",
-                "<p>Shipped today.</p>");
+        assertThat(mail.emlAsString())
+                .contains(
+                        "From: shop@example.com\r\n",
+                        "To: ada@example.com\r\n",
+                        "Subject: =?UTF-8?B?",
+                        "Content-Type: multipart/alternative",
+                        "Shipped today.",
+                        "<p>Shipped today.</p>");
         assertThat(lines).containsExactly("mail " + messageId + " to ada@example.com subject \"Your order ñ 42\"");
 
         HttpResponse<String> list = get(ses.endpoint().resolve(LocalSes.EMAILS_PATH));
@@ -94,8 +101,9 @@ class LocalSesTest {
         String raw = "From: \"Shop\" <shop@example.com>\r\nTo: bob@example.com, \"Ann\" <ann@example.com>\r\n"
                 + "Subject: =?UTF-8?Q?Caf=C3=A9_receipt?=\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nThanks!\r\n";
 
-        String messageId = client.sendEmail(b -> b.content(c -> c.raw(r -> r.data(
-                SdkBytes.fromString(raw, StandardCharsets.UTF_8))))).messageId();
+        String messageId = client.sendEmail(b ->
+                        b.content(c -> c.raw(r -> r.data(SdkBytes.fromString(raw, StandardCharsets.UTF_8)))))
+                .messageId();
 
         CapturedEmail mail = ses.emails().get(0);
         assertThat(mail.messageId()).isEqualTo(messageId);
@@ -103,45 +111,54 @@ class LocalSesTest {
         assertThat(mail.to()).containsExactly("bob@example.com", "ann@example.com");
         assertThat(mail.subject()).isEqualTo("Café receipt");
         assertThat(mail.emlAsString()).isEqualTo(raw);
-        assertThat(lines).containsExactly("mail " + messageId + " to bob@example.com, ann@example.com subject \"Café receipt\"");
+        assertThat(lines)
+                .containsExactly("mail " + messageId + " to bob@example.com, ann@example.com subject \"Café receipt\"");
     }
 
     @Test
     void sendEmail_templateContent_badRequestSayingNotSupported() {
         assertThatThrownBy(() -> client.sendEmail(b -> b.fromEmailAddress("shop@example.com")
-                .destination(d -> d.toAddresses("ada@example.com"))
-                .content(c -> c.template(t -> t.templateName("welcome").templateData("{}")))))
+                        .destination(d -> d.toAddresses("ada@example.com"))
+                        .content(c -> c.template(t -> t.templateName("welcome").templateData("{}")))))
                 .isInstanceOf(BadRequestException.class)
                 .hasMessageContaining("Template content is not supported")
-                .satisfies(e -> assertThat(((BadRequestException) e).statusCode()).isEqualTo(400));
+                .satisfies(
+                        e -> assertThat(((BadRequestException) e).statusCode()).isEqualTo(400));
         assertThat(ses.emails()).isEmpty();
     }
 
     @Test
     void sendEmail_missingSenderOrRecipientOrBadAddress_badRequestNamingTheField() {
         assertThatThrownBy(() -> client.sendEmail(b -> b.destination(d -> d.toAddresses("ada@example.com"))
-                .content(c -> c.simple(m -> m.subject(s -> s.data("x")).body(y -> y.text(t -> t.data("y")))))))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("FromEmailAddress is required");
+                        .content(c -> c.simple(m -> m.subject(s -> s.data("x")).body(y -> y.text(t -> t.data("y")))))))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("FromEmailAddress is required");
         assertThatThrownBy(() -> client.sendEmail(b -> b.fromEmailAddress("shop@example.com")
-                .content(c -> c.simple(m -> m.subject(s -> s.data("x")).body(y -> y.text(t -> t.data("y")))))))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("Destination must have at least one");
+                        .content(c -> c.simple(m -> m.subject(s -> s.data("x")).body(y -> y.text(t -> t.data("y")))))))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("Destination must have at least one");
         assertThatThrownBy(() -> client.sendEmail(b -> b.fromEmailAddress("shop@example.com")
-                .destination(d -> d.toAddresses("not-an-address"))
-                .content(c -> c.simple(m -> m.subject(s -> s.data("x")).body(y -> y.text(t -> t.data("y")))))))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("Invalid email address in Destination");
+                        .destination(d -> d.toAddresses("not-an-address"))
+                        .content(c -> c.simple(m -> m.subject(s -> s.data("x")).body(y -> y.text(t -> t.data("y")))))))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("Invalid email address in Destination");
         assertThatThrownBy(() -> client.sendEmail(b -> b.fromEmailAddress("shop@example.com")
-                .destination(d -> d.toAddresses("ada@example.com"))
-                .content(c -> c.raw(r -> r.data(SdkBytes.fromUtf8String("no headers here"))))))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("Raw.Data is not a MIME message");
+                        .destination(d -> d.toAddresses("ada@example.com"))
+                        .content(c -> c.raw(r -> r.data(SdkBytes.fromUtf8String("no headers here"))))))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("Raw.Data is not a MIME message");
         assertThat(ses.emails()).isEmpty();
         assertThat(lines).isEmpty();
     }
 
     @Test
     void sendEmail_malformedJsonOrUnknownPath_sesShapedErrors() throws Exception {
-        HttpResponse<String> bad = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                ses.endpoint().resolve(LocalSes.SEND_EMAIL_PATH))
-                .POST(HttpRequest.BodyPublishers.ofString("{not json")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> bad = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(ses.endpoint().resolve(LocalSes.SEND_EMAIL_PATH))
+                                .POST(HttpRequest.BodyPublishers.ofString("{not json"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.headers().firstValue("x-amzn-ErrorType")).hasValue("BadRequestException");
         assertThat(JSON.readTree(bad.body()).path("message").asText()).startsWith("The request body is not valid JSON");
@@ -155,10 +172,12 @@ class LocalSesTest {
     void start_withDataDirectory_keepsMailsAcrossRestarts() throws Exception {
         Path state = dir.resolve("ses");
         String messageId;
-        try (LocalSes first = new LocalSes(new SesConfig(0, state), lines::add).start(); SesV2Client c = client(first)) {
+        try (LocalSes first = new LocalSes(new SesConfig(0, state), lines::add).start();
+                SesV2Client c = client(first)) {
             messageId = c.sendEmail(b -> b.fromEmailAddress("shop@example.com")
-                    .destination(d -> d.toAddresses("ada@example.com"))
-                    .content(x -> x.simple(m -> m.subject(s -> s.data("Kept")).body(y -> y.text(t -> t.data("body"))))))
+                            .destination(d -> d.toAddresses("ada@example.com"))
+                            .content(x -> x.simple(
+                                    m -> m.subject(s -> s.data("Kept")).body(y -> y.text(t -> t.data("body"))))))
                     .messageId();
         }
         assertThat(state.resolve(messageId + ".eml")).exists();
@@ -177,11 +196,12 @@ class LocalSesTest {
     void start_portInUse_failsNamingThePort() {
         int port = ses.endpoint().getPort();
         assertThatThrownBy(() -> new LocalSes(new SesConfig(port, null), lines::add).start())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("127.0.0.1:" + port);
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("127.0.0.1:" + port);
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,8 +1,7 @@
 package dev.bricks.local.template;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,9 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TemplateReaderTest {
 
@@ -133,33 +132,45 @@ class TemplateReaderTest {
         assertThat(f.timeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(f.reservedConcurrency()).isEqualTo(2);
         assertThat(f.artifact()).isEqualTo(dir.resolve("target/fn.zip"));
-        assertThat(f.environment()).containsEntry("SHARED", "from-globals").containsEntry("STAGE", "dev")
+        assertThat(f.environment())
+                .containsEntry("SHARED", "from-globals")
+                .containsEntry("STAGE", "dev")
                 .containsEntry("TABLE", "orders-dev")
                 .containsEntry("STREAM", "arn:aws:dynamodb:us-east-1:000000000000:table/orders-dev/stream/local")
-                .containsEntry("SECOND", "b").containsEntry("PARTS", "z")
+                .containsEntry("SECOND", "b")
+                .containsEntry("PARTS", "z")
                 .containsEntry("LITERAL", "${NotReplaced}-us-east-1")
                 .doesNotContainKey("GONE");
-        assertThat(f.events()).extracting(FunctionEvent::type)
+        assertThat(f.events())
+                .extracting(FunctionEvent::type)
                 .containsExactly(EventType.HTTP_API, EventType.DYNAMODB, EventType.EVENT_BRIDGE_RULE, EventType.S3);
         assertThat(t.tables()).singleElement().satisfies(table -> {
             assertThat(table.tableName()).isEqualTo("orders-dev");
             assertThat(table.ttlAttribute()).isEqualTo("expiresAt");
             assertThat(table.streamViewType()).isEqualTo("NEW_AND_OLD_IMAGES");
-            assertThat(table.createTableRequest()).containsKeys("GlobalSecondaryIndexes", "KeySchema")
+            assertThat(table.createTableRequest())
+                    .containsKeys("GlobalSecondaryIndexes", "KeySchema")
                     .containsEntry("BillingMode", "PAY_PER_REQUEST");
         });
         assertThat(t.buckets()).extracting(BucketDefinition::bucketName).containsExactly("uploads");
         assertThat(t.eventBuses()).containsExactly("orders-dev");
         assertThat(t.rules()).singleElement().satisfies(r -> {
             assertThat(r.eventBusName()).isEqualTo("orders-dev");
-            assertThat(r.targets()).extracting(RuleDefinition.Target::functionId).containsExactly("Api");
+            assertThat(r.targets())
+                    .extracting(RuleDefinition.Target::functionId)
+                    .containsExactly("Api");
         });
         assertThat(t.apis()).extracting(ApiDefinition::logicalId).containsExactly("ServerlessHttpApi");
-        assertThat(t.outputs()).containsExactly(Map.entry("TableName", "orders-dev"),
-                Map.entry("FunctionArn", "arn:aws:lambda:us-east-1:000000000000:function:Api"));
-        assertThat(t.notSimulated()).contains("Tracing (AWS::Serverless::Function): Api",
-                "AutoPublishAlias (AWS::Serverless::Function): Api", "AWS::IAM::Role: Role",
-                "PointInTimeRecoverySpecification (AWS::DynamoDB::Table): Orders");
+        assertThat(t.outputs())
+                .containsExactly(
+                        Map.entry("TableName", "orders-dev"),
+                        Map.entry("FunctionArn", "arn:aws:lambda:us-east-1:000000000000:function:Api"));
+        assertThat(t.notSimulated())
+                .contains(
+                        "Tracing (AWS::Serverless::Function): Api",
+                        "AutoPublishAlias (AWS::Serverless::Function): Api",
+                        "AWS::IAM::Role: Role",
+                        "PointInTimeRecoverySpecification (AWS::DynamoDB::Table): Orders");
     }
 
     @Test
@@ -190,7 +201,8 @@ class TemplateReaderTest {
                 .isInstanceOf(TemplateException.class)
                 .hasMessageStartingWith("template.yaml:4:")
                 .hasMessageContaining("malformed YAML")
-                .satisfies(e -> assertThat(((TemplateException) e).location().line()).isEqualTo(4));
+                .satisfies(e ->
+                        assertThat(((TemplateException) e).location().line()).isEqualTo(4));
     }
 
     @Test
@@ -209,7 +221,8 @@ class TemplateReaderTest {
                 """);
 
         assertThatThrownBy(() -> TemplateReader.read(file, Map.of()))
-                .hasMessage("template.yaml:10:18: unresolved !Ref 'MissingTable': no parameter or resource of that name");
+                .hasMessage(
+                        "template.yaml:10:18: unresolved !Ref 'MissingTable': no parameter or resource of that name");
     }
 
     @Test
@@ -295,6 +308,7 @@ class TemplateReaderTest {
 
         assertThat(TemplateReader.buildCommand(dir.resolve("app/target/fn.zip")))
                 .isEqualTo("(cd " + dir + " && ./mvnw package -pl app -am)");
-        assertThat(List.of(TemplateReader.buildCommand(Path.of("/nowhere/x.zip")))).containsExactly("sam build");
+        assertThat(List.of(TemplateReader.buildCommand(Path.of("/nowhere/x.zip"))))
+                .containsExactly("sam build");
     }
 }

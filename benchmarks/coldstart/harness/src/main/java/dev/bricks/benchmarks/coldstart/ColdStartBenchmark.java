@@ -9,7 +9,6 @@ import dev.bricks.local.runtime.ClassDataArchive;
 import dev.bricks.local.runtime.FunctionProcess;
 import dev.bricks.local.runtime.InvocationReport;
 import dev.bricks.local.runtime.InvocationResult;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,7 +47,8 @@ public final class ColdStartBenchmark {
     static final String BRICKS_HANDLER = "dev.bricks.benchmarks.coldstart.bricks.PlaceOrderHandler::handleRequest";
 
     /** The order of the rows, which is also the order within each round. */
-    static final List<String> ORDER = List.of("floor", "bare", "powertools", "bricks", "bricks+archive", "bare+archive");
+    static final List<String> ORDER =
+            List.of("floor", "bare", "powertools", "bricks", "bricks+archive", "bare+archive");
 
     static final String USAGE = """
             usage: ColdStartBenchmark [--rounds N] [--variants a,b,...] [--memory MB]
@@ -125,8 +125,17 @@ public final class ColdStartBenchmark {
                     try {
                         Run r = measure(v, round);
                         runs.add(r);
-                        System.out.printf(Locale.ROOT, "round %2d %-15s init %7.1f ms  duration %7.1f ms  whole %7.1f ms  rss %6.1f MB  classes %5d (%d shared)%n",
-                                round, v.name(), r.initMs(), r.durationMs(), r.wholeMs(), r.peakRssMb(), r.classes(), r.sharedClasses());
+                        System.out.printf(
+                                Locale.ROOT,
+                                "round %2d %-15s init %7.1f ms  duration %7.1f ms  whole %7.1f ms  rss %6.1f MB  classes %5d (%d shared)%n",
+                                round,
+                                v.name(),
+                                r.initMs(),
+                                r.durationMs(),
+                                r.wholeMs(),
+                                r.peakRssMb(),
+                                r.classes(),
+                                r.sharedClasses());
                     } catch (RuntimeException e) {
                         failures++;
                         System.out.println("round " + round + " " + v.name() + " FAILED: " + e.getMessage());
@@ -140,30 +149,48 @@ public final class ColdStartBenchmark {
             Report.Context context = new Report.Context(
                     options.command,
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                    stub != null ? "**STUB** — canned TransactWriteItems/PutEvents answers from the harness (trial only;"
-                            + " real runs use the local DynamoDB and EventBridge engines)"
-                            : engines != null ? "the real local engines, started by the harness in its own JVM:"
-                            + " `bricks-local-dynamodb` at " + dynamoDb + ", `bricks-local-eventbridge` at " + eventBridge
-                            + " (one rule capturing `OrderPlaced`)"
-                            : "DynamoDB " + dynamoDb + ", EventBridge " + eventBridge,
+                    stub != null
+                            ? "**STUB** — canned TransactWriteItems/PutEvents answers from the harness (trial only;"
+                                    + " real runs use the local DynamoDB and EventBridge engines)"
+                            : engines != null
+                                    ? "the real local engines, started by the harness in its own JVM:"
+                                            + " `bricks-local-dynamodb` at " + dynamoDb
+                                            + ", `bricks-local-eventbridge` at " + eventBridge
+                                            + " (one rule capturing `OrderPlaced`)"
+                                    : "DynamoDB " + dynamoDb + ", EventBridge " + eventBridge,
                     machine() + "; load average before " + loadBefore + ", after " + loadAfter
                             + " (the after figure includes this benchmark's own JVMs)"
-                            + (busy(loadBefore) ? " — **busy machine: other work competed for the"
-                            + " cores, so absolute figures are noisy; compare ratios within this run only**" : ""),
-                    System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-                            + " (" + System.getProperty("java.vendor") + ")",
-                    String.join(" ", FunctionProcess.defaultJvmOptions(options.memoryMb)) + ", memory " + options.memoryMb + " MB",
+                            + (busy(loadBefore)
+                                    ? " — **busy machine: other work competed for the"
+                                            + " cores, so absolute figures are noisy; compare ratios within this run only**"
+                                    : ""),
+                    System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
+                            + System.getProperty("java.vendor") + ")",
+                    String.join(" ", FunctionProcess.defaultJvmOptions(options.memoryMb)) + ", memory "
+                            + options.memoryMb + " MB",
                     options.runtimeClientLoader
                             ? "function jars NOT on `-cp`: the runtime client's own `CustomerClassLoader` loads the deployment's"
                                     + " `lib/*.jar` (as the managed runtime does with `/var/task`)"
                             : "function jars on `-cp` after the runtime client's (`java -cp <client jars>:<lib/*.jar> AWSLambda <handler>`)",
-                    options.rounds, check.identical, check.note, deploymentBytes, archiveBytes, failures);
+                    options.rounds,
+                    check.identical,
+                    check.note,
+                    deploymentBytes,
+                    archiveBytes,
+                    failures);
             Path svg = chartFor(options.doc);
             Files.createDirectories(svg.toAbsolutePath().getParent());
-            Files.writeString(svg, Report.svg(rows, "Cold start through Lambda's runtime client, median ms ("
-                    + options.rounds + " fresh JVMs per variant" + (stub != null ? ", STUB endpoints" : "") + ")"));
-            Report.writeSection(options.doc, Report.markdown(rows, context, svg.getFileName().toString()));
-            System.out.println("\nwrote " + relative(options.doc) + " and " + relative(svg) + "; raw runs in " + relative(options.work.resolve("runs.csv")));
+            Files.writeString(
+                    svg,
+                    Report.svg(
+                            rows,
+                            "Cold start through Lambda's runtime client, median ms (" + options.rounds
+                                    + " fresh JVMs per variant" + (stub != null ? ", STUB endpoints" : "") + ")"));
+            Report.writeSection(
+                    options.doc,
+                    Report.markdown(rows, context, svg.getFileName().toString()));
+            System.out.println("\nwrote " + relative(options.doc) + " and " + relative(svg) + "; raw runs in "
+                    + relative(options.work.resolve("runs.csv")));
             return failures + (check.identical ? 0 : 1);
         } finally {
             stopEndpoints();
@@ -184,8 +211,10 @@ public final class ColdStartBenchmark {
     /** The chart beside the doc: {@code benchmarks-coldstart.svg} for {@code benchmarks.md}, else {@code <doc name>.svg}. */
     static Path chartFor(Path doc) {
         String name = doc.getFileName().toString();
-        return doc.resolveSibling(name.equals("benchmarks.md") ? "benchmarks-coldstart.svg"
-                : (name.endsWith(".md") ? name.substring(0, name.length() - 3) : name) + ".svg");
+        return doc.resolveSibling(
+                name.equals("benchmarks.md")
+                        ? "benchmarks-coldstart.svg"
+                        : (name.endsWith(".md") ? name.substring(0, name.length() - 3) : name) + ".svg");
     }
 
     /** The local engines (default), the endpoints given on the command line, or the trial stub. */
@@ -229,13 +258,33 @@ public final class ColdStartBenchmark {
     private List<Variant> variants() {
         Map<String, Variant> all = new LinkedHashMap<>();
         Path f = options.functions;
-        all.put("floor", new Variant("floor", f.resolve("floor/target/coldstart-floor.zip"),
-                "dev.bricks.benchmarks.coldstart.floor.HelloHandler::handleRequest", false, false));
-        all.put("bare", new Variant("bare", f.resolve("bare/target/coldstart-bare.zip"),
-                "dev.bricks.benchmarks.coldstart.bare.PlaceOrderHandler::handleRequest", false, true));
-        all.put("powertools", new Variant("powertools", f.resolve("powertools/target/coldstart-powertools.zip"),
-                "dev.bricks.benchmarks.coldstart.powertools.PlaceOrderHandler::handleRequest", false, true));
-        all.put("bricks", new Variant("bricks", f.resolve("bricks/target/coldstart-bricks.zip"), BRICKS_HANDLER, false, true));
+        all.put(
+                "floor",
+                new Variant(
+                        "floor",
+                        f.resolve("floor/target/coldstart-floor.zip"),
+                        "dev.bricks.benchmarks.coldstart.floor.HelloHandler::handleRequest",
+                        false,
+                        false));
+        all.put(
+                "bare",
+                new Variant(
+                        "bare",
+                        f.resolve("bare/target/coldstart-bare.zip"),
+                        "dev.bricks.benchmarks.coldstart.bare.PlaceOrderHandler::handleRequest",
+                        false,
+                        true));
+        all.put(
+                "powertools",
+                new Variant(
+                        "powertools",
+                        f.resolve("powertools/target/coldstart-powertools.zip"),
+                        "dev.bricks.benchmarks.coldstart.powertools.PlaceOrderHandler::handleRequest",
+                        false,
+                        true));
+        all.put(
+                "bricks",
+                new Variant("bricks", f.resolve("bricks/target/coldstart-bricks.zip"), BRICKS_HANDLER, false, true));
         all.put("bricks+archive", all.get("bricks").withArchive());
         all.put("bare+archive", all.get("bare").withArchive());
         List<Variant> chosen = new ArrayList<>();
@@ -250,9 +299,11 @@ public final class ColdStartBenchmark {
                 if (options.variants.contains(name)) {
                     Variant v = all.get(name);
                     if (!Files.isRegularFile(v.zip())) {
-                        throw new IllegalArgumentException("variant " + name + " has no deployment at " + v.zip()
-                                + "; build it with: ./mvnw -B -o -P coldstart -pl benchmarks/coldstart/functions/" + v.deploymentName()
-                                + " -am package -DskipTests (or run benchmarks/coldstart/run.sh, which packages every variant)");
+                        throw new IllegalArgumentException(
+                                "variant " + name + " has no deployment at " + v.zip()
+                                        + "; build it with: ./mvnw -B -o -P coldstart -pl benchmarks/coldstart/functions/"
+                                        + v.deploymentName()
+                                        + " -am package -DskipTests (or run benchmarks/coldstart/run.sh, which packages every variant)");
                     }
                     chosen.add(v);
                 }
@@ -283,12 +334,19 @@ public final class ColdStartBenchmark {
             long t0 = System.nanoTime();
             // a training order of its own per variant: against real engines a shared one would be answered 409 the
             // second time, and the archive would then miss the classes of the 201 path (publishing, response)
-            ClassDataArchive.build(function(v, log(v.name() + "-training")),
-                    event("archive-training-" + v.name() + "-" + runTag, "user-training-" + v.name() + "-" + runTag), jsa);
+            ClassDataArchive.build(
+                    function(v, log(v.name() + "-training")),
+                    event("archive-training-" + v.name() + "-" + runTag, "user-training-" + v.name() + "-" + runTag),
+                    jsa);
             archives.put(v.name(), jsa);
             archiveBytes.put(v.name(), Files.size(jsa));
             deploymentBytes.put(v.name(), Files.size(v.zip()) + zippedSize(jsa));
-            System.out.printf(Locale.ROOT, "archive for %s: %s (%.1f MB, %.1f s)%n", dep, jsa, Files.size(jsa) / 1e6,
+            System.out.printf(
+                    Locale.ROOT,
+                    "archive for %s: %s (%.1f MB, %.1f s)%n",
+                    dep,
+                    jsa,
+                    Files.size(jsa) / 1e6,
                     (System.nanoTime() - t0) / 1e9);
         }
     }
@@ -318,13 +376,21 @@ public final class ColdStartBenchmark {
 
     private Run measure(Variant v, int round) {
         try (FunctionProcess fn = function(v, log(v.name() + "-" + round)).start()) {
-            FunctionProcess.Invocation inv = fn.invoke(event("r" + round + "-" + v.name() + "-"
-                    + UUID.randomUUID().toString().substring(0, 8), "user-" + round + "-" + runTag));
+            FunctionProcess.Invocation inv = fn.invoke(event(
+                    "r" + round + "-" + v.name() + "-"
+                            + UUID.randomUUID().toString().substring(0, 8),
+                    "user-" + round + "-" + runTag));
             expectStatus(v, inv.result(), fn);
             InvocationReport rep = inv.report();
-            return new Run(v.name(), round, ms(rep.initDuration().orElseThrow().toNanos()), ms(rep.duration().toNanos()),
-                    ms(rep.sinceProcessStart().toNanos()), rep.maxMemoryUsedKb().orElse(0) / 1024.0,
-                    rep.loadedClasses().orElse(0), rep.sharedClasses().orElse(0));
+            return new Run(
+                    v.name(),
+                    round,
+                    ms(rep.initDuration().orElseThrow().toNanos()),
+                    ms(rep.duration().toNanos()),
+                    ms(rep.sinceProcessStart().toNanos()),
+                    rep.maxMemoryUsedKb().orElse(0) / 1024.0,
+                    rep.loadedClasses().orElse(0),
+                    rep.sharedClasses().orElse(0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -332,7 +398,8 @@ public final class ColdStartBenchmark {
 
     private static void expectStatus(Variant v, InvocationResult r, FunctionProcess fn) {
         if (r.status() != InvocationResult.Status.SUCCESS) {
-            throw new IllegalStateException(v.name() + " answered with an error: " + r.payloadAsString() + " (log " + fn.output() + ")");
+            throw new IllegalStateException(
+                    v.name() + " answered with an error: " + r.payloadAsString() + " (log " + fn.output() + ")");
         }
         try {
             int status = JSON.readTree(r.payload()).path("statusCode").asInt(-1);
@@ -352,8 +419,7 @@ public final class ColdStartBenchmark {
      * {@code responses} [first, retry], {@code items} [order, profile], {@code events} delivered, {@code requests}
      * sent to the stub).
      */
-    record Check(boolean identical, String note, Map<String, JsonNode> evidence) {
-    }
+    record Check(boolean identical, String note, Map<String, JsonNode> evidence) {}
 
     /** The request id of the check event: every variant gets the same one, so the same order id. */
     static final String CHECK_REQUEST_ID = "same-behaviour-check";
@@ -413,16 +479,34 @@ public final class ColdStartBenchmark {
                     ArrayNode items = e.putArray("items");
                     JsonNode order = engines.item(table, "USER#" + user, "ORDER#ord_" + CHECK_REQUEST_ID);
                     if (order instanceof ObjectNode o) {
-                        documentedExtra(o, "_correlation_id", JSON.createObjectNode().put("S", CHECK_REQUEST_ID),
-                                "order item _correlation_id=<request id>", seen);
+                        documentedExtra(
+                                o,
+                                "_correlation_id",
+                                JSON.createObjectNode().put("S", CHECK_REQUEST_ID),
+                                "order item _correlation_id=<request id>",
+                                seen);
                     }
                     items.add(normalize(order, user));
                     JsonNode profile = engines.item(table, "USER#" + user, "PROFILE");
                     if (profile instanceof ObjectNode p) {
-                        documentedExtra(p, "_correlation_id", JSON.createObjectNode().put("S", CHECK_REQUEST_ID),
-                                "profile item _correlation_id=<request id>", seen);
-                        documentedExtra(p, "EntityType", JSON.createObjectNode().put("S", "USER"), "profile item EntityType=USER", seen);
-                        documentedExtra(p, "UserId", JSON.createObjectNode().put("S", user), "profile item UserId=<user>", seen);
+                        documentedExtra(
+                                p,
+                                "_correlation_id",
+                                JSON.createObjectNode().put("S", CHECK_REQUEST_ID),
+                                "profile item _correlation_id=<request id>",
+                                seen);
+                        documentedExtra(
+                                p,
+                                "EntityType",
+                                JSON.createObjectNode().put("S", "USER"),
+                                "profile item EntityType=USER",
+                                seen);
+                        documentedExtra(
+                                p,
+                                "UserId",
+                                JSON.createObjectNode().put("S", user),
+                                "profile item UserId=<user>",
+                                seen);
                     }
                     items.add(normalize(profile, user));
                     ArrayNode delivered = e.putArray("events");
@@ -431,10 +515,15 @@ public final class ColdStartBenchmark {
                         env.put("id", "<id>");
                         env.put("time", "<time>");
                         if (env.get("detail") instanceof ObjectNode detail) {
-                            documentedExtra(detail, "_correlation_id", new TextNode(CHECK_REQUEST_ID),
-                                    "event detail _correlation_id=<request id>", seen);
+                            documentedExtra(
+                                    detail,
+                                    "_correlation_id",
+                                    new TextNode(CHECK_REQUEST_ID),
+                                    "event detail _correlation_id=<request id>",
+                                    seen);
                             JsonNode eventId = detail.get("_event_id");
-                            if (eventId != null && EVENT_ID.matcher(eventId.asText()).matches()) {
+                            if (eventId != null
+                                    && EVENT_ID.matcher(eventId.asText()).matches()) {
                                 detail.remove("_event_id");
                                 seen.add("event detail _event_id=<a UUID, the outbox/dedupe id>");
                             }
@@ -457,17 +546,23 @@ public final class ColdStartBenchmark {
             boolean same = a.get("responses").equals(b.get("responses"))
                     && java.util.Objects.equals(a.get("items"), b.get("items"))
                     && java.util.Objects.equals(a.get("events"), b.get("events"))
-                    && (a.get("requests") == null || b.get("requests") == null || a.get("requests").equals(b.get("requests")));
+                    && (a.get("requests") == null
+                            || b.get("requests") == null
+                            || a.get("requests").equals(b.get("requests")));
             if (!same) {
                 differ.add(name);
             }
         }
         Files.createDirectories(options.work);
-        Files.writeString(options.work.resolve("behaviour-check.json"),
+        Files.writeString(
+                options.work.resolve("behaviour-check.json"),
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsString(evidence));
         if (!differ.isEmpty()) {
-            return new Check(false, differ + " differ from " + first + "; see "
-                    + relative(options.work.resolve("behaviour-check.json")), evidence);
+            return new Check(
+                    false,
+                    differ + " differ from " + first + "; see "
+                            + relative(options.work.resolve("behaviour-check.json")),
+                    evidence);
         }
         StringBuilder note = new StringBuilder("every placeOrder variant (" + String.join(", ", evidence.keySet())
                 + ") returned the same response to the same event");
@@ -486,7 +581,9 @@ public final class ColdStartBenchmark {
         }
         extras.forEach((name, seen) -> {
             if (!seen.isEmpty()) {
-                note.append("; ").append(name).append(" adds, by design and with the expected values: ")
+                note.append("; ")
+                        .append(name)
+                        .append(" adds, by design and with the expected values: ")
                         .append(String.join(", ", seen));
             }
         });
@@ -498,7 +595,8 @@ public final class ColdStartBenchmark {
      * design, e.g. Bricks' correlation id), recording {@code label}; any other value stays and so makes the
      * comparison fail.
      */
-    private static void documentedExtra(ObjectNode node, String field, JsonNode expected, String label, java.util.Set<String> seen) {
+    private static void documentedExtra(
+            ObjectNode node, String field, JsonNode expected, String label, java.util.Set<String> seen) {
         if (expected.equals(node.get(field))) {
             node.remove(field);
             seen.add(label);
@@ -519,10 +617,20 @@ public final class ColdStartBenchmark {
         if (copy.get("headers") instanceof ObjectNode headers) {
             ObjectNode lower = JSON.createObjectNode();
             headers.properties().forEach(h -> lower.set(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
-            documentedExtra(lower, "x-correlation-id", new TextNode(CHECK_REQUEST_ID), "response header x-correlation-id=<request id>", seen);
+            documentedExtra(
+                    lower,
+                    "x-correlation-id",
+                    new TextNode(CHECK_REQUEST_ID),
+                    "response header x-correlation-id=<request id>",
+                    seen);
             copy.set("headers", lower);
         }
-        documentedExtra(copy, "isBase64Encoded", JSON.getNodeFactory().booleanNode(false), "response isBase64Encoded=false", seen);
+        documentedExtra(
+                copy,
+                "isBase64Encoded",
+                JSON.getNodeFactory().booleanNode(false),
+                "response isBase64Encoded=false",
+                seen);
         return copy;
     }
 
@@ -535,8 +643,11 @@ public final class ColdStartBenchmark {
             ObjectNode out = JSON.createObjectNode();
             for (var e : node.properties()) {
                 // the SDK fills ClientRequestToken with a random UUID on every TransactWriteItems
-                out.set(e.getKey(), e.getKey().equals("ClientRequestToken") ? new TextNode("<token>")
-                        : normalize(e.getValue(), userId));
+                out.set(
+                        e.getKey(),
+                        e.getKey().equals("ClientRequestToken")
+                                ? new TextNode("<token>")
+                                : normalize(e.getValue(), userId));
             }
             return out;
         }
@@ -566,8 +677,11 @@ public final class ColdStartBenchmark {
 
     private static byte[] event(String requestId, String userId) {
         try (InputStream in = ColdStartBenchmark.class.getResourceAsStream("place-order-event.json")) {
-            String template = new String(Objects.requireNonNull(in, "place-order-event.json").readAllBytes(), StandardCharsets.UTF_8);
-            return template.replace("{{requestId}}", requestId).replace("{{userId}}", userId).getBytes(StandardCharsets.UTF_8);
+            String template = new String(
+                    Objects.requireNonNull(in, "place-order-event.json").readAllBytes(), StandardCharsets.UTF_8);
+            return template.replace("{{requestId}}", requestId)
+                    .replace("{{userId}}", userId)
+                    .getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -653,7 +767,8 @@ public final class ColdStartBenchmark {
     /** A 1-minute load average above half the cores means other work was competing with the runs. */
     private static boolean busy(String loadAverage) {
         try {
-            return Double.parseDouble(loadAverage.split(" ")[0]) > Runtime.getRuntime().availableProcessors() / 2.0;
+            return Double.parseDouble(loadAverage.split(" ")[0])
+                    > Runtime.getRuntime().availableProcessors() / 2.0;
         } catch (RuntimeException e) {
             return false;
         }
@@ -664,13 +779,23 @@ public final class ColdStartBenchmark {
         String mem = "";
         String os = System.getProperty("os.name") + " " + System.getProperty("os.version");
         try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
-            mem = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
-                    .findFirst().map(l -> String.format(Locale.ROOT, "%.0f GiB RAM",
-                            Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0)).orElse("");
-            os = Files.readAllLines(Path.of("/etc/os-release")).stream().filter(l -> l.startsWith("PRETTY_NAME="))
-                    .findFirst().map(l -> l.substring(12).replace("\"", "")).orElse(os) + ", kernel " + System.getProperty("os.version");
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .orElse(cpu);
+            mem = Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                    .filter(l -> l.startsWith("MemTotal"))
+                    .findFirst()
+                    .map(l -> String.format(
+                            Locale.ROOT, "%.0f GiB RAM", Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0))
+                    .orElse("");
+            os = Files.readAllLines(Path.of("/etc/os-release")).stream()
+                            .filter(l -> l.startsWith("PRETTY_NAME="))
+                            .findFirst()
+                            .map(l -> l.substring(12).replace("\"", ""))
+                            .orElse(os)
+                    + ", kernel " + System.getProperty("os.version");
         } catch (IOException | RuntimeException e) {
             // best effort description
         }
@@ -678,9 +803,19 @@ public final class ColdStartBenchmark {
     }
 
     /** Command-line options. */
-    record Options(int rounds, List<String> variants, int memoryMb, URI dynamoDb, URI eventBridge, Path functions,
-                   Path work, Path doc, String command, boolean runtimeClientLoader, String engines,
-                   String loadBefore) {
+    record Options(
+            int rounds,
+            List<String> variants,
+            int memoryMb,
+            URI dynamoDb,
+            URI eventBridge,
+            Path functions,
+            Path work,
+            Path doc,
+            String command,
+            boolean runtimeClientLoader,
+            String engines,
+            String loadBefore) {
 
         static Options parse(String[] args) {
             int rounds = 20;
@@ -724,7 +859,8 @@ public final class ColdStartBenchmark {
                     }
                     case "--function-loader" -> {
                         if (!value.equals("system") && !value.equals("runtime-client")) {
-                            throw new IllegalArgumentException("--function-loader must be system or runtime-client, was " + value);
+                            throw new IllegalArgumentException(
+                                    "--function-loader must be system or runtime-client, was " + value);
                         }
                         runtimeClientLoader = value.equals("runtime-client");
                     }
@@ -732,11 +868,22 @@ public final class ColdStartBenchmark {
                 }
             }
             if ((ddb == null) != (eb == null)) {
-                throw new IllegalArgumentException("give both --dynamodb-endpoint and --eventbridge-endpoint, or neither (stub)");
+                throw new IllegalArgumentException(
+                        "give both --dynamodb-endpoint and --eventbridge-endpoint, or neither (stub)");
             }
-            return new Options(rounds, variants, memory, ddb, eb, functions.toAbsolutePath().normalize(),
-                    work.toAbsolutePath().normalize(), doc.toAbsolutePath().normalize(), command, runtimeClientLoader,
-                    ddb != null ? "external" : engines, loadBefore);
+            return new Options(
+                    rounds,
+                    variants,
+                    memory,
+                    ddb,
+                    eb,
+                    functions.toAbsolutePath().normalize(),
+                    work.toAbsolutePath().normalize(),
+                    doc.toAbsolutePath().normalize(),
+                    command,
+                    runtimeClientLoader,
+                    ddb != null ? "external" : engines,
+                    loadBefore);
         }
     }
 }

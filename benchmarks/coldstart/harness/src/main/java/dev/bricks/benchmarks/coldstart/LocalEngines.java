@@ -6,13 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bricks.local.dynamodb.LocalDynamoDb;
 import dev.bricks.local.eventbridge.LocalEventBridge;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -21,6 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The real local engines, started in the harness's JVM: {@code bricks-local-dynamodb} (in memory) with the
@@ -82,8 +81,10 @@ final class LocalEngines implements AutoCloseable {
 
     /** The item under {@code pk}/{@code sk} as DynamoDB JSON with sorted attribute names, or JSON null when absent. */
     JsonNode item(String table, String pk, String sk) {
-        Map<String, AttributeValue> item = reader.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Map.of("PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS(sk)))).item();
+        Map<String, AttributeValue> item = reader.getItem(r -> r.tableName(table)
+                        .consistentRead(true)
+                        .key(Map.of("PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS(sk))))
+                .item();
         return item == null || item.isEmpty() ? JSON.nullNode() : toJson(item);
     }
 

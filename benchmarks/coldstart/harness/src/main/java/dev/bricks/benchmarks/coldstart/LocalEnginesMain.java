@@ -10,8 +10,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalEnginesMain {
 
-    private LocalEnginesMain() {
-    }
+    private LocalEnginesMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         LocalEngines engines = LocalEngines.start(ColdStartBenchmark.FUNCTION_ENVIRONMENT.get("TABLE_NAME"));

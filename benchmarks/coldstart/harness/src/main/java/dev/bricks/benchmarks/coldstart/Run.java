@@ -12,16 +12,31 @@ package dev.bricks.benchmarks.coldstart;
  * @param classes classes loaded when the response arrived
  * @param sharedClasses of which from a CDS archive
  */
-record Run(String variant, int round, double initMs, double durationMs, double wholeMs, double peakRssMb,
-           long classes, long sharedClasses) {
+record Run(
+        String variant,
+        int round,
+        double initMs,
+        double durationMs,
+        double wholeMs,
+        double peakRssMb,
+        long classes,
+        long sharedClasses) {
 
     static String csvHeader() {
         return "variant,round,init_ms,duration_ms,whole_ms,peak_rss_mb,classes,shared_classes";
     }
 
     String csv() {
-        return String.join(",", variant, Integer.toString(round), fmt(initMs), fmt(durationMs), fmt(wholeMs),
-                fmt(peakRssMb), Long.toString(classes), Long.toString(sharedClasses));
+        return String.join(
+                ",",
+                variant,
+                Integer.toString(round),
+                fmt(initMs),
+                fmt(durationMs),
+                fmt(wholeMs),
+                fmt(peakRssMb),
+                Long.toString(classes),
+                Long.toString(sharedClasses));
     }
 
     private static String fmt(double d) {

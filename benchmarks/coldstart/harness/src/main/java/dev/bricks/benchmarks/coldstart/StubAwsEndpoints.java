@@ -2,7 +2,6 @@ package dev.bricks.benchmarks.coldstart;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -29,8 +28,7 @@ import java.util.concurrent.Executors;
 final class StubAwsEndpoints implements AutoCloseable {
 
     /** One recorded request: the {@code X-Amz-Target} and the JSON body. */
-    record Request(String target, String body) {
-    }
+    record Request(String target, String body) {}
 
     private final HttpServer http;
     private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
@@ -52,7 +50,8 @@ final class StubAwsEndpoints implements AutoCloseable {
     }
 
     URI endpoint() {
-        return URI.create("http://" + http.getAddress().getAddress().getHostAddress() + ":" + http.getAddress().getPort());
+        return URI.create("http://" + http.getAddress().getAddress().getHostAddress() + ":"
+                + http.getAddress().getPort());
     }
 
     List<Request> requests() {
@@ -70,11 +69,19 @@ final class StubAwsEndpoints implements AutoCloseable {
             requests.add(new Request(target, body));
             switch (target) {
                 case "DynamoDB_20120810.TransactWriteItems" -> send(ex, 200, "application/x-amz-json-1.0", "{}");
-                case "AWSEvents.PutEvents" -> send(ex, 200, "application/x-amz-json-1.1",
-                        "{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"" + UUID.randomUUID() + "\"}]}");
-                default -> send(ex, 400, "application/x-amz-json-1.1",
-                        "{\"__type\":\"UnknownOperationException\",\"message\":\"stub answers only TransactWriteItems and PutEvents, not "
-                                + target + "\"}");
+                case "AWSEvents.PutEvents" ->
+                    send(
+                            ex,
+                            200,
+                            "application/x-amz-json-1.1",
+                            "{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"" + UUID.randomUUID() + "\"}]}");
+                default ->
+                    send(
+                            ex,
+                            400,
+                            "application/x-amz-json-1.1",
+                            "{\"__type\":\"UnknownOperationException\",\"message\":\"stub answers only TransactWriteItems and PutEvents, not "
+                                    + target + "\"}");
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.bricks.benchmarks.coldstart;
 
+import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -12,13 +13,10 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-import java.net.URI;
-
 /** Creates the seed's single table ({@code PK}, {@code SK}, on demand) on a DynamoDB endpoint if it is missing. */
 final class Tables {
 
-    private Tables() {
-    }
+    private Tables() {}
 
     static void ensureOrdersTable(URI endpoint, String table) {
         try (DynamoDbClient ddb = DynamoDbClient.builder()
@@ -34,11 +32,23 @@ final class Tables {
                 ddb.createTable(r -> r.tableName(table)
                         .billingMode(BillingMode.PAY_PER_REQUEST)
                         .attributeDefinitions(
-                                AttributeDefinition.builder().attributeName("PK").attributeType(ScalarAttributeType.S).build(),
-                                AttributeDefinition.builder().attributeName("SK").attributeType(ScalarAttributeType.S).build())
+                                AttributeDefinition.builder()
+                                        .attributeName("PK")
+                                        .attributeType(ScalarAttributeType.S)
+                                        .build(),
+                                AttributeDefinition.builder()
+                                        .attributeName("SK")
+                                        .attributeType(ScalarAttributeType.S)
+                                        .build())
                         .keySchema(
-                                KeySchemaElement.builder().attributeName("PK").keyType(KeyType.HASH).build(),
-                                KeySchemaElement.builder().attributeName("SK").keyType(KeyType.RANGE).build()));
+                                KeySchemaElement.builder()
+                                        .attributeName("PK")
+                                        .keyType(KeyType.HASH)
+                                        .build(),
+                                KeySchemaElement.builder()
+                                        .attributeName("SK")
+                                        .keyType(KeyType.RANGE)
+                                        .build()));
                 System.out.println("created table " + table + " at " + endpoint);
             }
         }

@@ -1,22 +1,22 @@
 package dev.bricks.benchmarks.coldstart;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OptionsTest {
 
     @ParameterizedTest
     @CsvSource({
-            "'',                                                                   local",
-            "'--engines stub',                                                     stub",
-            "'--engines local',                                                    local",
-            "'--dynamodb-endpoint http://127.0.0.1:1 --eventbridge-endpoint http://127.0.0.1:2', external"})
+        "'',                                                                   local",
+        "'--engines stub',                                                     stub",
+        "'--engines local',                                                    local",
+        "'--dynamodb-endpoint http://127.0.0.1:1 --eventbridge-endpoint http://127.0.0.1:2', external"
+    })
     void parse_engineChoices_localByDefault(String args, String expected) {
         String[] a = args.isBlank() ? new String[0] : args.split(" ");
         assertThat(ColdStartBenchmark.Options.parse(a).engines()).isEqualTo(expected);
@@ -25,18 +25,21 @@ class OptionsTest {
     @Test
     void parse_unknownEngine_namesTheValue() {
         assertThatThrownBy(() -> ColdStartBenchmark.Options.parse(new String[] {"--engines", "aws"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("aws");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("aws");
     }
 
     @Test
     void parse_loadBefore_keptVerbatim() {
-        assertThat(ColdStartBenchmark.Options.parse(new String[] {"--load-before", "0.10 0.20 0.30"}).loadBefore())
+        assertThat(ColdStartBenchmark.Options.parse(new String[] {"--load-before", "0.10 0.20 0.30"})
+                        .loadBefore())
                 .isEqualTo("0.10 0.20 0.30");
     }
 
     @ParameterizedTest
     @CsvSource({"docs/benchmarks.md, benchmarks-coldstart.svg", "docs/rc.md, rc.svg"})
     void chartFor_docName_chartBesideIt(String doc, String chart) {
-        assertThat(ColdStartBenchmark.chartFor(Path.of(doc))).isEqualTo(Path.of(doc).resolveSibling(chart));
+        assertThat(ColdStartBenchmark.chartFor(Path.of(doc)))
+                .isEqualTo(Path.of(doc).resolveSibling(chart));
     }
 }

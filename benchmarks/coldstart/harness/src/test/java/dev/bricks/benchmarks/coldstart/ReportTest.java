@@ -1,15 +1,14 @@
 package dev.bricks.benchmarks.coldstart;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ReportTest {
 
@@ -27,9 +26,20 @@ class ReportTest {
             run("powertools", 1, 800, 300), run("powertools", 2, 820, 310));
 
     private static Report.Context context() {
-        return new Report.Context("benchmarks/coldstart/run.sh --rounds 2", "2026-11-26T00:00:00Z", "STUB", "test machine",
-                "OpenJDK 17", "-XX:TieredStopAtLevel=1", "on -cp", 2, true, "same", Map.of("bare", 10_340_000L, "powertools", 15_210_000L),
-                Map.of(), 0);
+        return new Report.Context(
+                "benchmarks/coldstart/run.sh --rounds 2",
+                "2026-11-26T00:00:00Z",
+                "STUB",
+                "test machine",
+                "OpenJDK 17",
+                "-XX:TieredStopAtLevel=1",
+                "on -cp",
+                2,
+                true,
+                "same",
+                Map.of("bare", 10_340_000L, "powertools", 15_210_000L),
+                Map.of(),
+                0);
     }
 
     @Test
@@ -39,7 +49,8 @@ class ReportTest {
         String md = Report.markdown(rows, context(), "chart.svg");
 
         // whole = init + duration + 1: bare median 716, bricks 516, bricks+archive 266, powertools 1116
-        assertThat(md).contains("bricks+archive 0.37×", "bricks 0.72×", "powertools 1.56×")
+        assertThat(md)
+                .contains("bricks+archive 0.37×", "bricks 0.72×", "powertools 1.56×")
                 .contains("| bricks+archive ≤ 0.6× bare | 0.37× — met |")
                 .contains("| bricks+archive ≤ 0.5× powertools | 0.24× — met |")
                 .contains("| bricks ≤ 1.1× bare | 0.72× — met |")
@@ -47,7 +58,8 @@ class ReportTest {
                 .contains("| bare | 2 | 510 / 520 | 205 / 210 | 716 / 731 | 1.00× |")
                 .contains("![Cold start by variant](chart.svg)")
                 .contains("benchmarks/coldstart/run.sh --rounds 2")
-                .startsWith(Report.BEGIN).endsWith(Report.END + "\n");
+                .startsWith(Report.BEGIN)
+                .endsWith(Report.END + "\n");
     }
 
     @Test
@@ -60,19 +72,25 @@ class ReportTest {
     @Test
     void writeSection_replacesOnlyTheGeneratedSection() throws IOException {
         Path doc = dir.resolve("benchmarks.md");
-        Files.writeString(doc, "# Benchmarks\n\nJMH figures above.\n\n" + Report.BEGIN + "\nold\n" + Report.END + "\n\nNotes below.\n");
+        Files.writeString(
+                doc,
+                "# Benchmarks\n\nJMH figures above.\n\n" + Report.BEGIN + "\nold\n" + Report.END
+                        + "\n\nNotes below.\n");
 
         Report.writeSection(doc, Report.BEGIN + "\nnew\n" + Report.END + "\n");
 
-        assertThat(Files.readString(doc)).isEqualTo("# Benchmarks\n\nJMH figures above.\n\n" + Report.BEGIN + "\nnew\n"
-                + Report.END + "\n\nNotes below.\n");
+        assertThat(Files.readString(doc))
+                .isEqualTo("# Benchmarks\n\nJMH figures above.\n\n" + Report.BEGIN + "\nnew\n" + Report.END
+                        + "\n\nNotes below.\n");
     }
 
     @Test
     void svg_drawsOneBarPairPerVariantWithItsFigures() {
         String svg = Report.svg(Report.rows(List.of("bare", "bricks"), RUNS), "title <ms>");
 
-        assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"").endsWith("</svg>\n")
+        assertThat(svg)
+                .startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")
+                .endsWith("</svg>\n")
                 .contains(">bare</text>", ">bricks</text>", "510 + 205 ms", "410 + 105 ms", "title &lt;ms&gt;");
     }
 }

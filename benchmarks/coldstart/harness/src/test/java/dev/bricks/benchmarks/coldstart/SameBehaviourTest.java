@@ -1,16 +1,15 @@
 package dev.bricks.benchmarks.coldstart;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every placeOrder variant (bare, powertools, bricks), run from its deployment zip through the real runtime
@@ -30,14 +29,16 @@ class SameBehaviourTest {
     void placeOrder_everyVariantAgainstLocalEngines_sameResponsesItemsAndEvents() throws IOException {
         Path functions = Path.of("../functions").toAbsolutePath().normalize();
         assertThat(functions.resolve("bare/target/coldstart-bare.zip"))
-                .as("build the zips first (see benchmarks/coldstart/README.md, Run it): the -P coldstart reactor with the function modules and -am")
+                .as(
+                        "build the zips first (see benchmarks/coldstart/README.md, Run it): the -P coldstart reactor with the function modules and -am")
                 .exists();
         List<String> variants = new ArrayList<>(List.of("bare", "powertools"));
         if (Files.exists(functions.resolve("bricks/target/coldstart-bricks.zip"))) {
             variants.add("bricks");
         }
         ColdStartBenchmark.Options options = ColdStartBenchmark.Options.parse(new String[] {
-                "--functions", functions.toString(), "--work", work.toString(), "--variants", String.join(",", variants)});
+            "--functions", functions.toString(), "--work", work.toString(), "--variants", String.join(",", variants)
+        });
 
         ColdStartBenchmark.Check check = new ColdStartBenchmark(options).checkOnly();
 
@@ -45,9 +46,15 @@ class SameBehaviourTest {
         assertThat(check.evidence()).containsOnlyKeys(variants);
         for (String v : variants) {
             JsonNode e = check.evidence().get(v);
-            assertThat(e.path("responses").get(0).path("statusCode").asInt()).as(v).isEqualTo(201);
-            assertThat(e.path("responses").get(0).path("body").path("orderId").asText()).as(v).isEqualTo("ord_same-behaviour-check");
-            assertThat(e.path("responses").get(1).path("statusCode").asInt()).as(v + " retry").isEqualTo(409);
+            assertThat(e.path("responses").get(0).path("statusCode").asInt())
+                    .as(v)
+                    .isEqualTo(201);
+            assertThat(e.path("responses").get(0).path("body").path("orderId").asText())
+                    .as(v)
+                    .isEqualTo("ord_same-behaviour-check");
+            assertThat(e.path("responses").get(1).path("statusCode").asInt())
+                    .as(v + " retry")
+                    .isEqualTo(409);
             JsonNode order = e.path("items").get(0);
             assertThat(order.path("PK").path("S").asText()).as(v).isEqualTo("USER#<user>");
             assertThat(order.path("SK").path("S").asText()).as(v).isEqualTo("ORDER#ord_same-behaviour-check");
@@ -57,7 +64,9 @@ class SameBehaviourTest {
             JsonNode profile = e.path("items").get(1);
             assertThat(profile.path("OrderCount").path("N").asText()).as(v).isEqualTo("1");
             assertThat(profile.path("LastOrderDate").path("S").asText()).as(v).isEqualTo("<time>");
-            assertThat(e.path("events")).as(v + ": one OrderPlaced delivered, none for the 409 retry").hasSize(1);
+            assertThat(e.path("events"))
+                    .as(v + ": one OrderPlaced delivered, none for the 409 retry")
+                    .hasSize(1);
             JsonNode event = e.path("events").get(0);
             assertThat(event.path("source").asText()).isEqualTo("orders.app");
             assertThat(event.path("detail-type").asText()).isEqualTo("OrderPlaced");

@@ -5,6 +5,16 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -17,17 +27,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * The seed's {@code placeOrder}, hand-written on the AWS SDK v2 low-level clients and Jackson as a careful
@@ -78,7 +77,10 @@ public final class PlaceOrderHandler implements RequestStreamHandler {
     private ObjectNode placeOrder(JsonNode event, Context context) {
         JsonNode body = parseBody(event);
         JsonNode userIdNode = body.get("userId");
-        if (userIdNode == null || !userIdNode.isTextual() || userIdNode.asText().isBlank() || userIdNode.asText().length() > 128) {
+        if (userIdNode == null
+                || !userIdNode.isTextual()
+                || userIdNode.asText().isBlank()
+                || userIdNode.asText().length() > 128) {
             throw new BadRequest("userId must be a non-empty string of at most 128 characters");
         }
         JsonNode itemsNode = body.get("items");
@@ -99,38 +101,44 @@ public final class PlaceOrderHandler implements RequestStreamHandler {
 
         try {
             dynamo.transactWriteItems(tx -> tx.transactItems(
-                    TransactWriteItem.builder().put(Put.builder()
-                            .tableName(TABLE)
-                            .item(Map.of(
-                                    "PK", AttributeValue.fromS("USER#" + userId),
-                                    "SK", AttributeValue.fromS("ORDER#" + orderId),
-                                    "EntityType", AttributeValue.fromS("ORDER"),
-                                    "OrderId", AttributeValue.fromS(orderId),
-                                    "UserId", AttributeValue.fromS(userId),
-                                    "Skus", AttributeValue.fromL(skus),
-                                    "Status", AttributeValue.fromS("CREATED"),
-                                    "CreatedAt", AttributeValue.fromS(now)))
-                            .conditionExpression("attribute_not_exists(PK)")
-                            .build()).build(),
-                    TransactWriteItem.builder().update(Update.builder()
-                            .tableName(TABLE)
-                            .key(Map.of(
-                                    "PK", AttributeValue.fromS("USER#" + userId),
-                                    "SK", AttributeValue.fromS("PROFILE")))
-                            .updateExpression("SET #oc = if_not_exists(#oc, :zero) + :inc, #lod = :now")
-                            .expressionAttributeNames(Map.of("#oc", "OrderCount", "#lod", "LastOrderDate"))
-                            .expressionAttributeValues(Map.of(
-                                    ":inc", AttributeValue.fromN("1"),
-                                    ":zero", AttributeValue.fromN("0"),
-                                    ":now", AttributeValue.fromS(now)))
-                            .build()).build()));
+                    TransactWriteItem.builder()
+                            .put(Put.builder()
+                                    .tableName(TABLE)
+                                    .item(Map.of(
+                                            "PK", AttributeValue.fromS("USER#" + userId),
+                                            "SK", AttributeValue.fromS("ORDER#" + orderId),
+                                            "EntityType", AttributeValue.fromS("ORDER"),
+                                            "OrderId", AttributeValue.fromS(orderId),
+                                            "UserId", AttributeValue.fromS(userId),
+                                            "Skus", AttributeValue.fromL(skus),
+                                            "Status", AttributeValue.fromS("CREATED"),
+                                            "CreatedAt", AttributeValue.fromS(now)))
+                                    .conditionExpression("attribute_not_exists(PK)")
+                                    .build())
+                            .build(),
+                    TransactWriteItem.builder()
+                            .update(Update.builder()
+                                    .tableName(TABLE)
+                                    .key(Map.of(
+                                            "PK", AttributeValue.fromS("USER#" + userId),
+                                            "SK", AttributeValue.fromS("PROFILE")))
+                                    .updateExpression("SET #oc = if_not_exists(#oc, :zero) + :inc, #lod = :now")
+                                    .expressionAttributeNames(Map.of("#oc", "OrderCount", "#lod", "LastOrderDate"))
+                                    .expressionAttributeValues(Map.of(
+                                            ":inc", AttributeValue.fromN("1"),
+                                            ":zero", AttributeValue.fromN("0"),
+                                            ":now", AttributeValue.fromS(now)))
+                                    .build())
+                            .build()));
         } catch (TransactionCanceledException e) {
             return problem(409, "Conflict", "order " + orderId + " was already placed");
         }
         context.getLogger().log("Order " + orderId + " created for user " + userId + ".\n");
 
         ObjectNode detail = JSON.createObjectNode()
-                .put("orderId", orderId).put("userId", userId).put("itemCount", skus.size());
+                .put("orderId", orderId)
+                .put("userId", userId)
+                .put("itemCount", skus.size());
         PutEventsResponse published = events.putEvents(r -> r.entries(PutEventsRequestEntry.builder()
                 .source("orders.app")
                 .detailType("OrderPlaced")
@@ -138,7 +146,8 @@ public final class PlaceOrderHandler implements RequestStreamHandler {
                 .eventBusName(BUS)
                 .build()));
         if (published.failedEntryCount() != null && published.failedEntryCount() > 0) {
-            throw new IllegalStateException("OrderPlaced was not published: " + published.entries().get(0).errorCode());
+            throw new IllegalStateException("OrderPlaced was not published: "
+                    + published.entries().get(0).errorCode());
         }
         return response(201, JSON.createObjectNode().put("orderId", orderId));
     }
@@ -173,8 +182,14 @@ public final class PlaceOrderHandler implements RequestStreamHandler {
     private static ObjectNode problem(int status, String title, String detail) {
         ObjectNode r = JSON.createObjectNode().put("statusCode", status);
         r.putObject("headers").put("content-type", "application/problem+json");
-        r.put("body", JSON.createObjectNode().put("type", "about:blank").put("title", title)
-                .put("status", status).put("detail", detail).toString());
+        r.put(
+                "body",
+                JSON.createObjectNode()
+                        .put("type", "about:blank")
+                        .put("title", title)
+                        .put("status", status)
+                        .put("detail", detail)
+                        .toString());
         return r;
     }
 

@@ -9,9 +9,9 @@ import java.util.List;
 /** An order item: {@code PK=USER#<userId>, SK=ORDER#<orderId>}, attribute names as the bare variant writes them. */
 @Entity(type = "ORDER")
 @PrimaryKey(pk = "USER#{userId}", sk = "ORDER#{orderId}")
-public record Order(@Attribute("OrderId") String orderId,
-                    @Attribute("UserId") String userId,
-                    @Attribute("Skus") List<String> skus,
-                    @Attribute("Status") String status,
-                    @Attribute("CreatedAt") Instant createdAt) {
-}
+public record Order(
+        @Attribute("OrderId") String orderId,
+        @Attribute("UserId") String userId,
+        @Attribute("Skus") List<String> skus,
+        @Attribute("Status") String status,
+        @Attribute("CreatedAt") Instant createdAt) {}

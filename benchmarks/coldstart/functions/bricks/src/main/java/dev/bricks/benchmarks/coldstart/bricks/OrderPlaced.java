@@ -4,5 +4,4 @@ import dev.bricks.events.DomainEvent;
 
 /** The event detail: {@code {orderId, userId, itemCount}}. */
 @DomainEvent(source = "orders.app", detailType = "OrderPlaced")
-public record OrderPlaced(String orderId, String userId, int itemCount) {
-}
+public record OrderPlaced(String orderId, String userId, int itemCount) {}

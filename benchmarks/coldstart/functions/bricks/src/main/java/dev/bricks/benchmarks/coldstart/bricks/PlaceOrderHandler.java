@@ -39,13 +39,12 @@ public final class PlaceOrderHandler extends HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(PlaceOrderHandler.class);
 
     /** The request body; bound from JSON and validated before {@link #placeOrder} runs. */
-    public record PlaceOrder(@NotBlank @Size(max = 128) String userId,
-                             @NotEmpty @Size(max = 100) List<@NotBlank String> items) {
-    }
+    public record PlaceOrder(
+            @NotBlank @Size(max = 128) String userId,
+            @NotEmpty @Size(max = 100) List<@NotBlank String> items) {}
 
     /** The 201 body. */
-    public record Placed(String orderId) {
-    }
+    public record Placed(String orderId) {}
 
     private final DynamoTable table;
     private final EntityRepository<UserProfile> users;
@@ -57,18 +56,26 @@ public final class PlaceOrderHandler extends HttpHandler {
                 .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .build();
-        table = DynamoTable.builder(dynamo, TableDefinition.builder(envOr("TABLE_NAME", "EcommerceData"))
-                .partitionKey("PK").sortKey("SK").build()).build();
+        table = DynamoTable.builder(
+                        dynamo,
+                        TableDefinition.builder(envOr("TABLE_NAME", "EcommerceData"))
+                                .partitionKey("PK")
+                                .sortKey("SK")
+                                .build())
+                .build();
         // transact() writes only entities whose repository was made on this table (checked at create/update)
         table.repository(OrderSchema.SCHEMA);
         users = table.repository(UserProfileSchema.SCHEMA);
-        events = EventPublisher.builder().eventBusName(envOr("EVENT_BUS_NAME", "default")).build();
+        events = EventPublisher.builder()
+                .eventBusName(envOr("EVENT_BUS_NAME", "default"))
+                .build();
     }
 
     @Route(method = HttpMethod.POST, path = "/order")
     HttpResponse placeOrder(PlaceOrder order, HttpRequest request) {
         String requestId = request.requestId();
-        String orderId = "ord_" + (requestId == null || requestId.isEmpty() ? UUID.randomUUID().toString() : requestId);
+        String orderId = "ord_"
+                + (requestId == null || requestId.isEmpty() ? UUID.randomUUID().toString() : requestId);
         Instant now = Instant.now();
         try {
             table.transact()
@@ -84,8 +91,12 @@ public final class PlaceOrderHandler extends HttpHandler {
             throw e;
         }
         LOG.info("Order {} created for user {}.", orderId, order.userId());
-        events.publish(new OrderPlaced(orderId, order.userId(), order.items().size())).orThrow();
-        return HttpResponse.status(201).header("content-type", "application/json").json(new Placed(orderId)).build();
+        events.publish(new OrderPlaced(orderId, order.userId(), order.items().size()))
+                .orThrow();
+        return HttpResponse.status(201)
+                .header("content-type", "application/json")
+                .json(new Placed(orderId))
+                .build();
     }
 
     private static String envOr(String name, String fallback) {

@@ -8,7 +8,7 @@ import java.time.Instant;
 /** The user's profile item: {@code PK=USER#<userId>, SK=PROFILE} with the order counter. */
 @Entity(type = "USER")
 @PrimaryKey(pk = "USER#{userId}", sk = "PROFILE")
-public record UserProfile(@Attribute("UserId") String userId,
-                          @Attribute("OrderCount") Long orderCount,
-                          @Attribute("LastOrderDate") Instant lastOrderDate) {
-}
+public record UserProfile(
+        @Attribute("UserId") String userId,
+        @Attribute("OrderCount") Long orderCount,
+        @Attribute("LastOrderDate") Instant lastOrderDate) {}

@@ -5,6 +5,18 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -17,24 +29,10 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * The bare handler plus Powertools for AWS Lambda (Java) 2.9.0 structured logging ({@code powertools-logging-log4j},
@@ -96,7 +94,10 @@ public final class PlaceOrderHandler implements RequestStreamHandler {
     private ObjectNode placeOrder(JsonNode event, Context context) {
         JsonNode body = parseBody(event);
         JsonNode userIdNode = body.get("userId");
-        if (userIdNode == null || !userIdNode.isTextual() || userIdNode.asText().isBlank() || userIdNode.asText().length() > 128) {
+        if (userIdNode == null
+                || !userIdNode.isTextual()
+                || userIdNode.asText().isBlank()
+                || userIdNode.asText().length() > 128) {
             throw new BadRequest("userId must be a non-empty string of at most 128 characters");
         }
         JsonNode itemsNode = body.get("items");
@@ -117,31 +118,35 @@ public final class PlaceOrderHandler implements RequestStreamHandler {
 
         try {
             dynamo.transactWriteItems(tx -> tx.transactItems(
-                    TransactWriteItem.builder().put(Put.builder()
-                            .tableName(TABLE)
-                            .item(Map.of(
-                                    "PK", AttributeValue.fromS("USER#" + userId),
-                                    "SK", AttributeValue.fromS("ORDER#" + orderId),
-                                    "EntityType", AttributeValue.fromS("ORDER"),
-                                    "OrderId", AttributeValue.fromS(orderId),
-                                    "UserId", AttributeValue.fromS(userId),
-                                    "Skus", AttributeValue.fromL(skus),
-                                    "Status", AttributeValue.fromS("CREATED"),
-                                    "CreatedAt", AttributeValue.fromS(now)))
-                            .conditionExpression("attribute_not_exists(PK)")
-                            .build()).build(),
-                    TransactWriteItem.builder().update(Update.builder()
-                            .tableName(TABLE)
-                            .key(Map.of(
-                                    "PK", AttributeValue.fromS("USER#" + userId),
-                                    "SK", AttributeValue.fromS("PROFILE")))
-                            .updateExpression("SET #oc = if_not_exists(#oc, :zero) + :inc, #lod = :now")
-                            .expressionAttributeNames(Map.of("#oc", "OrderCount", "#lod", "LastOrderDate"))
-                            .expressionAttributeValues(Map.of(
-                                    ":inc", AttributeValue.fromN("1"),
-                                    ":zero", AttributeValue.fromN("0"),
-                                    ":now", AttributeValue.fromS(now)))
-                            .build()).build()));
+                    TransactWriteItem.builder()
+                            .put(Put.builder()
+                                    .tableName(TABLE)
+                                    .item(Map.of(
+                                            "PK", AttributeValue.fromS("USER#" + userId),
+                                            "SK", AttributeValue.fromS("ORDER#" + orderId),
+                                            "EntityType", AttributeValue.fromS("ORDER"),
+                                            "OrderId", AttributeValue.fromS(orderId),
+                                            "UserId", AttributeValue.fromS(userId),
+                                            "Skus", AttributeValue.fromL(skus),
+                                            "Status", AttributeValue.fromS("CREATED"),
+                                            "CreatedAt", AttributeValue.fromS(now)))
+                                    .conditionExpression("attribute_not_exists(PK)")
+                                    .build())
+                            .build(),
+                    TransactWriteItem.builder()
+                            .update(Update.builder()
+                                    .tableName(TABLE)
+                                    .key(Map.of(
+                                            "PK", AttributeValue.fromS("USER#" + userId),
+                                            "SK", AttributeValue.fromS("PROFILE")))
+                                    .updateExpression("SET #oc = if_not_exists(#oc, :zero) + :inc, #lod = :now")
+                                    .expressionAttributeNames(Map.of("#oc", "OrderCount", "#lod", "LastOrderDate"))
+                                    .expressionAttributeValues(Map.of(
+                                            ":inc", AttributeValue.fromN("1"),
+                                            ":zero", AttributeValue.fromN("0"),
+                                            ":now", AttributeValue.fromS(now)))
+                                    .build())
+                            .build()));
         } catch (TransactionCanceledException e) {
             return problem(409, "Conflict", "order " + orderId + " was already placed");
         }
@@ -149,7 +154,9 @@ public final class PlaceOrderHandler implements RequestStreamHandler {
         METRICS.addMetric("OrderPlaced", 1, MetricUnit.COUNT);
 
         ObjectNode detail = JSON.createObjectNode()
-                .put("orderId", orderId).put("userId", userId).put("itemCount", skus.size());
+                .put("orderId", orderId)
+                .put("userId", userId)
+                .put("itemCount", skus.size());
         PutEventsResponse published = events.putEvents(r -> r.entries(PutEventsRequestEntry.builder()
                 .source("orders.app")
                 .detailType("OrderPlaced")
@@ -157,7 +164,8 @@ public final class PlaceOrderHandler implements RequestStreamHandler {
                 .eventBusName(BUS)
                 .build()));
         if (published.failedEntryCount() != null && published.failedEntryCount() > 0) {
-            throw new IllegalStateException("OrderPlaced was not published: " + published.entries().get(0).errorCode());
+            throw new IllegalStateException("OrderPlaced was not published: "
+                    + published.entries().get(0).errorCode());
         }
         return response(201, JSON.createObjectNode().put("orderId", orderId));
     }
@@ -192,8 +200,14 @@ public final class PlaceOrderHandler implements RequestStreamHandler {
     private static ObjectNode problem(int status, String title, String detail) {
         ObjectNode r = JSON.createObjectNode().put("statusCode", status);
         r.putObject("headers").put("content-type", "application/problem+json");
-        r.put("body", JSON.createObjectNode().put("type", "about:blank").put("title", title)
-                .put("status", status).put("detail", detail).toString());
+        r.put(
+                "body",
+                JSON.createObjectNode()
+                        .put("type", "about:blank")
+                        .put("title", title)
+                        .put("status", status)
+                        .put("detail", detail)
+                        .toString());
         return r;
     }
 
