@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -425,8 +426,8 @@ public final class ColdStartBenchmark {
     static final String CHECK_REQUEST_ID = "same-behaviour-check";
 
     /** The shape of the {@code _event_id} Bricks' publisher adds to every detail (a UUID, version 7). */
-    private static final java.util.regex.Pattern EVENT_ID =
-            java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    private static final Pattern EVENT_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
 
     /**
      * Runs every placeOrder variant on the same event (also the warm-up round) and compares, with timestamps,
