@@ -46,6 +46,23 @@ public final class ClassDataArchive {
      * @throws IllegalStateException if the sample invocation fails or the JVM writes no archive
      */
     public static Path build(FunctionProcess.Builder function, byte[] sampleEvent, Path archive) {
+        return train(function, sampleEvent, archive, "-XX:ArchiveClassesAtExit=");
+    }
+
+    /**
+     * Runs the function once on {@code sampleEvent} with JDK 25's {@code -XX:AOTCacheOutput} and writes the
+     * ahead-of-time cache (JEP 483/514: classes loaded and linked, plus method profiles) that later starts use
+     * through {@link #aotJavaToolOptions(Path)}. The function's JDK ({@link FunctionProcess.Builder#javaHome})
+     * must be 25 or newer; the same limits as for {@link #build} apply (same JDK build, same class path, jars).
+     *
+     * @return {@code cache}
+     * @throws IllegalStateException if the sample invocation fails or the JVM writes no cache
+     */
+    public static Path buildAotCache(FunctionProcess.Builder function, byte[] sampleEvent, Path cache) {
+        return train(function, sampleEvent, cache, "-XX:AOTCacheOutput=");
+    }
+
+    private static Path train(FunctionProcess.Builder function, byte[] sampleEvent, Path archive, String dumpOption) {
         Path target = archive.toAbsolutePath().normalize();
         try {
             Files.deleteIfExists(target);
@@ -58,8 +75,10 @@ public final class ClassDataArchive {
             requireJarsOnly(training.deployment());
         }
         List<String> options = new ArrayList<>(training.effectiveJvmOptions());
-        options.removeIf(o -> o.startsWith("-XX:SharedArchiveFile") || o.startsWith("-XX:ArchiveClassesAtExit"));
-        options.add("-XX:ArchiveClassesAtExit=" + target);
+        options.removeIf(o -> o.startsWith("-XX:SharedArchiveFile")
+                || o.startsWith("-XX:ArchiveClassesAtExit")
+                || o.startsWith("-XX:AOTCache"));
+        options.add(dumpOption + target);
         training.jvmOptions(options).javaToolOptions(null);
         FunctionProcess process = training.start();
         try {
@@ -114,6 +133,11 @@ public final class ClassDataArchive {
     /** {@code -XX:SharedArchiveFile=<archive> -Xshare:auto}: use the archive when it fits, start normally when not. */
     public static String javaToolOptions(Path archive) {
         return "-XX:SharedArchiveFile=" + archive.toAbsolutePath().normalize() + " -Xshare:auto";
+    }
+
+    /** {@code -XX:AOTCache=<cache>}: use the AOT cache (JDK 25+) when it fits, start normally when not. */
+    public static String aotJavaToolOptions(Path cache) {
+        return "-XX:AOTCache=" + cache.toAbsolutePath().normalize();
     }
 
     /** The command line described in the class comment. Exits 2 on a usage error, 1 on a failed build. */
