@@ -82,6 +82,14 @@ public final class ArchiveMojo extends AbstractMojo {
     @Parameter(property = "bricks.template", defaultValue = "${project.basedir}/template.yaml")
     File template;
 
+    /**
+     * How the training JVM loads the function. {@code false} (default): Lambda's runtime client loads
+     * {@code lib/*.jar} with its own class loader, as the managed runtime loads {@code /var/task}; {@code true}:
+     * the jars follow the runtime client on {@code -cp}, as a container image typically starts it.
+     */
+    @Parameter(property = "bricks.archive.functionOnClassPath", defaultValue = "false")
+    boolean functionOnClassPath;
+
     /** Skips the goal. */
     @Parameter(property = "bricks.archive.skip", defaultValue = "false")
     boolean skip;
@@ -126,6 +134,7 @@ public final class ArchiveMojo extends AbstractMojo {
                 .handler(handlerClass)
                 .functionName(handlerClass.substring(handlerClass.lastIndexOf('.') + 1))
                 .memoryMb(memoryMb)
+                .functionOnSystemClassPath(functionOnClassPath)
                 .javaHome(training.home());
         if (environment != null) {
             environment.forEach(function::environment);
@@ -149,7 +158,7 @@ public final class ArchiveMojo extends AbstractMojo {
         }
         String toolOptions = kind == ArchiveKind.CDS
                 ? ClassDataArchive.javaToolOptions(written)
-                : ClassDataArchive.aotJavaToolOptions(written);
+                : ClassDataArchive.aotCacheOptions(written);
         getLog().info("bricks:archive wrote " + written + " (" + kib + " KiB); start " + deployment
                 + " with JAVA_TOOL_OPTIONS=\"" + toolOptions + "\"");
         for (String line : target.explain(kind, training, deployment.toString())) {

@@ -60,6 +60,9 @@ public final class InvokeMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     File basedir;
 
+    /** The invoker's last {@code bricks invoke: …} error line, from the JVM's standard error. */
+    private final AtomicReference<String> lastError = new AtomicReference<>();
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         String handlerClass = Handlers.className(handler);
@@ -89,8 +92,6 @@ public final class InvokeMojo extends AbstractMojo {
             throw new MojoExecutionException("the invocation's JVM exited with " + exit + ": " + command);
         }
     }
-
-    private final AtomicReference<String> lastError = new AtomicReference<>();
 
     private int run(List<String> command) throws MojoExecutionException {
         Process process;

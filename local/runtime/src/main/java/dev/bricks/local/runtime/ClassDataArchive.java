@@ -30,7 +30,8 @@ import java.util.List;
  * <p>Command line, for a build step (exec-maven-plugin at {@code package}):
  * {@code java -cp bricks-local.jar:<runtime client jars> dev.bricks.local.runtime.ClassDataArchive
  * --deployment DIR --handler H --event FILE --archive OUT.jsa [--env NAME=VALUE]… [--memory MB]
- * [--dynamodb-endpoint URL] [--eventbridge-endpoint URL]}. Stateless; thread-safe.
+ * [--dynamodb-endpoint URL] [--eventbridge-endpoint URL] [--jdk JAVA_HOME] [--aot-cache]}; with {@code --aot-cache}
+ * (JDK 25+) it writes an AOT cache ({@link #buildAotCache}) instead of a CDS archive. Stateless; thread-safe.
  */
 public final class ClassDataArchive {
 
@@ -50,11 +51,14 @@ public final class ClassDataArchive {
     }
 
     /**
-     * Runs the function once on {@code sampleEvent} with JDK 25's {@code -XX:AOTCacheOutput} and writes the
-     * ahead-of-time cache (JEP 483/514: classes loaded and linked, plus method profiles) that later starts use
-     * through {@link #aotJavaToolOptions(Path)}. The function's JDK ({@link FunctionProcess.Builder#javaHome})
-     * must be 25 or newer; the same limits as for {@link #build} apply (same JDK build, same class path, jars).
+     * Runs the function once on {@code sampleEvent} on a JDK 25 or newer ({@link FunctionProcess.Builder#javaHome})
+     * with {@code -XX:AOTCacheOutput} and writes its ahead-of-time cache (JEP 483/514/515: classes loaded and
+     * linked, plus method profiles), which a later start uses through {@link #aotCacheOptions(Path)}. The same
+     * limits as a CDS archive: the same JDK build and the same class path.
      *
+     * @param function the function's options as it will run; not modified
+     * @param sampleEvent an event the function handles successfully
+     * @param cache where to write the cache; replaced if present
      * @return {@code cache}
      * @throws IllegalStateException if the sample invocation fails or the JVM writes no cache
      */
@@ -62,7 +66,7 @@ public final class ClassDataArchive {
         return train(function, sampleEvent, cache, "-XX:AOTCacheOutput=");
     }
 
-    private static Path train(FunctionProcess.Builder function, byte[] sampleEvent, Path archive, String dumpOption) {
+    private static Path train(FunctionProcess.Builder function, byte[] sampleEvent, Path archive, String flag) {
         Path target = archive.toAbsolutePath().normalize();
         try {
             Files.deleteIfExists(target);
@@ -78,7 +82,7 @@ public final class ClassDataArchive {
         options.removeIf(o -> o.startsWith("-XX:SharedArchiveFile")
                 || o.startsWith("-XX:ArchiveClassesAtExit")
                 || o.startsWith("-XX:AOTCache"));
-        options.add(dumpOption + target);
+        options.add(flag + target);
         training.jvmOptions(options).javaToolOptions(null);
         FunctionProcess process = training.start();
         try {
@@ -87,7 +91,8 @@ public final class ClassDataArchive {
                 throw new IllegalStateException("The sample event failed, so no archive was written: "
                         + run.result().payloadAsString());
             }
-            process.stop(Duration.ofSeconds(60));
+            // the AOT cache is assembled by a child JVM at exit: give it time
+            process.stop(Duration.ofSeconds(120));
         } catch (RuntimeException e) {
             process.close();
             deleteQuietly(target);
@@ -135,8 +140,8 @@ public final class ClassDataArchive {
         return "-XX:SharedArchiveFile=" + archive.toAbsolutePath().normalize() + " -Xshare:auto";
     }
 
-    /** {@code -XX:AOTCache=<cache>}: use the AOT cache (JDK 25+) when it fits, start normally when not. */
-    public static String aotJavaToolOptions(Path cache) {
+    /** {@code -XX:AOTCache=<cache>}: use the AOT cache when it fits (JDK 25 starts normally, with a warning, when not). */
+    public static String aotCacheOptions(Path cache) {
         return "-XX:AOTCache=" + cache.toAbsolutePath().normalize();
     }
 
@@ -145,8 +150,13 @@ public final class ClassDataArchive {
         FunctionProcess.Builder fn = FunctionProcess.builder().functionName("archive-training");
         Path event = null;
         Path archive = null;
+        boolean aot = false;
         try {
             for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--aot-cache")) {
+                    aot = true;
+                    continue;
+                }
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 if (value == null) {
                     throw new IllegalArgumentException(args[i] + " needs a value");
@@ -157,6 +167,7 @@ public final class ClassDataArchive {
                     case "--event" -> event = Path.of(value);
                     case "--archive" -> archive = Path.of(value);
                     case "--memory" -> fn.memoryMb(Integer.parseInt(value));
+                    case "--jdk" -> fn.javaHome(Path.of(value));
                     case "--dynamodb-endpoint" -> fn.dynamoDbEndpoint(URI.create(value));
                     case "--eventbridge-endpoint" -> fn.eventBridgeEndpoint(URI.create(value));
                     case "--env" -> {
@@ -179,9 +190,10 @@ public final class ClassDataArchive {
             return;
         }
         try {
-            Path written = build(fn, Files.readAllBytes(event), archive);
+            byte[] sample = Files.readAllBytes(event);
+            Path written = aot ? buildAotCache(fn, sample, archive) : build(fn, sample, archive);
             System.out.println("ClassDataArchive: wrote " + written + " (" + Files.size(written) / 1024 + " KiB); use "
-                    + "JAVA_TOOL_OPTIONS=\"" + javaToolOptions(written) + "\"");
+                    + "JAVA_TOOL_OPTIONS=\"" + (aot ? aotCacheOptions(written) : javaToolOptions(written)) + "\"");
         } catch (IOException | RuntimeException e) {
             System.err.println("ClassDataArchive: " + e.getMessage());
             System.exit(1);
