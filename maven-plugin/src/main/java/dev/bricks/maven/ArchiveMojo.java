@@ -117,10 +117,11 @@ public final class ArchiveMojo extends AbstractMojo {
         LambdaRuntime target = LambdaRuntime.of(runtime);
         Jdk training = jdk == null ? Jdk.current() : Jdk.at(jdk.toPath());
         if (training.feature() < kind.minimumJdk()) {
-            throw new MojoFailureException("a " + kind + " file needs JDK " + kind.minimumJdk() + " or newer to train,"
-                    + " and " + training + " is " + training.feature() + ": set -Dbricks.archive.jdk=<JDK "
-                    + kind.minimumJdk() + " home>"
-                    + (kind == ArchiveKind.AOT ? " or use -Dbricks.archive.kind=CDS" : ""));
+            throw new MojoFailureException(
+                    kind.description() + " needs JDK " + kind.minimumJdk() + " or newer to train,"
+                            + " and " + training + " is " + training.feature() + ": set -Dbricks.archive.jdk=<JDK "
+                            + kind.minimumJdk() + " home>"
+                            + (kind == ArchiveKind.AOT ? " or use -Dbricks.archive.kind=CDS" : ""));
         }
         Path deployment = deploymentDirectory.toPath();
         try {

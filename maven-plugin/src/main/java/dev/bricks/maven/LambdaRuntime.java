@@ -41,15 +41,16 @@ enum LambdaRuntime {
     List<String> explain(ArchiveKind kind, Jdk training, String deployment) {
         List<String> lines = new ArrayList<>();
         if (feature < kind.minimumJdk()) {
-            lines.add("MISMATCH: Lambda's " + id() + " runtime runs JDK " + feature + ", which cannot read a " + kind
-                    + " file (JDK " + kind.minimumJdk() + "+): deploy on java" + kind.minimumJdk()
+            lines.add("MISMATCH: Lambda's " + id() + " runtime runs JDK " + feature + ", which cannot read "
+                    + kind.description()
+                    + " (JDK " + kind.minimumJdk() + "+): deploy on java" + kind.minimumJdk()
                     + " or use -Dbricks.archive.kind=CDS.");
         }
         if (training.feature() != feature) {
             lines.add("MISMATCH: trained on JDK " + training.feature() + " but Lambda's " + id() + " runtime runs JDK "
                     + feature + ": a JVM only uses an archive written by its own build, so it will be ignored there.");
         }
-        lines.add("This " + kind + " file fits only " + training + " with the class path under " + deployment
+        lines.add("This file fits only " + training + " with the class path under " + deployment
                 + ". Lambda's " + id() + " runtime is Amazon Corretto " + feature + " loading /var/task, so there it"
                 + " is ignored at start (-Xshare:auto / AOTMode=auto: never wrong, but JDK 17 then starts with no"
                 + " class sharing at all, slower than without the file).");

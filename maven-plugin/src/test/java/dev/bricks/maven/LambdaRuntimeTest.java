@@ -30,7 +30,7 @@ class LambdaRuntimeTest {
         List<String> lines = LambdaRuntime.JAVA17.explain(ArchiveKind.AOT, TEMURIN_25, "/t");
 
         assertThat(lines.get(0))
-                .isEqualTo("MISMATCH: Lambda's java17 runtime runs JDK 17, which cannot read a AOT file (JDK 25+):"
+                .isEqualTo("MISMATCH: Lambda's java17 runtime runs JDK 17, which cannot read an AOT cache (JDK 25+):"
                         + " deploy on java25 or use -Dbricks.archive.kind=CDS.");
         assertThat(lines.get(1)).startsWith("MISMATCH: trained on JDK 25 but Lambda's java17 runtime runs JDK 17");
     }
