@@ -123,9 +123,10 @@ public final class ArchiveMojo extends AbstractMojo {
                             + kind.minimumJdk() + " home>"
                             + (kind == ArchiveKind.AOT ? " or use -Dbricks.archive.kind=CDS" : ""));
         }
+        Deployment layout = Deployment.of(projectJar, artifacts);
         Path deployment = deploymentDirectory.toPath();
         try {
-            Deployment.of(projectJar, artifacts).writeDirectory(deployment);
+            layout.writeDirectory(deployment);
         } catch (IOException e) {
             throw new MojoExecutionException("cannot lay out " + deployment + ": " + e.getMessage(), e);
         }

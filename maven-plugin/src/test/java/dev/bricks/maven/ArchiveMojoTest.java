@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,8 @@ class ArchiveMojoTest {
         mojo.runtime = "java17";
         mojo.jdk = jdk.toFile();
         mojo.projectJar = dir.resolve("target/app-1.0.jar").toFile();
+        mojo.artifacts = Set.of();
+        mojo.deploymentDirectory = dir.resolve("target/lambda").toFile();
         return mojo;
     }
 
