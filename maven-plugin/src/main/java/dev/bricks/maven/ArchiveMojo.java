@@ -10,9 +10,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
-import org.apache.maven.artifact.Artifact;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -34,7 +31,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         defaultPhase = LifecyclePhase.PACKAGE,
         requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)
-public final class ArchiveMojo extends AbstractMojo {
+public final class ArchiveMojo extends DeploymentMojo {
 
     /** The handler class ({@code com.example.Orders}) as in the template. */
     @Parameter(property = "bricks.handler")
@@ -97,14 +94,8 @@ public final class ArchiveMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}/lambda", readonly = true)
     File deploymentDirectory;
 
-    @Parameter(defaultValue = "${project.build.directory}/${project.build.finalName}.jar", readonly = true)
-    File projectJar;
-
     @Parameter(defaultValue = "${project.build.directory}", readonly = true)
     File buildDirectory;
-
-    @Parameter(defaultValue = "${project.artifacts}", readonly = true, required = true)
-    Set<Artifact> artifacts;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -123,7 +114,7 @@ public final class ArchiveMojo extends AbstractMojo {
                             + kind.minimumJdk() + " home>"
                             + (kind == ArchiveKind.AOT ? " or use -Dbricks.archive.kind=CDS" : ""));
         }
-        Deployment layout = Deployment.of(projectJar, artifacts);
+        Deployment layout = deployment();
         Path deployment = deploymentDirectory.toPath();
         try {
             layout.writeDirectory(deployment);

@@ -2,9 +2,6 @@ package dev.bricks.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.util.Set;
-import org.apache.maven.artifact.Artifact;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -22,7 +19,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         defaultPhase = LifecyclePhase.PACKAGE,
         requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)
-public final class ZipMojo extends AbstractMojo {
+public final class ZipMojo extends DeploymentMojo {
 
     /** Where the zip goes. */
     @Parameter(
@@ -34,19 +31,13 @@ public final class ZipMojo extends AbstractMojo {
     @Parameter(property = "bricks.zip.skip", defaultValue = "false")
     boolean skip;
 
-    @Parameter(defaultValue = "${project.build.directory}/${project.build.finalName}.jar", readonly = true)
-    File projectJar;
-
-    @Parameter(defaultValue = "${project.artifacts}", readonly = true, required = true)
-    Set<Artifact> artifacts;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("bricks:zip skipped");
             return;
         }
-        Deployment deployment = Deployment.of(projectJar, artifacts);
+        Deployment deployment = deployment();
         try {
             deployment.writeZip(zip.toPath());
         } catch (IOException e) {
