@@ -17,9 +17,10 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
 /**
- * Generates {@code <Entity>Schema} for every {@code @Entity} record or bean: a static immutable table schema
- * (no reflection), an {@code EntitySchema}, typed key/partition/sort-key builders and attribute constants; and a
- * document schema for every record type nested in an entity. Reads each entity into a model
+ * Generates {@code <Entity>Schema} for every {@code @Entity} record or bean: an {@code ItemCodec} (direct
+ * {@code AttributeValue} marshalling, no reflection; {@link CodecWriter}), an opt-in enhanced-client table schema in a
+ * lazily initialised holder, an {@code EntitySchema}, typed key/partition/sort-key builders and attribute constants;
+ * and a codec and document schema for every record type nested in an entity. Reads each entity into a model
  * ({@link EntityReader}), checks it ({@link EntityValidator}) and writes its source ({@link SchemaWriter});
  * problems are compile errors on the element concerned.
  *
