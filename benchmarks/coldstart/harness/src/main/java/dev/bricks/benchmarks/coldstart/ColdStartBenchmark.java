@@ -794,7 +794,8 @@ public final class ColdStartBenchmark {
         Files.write(options.work.resolve("runs.csv"), lines);
     }
 
-    static void unzip(Path zip, Path dir) throws IOException {
+    static void unzip(Path zip, Path into) throws IOException {
+        Path dir = into.toAbsolutePath().normalize();
         Files.createDirectories(dir);
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
