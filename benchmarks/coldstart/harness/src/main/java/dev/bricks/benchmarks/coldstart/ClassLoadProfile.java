@@ -2,8 +2,6 @@ package dev.bricks.benchmarks.coldstart;
 
 import dev.bricks.local.runtime.FunctionProcess;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,7 +82,8 @@ public final class ClassLoadProfile {
                         .output(work.resolve(name + "-output.log"));
                 ColdStartBenchmark.FUNCTION_ENVIRONMENT.forEach(b::environment);
                 try (FunctionProcess fn = b.start()) {
-                    var inv = fn.invoke(event(name));
+                    var inv = fn.invoke(ColdStartBenchmark.event(
+                            "profile-" + name + "-" + Long.toHexString(System.nanoTime()), "user-profile-" + name));
                     System.out.printf(
                             Locale.ROOT,
                             "%n== %s (%s, %s): init %.0f ms, first duration %.0f ms, whole %.0f ms%n",
@@ -158,16 +156,6 @@ public final class ClassLoadProfile {
                 list.get(0).seconds(),
                 list.get(list.size() - 1).seconds()));
         System.out.printf(Locale.ROOT, "%-48s %7d%n", "total", loaded.size());
-    }
-
-    private static byte[] event(String name) throws IOException {
-        try (InputStream in = ColdStartBenchmark.class.getResourceAsStream("place-order-event.json")) {
-            String t = new String(Objects.requireNonNull(in).readAllBytes(), StandardCharsets.UTF_8);
-            String tag = Long.toHexString(System.nanoTime());
-            return t.replace("{{requestId}}", "profile-" + name + "-" + tag)
-                    .replace("{{userId}}", "user-profile-" + tag)
-                    .getBytes(StandardCharsets.UTF_8);
-        }
     }
 
     private static void unzipFresh(Path zip, Path dir) throws IOException {

@@ -775,7 +775,8 @@ public final class ColdStartBenchmark {
 
     // ---- helpers ----
 
-    private static byte[] event(String requestId, String userId) {
+    /** The place-order event of every run, with its request id and the body's user id filled in. */
+    static byte[] event(String requestId, String userId) {
         try (InputStream in = ColdStartBenchmark.class.getResourceAsStream("place-order-event.json")) {
             String template = new String(
                     Objects.requireNonNull(in, "place-order-event.json").readAllBytes(), StandardCharsets.UTF_8);

@@ -3,12 +3,9 @@ package dev.bricks.benchmarks.coldstart;
 import dev.bricks.local.runtime.ClassDataArchive;
 import dev.bricks.local.runtime.FunctionProcess;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -58,12 +55,16 @@ public final class RecommendedDeployment {
                     .eventBridgeEndpoint(engines.eventBridgeEndpoint())
                     .output(out.resolve("training.log"));
             ColdStartBenchmark.FUNCTION_ENVIRONMENT.forEach(fn::environment);
-            ClassDataArchive.buildAotCache(fn, trainingEvent(), cache);
+            ClassDataArchive.buildAotCache(
+                    fn,
+                    ColdStartBenchmark.event("recommended-" + Long.toHexString(System.nanoTime()), "user-recommended"),
+                    cache);
             // one start with the cache: proves it is used, and records the command it fits
             try (FunctionProcess check = fn.javaToolOptions(ClassDataArchive.aotCacheOptions(cache))
                     .output(out.resolve("check.log"))
                     .start()) {
-                FunctionProcess.Invocation inv = check.invoke(trainingEvent());
+                FunctionProcess.Invocation inv = check.invoke(ColdStartBenchmark.event(
+                        "recommended-" + Long.toHexString(System.nanoTime()), "user-recommended"));
                 Files.writeString(
                         out.resolve("launch.txt"),
                         "JAVA_TOOL_OPTIONS=" + ClassDataArchive.aotCacheOptions(cache) + "\n"
@@ -86,16 +87,6 @@ public final class RecommendedDeployment {
                 Files.size(zip) / 1e6,
                 Files.size(cache) / 1e6,
                 Files.size(deployment) / 1e6);
-    }
-
-    private static byte[] trainingEvent() throws IOException {
-        try (InputStream in = ColdStartBenchmark.class.getResourceAsStream("place-order-event.json")) {
-            String t = new String(Objects.requireNonNull(in).readAllBytes(), StandardCharsets.UTF_8);
-            String tag = Long.toHexString(System.nanoTime());
-            return t.replace("{{requestId}}", "recommended-training-" + tag)
-                    .replace("{{userId}}", "user-training-" + tag)
-                    .getBytes(StandardCharsets.UTF_8);
-        }
     }
 
     private static void zip(Path task, Path cache, Path target) throws IOException {

@@ -3,9 +3,6 @@ package dev.bricks.benchmarks.coldstart;
 import dev.bricks.local.runtime.FunctionProcess;
 import dev.bricks.local.runtime.InvocationReport;
 import dev.bricks.local.runtime.InvocationResult;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * What core's SnapStart priming hook does to the first invocation, as far as one machine can show it: the bricks
@@ -81,8 +77,8 @@ public final class SnapStartProbe {
                     }
                     b.jvmOptions(jvm);
                     try (FunctionProcess fn = b.start()) {
-                        FunctionProcess.Invocation inv =
-                                fn.invoke(event("snap-" + round + "-" + row.replace(' ', '-')));
+                        FunctionProcess.Invocation inv = fn.invoke(ColdStartBenchmark.event(
+                                "snap-" + round + "-" + row.replace(' ', '-'), "user-snap-" + round));
                         if (inv.result().status() != InvocationResult.Status.SUCCESS
                                 || !inv.result().payloadAsString().contains("\"statusCode\":201")) {
                             throw new IllegalStateException(
@@ -115,14 +111,5 @@ public final class SnapStartProbe {
                 row,
                 Stats.of(list.stream().map(a -> a[0]).toList()).median(),
                 Stats.of(list.stream().map(a -> a[1]).toList()).median()));
-    }
-
-    private static byte[] event(String requestId) throws IOException {
-        try (InputStream in = ColdStartBenchmark.class.getResourceAsStream("place-order-event.json")) {
-            String t = new String(Objects.requireNonNull(in).readAllBytes(), StandardCharsets.UTF_8);
-            return t.replace("{{requestId}}", requestId)
-                    .replace("{{userId}}", "user-" + requestId)
-                    .getBytes(StandardCharsets.UTF_8);
-        }
     }
 }
