@@ -14,14 +14,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)   # before our own build adds to it
-modules="benchmarks/coldstart/harness"
-for pom in benchmarks/coldstart/functions/*/pom.xml; do
-  modules="$modules,$(dirname "$pom")"
-done
-# shellcheck disable=SC2086
-./mvnw -B -q ${MVN_FLAGS--o} -P coldstart -pl "$modules" -am package -DskipTests
-
-cp="benchmarks/coldstart/harness/target/coldstart-harness-0.1.0-SNAPSHOT.jar:$(cat benchmarks/coldstart/harness/target/classpath.txt)"
+# shellcheck source=package.sh
+. benchmarks/coldstart/package.sh
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]; then commit="$commit (with uncommitted changes)"; fi
 exec java -cp "$cp" dev.bricks.benchmarks.coldstart.ColdStartBenchmark --command "benchmarks/coldstart/run.sh $*" \
