@@ -72,15 +72,17 @@ final class WritePlanner<T> {
     /** The item of an entity with its managed timestamps, recomputed index keys and correlation id. */
     private Map<String, AttributeValue> itemOf(T entity) {
         Map<String, AttributeValue> item = schema.codec().toItem(entity);
-        AttributeValue now = AttributeValue.fromS(table.clock().instant().toString());
         boolean stamped = false;
-        if (schema.createdAtAttribute() != null && !item.containsKey(schema.createdAtAttribute())) {
-            item.put(schema.createdAtAttribute(), now);
-            stamped = true;
-        }
-        if (schema.updatedAtAttribute() != null) {
-            item.put(schema.updatedAtAttribute(), now);
-            stamped = true;
+        if (schema.createdAtAttribute() != null || schema.updatedAtAttribute() != null) {
+            AttributeValue now = AttributeValue.fromS(table.clock().instant().toString());
+            if (schema.createdAtAttribute() != null && !item.containsKey(schema.createdAtAttribute())) {
+                item.put(schema.createdAtAttribute(), now);
+                stamped = true;
+            }
+            if (schema.updatedAtAttribute() != null) {
+                item.put(schema.updatedAtAttribute(), now);
+                stamped = true;
+            }
         }
         if (stamped && schema.timestampsFeedKeys()) {
             // managed timestamps feed key templates: render every virtual key attribute again from the stamped entity
