@@ -1,34 +1,27 @@
 package dev.bricks.local.app;
 
+import static dev.bricks.local.app.fixtures.AppClients.dynamo;
+import static dev.bricks.local.app.fixtures.AppClients.eventBridge;
+import static dev.bricks.local.app.fixtures.AppClients.get;
 import static dev.bricks.local.app.fixtures.Eventually.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bricks.local.app.fixtures.AppClients;
 import dev.bricks.local.app.fixtures.TestFunctionZips;
 import dev.bricks.local.functions.FunctionInvoker;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -119,28 +112,13 @@ class FaultInjectionTest {
                                     .at(FailurePoint.AFTER_HANDLER))
                     .build());
 
-    static final StaticCredentialsProvider CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y"));
-
     static Path tempDir() {
-        try {
-            Path dir = Files.createTempDirectory("bricks-faults");
-            for (String sub : List.of("rule", "flaky", "after", "stream")) {
-                Files.createDirectories(dir.resolve("records").resolve(sub));
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return AppClients.tempDirWithRecords("bricks-faults", "rule", "flaky", "after", "stream");
     }
 
     static Path template(Path dir) {
         TestFunctionZips.write(dir.resolve("fn.zip"), "v1", FaultInjectionTest::sdkLibrary);
-        try {
-            return Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return AppClients.writeTemplate(dir, TEMPLATE);
     }
 
     /** The DynamoDB SDK and what it needs, for {@code TransactingHandler}. */
@@ -151,56 +129,17 @@ class FaultInjectionTest {
     }
 
     static List<String> records(String kind) {
-        try (Stream<Path> files = Files.list(DIR.resolve("records").resolve(kind))) {
-            return files.filter(p -> p.toString().endsWith(".json"))
-                    .map(p -> {
-                        try {
-                            return Files.readString(p);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    })
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return AppClients.records(DIR.resolve("records").resolve(kind));
     }
 
     static long recordsContaining(String kind, String text) {
         return records(kind).stream().filter(r -> r.contains(text)).count();
     }
 
-    static HttpResponse<String> get(URI uri) throws Exception {
-        return HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(uri)
-                                .timeout(Duration.ofSeconds(60))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-    }
-
-    static DynamoDbClient dynamo(Endpoints endpoints) {
-        return DynamoDbClient.builder()
-                .endpointOverride(endpoints.dynamoDb())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS)
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
-    }
-
-    static EventBridgeClient events(Endpoints endpoints) {
-        return EventBridgeClient.builder()
-                .endpointOverride(endpoints.eventBridge())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS)
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
-    }
-
     @Test
     void maxEventBridgeDeliveries_eachEventReachesTheTarget1To3Times(Endpoints endpoints, FaultInjection faults) {
         int before = faults.duplicateEventBridgeDeliveries();
-        try (EventBridgeClient events = events(endpoints)) {
+        try (EventBridgeClient events = eventBridge(endpoints)) {
             for (int i = 0; i < 8; i++) {
                 String detail = "{\"dup\":\"d-" + i + "\"}";
                 events.putEvents(b -> b.entries(PutEventsRequestEntry.builder()
@@ -279,7 +218,7 @@ class FaultInjectionTest {
     @Test
     void failInvocations_asyncTarget_isRetriedTwiceLikeAFunctionError(Endpoints endpoints, FaultInjection faults) {
         int before = faults.duplicateEventBridgeDeliveries();
-        try (EventBridgeClient events = events(endpoints)) {
+        try (EventBridgeClient events = eventBridge(endpoints)) {
             events.putEvents(b -> b.entries(PutEventsRequestEntry.builder()
                     .source("faults.test")
                     .detailType("Async")

@@ -1,7 +1,9 @@
 package dev.bricks.local.app;
 
+import static dev.bricks.local.app.fixtures.AppClients.dynamo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bricks.local.app.fixtures.AppClients;
 import dev.bricks.local.app.fixtures.TestFunctionZips;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,10 +21,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -76,7 +74,7 @@ class IdempotencyCrashTest {
         try {
             Path dir = Files.createTempDirectory("bricks-idempotency-crash");
             TestFunctionZips.write(dir.resolve("fn.zip"), "v1", IdempotencyCrashTest::functionLibrary);
-            return Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
+            return AppClients.writeTemplate(dir, TEMPLATE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -103,15 +101,6 @@ class IdempotencyCrashTest {
                                 .POST(HttpRequest.BodyPublishers.ofString("{\"sku\":\"A-1\",\"quantity\":2}"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
-    }
-
-    static DynamoDbClient dynamo(Endpoints endpoints) {
-        return DynamoDbClient.builder()
-                .endpointOverride(endpoints.dynamoDb())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
     }
 
     /** The idempotency records on the table (a test-side scan; the library itself never scans). */
