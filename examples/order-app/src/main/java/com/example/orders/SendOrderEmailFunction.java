@@ -6,6 +6,8 @@ import dev.bricks.core.dynamodb.StreamRecord;
 import dev.bricks.dynamo.EntityRepository;
 import dev.bricks.dynamo.StreamImages;
 import dev.bricks.idempotency.Idempotency;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -65,12 +67,17 @@ public final class SendOrderEmailFunction extends DynamoDbStreamHandler {
         }
     }
 
+    /** Two decimals: DynamoDB keeps a number's value, not its scale ({@code 2.50} comes back as {@code 2.5}). */
+    private static String money(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
     private void send(Order order, String to) {
         String lines = order.items().stream()
-                .map(l -> "  " + l.quantity() + " x " + l.sku() + " at " + l.unitPrice())
+                .map(l -> "  " + l.quantity() + " x " + l.sku() + " at " + money(l.unitPrice()))
                 .collect(Collectors.joining("\n"));
-        String text =
-                "Thank you for your order " + order.orderId() + ".\n\n" + lines + "\n\nTotal: " + order.total() + "\n";
+        String text = "Thank you for your order " + order.orderId() + ".\n\n" + lines + "\n\nTotal: "
+                + money(order.total()) + "\n";
         String messageId = ses.sendEmail(m -> m.fromEmailAddress(from)
                         .destination(d -> d.toAddresses(to))
                         .content(c -> c.simple(s -> s.subject(t -> t.data("Your order " + order.orderId()))

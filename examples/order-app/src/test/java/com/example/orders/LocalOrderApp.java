@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -68,24 +69,26 @@ final class LocalOrderApp implements AutoCloseable {
 
     /** Starts the issuer and the template (in {@code dir}), with the given API port (0: a free one). */
     static LocalOrderApp start(Path template, int port, PrintStream logs) {
+        return start(template, port, logs, options -> {});
+    }
+
+    /** As {@link #start(Path, int, PrintStream)}, with more options (fault injection) set by {@code more}. */
+    static LocalOrderApp start(Path template, int port, PrintStream logs, Consumer<LocalAppOptions.Builder> more) {
         LocalIssuer issuer = LocalIssuer.start();
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         try {
-            LocalApp app = LocalApp.start(
-                    template,
-                    LocalAppOptions.builder()
-                            .port(port)
-                            .parameterOverride("JwtIssuer", issuer.issuer())
-                            .parameterOverride("JwtAudience", LocalIssuer.AUDIENCE)
-                            .parameterOverride(
-                                    "CursorSecret", Base64.getEncoder().encodeToString(secret))
-                            .parameterOverride("MailFrom", MAIL_FROM)
-                            .parameterOverride("FunctionMemory", "384")
-                            .logs(logs)
-                            .colour(false)
-                            .build());
-            return new LocalOrderApp(issuer, app);
+            LocalAppOptions.Builder options = LocalAppOptions.builder()
+                    .port(port)
+                    .parameterOverride("JwtIssuer", issuer.issuer())
+                    .parameterOverride("JwtAudience", LocalIssuer.AUDIENCE)
+                    .parameterOverride("CursorSecret", Base64.getEncoder().encodeToString(secret))
+                    .parameterOverride("MailFrom", MAIL_FROM)
+                    .parameterOverride("FunctionMemory", "384")
+                    .logs(logs)
+                    .colour(false);
+            more.accept(options);
+            return new LocalOrderApp(issuer, LocalApp.start(template, options.build()));
         } catch (RuntimeException e) {
             issuer.close();
             throw e;
