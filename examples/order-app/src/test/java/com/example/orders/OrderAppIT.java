@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bricks.local.functions.InvokeOutcome;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -34,24 +31,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class OrderAppIT {
 
-    private static final ByteArrayOutputStream LOGS = new ByteArrayOutputStream();
     private static LocalOrderApp shop;
 
     @BeforeAll
     static void start() {
-        PrintStream tee = new PrintStream(
-                new OutputStream() {
-                    @Override
-                    public void write(int b) {
-                        synchronized (LOGS) {
-                            LOGS.write(b);
-                        }
-                        System.out.write(b);
-                    }
-                },
-                true,
-                StandardCharsets.UTF_8);
-        shop = LocalOrderApp.start(Path.of("template.yaml"), 0, tee);
+        shop = LocalOrderApp.start(Path.of("template.yaml"), 0, System.out);
         shop.seed();
     }
 

@@ -3,6 +3,7 @@ package com.example.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bricks.local.app.KilledEnvironments;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -12,10 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -28,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * Many orders at once on bricks-local: every order stored once, every profile counter exact, every mail sent once,
  * every stock change applied once. {@link #ORDERS} orders from {@link #CLIENTS} concurrent clients, each with an
  * {@code Idempotency-Key} and retried with it on 409 / 5xx (the 10 000-order variant is
- * {@code benchmarks/order-app/reliability.sh}).
+ * {@code benchmarks/order-app/reliability.sh}), under {@link Faults}; and a {@code placeOrder} JVM killed right after
+ * its transaction committed.
  */
 class ReliabilityIT {
 
@@ -132,7 +136,38 @@ class ReliabilityIT {
                         .isEqualTo(1L));
         System.out.printf(
                 "ReliabilityIT: %d orders from %d clients, %d client retries, faults: %s%n",
-                ORDERS, CLIENTS, retries.get(), Faults.describe());
+                ORDERS, CLIENTS, retries.get(), Faults.describe(shop.app()));
+    }
+
+    @Test
+    void placeOrder_jvmKilledAfterTheCommit_retryWithTheKeyGetsTheFirstOrderAndTheEventGoesOutOnce() throws Exception {
+        String token = shop.issuer().token("crash", "crash@example.com", OrdersAuthorizer.READ, OrdersAuthorizer.WRITE);
+        long plates = shop.stock("PLATE-GREEN-8X8");
+        String body = "{\"items\":[{\"sku\":\"PLATE-GREEN-8X8\",\"quantity\":7}]}";
+        String key = UUID.randomUUID().toString();
+        CompletableFuture<KilledEnvironments> kill =
+                shop.app().faults().killAfterNextTransactWrite("PlaceOrderFunction");
+
+        HttpResponse<String> lost = shop.post("/order", token, body, Map.of("Idempotency-Key", key));
+        kill.get(60, TimeUnit.SECONDS);
+        assertThat(lost.statusCode()).as(lost.body()).isEqualTo(500);
+        assertThat(shop.orders("crash")).hasSize(1); // the transaction committed before the JVM died
+        String stored = shop.orders("crash").get(0).orderId();
+
+        AtomicLong retries = new AtomicLong();
+        String retried = place(token, body, key, retries); // 409 until the crashed invocation's deadline, then 201
+
+        assertThat(retried).isEqualTo(stored);
+        assertThat(retries.get()).isPositive();
+        LocalOrderApp.await(
+                "the crashed order confirmed",
+                () -> shop.order("crash", stored).filter(o -> o.status() == OrderStatus.CONFIRMED));
+        assertThat(shop.orders("crash")).hasSize(1);
+        assertThat(shop.profile("crash").orElseThrow().orderCount()).isEqualTo(1L);
+        assertThat(shop.stock("PLATE-GREEN-8X8")).isEqualTo(plates - 7);
+        LocalOrderApp.await(
+                "its mail", () -> Optional.ofNullable(mailsPerOrder().get(stored)));
+        assertThat(mailsPerOrder().get(stored)).isEqualTo(1L);
     }
 
     private static Map<String, Long> mailsPerOrder() {
