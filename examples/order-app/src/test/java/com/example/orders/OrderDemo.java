@@ -123,7 +123,7 @@ public final class OrderDemo {
     }
 
     private void printCurlLines() {
-        String api = shop.app().endpoints().api().toString();
+        String api = shop.app().endpoints().api().toString().replaceAll("/$", "");
         String ada = shop.issuer().token(ADA, "ada@example.com", OrdersAuthorizer.READ, OrdersAuthorizer.WRITE);
         out.println();
         out.println("The app keeps running; try it by hand (tokens valid " + LocalIssuer.TOKEN_LIFETIME.toMinutes()
@@ -133,7 +133,7 @@ public final class OrderDemo {
                 + " -H 'Content-Type: application/json' -H \"Idempotency-Key: $(uuidgen)\""
                 + " -d '{\"items\":[{\"sku\":\"BRICK-BLUE-2X2\",\"quantity\":2}]}'");
         out.println("  curl -i " + api + "/orders -H \"Authorization: Bearer $TOKEN\"");
-        out.println("  curl -i " + api + "/orders?limit=1 -H \"Authorization: Bearer $TOKEN\"");
+        out.println("  curl -i '" + api + "/orders?limit=1' -H \"Authorization: Bearer $TOKEN\"");
         out.println("  curl -i " + api + "/orders");
         out.println("  curl -s " + shop.app().endpoints().ses() + "/_bricks/ses/emails");
         out.println("Ctrl-C stops everything.");
