@@ -12,15 +12,17 @@ MODULE=examples/order-app
 ./mvnw -B -q -pl "$MODULE" -am package dependency:build-classpath -DskipTests -Dmdep.includeScope=test \
     -Dmdep.outputFile=target/bench-classpath.txt
 BENCH="$MODULE/target/bench"
-rm -rf "$BENCH" && mkdir -p "$BENCH/unzipped" "$BENCH/deployment/lib"
-unzip -q "$MODULE/target/order-app.zip" -d "$BENCH/unzipped"
-# a class-data-sharing archive needs every class in a jar: the function's classes as lib/order-app.jar
-cp "$BENCH"/unzipped/lib/*.jar "$BENCH/deployment/lib/"
-(cd "$BENCH/unzipped" && jar cf ../deployment/lib/order-app.jar $(ls | grep -v '^lib$'))
-echo "deployment size (every function deploys the same zip): order-app.zip $(stat -c %s "$MODULE/target/order-app.zip") bytes," \
-     "unzipped $(du -sb "$BENCH/unzipped" | cut -f1) bytes in $(ls "$BENCH/unzipped/lib" | wc -l) jars"
+rm -rf "$BENCH"
+# a class-data-sharing archive needs every class in a jar: each zip unzipped with its classes as lib/order-app.jar
+for ZIP in order-app order-app-mail; do
+  mkdir -p "$BENCH/$ZIP-unzipped" "$BENCH/$ZIP/lib"
+  unzip -q "$MODULE/target/$ZIP.zip" -d "$BENCH/$ZIP-unzipped"
+  cp "$BENCH/$ZIP-unzipped"/lib/*.jar "$BENCH/$ZIP/lib/"
+  (cd "$BENCH/$ZIP-unzipped" && jar cf "../$ZIP/lib/order-app.jar" $(ls | grep -v '^lib$'))
+  echo "deployment size: $ZIP.zip $(stat -c %s "$MODULE/target/$ZIP.zip") bytes ($(ls "$BENCH/$ZIP-unzipped/lib" | wc -l) jars)"
+done
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, $(java -version 2>&1 | head -1)"
 cd "$MODULE"
 java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" com.example.orders.OrderBenchmark \
-    target/bench/deployment events "$WARM" "$RUNS"
+    target/bench/order-app target/bench/order-app-mail events "$WARM" "$RUNS"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

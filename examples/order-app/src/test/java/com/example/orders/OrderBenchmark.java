@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * Duration in fresh JVMs on Lambda's runtime client ({@link FunctionProcess}, the managed runtime's JVM flags),
  * without and with a class-data-sharing archive written by a training run of that function.
  *
- * <p>Arguments: {@code <deployment dir (lib/*.jar only)> <events dir> [warm requests] [cold runs]}.
+ * <p>Arguments: {@code <deployment dir> <SendOrderEmailFunction's deployment dir> <events dir> [warm requests]
+ * [cold runs]} (deployment dirs with every class in {@code lib/*.jar}).
  */
 public final class OrderBenchmark {
 
@@ -36,14 +37,15 @@ public final class OrderBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path deployment = Path.of(args[0]).toAbsolutePath();
-        Path events = Path.of(args[1]);
-        int warm = args.length > 2 ? Integer.parseInt(args[2]) : 500;
-        int runs = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+        Path mailDeployment = Path.of(args[1]).toAbsolutePath();
+        Path events = Path.of(args[2]);
+        int warm = args.length > 3 ? Integer.parseInt(args[3]) : 500;
+        int runs = args.length > 4 ? Integer.parseInt(args[4]) : 5;
         try (LocalOrderApp shop =
                 LocalOrderApp.start(Path.of("template.yaml"), 0, new PrintStream(PrintStream.nullOutputStream()))) {
             shop.seed();
             warmLatency(shop, warm);
-            coldStarts(shop, deployment, events, runs);
+            coldStarts(shop, deployment, mailDeployment, events, runs);
         }
         System.exit(0);
     }
@@ -79,7 +81,8 @@ public final class OrderBenchmark {
         }
     }
 
-    private static void coldStarts(LocalOrderApp shop, Path deployment, Path events, int runs) throws Exception {
+    private static void coldStarts(LocalOrderApp shop, Path deployment, Path mailDeployment, Path events, int runs)
+            throws Exception {
         String token = shop.issuer().token("ada", "ada@example.com", OrdersAuthorizer.READ, OrdersAuthorizer.WRITE);
         String placeOrder = Files.readString(events.resolve("place-order.json"));
         String stream = Files.readString(events.resolve("order-stream-insert.json"));
@@ -120,12 +123,13 @@ public final class OrderBenchmark {
         env.put("AWS_ENDPOINT_URL_SESV2", shop.app().endpoints().ses().toString());
         env.put("BRICKS_SERVICE_NAME", "order-app");
         Path archives = deployment.resolveSibling("archives");
+        Files.createDirectories(archives);
         System.out.println("Init Duration per function, " + runs
                 + " fresh JVMs each (median, min-max), 1024 MB flags, this JVM's JDK:");
         for (Fn fn : functions) {
             Supplier<FunctionProcess.Builder> builder = () -> {
                 FunctionProcess.Builder b = FunctionProcess.builder()
-                        .deployment(deployment)
+                        .deployment(fn.id().equals("SendOrderEmailFunction") ? mailDeployment : deployment)
                         .handler(fn.handler())
                         .functionName(fn.id())
                         .memoryMb(1024)
