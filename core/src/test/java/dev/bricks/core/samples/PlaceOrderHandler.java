@@ -20,7 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Sample: the seed article's {@code placeOrder} (POST /order with {userId, items} → 201 {orderId, message})
  * on Bricks, with the order kept in memory (the DynamoDB and EventBridge parts live in the other modules).
- * Run it once with the README's first command.
+ * Run it once with the one-shot invoker command of the root README's "Building" section.
  */
 public final class PlaceOrderHandler extends HttpHandler {
 

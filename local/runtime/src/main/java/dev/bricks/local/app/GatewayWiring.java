@@ -107,7 +107,7 @@ final class GatewayWiring {
             throw new TemplateException(
                     api.location(),
                     "API " + api.logicalId() + ": authorizer " + name
-                            + " needs a FunctionArn that is !GetAtt <Function>.Arn of a function of this template"
+                            + " needs a FunctionArn that is !GetAtt <Function>.Arn (or that ARN with an alias, :live) of a function of this template"
                             + " (JWT and Cognito authorizers are not simulated)");
         }
         AuthorizerConfig.Builder b = AuthorizerConfig.builder(name, String.valueOf(functionId));
@@ -136,6 +136,9 @@ final class GatewayWiring {
         }
         if (identity.get("QueryStrings") instanceof List<?> qs) {
             qs.forEach(q -> b.identitySource(prefix + "querystring." + q));
+        }
+        if (identity.get("Context") instanceof List<?> ctx) {
+            ctx.forEach(c -> b.identitySource((http ? "$context." : "context.") + c));
         }
         if (identity.get("StageVariables") instanceof List<?> sv) {
             sv.forEach(v -> b.identitySource((http ? "$stageVariables." : "stageVariables.") + v));

@@ -670,6 +670,10 @@ public final class TemplateReader {
             return null;
         }
         String name = arn.substring(i + marker.length());
+        int qualifier = name.indexOf(':'); // an alias or version (…:function:name:live): the function itself here
+        if (qualifier >= 0) {
+            name = name.substring(0, qualifier);
+        }
         for (Map.Entry<String, String> e : types.entrySet()) {
             if (e.getValue().equals(FUNCTION)
                     && resources.containsKey(e.getKey())

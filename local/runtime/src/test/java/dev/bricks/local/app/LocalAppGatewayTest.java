@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The API gateway of a template run through {@link LocalApp}: an HTTP API with a Lambda authorizer (simple
- * responses, header identity source, result cache) and the 6 MB payload limit.
+ * responses, an alias-qualified {@code FunctionArn}, header and {@code $context.routeKey} identity sources, result
+ * cache) and the 6 MB payload limit.
  */
 class LocalAppGatewayTest {
 
@@ -39,8 +40,8 @@ class LocalAppGatewayTest {
                     DefaultAuthorizer: Simple
                     Authorizers:
                       Simple:
-                        FunctionArn: !GetAtt AuthFn.Arn
-                        Identity: {Headers: [Authorization], ReauthorizeEvery: 300}
+                        FunctionArn: !Sub "${AuthFn.Arn}:live"
+                        Identity: {Headers: [Authorization], Context: [routeKey], ReauthorizeEvery: 300}
                         AuthorizerPayloadFormatVersion: "2.0"
                         EnableSimpleResponses: true
               AuthFn:
@@ -54,6 +55,7 @@ class LocalAppGatewayTest {
                   Handler: dev.bricks.local.app.fixtures.RecordingHandler::handleRequest
                   Events:
                     Secret: {Type: HttpApi, Properties: {ApiId: !Ref Api, Path: /secret, Method: GET}}
+                    OtherSecret: {Type: HttpApi, Properties: {ApiId: !Ref Api, Path: /secret/other, Method: GET}}
                     Open:
                       Type: HttpApi
                       Properties: {ApiId: !Ref Api, Path: /open, Method: GET, Auth: {Authorizer: NONE}}
@@ -126,6 +128,15 @@ class LocalAppGatewayTest {
         assertThat(event.at("/requestContext/authorizer/lambda/user").asText()).isEqualTo("ada");
         assertThat(event.at("/routeKey").asText()).isEqualTo("GET /secret");
         assertThat(authorizerRuns("allow-ada")).isEqualTo(1);
+    }
+
+    @Test
+    void authorizedRoute_routeKeyIdentitySource_cachesPerRoute(LocalApp app) throws Exception {
+        assertThat(get(app, "/secret", "allow-per-route").statusCode()).isEqualTo(200);
+        assertThat(get(app, "/secret", "allow-per-route").statusCode()).isEqualTo(200);
+        assertThat(get(app, "/secret/other", "allow-per-route").statusCode()).isEqualTo(200);
+
+        assertThat(authorizerRuns("allow-per-route")).isEqualTo(2); // once per route, then cached
     }
 
     @Test
