@@ -1,5 +1,6 @@
 package dev.bricks.local.app;
 
+import dev.bricks.local.console.ConsoleOptions;
 import dev.bricks.local.functions.FunctionLogs;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import java.util.Objects;
  *     the function's declared environment variables, as SAM's {@code --env-vars} file; never null
  * @param logs where function logs, START/END/REPORT lines and the start-up table go; never null
  * @param colour whether log prefixes are coloured
+ * @param console the dev console's options; never null
  */
 public record LocalAppOptions(
         int port,
@@ -33,7 +35,8 @@ public record LocalAppOptions(
         Map<String, String> parameterOverrides,
         Map<String, Map<String, String>> environmentOverrides,
         PrintStream logs,
-        boolean colour) {
+        boolean colour,
+        ConsoleOptions console) {
 
     /** Checks and copies. */
     public LocalAppOptions {
@@ -45,6 +48,7 @@ public record LocalAppOptions(
         environmentOverrides.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
         environmentOverrides = Collections.unmodifiableMap(copy);
         Objects.requireNonNull(logs, "logs");
+        Objects.requireNonNull(console, "console");
     }
 
     /** A new builder: free port, in memory, logs to {@code System.out}, colour when it is a terminal. */
@@ -65,6 +69,7 @@ public record LocalAppOptions(
         private final Map<String, Map<String, String>> environmentOverrides = new LinkedHashMap<>();
         private PrintStream logs = System.out;
         private Boolean colour;
+        private ConsoleOptions console = ConsoleOptions.defaults();
 
         private Builder() {}
 
@@ -109,6 +114,12 @@ public record LocalAppOptions(
             return this;
         }
 
+        /** The dev console ({@code /_bricks/} on the API port); default {@link ConsoleOptions#defaults()}. */
+        public Builder console(ConsoleOptions console) {
+            this.console = Objects.requireNonNull(console, "console");
+            return this;
+        }
+
         /** The options. */
         public LocalAppOptions build() {
             return new LocalAppOptions(
@@ -117,7 +128,8 @@ public record LocalAppOptions(
                     parameterOverrides,
                     environmentOverrides,
                     logs,
-                    colour != null ? colour : FunctionLogs.colourWanted());
+                    colour != null ? colour : FunctionLogs.colourWanted(),
+                    console);
         }
     }
 }
