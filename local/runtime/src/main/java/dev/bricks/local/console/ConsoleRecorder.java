@@ -205,10 +205,11 @@ public final class ConsoleRecorder {
         d.put("latencyMs", e.latency().toNanos() / 1e6);
         ObjectNode reqHeaders = d.putObject("requestHeaders");
         e.requestHeaders().forEach((k, v) -> reqHeaders.put(k, String.join(", ", v)));
-        d.set("requestBody", e.requestBody().length == 0 ? null : redaction.redactPayload(e.requestBody()));
+        // named as in API Gateway's event, so paths like body.card.number apply to it as they do to the event
+        d.put("body", e.requestBody().length == 0 ? null : utf8(e.requestBody()));
         ObjectNode resHeaders = d.putObject("responseHeaders");
         e.responseHeaders().forEach(h -> resHeaders.put(h.getKey(), h.getValue()));
-        d.set("responseBody", e.responseBody().length == 0 ? null : redaction.redactPayload(e.responseBody()));
+        d.put("responseBody", e.responseBody().length == 0 ? null : utf8(e.responseBody()));
         ObjectNode redacted = (ObjectNode) redaction.redact(d);
         String title = e.method() + " " + pathOf(e.target()) + " → " + e.status() + " ("
                 + String.format(Locale.ROOT, "%.1f", e.latency().toNanos() / 1e6) + " ms)";
