@@ -89,29 +89,41 @@ async function loadTraces() {
   $("#counts").textContent = data.traces + " traces kept (" + data.droppedTraces + " dropped), "
     + data.logLines + " log lines (" + data.droppedLogLines + " dropped)";
   const list = $("#traces");
-  const focusedId = document.activeElement && document.activeElement.dataset
-    ? document.activeElement.dataset.traceId : null;
-  list.replaceChildren(...data.items.map(traceItem));
+  // keyed update in place: rows keep their elements (and keyboard focus); new traces go on top
+  const existing = new Map(Array.from(list.children).map((li) => [li.dataset.traceId, li]));
+  data.items.forEach((t, i) => {
+    let li = existing.get(t.id);
+    if (li) {
+      existing.delete(t.id);
+      fillRow(li.querySelector(".trace-row"), t);
+    } else {
+      li = traceItem(t);
+    }
+    if (list.children[i] !== li) list.insertBefore(li, list.children[i] || null);
+  });
+  for (const stale of existing.values()) stale.remove();
   $("#traces-empty").hidden = data.items.length > 0;
   for (const id of expanded) {
     if (data.items.some((t) => t.id === id)) await loadTraceDetail(id);
-  }
-  if (focusedId) {
-    const again = list.querySelector('[data-trace-id="' + CSS.escape(focusedId) + '"]');
-    if (again) again.focus();
   }
 }
 
 function traceItem(t) {
   const panelId = "trace-" + btoa(unescape(encodeURIComponent(t.id))).replace(/[^A-Za-z0-9]/g, "");
   const open = expanded.has(t.id);
+  const row = el("button", {
+    class: "trace-row", type: "button", "aria-expanded": String(open), "aria-controls": panelId,
+    "data-trace-id": t.id, onclick: () => toggleTrace(t.id),
+  });
+  fillRow(row, t);
+  const panel = el("div", { id: panelId, class: "trace-panel", hidden: !open, "data-trace-id": t.id });
+  return el("li", { "data-trace-id": t.id }, row, panel);
+}
+
+function fillRow(row, t) {
   const status = t.status == null ? "" : String(t.status);
   const bad = t.failed || (t.status != null && t.status >= 400);
-  const row = el("button", {
-      class: "trace-row", type: "button", "aria-expanded": String(open), "aria-controls": panelId,
-      "data-trace-id": t.id,
-      onclick: () => toggleTrace(t.id),
-    },
+  row.replaceChildren(
     el("span", { class: "chevron", "aria-hidden": "true" }),
     el("span", {},
       el("strong", { text: t.title || t.id }), " ",
@@ -120,8 +132,6 @@ function traceItem(t) {
     el("span", { class: bad ? "status-bad" : "status-ok",
       text: (bad ? "error " : "") + status + " · " + t.stepCount + " steps · "
         + new Date(t.started).toLocaleTimeString() }));
-  const panel = el("div", { id: panelId, class: "trace-panel", hidden: !open, "data-trace-id": t.id });
-  return el("li", { "data-trace-id": t.id }, row, panel);
 }
 
 async function toggleTrace(id) {
