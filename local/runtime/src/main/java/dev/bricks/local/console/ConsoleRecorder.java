@@ -223,7 +223,7 @@ public final class ConsoleRecorder {
             ad.put("latencyMs", a.latencyMs());
             step(
                     correlation,
-                    e.received(),
+                    a.decided(),
                     StepKind.AUTHORIZER,
                     "authorizer " + a.name() + (a.allowed() ? " allowed" : " refused (" + a.status() + ")"),
                     null,

@@ -44,6 +44,7 @@ public record GatewayExchange(
      * @param allowed whether the request went on to the function
      * @param status the gateway's answer when refused (401, 403, 500); 0 when allowed
      * @param latencyMs the authorizer's latency as API Gateway reports it (0 when cached)
+     * @param decided when the decision was known; never null
      */
-    public record AuthorizerDecision(String name, boolean allowed, int status, long latencyMs) {}
+    public record AuthorizerDecision(String name, boolean allowed, int status, long latencyMs, Instant decided) {}
 }

@@ -61,8 +61,9 @@ final class GatewayHandler implements HttpHandler {
                         e);
                 reply = GatewayReply.HTTP_INTERNAL_SERVER_ERROR;
             }
-            send(exchange, reply);
+            // before sending, so that a caller who has the answer finds its trace in the console
             observe(exchange, notes, reply, started);
+            send(exchange, reply);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.DEBUG, "could not send the answer: " + e);
         }
@@ -124,11 +125,20 @@ final class GatewayHandler implements HttpHandler {
                     authorizers.authorize(scope, scope.api().authorizers().get(authorizerName));
             if (decision instanceof LambdaAuthorizers.Refused refused) {
                 notes.decision = new GatewayExchange.AuthorizerDecision(
-                        authorizerName, false, refused.reply().status(), 0);
+                        authorizerName,
+                        false,
+                        refused.reply().status(),
+                        0,
+                        settings.clock().instant());
                 return refused.reply();
             }
             LambdaAuthorizers.Allowed allowed = (LambdaAuthorizers.Allowed) decision;
-            notes.decision = new GatewayExchange.AuthorizerDecision(authorizerName, true, 0, allowed.latencyMs());
+            notes.decision = new GatewayExchange.AuthorizerDecision(
+                    authorizerName,
+                    true,
+                    0,
+                    allowed.latencyMs(),
+                    settings.clock().instant());
             ProxyEvents.putAuthorizer(event, scope, allowed.result(), allowed.latencyMs());
         }
         byte[] bytes;

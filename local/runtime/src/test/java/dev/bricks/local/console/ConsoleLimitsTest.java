@@ -88,6 +88,31 @@ class ConsoleLimitsTest {
     }
 
     @Test
+    void authorizer_refusesRequest_decisionAndItsInvocationInTheTraceTokenRedacted(LocalApp app) throws Exception {
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(app.url("/secure"))
+                        .header("x-correlation-id", "corr-denied")
+                        .header("Authorization", "deny " + ConsoleApiTest.JWT)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(403);
+
+        HttpResponse<String> raw = HTTP.send(
+                HttpRequest.newBuilder(console(app).resolve("api/traces/corr-denied"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode trace = JSON.readTree(raw.body());
+        assertThat(trace.path("steps").findValuesAsText("kind")).containsExactly("HTTP", "INVOCATION", "AUTHORIZER");
+        JsonNode decision = trace.path("steps").get(2).path("detail");
+        assertThat(decision.path("authorizer").asText()).isEqualTo("Simple");
+        assertThat(decision.path("allowed").asBoolean()).isFalse();
+        assertThat(decision.path("status").asInt()).isEqualTo(403);
+        assertThat(trace.path("steps").get(1).path("function").asText()).isEqualTo("AuthFn");
+        assertThat(trace.path("status").asInt()).isEqualTo(403);
+        assertThat(raw.body()).doesNotContain(ConsoleApiTest.JWT).doesNotContain("deny ");
+    }
+
+    @Test
     void console_turnedOff_notServedAndNothingRecorded() throws Exception {
         Path dir = Files.createTempDirectory("bricks-console-off");
         TestFunctionZips.write(dir.resolve("fn.zip"), "v1");
@@ -112,6 +137,24 @@ class ConsoleLimitsTest {
             AWSTemplateFormatVersion: '2010-09-09'
             Transform: AWS::Serverless-2016-10-31
             Resources:
+              Api:
+                Type: AWS::Serverless::HttpApi
+                Properties:
+                  Auth:
+                    Authorizers:
+                      Simple:
+                        FunctionArn: !GetAtt AuthFn.Arn
+                        Identity: {Headers: [Authorization]}
+                        AuthorizerPayloadFormatVersion: "2.0"
+                        EnableSimpleResponses: true
+              AuthFn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: java17
+                  CodeUri: fn.zip
+                  Handler: dev.bricks.local.app.fixtures.SimpleAuthorizerHandler::handleRequest
+                  MemorySize: 256
+                  Timeout: 20
               EchoFn:
                 Type: AWS::Serverless::Function
                 Properties:
@@ -122,6 +165,9 @@ class ConsoleLimitsTest {
                   Timeout: 20
                   Events:
                     Echo: {Type: HttpApi, Properties: {Path: /echo, Method: GET}}
+                    Secure:
+                      Type: HttpApi
+                      Properties: {ApiId: !Ref Api, Path: /secure, Method: GET, Auth: {Authorizer: Simple}}
             """;
 
     private static Path template() {
