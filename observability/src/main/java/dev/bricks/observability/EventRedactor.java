@@ -30,6 +30,10 @@ import java.util.regex.Pattern;
  * ({@code body} alone still masks the whole string).
  *
  * <p>Streaming (jackson-core only), immutable and thread-safe.
+ *
+ * <pre>{@code
+ * String shown = EventRedactor.withPaths("body.card.number").redact(eventBytes);
+ * }</pre>
  */
 public final class EventRedactor {
 
