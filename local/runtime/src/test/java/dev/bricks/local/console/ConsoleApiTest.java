@@ -33,6 +33,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -123,9 +124,13 @@ class ConsoleApiTest {
         assertThat(ids.indexOf("corr-order-3")).isLessThan(ids.indexOf("corr-order-2"));
         assertThat(ids.indexOf("corr-order-2")).isLessThan(ids.indexOf("corr-chain-1"));
         assertThat(ids(get("api/traces?q=corr-order-2"))).containsExactly("corr-order-2");
-        List<String> notFound = ids(get("api/traces?q=404"));
+        List<String> notFound = ids(get("api/traces?q=404%20/no/such/route"));
         assertThat(notFound).hasSize(1);
-        assertThat(get("api/traces?q=404").path("items").get(0).path("title").asText())
+        assertThat(get("api/traces?q=404%20/no/such/route")
+                        .path("items")
+                        .get(0)
+                        .path("title")
+                        .asText())
                 .startsWith("GET /no/such/route → 404 (");
         assertThat(ids(get("api/traces?q=MailFn"))).contains("corr-chain-1").doesNotContain(notFound.get(0));
         assertThat(ids(get("api/traces?q=corr-order 201"))).containsExactly("corr-order-3", "corr-order-2");
@@ -292,6 +297,44 @@ class ConsoleApiTest {
         assertThat(post("api/failures/async/99/redrive", "", token(), null).statusCode())
                 .isEqualTo(404);
         assertThat(get404("api/tables/nope").path("detail").asText()).isEqualTo("No table 'nope' in the template");
+    }
+
+    @Test
+    void failures_asyncTargetFailsThreeTimes_deadLetterListedAndRedriven() throws Exception {
+        try (EventBridgeClient events = EventBridgeClient.builder()
+                .endpointOverride(app.endpoints().eventBridge())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
+                .build()) {
+            events.putEvents(b -> b.entries(e -> e.eventBusName("orders")
+                    .source("orders.app")
+                    .detailType("OrderPlaced")
+                    .detail("{\"orderId\":\"fail-me\",\"_correlation_id\":\"corr-fail\"}")));
+        }
+        Eventually.waitUntil(Duration.ofSeconds(60), "a dead letter of MailFn", () -> {
+            try {
+                return get("api/failures").path("async").size() > 0;
+            } catch (IOException | InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+        JsonNode letter = get("api/failures").path("async").get(0);
+        assertThat(letter.path("function").asText()).isEqualTo("MailFn");
+        assertThat(letter.path("attempts").asInt()).isEqualTo(3);
+        assertThat(letter.path("event").path("detail").path("_correlation_id").asText())
+                .isEqualTo("corr-fail");
+        assertThat(kinds("corr-fail").stream().filter("INVOCATION"::equals).count())
+                .isEqualTo(3);
+        assertThat(ids(get("api/traces?q=corr-fail error"))).containsExactly("corr-fail");
+
+        HttpResponse<String> redrive =
+                post("api/failures/async/" + letter.path("index").asInt() + "/redrive", "", token(), null);
+
+        assertThat(redrive.statusCode()).as(redrive.body()).isEqualTo(202);
+        Eventually.waitUntil(
+                Duration.ofSeconds(30),
+                "the redriven event invoked again",
+                () -> kinds("corr-fail").stream().filter("INVOCATION"::equals).count() > 3);
     }
 
     // ---- helpers ----

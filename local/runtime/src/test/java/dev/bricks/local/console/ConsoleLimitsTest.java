@@ -114,11 +114,8 @@ class ConsoleLimitsTest {
 
     @Test
     void console_turnedOff_notServedAndNothingRecorded() throws Exception {
-        Path dir = Files.createTempDirectory("bricks-console-off");
-        TestFunctionZips.write(dir.resolve("fn.zip"), "v1");
-        Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
         try (LocalApp off = LocalApp.start(
-                dir.resolve("template.yaml"),
+                template(),
                 LocalAppOptions.builder()
                         .logs(new PrintStream(PrintStream.nullOutputStream()))
                         .console(ConsoleOptions.disabled())
@@ -136,6 +133,8 @@ class ConsoleLimitsTest {
     private static final String TEMPLATE = """
             AWSTemplateFormatVersion: '2010-09-09'
             Transform: AWS::Serverless-2016-10-31
+            Globals:
+              Function: {Runtime: java17, CodeUri: fn.zip, MemorySize: 256, Timeout: 20}
             Resources:
               Api:
                 Type: AWS::Serverless::HttpApi
@@ -150,19 +149,11 @@ class ConsoleLimitsTest {
               AuthFn:
                 Type: AWS::Serverless::Function
                 Properties:
-                  Runtime: java17
-                  CodeUri: fn.zip
                   Handler: dev.bricks.local.app.fixtures.SimpleAuthorizerHandler::handleRequest
-                  MemorySize: 256
-                  Timeout: 20
               EchoFn:
                 Type: AWS::Serverless::Function
                 Properties:
-                  Runtime: java17
-                  CodeUri: fn.zip
                   Handler: dev.bricks.local.app.fixtures.ChainHandler::handleRequest
-                  MemorySize: 256
-                  Timeout: 20
                   Events:
                     Echo: {Type: HttpApi, Properties: {Path: /echo, Method: GET}}
                     Secure:
