@@ -133,7 +133,7 @@ class ConsoleApiTest {
                         .asText())
                 .startsWith("GET /no/such/route → 404 (");
         assertThat(ids(get("api/traces?q=MailFn"))).contains("corr-chain-1").doesNotContain(notFound.get(0));
-        assertThat(ids(get("api/traces?q=corr-order 201"))).containsExactly("corr-order-3", "corr-order-2");
+        assertThat(ids(get("api/traces?q=corr-order%20201"))).containsExactly("corr-order-3", "corr-order-2");
     }
 
     @Test
@@ -325,7 +325,7 @@ class ConsoleApiTest {
                 .isEqualTo("corr-fail");
         assertThat(kinds("corr-fail").stream().filter("INVOCATION"::equals).count())
                 .isEqualTo(3);
-        assertThat(ids(get("api/traces?q=corr-fail error"))).containsExactly("corr-fail");
+        assertThat(ids(get("api/traces?q=corr-fail%20error"))).containsExactly("corr-fail");
 
         HttpResponse<String> redrive =
                 post("api/failures/async/" + letter.path("index").asInt() + "/redrive", "", token(), null);
