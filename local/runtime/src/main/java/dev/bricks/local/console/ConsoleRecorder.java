@@ -22,9 +22,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -42,6 +46,7 @@ public final class ConsoleRecorder {
 
     private static final int BUS_EVENTS = 500;
     private static final int REMEMBERED_IDS = 20_000;
+    private static final int QUEUE = 10_000;
 
     private final ConsoleLimits limits;
     private final Redaction redaction;
@@ -57,6 +62,8 @@ public final class ConsoleRecorder {
     private final List<InFlight> inFlight = new CopyOnWriteArrayList<>();
     private final ThreadLocal<InFlight> current = new ThreadLocal<>();
     private final List<Consumer<ObjectNode>> listeners = new CopyOnWriteArrayList<>();
+    private final ThreadPoolExecutor worker;
+    private final LongAdder droppedRecords = new LongAdder();
     private long droppedTraces;
     private long droppedLogLines;
 
@@ -84,6 +91,27 @@ public final class ConsoleRecorder {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.redaction = new Redaction(redactPaths);
         this.rulesByFunction = Map.copyOf(rulesByFunction);
+        this.worker = new ThreadPoolExecutor(
+                1,
+                1,
+                5,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE),
+                r -> {
+                    Thread t = new Thread(r, "bricks-console-recorder");
+                    t.setDaemon(true);
+                    return t;
+                },
+                (r, pool) -> droppedRecords.increment());
+        worker.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * Runs the expensive part of recording (JSON, redaction) on the recorder's own thread, in order, off the
+     * request's path; beyond {@value #QUEUE} waiting records they are dropped and counted.
+     */
+    void later(Runnable work) {
+        worker.execute(work);
     }
 
     /** An invoker that records every invocation through {@code target}. */
@@ -192,6 +220,10 @@ public final class ConsoleRecorder {
     }
 
     private void exchanged(GatewayExchange e) {
+        later(() -> record(e));
+    }
+
+    private void record(GatewayExchange e) {
         String correlation = firstHeader(e.requestHeaders(), "x-correlation-id");
         if (correlation == null) {
             correlation = e.requestId() != null ? e.requestId() : "http-" + UUID.randomUUID();
@@ -249,10 +281,12 @@ public final class ConsoleRecorder {
     }
 
     private void mailCaptured(CapturedEmail mail) {
-        String correlation = MailParts.header(mail.emlAsString(), "X-Correlation-Id");
-        if (correlation == null) {
-            correlation = inFlightCorrelation("mail-" + mail.messageId());
-        }
+        String header = MailParts.header(mail.emlAsString(), "X-Correlation-Id");
+        String correlation = header != null ? header : inFlightCorrelation("mail-" + mail.messageId());
+        later(() -> recordMail(mail, correlation));
+    }
+
+    private void recordMail(CapturedEmail mail, String correlation) {
         ObjectNode d = Redaction.JSON.createObjectNode();
         d.put("messageId", mail.messageId());
         d.put("from", mail.from());
@@ -280,6 +314,11 @@ public final class ConsoleRecorder {
         synchronized (this) {
             objectCorrelations.put(o.bucket() + "/" + o.key(), correlation);
         }
+        String traceId = correlation;
+        later(() -> recordObject(o, traceId));
+    }
+
+    private void recordObject(S3ObjectWritten o, String correlation) {
         ObjectNode d = Redaction.JSON.createObjectNode();
         d.put("bucket", o.bucket());
         d.put("key", o.key());
@@ -455,6 +494,7 @@ public final class ConsoleRecorder {
         n.put("logLines", logs.size());
         n.put("droppedLogLines", droppedLogLines);
         n.put("logLineLimit", limits.logLines());
+        n.put("droppedRecords", droppedRecords.sum());
         return n;
     }
 

@@ -43,7 +43,7 @@ final class RecordingInvoker implements FunctionInvoker {
         } finally {
             recorder.finished(inFlight);
         }
-        after(functionId, shape, event, outcome, correlations, started);
+        recorder.later(() -> after(functionId, shape, event, outcome, correlations, started));
         return outcome;
     }
 
@@ -55,9 +55,14 @@ final class RecordingInvoker implements FunctionInvoker {
             case EVENTBRIDGE -> {
                 String c = EventShape.eventCorrelation(json);
                 out.add(c);
-                eventStep(functionId, json, c, time);
+                recorder.later(() -> eventStep(functionId, json, c, time));
             }
-            case STREAM -> streamSteps(functionId, json, out, time);
+            case STREAM -> {
+                for (JsonNode r : json.path("Records")) {
+                    out.add(EventShape.streamRecordCorrelation(r));
+                }
+                recorder.later(() -> streamSteps(functionId, json, time));
+            }
             case S3 -> {
                 for (JsonNode r : json.path("Records")) {
                     String bucket = r.path("s3").path("bucket").path("name").asText();
@@ -102,7 +107,7 @@ final class RecordingInvoker implements FunctionInvoker {
         recorder.busEvent(bus);
     }
 
-    private void streamSteps(String functionId, JsonNode json, List<String> out, Instant time) {
+    private void streamSteps(String functionId, JsonNode json, Instant time) {
         Map<String, Integer> perCorrelation = new LinkedHashMap<>();
         String table = "";
         for (JsonNode r : json.path("Records")) {
@@ -120,7 +125,6 @@ final class RecordingInvoker implements FunctionInvoker {
             String title = r.path("eventName").asText().toLowerCase(Locale.ROOT) + " item in " + table + " "
                     + ddb.path("Keys").toString();
             recorder.step(c, time, StepKind.ITEM_WRITE, title, null, null, d, false);
-            out.add(c);
         }
         for (Map.Entry<String, Integer> e : perCorrelation.entrySet()) {
             ObjectNode d = Redaction.JSON.createObjectNode();

@@ -58,8 +58,8 @@ class ConsoleApiTest {
                 .isEqualTo(201);
         Eventually.waitUntil(
                 CHAIN,
-                "the chain's mail in trace corr-chain-1",
-                () -> kinds("corr-chain-1").contains("MAIL"));
+                "the whole chain in trace corr-chain-1",
+                () -> kinds("corr-chain-1").size() == 8);
     }
 
     @Test
@@ -119,6 +119,7 @@ class ConsoleApiTest {
         ConsoleTestApp.placeOrder(HTTP, "o-2", "corr-order-2");
         ConsoleTestApp.placeOrder(HTTP, "o-3", "corr-order-3");
         HTTP.send(HttpRequest.newBuilder(app.url("/no/such/route")).build(), HttpResponse.BodyHandlers.ofString());
+        Eventually.waitUntil(Duration.ofSeconds(10), "the 404 recorded", () -> notFoundCount() == 1);
 
         List<String> ids = ids(get("api/traces"));
         assertThat(ids.indexOf("corr-order-3")).isLessThan(ids.indexOf("corr-order-2"));
@@ -278,7 +279,10 @@ class ConsoleApiTest {
         }
         assertThat(get("api/buckets/uploads/objects").findValuesAsText("key")).contains("docs/a b.txt");
         assertThat(text("api/buckets/uploads/objects/docs/a%20b.txt")).isEqualTo("hello from s3");
-        assertThat(kinds("corr-s3-1")).containsExactly("S3_OBJECT");
+        Eventually.waitUntil(
+                Duration.ofSeconds(10),
+                "the object's trace",
+                () -> kinds("corr-s3-1").equals(List.of("S3_OBJECT")));
 
         JsonNode mails = get("api/mails");
         JsonNode mail = find(mails, "subject", "Order o-1");
@@ -323,8 +327,10 @@ class ConsoleApiTest {
         assertThat(letter.path("attempts").asInt()).isEqualTo(3);
         assertThat(letter.path("event").path("detail").path("_correlation_id").asText())
                 .isEqualTo("corr-fail");
-        assertThat(kinds("corr-fail").stream().filter("INVOCATION"::equals).count())
-                .isEqualTo(3);
+        Eventually.waitUntil(
+                Duration.ofSeconds(10),
+                "three failed invocations in trace corr-fail",
+                () -> invocations("corr-fail") == 3);
         assertThat(ids(get("api/traces?q=corr-fail%20error"))).containsExactly("corr-fail");
 
         HttpResponse<String> redrive =
@@ -338,6 +344,18 @@ class ConsoleApiTest {
     }
 
     // ---- helpers ----
+
+    private static long invocations(String correlationId) {
+        return kinds(correlationId).stream().filter("INVOCATION"::equals).count();
+    }
+
+    private static long notFoundCount() {
+        try {
+            return ids(get("api/traces?q=404%20/no/such/route")).size();
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     private static String token() {
         return app.console().orElseThrow().token();

@@ -6,6 +6,8 @@ import dev.bricks.local.app.LocalApp;
 import java.io.File;
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -109,8 +111,8 @@ class ConsoleBrowserTest {
         wait.until(d -> !d.findElements(row).isEmpty());
         assertThat(((JavascriptExecutor) driver).executeScript("return window.notReloaded === true;"))
                 .isEqualTo(true);
+        wait.until(d -> d.findElement(row).getText().contains("POST /orders/o-browser → 201"));
         WebElement button = driver.findElement(row);
-        assertThat(button.getText()).contains("POST /orders/o-browser → 201");
         button.sendKeys(Keys.ENTER); // a button: keyboard works as the mouse does
         wait.until(d -> "true".equals(d.findElement(row).getAttribute("aria-expanded")));
         By mailStep = By.cssSelector("#traces > li[data-trace-id='corr-browser-1'] .timeline li[data-kind='MAIL']");
@@ -136,6 +138,14 @@ class ConsoleBrowserTest {
         assertThat(timeline).contains("placing order o-browser").contains("mailing order o-browser");
         screenshot("console-trace.png");
 
+        HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(app.url("/not/a/route"))
+                                .header("x-correlation-id", "corr-browser-other")
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+        wait.until(d -> !d.findElements(By.cssSelector("#traces > li[data-trace-id='corr-browser-other']"))
+                .isEmpty());
         WebElement filter = driver.findElement(By.id("filter"));
         filter.sendKeys("corr-browser-1");
         wait.until(d -> d.findElements(By.cssSelector("#traces > li")).size() == 1);

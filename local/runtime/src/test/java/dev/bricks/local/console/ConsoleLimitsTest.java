@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bricks.local.app.LocalApp;
 import dev.bricks.local.app.LocalAppExtension;
 import dev.bricks.local.app.LocalAppOptions;
+import dev.bricks.local.app.fixtures.Eventually;
 import dev.bricks.local.app.fixtures.TestFunctionZips;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,6 +49,8 @@ class ConsoleLimitsTest {
                     HttpResponse.BodyHandlers.discarding());
         }
 
+        Eventually.waitUntil(
+                Duration.ofSeconds(10), "limit-8 recorded", () -> firstId(app).equals("limit-8"));
         JsonNode list = get(app, "api/traces");
         assertThat(StreamSupport.stream(list.path("items").spliterator(), false)
                         .map(t -> t.path("id").asText())
@@ -97,6 +101,10 @@ class ConsoleLimitsTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(403);
 
+        Eventually.waitUntil(
+                Duration.ofSeconds(10),
+                "the decision recorded",
+                () -> traceText(app, "corr-denied").contains("AUTHORIZER"));
         HttpResponse<String> raw = HTTP.send(
                 HttpRequest.newBuilder(console(app).resolve("api/traces/corr-denied"))
                         .build(),
@@ -168,6 +176,26 @@ class ConsoleLimitsTest {
             return Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String firstId(LocalApp app) {
+        try {
+            return get(app, "api/traces").path("items").path(0).path("id").asText();
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String traceText(LocalApp app, String id) {
+        try {
+            return HTTP.send(
+                            HttpRequest.newBuilder(console(app).resolve("api/traces/" + id))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
         }
     }
 
