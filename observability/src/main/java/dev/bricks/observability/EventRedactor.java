@@ -30,10 +30,16 @@ import java.util.regex.Pattern;
  * ({@code body} alone still masks the whole string).
  *
  * <p>Streaming (jackson-core only), immutable and thread-safe.
+ *
+ * <pre>{@code
+ * String shown = EventRedactor.withPaths("body.card.number").redact(eventBytes);
+ * }</pre>
  */
-final class EventRedactor {
+public final class EventRedactor {
 
-    static final String MASK = "***";
+    /** What a redacted value is replaced with. */
+    public static final String MASK = "***";
+
     private static final Set<String> SECRET_MEMBERS = Set.of(
             "authorization",
             "cookie",
@@ -57,7 +63,7 @@ final class EventRedactor {
      *
      * @throws IllegalArgumentException naming a path with an empty segment
      */
-    static EventRedactor withPaths(String commaSeparatedPaths) {
+    public static EventRedactor withPaths(String commaSeparatedPaths) {
         List<String[]> parsed = new ArrayList<>();
         if (commaSeparatedPaths != null) {
             for (String raw : commaSeparatedPaths.split(",")) {
@@ -85,7 +91,7 @@ final class EventRedactor {
      *
      * @throws IOException when the bytes are not well-formed JSON
      */
-    String redact(byte[] rawEvent) throws IOException {
+    public String redact(byte[] rawEvent) throws IOException {
         StringWriter out = new StringWriter(rawEvent.length + 16);
         try (JsonParser parser = JSON.createParser(rawEvent);
                 JsonGenerator generator = JSON.createGenerator(out)) {

@@ -74,18 +74,22 @@ public final class LocalAppBenchmark {
                 """.formatted(clients));
 
         long t0 = System.nanoTime();
-        Process app = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar",
-                        jar.toString(),
-                        "run",
-                        "--template",
-                        template.toString(),
-                        "--port",
-                        "0",
-                        "--no-color")
-                .redirectErrorStream(true)
-                .start();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "run",
+                "--template",
+                template.toString(),
+                "--port",
+                "0",
+                "--no-color"));
+        // e.g. -Dbricks.local.flags=--no-console: the same figures without the dev console's recording
+        String flags = System.getProperty("bricks.local.flags", "").trim();
+        if (!flags.isEmpty()) {
+            command.addAll(List.of(flags.split("\\s+")));
+        }
+        Process app = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<Double> durations = Collections.synchronizedList(new ArrayList<>());
         try {
             BufferedReader out =

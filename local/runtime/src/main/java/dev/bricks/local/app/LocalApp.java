@@ -1,5 +1,7 @@
 package dev.bricks.local.app;
 
+import dev.bricks.local.console.ConsoleRecorder;
+import dev.bricks.local.console.DevConsole;
 import dev.bricks.local.dynamodb.LocalDynamoDb;
 import dev.bricks.local.eventbridge.LocalEventBridge;
 import dev.bricks.local.functions.AsyncInvokeConfig;
@@ -36,8 +38,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -67,6 +71,7 @@ public final class LocalApp implements AutoCloseable {
     private final Shutdown shutdown;
     private final String startupTable;
     private final Duration readyAfter;
+    private final DevConsole console;
     private boolean closed;
 
     private LocalApp(
@@ -76,7 +81,8 @@ public final class LocalApp implements AutoCloseable {
             FaultInjection faults,
             Shutdown shutdown,
             String startupTable,
-            Duration readyAfter) {
+            Duration readyAfter,
+            DevConsole console) {
         this.template = template;
         this.endpoints = endpoints;
         this.functions = functions;
@@ -84,6 +90,7 @@ public final class LocalApp implements AutoCloseable {
         this.shutdown = shutdown;
         this.startupTable = startupTable;
         this.readyAfter = readyAfter;
+        this.console = console;
     }
 
     /**
@@ -112,7 +119,10 @@ public final class LocalApp implements AutoCloseable {
         Path state = options.stateDirectory();
         // before any JDK HTTP server of this JVM, including the DynamoDB and EventBridge engines' own
         LoopbackHttpServers.enableNoDelay();
-        FunctionLogs logs = new FunctionLogs(options.logs(), options.colour());
+        List<LambdaRuleConfig> rules = TriggerWiring.rules(template);
+        // the dev console's recorder, fed by hooks in the logs, gateway, invoker, SES and S3 (ConsoleWiring)
+        ConsoleRecorder recorder = ConsoleWiring.recorder(options.console(), rules);
+        FunctionLogs logs = ConsoleWiring.logs(options, recorder);
         DeferredInvoker deferred = new DeferredInvoker();
         FaultInjection faults = new FaultInjection(options, line -> logs.line("faults", line));
         AsyncInvoker async = shutdown.add(
@@ -120,7 +130,7 @@ public final class LocalApp implements AutoCloseable {
                 new AsyncInvoker(deferred, AsyncInvokeConfig.LOCAL_DEFAULT, line -> logs.line("async", line)));
         List<ApiConfig> apis = GatewayWiring.apis(template);
         List<StreamSourceConfig> streams = TriggerWiring.streams(template);
-        List<LambdaRuleConfig> rules = TriggerWiring.rules(template);
+        List<DynamoDbStreamSource> streamSources = new CopyOnWriteArrayList<>();
         // the services start in parallel; triggers hold a deferred invoker until functions exist
         ExecutorService starter = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "bricks-start");
@@ -137,7 +147,7 @@ public final class LocalApp implements AutoCloseable {
                         LocalDynamoDb dynamo = shutdown.add(Shutdown.Stage.SERVICES, b.start());
                         createTables(template, AwsJson.dynamoDb(dynamo.endpoint()));
                         for (StreamSourceConfig stream : streams) {
-                            shutdown.add(
+                            streamSources.add(shutdown.add(
                                     Shutdown.Stage.TRIGGERS,
                                     new DynamoDbStreamSource(
                                                     dynamo.endpoint(),
@@ -145,7 +155,7 @@ public final class LocalApp implements AutoCloseable {
                                                     stream,
                                                     faults.repeatingStreamBatches(deferred),
                                                     line -> logs.line("streams", line))
-                                            .start());
+                                            .start()));
                         }
                         return dynamo;
                     },
@@ -175,6 +185,7 @@ public final class LocalApp implements AutoCloseable {
                                             new SesConfig(
                                                     0, state == null ? null : createDirectories(state.resolve("ses"))),
                                             line -> logs.line("ses", line))
+                                    .onMail(ConsoleWiring.mails(recorder))
                                     .start()),
                     starter);
             // S3 only when the template has buckets; its slow start (jclouds, Guice, Jetty) runs behind a port
@@ -191,6 +202,7 @@ public final class LocalApp implements AutoCloseable {
                                                     REGION,
                                                     buckets),
                                             async)
+                                    .onObjectCreated(ConsoleWiring.objects(recorder))
                                     .startInBackground(line -> logs.line("s3", line)));
             CompletableFuture<LocalApiGateway> gatewayStarted = CompletableFuture.supplyAsync(
                     () -> {
@@ -198,6 +210,9 @@ public final class LocalApp implements AutoCloseable {
                             LocalApiGateway.Builder gb =
                                     LocalApiGateway.builder(deferred).port(options.port());
                             apis.forEach(gb::api);
+                            if (recorder != null) {
+                                gb.observer(recorder.gatewayObserver());
+                            }
                             return shutdown.add(Shutdown.Stage.GATEWAY, gb.start());
                         } catch (LocalApiGateway.PortInUseException e) {
                             throw new LocalAppException(
@@ -255,7 +270,8 @@ public final class LocalApp implements AutoCloseable {
             } catch (FunctionInvoker.UnknownFunctionException e) {
                 throw new LocalAppException("failInvocations: " + e.getMessage(), e);
             }
-            deferred.bind(faults.failing(functions));
+            FunctionInvoker failing = faults.failing(functions);
+            deferred.bind(recorder == null ? failing : recorder.recording(failing));
             Endpoints endpoints = new Endpoints(
                     gateway.baseUrl(),
                     dynamo.endpoint(),
@@ -263,10 +279,19 @@ public final class LocalApp implements AutoCloseable {
                     s3 == null ? null : s3.endpoint(),
                     ses.endpoint());
             Duration ready = Duration.ofNanos(System.nanoTime() - t0);
-            String table = StartupTable.render(template, endpoints, apis, jdks, warnings, ready);
+            DevConsole console = recorder == null
+                    ? null
+                    : shutdown.add(
+                            Shutdown.Stage.GATEWAY,
+                            ConsoleWiring.console(
+                                    recorder, template, deferred, functions, endpoints, ses, async, streamSources));
+            if (console != null) {
+                console.mountOn(gateway);
+            }
+            String table = StartupTable.render(template, endpoints, apis, jdks, warnings, ready, console);
             options.logs().print(table);
             options.logs().flush();
-            return new LocalApp(template, endpoints, functions, faults, shutdown, table, ready);
+            return new LocalApp(template, endpoints, functions, faults, shutdown, table, ready, console);
         } finally {
             starter.shutdown();
         }
@@ -356,6 +381,14 @@ public final class LocalApp implements AutoCloseable {
      */
     public FaultInjection faults() {
         return faults;
+    }
+
+    /**
+     * The dev console ({@code http://127.0.0.1:<port>/_bricks/}, its token); empty when
+     * {@link LocalAppOptions#console()} turned it off.
+     */
+    public Optional<DevConsole> console() {
+        return Optional.ofNullable(console);
     }
 
     /** The template's {@code Outputs}, evaluated; never null. */

@@ -1,6 +1,7 @@
 package dev.bricks.local.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bricks.local.console.ConsoleOptions;
 import dev.bricks.local.functions.FunctionLogs;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,6 +37,7 @@ import java.util.Objects;
  * @param maxStreamDeliveries each batch a DynamoDB stream poller hands its function is delivered 1 to this many
  *     times; 1 = once
  * @param invocationFailures per function logical id, which invocations fail on purpose; never null
+ * @param console the dev console's options; never null
  */
 public record LocalAppOptions(
         int port,
@@ -47,7 +49,9 @@ public record LocalAppOptions(
         long faultSeed,
         int maxEventBridgeDeliveries,
         int maxStreamDeliveries,
-        Map<String, InvocationFailures> invocationFailures) {
+        Map<String, InvocationFailures> invocationFailures,
+
+        ConsoleOptions console) {
 
     /** Checks and copies. */
     public LocalAppOptions {
@@ -64,6 +68,7 @@ public record LocalAppOptions(
                     + " (EventBridge) and " + maxStreamDeliveries + " (streams)");
         }
         invocationFailures = Collections.unmodifiableMap(new LinkedHashMap<>(invocationFailures));
+        Objects.requireNonNull(console, "console");
     }
 
     /** A new builder: free port, in memory, logs to {@code System.out}, colour when it is a terminal. */
@@ -88,6 +93,7 @@ public record LocalAppOptions(
         private int maxEventBridgeDeliveries = 1;
         private int maxStreamDeliveries = 1;
         private final Map<String, InvocationFailures> invocationFailures = new LinkedHashMap<>();
+        private ConsoleOptions console = ConsoleOptions.defaults();
 
         private Builder() {}
 
@@ -234,6 +240,12 @@ public record LocalAppOptions(
             return this;
         }
 
+        /** The dev console ({@code /_bricks/} on the API port); default {@link ConsoleOptions#defaults()}. */
+        public Builder console(ConsoleOptions console) {
+            this.console = Objects.requireNonNull(console, "console");
+            return this;
+        }
+
         /** The options. */
         public LocalAppOptions build() {
             return new LocalAppOptions(
@@ -246,7 +258,8 @@ public record LocalAppOptions(
                     faultSeed,
                     maxEventBridgeDeliveries,
                     maxStreamDeliveries,
-                    invocationFailures);
+                    invocationFailures,
+                    console);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.bricks.local.app;
 
+import dev.bricks.local.console.ConsoleOptions;
 import dev.bricks.local.template.TemplateException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -8,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The {@code bricks-local} command:
  * {@code java -jar bricks-local.jar run --template template.yaml [--port 3000] [--state DIR]
- * [--parameter-overrides Key=Value ...] [--env-vars env.json] [--no-color]}.
+ * [--parameter-overrides Key=Value ...] [--env-vars env.json] [--no-color] [--no-console]}.
  * Runs until SIGINT/SIGTERM, then stops every function JVM. Exit codes: 0 stopped, 1 the app could not start
  * (the message says why), 2 a usage error.
  */
@@ -17,6 +18,7 @@ public final class Main {
     static final String USAGE = """
             usage: bricks-local run --template FILE [--port N] [--state DIR]
                                     [--parameter-overrides Key=Value ...] [--env-vars FILE.json] [--no-color]
+                                    [--no-console]
               --template             the SAM template (YAML or JSON)
               --port                 the API gateway's port (default 3000; 0 picks a free one)
               --state                keep tables, objects and captured mail in DIR across restarts
@@ -24,6 +26,7 @@ public final class Main {
                                      ParameterKey=Key,ParameterValue=Value), as sam local
               --env-vars             JSON file {"FunctionId": {"VAR": "value"}, "Parameters": {...}}, as sam local
               --no-color             no colours in log prefixes (also NO_COLOR=1, or when not a terminal)
+              --no-console           no dev console (/_bricks/ on the API port) and nothing recorded for it
             """;
 
     private Main() {}
@@ -56,6 +59,7 @@ public final class Main {
                     case "--state" -> options.stateDirectory(Path.of(value(args, ++i, a)));
                     case "--env-vars", "-n" -> options.environmentOverrides(Path.of(value(args, ++i, a)));
                     case "--no-color" -> options.colour(false);
+                    case "--no-console" -> options.console(ConsoleOptions.disabled());
                     case "--parameter-overrides" -> {
                         int start = i;
                         while (i + 1 < args.length && !args[i + 1].startsWith("--")) {

@@ -1,5 +1,6 @@
 package dev.bricks.local.app;
 
+import dev.bricks.local.console.DevConsole;
 import dev.bricks.local.gateway.ApiConfig;
 import dev.bricks.local.gateway.ApiKind;
 import dev.bricks.local.gateway.RouteConfig;
@@ -26,7 +27,8 @@ final class StartupTable {
             List<ApiConfig> apis,
             Map<String, String> jdks,
             List<String> warnings,
-            Duration ready) {
+            Duration ready,
+            DevConsole console) {
         StringBuilder out = new StringBuilder();
         out.append("bricks-local: ")
                 .append(template.file())
@@ -66,6 +68,9 @@ final class StartupTable {
         if (endpoints.ses() != null) {
             rows.add(
                     new String[] {"SES", url(endpoints.ses()), "mail: " + url(endpoints.ses()) + LocalSes.EMAILS_PATH});
+        }
+        if (console != null) {
+            rows.add(new String[] {"Console", console.urlWithToken().toString(), "token: " + console.token()});
         }
         if (apis.stream().anyMatch(a -> !a.routes().isEmpty())) {
             section(rows, "Routes");

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The execution environments of one function, as Lambda keeps them: started on first use (a cold start), kept
@@ -42,7 +43,8 @@ final class EnvironmentPool implements AutoCloseable {
     private int generation;
     private boolean closed;
 
-    private record Environment(FunctionProcess process, int generation) {}
+    /** {@code request}: the invocation the environment's output lines belong to (the last one it started). */
+    private record Environment(FunctionProcess process, int generation, AtomicReference<String> request) {}
 
     EnvironmentPool(FunctionSpec spec, FunctionLogs logs) {
         this.spec = spec;
@@ -94,7 +96,8 @@ final class EnvironmentPool implements AutoCloseable {
                             Duration.ZERO);
                 }
             }
-            logs.line(spec.functionName(), "START RequestId: " + requestId + " Version: $LATEST");
+            env.request().set(requestId);
+            logs.invocationLine(spec.functionName(), requestId, "START RequestId: " + requestId + " Version: $LATEST");
             InvokeOutcome outcome;
             try {
                 FunctionProcess.Invocation inv = env.process().invoke(requestId, event, spec.timeout());
@@ -108,7 +111,8 @@ final class EnvironmentPool implements AutoCloseable {
                                 r.errorType() != null ? r.errorType() : "Unhandled",
                                 cold,
                                 r.duration());
-                logs.lines(spec.functionName(), "END RequestId: " + requestId, reportLine(inv.report()));
+                logs.invocationLines(
+                        spec.functionName(), requestId, "END RequestId: " + requestId, reportLine(inv.report()));
             } catch (FunctionFailedException e) {
                 outcome = failure(requestId, e, cold);
                 Environment dead = env;
@@ -229,6 +233,7 @@ final class EnvironmentPool implements AutoCloseable {
             d = deployment;
             gen = generation;
         }
+        AtomicReference<String> request = new AtomicReference<>();
         FunctionProcess.Builder b = FunctionProcess.builder()
                 .deployment(d.runnable())
                 .handler(spec.handler())
@@ -237,11 +242,11 @@ final class EnvironmentPool implements AutoCloseable {
                 .timeout(spec.timeout())
                 .initTimeout(INIT_TIMEOUT)
                 .javaHome(spec.javaHome())
-                .outputLines(line -> logs.line(spec.functionName(), line));
+                .outputLines(line -> logs.invocationLine(spec.functionName(), request.get(), line));
         spec.environment().forEach(b::environment);
         FunctionProcess p = b.start();
         started.incrementAndGet();
-        Environment env = new Environment(p, gen);
+        Environment env = new Environment(p, gen, request);
         synchronized (this) {
             all.add(env);
         }

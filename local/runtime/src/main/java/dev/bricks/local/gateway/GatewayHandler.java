@@ -9,6 +9,7 @@ import dev.bricks.local.functions.InvokeOutcome;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -25,20 +26,31 @@ final class GatewayHandler implements HttpHandler {
     private final FunctionInvoker invoker;
     private final GatewaySettings settings;
     private final LambdaAuthorizers authorizers;
+    private final GatewayObserver observer;
 
-    GatewayHandler(RouteTable routes, FunctionInvoker invoker, GatewaySettings settings) {
+    GatewayHandler(RouteTable routes, FunctionInvoker invoker, GatewaySettings settings, GatewayObserver observer) {
         this.routes = routes;
         this.invoker = invoker;
         this.settings = settings;
         this.authorizers = new LambdaAuthorizers(invoker, settings);
+        this.observer = observer;
+    }
+
+    /** What one request met on its way, for the {@link GatewayObserver}. */
+    private static final class Notes {
+        IncomingRequest request;
+        RequestScope scope;
+        GatewayExchange.AuthorizerDecision decision;
     }
 
     @Override
     public void handle(HttpExchange exchange) {
         try (exchange) {
             GatewayReply reply;
+            Notes notes = new Notes();
+            long started = System.nanoTime();
             try {
-                reply = serve(exchange);
+                reply = serve(exchange, notes);
             } catch (IOException e) {
                 return; // the client went away; nothing to answer
             } catch (RuntimeException e) {
@@ -49,13 +61,42 @@ final class GatewayHandler implements HttpHandler {
                         e);
                 reply = GatewayReply.HTTP_INTERNAL_SERVER_ERROR;
             }
+            // before sending, so that a caller who has the answer finds its trace in the console
+            observe(exchange, notes, reply, started);
             send(exchange, reply);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.DEBUG, "could not send the answer: " + e);
         }
     }
 
-    private GatewayReply serve(HttpExchange exchange) throws IOException {
+    // hook for the dev console (GatewayObserver)
+    private void observe(HttpExchange exchange, Notes notes, GatewayReply reply, long startedNanos) {
+        if (observer == null) {
+            return;
+        }
+        try {
+            observer.exchanged(new GatewayExchange(
+                    notes.request != null
+                            ? notes.request.received()
+                            : settings.clock().instant(),
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().toString(),
+                    notes.request != null ? notes.request.headers() : exchange.getRequestHeaders(),
+                    notes.request != null ? notes.request.body() : new byte[0],
+                    notes.scope != null ? notes.scope.requestId() : null,
+                    notes.scope != null ? notes.scope.routeKey() : null,
+                    notes.scope != null ? notes.scope.route().functionId() : null,
+                    notes.decision,
+                    reply.status(),
+                    reply.headers(),
+                    reply.body(),
+                    Duration.ofNanos(System.nanoTime() - startedNanos)));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "gateway observer failed: " + e);
+        }
+    }
+
+    private GatewayReply serve(HttpExchange exchange, Notes notes) throws IOException {
         Instant received = settings.clock().instant();
         String method = exchange.getRequestMethod();
         String rawPath = exchange.getRequestURI().getRawPath();
@@ -71,19 +112,33 @@ final class GatewayHandler implements HttpHandler {
             return GatewayReply.TOO_LARGE;
         }
         RequestScope scope = RequestScope.of(request, match, settings);
-        return withRequestId(scope, route(scope));
+        notes.request = request;
+        notes.scope = scope;
+        return withRequestId(scope, route(scope, notes));
     }
 
-    private GatewayReply route(RequestScope scope) {
+    private GatewayReply route(RequestScope scope, Notes notes) {
         ObjectNode event = ProxyEvents.routeEvent(scope);
         String authorizerName = scope.route().authorizer();
         if (authorizerName != null) {
             LambdaAuthorizers.Decision decision =
                     authorizers.authorize(scope, scope.api().authorizers().get(authorizerName));
             if (decision instanceof LambdaAuthorizers.Refused refused) {
+                notes.decision = new GatewayExchange.AuthorizerDecision(
+                        authorizerName,
+                        false,
+                        refused.reply().status(),
+                        0,
+                        settings.clock().instant());
                 return refused.reply();
             }
             LambdaAuthorizers.Allowed allowed = (LambdaAuthorizers.Allowed) decision;
+            notes.decision = new GatewayExchange.AuthorizerDecision(
+                    authorizerName,
+                    true,
+                    0,
+                    allowed.latencyMs(),
+                    settings.clock().instant());
             ProxyEvents.putAuthorizer(event, scope, allowed.result(), allowed.latencyMs());
         }
         byte[] bytes;

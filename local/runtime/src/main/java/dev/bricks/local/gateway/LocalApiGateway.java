@@ -131,6 +131,7 @@ public final class LocalApiGateway implements AutoCloseable {
         private String accountId = "123456789012";
         private int threads = DEFAULT_THREADS;
         private Clock clock = Clock.systemUTC();
+        private GatewayObserver observer;
 
         private Builder(FunctionInvoker invoker) {
             this.invoker = Objects.requireNonNull(invoker, "invoker");
@@ -178,6 +179,12 @@ public final class LocalApiGateway implements AutoCloseable {
             return this;
         }
 
+        /** @param observer told about every answered request (the dev console); none by default; @return this */
+        public Builder observer(GatewayObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
         /** @param clock the clock for request times and the authorizer cache (tests); @return this */
         Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -214,7 +221,7 @@ public final class LocalApiGateway implements AutoCloseable {
                 throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
             }
             http.setExecutor(executor);
-            http.createContext("/", new GatewayHandler(routes, invoker, settings));
+            http.createContext("/", new GatewayHandler(routes, invoker, settings, observer));
             http.start();
             return new LocalApiGateway(http, executor, List.copyOf(apis));
         }

@@ -53,6 +53,7 @@ public final class LocalS3 implements AutoCloseable {
     private S3Proxy proxy;
     private HeldConnections front;
     private volatile URI endpoint;
+    private volatile Consumer<S3ObjectWritten> objectListener = object -> {};
     private boolean closed;
 
     /**
@@ -223,12 +224,30 @@ public final class LocalS3 implements AutoCloseable {
                 .build(BlobStoreContext.class);
     }
 
+    /**
+     * Tells {@code listener} about every object stored from now on (the dev console's hook), on the request's
+     * thread.
+     *
+     * @return this
+     */
+    public LocalS3 onObjectCreated(Consumer<S3ObjectWritten> listener) {
+        this.objectListener = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
     /** Turns blob store changes into notifications. */
     private final class Notifier implements NotifyingBlobStore.Listener {
 
         @Override
         public void created(S3EventType type, String bucket, String key, BlobMetadata metadata) {
             notify(type, bucket, key, metadata.getSize(), unquote(metadata.getETag()));
+            Long size = metadata.getSize();
+            objectListener.accept(new S3ObjectWritten(
+                    bucket,
+                    key,
+                    size == null ? -1 : size,
+                    metadata.getUserMetadata() == null ? Map.of() : metadata.getUserMetadata(),
+                    Instant.now()));
         }
 
         @Override

@@ -72,6 +72,7 @@ public final class LocalSes implements AutoCloseable {
     private final SesConfig config;
     private final Consumer<String> log;
     private final List<CapturedEmail> emails = new ArrayList<>();
+    private volatile Consumer<CapturedEmail> mailListener = mail -> {};
     private HttpServer server;
     private ExecutorService executor;
 
@@ -210,6 +211,18 @@ public final class LocalSes implements AutoCloseable {
         synchronized (emails) {
             emails.add(mail);
         }
+        mailListener.accept(mail);
+    }
+
+    /**
+     * Tells {@code listener} about every mail captured from now on (the dev console's hook), on the request's
+     * thread, after it was stored.
+     *
+     * @return this
+     */
+    public LocalSes onMail(Consumer<CapturedEmail> listener) {
+        this.mailListener = Objects.requireNonNull(listener, "listener");
+        return this;
     }
 
     private void clear() {
