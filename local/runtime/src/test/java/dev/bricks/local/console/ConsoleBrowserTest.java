@@ -21,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -97,6 +98,7 @@ class ConsoleBrowserTest {
         LocalApp app = ConsoleTestApp.get();
         driver.get(app.console().orElseThrow().urlWithToken().toString());
         WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.ignoring(StaleElementReferenceException.class); // live updates re-render rows between find and read
         wait.until(d -> d.findElement(By.id("live")).getText().equals("live"));
         assertThat(driver.getCurrentUrl()).doesNotContain("token="); // taken from the fragment, then removed
         assertThat(driver.findElement(By.id("token")).getAttribute("value"))
@@ -112,17 +114,20 @@ class ConsoleBrowserTest {
         assertThat(((JavascriptExecutor) driver).executeScript("return window.notReloaded === true;"))
                 .isEqualTo(true);
         wait.until(d -> d.findElement(row).getText().contains("POST /orders/o-browser → 201"));
-        WebElement button = driver.findElement(row);
-        button.sendKeys(Keys.ENTER); // a button: keyboard works as the mouse does
+        wait.until(
+                d -> { // a button: keyboard works as the mouse does
+                    d.findElement(row).sendKeys(Keys.ENTER);
+                    return true;
+                });
         wait.until(d -> "true".equals(d.findElement(row).getAttribute("aria-expanded")));
         By mailStep = By.cssSelector("#traces > li[data-trace-id='corr-browser-1'] .timeline li[data-kind='MAIL']");
         wait.until(d -> !d.findElements(mailStep).isEmpty()); // the chain completes while the trace is open
-        List<String> kinds =
-                driver
-                        .findElements(By.cssSelector("#traces > li[data-trace-id='corr-browser-1'] .timeline > li"))
-                        .stream()
-                        .map(e -> e.getAttribute("data-kind"))
-                        .toList();
+        // read in one script, so a live re-render cannot swap the elements between finding and reading them
+        @SuppressWarnings("unchecked")
+        List<String> kinds = (List<String>) ((JavascriptExecutor) driver)
+                .executeScript("return Array.from(document.querySelectorAll("
+                        + "\"#traces > li[data-trace-id='corr-browser-1'] .timeline > li\"))"
+                        + ".map(e => e.getAttribute('data-kind'));");
         assertThat(kinds)
                 .containsSubsequence(
                         "HTTP",
@@ -133,8 +138,9 @@ class ConsoleBrowserTest {
                         "EVENT",
                         "INVOCATION",
                         "MAIL");
-        String timeline = driver.findElement(By.cssSelector("#traces > li[data-trace-id='corr-browser-1'] .timeline"))
-                .getText();
+        String timeline =
+                wait.until(d -> d.findElement(By.cssSelector("#traces > li[data-trace-id='corr-browser-1'] .timeline"))
+                        .getText());
         assertThat(timeline).contains("placing order o-browser").contains("mailing order o-browser");
         screenshot("console-trace.png");
 
@@ -149,8 +155,9 @@ class ConsoleBrowserTest {
         WebElement filter = driver.findElement(By.id("filter"));
         filter.sendKeys("corr-browser-1");
         wait.until(d -> d.findElements(By.cssSelector("#traces > li")).size() == 1);
-        assertThat(driver.findElement(By.cssSelector("#traces > li")).getAttribute("data-trace-id"))
-                .isEqualTo("corr-browser-1");
+        String onlyTrace =
+                wait.until(d -> d.findElement(By.cssSelector("#traces > li")).getAttribute("data-trace-id"));
+        assertThat(onlyTrace).isEqualTo("corr-browser-1");
         filter.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         wait.until(d -> d.findElements(By.cssSelector("#traces > li")).size() > 1);
 
