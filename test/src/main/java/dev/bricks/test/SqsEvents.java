@@ -18,7 +18,7 @@ import java.util.Objects;
  * {@code messageAttributes}, {@code md5OfBody}. Not thread-safe.
  *
  * <pre>{@code
- * String batch = SqsEvents.queue("emails").message(new SendEmail("ana@example.com")).message("{\"bad\":").build();
+ * String batch = SqsEvents.queue("emails").message(new SendEmail("ana@example.com")).message("not json").build();
  * String fifo = SqsEvents.fifoQueue("orders.fifo").message("order-1", new OrderLine("o-1", 2)).build();
  * }</pre>
  */
