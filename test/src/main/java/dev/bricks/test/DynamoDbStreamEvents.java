@@ -26,7 +26,7 @@ import java.util.Objects;
  *         .build();
  * }</pre>
  */
-public final class DynamoDbStreamEvents {
+public final class DynamoDbStreamEvents extends EventBuilder {
 
     /** The first sequence number a builder hands out. */
     public static final BigInteger FIRST_SEQUENCE_NUMBER = new BigInteger("100000000000000000001");
@@ -127,12 +127,8 @@ public final class DynamoDbStreamEvents {
     }
 
     /** The event's JSON text. */
+    @Override
     public String build() {
         return Json.writeString(Map.of("Records", records));
-    }
-
-    /** The event's UTF-8 bytes. */
-    public byte[] bytes() {
-        return build().getBytes(StandardCharsets.UTF_8);
     }
 }

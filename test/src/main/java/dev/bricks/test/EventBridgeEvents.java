@@ -2,7 +2,6 @@ package dev.bricks.test;
 
 import dev.bricks.core.eventbridge.EventType;
 import dev.bricks.core.json.Json;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,7 @@ import java.util.UUID;
  * String other = EventBridgeEvents.of(Map.of("orderId", "o-1")).source("orders.app").detailType("OrderPlaced").build();
  * }</pre>
  */
-public final class EventBridgeEvents {
+public final class EventBridgeEvents extends EventBuilder {
 
     private final Object detail;
     private String source;
@@ -95,6 +94,7 @@ public final class EventBridgeEvents {
      * @throws IllegalStateException when the source or detail-type is unknown (no {@link EventType} on the detail
      *     and none set)
      */
+    @Override
     public String build() {
         if (source == null || detailType == null) {
             throw new IllegalStateException(
@@ -111,10 +111,5 @@ public final class EventBridgeEvents {
         event.put("resources", resources);
         event.put("detail", detail instanceof String s ? Json.read(s, Object.class) : detail);
         return Json.writeString(event);
-    }
-
-    /** The envelope's UTF-8 bytes. */
-    public byte[] bytes() {
-        return build().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -28,7 +28,7 @@ import java.util.Objects;
  * String event = HttpEvents.v2().post("/order").bearer(token).json(order).build();
  * }</pre>
  */
-public final class HttpEventBuilder {
+public final class HttpEventBuilder extends EventBuilder {
 
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -219,13 +219,9 @@ public final class HttpEventBuilder {
     }
 
     /** The event's JSON text. */
+    @Override
     public String build() {
         return Json.writeString(version == PayloadVersion.V2 ? v2() : v1());
-    }
-
-    /** The event's UTF-8 bytes. */
-    public byte[] bytes() {
-        return build().getBytes(StandardCharsets.UTF_8);
     }
 
     private Map<String, Object> v2() {

@@ -22,7 +22,7 @@ import java.util.Objects;
  * String event = S3Events.bucket("photos").created("uploads/my photo.jpg", 1234, "9b2cf535f27731c974343645a3985328").build();
  * }</pre>
  */
-public final class S3Events {
+public final class S3Events extends EventBuilder {
 
     private static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ofPattern(
                     "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
@@ -124,12 +124,8 @@ public final class S3Events {
     }
 
     /** The event's JSON text. */
+    @Override
     public String build() {
         return Json.writeString(Map.of("Records", records));
-    }
-
-    /** The event's UTF-8 bytes. */
-    public byte[] bytes() {
-        return build().getBytes(StandardCharsets.UTF_8);
     }
 }

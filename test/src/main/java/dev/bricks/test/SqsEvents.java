@@ -22,7 +22,7 @@ import java.util.Objects;
  * String fifo = SqsEvents.fifoQueue("orders.fifo").message("order-1", new OrderLine("o-1", 2)).build();
  * }</pre>
  */
-public final class SqsEvents {
+public final class SqsEvents extends EventBuilder {
 
     private final String queue;
     private final boolean fifo;
@@ -142,12 +142,8 @@ public final class SqsEvents {
     }
 
     /** The event's JSON text. */
+    @Override
     public String build() {
         return Json.writeString(Map.of("Records", records));
-    }
-
-    /** The event's UTF-8 bytes. */
-    public byte[] bytes() {
-        return build().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import java.nio.charset.StandardCharsets;
+import dev.bricks.core.invoke.LocalContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +13,8 @@ import java.util.Objects;
 /**
  * A Lambda {@link Context} for tests whose request id and remaining time the test chooses: the remaining time
  * counts down on the given {@link Clock} from the moment {@link Builder#build()} runs, so a test with a fixed or
- * hand-moved clock sees exactly the budget it set. Log lines go to standard error. Immutable and thread-safe.
+ * hand-moved clock sees exactly the budget it set. The rest is core's {@link LocalContext}: log lines go to
+ * standard error, the ARN is in account 000000000000. Immutable and thread-safe.
  *
  * <pre>{@code
  * TestContext almostOut = TestContext.builder().requestId("req-1").remainingTime(Duration.ofMillis(200)).build();
@@ -31,28 +32,14 @@ public final class TestContext implements Context {
     /** Default memory: 512 MB. */
     public static final int DEFAULT_MEMORY_MB = 512;
 
-    private static final LambdaLogger STDERR = new LambdaLogger() {
-        @Override
-        public void log(String message) {
-            System.err.println(message);
-        }
+    /** Everything but the remaining time: core's local context (its logger writes to standard error). */
+    private final LocalContext local;
 
-        @Override
-        public void log(byte[] message) {
-            System.err.println(new String(message, StandardCharsets.UTF_8));
-        }
-    };
-
-    private final String requestId;
-    private final String functionName;
-    private final int memoryMb;
     private final Clock clock;
     private final Instant deadline;
 
     private TestContext(Builder b) {
-        this.requestId = b.requestId;
-        this.functionName = b.functionName;
-        this.memoryMb = b.memoryMb;
+        this.local = LocalContext.of(b.requestId, b.functionName, b.memoryMb, b.remainingTime);
         this.clock = b.clock;
         this.deadline = clock.instant().plus(b.remainingTime);
     }
@@ -69,32 +56,32 @@ public final class TestContext implements Context {
 
     @Override
     public String getAwsRequestId() {
-        return requestId;
+        return local.getAwsRequestId();
     }
 
     @Override
     public String getLogGroupName() {
-        return "/aws/lambda/" + functionName;
+        return local.getLogGroupName();
     }
 
     @Override
     public String getLogStreamName() {
-        return "2026/12/03/[$LATEST]bricks-test";
+        return local.getLogStreamName();
     }
 
     @Override
     public String getFunctionName() {
-        return functionName;
+        return local.getFunctionName();
     }
 
     @Override
     public String getFunctionVersion() {
-        return "$LATEST";
+        return local.getFunctionVersion();
     }
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:us-east-1:123456789012:function:" + functionName;
+        return local.getInvokedFunctionArn();
     }
 
     @Override
@@ -115,12 +102,12 @@ public final class TestContext implements Context {
 
     @Override
     public int getMemoryLimitInMB() {
-        return memoryMb;
+        return local.getMemoryLimitInMB();
     }
 
     @Override
     public LambdaLogger getLogger() {
-        return STDERR;
+        return local.getLogger();
     }
 
     /** Options of a {@link TestContext}; not thread-safe. */
