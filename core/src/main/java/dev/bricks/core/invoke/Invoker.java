@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Runs a handler once on an event and gives back what it wrote: the one-shot invoker, usable from a command
@@ -40,19 +41,28 @@ public final class Invoker {
 
     private Invoker() {}
 
-    /** Entry point: {@code Invoker <HandlerClass> <event.json>}. */
+    /**
+     * Entry point: {@code Invoker <HandlerClass> <event.json>}. Prints the response on standard output and,
+     * on standard error, Lambda's {@code REPORT} line for this one invocation ({@link Report}).
+     */
     public static void main(String[] args) {
         if (args.length != 2) {
             System.err.println("usage: Invoker <HandlerClass> <event.json>");
             System.exit(2);
         }
         try {
-            RequestStreamHandler handler = instantiate(args[0]);
             byte[] event = Files.readAllBytes(Path.of(args[1]));
-            byte[] response = invoke(handler, event, LocalContext.of(simpleName(args[0])));
+            long initStart = System.nanoTime();
+            RequestStreamHandler handler = instantiate(args[0]);
+            Duration init = Report.sinceJvmStart(initStart);
+            LocalContext context = LocalContext.of(simpleName(args[0]));
+            long start = System.nanoTime();
+            byte[] response = invoke(handler, event, context);
+            Duration duration = Duration.ofNanos(System.nanoTime() - start);
             PrintStream out = System.out;
             out.println(new String(response, StandardCharsets.UTF_8));
             out.flush();
+            System.err.println(new Report(context, duration, init).line());
         } catch (NoSuchFileException e) {
             fail("event file not found: " + e.getFile());
         } catch (IllegalArgumentException e) {

@@ -56,6 +56,19 @@ class InvokerLauncherTest {
     }
 
     @Test
+    void main_handlerAnswers_printsReportLineOnStandardError(@TempDir Path dir) throws Exception {
+        Path classes = compileUserHandler(dir);
+
+        Result result = run(classes, "com.example.Greeter", EVENT.toString());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).doesNotContain("REPORT");
+        assertThat(result.stderr())
+                .containsPattern("REPORT RequestId: [0-9a-f-]{36}\tDuration: \\d+\\.\\d{2} ms\tBilled Duration: \\d+ ms"
+                        + "\tMemory Size: 512 MB\tMax Memory Used: \\d+ MB\tInit Duration: \\d+\\.\\d{2} ms");
+    }
+
+    @Test
     void main_unknownHandlerClass_exits1NamingIt(@TempDir Path dir) throws Exception {
         Result result = run(dir, "com.example.Missing", EVENT.toString());
 

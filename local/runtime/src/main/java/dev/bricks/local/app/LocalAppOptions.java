@@ -1,9 +1,13 @@
 package dev.bricks.local.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.bricks.local.functions.FunctionLogs;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -83,6 +87,68 @@ public record LocalAppOptions(
         /** A value for one of the template's {@code Parameters}. */
         public Builder parameterOverride(String name, String value) {
             parameterOverrides.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * A value for one of the template's {@code Parameters} as {@code sam local}'s
+         * {@code --parameter-overrides} writes it: {@code Key=Value} or {@code ParameterKey=Key,ParameterValue=Value}.
+         *
+         * @throws IllegalArgumentException naming the token when it is neither form
+         */
+        public Builder parameterOverride(String token) {
+            String samKey = "ParameterKey=";
+            String samValue = ",ParameterValue=";
+            if (token.startsWith(samKey)) {
+                int comma = token.indexOf(samValue);
+                if (comma < 0) {
+                    throw new IllegalArgumentException("expected ParameterKey=K,ParameterValue=V, was " + token);
+                }
+                return parameterOverride(
+                        token.substring(samKey.length(), comma), token.substring(comma + samValue.length()));
+            }
+            int eq = token.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("expected Key=Value, was " + token);
+            }
+            return parameterOverride(token.substring(0, eq), token.substring(eq + 1));
+        }
+
+        /**
+         * The environment overrides of SAM's {@code --env-vars} file:
+         * {@code {"FunctionId": {"VAR": "v"}, "Parameters": {"VAR": "v"}}}.
+         *
+         * @throws LocalAppException naming the file when it cannot be read or is not that shape
+         */
+        public Builder environmentOverrides(Path envVarsFile) {
+            JsonNode root;
+            try {
+                root = AwsJson.JSON.readTree(Files.readAllBytes(envVarsFile));
+            } catch (IOException e) {
+                throw new LocalAppException("--env-vars " + envVarsFile + ": "
+                        + String.valueOf(e.getMessage())
+                                .replaceAll("\\s*at \\[Source.*", "")
+                                .trim());
+            }
+            if (root == null || !root.isObject()) {
+                throw new LocalAppException("--env-vars " + envVarsFile + ": expected a JSON object of function ids");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> fn = it.next();
+                if (!fn.getValue().isObject()) {
+                    throw new LocalAppException(
+                            "--env-vars " + envVarsFile + ": " + fn.getKey() + " must map names to values");
+                }
+                for (Iterator<Map.Entry<String, JsonNode>> vars = fn.getValue().fields(); vars.hasNext(); ) {
+                    Map.Entry<String, JsonNode> v = vars.next();
+                    environmentOverride(
+                            fn.getKey(),
+                            v.getKey(),
+                            v.getValue().isValueNode()
+                                    ? v.getValue().asText()
+                                    : v.getValue().toString());
+                }
+            }
             return this;
         }
 

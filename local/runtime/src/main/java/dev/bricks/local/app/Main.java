@@ -1,13 +1,8 @@
 package dev.bricks.local.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.bricks.local.template.TemplateException;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -59,7 +54,7 @@ public final class Main {
                     case "--template", "-t" -> template = Path.of(value(args, ++i, a));
                     case "--port" -> options.port(port(value(args, ++i, a)));
                     case "--state" -> options.stateDirectory(Path.of(value(args, ++i, a)));
-                    case "--env-vars", "-n" -> envVars(Path.of(value(args, ++i, a)), options);
+                    case "--env-vars", "-n" -> options.environmentOverrides(Path.of(value(args, ++i, a)));
                     case "--no-color" -> options.colour(false);
                     case "--parameter-overrides" -> {
                         int start = i;
@@ -134,50 +129,10 @@ public final class Main {
 
     /** {@code Key=Value}, or SAM's {@code ParameterKey=Key,ParameterValue=Value}. */
     private static void parameter(String token, LocalAppOptions.Builder options) {
-        if (token.startsWith("ParameterKey=")) {
-            int comma = token.indexOf(",ParameterValue=");
-            if (comma < 0) {
-                throw new UsageException(
-                        "--parameter-overrides: expected ParameterKey=K,ParameterValue=V, was " + token);
-            }
-            options.parameterOverride(
-                    token.substring("ParameterKey=".length(), comma),
-                    token.substring(comma + ",ParameterValue=".length()));
-            return;
-        }
-        int eq = token.indexOf('=');
-        if (eq <= 0) {
-            throw new UsageException("--parameter-overrides: expected Key=Value, was " + token);
-        }
-        options.parameterOverride(token.substring(0, eq), token.substring(eq + 1));
-    }
-
-    /** SAM's env-vars file: {@code {"FunctionId": {"VAR": "v"}, "Parameters": {"VAR": "v"}}}. */
-    static void envVars(Path file, LocalAppOptions.Builder options) {
-        JsonNode root;
         try {
-            root = AwsJson.JSON.readTree(Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new LocalAppException("--env-vars " + file + ": "
-                    + e.getMessage().replaceAll("\\s*at \\[Source.*", "").trim());
-        }
-        if (root == null || !root.isObject()) {
-            throw new LocalAppException("--env-vars " + file + ": expected a JSON object of function ids");
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> fn = it.next();
-            if (!fn.getValue().isObject()) {
-                throw new LocalAppException("--env-vars " + file + ": " + fn.getKey() + " must map names to values");
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> vars = fn.getValue().fields(); vars.hasNext(); ) {
-                Map.Entry<String, JsonNode> v = vars.next();
-                options.environmentOverride(
-                        fn.getKey(),
-                        v.getKey(),
-                        v.getValue().isValueNode()
-                                ? v.getValue().asText()
-                                : v.getValue().toString());
-            }
+            options.parameterOverride(token);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--parameter-overrides: " + e.getMessage());
         }
     }
 

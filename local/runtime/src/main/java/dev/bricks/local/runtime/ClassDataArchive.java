@@ -30,7 +30,8 @@ import java.util.List;
  * <p>Command line, for a build step (exec-maven-plugin at {@code package}):
  * {@code java -cp bricks-local.jar:<runtime client jars> dev.bricks.local.runtime.ClassDataArchive
  * --deployment DIR --handler H --event FILE --archive OUT.jsa [--env NAME=VALUE]… [--memory MB]
- * [--dynamodb-endpoint URL] [--eventbridge-endpoint URL]}. Stateless; thread-safe.
+ * [--dynamodb-endpoint URL] [--eventbridge-endpoint URL] [--jdk JAVA_HOME] [--aot-cache]}; with {@code --aot-cache}
+ * (JDK 25+) it writes an AOT cache ({@link #buildAotCache}) instead of a CDS archive. Stateless; thread-safe.
  */
 public final class ClassDataArchive {
 
@@ -46,6 +47,26 @@ public final class ClassDataArchive {
      * @throws IllegalStateException if the sample invocation fails or the JVM writes no archive
      */
     public static Path build(FunctionProcess.Builder function, byte[] sampleEvent, Path archive) {
+        return train(function, sampleEvent, archive, "-XX:ArchiveClassesAtExit=");
+    }
+
+    /**
+     * Runs the function once on {@code sampleEvent} on a JDK 25 or newer ({@link FunctionProcess.Builder#javaHome})
+     * with {@code -XX:AOTCacheOutput} and writes its ahead-of-time cache (JEP 483/514/515: classes loaded and
+     * linked, plus method profiles), which a later start uses through {@link #aotCacheOptions(Path)}. The same
+     * limits as a CDS archive: the same JDK build and the same class path.
+     *
+     * @param function the function's options as it will run; not modified
+     * @param sampleEvent an event the function handles successfully
+     * @param cache where to write the cache; replaced if present
+     * @return {@code cache}
+     * @throws IllegalStateException if the sample invocation fails or the JVM writes no cache
+     */
+    public static Path buildAotCache(FunctionProcess.Builder function, byte[] sampleEvent, Path cache) {
+        return train(function, sampleEvent, cache, "-XX:AOTCacheOutput=");
+    }
+
+    private static Path train(FunctionProcess.Builder function, byte[] sampleEvent, Path archive, String flag) {
         Path target = archive.toAbsolutePath().normalize();
         try {
             Files.deleteIfExists(target);
@@ -58,8 +79,10 @@ public final class ClassDataArchive {
             requireJarsOnly(training.deployment());
         }
         List<String> options = new ArrayList<>(training.effectiveJvmOptions());
-        options.removeIf(o -> o.startsWith("-XX:SharedArchiveFile") || o.startsWith("-XX:ArchiveClassesAtExit"));
-        options.add("-XX:ArchiveClassesAtExit=" + target);
+        options.removeIf(o -> o.startsWith("-XX:SharedArchiveFile")
+                || o.startsWith("-XX:ArchiveClassesAtExit")
+                || o.startsWith("-XX:AOTCache"));
+        options.add(flag + target);
         training.jvmOptions(options).javaToolOptions(null);
         FunctionProcess process = training.start();
         try {
@@ -68,7 +91,8 @@ public final class ClassDataArchive {
                 throw new IllegalStateException("The sample event failed, so no archive was written: "
                         + run.result().payloadAsString());
             }
-            process.stop(Duration.ofSeconds(60));
+            // the AOT cache is assembled by a child JVM at exit: give it time
+            process.stop(Duration.ofSeconds(120));
         } catch (RuntimeException e) {
             process.close();
             deleteQuietly(target);
@@ -116,13 +140,23 @@ public final class ClassDataArchive {
         return "-XX:SharedArchiveFile=" + archive.toAbsolutePath().normalize() + " -Xshare:auto";
     }
 
+    /** {@code -XX:AOTCache=<cache>}: use the AOT cache when it fits (JDK 25 starts normally, with a warning, when not). */
+    public static String aotCacheOptions(Path cache) {
+        return "-XX:AOTCache=" + cache.toAbsolutePath().normalize();
+    }
+
     /** The command line described in the class comment. Exits 2 on a usage error, 1 on a failed build. */
     public static void main(String[] args) {
         FunctionProcess.Builder fn = FunctionProcess.builder().functionName("archive-training");
         Path event = null;
         Path archive = null;
+        boolean aot = false;
         try {
             for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--aot-cache")) {
+                    aot = true;
+                    continue;
+                }
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 if (value == null) {
                     throw new IllegalArgumentException(args[i] + " needs a value");
@@ -133,6 +167,7 @@ public final class ClassDataArchive {
                     case "--event" -> event = Path.of(value);
                     case "--archive" -> archive = Path.of(value);
                     case "--memory" -> fn.memoryMb(Integer.parseInt(value));
+                    case "--jdk" -> fn.javaHome(Path.of(value));
                     case "--dynamodb-endpoint" -> fn.dynamoDbEndpoint(URI.create(value));
                     case "--eventbridge-endpoint" -> fn.eventBridgeEndpoint(URI.create(value));
                     case "--env" -> {
@@ -155,9 +190,10 @@ public final class ClassDataArchive {
             return;
         }
         try {
-            Path written = build(fn, Files.readAllBytes(event), archive);
+            byte[] sample = Files.readAllBytes(event);
+            Path written = aot ? buildAotCache(fn, sample, archive) : build(fn, sample, archive);
             System.out.println("ClassDataArchive: wrote " + written + " (" + Files.size(written) / 1024 + " KiB); use "
-                    + "JAVA_TOOL_OPTIONS=\"" + javaToolOptions(written) + "\"");
+                    + "JAVA_TOOL_OPTIONS=\"" + (aot ? aotCacheOptions(written) : javaToolOptions(written)) + "\"");
         } catch (IOException | RuntimeException e) {
             System.err.println("ClassDataArchive: " + e.getMessage());
             System.exit(1);
