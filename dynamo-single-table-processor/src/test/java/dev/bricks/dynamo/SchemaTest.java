@@ -37,8 +37,8 @@ class SchemaTest {
     }
 
     @Test
-    void itemToMap_order_storesComposedKeysExactlyAndEntityType() {
-        Map<String, AttributeValue> item = OrderSchema.TABLE_SCHEMA.itemToMap(fullOrder(), true);
+    void toItem_order_storesComposedKeysExactlyAndEntityType() {
+        Map<String, AttributeValue> item = OrderSchema.CODEC.toItem(fullOrder());
         assertThat(item.get("PK").s()).isEqualTo("USER#UsEr-1");
         assertThat(item.get("SK").s()).isEqualTo("ORDER#Ord-AbC");
         assertThat(item.get("GSI1PK").s()).isEqualTo("STATUS#PAID");
@@ -47,8 +47,8 @@ class SchemaTest {
     }
 
     @Test
-    void itemToMap_order_convertsEveryComponentType() {
-        Map<String, AttributeValue> item = OrderSchema.TABLE_SCHEMA.itemToMap(fullOrder(), true);
+    void toItem_order_convertsEveryComponentType() {
+        Map<String, AttributeValue> item = OrderSchema.CODEC.toItem(fullOrder());
         assertThat(item.get("Status").s()).isEqualTo("PAID");
         assertThat(item.get("CreatedAt").s()).isEqualTo("2026-01-02T03:04:05Z");
         assertThat(item.get("total").n()).isEqualTo("12.34");
@@ -61,23 +61,22 @@ class SchemaTest {
     }
 
     @Test
-    void mapToItem_roundTrip_returnsEqualRecord() {
+    void fromItem_roundTrip_returnsEqualRecord() {
         Order o = fullOrder();
-        assertThat(OrderSchema.TABLE_SCHEMA.mapToItem(OrderSchema.TABLE_SCHEMA.itemToMap(o, true)))
-                .isEqualTo(o);
+        assertThat(OrderSchema.CODEC.fromItem(OrderSchema.CODEC.toItem(o))).isEqualTo(o);
     }
 
     @Test
-    void itemToMap_nullIndexComponent_omitsSparseIndexKey() {
+    void toItem_nullIndexComponent_omitsSparseIndexKey() {
         Order o = Order.of("u", "o", null, T0);
-        Map<String, AttributeValue> item = OrderSchema.TABLE_SCHEMA.itemToMap(o, true);
+        Map<String, AttributeValue> item = OrderSchema.CODEC.toItem(o);
         assertThat(item).doesNotContainKey("GSI1PK").containsKey("GSI1SK");
     }
 
     @Test
-    void itemToMap_nullPrimaryComponent_throwsNamingTheComponent() {
+    void toItem_nullPrimaryComponent_throwsNamingTheComponent() {
         Order o = Order.of(null, "o", OrderStatus.PAID, T0);
-        assertThatThrownBy(() -> OrderSchema.TABLE_SCHEMA.itemToMap(o, true))
+        assertThatThrownBy(() -> OrderSchema.CODEC.toItem(o))
                 .isInstanceOf(KeyTemplateMissingValueException.class)
                 .hasMessageContaining("'USER#{userId}' of ORDER PK is missing a value for [userId]");
     }

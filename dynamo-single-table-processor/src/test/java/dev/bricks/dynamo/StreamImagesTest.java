@@ -66,7 +66,7 @@ class StreamImagesTest {
     @Test
     void newImage_coreOrderRecord_decodesToOrder() {
         Order order = SchemaTest.fullOrder();
-        StreamRecord r = record(OperationType.INSERT, OrderSchema.TABLE_SCHEMA.itemToMap(order, true), Map.of());
+        StreamRecord r = record(OperationType.INSERT, OrderSchema.CODEC.toItem(order), Map.of());
         assertThat(images.newImage(r, Order.class)).contains(order);
         assertThat(images.decode(r)).contains(order);
         assertThat(images.oldImage(r, Order.class)).isEmpty();
@@ -75,14 +75,14 @@ class StreamImagesTest {
     @Test
     void newImage_otherEntityType_isEmptyForTypedDecode() {
         User u = User.of("u1", "a@b", "Ann");
-        StreamRecord r = record(OperationType.MODIFY, UserSchema.TABLE_SCHEMA.itemToMap(u, true), Map.of());
+        StreamRecord r = record(OperationType.MODIFY, UserSchema.CODEC.toItem(u), Map.of());
         assertThat(images.newImage(r, Order.class)).isEmpty();
         assertThat(images.newImage(r, User.class)).contains(u);
     }
 
     @Test
     void decode_sdkImageOfWrongType_throwsTypedError() {
-        Map<String, AttributeValue> item = UserSchema.TABLE_SCHEMA.itemToMap(User.of("u1", "a@b", "Ann"), true);
+        Map<String, AttributeValue> item = UserSchema.CODEC.toItem(User.of("u1", "a@b", "Ann"));
         assertThatThrownBy(() -> images.decode(item, Order.class))
                 .isInstanceOf(EntityTypeMismatchException.class)
                 .hasMessage("Item PK=USER#u1, SK=PROFILE has entity type 'USER', expected 'ORDER'");

@@ -1,15 +1,14 @@
 package dev.bricks.dynamo;
 
+import dev.bricks.dynamo.schema.ItemCodec;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A typed attribute of an entity, generated as a constant on {@code <Entity>Schema}
  * (e.g. {@code OrderSchema.STATUS}); the source of typed conditions and updates. Values are converted
- * with the attribute's own converter from the generated schema. Immutable and thread-safe.
+ * with the attribute's own conversion from the generated codec. Immutable and thread-safe.
  *
  * @param <T> entity type
  * @param <V> attribute value type
@@ -17,20 +16,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class Attr<T, V> {
     private final String component;
     private final String name;
-    private final AttributeConverter<V> converter;
+    private final ItemCodec<T> codec;
 
-    private Attr(String component, String name, AttributeConverter<V> converter) {
+    private Attr(String component, String name, ItemCodec<T> codec) {
         this.component = component;
         this.name = name;
-        this.converter = converter;
+        this.codec = codec;
     }
 
-    /** Creates the constant for a component of a generated schema (used by generated code). */
-    @SuppressWarnings("unchecked")
-    public static <T, V> Attr<T, V> of(TableSchema<T> schema, String component, String attributeName) {
-        AttributeConverter<V> c =
-                (AttributeConverter<V>) (AttributeConverter<?>) schema.converterForAttribute(attributeName);
-        return new Attr<>(component, attributeName, c);
+    /** Creates the constant for a component of a generated codec (used by generated code). */
+    public static <T, V> Attr<T, V> of(ItemCodec<T> codec, String component, String attributeName) {
+        return new Attr<>(component, attributeName, codec);
     }
 
     /** The record component name. */
@@ -45,10 +41,7 @@ public final class Attr<T, V> {
 
     /** Converts a value with this attribute's converter; null becomes a NULL attribute value. */
     public AttributeValue toAttributeValue(V value) {
-        if (value == null) {
-            return AttributeValue.fromNul(true);
-        }
-        return converter == null ? Values.of(value) : converter.transformFrom(value);
+        return codec.attributeValue(component, value);
     }
 
     private Condition compare(String op, V value) {

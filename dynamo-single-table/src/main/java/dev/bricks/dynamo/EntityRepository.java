@@ -3,7 +3,6 @@ package dev.bricks.dynamo;
 import dev.bricks.dynamo.WritePlanner.Plan;
 import dev.bricks.dynamo.WritePlanner.PutMode;
 import dev.bricks.dynamo.schema.EntitySchema;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -144,10 +143,7 @@ public final class EntityRepository<T> {
     }
 
     private Map<String, AttributeValue> itemOf(T entity) {
-        Map<String, AttributeValue> item =
-                new LinkedHashMap<>(schema.tableSchema().itemToMap(entity, true));
-        item.put(schema.typeAttribute(), AttributeValue.fromS(schema.type()));
-        return item;
+        return schema.codec().toItem(entity);
     }
 
     // ---------------------------------------------------------------- reads
@@ -191,7 +187,7 @@ public final class EntityRepository<T> {
             throw new EntityTypeMismatchException(
                     schema.type(), type == null ? null : type.s(), EntityKey.describeKeyOf(item, schema.primaryKey()));
         }
-        return schema.tableSchema().mapToItem(item);
+        return schema.codec().fromItem(item);
     }
 
     /** Renders requests without sending them. */

@@ -25,6 +25,6 @@ final class EntityTypes {
                     EntityKey.describeKeyOf(
                             item, byType.values().iterator().next().primaryKey()));
         }
-        return s.tableSchema().mapToItem(item);
+        return s.codec().fromItem(item);
     }
 }

@@ -91,17 +91,17 @@ final class ItemSize {
         }
         if (v.hasM()) {
             for (Map.Entry<String, AttributeValue> e : v.m().entrySet()) {
-                String p = emptySet(path + "." + e.getKey(), e.getValue());
+                String p = emptySet(e.getKey(), e.getValue()); // paths are built only for the one found
                 if (p != null) {
-                    return p;
+                    return path + "." + p;
                 }
             }
         } else if (v.hasL()) {
             List<AttributeValue> l = v.l();
             for (int i = 0; i < l.size(); i++) {
-                String p = emptySet(path + "[" + i + "]", l.get(i));
+                String p = emptySet("", l.get(i));
                 if (p != null) {
-                    return p;
+                    return path + "[" + i + "]" + p;
                 }
             }
         }

@@ -120,7 +120,7 @@ public final class TransactionBuilder {
                 table.name(),
                 requireLabel(label),
                 keyOf(label, item),
-                item,
+                Map.copyOf(item),
                 condition,
                 WriteAction.Hint.of(WriteAction.Expect.ANY))));
     }

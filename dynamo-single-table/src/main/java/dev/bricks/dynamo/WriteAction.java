@@ -1,6 +1,7 @@
 package dev.bricks.dynamo;
 
 import dev.bricks.dynamo.SingleTableException.Reason;
+import java.util.Collections;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
@@ -72,7 +73,7 @@ record WriteAction(
         }
     }
 
-    /** A PutItem of a whole item under an optional condition. */
+    /** A PutItem of a whole item under an optional condition; the item is not copied (callers pass a map they own). */
     static WriteAction put(
             String table,
             String entityType,
@@ -83,7 +84,16 @@ record WriteAction(
         ExpressionContext ctx = new ExpressionContext();
         String c = condition == null ? null : condition.render(ctx);
         return new WriteAction(
-                Op.PUT, table, entityType, key, Map.copyOf(item), null, c, ctx.namesOrNull(), ctx.valuesOrNull(), hint);
+                Op.PUT,
+                table,
+                entityType,
+                key,
+                Collections.unmodifiableMap(item),
+                null,
+                c,
+                ctx.namesOrNull(),
+                ctx.valuesOrNull(),
+                hint);
     }
 
     /** An UpdateItem whose expression and condition were rendered in {@code ctx}. */

@@ -49,7 +49,7 @@ final class WritePlanner<T> {
         boolean managed = schema.versionAttribute() != null
                 || schema.createdAtAttribute() != null
                 || schema.updatedAtAttribute() != null;
-        T result = managed ? schema.tableSchema().mapToItem(item) : entity;
+        T result = managed ? schema.codec().fromItem(item) : entity;
         WriteAction.Expect expect = create ? WriteAction.Expect.ABSENT : WriteAction.Expect.ANY;
         WriteAction.Hint hint = version.checked()
                 ? WriteAction.Hint.versioned(expect, schema.versionAttribute(), version.expected())
@@ -71,22 +71,22 @@ final class WritePlanner<T> {
 
     /** The item of an entity with its managed timestamps, recomputed index keys and correlation id. */
     private Map<String, AttributeValue> itemOf(T entity) {
-        Map<String, AttributeValue> item =
-                new LinkedHashMap<>(schema.tableSchema().itemToMap(entity, true));
-        AttributeValue now = AttributeValue.fromS(table.clock().instant().toString());
+        Map<String, AttributeValue> item = schema.codec().toItem(entity);
         boolean stamped = false;
-        if (schema.createdAtAttribute() != null && !item.containsKey(schema.createdAtAttribute())) {
-            item.put(schema.createdAtAttribute(), now);
-            stamped = true;
-        }
-        if (schema.updatedAtAttribute() != null) {
-            item.put(schema.updatedAtAttribute(), now);
-            stamped = true;
+        if (schema.createdAtAttribute() != null || schema.updatedAtAttribute() != null) {
+            AttributeValue now = AttributeValue.fromS(table.clock().instant().toString());
+            if (schema.createdAtAttribute() != null && !item.containsKey(schema.createdAtAttribute())) {
+                item.put(schema.createdAtAttribute(), now);
+                stamped = true;
+            }
+            if (schema.updatedAtAttribute() != null) {
+                item.put(schema.updatedAtAttribute(), now);
+                stamped = true;
+            }
         }
         if (stamped && schema.timestampsFeedKeys()) {
             // managed timestamps feed key templates: render every virtual key attribute again from the stamped entity
-            item = new LinkedHashMap<>(
-                    schema.tableSchema().itemToMap(schema.tableSchema().mapToItem(item), true));
+            item = schema.codec().toItem(schema.codec().fromItem(item));
         }
         Map<String, AttributeValue> stored = item;
         table.correlation().ifPresent(c -> stored.put(c.getKey(), AttributeValue.fromS(c.getValue())));
@@ -129,9 +129,8 @@ final class WritePlanner<T> {
      * {@code @Unique} values (guarded to be the stored ones) name the constraint items to release, without a read.
      */
     List<WriteAction> deleteEntity(T entity, boolean mustExist, Condition extra, VersionCheck check) {
-        Map<String, AttributeValue> item = schema.uniqueComponents().isEmpty()
-                ? null
-                : schema.tableSchema().itemToMap(entity, true);
+        Map<String, AttributeValue> item =
+                schema.uniqueComponents().isEmpty() ? null : schema.codec().toItem(entity);
         Long version = check == VersionCheck.SKIP ? null : versionOf(entity);
         return delete(schema.keyOf(entity).key(), mustExist, extra, version, item);
     }

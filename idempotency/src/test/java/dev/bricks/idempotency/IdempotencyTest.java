@@ -2,15 +2,19 @@ package dev.bricks.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.bricks.core.HandlerFailedException;
 import dev.bricks.dynamo.TableDefinition;
+import dev.bricks.local.dynamodb.CallListener;
+import dev.bricks.local.dynamodb.EngineCall;
 import dev.bricks.local.dynamodb.LocalDynamoDbExtension;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -74,6 +78,35 @@ class IdempotencyTest {
         assertThat(executions).hasValue(1);
         assertThat(firstCalls).isEqualTo(2); // conditional PutItem + UpdateItem
         assertThat(counter.calls).hasValue(1); // the conditional PutItem, answered with the stored record
+    }
+
+    @Test
+    void once_roundTripsSeenByTheEngine_firstTwoWritesDuplicateOneRefusedPutNoScanOrQuery() {
+        List<EngineCall> calls = new CopyOnWriteArrayList<>();
+        CallListener listener = call -> {
+            if (call.tables().contains(table.name())) {
+                calls.add(call);
+            }
+        };
+        DYNAMO.engine().addCallListener(listener);
+        try {
+            Order order = new Order("o-rt", 1);
+
+            idempotency.once("o-rt", order, Reservation.class, () -> reserve(order));
+            List<EngineCall> first = List.copyOf(calls);
+            calls.clear();
+            idempotency.once("o-rt", order, Reservation.class, () -> reserve(order));
+
+            assertThat(first)
+                    .extracting(EngineCall::operation, EngineCall::errorType)
+                    .containsExactly(tuple("PutItem", null), tuple("UpdateItem", null));
+            assertThat(calls)
+                    .extracting(EngineCall::operation, EngineCall::errorType)
+                    .containsExactly(tuple("PutItem", "ConditionalCheckFailedException"));
+            assertThat(executions).hasValue(1);
+        } finally {
+            DYNAMO.engine().removeCallListener(listener);
+        }
     }
 
     @Test

@@ -198,9 +198,12 @@ public final class HttpResponse {
         }
 
         private void defaultContentType(String type) {
-            if (headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
-                headers.put("Content-Type", new ArrayList<>(List.of(type)));
+            for (String name : headers.keySet()) {
+                if (name.equalsIgnoreCase("Content-Type")) {
+                    return;
+                }
             }
+            headers.put("Content-Type", new ArrayList<>(List.of(type)));
         }
 
         private static void requireToken(String name) {

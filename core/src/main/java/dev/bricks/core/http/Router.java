@@ -7,9 +7,7 @@ import dev.bricks.core.json.JsonException;
 import dev.bricks.core.validation.ValidationException;
 import dev.bricks.core.validation.Validator;
 import dev.bricks.core.validation.Violation;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
@@ -26,8 +24,8 @@ import java.util.function.Function;
 
 /**
  * The routes of one handler, resolved once from its {@link Route} methods: templates parsed, parameter
- * binders and body validators built, methods turned into bound {@link MethodHandle}s. Dispatch does no
- * reflection. Immutable and thread-safe.
+ * binders and body validators built, each method resolved and made accessible once. Dispatch looks nothing up:
+ * it calls the resolved {@link Method}. Immutable and thread-safe.
  */
 final class Router {
 
@@ -52,12 +50,11 @@ final class Router {
     /** Scans the handler's class (and superclasses below {@link HttpHandler}) for {@link Route} methods. */
     static Router of(Object handler) {
         List<Entry> entries = new ArrayList<>();
-        MethodHandles.Lookup lookup = MethodHandles.lookup();
         for (Class<?> c = handler.getClass(); c != null && c != HttpHandler.class; c = c.getSuperclass()) {
             for (Method method : c.getDeclaredMethods()) {
                 Route route = method.getAnnotation(Route.class);
                 if (route != null) {
-                    entries.add(entry(handler, method, route, lookup));
+                    entries.add(entry(handler, method, route));
                 }
             }
         }
@@ -145,7 +142,7 @@ final class Router {
         return key;
     }
 
-    private static Entry entry(Object handler, Method method, Route route, MethodHandles.Lookup lookup) {
+    private static Entry entry(Object handler, Method method, Route route) {
         String where = method.getDeclaringClass().getSimpleName() + "." + method.getName();
         if (Modifier.isStatic(method.getModifiers())) {
             throw new IllegalStateException("@Route method " + where + " must not be static");
@@ -165,19 +162,15 @@ final class Router {
             throw new IllegalStateException(
                     "@Route method " + where + " has " + bodies + " body parameters; at most 1");
         }
-        MethodHandle handle;
         try {
             method.setAccessible(true);
-            handle = lookup.unreflect(method)
-                    .bindTo(handler)
-                    .asSpreader(Object[].class, parameters.length)
-                    .asType(MethodType.methodType(Object.class, Object[].class));
-        } catch (IllegalAccessException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw new IllegalStateException("@Route method " + where + " is not accessible: " + e.getMessage(), e);
         }
         Class<?> returnType = method.getReturnType();
         boolean isVoid = returnType == void.class;
-        return new Entry(route.method(), template, handle, binders.toArray(new Binder[0]), isVoid, where);
+        return new Entry(
+                route.method(), template, new Target(handler, method), binders.toArray(new Binder[0]), isVoid, where);
     }
 
     private static Binder binder(Parameter p, PathTemplate template, String where) {
@@ -339,10 +332,24 @@ final class Router {
         }
     }
 
+    /**
+     * The route method, resolved once at init and called through core reflection: on a cold JVM that spins no
+     * method-handle classes (a bound, spread {@code MethodHandle} cost about 30 generated classes per start).
+     */
+    record Target(Object handler, Method method) {
+        Object call(Object[] args) throws Throwable {
+            try {
+                return method.invoke(handler, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause(); // what the route method threw, as a direct call would
+            }
+        }
+    }
+
     record Entry(
             HttpMethod method,
             PathTemplate template,
-            MethodHandle handle,
+            Target target,
             Binder[] binders,
             boolean isVoid,
             String describe) {
@@ -365,7 +372,7 @@ final class Router {
             if (violations != null) {
                 throw new ValidationException(violations);
             }
-            Object result = handle.invokeExact(args);
+            Object result = target.call(args);
             return isVoid ? HttpResponse.noContent() : result;
         }
     }

@@ -2,6 +2,8 @@ package dev.bricks.core.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -23,6 +25,7 @@ import dev.bricks.core.json.Lenient;
 import dev.bricks.core.validation.ValidationException;
 import dev.bricks.core.validation.Validator;
 import dev.bricks.core.validation.Violation;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -35,6 +38,9 @@ import java.util.List;
 /**
  * Internal: the one Jackson configuration of Bricks, created once per JVM (an init-once cache). Handler
  * code uses {@link Json}; envelope parsers inside {@code core} use the tree.
+ *
+ * <p>Plain records are read and written by {@link RecordCodec} (no databind bean introspection at cold start);
+ * everything else, and anything it does not handle, by Jackson databind.
  *
  * <p>Binding is strict: before Jackson binds a tree, {@link JsonShape} checks it against the target type (no
  * scalar coercion unless a component is {@link Lenient}, integers exact, {@code java.time}
@@ -145,6 +151,13 @@ public final class JsonSupport {
     }
 
     private static <T> T bind(JsonNode checked, Class<T> type) {
+        if (RecordCodec.supports(type)) {
+            try {
+                return RecordCodec.read(checked, type);
+            } catch (Exception e) {
+                // databind reads it again and reports the failure exactly as before
+            }
+        }
         try {
             return MAPPER.treeToValue(checked, type);
         } catch (IOException e) {
@@ -154,6 +167,17 @@ public final class JsonSupport {
 
     /** Writes a value as UTF-8 JSON. */
     public static byte[] write(Object value) {
+        if (value != null && RecordCodec.supports(value.getClass())) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+            try (JsonGenerator out = MAPPER.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
+                RecordCodec.write(value, out);
+            } catch (IOException | RuntimeException e) {
+                bytes = null; // databind writes it and reports the failure exactly as before
+            }
+            if (bytes != null) {
+                return bytes.toByteArray();
+            }
+        }
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {

@@ -145,6 +145,19 @@ final class TimeCodec {
         };
     }
 
+    /** How a supported type is parsed from its text, or null when {@code type} is not one. */
+    static Function<String, ?> parser(Class<?> type) {
+        Codec<?> codec = codec(type);
+        return codec == null ? null : codec.parse();
+    }
+
+    /** How a supported type is written as text, or null when {@code type} is not one. */
+    @SuppressWarnings("unchecked")
+    static Function<Object, String> formatter(Class<?> type) {
+        Codec<?> codec = codec(type);
+        return codec == null ? null : (Function<Object, String>) (Function<?, String>) codec.format();
+    }
+
     /** The strict-binding shape of a supported type, or null when {@code type} is not one. */
     static JsonShape shape(Class<?> type) {
         Codec<?> codec = codec(type);

@@ -1,7 +1,5 @@
 package dev.bricks.core.validation;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.AnnotatedParameterizedType;
 import java.lang.reflect.AnnotatedType;
@@ -44,9 +42,8 @@ public final class Validator<T> {
     private Validator(Class<T> type) {
         List<ComponentCheck> list = new ArrayList<>();
         if (type.isRecord()) {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
             for (RecordComponent component : type.getRecordComponents()) {
-                ComponentCheck check = componentCheck(component, lookup);
+                ComponentCheck check = componentCheck(component);
                 if (check != null) {
                     list.add(check);
                 }
@@ -56,7 +53,7 @@ public final class Validator<T> {
     }
 
     /** The checks of one component, or null when it has none (no constraint, no record, not a collection). */
-    private static ComponentCheck componentCheck(RecordComponent component, MethodHandles.Lookup lookup) {
+    private static ComponentCheck componentCheck(RecordComponent component) {
         String where = component.getDeclaringRecord().getSimpleName() + "." + component.getName();
         List<Check> constraints = Checks.of(component, component.getType(), where);
         boolean collection = Collection.class.isAssignableFrom(component.getType());
@@ -65,15 +62,16 @@ public final class Validator<T> {
         if (constraints.isEmpty() && nested == null && elements == null) {
             return null;
         }
-        return new ComponentCheck(component.getName(), accessor(component, lookup), constraints, nested, elements);
+        return new ComponentCheck(component.getName(), accessor(component), constraints, nested, elements);
     }
 
-    private static MethodHandle accessor(RecordComponent component, MethodHandles.Lookup lookup) {
+    /** The accessor, resolved once; called through core reflection, which spins no method-handle classes on JDK 17. */
+    private static Method accessor(RecordComponent component) {
         try {
             Method method = component.getAccessor();
             method.setAccessible(true);
-            return lookup.unreflect(method);
-        } catch (ReflectiveOperationException | RuntimeException e) {
+            return method;
+        } catch (RuntimeException e) {
             throw new IllegalArgumentException(
                     "cannot read component " + component.getName() + " of "
                             + component.getDeclaringRecord().getName() + ": " + e.getMessage(),
@@ -145,7 +143,7 @@ public final class Validator<T> {
     }
 
     private record ComponentCheck(
-            String name, MethodHandle accessor, List<Check> constraints, Class<?> nested, ElementCheck elements) {}
+            String name, Method accessor, List<Check> constraints, Class<?> nested, ElementCheck elements) {}
 
     /**
      * The checks of a list's or set's elements: null rejected unless the element type is {@link Nullable}, the

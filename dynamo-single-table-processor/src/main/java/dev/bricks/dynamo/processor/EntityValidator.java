@@ -167,7 +167,7 @@ final class EntityValidator {
     }
 
     private static void generatedConstantsAreDistinct(EntityModel m) {
-        Set<String> constants = new HashSet<>(Set.of("TYPE", "TABLE_SCHEMA", "SCHEMA", "PK_TEMPLATE", "SK_TEMPLATE"));
+        Set<String> constants = new HashSet<>(Set.of("TYPE", "CODEC", "SCHEMA", "PK_TEMPLATE", "SK_TEMPLATE"));
         for (IndexModel i : m.indexes()) {
             constants.add(i.constant() + "_PK_TEMPLATE");
             constants.add(i.constant() + "_SK_TEMPLATE");

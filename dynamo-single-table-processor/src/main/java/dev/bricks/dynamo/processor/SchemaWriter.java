@@ -26,6 +26,7 @@ final class SchemaWriter {
         src.append("public final class ").append(schemaName).append(" {\n");
         src.append("  private ").append(schemaName).append("() {}\n\n");
         templates(src, m);
+        src.append(new CodecWriter(types).entityCodec(m, entityName));
         tableSchema(src, m, entityName);
         entitySchemaConstant(src, m, entityName);
         attributeConstants(src, m, entityName);
@@ -47,18 +48,21 @@ final class SchemaWriter {
                 .append(" {\n  private ")
                 .append(name)
                 .append("() {}\n\n");
-        src.append("  /** Document schema of the nested record ")
+        src.append(new CodecWriter(types).documentCodec(nested, components));
+        src.append("\n  /** Opt-in enhanced-client document schema of ")
+                .append(nested.getSimpleName())
+                .append(", built when first used. */\n");
+        src.append("  public static final class Enhanced {\n    private Enhanced() {}\n\n");
+        src.append("    /** Document schema of the nested record ")
                 .append(nested.getSimpleName())
                 .append(". */\n");
-        src.append("  public static final StaticImmutableTableSchema<")
-                .append(entityName)
-                .append(", Builder> TABLE_SCHEMA =\n");
+        src.append("    public static final TableSchema<").append(entityName).append("> TABLE_SCHEMA =\n");
         src.append("      StaticImmutableTableSchema.builder(")
                 .append(entityName)
                 .append(".class, Builder.class)\n");
         src.append("          .newItemBuilder(Builder::new, Builder::build)\n");
         componentAttributes(src, components, null);
-        src.append("          .build();\n");
+        src.append("          .build();\n  }\n");
         builder(src, components, entityName);
         return src.append("}\n").toString();
     }
@@ -105,19 +109,16 @@ final class SchemaWriter {
     }
 
     private void tableSchema(StringBuilder src, EntityModel m, String entityName) {
-        src.append("\n  /** Static immutable table schema of ")
+        src.append("\n  /** Opt-in enhanced-client table schema of ")
                 .append(m.element().getSimpleName())
-                .append(": key attributes, entity type and components. */\n");
+                .append(", built when first used (the repository never uses it). */\n");
+        src.append("  public static final class Enhanced {\n    private Enhanced() {}\n\n");
+        src.append("    /** Static table schema: key attributes, entity type and components. */\n");
+        src.append("    public static final TableSchema<").append(entityName).append("> TABLE_SCHEMA =\n");
         if (m.bean()) {
-            src.append("  public static final StaticTableSchema<")
-                    .append(entityName)
-                    .append("> TABLE_SCHEMA =\n");
             src.append("      StaticTableSchema.builder(").append(entityName).append(".class)\n");
             src.append("          .newItemSupplier(").append(entityName).append("::new)\n");
         } else {
-            src.append("  public static final StaticImmutableTableSchema<")
-                    .append(entityName)
-                    .append(", Builder> TABLE_SCHEMA =\n");
             src.append("      StaticImmutableTableSchema.builder(")
                     .append(entityName)
                     .append(".class, Builder.class)\n");
@@ -153,7 +154,7 @@ final class SchemaWriter {
                 .append(esc(m.typeAttribute()))
                 .append("\").getter(o -> TYPE).setter((b, v) -> { }))\n");
         componentAttributes(src, m.components(), m.ttl());
-        src.append("          .build();\n\n");
+        src.append("          .build();\n  }\n\n");
     }
 
     private static void virtualKey(
@@ -213,7 +214,7 @@ final class SchemaWriter {
                 .append(entityName)
                 .append("> SCHEMA = EntitySchema.builder(")
                 .append(entityName)
-                .append(".class, TYPE, TABLE_SCHEMA)\n");
+                .append(".class, TYPE, CODEC)\n");
         src.append("      .typeAttribute(\"").append(esc(m.typeAttribute())).append("\")\n");
         src.append("      .primaryKey(\"")
                 .append(esc(m.pkAttribute()))
@@ -250,17 +251,6 @@ final class SchemaWriter {
         for (String u : m.unique()) {
             src.append("      .unique(\"").append(u).append("\")\n");
         }
-        src.append("      .componentGetter((o, c) -> switch (c) {\n");
-        for (Component c : m.components()) {
-            src.append("        case \"")
-                    .append(c.name())
-                    .append("\" -> o.")
-                    .append(c.getter())
-                    .append(";\n");
-        }
-        src.append("        default -> throw new IllegalArgumentException(\"")
-                .append(m.element().getSimpleName())
-                .append(" has no component '\" + c + \"'\");\n      })\n");
         src.append("      .build();\n\n");
     }
 
@@ -287,7 +277,7 @@ final class SchemaWriter {
                     .append(types.boxedSource(c.type()))
                     .append("> ")
                     .append(Names.constName(c.name()))
-                    .append(" = Attr.of(TABLE_SCHEMA, \"")
+                    .append(" = Attr.of(CODEC, \"")
                     .append(c.name())
                     .append("\", \"")
                     .append(esc(c.attribute()))
@@ -418,19 +408,25 @@ final class SchemaWriter {
         if (!pkg.isEmpty()) {
             src.append("package ").append(pkg).append(";\n\n");
         }
-        src.append(
-                        "import dev.bricks.dynamo.Attr;\nimport dev.bricks.dynamo.EntityKey;\nimport dev.bricks.dynamo.Partition;\n")
-                .append("import dev.bricks.dynamo.SortKey;\nimport dev.bricks.dynamo.schema.EntitySchema;\n")
+        src.append("import dev.bricks.dynamo.Attr;\nimport dev.bricks.dynamo.EntityKey;\n")
+                .append("import dev.bricks.dynamo.Partition;\nimport dev.bricks.dynamo.SortKey;\n")
                 .append(
-                        "import dev.bricks.dynamo.schema.EpochSecondsConverter;\nimport dev.bricks.dynamo.schema.KeyTemplate;\n")
-                .append("import javax.annotation.processing.Generated;\n")
+                        "import dev.bricks.dynamo.schema.AttributeCodecs;\nimport dev.bricks.dynamo.schema.EntitySchema;\n")
+                .append(
+                        "import dev.bricks.dynamo.schema.EpochSecondsConverter;\nimport dev.bricks.dynamo.schema.ItemCodec;\n")
+                .append("import dev.bricks.dynamo.schema.KeyTemplate;\nimport java.util.ArrayList;\n")
+                .append("import java.util.LinkedHashMap;\nimport java.util.LinkedHashSet;\nimport java.util.List;\n")
+                .append("import java.util.Map;\nimport javax.annotation.processing.Generated;\n")
+                .append("import software.amazon.awssdk.core.SdkBytes;\n")
                 .append("import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;\n")
+                .append("import software.amazon.awssdk.enhanced.dynamodb.TableSchema;\n")
                 .append("import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags;\n")
                 .append("import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;\n")
-                .append("import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;\n\n")
+                .append("import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;\n")
+                .append("import software.amazon.awssdk.services.dynamodb.model.AttributeValue;\n\n")
                 .append(
                         "/** Generated by bricks-dynamo-single-table-processor; do not edit. Thread-safe, immutable. */\n")
                 .append("@Generated(\"dev.bricks.dynamo.processor.EntityProcessor\")\n")
-                .append("@SuppressWarnings({\"unused\", \"rawtypes\"})\n");
+                .append("@SuppressWarnings({\"unused\", \"rawtypes\", \"unchecked\"})\n");
     }
 }

@@ -77,6 +77,12 @@ final class TypeMapper {
             case "java.util.List":
                 return "EnhancedType.listOf(" + enhancedType(args.get(0), at, nested) + ")";
             case "java.util.Set":
+                if (!isScalar(args.get(0)) || boxed(args.get(0)).equals("java.lang.Boolean")) {
+                    throw new ProcessingFailure(
+                            at,
+                            "Set element type " + args.get(0) + " of '" + at.getSimpleName()
+                                    + "' cannot be stored as a string, number or binary set; use a List");
+                }
                 return "EnhancedType.setOf(" + enhancedType(args.get(0), at, nested) + ")";
             case "java.util.Map":
                 if (!args.get(0).toString().equals("java.lang.String")) {
@@ -96,7 +102,7 @@ final class TypeMapper {
                 nested.add(te);
             }
             return "EnhancedType.documentOf(" + raw + ".class, " + Names.packageOf(te) + "." + Names.schemaName(te)
-                    + ".TABLE_SCHEMA)";
+                    + ".Enhanced.TABLE_SCHEMA)";
         }
         throw new ProcessingFailure(
                 at,

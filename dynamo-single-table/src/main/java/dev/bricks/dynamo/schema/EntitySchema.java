@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.BiFunction;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Everything the repository knows about one entity type: its generated {@link TableSchema}, key templates,
- * indexes and special attributes. Built once by generated code ({@code OrderSchema.SCHEMA}); immutable and
- * thread-safe. No reflection: component values are read through a generated switch.
+ * Everything the repository knows about one entity type: its generated {@link ItemCodec} (direct
+ * {@code AttributeValue} marshalling), key templates, indexes and special attributes. Built once by generated code
+ * ({@code OrderSchema.SCHEMA}); immutable and thread-safe. No reflection, and no enhanced-client class is loaded
+ * unless {@link #tableSchema()} is called.
  *
  * @param <T> the entity type
  */
@@ -27,11 +27,10 @@ public final class EntitySchema<T> {
     private final Class<T> entityClass;
     private final String type;
     private final String typeAttribute;
-    private final TableSchema<T> tableSchema;
+    private final ItemCodec<T> codec;
     private final IndexKey primaryKey;
     private final List<IndexKey> indexes;
     private final Map<String, String> attributeByComponent;
-    private final BiFunction<T, String, Object> componentGetter;
     private final String versionAttribute;
     private final String createdAtAttribute;
     private final String updatedAtAttribute;
@@ -44,11 +43,10 @@ public final class EntitySchema<T> {
         this.entityClass = Objects.requireNonNull(b.entityClass, "entityClass");
         this.type = b.type;
         this.typeAttribute = b.typeAttribute;
-        this.tableSchema = Objects.requireNonNull(b.tableSchema, "tableSchema");
+        this.codec = Objects.requireNonNull(b.codec, "codec");
         this.primaryKey = Objects.requireNonNull(b.primaryKey, "primaryKey");
         this.indexes = List.copyOf(b.indexes);
         this.attributeByComponent = Collections.unmodifiableMap(new LinkedHashMap<>(b.attributeByComponent));
-        this.componentGetter = Objects.requireNonNull(b.componentGetter, "componentGetter");
         this.versionAttribute = b.versionAttribute;
         this.createdAtAttribute = b.createdAtAttribute;
         this.updatedAtAttribute = b.updatedAtAttribute;
@@ -75,8 +73,8 @@ public final class EntitySchema<T> {
     }
 
     /** Starts a schema (used by generated code). */
-    public static <T> Builder<T> builder(Class<T> entityClass, String type, TableSchema<T> tableSchema) {
-        return new Builder<>(entityClass, type, tableSchema);
+    public static <T> Builder<T> builder(Class<T> entityClass, String type, ItemCodec<T> codec) {
+        return new Builder<>(entityClass, type, codec);
     }
 
     /** The entity class. */
@@ -94,9 +92,17 @@ public final class EntitySchema<T> {
         return typeAttribute;
     }
 
-    /** The generated static immutable table schema; usable with the plain enhanced client too. */
+    /** The generated item codec: entity to and from {@code Map<String, AttributeValue>}. */
+    public ItemCodec<T> codec() {
+        return codec;
+    }
+
+    /**
+     * The equivalent enhanced-client static table schema, for use with the plain enhanced client. Opt-in: built on
+     * first call, and only then are the enhanced client's classes loaded; the repository never calls it.
+     */
     public TableSchema<T> tableSchema() {
-        return tableSchema;
+        return codec.tableSchema();
     }
 
     /** The table's primary key of this entity. */
@@ -150,7 +156,7 @@ public final class EntitySchema<T> {
 
     /** Value of a component of an entity (via generated accessors). */
     public Object componentValue(T entity, String component) {
-        return componentGetter.apply(entity, component);
+        return codec.component(entity, component);
     }
 
     /** Version attribute name, or null without {@code @Version}. */
@@ -273,25 +279,24 @@ public final class EntitySchema<T> {
     public static final class Builder<T> {
         private final Class<T> entityClass;
         private final String type;
-        private final TableSchema<T> tableSchema;
+        private final ItemCodec<T> codec;
         private String typeAttribute = "EntityType";
         private IndexKey primaryKey;
         private final List<IndexKey> indexes = new ArrayList<>();
         private final Map<String, String> attributeByComponent = new LinkedHashMap<>();
-        private BiFunction<T, String, Object> componentGetter;
         private String versionAttribute;
         private String createdAtAttribute;
         private String updatedAtAttribute;
         private String ttlAttribute;
         private final List<String> uniqueComponents = new ArrayList<>();
 
-        private Builder(Class<T> entityClass, String type, TableSchema<T> tableSchema) {
+        private Builder(Class<T> entityClass, String type, ItemCodec<T> codec) {
             if (type == null || type.isBlank()) {
                 throw new IllegalArgumentException("Entity type of " + entityClass + " is blank");
             }
             this.entityClass = entityClass;
             this.type = type;
-            this.tableSchema = tableSchema;
+            this.codec = codec;
         }
 
         public Builder<T> typeAttribute(String v) {
@@ -311,11 +316,6 @@ public final class EntitySchema<T> {
 
         public Builder<T> attribute(String component, String attributeName) {
             attributeByComponent.put(component, attributeName);
-            return this;
-        }
-
-        public Builder<T> componentGetter(BiFunction<T, String, Object> getter) {
-            this.componentGetter = getter;
             return this;
         }
 

@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -40,10 +41,11 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * One put + one get + one query (first page of a 10-item partition) per operation, against the same local engine
- * over HTTP: through the Bricks repository, the bare low-level client with hand-written maps, and the enhanced
- * client with a bean schema. The difference is the repository's own cost. The engine's JDK HTTP server runs with
- * {@code sun.net.httpserver.nodelay=true}; without it every response waits ~40 ms for a delayed ACK (Nagle).
+ * One put + one get + one query (first page of a 10-item partition) per operation, against the same local engine,
+ * in process ({@code transport=inprocess}: the SDK's whole request path, no socket) or over HTTP
+ * ({@code transport=http}): through the Bricks repository, the bare low-level client with hand-written maps, and the
+ * enhanced client with a bean schema. The difference is the repository's own cost. The engine's JDK HTTP server runs
+ * with {@code sun.net.httpserver.nodelay=true}; without it every response waits ~40 ms for a delayed ACK (Nagle).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -60,6 +62,10 @@ public class RepositoryOverheadBenchmark {
     String table;
     int n;
 
+    /** {@code inprocess} or {@code http}. */
+    @Param({"inprocess", "http"})
+    public String transport = "inprocess";
+
     @Setup(Level.Trial)
     public void setUp() {
         db = LocalDynamoDb.start();
@@ -67,7 +73,7 @@ public class RepositoryOverheadBenchmark {
                 .endpointOverride(db.endpoint())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(transport.equals("http") ? UrlConnectionHttpClient.create() : db.httpClient())
                 .build();
         TableDefinition def = TableDefinition.derive("Bench", ItemSchema.SCHEMA);
         table = def.name();

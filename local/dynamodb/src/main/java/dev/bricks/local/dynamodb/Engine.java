@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -28,6 +30,7 @@ final class Engine {
     final Map<String, Table> tables = new ConcurrentHashMap<>();
     final Map<String, StreamLog> streams = new ConcurrentHashMap<>();
     final Faults faults;
+    final List<CallListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong sequence = new AtomicLong(100_000_000_000L);
     private final Map<String, Function<JsonNode, ObjectNode>> operations = new HashMap<>();
     volatile Persistence persistence;
@@ -72,8 +75,46 @@ final class Engine {
         if (f == null) {
             throw new DynamoException("UnknownOperationException", null, 400, null);
         }
-        faults.beforeCall(op);
-        return f.apply(request);
+        if (listeners.isEmpty()) {
+            faults.beforeCall(op);
+            return f.apply(request);
+        }
+        try {
+            faults.beforeCall(op);
+            ObjectNode response = f.apply(request);
+            tell(new EngineCall(op, tablesNamed(request), null));
+            return response;
+        } catch (DynamoException e) {
+            tell(new EngineCall(op, tablesNamed(request), e.code));
+            throw e;
+        }
+    }
+
+    private void tell(EngineCall call) {
+        for (CallListener l : listeners) {
+            try {
+                l.called(call);
+            } catch (RuntimeException ignored) {
+                // a listener's failure must not change the client's answer
+            }
+        }
+    }
+
+    /** The table names a request mentions: TableName, RequestItems' keys, TransactItems' TableNames. */
+    private static List<String> tablesNamed(JsonNode request) {
+        Set<String> names = new LinkedHashSet<>();
+        if (request.path("TableName").isTextual()) {
+            names.add(request.path("TableName").asText());
+        }
+        request.path("RequestItems").fieldNames().forEachRemaining(names::add);
+        for (JsonNode item : request.path("TransactItems")) {
+            item.elements().forEachRemaining(action -> {
+                if (action.path("TableName").isTextual()) {
+                    names.add(action.path("TableName").asText());
+                }
+            });
+        }
+        return List.copyOf(names);
     }
 
     String nextSequence() {

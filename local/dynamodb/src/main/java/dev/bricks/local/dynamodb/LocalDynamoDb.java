@@ -127,6 +127,27 @@ public final class LocalDynamoDb implements AutoCloseable {
         return engine;
     }
 
+    /**
+     * Tells {@code listener} of every operation from now on (see {@link CallListener}: after it ran, before its
+     * response is sent), whichever transport carried it. With no listener the engine does no extra work.
+     *
+     * <pre>{@code
+     * db.addCallListener(call -> {
+     *     if (call.committedWrite() && call.tables().contains("orders")) {
+     *         // the write is applied; the client has not seen the response yet
+     *     }
+     * });
+     * }</pre>
+     */
+    public void addCallListener(CallListener listener) {
+        engine.listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Stops telling {@code listener}; does nothing when it was not added. */
+    public void removeCallListener(CallListener listener) {
+        engine.listeners.remove(listener);
+    }
+
     /** The fault injection controls of this engine; never null. */
     public Faults faults() {
         return engine.faults;

@@ -5,6 +5,7 @@ import dev.bricks.local.eventbridge.LocalEventBridge;
 import dev.bricks.local.functions.AsyncInvokeConfig;
 import dev.bricks.local.functions.AsyncInvoker;
 import dev.bricks.local.functions.FunctionEnvironments;
+import dev.bricks.local.functions.FunctionInvoker;
 import dev.bricks.local.functions.FunctionLogs;
 import dev.bricks.local.functions.FunctionSpec;
 import dev.bricks.local.functions.JavaRuntimes;
@@ -62,6 +63,7 @@ public final class LocalApp implements AutoCloseable {
     private final Template template;
     private final Endpoints endpoints;
     private final FunctionEnvironments functions;
+    private final FaultInjection faults;
     private final Shutdown shutdown;
     private final String startupTable;
     private final Duration readyAfter;
@@ -71,12 +73,14 @@ public final class LocalApp implements AutoCloseable {
             Template template,
             Endpoints endpoints,
             FunctionEnvironments functions,
+            FaultInjection faults,
             Shutdown shutdown,
             String startupTable,
             Duration readyAfter) {
         this.template = template;
         this.endpoints = endpoints;
         this.functions = functions;
+        this.faults = faults;
         this.shutdown = shutdown;
         this.startupTable = startupTable;
         this.readyAfter = readyAfter;
@@ -110,6 +114,7 @@ public final class LocalApp implements AutoCloseable {
         LoopbackHttpServers.enableNoDelay();
         FunctionLogs logs = new FunctionLogs(options.logs(), options.colour());
         DeferredInvoker deferred = new DeferredInvoker();
+        FaultInjection faults = new FaultInjection(options, line -> logs.line("faults", line));
         AsyncInvoker async = shutdown.add(
                 Shutdown.Stage.TRIGGERS,
                 new AsyncInvoker(deferred, AsyncInvokeConfig.LOCAL_DEFAULT, line -> logs.line("async", line)));
@@ -138,7 +143,7 @@ public final class LocalApp implements AutoCloseable {
                                                     dynamo.endpoint(),
                                                     REGION,
                                                     stream,
-                                                    deferred,
+                                                    faults.repeatingStreamBatches(deferred),
                                                     line -> logs.line("streams", line))
                                             .start());
                         }
@@ -150,8 +155,9 @@ public final class LocalApp implements AutoCloseable {
                         LocalEventBridge bus = shutdown.add(
                                 Shutdown.Stage.SERVICES,
                                 LocalEventBridge.builder().port(0).build().start());
-                        EventBridgeLambdaTargets targets =
-                                shutdown.add(Shutdown.Stage.TRIGGERS, new EventBridgeLambdaTargets(bus, async));
+                        EventBridgeLambdaTargets targets = shutdown.add(
+                                Shutdown.Stage.TRIGGERS,
+                                new EventBridgeLambdaTargets(bus, async, faults::eventBridgeDeliveries));
                         for (LambdaRuleConfig rule : rules) {
                             try {
                                 targets.addRule(rule);
@@ -244,7 +250,12 @@ public final class LocalApp implements AutoCloseable {
             }
             FunctionEnvironments functions =
                     shutdown.add(Shutdown.Stage.FUNCTIONS, new FunctionEnvironments(specs, logs));
-            deferred.bind(functions);
+            try {
+                faults.bind(functions, dynamo);
+            } catch (FunctionInvoker.UnknownFunctionException e) {
+                throw new LocalAppException("failInvocations: " + e.getMessage(), e);
+            }
+            deferred.bind(faults.failing(functions));
             Endpoints endpoints = new Endpoints(
                     gateway.baseUrl(),
                     dynamo.endpoint(),
@@ -255,7 +266,7 @@ public final class LocalApp implements AutoCloseable {
             String table = StartupTable.render(template, endpoints, apis, jdks, warnings, ready);
             options.logs().print(table);
             options.logs().flush();
-            return new LocalApp(template, endpoints, functions, shutdown, table, ready);
+            return new LocalApp(template, endpoints, functions, faults, shutdown, table, ready);
         } finally {
             starter.shutdown();
         }
@@ -337,6 +348,14 @@ public final class LocalApp implements AutoCloseable {
     /** The functions' execution environments: invoke a function directly, count its environments. */
     public FunctionEnvironments functions() {
         return functions;
+    }
+
+    /**
+     * Fault injection: counters of the failures and duplicate deliveries configured in {@link LocalAppOptions},
+     * and kill hooks. Invocations through {@link #functions()} are not subject to it; every trigger's are.
+     */
+    public FaultInjection faults() {
+        return faults;
     }
 
     /** The template's {@code Outputs}, evaluated; never null. */

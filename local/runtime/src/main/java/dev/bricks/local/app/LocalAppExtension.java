@@ -10,8 +10,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit 5 extension that runs a SAM application for a test class: started before the first test, stopped
- * (every function JVM with it) after the last. Test methods may take a {@link LocalApp} or {@link Endpoints}
- * parameter.
+ * (every function JVM with it) after the last. Test methods may take a {@link LocalApp}, {@link Endpoints} or
+ * {@link FaultInjection} parameter; fault injection is configured through the options, e.g.
+ * {@code LocalAppExtension.of(template, LocalAppOptions.builder().maxEventBridgeDeliveries(3).build())}.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -57,6 +58,11 @@ public final class LocalAppExtension implements BeforeAllCallback, AfterAllCallb
         return a;
     }
 
+    /** The running app's fault injection (kill hooks, counters); only while the test class runs. */
+    public FaultInjection faults() {
+        return app().faults();
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         app = LocalApp.start(template, options);
@@ -74,11 +80,15 @@ public final class LocalAppExtension implements BeforeAllCallback, AfterAllCallb
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == LocalApp.class || type == Endpoints.class;
+        return type == LocalApp.class || type == Endpoints.class || type == FaultInjection.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == LocalApp.class ? app() : app().endpoints();
+        Class<?> type = parameter.getParameter().getType();
+        if (type == FaultInjection.class) {
+            return app().faults();
+        }
+        return type == LocalApp.class ? app() : app().endpoints();
     }
 }

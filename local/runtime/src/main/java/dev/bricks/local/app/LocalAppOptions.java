@@ -30,6 +30,12 @@ import java.util.Objects;
  *     the function's declared environment variables, as SAM's {@code --env-vars} file; never null
  * @param logs where function logs, START/END/REPORT lines and the start-up table go; never null
  * @param colour whether log prefixes are coloured
+ * @param faultSeed the seed of every random choice of fault injection (runs repeat)
+ * @param maxEventBridgeDeliveries each event an EventBridge rule sends to a Lambda target is delivered 1 to this
+ *     many times (each copy its own asynchronous invocation); 1 = exactly once
+ * @param maxStreamDeliveries each batch a DynamoDB stream poller hands its function is delivered 1 to this many
+ *     times; 1 = once
+ * @param invocationFailures per function logical id, which invocations fail on purpose; never null
  */
 public record LocalAppOptions(
         int port,
@@ -37,7 +43,11 @@ public record LocalAppOptions(
         Map<String, String> parameterOverrides,
         Map<String, Map<String, String>> environmentOverrides,
         PrintStream logs,
-        boolean colour) {
+        boolean colour,
+        long faultSeed,
+        int maxEventBridgeDeliveries,
+        int maxStreamDeliveries,
+        Map<String, InvocationFailures> invocationFailures) {
 
     /** Checks and copies. */
     public LocalAppOptions {
@@ -49,6 +59,11 @@ public record LocalAppOptions(
         environmentOverrides.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
         environmentOverrides = Collections.unmodifiableMap(copy);
         Objects.requireNonNull(logs, "logs");
+        if (maxEventBridgeDeliveries < 1 || maxStreamDeliveries < 1) {
+            throw new IllegalArgumentException("deliveries must be at least 1, were " + maxEventBridgeDeliveries
+                    + " (EventBridge) and " + maxStreamDeliveries + " (streams)");
+        }
+        invocationFailures = Collections.unmodifiableMap(new LinkedHashMap<>(invocationFailures));
     }
 
     /** A new builder: free port, in memory, logs to {@code System.out}, colour when it is a terminal. */
@@ -69,6 +84,10 @@ public record LocalAppOptions(
         private final Map<String, Map<String, String>> environmentOverrides = new LinkedHashMap<>();
         private PrintStream logs = System.out;
         private Boolean colour;
+        private long faultSeed = 42;
+        private int maxEventBridgeDeliveries = 1;
+        private int maxStreamDeliveries = 1;
+        private final Map<String, InvocationFailures> invocationFailures = new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -175,6 +194,46 @@ public record LocalAppOptions(
             return this;
         }
 
+        /** The seed of fault injection's random choices (default 42): the same seed, the same faults. */
+        public Builder faultSeed(long seed) {
+            this.faultSeed = seed;
+            return this;
+        }
+
+        /**
+         * Delivers each event an EventBridge rule sends to a Lambda target 1 to {@code max} times (uniformly,
+         * seeded), each copy its own asynchronous invocation, as EventBridge's at-least-once delivery may; default
+         * 1 (once). {@link FaultInjection#duplicateEventBridgeDeliveries()} counts the
+         * extra copies.
+         */
+        public Builder maxEventBridgeDeliveries(int max) {
+            this.maxEventBridgeDeliveries = max;
+            return this;
+        }
+
+        /**
+         * Hands each DynamoDB stream batch to its function 1 to {@code max} times (uniformly, seeded; a failed
+         * delivery stops the repeats and the poller retries as usual); default 1.
+         */
+        public Builder maxStreamDeliveries(int max) {
+            this.maxStreamDeliveries = max;
+            return this;
+        }
+
+        /**
+         * Makes invocations of one function (its logical id) fail on purpose, reported as a function error
+         * through every trigger (see {@link InvocationFailures}); replaces an earlier setting for that function.
+         *
+         * <pre>{@code
+         * .failInvocations("UpdateInventoryFunction", InvocationFailures.fraction(0.05))
+         * }</pre>
+         */
+        public Builder failInvocations(String functionId, InvocationFailures failures) {
+            invocationFailures.put(
+                    Objects.requireNonNull(functionId, "functionId"), Objects.requireNonNull(failures, "failures"));
+            return this;
+        }
+
         /** The options. */
         public LocalAppOptions build() {
             return new LocalAppOptions(
@@ -183,7 +242,11 @@ public record LocalAppOptions(
                     parameterOverrides,
                     environmentOverrides,
                     logs,
-                    colour != null ? colour : FunctionLogs.colourWanted());
+                    colour != null ? colour : FunctionLogs.colourWanted(),
+                    faultSeed,
+                    maxEventBridgeDeliveries,
+                    maxStreamDeliveries,
+                    invocationFailures);
         }
     }
 }

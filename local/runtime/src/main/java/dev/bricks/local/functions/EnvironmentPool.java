@@ -263,6 +263,23 @@ final class EnvironmentPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills (SIGKILL) every environment that is running an invocation now; their callers get a
+     * {@code Runtime.ExitError} outcome and the next invocation starts a new environment.
+     *
+     * @return the killed processes' ids
+     */
+    List<Long> killInFlight() {
+        List<Environment> busy;
+        synchronized (this) {
+            busy = all.stream().filter(e -> !idle.contains(e)).toList();
+        }
+        for (Environment e : busy) {
+            e.process().kill();
+        }
+        return busy.stream().map(e -> e.process().pid()).toList();
+    }
+
     /** How many environments are running now. */
     synchronized int environmentCount() {
         return all.size();

@@ -56,6 +56,17 @@ public final class FunctionEnvironments implements FunctionInvoker, AutoCloseabl
         return pool(functionId).pids();
     }
 
+    /**
+     * Kills (SIGKILL, like a crashed sandbox) every environment of the function that is running an invocation
+     * now: the invocation gets no response (its caller sees Lambda's {@code Runtime.ExitError}) and the next
+     * invocation starts a new environment. Idle environments are left alone.
+     *
+     * @return the killed processes' ids; empty when none was busy
+     */
+    public List<Long> killInFlight(String functionId) {
+        return pool(functionId).killInFlight();
+    }
+
     private EnvironmentPool pool(String functionId) {
         EnvironmentPool pool = pools.get(functionId);
         if (pool == null) {

@@ -189,6 +189,23 @@ public final class FunctionProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * Kills the JVM at once (SIGKILL, as when a sandbox crashes): no shutdown hook runs, and an invocation in
+     * flight gets no answer (its {@link #invoke} fails with {@link FunctionFailedException.Reason#EXITED}). Waits
+     * up to 5 s for the process to be gone.
+     *
+     * @return whether the process is gone
+     */
+    public boolean kill() {
+        process.destroyForcibly();
+        try {
+            return process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
+    }
+
     /** The JVM's process id. */
     public long pid() {
         return process.pid();

@@ -52,6 +52,8 @@ public final class RuntimeApiServer implements AutoCloseable {
     static final String NEXT = PREFIX + "/invocation/next";
     static final String INVOCATION = PREFIX + "/invocation/";
     static final String INIT_ERROR = PREFIX + "/init/error";
+    /** SnapStart: the runtime asks for its restore after the before-checkpoint hooks ran; answered at once. */
+    static final String RESTORE_NEXT = PREFIX + "/restore/next";
 
     private final HttpServer http;
     private final ExecutorService executor;
@@ -183,6 +185,9 @@ public final class RuntimeApiServer implements AutoCloseable {
                 } else {
                     next(ex);
                 }
+            } else if (path.equals(RESTORE_NEXT)) {
+                // no snapshot here: the process simply goes on, as if restored in place
+                ex.sendResponseHeaders(200, -1);
             } else if (path.equals(INIT_ERROR)) {
                 if (!method.equals("POST")) {
                     problem(ex, 405, "MethodNotAllowed", "Use POST for " + INIT_ERROR);

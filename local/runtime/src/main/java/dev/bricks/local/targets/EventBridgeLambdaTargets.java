@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
 
 /**
  * Rules on the local EventBridge bus whose target is a Lambda function. EventBridge invokes Lambda targets
@@ -26,15 +27,29 @@ public final class EventBridgeLambdaTargets implements AutoCloseable {
 
     private final RuleRegistrar registrar;
     private final AsyncInvoker async;
+    private final IntSupplier deliveries;
     private final List<LambdaRuleConfig> rules = new ArrayList<>();
 
     /**
+     * Delivers each matching event once.
+     *
      * @param bus the running local bus; not null
      * @param async the asynchronous invoker events are queued on; not null
      */
     public EventBridgeLambdaTargets(LocalEventBridge bus, AsyncInvoker async) {
+        this(bus, async, () -> 1);
+    }
+
+    /**
+     * Delivers each matching event as many times as {@code deliveries} says (fault injection: EventBridge's
+     * at-least-once delivery), each copy its own asynchronous invocation.
+     *
+     * @param deliveries asked once per matching event, answers at least 1; not null, thread-safe
+     */
+    public EventBridgeLambdaTargets(LocalEventBridge bus, AsyncInvoker async, IntSupplier deliveries) {
         this.registrar = new RuleRegistrar(Objects.requireNonNull(bus, "bus"));
         this.async = Objects.requireNonNull(async, "async");
+        this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
     }
 
     /**
@@ -47,13 +62,12 @@ public final class EventBridgeLambdaTargets implements AutoCloseable {
     public String addRule(LambdaRuleConfig rule) {
         Objects.requireNonNull(rule, "rule");
         AtomicReference<String> arn = new AtomicReference<>("");
-        arn.set(registrar.addRule(
-                rule.busName(),
-                rule.ruleName(),
-                rule.patternJson(),
-                event -> async.invoke(
-                        rule.functionId(),
-                        InputTransformation.apply(rule.input(), event.envelopeJson(), rule.ruleName(), arn.get()))));
+        arn.set(registrar.addRule(rule.busName(), rule.ruleName(), rule.patternJson(), event -> {
+            byte[] payload = InputTransformation.apply(rule.input(), event.envelopeJson(), rule.ruleName(), arn.get());
+            for (int i = Math.max(1, deliveries.getAsInt()); i > 0; i--) {
+                async.invoke(rule.functionId(), payload);
+            }
+        }));
         synchronized (rules) {
             rules.removeIf(
                     r -> r.ruleName().equals(rule.ruleName()) && r.busName().equals(rule.busName()));

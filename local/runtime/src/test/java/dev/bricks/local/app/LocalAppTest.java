@@ -1,30 +1,26 @@
 package dev.bricks.local.app;
 
+import static dev.bricks.local.app.fixtures.AppClients.CREDENTIALS;
+import static dev.bricks.local.app.fixtures.AppClients.dynamo;
+import static dev.bricks.local.app.fixtures.AppClients.eventBridge;
+import static dev.bricks.local.app.fixtures.AppClients.get;
 import static dev.bricks.local.app.fixtures.Eventually.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bricks.local.app.fixtures.AppClients;
 import dev.bricks.local.app.fixtures.TestFunctionZips;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -139,61 +135,16 @@ class LocalAppTest {
                     .build());
 
     static Path tempDir() {
-        try {
-            Path dir = Files.createTempDirectory("bricks-local-app");
-            for (String sub : List.of("http", "stream", "rule", "s3")) {
-                Files.createDirectories(dir.resolve("records").resolve(sub));
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return AppClients.tempDirWithRecords("bricks-local-app", "http", "stream", "rule", "s3");
     }
 
     static Path template(Path dir) {
         TestFunctionZips.write(dir.resolve("fn.zip"), "v1");
-        try {
-            return Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static final StaticCredentialsProvider CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y"));
-
-    private static DynamoDbClient dynamo(Endpoints endpoints) {
-        return DynamoDbClient.builder()
-                .endpointOverride(endpoints.dynamoDb())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS)
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
-    }
-
-    private static HttpResponse<String> get(URI uri) throws Exception {
-        return HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(uri)
-                                .timeout(Duration.ofSeconds(60))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        return AppClients.writeTemplate(dir, TEMPLATE);
     }
 
     private static List<String> records(String kind) {
-        try (Stream<Path> files = Files.list(DIR.resolve("records").resolve(kind))) {
-            return files.filter(p -> p.toString().endsWith(".json"))
-                    .map(p -> {
-                        try {
-                            return Files.readString(p);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    })
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return AppClients.records(DIR.resolve("records").resolve(kind));
     }
 
     @Test
@@ -242,12 +193,7 @@ class LocalAppTest {
 
     @Test
     void eventBridgeRule_matchingEventReachesTheRuleFunction(Endpoints endpoints) {
-        try (EventBridgeClient events = EventBridgeClient.builder()
-                .endpointOverride(endpoints.eventBridge())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS)
-                .httpClient(UrlConnectionHttpClient.create())
-                .build()) {
+        try (EventBridgeClient events = eventBridge(endpoints)) {
             events.putEvents(b -> b.entries(e -> e.eventBusName("orders")
                     .source("orders.app")
                     .detailType("OrderPlaced")

@@ -154,6 +154,14 @@ class RuntimeApiServerTest {
     }
 
     @Test
+    void restoreNext_snapStartRuntimeAsksForItsRestore_answered200AtOnce() throws Exception {
+        HttpResponse<String> restore = get("/2018-06-01/runtime/restore/next");
+
+        assertThat(restore.statusCode()).isEqualTo(200);
+        assertThat(restore.body()).isEmpty();
+    }
+
+    @Test
     void initError_isRecordedWithItsType() throws Exception {
         HttpResponse<String> r = post(
                 "/2018-06-01/runtime/init/error",

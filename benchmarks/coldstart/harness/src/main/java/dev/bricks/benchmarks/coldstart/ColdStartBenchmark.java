@@ -47,29 +47,47 @@ public final class ColdStartBenchmark {
      */
     static final String BRICKS_HANDLER = "dev.bricks.benchmarks.coldstart.bricks.PlaceOrderHandler::handleRequest";
 
-    /** The order of the rows, which is also the order within each round. */
-    static final List<String> ORDER =
-            List.of("floor", "bare", "powertools", "bricks", "bricks+archive", "bare+archive");
+    /** The function modules, in the order of the rows (and within each round). */
+    static final List<String> FUNCTIONS = List.of("floor", "bare", "powertools", "bricks");
+
+    /** Where this machine has Temurin 25 (the env notes); {@code --jdk25} overrides it. */
+    static final Path DEFAULT_JDK25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+
+    /** The Lambda handler string of a function module under {@code functions/} ({@code floor}, {@code bare}, …). */
+    static String handlerOf(String function) {
+        return switch (function) {
+            case "floor" -> "dev.bricks.benchmarks.coldstart.floor.HelloHandler::handleRequest";
+            case "bricks" -> BRICKS_HANDLER;
+            default -> "dev.bricks.benchmarks.coldstart." + function + ".PlaceOrderHandler::handleRequest";
+        };
+    }
 
     static final String USAGE = """
-            usage: ColdStartBenchmark [--rounds N] [--variants a,b,...] [--memory MB]
+            usage: ColdStartBenchmark [--rounds N] [--variants a,b,...] [--jdks 17,25] [--loading zip,image]
+                                      [--help off,on] [--memory MB] [--engines local|stub]
                                       [--dynamodb-endpoint URL --eventbridge-endpoint URL]
                                       [--functions DIR] [--work DIR] [--doc FILE] [--command TEXT]
               --rounds N            fresh environments per variant (default 20); one unrecorded check round runs first
-              --variants            subset of %s (default: every variant whose zip exists)
+              --variants            functions (%s) or full variant names such as bricks/25/zip+aot
+                                    (default: every function; a missing zip is an error, not a skipped row)
+              --jdks                17 (this JVM's JDK) and/or 25 (--jdk25 DIR, default %s); default both
+              --loading             zip: Lambda's own class loading, the runtime client's CustomerClassLoader over the
+                                    task root and lib/*.jar (the managed runtime; default first) and/or image: the
+                                    function's jars on the system class path (a container image or custom runtime)
+              --help                off and/or on: without / with the function's own build-time archive (JDK 17: dynamic
+                                    CDS archive; JDK 25: AOT cache); default both
               --engines local|stub  local (default): start bricks-local-dynamodb and bricks-local-eventbridge in this JVM
                                     (rule capturing OrderPlaced) and compare stored items and delivered events;
                                     stub: a canned-response STUB, for trial runs only (the report says so)
               --dynamodb-endpoint   an already running DynamoDB endpoint instead (AWS_ENDPOINT_URL_DYNAMODB)
               --eventbridge-endpoint an already running EventBridge endpoint instead (AWS_ENDPOINT_URL_EVENTBRIDGE)
-              --function-loader L   system (default: function jars on -cp after the runtime client's) or
-                                    runtime-client (only the client on -cp; its CustomerClassLoader loads lib/*.jar, as on Lambda)
               --functions DIR       where the function modules are (default benchmarks/coldstart/functions)
               --work DIR            scratch: unzipped deployments, archives, logs, runs.csv (default benchmarks/coldstart/target/work)
               --doc FILE            markdown file to write the table into (default docs/benchmarks.md; chart beside it:
                                     benchmarks-coldstart.svg for benchmarks.md, else <doc name>.svg)
+              --commit ID           the commit the functions were built from (run.sh passes HEAD's)
               --load-before L       the load average to report as "before" (run.sh passes the one read before packaging)
-            """.formatted(ORDER);
+            """.formatted(FUNCTIONS, DEFAULT_JDK25);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     static final Map<String, String> FUNCTION_ENVIRONMENT = Map.of(
@@ -149,7 +167,7 @@ public final class ColdStartBenchmark {
             String loadAfter = loadAverage();
             Report.Context context = new Report.Context(
                     options.command,
-                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS) + " from commit " + options.commit,
                     stub != null
                             ? "**STUB** — canned TransactWriteItems/PutEvents answers from the harness (trial only;"
                                     + " real runs use the local DynamoDB and EventBridge engines)"
@@ -165,14 +183,13 @@ public final class ColdStartBenchmark {
                                     ? " — **busy machine: other work competed for the"
                                             + " cores, so absolute figures are noisy; compare ratios within this run only**"
                                     : ""),
-                    System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
-                            + System.getProperty("java.vendor") + ")",
+                    jdkDescriptions(),
                     String.join(" ", FunctionProcess.defaultJvmOptions(options.memoryMb)) + ", memory "
                             + options.memoryMb + " MB",
-                    options.runtimeClientLoader
-                            ? "function jars NOT on `-cp`: the runtime client's own `CustomerClassLoader` loads the deployment's"
-                                    + " `lib/*.jar` (as the managed runtime does with `/var/task`)"
-                            : "function jars on `-cp` after the runtime client's (`java -cp <client jars>:<lib/*.jar> AWSLambda <handler>`)",
+                    "`zip` rows: only the runtime client on `-cp`; its own `CustomerClassLoader` loads the task root and"
+                            + " `lib/*.jar` (what the managed runtime does with `/var/task`); `image` rows: the function's"
+                            + " jars on `-cp` after the runtime client's (`java -cp <client jars>:<lib/*.jar> AWSLambda"
+                            + " <handler>`, a container image or custom runtime with the function on the class path)",
                     options.rounds,
                     check.identical,
                     check.note,
@@ -207,6 +224,25 @@ public final class ColdStartBenchmark {
             engines.close();
             engines = null;
         }
+    }
+
+    /** "17: OpenJDK 64-Bit Server VM 17.0.x (vendor); 25: …", read from each JDK's {@code release} file. */
+    private String jdkDescriptions() {
+        List<String> out = new ArrayList<>();
+        for (Variant.Jdk jdk : options.jdks) {
+            String version = "unknown version";
+            try {
+                version = Files.readAllLines(jdk.home().resolve("release")).stream()
+                        .filter(l -> l.startsWith("JAVA_RUNTIME_VERSION=") || l.startsWith("IMPLEMENTOR="))
+                        .map(l -> l.substring(l.indexOf('=') + 1).replace("\"", ""))
+                        .reduce((a, b) -> b + " " + a)
+                        .orElse(version);
+            } catch (IOException e) {
+                // best effort description
+            }
+            out.add("JDK " + jdk.feature() + ": " + version + " (" + jdk.home() + ")");
+        }
+        return String.join("; ", out);
     }
 
     /** The chart beside the doc: {@code benchmarks-coldstart.svg} for {@code benchmarks.md}, else {@code <doc name>.svg}. */
@@ -256,121 +292,126 @@ public final class ColdStartBenchmark {
 
     // ---- variants and their deployments ----
 
-    private List<Variant> variants() {
-        Map<String, Variant> all = new LinkedHashMap<>();
-        Path f = options.functions;
-        all.put(
-                "floor",
-                new Variant(
-                        "floor",
-                        f.resolve("floor/target/coldstart-floor.zip"),
-                        "dev.bricks.benchmarks.coldstart.floor.HelloHandler::handleRequest",
-                        false,
-                        false));
-        all.put(
-                "bare",
-                new Variant(
-                        "bare",
-                        f.resolve("bare/target/coldstart-bare.zip"),
-                        "dev.bricks.benchmarks.coldstart.bare.PlaceOrderHandler::handleRequest",
-                        false,
-                        true));
-        all.put(
-                "powertools",
-                new Variant(
-                        "powertools",
-                        f.resolve("powertools/target/coldstart-powertools.zip"),
-                        "dev.bricks.benchmarks.coldstart.powertools.PlaceOrderHandler::handleRequest",
-                        false,
-                        true));
-        all.put(
-                "bricks",
-                new Variant("bricks", f.resolve("bricks/target/coldstart-bricks.zip"), BRICKS_HANDLER, false, true));
-        all.put("bricks+archive", all.get("bricks").withArchive());
-        all.put("bare+archive", all.get("bare").withArchive());
+    /**
+     * Every row of this run: each function × JDK × loading × without/with build-time help (floor only as a zip,
+     * without help), filtered by the options. A function whose zip is missing is an error.
+     */
+    List<Variant> variants() {
         List<Variant> chosen = new ArrayList<>();
-        if (options.variants == null) {
-            for (String name : ORDER) {
-                if (Files.isRegularFile(all.get(name).zip())) {
-                    chosen.add(all.get(name));
-                }
-            }
-        } else {
-            for (String name : ORDER) {
-                if (options.variants.contains(name)) {
-                    Variant v = all.get(name);
-                    if (!Files.isRegularFile(v.zip())) {
-                        throw new IllegalArgumentException(
-                                "variant " + name + " has no deployment at " + v.zip()
-                                        + "; build it with: ./mvnw -B -o -P coldstart -pl benchmarks/coldstart/functions/"
-                                        + v.deploymentName()
-                                        + " -am package -DskipTests (or run benchmarks/coldstart/run.sh, which packages every variant)");
+        for (String function : FUNCTIONS) {
+            for (Variant.Jdk jdk : options.jdks) {
+                for (Variant.Loading loading : options.loadings) {
+                    for (boolean helped : options.helps) {
+                        if (function.equals("floor") && (helped || loading != Variant.Loading.ZIP)) {
+                            continue;
+                        }
+                        Variant v = new Variant(
+                                function,
+                                options.functions.resolve(function + "/target/coldstart-" + function + ".zip"),
+                                handlerOf(function),
+                                jdk,
+                                loading,
+                                helped);
+                        if (options.variants == null
+                                || options.variants.contains(function)
+                                || options.variants.contains(v.name())) {
+                            chosen.add(v);
+                        }
                     }
-                    chosen.add(v);
-                }
-            }
-            for (String name : options.variants) {
-                if (!all.containsKey(name)) {
-                    throw new IllegalArgumentException("unknown variant '" + name + "'; known: " + ORDER);
                 }
             }
         }
-        if (chosen.isEmpty()) {
-            throw new IllegalStateException("no variant has a deployment zip under " + f + "; run mvn package first");
+        if (options.variants != null) {
+            for (String name : options.variants) {
+                if (chosen.stream()
+                        .noneMatch(v -> v.function().equals(name) || v.name().equals(name))) {
+                    throw new IllegalArgumentException("unknown variant '" + name + "' (or filtered out by --jdks,"
+                            + " --loading, --help); functions: " + FUNCTIONS
+                            + ", names like bricks/25/zip+aot");
+                }
+            }
+        }
+        for (Variant v : chosen) {
+            if (!Files.isRegularFile(v.zip())) {
+                throw new IllegalArgumentException(
+                        "variant " + v.name() + " has no deployment at " + v.zip()
+                                + "; build it with: ./mvnw -B -o -P coldstart -pl benchmarks/coldstart/functions/"
+                                + v.function()
+                                + " -am package -DskipTests (or run benchmarks/coldstart/run.sh, which packages every variant)");
+            }
+            if (!Files.isExecutable(v.jdk().home().resolve("bin/java"))) {
+                throw new IllegalArgumentException("variant " + v.name() + " needs a JDK "
+                        + v.jdk().feature() + " at " + v.jdk().home());
+            }
         }
         return chosen;
     }
 
     private void prepare(Variant v) throws IOException {
-        String dep = v.deploymentName();
+        String dep = v.deploymentKey();
         if (!deployments.containsKey(dep)) {
             Path dir = options.work.resolve("deploy").resolve(dep);
             deleteTree(dir);
             unzip(v.zip(), dir);
             deployments.put(dep, dir);
-            deploymentBytes.put(dep, Files.size(v.zip()));
         }
-        if (v.archived()) {
-            Path jsa = options.work.resolve("archives").resolve(dep + ".jsa");
+        deploymentBytes.put(v.name(), Files.size(v.zip()));
+        if (v.helped()) {
+            Variant.Help help = v.jdk().help();
+            Path file = options.work
+                    .resolve("archives")
+                    .resolve(v.name().replace('/', '-').replace('+', '-') + help.extension);
             long t0 = System.nanoTime();
             // a training order of its own per variant: against real engines a shared one would be answered 409 the
             // second time, and the archive would then miss the classes of the 201 path (publishing, response)
-            ClassDataArchive.build(
-                    function(v, log(v.name() + "-training")),
-                    event("archive-training-" + v.name() + "-" + runTag, "user-training-" + v.name() + "-" + runTag),
-                    jsa);
-            archives.put(v.name(), jsa);
-            archiveBytes.put(v.name(), Files.size(jsa));
-            deploymentBytes.put(v.name(), Files.size(v.zip()) + zippedSize(jsa));
+            String tag = v.name().replace('/', '-').replace('+', '-');
+            byte[] event = event("archive-training-" + tag + "-" + runTag, "user-training-" + tag + "-" + runTag);
+            FunctionProcess.Builder training = function(v, log(tag + "-training"));
+            if (help == Variant.Help.AOT_CACHE) {
+                ClassDataArchive.buildAotCache(training, event, file);
+            } else {
+                ClassDataArchive.build(training, event, file);
+            }
+            archives.put(v.name(), file);
+            archiveBytes.put(v.name(), Files.size(file));
+            deploymentBytes.put(v.name(), Files.size(v.zip()) + zippedSize(file));
             System.out.printf(
                     Locale.ROOT,
-                    "archive for %s: %s (%.1f MB, %.1f s)%n",
-                    dep,
-                    jsa,
-                    Files.size(jsa) / 1e6,
+                    "%s for %s: %s (%.1f MB, %.1f s)%n",
+                    help == Variant.Help.AOT_CACHE ? "AOT cache" : "CDS archive",
+                    v.name(),
+                    file,
+                    Files.size(file) / 1e6,
                     (System.nanoTime() - t0) / 1e9);
         }
     }
 
     private FunctionProcess.Builder function(Variant v, Path log) {
         FunctionProcess.Builder b = FunctionProcess.builder()
-                .deployment(deployments.get(v.deploymentName()))
+                .deployment(deployments.get(v.deploymentKey()))
                 .handler(v.handler())
-                .functionName("coldstart-" + v.deploymentName())
+                .functionName("coldstart-" + v.function())
                 .memoryMb(options.memoryMb)
+                .javaHome(v.jdk().home())
                 .dynamoDbEndpoint(dynamoDb)
                 .eventBridgeEndpoint(eventBridge)
-                .functionOnSystemClassPath(!options.runtimeClientLoader)
+                .functionOnSystemClassPath(v.loading() == Variant.Loading.IMAGE)
                 .output(log);
         FUNCTION_ENVIRONMENT.forEach(b::environment);
-        if (v.archived() && archives.containsKey(v.name())) {
-            b.javaToolOptions(ClassDataArchive.javaToolOptions(archives.get(v.name())));
+        b.environment("AWS_EXECUTION_ENV", "AWS_Lambda_java" + v.jdk().feature());
+        Path file = archives.get(v.name());
+        if (file != null) {
+            b.javaToolOptions(
+                    v.jdk().help() == Variant.Help.AOT_CACHE
+                            ? ClassDataArchive.aotCacheOptions(file)
+                            : ClassDataArchive.javaToolOptions(file));
         }
         return b;
     }
 
     private Path log(String name) throws IOException {
-        return Files.createDirectories(options.work.resolve("logs")).resolve(name + ".log");
+        return Files.createDirectories(options.work.resolve("logs"))
+                .resolve(name.replace('/', '-').replace('+', '-') + ".log");
     }
 
     // ---- one fresh environment, one invocation ----
@@ -444,11 +485,15 @@ public final class ColdStartBenchmark {
         if (engines != null) {
             engines.drainDelivered();
         }
-        for (Variant v : variants) {
+        Map<String, String> invalid = new LinkedHashMap<>();
+        List<String> invalidProblems = new ArrayList<>();
+        Map<String, Variant> firstPerFunction = new LinkedHashMap<>();
+        variants.forEach(v -> firstPerFunction.putIfAbsent(v.function(), v));
+        for (Variant v : firstPerFunction.values()) {
             if (stub != null) {
                 stub.clear();
             }
-            String user = "user-check-" + v.name() + "-" + runTag;
+            String user = "user-check-" + v.function() + "-" + runTag;
             java.util.Set<String> seen = new java.util.TreeSet<>();
             try (FunctionProcess fn = function(v, log(v.name() + "-check")).start()) {
                 byte[] event = event(CHECK_REQUEST_ID, user);
@@ -460,7 +505,7 @@ public final class ColdStartBenchmark {
                 ObjectNode e = JSON.createObjectNode();
                 ArrayNode responses = e.putArray("responses");
                 responses.add(normalize(normalizedResponse(JSON.readTree(r.payload()), seen), user));
-                if (stub != null && !v.name().startsWith("bricks")) {
+                if (stub != null && !v.function().equals("bricks")) {
                     ArrayNode sent = e.putArray("requests");
                     for (StubAwsEndpoints.Request q : stub.requests()) {
                         ObjectNode one = JSON.createObjectNode().put("target", q.target());
@@ -532,8 +577,11 @@ public final class ColdStartBenchmark {
                         delivered.add(normalize(env, user));
                     }
                 }
-                evidence.put(v.name(), e);
-                extras.put(v.name(), seen);
+                if (real) {
+                    checkInvalidInput(v, fn, invalid, invalidProblems);
+                }
+                evidence.put(v.function(), e);
+                extras.put(v.function(), seen);
             }
         }
         if (evidence.size() < 2) {
@@ -558,6 +606,7 @@ public final class ColdStartBenchmark {
         Files.writeString(
                 options.work.resolve("behaviour-check.json"),
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsString(evidence));
+        differ.addAll(invalidProblems);
         if (!differ.isEmpty()) {
             return new Check(
                     false,
@@ -580,15 +629,65 @@ public final class ColdStartBenchmark {
         } else {
             note.append(" (stored items and events are compared only with the harness's own local engines)");
         }
-        extras.forEach((name, seen) -> {
-            if (!seen.isEmpty()) {
-                note.append("; ")
-                        .append(name)
-                        .append(" adds, by design and with the expected values: ")
-                        .append(String.join(", ", seen));
-            }
-        });
+        note.append(". Masked in every variant before comparing: ISO-8601 times, the user id (unique per variant),"
+                + " the delivered envelope's `id` and `time`"
+                + (stub != null ? ", the SDK's random `ClientRequestToken`" : ""));
+        extras.forEach((name, seen) -> note.append("; ")
+                .append(name)
+                .append(
+                        seen.isEmpty()
+                                ? " adds no member"
+                                : " adds, by design and removed only with exactly these values: "
+                                        + String.join(", ", seen)));
+        if (!invalid.isEmpty()) {
+            note.append(". Invalid input (the same event with a blank `userId`): ")
+                    .append(String.join(
+                            ", ",
+                            invalid.entrySet().stream()
+                                    .map(en -> en.getKey() + " " + en.getValue())
+                                    .toList()))
+                    .append(" — each a 4xx `application/problem+json` naming `userId`, nothing published;"
+                            + " the status codes are compared as a row of their own, not masked");
+        }
         return new Check(true, note.toString(), evidence);
+    }
+
+    /**
+     * Sends the check event with a blank {@code userId}: a careful handler answers 4xx problem+json naming the field
+     * and publishes nothing. Records the status per function in {@code statuses}, anything else in {@code problems}.
+     */
+    private void checkInvalidInput(Variant v, FunctionProcess fn, Map<String, String> statuses, List<String> problems)
+            throws IOException {
+        if (engines != null) {
+            engines.drainDelivered();
+        }
+        InvocationResult bad = fn.invoke(event("invalid-input-check", " ")).result();
+        if (bad.status() != InvocationResult.Status.SUCCESS) {
+            problems.add(v.function() + " failed on invalid input: " + bad.payloadAsString());
+            return;
+        }
+        JsonNode response = JSON.readTree(bad.payload());
+        int status = response.path("statusCode").asInt(-1);
+        String contentType = "";
+        if (response.get("headers") instanceof ObjectNode headers) {
+            for (var h : headers.properties()) {
+                if (h.getKey().equalsIgnoreCase("content-type")) {
+                    contentType = h.getValue().asText();
+                }
+            }
+        }
+        String body = response.path("body").asText("");
+        statuses.put(v.function(), Integer.toString(status));
+        if (status < 400
+                || status > 499
+                || !contentType.startsWith("application/problem+json")
+                || !body.contains("userId")) {
+            problems.add(v.function() + " answered invalid input with " + status + " " + contentType + " " + body
+                    + " (expected a 4xx application/problem+json naming userId)");
+        }
+        if (engines != null && !engines.drainDelivered().isEmpty()) {
+            problems.add(v.function() + " published an event for invalid input");
+        }
     }
 
     /**
@@ -676,7 +775,8 @@ public final class ColdStartBenchmark {
 
     // ---- helpers ----
 
-    private static byte[] event(String requestId, String userId) {
+    /** The place-order event of every run, with its request id and the body's user id filled in. */
+    static byte[] event(String requestId, String userId) {
         try (InputStream in = ColdStartBenchmark.class.getResourceAsStream("place-order-event.json")) {
             String template = new String(
                     Objects.requireNonNull(in, "place-order-event.json").readAllBytes(), StandardCharsets.UTF_8);
@@ -695,7 +795,8 @@ public final class ColdStartBenchmark {
         Files.write(options.work.resolve("runs.csv"), lines);
     }
 
-    private static void unzip(Path zip, Path dir) throws IOException {
+    static void unzip(Path zip, Path into) throws IOException {
+        Path dir = into.toAbsolutePath().normalize();
         Files.createDirectories(dir);
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
@@ -714,7 +815,7 @@ public final class ColdStartBenchmark {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
@@ -814,9 +915,12 @@ public final class ColdStartBenchmark {
             Path work,
             Path doc,
             String command,
-            boolean runtimeClientLoader,
+            List<Variant.Jdk> jdks,
+            List<Variant.Loading> loadings,
+            List<Boolean> helps,
             String engines,
-            String loadBefore) {
+            String loadBefore,
+            String commit) {
 
         static Options parse(String[] args) {
             int rounds = 20;
@@ -828,9 +932,13 @@ public final class ColdStartBenchmark {
             Path work = Path.of("benchmarks/coldstart/target/work");
             Path doc = Path.of("docs/benchmarks.md");
             String command = "java dev.bricks.benchmarks.coldstart.ColdStartBenchmark " + String.join(" ", args);
-            boolean runtimeClientLoader = false;
+            String jdkList = "17,25";
+            Path jdk25 = DEFAULT_JDK25;
+            List<Variant.Loading> loadings = List.of(Variant.Loading.ZIP, Variant.Loading.IMAGE);
+            List<Boolean> helps = List.of(false, true);
             String engines = "local";
             String loadBefore = null;
+            String commit = "unknown commit";
             for (int i = 0; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(args[i] + " needs a value");
@@ -852,20 +960,43 @@ public final class ColdStartBenchmark {
                     case "--doc" -> doc = Path.of(value);
                     case "--command" -> command = value;
                     case "--load-before" -> loadBefore = value;
+                    case "--commit" -> commit = value;
                     case "--engines" -> {
                         if (!value.equals("local") && !value.equals("stub")) {
                             throw new IllegalArgumentException("--engines must be local or stub, was " + value);
                         }
                         engines = value;
                     }
-                    case "--function-loader" -> {
-                        if (!value.equals("system") && !value.equals("runtime-client")) {
-                            throw new IllegalArgumentException(
-                                    "--function-loader must be system or runtime-client, was " + value);
-                        }
-                        runtimeClientLoader = value.equals("runtime-client");
-                    }
+                    case "--jdks" -> jdkList = value;
+                    case "--jdk25" -> jdk25 = Path.of(value);
+                    case "--loading" ->
+                        loadings = Stream.of(value.split(","))
+                                .map(l -> switch (l) {
+                                    case "zip" -> Variant.Loading.ZIP;
+                                    case "image" -> Variant.Loading.IMAGE;
+                                    default ->
+                                        throw new IllegalArgumentException(
+                                                "--loading takes zip and/or image, was " + value);
+                                })
+                                .toList();
+                    case "--help" ->
+                        helps = Stream.of(value.split(","))
+                                .map(h -> switch (h) {
+                                    case "off" -> false;
+                                    case "on" -> true;
+                                    default ->
+                                        throw new IllegalArgumentException("--help takes off and/or on, was " + value);
+                                })
+                                .toList();
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            List<Variant.Jdk> jdks = new ArrayList<>();
+            for (String j : jdkList.split(",")) {
+                switch (j) {
+                    case "17" -> jdks.add(new Variant.Jdk(17, Path.of(System.getProperty("java.home"))));
+                    case "25" -> jdks.add(new Variant.Jdk(25, jdk25));
+                    default -> throw new IllegalArgumentException("--jdks takes 17 and/or 25, was " + jdkList);
                 }
             }
             if ((ddb == null) != (eb == null)) {
@@ -882,9 +1013,12 @@ public final class ColdStartBenchmark {
                     work.toAbsolutePath().normalize(),
                     doc.toAbsolutePath().normalize(),
                     command,
-                    runtimeClientLoader,
+                    List.copyOf(jdks),
+                    loadings,
+                    helps,
                     ddb != null ? "external" : engines,
-                    loadBefore);
+                    loadBefore,
+                    commit);
         }
     }
 }

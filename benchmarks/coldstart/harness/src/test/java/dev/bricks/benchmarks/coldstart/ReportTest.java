@@ -20,10 +20,10 @@ class ReportTest {
     }
 
     private static final List<Run> RUNS = List.of(
-            run("bare", 1, 500, 200), run("bare", 2, 520, 210),
-            run("bricks", 1, 400, 100), run("bricks", 2, 420, 110),
-            run("bricks+archive", 1, 200, 50), run("bricks+archive", 2, 220, 60),
-            run("powertools", 1, 800, 300), run("powertools", 2, 820, 310));
+            run("bare/17/zip", 1, 500, 200), run("bare/17/zip", 2, 520, 210),
+            run("bricks/17/zip", 1, 400, 100), run("bricks/17/zip", 2, 420, 110),
+            run("bricks/25/image+aot", 1, 200, 50), run("bricks/25/image+aot", 2, 220, 60),
+            run("powertools/17/zip", 1, 800, 300), run("powertools/17/zip", 2, 820, 310));
 
     private static Report.Context context() {
         return new Report.Context(
@@ -37,25 +37,25 @@ class ReportTest {
                 2,
                 true,
                 "same",
-                Map.of("bare", 10_340_000L, "powertools", 15_210_000L),
+                Map.of("bare/17/zip", 10_340_000L, "powertools/17/zip", 15_210_000L),
                 Map.of(),
                 0);
     }
 
     @Test
     void markdown_givesRatiosAgainstBareAndJudgesEachTarget() {
-        List<Report.Row> rows = Report.rows(List.of("bare", "powertools", "bricks", "bricks+archive"), RUNS);
+        List<Report.Row> rows =
+                Report.rows(List.of("bare/17/zip", "powertools/17/zip", "bricks/17/zip", "bricks/25/image+aot"), RUNS);
 
         String md = Report.markdown(rows, context(), "chart.svg");
 
-        // whole = init + duration + 1: bare median 716, bricks 516, bricks+archive 266, powertools 1116
+        // whole = init + duration + 1: bare median 716, bricks 516, bricks/25/image+aot 266, powertools 1116
         assertThat(md)
-                .contains("bricks+archive 0.37×", "bricks 0.72×", "powertools 1.56×")
-                .contains("| bricks+archive ≤ 0.6× bare | 0.37× — met |")
-                .contains("| bricks+archive ≤ 0.5× powertools | 0.24× — met |")
-                .contains("| bricks ≤ 1.1× bare | 0.72× — met |")
-                .contains("| powertools deployment ≤ 15 MB | 15.21 MB — **missed** |")
-                .contains("| bare | 2 | 510 / 520 | 205 / 210 | 716 / 731 | 1.00× |")
+                .contains("bricks/17/zip 0.72× of bare/17/zip", "powertools/17/zip 1.56× of bare/17/zip")
+                .contains("| bricks/17/zip ≤ 1.0× bare/17/zip | 0.72× — met |")
+                .contains("| recommended deployment, bricks/25/image+aot ≤ 0.5× bare/17/zip | 0.37× — met |")
+                .contains("| powertools/17/zip deployment ≤ 15 MB | 15.21 MB — **missed** |")
+                .contains("| bare/17/zip | 2 | 510 / 520 | 205 / 210 | 716 / 731 | 1.00× | 1.00× |")
                 .contains("![Cold start by variant](chart.svg)")
                 .contains("benchmarks/coldstart/run.sh --rounds 2")
                 .startsWith(Report.BEGIN)
@@ -64,9 +64,11 @@ class ReportTest {
 
     @Test
     void markdown_withoutBricksRows_saysTheTargetsWereNotMeasured() {
-        String md = Report.markdown(Report.rows(List.of("bare", "powertools"), RUNS), context(), "chart.svg");
+        String md =
+                Report.markdown(Report.rows(List.of("bare/17/zip", "powertools/17/zip"), RUNS), context(), "chart.svg");
 
-        assertThat(md).contains("| bricks ≤ 1.1× bare | not measured in this run (no bricks row) |");
+        assertThat(md)
+                .contains("| bricks/17/zip ≤ 1.0× bare/17/zip | not measured in this run (no bricks/17/zip row) |");
     }
 
     @Test
@@ -86,11 +88,16 @@ class ReportTest {
 
     @Test
     void svg_drawsOneBarPairPerVariantWithItsFigures() {
-        String svg = Report.svg(Report.rows(List.of("bare", "bricks"), RUNS), "title <ms>");
+        String svg = Report.svg(Report.rows(List.of("bare/17/zip", "bricks/17/zip"), RUNS), "title <ms>");
 
         assertThat(svg)
                 .startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")
                 .endsWith("</svg>\n")
-                .contains(">bare</text>", ">bricks</text>", "510 + 205 ms", "410 + 105 ms", "title &lt;ms&gt;");
+                .contains(
+                        ">bare/17/zip</text>",
+                        ">bricks/17/zip</text>",
+                        "510 + 205 ms",
+                        "410 + 105 ms",
+                        "title &lt;ms&gt;");
     }
 }
