@@ -9,11 +9,11 @@ import io.micrometer.core.instrument.Metrics;
 /**
  * The process-wide metrics registry handlers record business metrics on, with micrometer's normal API:
  *
- * {@snippet :
+ * <pre>{@code
  * private static final Counter ITEMS_SOLD = BricksMetrics.registry().counter("ItemsSold");
  * private static final DistributionSummary REVENUE = DistributionSummary.builder("OrderRevenue")
  *         .baseUnit("none").register(BricksMetrics.registry());
- * }
+ * }</pre>
  *
  * <p>The registry is an {@link EmfMeterRegistry} created once, on first use (an init-once cache; micrometer
  * is not loaded unless a handler asks for it): namespace {@code BRICKS_METRICS_NAMESPACE} (default

@@ -34,9 +34,9 @@ import javax.imageio.stream.ImageOutputStream;
  * transparency is flattened on white, and the JPEG is written at quality {@link #QUALITY} with a JFIF header and
  * nothing else (no EXIF, no GPS, no ICC profile). Thread-safe (stateless).
  *
- * {@snippet :
+ * <pre>{@code
  * byte[] jpeg = new Thumbnailer().thumbnail(Files.readAllBytes(Path.of("photo.png")));
- * }
+ * }</pre>
  */
 public final class Thumbnailer {
 

@@ -3,17 +3,15 @@ package com.example.thumbnails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bricks.core.invoke.Invoker;
-import dev.bricks.core.invoke.LocalContext;
 import dev.bricks.local.functions.AsyncInvokeConfig;
 import dev.bricks.local.functions.AsyncInvoker;
 import dev.bricks.local.s3.LocalS3;
 import dev.bricks.local.s3.S3BucketConfig;
 import dev.bricks.local.s3.S3Config;
-import java.io.ByteArrayInputStream;
-import java.io.OutputStream;
+import dev.bricks.test.S3Events;
+import dev.bricks.test.TestContext;
+import dev.bricks.test.TestInvoker;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -169,10 +167,10 @@ class ThumbnailFunctionTest {
     void handleRequest_s3Unreachable_failsTheInvocationSoLambdaRetries() {
         S3Client closedPort = client(URI.create("http://127.0.0.1:1"));
 
-        assertThatThrownBy(() -> Invoker.invoke(
+        assertThatThrownBy(() -> TestInvoker.invoke(
                         new ThumbnailFunction(closedPort),
                         event(new Uploaded("uploads/a.jpg", "0123456789abcdef", 10)),
-                        LocalContext.of("thumbnails")))
+                        TestContext.create()))
                 .hasMessageContaining("Unable to execute HTTP request");
     }
 
@@ -186,28 +184,18 @@ class ThumbnailFunctionTest {
     }
 
     private static void invoke(Uploaded object) throws Exception {
-        function.handleRequest(
-                new ByteArrayInputStream(event(object)),
-                OutputStream.nullOutputStream(),
-                LocalContext.of("thumbnails"));
+        TestInvoker.invoke(function, event(object), TestContext.create());
     }
 
     static byte[] event(Uploaded object) {
         return event(BUCKET, object);
     }
 
-    /** The event S3 sends for a PutObject: the key form-URL-encoded, size and ETag (unquoted). */
+    /** The event S3 sends for a PutObject: the key form-URL-encoded (by bricks-test), size and ETag. */
     static byte[] event(String bucket, Uploaded object) {
-        String key = URLEncoder.encode(object.key(), StandardCharsets.UTF_8).replace("%2F", "/");
-        String json = """
-                {"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","awsRegion":"us-east-1",
-                "eventTime":"2026-12-03T09:00:00.000Z","eventName":"ObjectCreated:Put",
-                "responseElements":{"x-amz-request-id":"C3D13FE58DE4C810"},
-                "s3":{"s3SchemaVersion":"1.0","configurationId":"thumbnails",
-                "bucket":{"name":"%s","arn":"arn:aws:s3:::%s"},
-                "object":{"key":"%s","size":%d,"eTag":"%s","sequencer":"0A1B2C3D4E5F678901"}}}]}
-                """.formatted(bucket, bucket, key, object.size(), object.eTag());
-        return json.getBytes(StandardCharsets.UTF_8);
+        return S3Events.bucket(bucket)
+                .created(object.key(), object.size(), object.eTag())
+                .bytes();
     }
 
     private static int calls(String operation) {

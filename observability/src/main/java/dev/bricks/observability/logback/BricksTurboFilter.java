@@ -6,6 +6,7 @@ import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 import dev.bricks.core.Correlation;
 import dev.bricks.observability.LogFields;
+import dev.bricks.observability.ObservabilityListener;
 import org.slf4j.MDC;
 import org.slf4j.Marker;
 

@@ -1,5 +1,6 @@
 package dev.bricks.observability.metrics;
 
+import dev.bricks.observability.BricksMetrics;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
