@@ -4,8 +4,6 @@ import dev.bricks.core.http.HttpHandler;
 import dev.bricks.core.http.HttpMethod;
 import dev.bricks.core.http.HttpRequest;
 import dev.bricks.core.http.PathParam;
-import dev.bricks.core.http.Problem;
-import dev.bricks.core.http.ProblemException;
 import dev.bricks.core.http.ProblemType;
 import dev.bricks.core.http.QueryParam;
 import dev.bricks.core.http.Route;
@@ -50,7 +48,7 @@ public final class GetOrdersFunction extends HttpHandler {
                     .execute();
             return new OrdersPage(page.items(), page.cursor());
         } catch (InvalidCursorException e) {
-            throw new ProblemException(Problem.of(400, "Bad Request", e.getMessage()));
+            throw ProblemType.INVALID_PARAMETER.exception(e.getMessage());
         }
     }
 
