@@ -5,9 +5,11 @@ import dev.bricks.core.http.HttpRequest;
 import dev.bricks.core.http.HttpResponse;
 import dev.bricks.core.http.Principal;
 import dev.bricks.core.http.ProblemException;
+import dev.bricks.dynamo.TransactionCancelledException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Idempotent HTTP routes: used inside a route method, it runs the route once per idempotency key and replays the
@@ -54,14 +56,7 @@ public final class HttpIdempotency {
      * @throws ProblemException 400 without the header, 409 or 422 as above
      */
     public HttpResponse respond(HttpRequest request, Context context, Action<HttpResponse> route) {
-        String key = request.header(KEY_HEADER)
-                .filter(k -> !k.isBlank())
-                .orElseThrow(() -> new ProblemException(new IdempotencyException(
-                                IdempotencyException.Reason.MISSING_KEY,
-                                null,
-                                "this route requires the " + KEY_HEADER + " header")
-                        .toProblem()));
-        return respondWithKey(request, context, key, route);
+        return respondWithKey(request, context, requiredKey(request), route);
     }
 
     /**
@@ -72,19 +67,72 @@ public final class HttpIdempotency {
      */
     public HttpResponse respondWithKey(HttpRequest request, Context context, String key, Action<HttpResponse> route) {
         Objects.requireNonNull(route, "route");
+        return run(
+                request,
+                key,
+                (scoped, payload, stored) -> idempotency.execute(
+                        context, scoped, payload, StoredResponse.class, () -> stored.apply(route.run())));
+    }
+
+    /**
+     * Runs {@code route} once per {@value #KEY_HEADER} header value, with its DynamoDB writes and the stored
+     * response in one transaction ({@link Idempotency#onceInTransaction}): {@code route} adds its writes to the
+     * transaction and returns the response, which is sent once the transaction committed. A retry after a crash
+     * that followed the commit gets this response replayed. A 5xx response is returned without executing the
+     * transaction.
+     *
+     * <pre>{@code
+     * return IDEMPOTENT.respondInTransaction(request, context, tx -> {
+     *     tx.create(order);
+     *     return HttpResponse.created(new Placed(order.orderId()));
+     * });
+     * }</pre>
+     *
+     * @param context the Lambda context, bounding the in-progress record; may be null
+     * @throws ProblemException 400 without the header, 409 or 422 as above, and 409 when this attempt lost its claim
+     *     to a later one ({@link IdempotencyException.Reason#CLAIM_LOST}; nothing was written)
+     * @throws TransactionCancelledException unchanged when the route's own conditions cancelled the transaction (the
+     *     record is released, so the key can be retried)
+     */
+    public HttpResponse respondInTransaction(
+            HttpRequest request, Context context, TransactionalAction<HttpResponse> route) {
+        Objects.requireNonNull(route, "route");
+        return run(
+                request,
+                requiredKey(request),
+                (scoped, payload, stored) -> idempotency.executeInTransaction(
+                        context, scoped, payload, StoredResponse.class, tx -> stored.apply(route.run(tx))));
+    }
+
+    private static String requiredKey(HttpRequest request) {
+        return request.header(KEY_HEADER)
+                .filter(k -> !k.isBlank())
+                .orElseThrow(() -> new ProblemException(new IdempotencyException(
+                                IdempotencyException.Reason.MISSING_KEY,
+                                null,
+                                "this route requires the " + KEY_HEADER + " header")
+                        .toProblem()));
+    }
+
+    /** Runs one idempotent execution of a route: its scoped key, its payload, and how a response is stored. */
+    @FunctionalInterface
+    private interface Execution {
+        Idempotency.Outcome<StoredResponse> run(
+                String scopedKey, byte[] payload, Function<HttpResponse, StoredResponse> store);
+    }
+
+    private HttpResponse run(HttpRequest request, String key, Execution execution) {
         String scoped = request.principal().map(Principal::subject).orElse("-") + " " + request.method() + " "
                 + request.path() + " " + key;
         HttpResponse[] first = new HttpResponse[1];
         try {
-            Idempotency.Outcome<StoredResponse> outcome =
-                    idempotency.execute(context, scoped, payload(request), StoredResponse.class, () -> {
-                        HttpResponse response = route.run();
-                        if (response.statusCode() >= 500) {
-                            throw new ServerError(response);
-                        }
-                        first[0] = response;
-                        return StoredResponse.of(response);
-                    });
+            Idempotency.Outcome<StoredResponse> outcome = execution.run(scoped, payload(request), response -> {
+                if (response.statusCode() >= 500) {
+                    throw new ServerError(response);
+                }
+                first[0] = response;
+                return StoredResponse.of(response);
+            });
             return outcome.replayed() ? outcome.value().replay(REPLAYED_HEADER) : first[0];
         } catch (ServerError e) {
             return e.response;

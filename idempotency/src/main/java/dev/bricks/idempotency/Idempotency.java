@@ -6,7 +6,10 @@ import dev.bricks.core.dynamodb.StreamRecord;
 import dev.bricks.core.eventbridge.EventBridgeEvent;
 import dev.bricks.core.json.Json;
 import dev.bricks.core.sqs.SqsMessage;
+import dev.bricks.dynamo.DynamoTable;
 import dev.bricks.dynamo.TableDefinition;
+import dev.bricks.dynamo.TransactionBuilder;
+import dev.bricks.dynamo.TransactionCancelledException;
 import dev.bricks.idempotency.RecordStore.Existing;
 import dev.bricks.idempotency.RecordStore.Status;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +56,14 @@ public final class Idempotency {
     public static final Duration DEFAULT_EXPIRY = Duration.ofHours(1);
     /** Default in-progress deadline when no Lambda context is given: 15 minutes, Lambda's longest invocation. */
     public static final Duration DEFAULT_IN_PROGRESS_TIMEOUT = Duration.ofMinutes(15);
+    /**
+     * How many actions {@link #onceInTransaction} adds to the action's transaction: {@value} (the record's
+     * completion), so the action may add at most {@code TransactionBuilder.MAX_ACTIONS - TRANSACTION_ACTIONS} = 99.
+     */
+    public static final int TRANSACTION_ACTIONS = 1;
 
     private final RecordStore store;
+    private final DynamoTable table;
     private final String namespace;
     private final Duration expiry;
     private final Duration inProgressTimeout;
@@ -62,6 +71,7 @@ public final class Idempotency {
 
     private Idempotency(Builder b, String ttlAttribute) {
         this.store = new RecordStore(b.client, b.table, ttlAttribute);
+        this.table = b.dynamoTable;
         this.namespace = b.namespace;
         this.expiry = b.expiry;
         this.inProgressTimeout = b.inProgressTimeout;
@@ -75,7 +85,17 @@ public final class Idempotency {
      * @param table  the app's single table: its key and TTL attribute names; never null
      */
     public static Builder builder(DynamoDbClient client, TableDefinition table) {
-        return new Builder(client, table);
+        return new Builder(client, table, null);
+    }
+
+    /**
+     * A builder for records on {@code table}, which also allows {@link #onceInTransaction}.
+     *
+     * @param client the client {@code table} was built with; never null
+     * @param table  the app's single table; never null
+     */
+    public static Builder builder(DynamoDbClient client, DynamoTable table) {
+        return new Builder(client, Objects.requireNonNull(table, "table").definition(), table);
     }
 
     /** {@link #once(Context, String, Object, Class, Action)} with the in-progress deadline of the builder. */
@@ -99,6 +119,40 @@ public final class Idempotency {
      */
     public <T> T once(Context context, String key, Object payload, Class<T> resultType, Action<T> action) {
         return execute(context, key, payload, resultType, action).value();
+    }
+
+    /**
+     * Exactly once for DynamoDB writes: runs {@code action} with a new transaction on the table, adds to it the
+     * completion of this key's record (COMPLETED with the action's result, conditioned on the record still being
+     * this attempt's claim; {@value #TRANSACTION_ACTIONS} action) and executes it. The writes and the record commit
+     * together, so a crash after the commit leaves a COMPLETED record and a retry gets this result replayed instead
+     * of writing twice. The action must not execute the transaction itself.
+     *
+     * <pre>{@code
+     * Placed placed = IDEMPOTENCY.onceInTransaction(context, key, order, Placed.class, tx -> {
+     *     tx.create(order).update(counter);
+     *     return new Placed(order.orderId());
+     * });
+     * }</pre>
+     *
+     * Cost: the claim (a conditional PutItem) and one TransactWriteItems; a failure adds a DeleteItem.
+     *
+     * @param context    the Lambda context: the claim expires with the invocation; may be null
+     * @param key        the idempotency key; never blank
+     * @param payload    what the key stands for, hashed as for {@link #once}; may be null
+     * @param resultType the result's type, to read a stored result back
+     * @param action     adds its writes to the transaction (at most 99 actions) and returns the result
+     * @return the action's result once its transaction committed, or the stored one
+     * @throws IdempotencyException on a payload mismatch, a concurrent duplicate, or
+     *     {@link IdempotencyException.Reason#CLAIM_LOST} when this attempt outlived its in-progress deadline and a
+     *     later one took the key over (nothing of this attempt was written)
+     * @throws TransactionCancelledException unchanged when the action's own conditions cancelled the transaction;
+     *     the record is released, so the key can be retried
+     * @throws IllegalStateException when this was not built with {@link #builder(DynamoDbClient, DynamoTable)}
+     */
+    public <T> T onceInTransaction(
+            Context context, String key, Object payload, Class<T> resultType, TransactionalAction<T> action) {
+        return executeInTransaction(context, key, payload, resultType, action).value();
     }
 
     /**
@@ -188,9 +242,88 @@ public final class Idempotency {
     /** A result and whether it was replayed from a record. */
     record Outcome<T>(T value, boolean replayed) {}
 
+    /** The key claimed by this attempt: its record key and in-progress deadline (which identifies the attempt). */
+    private record Claim(String recordKey, long until) {}
+
     <T> Outcome<T> execute(Context context, String key, Object payload, Class<T> resultType, Action<T> action) {
-        Objects.requireNonNull(resultType, "resultType");
         Objects.requireNonNull(action, "action");
+        return claimAndRun(context, key, payload, resultType, claim -> {
+            T result;
+            try {
+                result = action.run();
+            } catch (Exception | Error e) {
+                store.release(claim.recordKey(), claim.until());
+                throw e;
+            }
+            store.complete(claim.recordKey(), Json.writeString(result), expiresAt(clock.millis()));
+            return result;
+        });
+    }
+
+    <T> Outcome<T> executeInTransaction(
+            Context context, String key, Object payload, Class<T> resultType, TransactionalAction<T> action) {
+        Objects.requireNonNull(action, "action");
+        if (table == null) {
+            throw new IllegalStateException("onceInTransaction needs the table: build this Idempotency with "
+                    + "Idempotency.builder(DynamoDbClient, DynamoTable)");
+        }
+        return claimAndRun(context, key, payload, resultType, claim -> {
+            TransactionBuilder transaction = table.transact();
+            T result;
+            try {
+                result = action.run(transaction);
+            } catch (Exception | Error e) {
+                store.release(claim.recordKey(), claim.until());
+                throw e;
+            }
+            String json = Json.writeString(result);
+            try {
+                store.completeIn(transaction, claim.recordKey(), claim.until(), json, expiresAt(clock.millis()));
+            } catch (IllegalStateException e) { // the action executed (or dry-ran) the transaction itself
+                store.complete(claim.recordKey(), json, expiresAt(clock.millis()));
+                throw new IllegalStateException(
+                        "the action of onceInTransaction executed its transaction itself; return instead and "
+                                + "let Idempotency add the record's completion and execute it",
+                        e);
+            }
+            try {
+                transaction.execute();
+            } catch (TransactionCancelledException e) {
+                if (claimLost(e)) {
+                    throw new IdempotencyException(
+                            IdempotencyException.Reason.CLAIM_LOST,
+                            key,
+                            "the claim on key '" + key + "' passed its in-progress deadline and was taken over by a"
+                                    + " later attempt; this attempt's transaction was cancelled",
+                            e);
+                }
+                store.release(claim.recordKey(), claim.until());
+                throw e;
+            } catch (RuntimeException | Error e) {
+                store.release(claim.recordKey(), claim.until()); // a no-op if the transaction did commit
+                throw e;
+            }
+            return result;
+        });
+    }
+
+    /** True when the record's completion failed its condition: the record is no longer this attempt's claim. */
+    private static boolean claimLost(TransactionCancelledException e) {
+        List<TransactionCancelledException.Cancellation> outcomes = e.cancellations();
+        TransactionCancelledException.Cancellation ours = outcomes.get(outcomes.size() - 1);
+        return ours.entityType().equals(RecordStore.TRANSACTION_LABEL)
+                && ours.code() == TransactionCancelledException.Code.CONDITIONAL_CHECK_FAILED;
+    }
+
+    /** The work of an attempt that holds the claim; releases the claim itself on failure. */
+    @FunctionalInterface
+    private interface ClaimedWork<T> {
+        T run(Claim claim) throws Exception;
+    }
+
+    private <T> Outcome<T> claimAndRun(
+            Context context, String key, Object payload, Class<T> resultType, ClaimedWork<T> work) {
+        Objects.requireNonNull(resultType, "resultType");
         String recordKey = recordKey(key);
         String hash = hash(payload);
         long now = clock.millis();
@@ -210,21 +343,13 @@ public final class Idempotency {
             String json = record.resultJson();
             return new Outcome<>(json == null || json.equals("null") ? null : Json.read(json, resultType), true);
         }
-        T result;
         try {
-            result = action.run();
-        } catch (Exception e) {
-            store.release(recordKey);
-            if (e instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new HandlerFailedException(e);
-        } catch (Error e) {
-            store.release(recordKey);
+            return new Outcome<>(work.run(new Claim(recordKey, deadline)), false);
+        } catch (RuntimeException e) {
             throw e;
+        } catch (Exception e) {
+            throw new HandlerFailedException(e);
         }
-        store.complete(recordKey, Json.writeString(result), expiresAt(clock.millis()));
-        return new Outcome<>(result, false);
     }
 
     private static void requireSamePayload(String key, String hash, Existing record) {
@@ -263,15 +388,17 @@ public final class Idempotency {
     public static final class Builder {
         private final DynamoDbClient client;
         private final TableDefinition table;
+        private final DynamoTable dynamoTable;
         private String ttlAttribute;
         private String namespace = "";
         private Duration expiry = DEFAULT_EXPIRY;
         private Duration inProgressTimeout = DEFAULT_IN_PROGRESS_TIMEOUT;
         private Clock clock = Clock.systemUTC();
 
-        private Builder(DynamoDbClient client, TableDefinition table) {
+        private Builder(DynamoDbClient client, TableDefinition table, DynamoTable dynamoTable) {
             this.client = Objects.requireNonNull(client, "client");
             this.table = Objects.requireNonNull(table, "table");
+            this.dynamoTable = dynamoTable;
         }
 
         /** Prefix of every key, so functions sharing the table keep separate records; default none. */

@@ -16,6 +16,11 @@ public class IdempotencyException extends RuntimeException {
         PAYLOAD_MISMATCH(ProblemType.IDEMPOTENCY_KEY_REUSED),
         /** The first call with this key is still running (or crashed, until its deadline): 409. */
         IN_PROGRESS(ProblemType.IDEMPOTENCY_IN_PROGRESS),
+        /**
+         * An attempt outlived its in-progress deadline and a later attempt took the key over, so this attempt's
+         * transaction was cancelled instead of writing a duplicate: 409, as the later attempt holds the key.
+         */
+        CLAIM_LOST(ProblemType.IDEMPOTENCY_IN_PROGRESS),
         /** An HTTP request without the {@code Idempotency-Key} header on a route that requires it: 400. */
         MISSING_KEY(ProblemType.IDEMPOTENCY_KEY_MISSING);
 
@@ -35,7 +40,11 @@ public class IdempotencyException extends RuntimeException {
     private final String key;
 
     IdempotencyException(Reason reason, String key, String message) {
-        super("Idempotency: " + message);
+        this(reason, key, message, null);
+    }
+
+    IdempotencyException(Reason reason, String key, String message, Throwable cause) {
+        super("Idempotency: " + message, cause);
         this.reason = Objects.requireNonNull(reason, "reason");
         this.key = key;
     }

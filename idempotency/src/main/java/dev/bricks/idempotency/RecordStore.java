@@ -1,6 +1,8 @@
 package dev.bricks.idempotency;
 
+import dev.bricks.dynamo.Condition;
 import dev.bricks.dynamo.TableDefinition;
+import dev.bricks.dynamo.TransactionBuilder;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,13 @@ final class RecordStore {
     static final String PAYLOAD_HASH = "_idempotency_payload_hash";
     static final String RESULT = "_idempotency_result";
     static final String IN_PROGRESS_UNTIL = "_idempotency_in_progress_until";
+    /** The label of the completion action in a caller's transaction (and of its cancellation). */
+    static final String TRANSACTION_LABEL = "IDEMPOTENCY";
+
+    /** Marks a record completed with its result and new expiry. */
+    private static final String COMPLETE = "SET #status = :completed, #result = :result, #ttl = :ttl";
+    /** True while the record is the IN_PROGRESS claim of the attempt with deadline :claimedUntil. */
+    private static final String CLAIMED_BY = "#status = :inProgress AND #until = :claimedUntil";
 
     /** A record's status. */
     enum Status {
@@ -104,27 +113,52 @@ final class RecordStore {
     void complete(String key, String resultJson, long expiresAtSeconds) {
         client.updateItem(b -> b.tableName(tableName)
                 .key(key(key))
-                .updateExpression("SET #status = :completed, #result = :result, #ttl = :ttl")
-                .expressionAttributeNames(Map.of("#status", STATUS, "#result", RESULT, "#ttl", ttl))
-                .expressionAttributeValues(Map.of(
-                        ":completed",
-                        s(Status.COMPLETED.name()),
-                        ":result",
-                        s(resultJson),
-                        ":ttl",
-                        n(expiresAtSeconds))));
+                .updateExpression(COMPLETE)
+                .expressionAttributeNames(completeNames())
+                .expressionAttributeValues(completeValues(resultJson, expiresAtSeconds)));
     }
 
-    /** Deletes an IN_PROGRESS record after a failure, so a retry runs again: one DeleteItem. */
-    void release(String key) {
+    /**
+     * Adds to {@code transaction} the completion of the record claimed with deadline {@code claimedUntil}: an
+     * UpdateItem to COMPLETED with the result, conditioned on the record still being that claim. The deadline
+     * identifies the attempt: a takeover happens only after it, with a later one.
+     */
+    void completeIn(
+            TransactionBuilder transaction, String key, long claimedUntil, String resultJson, long expiresAtSeconds) {
+        transaction.updateItem(
+                TRANSACTION_LABEL,
+                key(key),
+                COMPLETE,
+                completeNames(),
+                completeValues(resultJson, expiresAtSeconds),
+                Condition.raw(
+                        CLAIMED_BY,
+                        Map.of("#status", STATUS, "#until", IN_PROGRESS_UNTIL),
+                        Map.of(":inProgress", s(Status.IN_PROGRESS.name()), ":claimedUntil", n(claimedUntil))));
+    }
+
+    private Map<String, String> completeNames() {
+        return Map.of("#status", STATUS, "#result", RESULT, "#ttl", ttl);
+    }
+
+    private static Map<String, AttributeValue> completeValues(String resultJson, long expiresAtSeconds) {
+        return Map.of(":completed", s(Status.COMPLETED.name()), ":result", s(resultJson), ":ttl", n(expiresAtSeconds));
+    }
+
+    /**
+     * Deletes the IN_PROGRESS record claimed with deadline {@code claimedUntil} after a failure, so a retry runs
+     * again: one conditional DeleteItem. A record taken over by a later attempt, or completed, is left alone.
+     */
+    void release(String key, long claimedUntil) {
         try {
             client.deleteItem(b -> b.tableName(tableName)
                     .key(key(key))
-                    .conditionExpression("#status = :inProgress")
-                    .expressionAttributeNames(Map.of("#status", STATUS))
-                    .expressionAttributeValues(Map.of(":inProgress", s(Status.IN_PROGRESS.name()))));
+                    .conditionExpression(CLAIMED_BY)
+                    .expressionAttributeNames(Map.of("#status", STATUS, "#until", IN_PROGRESS_UNTIL))
+                    .expressionAttributeValues(
+                            Map.of(":inProgress", s(Status.IN_PROGRESS.name()), ":claimedUntil", n(claimedUntil))));
         } catch (ConditionalCheckFailedException e) {
-            // already gone or completed by a takeover after our deadline: nothing of ours to release
+            // already gone, or completed / taken over by a later attempt: nothing of ours to release
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Test fixtures: a real SDK client on the local engine that counts its calls, a table, a settable clock. */
+/** Test fixtures: a real SDK client on the local engine with interceptors (one counts its calls), a table, a settable clock. */
 final class Engine {
 
     private Engine() {}
@@ -33,13 +34,13 @@ final class Engine {
         }
     }
 
-    static DynamoDbClient client(LocalDynamoDb engine, CallCounter counter) {
+    static DynamoDbClient client(LocalDynamoDb engine, ExecutionInterceptor... interceptors) {
         return DynamoDbClient.builder()
                 .endpointOverride(engine.endpoint())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(counter))
+                .overrideConfiguration(c -> List.of(interceptors).forEach(c::addExecutionInterceptor))
                 .build();
     }
 
