@@ -10,6 +10,9 @@ import dev.bricks.core.http.HttpMethod;
 import dev.bricks.core.http.HttpRequest;
 import dev.bricks.core.http.HttpResponse;
 import dev.bricks.core.http.Route;
+import dev.bricks.dynamo.Condition;
+import dev.bricks.dynamo.DynamoTable;
+import dev.bricks.dynamo.TableDefinition;
 import dev.bricks.local.dynamodb.LocalDynamoDbExtension;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** An HTTP route made idempotent, invoked with API Gateway events as Lambda delivers them. */
 class HttpIdempotencyTest {
@@ -40,8 +44,11 @@ class HttpIdempotencyTest {
         final HttpIdempotency idempotent;
         volatile CountDownLatch hold = new CountDownLatch(0);
 
-        Orders(Idempotency idempotency) {
+        final DynamoTable table;
+
+        Orders(Idempotency idempotency, DynamoTable table) {
             this.idempotent = new HttpIdempotency(idempotency);
+            this.table = table;
         }
 
         @Route(method = HttpMethod.POST, path = "/order")
@@ -52,6 +59,19 @@ class HttpIdempotencyTest {
                 return HttpResponse.created(Map.of("orderId", "o-" + n));
             });
         }
+
+        /** Writes the order item in the transaction of the stored response; a body "fail" answers 503. */
+        @Route(method = HttpMethod.POST, path = "/tx-order")
+        HttpResponse placeInTransaction(HttpRequest request, Context context) {
+            return idempotent.respondInTransaction(request, context, tx -> {
+                String orderId = "o-" + placed.incrementAndGet();
+                tx.putItem("ORDER", orderKey(table.definition(), orderId), Condition.notExists("PK"));
+                if (request.bodyText().contains("fail")) {
+                    return HttpResponse.status(503).build();
+                }
+                return HttpResponse.created(Map.of("orderId", orderId));
+            });
+        }
     }
 
     private DynamoDbClient client;
@@ -60,9 +80,9 @@ class HttpIdempotencyTest {
     @BeforeEach
     void setUp() {
         client = Engine.client(DYNAMO.engine(), new Engine.CallCounter());
-        orders = new Orders(Idempotency.builder(client, Engine.table(client))
-                .namespace("placeOrder")
-                .build());
+        DynamoTable table = DynamoTable.builder(client, Engine.table(client)).build();
+        orders = new Orders(
+                Idempotency.builder(client, table).namespace("placeOrder").build(), table);
     }
 
     @AfterEach
@@ -132,16 +152,61 @@ class HttpIdempotencyTest {
         assertThat(orders.placed).hasValue(0);
     }
 
+    static Map<String, AttributeValue> orderKey(TableDefinition table, String orderId) {
+        return Map.of(
+                table.pkAttribute(), AttributeValue.fromS("ORDER#" + orderId),
+                table.skAttribute(), AttributeValue.fromS("ORDER"));
+    }
+
+    private boolean orderExists(String orderId) {
+        return client.getItem(b -> b.tableName(orders.table.name())
+                        .key(orderKey(orders.table.definition(), orderId))
+                        .consistentRead(true))
+                .hasItem();
+    }
+
+    @Test
+    void respondInTransaction_sameKeySameBody_writtenOnceAndResponseReplayed() throws Exception {
+        JsonNode first = post("/tx-order", "key-5", "{}");
+        JsonNode second = post("/tx-order", "key-5", "{}");
+
+        assertThat(first.get("statusCode").asInt()).isEqualTo(201);
+        assertThat(second.get("statusCode").asInt()).isEqualTo(201);
+        assertThat(second.get("body").asText())
+                .isEqualTo(first.get("body").asText())
+                .contains("\"o-1\"");
+        assertThat(second.at("/headers/Idempotency-Replayed").asText()).isEqualTo("true");
+        assertThat(orders.placed).hasValue(1);
+        assertThat(orderExists("o-1")).isTrue();
+    }
+
+    @Test
+    void respondInTransaction_5xxResponse_transactionNotExecutedAndKeyReleased() throws Exception {
+        JsonNode first = post("/tx-order", "key-6", "{\"fail\":true}");
+        JsonNode retry = post("/tx-order", "key-6", "{\"fail\":true}");
+
+        assertThat(first.get("statusCode").asInt()).isEqualTo(503);
+        assertThat(retry.get("statusCode").asInt()).isEqualTo(503);
+        assertThat(retry.at("/headers/Idempotency-Replayed").isMissingNode()).isTrue();
+        assertThat(orders.placed).as("the route ran again").hasValue(2);
+        assertThat(orderExists("o-1")).isFalse();
+        assertThat(orderExists("o-2")).isFalse();
+    }
+
     private JsonNode post(String key, String body) throws IOException {
+        return post("/order", key, body);
+    }
+
+    private JsonNode post(String path, String key, String body) throws IOException {
         String headers =
                 "\"content-type\":\"application/json\"" + (key == null ? "" : ",\"idempotency-key\":\"" + key + "\"");
         String event = """
-                {"version":"2.0","routeKey":"POST /order","rawPath":"/order","rawQueryString":"",
+                {"version":"2.0","routeKey":"POST %s","rawPath":"%s","rawQueryString":"",
                  "headers":{%s},
-                 "requestContext":{"http":{"method":"POST","path":"/order","protocol":"HTTP/1.1","sourceIp":"127.0.0.1"},
-                   "requestId":"r-1","routeKey":"POST /order","stage":"$default"},
+                 "requestContext":{"http":{"method":"POST","path":"%s","protocol":"HTTP/1.1","sourceIp":"127.0.0.1"},
+                   "requestId":"r-1","routeKey":"POST %s","stage":"$default"},
                  "body":%s,"isBase64Encoded":false}
-                """.formatted(headers, JSON.writeValueAsString(body));
+                """.formatted(path, path, headers, path, path, JSON.writeValueAsString(body));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         orders.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
         return JSON.readTree(out.toString(StandardCharsets.UTF_8));
