@@ -21,21 +21,16 @@ import dev.bricks.dynamo.DynamoTable;
 import dev.bricks.dynamo.EntityKey;
 import dev.bricks.dynamo.EntityRepository;
 import dev.bricks.dynamo.TransactionBuilder;
-import dev.bricks.dynamo.TransactionCancelledException;
 import dev.bricks.dynamo.UpdateBuilder;
 import dev.bricks.dynamo.VersionCheck;
 import dev.bricks.idempotency.HttpIdempotency;
 import dev.bricks.idempotency.Idempotency;
 import dev.bricks.outbox.Outbox;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +44,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@code POST /order}: stores the order, counts it on the user's profile and writes its {@code OrderPlaced} event to
  * the outbox, in one DynamoDB transaction. The user is the authorizer's principal; a body {@code userId} that
  * differs is refused (403). With an {@code Idempotency-Key} header, the same key and body within 24 h answer the
- * first response, another body 422.
+ * first response, another body 422; the idempotency record completes in the order's own transaction
+ * ({@link HttpIdempotency#respondInTransaction}), so a crash after the commit never places a second order.
  */
 public final class PlaceOrderFunction extends HttpHandler {
 
@@ -77,7 +73,6 @@ public final class PlaceOrderFunction extends HttpHandler {
     private final EntityRepository<Product> products;
     private final EntityRepository<Profile> profiles;
     private final EntityRepository<Order> orders;
-    private final EntityRepository<OrderRequest> requests;
     private final Outbox outbox;
     private final HttpIdempotency idempotent;
 
@@ -87,9 +82,8 @@ public final class PlaceOrderFunction extends HttpHandler {
         products = table.repository(ProductSchema.SCHEMA);
         profiles = table.repository(ProfileSchema.SCHEMA);
         orders = table.repository(OrderSchema.SCHEMA);
-        requests = table.repository(OrderRequestSchema.SCHEMA);
         outbox = Outbox.builder(table).build();
-        idempotent = new HttpIdempotency(Idempotency.builder(dynamo, table.definition())
+        idempotent = new HttpIdempotency(Idempotency.builder(dynamo, table)
                 .namespace("placeOrder")
                 .expiry(IDEMPOTENCY_EXPIRY)
                 .build());
@@ -103,21 +97,20 @@ public final class PlaceOrderFunction extends HttpHandler {
             throw new ProblemException(
                     Problem.of(403, "Forbidden", "userId in the body is not the caller's; leave it out"));
         }
-        Optional<String> key = request.header(HttpIdempotency.KEY_HEADER);
-        if (key.isEmpty()) {
-            return place(userId, caller, body, null);
+        if (request.header(HttpIdempotency.KEY_HEADER).isEmpty()) {
+            TransactionBuilder tx = table.transact();
+            HttpResponse response = place(tx, userId, caller, body);
+            tx.execute();
+            return response;
         }
-        return idempotent.respond(request, context, () -> place(userId, caller, body, sha256(key.get())));
+        // the order, its counter, its event and the stored response commit together: a retry after a crash
+        // between the commit and the response gets this response replayed, never a second order
+        return idempotent.respondInTransaction(request, context, tx -> place(tx, userId, caller, body));
     }
 
-    private HttpResponse place(String userId, Principal caller, PlaceOrder body, String keyHash) {
+    /** Adds the order, the profile's counter and the {@code OrderPlaced} event to {@code tx}; answers its 201. */
+    private HttpResponse place(TransactionBuilder tx, String userId, Principal caller, PlaceOrder body) {
         List<OrderLine> lines = priced(body.items());
-        if (keyHash != null) {
-            Optional<HttpResponse> earlier = earlierOrder(userId, keyHash);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
         Instant now = Instant.now();
         String orderId = OrderIds.next(now);
         BigDecimal total = lines.stream()
@@ -128,40 +121,13 @@ public final class PlaceOrderFunction extends HttpHandler {
                 .add(ProfileSchema.ORDER_COUNT, 1L)
                 .set(ProfileSchema.LAST_ORDER_DATE, now);
         emailOf(caller).ifPresent(email -> counter.setIfAbsent(ProfileSchema.EMAIL, email));
-        TransactionBuilder tx = table.transact()
-                .create(new Order(userId, orderId, OrderStatus.PLACED, lines, total, now))
+        tx.create(new Order(userId, orderId, OrderStatus.PLACED, lines, total, now))
                 .update(counter);
-        if (keyHash != null) {
-            tx.create(new OrderRequest(userId, keyHash, orderId));
-        }
         List<OrderPlaced.Line> eventLines = lines.stream()
                 .map(l -> new OrderPlaced.Line(l.sku(), l.quantity()))
                 .toList();
         outbox.publish(tx, "ORDER#" + orderId, new OrderPlaced(orderId, userId, eventLines, total));
-        try {
-            tx.execute();
-        } catch (TransactionCancelledException e) {
-            if (keyHash != null) {
-                Optional<HttpResponse> earlier = earlierOrder(userId, keyHash);
-                if (earlier.isPresent()) { // a concurrent or crashed first attempt with this key committed
-                    return earlier.get();
-                }
-            }
-            throw e;
-        }
-        LOG.info("order {} placed for user {}: {} line(s), total {}", orderId, userId, lines.size(), total);
-        return created(orderId);
-    }
-
-    /** The order a key already produced (committed by an attempt whose response was lost), as its 201. */
-    private Optional<HttpResponse> earlierOrder(String userId, String keyHash) {
-        return requests.get(OrderRequestSchema.key(userId, keyHash)).map(r -> {
-            LOG.info("order {} was already placed with this Idempotency-Key", r.orderId());
-            return created(r.orderId());
-        });
-    }
-
-    private static HttpResponse created(String orderId) {
+        LOG.info("order {} for user {}: {} line(s), total {}", orderId, userId, lines.size(), total);
         return HttpResponse.status(201)
                 .header("Location", "/orders/" + orderId)
                 .json(new Placed(orderId, "Order received"))
@@ -199,14 +165,5 @@ public final class PlaceOrderFunction extends HttpHandler {
     /** The token's {@code email} claim (the authorizer passes it on), kept on the profile for the confirmation mail. */
     private static Optional<String> emailOf(Principal caller) {
         return Optional.ofNullable(caller.claim(OrdersAuthorizer.EMAIL)).filter(e -> !e.isBlank());
-    }
-
-    private static String sha256(String key) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }
