@@ -248,13 +248,7 @@ public final class Idempotency {
     <T> Outcome<T> execute(Context context, String key, Object payload, Class<T> resultType, Action<T> action) {
         Objects.requireNonNull(action, "action");
         return claimAndRun(context, key, payload, resultType, claim -> {
-            T result;
-            try {
-                result = action.run();
-            } catch (Exception | Error e) {
-                store.release(claim.recordKey(), claim.until());
-                throw e;
-            }
+            T result = releasingOnFailure(claim, action);
             store.complete(claim.recordKey(), Json.writeString(result), expiresAt(clock.millis()));
             return result;
         });
@@ -269,13 +263,7 @@ public final class Idempotency {
         }
         return claimAndRun(context, key, payload, resultType, claim -> {
             TransactionBuilder transaction = table.transact();
-            T result;
-            try {
-                result = action.run(transaction);
-            } catch (Exception | Error e) {
-                store.release(claim.recordKey(), claim.until());
-                throw e;
-            }
+            T result = releasingOnFailure(claim, () -> action.run(transaction));
             String json = Json.writeString(result);
             try {
                 store.completeIn(transaction, claim.recordKey(), claim.until(), json, expiresAt(clock.millis()));
@@ -305,6 +293,16 @@ public final class Idempotency {
             }
             return result;
         });
+    }
+
+    /** Runs {@code work}; if it fails, releases the claim so a retry runs again, and rethrows. */
+    private <T> T releasingOnFailure(Claim claim, Action<T> work) throws Exception {
+        try {
+            return work.run();
+        } catch (Exception | Error e) {
+            store.release(claim.recordKey(), claim.until());
+            throw e;
+        }
     }
 
     /** True when the record's completion failed its condition: the record is no longer this attempt's claim. */

@@ -29,7 +29,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * local HTTP API; its JVM is SIGKILLed right after the IN_PROGRESS record is written (before the effect and the
  * completion). A retry before the in-progress deadline gets 409; the retry after it runs the effect once; a
  * later duplicate is replayed. The function's timeout (45 s) bounds the in-progress record; it is long because the
- * early retry is a cold start on a shared, loaded build machine and must land inside it.
+ * early retry is a cold start on a shared, loaded build machine and must land inside it. The second function writes
+ * in the record's transaction ({@code respondInTransaction}): killed right after that commit, its retry is replayed
+ * at once, without a second write.
  */
 class IdempotencyCrashTest {
 
@@ -58,6 +60,17 @@ class IdempotencyCrashTest {
                   Environment: {Variables: {TABLE: !Ref AppTable}}
                   Events:
                     Place: {Type: HttpApi, Properties: {Path: /orders, Method: POST}}
+              TxOrderFn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: java17
+                  CodeUri: fn.zip
+                  Handler: dev.bricks.local.app.fixtures.TransactionalOrderHandler::handleRequest
+                  MemorySize: 512
+                  Timeout: 45
+                  Environment: {Variables: {TABLE: !Ref AppTable}}
+                  Events:
+                    Place: {Type: HttpApi, Properties: {Path: /tx-orders, Method: POST}}
             """;
 
     static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
@@ -92,9 +105,13 @@ class IdempotencyCrashTest {
     }
 
     static HttpResponse<String> placeOrder(LocalApp app, String key) throws Exception {
+        return post(app, "/orders", key);
+    }
+
+    static HttpResponse<String> post(LocalApp app, String path, String key) throws Exception {
         return HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(app.url("/orders"))
+                        HttpRequest.newBuilder(app.url(path))
                                 .timeout(Duration.ofSeconds(60))
                                 .header("Content-Type", "application/json")
                                 .header("Idempotency-Key", key)
@@ -103,11 +120,11 @@ class IdempotencyCrashTest {
                         HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The idempotency records on the table (a test-side scan; the library itself never scans). */
+    /** OrderFn's idempotency records on the table (a test-side scan; the library itself never scans). */
     static List<Map<String, AttributeValue>> idempotencyRecords(DynamoDbClient dynamo) {
         return dynamo.scan(b -> b.tableName("crash-app")
                         .filterExpression("begins_with(PK, :p)")
-                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("IDEMPOTENCY#"))))
+                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("IDEMPOTENCY#placeOrder#"))))
                 .items();
     }
 
@@ -163,6 +180,41 @@ class IdempotencyCrashTest {
                     .satisfies(r -> assertThat(r.get("_idempotency_status").s()).isEqualTo("COMPLETED"));
         }
         assertThat(app.functions().coldStarts("OrderFn"))
+                .as("killed JVM replaced")
+                .isEqualTo(2);
+    }
+
+    /** The items {@code TransactionalOrderHandler} wrote for a key: its orders. */
+    static List<Map<String, AttributeValue>> txOrders(DynamoDbClient dynamo, String key) {
+        return dynamo.query(b -> b.tableName("crash-app")
+                        .keyConditionExpression("PK = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("TXORDER#" + key)))
+                        .consistentRead(true))
+                .items();
+    }
+
+    @Test
+    void onceInTransaction_jvmKilledAfterTheCommit_retryAtOnceReplaysWithoutASecondWrite(
+            LocalApp app, FaultInjection faults) throws Exception {
+        var kill = faults.killAfterNextTransactWrite("TxOrderFn");
+
+        HttpResponse<String> crashed = post(app, "/tx-orders", "tx-1");
+
+        assertThat(crashed.statusCode()).as("the sandbox died after the commit").isEqualTo(500);
+        kill.get(10, TimeUnit.SECONDS);
+        try (DynamoDbClient dynamo = dynamo(app.endpoints())) {
+            List<Map<String, AttributeValue>> orders = txOrders(dynamo, "tx-1");
+            assertThat(orders).as("the order committed before the JVM died").hasSize(1);
+            String orderId = orders.get(0).get("SK").s();
+
+            HttpResponse<String> retried = post(app, "/tx-orders", "tx-1"); // no deadline to wait for
+
+            assertThat(retried.statusCode()).isEqualTo(201);
+            assertThat(retried.headers().firstValue("Idempotency-Replayed")).contains("true");
+            assertThat(retried.body()).contains(orderId);
+            assertThat(txOrders(dynamo, "tx-1")).as("no second order").hasSize(1);
+        }
+        assertThat(app.functions().coldStarts("TxOrderFn"))
                 .as("killed JVM replaced")
                 .isEqualTo(2);
     }
