@@ -27,10 +27,10 @@ import net.logstash.logback.composite.loggingevent.ThrowableMessageJsonProvider;
 
 /**
  * Builds Bricks' default logging set-up on a {@link LoggerContext} in code (no XML parsing): one
- * {@link ConsoleAppender} on stdout with a {@link BricksJsonEncoder} whose providers write exactly the
- * documented fields (it also adds the {@link BricksTurboFilter}: correlation id kept current, debug sampling),
- * and the root level from {@code LOG_LEVEL}. The same set-up is
- * shipped as XML in {@value #XML_RESOURCE}.
+ * {@link ConsoleAppender} on stdout with a {@link JsonLineEncoder} writing exactly the documented fields (it
+ * also adds the {@link BricksTurboFilter}: correlation id kept current, debug sampling), and the root level from
+ * {@code LOG_LEVEL}. The same line is shipped as logstash-logback-encoder XML, every provider spelled out, in
+ * {@value #XML_RESOURCE} ({@link #providers()}, used by {@link BricksJsonEncoder}).
  */
 final class JsonLogging {
 
@@ -44,7 +44,7 @@ final class JsonLogging {
     private JsonLogging() {}
 
     static void configure(LoggerContext context, Settings settings) {
-        BricksJsonEncoder encoder = new BricksJsonEncoder();
+        JsonLineEncoder encoder = new JsonLineEncoder();
         encoder.setContext(context);
         encoder.start();
 
