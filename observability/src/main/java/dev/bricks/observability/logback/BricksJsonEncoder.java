@@ -30,7 +30,7 @@ public class BricksJsonEncoder extends LoggingEventCompositeJsonEncoder {
 
     /** An encoder with Bricks' providers; logback sets its context and starts it. */
     public BricksJsonEncoder() {
-        setProviders(JsonLogging.providers());
+        setProviders(LogstashProviders.bricksLine());
         setFindAndRegisterJacksonModules(false);
         setJsonGeneratorDecorator(new SimpleValuesGeneratorDecorator());
     }
