@@ -19,12 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
-import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -508,22 +502,9 @@ public final class EventPublisher implements AutoCloseable {
                     .build();
         }
 
-        /**
-         * The credentials of the default client, first found wins (then kept): environment variables (Lambda
-         * without SnapStart, CI), JVM system properties ({@code aws.accessKeyId}, tests), container credentials
-         * ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI} + {@code AWS_CONTAINER_AUTHORIZATION_TOKEN}: Lambda with
-         * SnapStart, also ECS), the shared profile files ({@code ~/.aws/credentials}, {@code AWS_PROFILE}: a
-         * developer machine). Nothing is read at creation; no instance-metadata (IMDS) lookup, which off EC2
-         * would only add timeouts.
-         */
-        static AwsCredentialsProvider defaultCredentials() {
-            return AwsCredentialsProviderChain.builder()
-                    .credentialsProviders(
-                            EnvironmentVariableCredentialsProvider.create(),
-                            SystemPropertyCredentialsProvider.create(),
-                            ContainerCredentialsProvider.create(),
-                            ProfileCredentialsProvider.create())
-                    .build();
+        /** The credentials of the default client: see {@link DefaultCredentials}. */
+        static DefaultCredentials defaultCredentials() {
+            return new DefaultCredentials();
         }
     }
 }
