@@ -157,7 +157,10 @@ public final class EventPublisher implements AutoCloseable {
         if (!prepared.resources().isEmpty()) {
             entry.resources(prepared.resources());
         }
-        prepared.traceHeaderValue().ifPresent(entry::traceHeader);
+        String header = prepared.traceHeaderValue().orElse(null);
+        if (header != null) {
+            entry.traceHeader(header);
+        }
         PutEventsRequestEntry request = entry.build();
         long size = Entry.sizeOf(request);
         if (size > maxRequestBytes) {
@@ -182,13 +185,15 @@ public final class EventPublisher implements AutoCloseable {
             detail = outgoing.detail();
             resources = outgoing.resources();
         } else {
-            EventTypes.EventType type = EventTypes.of(event.getClass())
-                    .orElseThrow(() -> new EventRejectedException(
-                            EventRejectedException.Reason.NO_SOURCE_OR_DETAIL_TYPE,
-                            index,
-                            event.getClass().getName()
-                                    + " has no @DomainEvent(source, detailType); annotate it or wrap it in OutgoingEvent.of(…)",
-                            null));
+            EventTypes.EventType type = EventTypes.of(event.getClass()).orElse(null);
+            if (type == null) {
+                throw new EventRejectedException(
+                        EventRejectedException.Reason.NO_SOURCE_OR_DETAIL_TYPE,
+                        index,
+                        event.getClass().getName()
+                                + " has no @DomainEvent(source, detailType); annotate it or wrap it in OutgoingEvent.of(…)",
+                        null);
+            }
             source = type.source();
             detailType = type.detailType();
             detail = event;
@@ -296,8 +301,8 @@ public final class EventPublisher implements AutoCloseable {
             }
             pending = retries.stream().map(Retry::entry).toList();
         }
-        ok.sort(Comparator.comparingInt(Indexed::index));
-        failed.sort(Comparator.comparingInt(Indexed::index));
+        ok.sort(ByIndex.INSTANCE);
+        failed.sort(ByIndex.INSTANCE);
         return new PublishResult<>(values(ok), values(failed), calls);
     }
 
@@ -418,6 +423,16 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     private record Indexed<T>(int index, T value) {}
+
+    /** Orders results by their event's position (a class, not a lambda: no class spun on the first publish). */
+    private enum ByIndex implements Comparator<Indexed<?>> {
+        INSTANCE;
+
+        @Override
+        public int compare(Indexed<?> a, Indexed<?> b) {
+            return Integer.compare(a.index(), b.index());
+        }
+    }
 
     private record Retry<E>(Entry<E> entry, String code, String message) {}
 
