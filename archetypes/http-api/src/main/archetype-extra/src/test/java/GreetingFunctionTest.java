@@ -9,7 +9,10 @@ import dev.bricks.test.HttpResult;
 import dev.bricks.test.TestInvoker;
 import org.junit.jupiter.api.Test;
 
-/** The handler as Lambda runs it: events in API Gateway's HTTP API shape (payload 2.0), answers as Lambda returns them. */
+/**
+ * The handler as Lambda runs it: events in API Gateway's HTTP API shape (payload 2.0), answers as Lambda returns
+ * them.
+ */
 class GreetingFunctionTest {
 
     private final GreetingFunction handler = new GreetingFunction();
@@ -24,7 +27,8 @@ class GreetingFunctionTest {
         HttpResult response = TestInvoker.invoke(handler, event).http();
 
         assertThat(response).hasStatus(200);
-        assertThat(response.body(GreetingFunction.Greeting.class)).isEqualTo(new GreetingFunction.Greeting("Hello, Ada!"));
+        assertThat(response.body(GreetingFunction.Greeting.class))
+                .isEqualTo(new GreetingFunction.Greeting("Hello, Ada!"));
     }
 
     @Test
