@@ -81,4 +81,7 @@ def prose = help.replaceAll(/\s*\n(\[INFO\])?\s*/, ' ')
 assert prose.contains('Runs the project\'s SAM template on bricks-local until Ctrl-C') : 'bricks:run has no description'
 assert help =~ /port \(Default: 3000\)/ : 'bricks:run does not show the default port'
 assert !(help =~ /(?m)^(\[INFO\] )?\s+(classpath|classesDirectory|basedir|projectJar|artifacts|buildDirectory)( \(Default:|\s*$)/) : 'bricks:help lists a read-only parameter'
+
+// 8. Ctrl-C on bricks:run (a separate Maven run, started and interrupted by the script)
+evaluate(new File(basedir, 'interrupt.groovy'))
 return true

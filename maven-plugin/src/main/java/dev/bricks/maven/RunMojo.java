@@ -98,7 +98,8 @@ public final class RunMojo extends AbstractMojo {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(
                 () -> {
-                    app.close();
+                    getLog().info("bricks:run stopping: the function JVMs, then the local engines");
+                    stop(app);
                     stopped.countDown();
                 },
                 "bricks-run-shutdown");
@@ -108,14 +109,33 @@ public final class RunMojo extends AbstractMojo {
                 stopped.await();
             } else if (!stopped.await(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 getLog().info("bricks:run stopping after " + limit + " (-Dbricks.runFor)");
-                Runtime.getRuntime().removeShutdownHook(hook);
-                app.close();
-                getLog().info("bricks:run stopped");
+                if (detach(hook)) {
+                    stop(app);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            app.close();
+            if (detach(hook)) {
+                stop(app);
+            }
         }
+    }
+
+    /** Removes the shutdown hook; false when the JVM is already shutting down (Ctrl-C): the hook stops the app. */
+    private static boolean detach(Thread hook) {
+        try {
+            return Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            return false;
+        }
+    }
+
+    /** Closes the app (function JVMs stopped and waited for, engines closed, ports freed) and says how long it took. */
+    private void stop(LocalApp app) {
+        long start = System.nanoTime();
+        app.close();
+        getLog().info("bricks:run stopped in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)
+                + " ms: function JVMs and local engines closed");
     }
 
     private LocalAppOptions options() throws MojoFailureException {
