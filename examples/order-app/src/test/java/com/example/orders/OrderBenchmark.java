@@ -3,10 +3,11 @@ package com.example.orders;
 import dev.bricks.local.runtime.ClassDataArchive;
 import dev.bricks.local.runtime.FunctionProcess;
 import dev.bricks.local.runtime.InvocationResult;
+import dev.bricks.test.HttpEvents;
+import dev.bricks.test.HttpResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,11 +72,12 @@ public final class OrderBenchmark {
     }
 
     private static void place(LocalOrderApp shop, String token, String body) {
-        HttpResponse<String> r = shop.post(
-                "/order",
-                token,
-                body,
-                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        HttpResult r = shop.api()
+                .send(HttpEvents.v2()
+                        .post("/order")
+                        .bearer(token)
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .json(body));
         if (r.statusCode() != 201) {
             throw new IllegalStateException("POST /order answered " + r.statusCode() + " " + r.body());
         }
