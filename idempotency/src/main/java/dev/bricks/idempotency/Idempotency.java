@@ -249,7 +249,8 @@ public final class Idempotency {
         Objects.requireNonNull(action, "action");
         return claimAndRun(context, key, payload, resultType, claim -> {
             T result = releasingOnFailure(claim, action);
-            store.complete(claim.recordKey(), Json.writeString(result), expiresAt(clock.millis()));
+            // false: the attempt outlived its in-progress deadline and a later one owns the record now
+            store.complete(claim.recordKey(), claim.until(), Json.writeString(result), expiresAt(clock.millis()));
             return result;
         });
     }
@@ -268,7 +269,7 @@ public final class Idempotency {
             try {
                 store.completeIn(transaction, claim.recordKey(), claim.until(), json, expiresAt(clock.millis()));
             } catch (IllegalStateException e) { // the action executed (or dry-ran) the transaction itself
-                store.complete(claim.recordKey(), json, expiresAt(clock.millis()));
+                store.complete(claim.recordKey(), claim.until(), json, expiresAt(clock.millis()));
                 throw new IllegalStateException(
                         "the action of onceInTransaction executed its transaction itself; return instead and "
                                 + "let Idempotency add the record's completion and execute it",

@@ -109,13 +109,29 @@ final class RecordStore {
         }
     }
 
-    /** Marks a claimed record COMPLETED with its result: one UpdateItem. */
-    void complete(String key, String resultJson, long expiresAtSeconds) {
-        client.updateItem(b -> b.tableName(tableName)
-                .key(key(key))
-                .updateExpression(COMPLETE)
-                .expressionAttributeNames(completeNames())
-                .expressionAttributeValues(completeValues(resultJson, expiresAtSeconds)));
+    /**
+     * Marks the record claimed with deadline {@code claimedUntil} COMPLETED with its result: one conditional
+     * UpdateItem. A record a later attempt took over after that deadline is left to its new owner.
+     *
+     * @return false when the record was no longer this claim's
+     */
+    boolean complete(String key, long claimedUntil, String resultJson, long expiresAtSeconds) {
+        Map<String, AttributeValue> values = new HashMap<>(completeValues(resultJson, expiresAtSeconds));
+        values.put(":inProgress", s(Status.IN_PROGRESS.name()));
+        values.put(":claimedUntil", n(claimedUntil));
+        Map<String, String> names = new HashMap<>(completeNames());
+        names.put("#until", IN_PROGRESS_UNTIL);
+        try {
+            client.updateItem(b -> b.tableName(tableName)
+                    .key(key(key))
+                    .updateExpression(COMPLETE)
+                    .conditionExpression(CLAIMED_BY)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     /**

@@ -245,6 +245,28 @@ class IdempotencyTest {
     }
 
     @Test
+    void once_stalledPastDeadline_laterAttemptKeepsTheRecord() {
+        Order order = new Order("o-7", 1);
+
+        Reservation stalled = idempotency.once("o-7", order, Reservation.class, () -> {
+            // this attempt outlives its in-progress deadline; a retry takes the key over and completes first
+            clock.advance(Duration.ofMinutes(16));
+            Reservation later = idempotency.once(
+                    "o-7", order, Reservation.class, () -> new Reservation("r-later", order.quantity()));
+            assertThat(later.reservationId()).isEqualTo("r-later");
+            return reserve(order);
+        });
+
+        assertThat(stalled.reservationId()).isEqualTo("r-o-7");
+        assertThat(idempotency
+                        .once("o-7", order, Reservation.class, () -> reserve(order))
+                        .reservationId())
+                .as("the stalled attempt's completion did not overwrite the later attempt's record")
+                .isEqualTo("r-later");
+        assertThat(executions).hasValue(1);
+    }
+
+    @Test
     void atMostOnce_effectFails_notRunAgain() {
         AtomicInteger mails = new AtomicInteger();
 
