@@ -100,6 +100,7 @@ final class Table {
         } else {
             items.remove(old);
         }
+        engine.changed(def.name(), keyOf(newItem != null ? newItem : old), old, newItem);
         StreamLog s = currentStream;
         if (s != null) {
             String event = old == null ? "INSERT" : newItem == null ? "REMOVE" : "MODIFY";
