@@ -111,7 +111,8 @@ final class Engine {
             String table,
             Map<String, AttributeValue> keys,
             Map<String, AttributeValue> old,
-            Map<String, AttributeValue> newItem) {
+            Map<String, AttributeValue> newItem,
+            String streamSequenceNumber) {
         List<ItemChange> changes = collecting.get();
         if (changes == null) {
             return;
@@ -124,7 +125,8 @@ final class Engine {
                 kind,
                 AttributeValueJson.toJson(keys).toString(),
                 old == null ? null : AttributeValueJson.toJson(old).toString(),
-                newItem == null ? null : AttributeValueJson.toJson(newItem).toString()));
+                newItem == null ? null : AttributeValueJson.toJson(newItem).toString(),
+                streamSequenceNumber));
     }
 
     private void tell(EngineCall call) {

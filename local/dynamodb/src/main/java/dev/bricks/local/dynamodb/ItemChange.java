@@ -12,8 +12,11 @@ import java.util.Objects;
  * @param keys the item's key attributes as DynamoDB JSON; never null
  * @param oldImage the item before, as DynamoDB JSON; null for an insert
  * @param newImage the item after, as DynamoDB JSON; null for a removal
+ * @param streamSequenceNumber the {@code SequenceNumber} of the stream record the change emitted; null when the
+ *     table has no stream enabled
  */
-public record ItemChange(String table, Kind kind, String keys, String oldImage, String newImage) {
+public record ItemChange(
+        String table, Kind kind, String keys, String oldImage, String newImage, String streamSequenceNumber) {
 
     /** What happened to the item, named as stream records name it. */
     public enum Kind {

@@ -114,24 +114,28 @@ class CallListenerTest {
                                     ItemChange.Kind.INSERT,
                                     "{\"pk\":{\"S\":\"1\"}}",
                                     null,
-                                    "{\"pk\":{\"S\":\"1\"},\"n\":{\"S\":\"a\"}}"),
+                                    "{\"pk\":{\"S\":\"1\"},\"n\":{\"S\":\"a\"}}",
+                                    null),
                             new ItemChange(
                                     table,
                                     ItemChange.Kind.MODIFY,
                                     "{\"pk\":{\"S\":\"1\"}}",
                                     "{\"pk\":{\"S\":\"1\"},\"n\":{\"S\":\"a\"}}",
-                                    "{\"pk\":{\"S\":\"1\"},\"n\":{\"S\":\"b\"}}"),
+                                    "{\"pk\":{\"S\":\"1\"},\"n\":{\"S\":\"b\"}}",
+                                    null),
                             new ItemChange(
                                     table,
                                     ItemChange.Kind.INSERT,
                                     "{\"pk\":{\"S\":\"2\"}}",
                                     null,
-                                    "{\"pk\":{\"S\":\"2\"}}"),
+                                    "{\"pk\":{\"S\":\"2\"}}",
+                                    null),
                             new ItemChange(
                                     table,
                                     ItemChange.Kind.REMOVE,
                                     "{\"pk\":{\"S\":\"1\"}}",
                                     "{\"pk\":{\"S\":\"1\"},\"n\":{\"S\":\"b\"}}",
+                                    null,
                                     null));
         }
     }

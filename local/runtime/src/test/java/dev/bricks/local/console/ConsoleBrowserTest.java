@@ -28,6 +28,11 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 
 /**
  * The console in a real browser: Debian's headless Chromium driven by Selenium through the system's
@@ -178,6 +183,46 @@ class ConsoleBrowserTest {
         driver.findElement(By.id("theme")).click();
         wait.until(d -> "true".equals(d.findElement(By.id("theme")).getAttribute("aria-pressed")));
         screenshot("console-functions-dark.png");
+    }
+
+    @Test
+    void console_eventMatchingNoRule_flaggedInItsTraceAndTheBusView() {
+        LocalApp app = ConsoleTestApp.get();
+        driver.get(app.console().orElseThrow().urlWithToken().toString());
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        wait.until(d -> d.findElement(By.id("live")).getText().equals("live"));
+        try (EventBridgeClient events = EventBridgeClient.builder()
+                .endpointOverride(app.endpoints().eventBridge())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
+                .build()) {
+            events.putEvents(b -> b.entries(PutEventsRequestEntry.builder()
+                    .eventBusName("orders")
+                    .source("nobody.listens")
+                    .detailType("OrderPlaced")
+                    .detail("{\"_correlation_id\":\"corr-browser-unmatched\"}")
+                    .build()));
+        }
+
+        By row = By.cssSelector("#traces > li[data-trace-id='corr-browser-unmatched'] .trace-row");
+        wait.until(d -> !d.findElements(row).isEmpty());
+        driver.findElement(row).click();
+        By badge = By.cssSelector(
+                "#traces > li[data-trace-id='corr-browser-unmatched'] li[data-kind='EVENT'] .badge.warn");
+        String badgeText = wait.until(d -> d.findElement(badge).getText());
+        assertThat(badgeText).isEqualTo("no rule matched");
+        driver.findElement(By.id("tab-data")).click();
+        By unmatched = By.cssSelector("#bus li.unmatched");
+        String line = wait.until(d -> d.findElements(unmatched).stream()
+                .map(WebElement::getText)
+                .filter(t -> t.contains("nobody.listens"))
+                .findFirst()
+                .orElse(null));
+        assertThat(line)
+                .contains("orders · nobody.listens / OrderPlaced")
+                .contains("no rule matched")
+                .contains("correlation corr-browser-unmatched");
     }
 
     private static void screenshot(String name) throws IOException {
