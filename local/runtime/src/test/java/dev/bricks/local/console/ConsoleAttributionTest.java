@@ -105,7 +105,10 @@ class ConsoleAttributionTest {
         Files.writeString(dir.resolve("template.yaml"), TEMPLATE.formatted(rendezvous));
         app = LocalApp.start(
                 dir.resolve("template.yaml"),
-                LocalAppOptions.builder().logs(System.out).colour(false).build());
+                LocalAppOptions.builder()
+                        .logs(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                        .colour(false)
+                        .build());
     }
 
     @AfterAll
