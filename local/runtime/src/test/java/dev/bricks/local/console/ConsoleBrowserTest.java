@@ -125,14 +125,16 @@ class ConsoleBrowserTest {
                     return true;
                 });
         wait.until(d -> "true".equals(d.findElement(row).getAttribute("aria-expanded")));
-        By mailStep = By.cssSelector("#traces > li[data-trace-id='corr-browser-1'] .timeline li[data-kind='MAIL']");
-        wait.until(d -> !d.findElements(mailStep).isEmpty()); // the chain completes while the trace is open
-        // read in one script, so a live re-render cannot swap the elements between finding and reading them
-        @SuppressWarnings("unchecked")
-        List<String> kinds = (List<String>) ((JavascriptExecutor) driver)
-                .executeScript("return Array.from(document.querySelectorAll("
-                        + "\"#traces > li[data-trace-id='corr-browser-1'] .timeline > li\"))"
-                        + ".map(e => e.getAttribute('data-kind'));");
+        // the chain completes while the trace is open (the last invocation is recorded when it returned, after
+        // its mail); read in one script, so a live re-render cannot swap the elements between finding and reading
+        List<String> kinds = wait.until(d -> {
+            @SuppressWarnings("unchecked")
+            List<String> now = (List<String>) ((JavascriptExecutor) d)
+                    .executeScript("return Array.from(document.querySelectorAll("
+                            + "\"#traces > li[data-trace-id='corr-browser-1'] .timeline > li\"))"
+                            + ".map(e => e.getAttribute('data-kind'));");
+            return now.size() >= 8 ? now : null;
+        });
         assertThat(kinds)
                 .containsSubsequence(
                         "HTTP",
@@ -188,6 +190,7 @@ class ConsoleBrowserTest {
     @Test
     void console_eventMatchingNoRule_flaggedInItsTraceAndTheBusView() {
         LocalApp app = ConsoleTestApp.get();
+        driver.get("about:blank"); // a fresh page, whatever the other test left (same URL: no reload)
         driver.get(app.console().orElseThrow().urlWithToken().toString());
         WebDriverWait wait = new WebDriverWait(driver, WAIT);
         wait.ignoring(StaleElementReferenceException.class);
@@ -223,6 +226,7 @@ class ConsoleBrowserTest {
                 .contains("orders · nobody.listens / OrderPlaced")
                 .contains("no rule matched")
                 .contains("correlation corr-browser-unmatched");
+        driver.get("about:blank");
     }
 
     private static void screenshot(String name) throws IOException {
