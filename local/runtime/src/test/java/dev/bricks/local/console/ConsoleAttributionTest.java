@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.bricks.local.app.LocalApp;
 import dev.bricks.local.app.LocalAppOptions;
 import dev.bricks.local.app.fixtures.Eventually;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -70,6 +72,23 @@ class ConsoleAttributionTest {
                   BillingMode: PAY_PER_REQUEST
                   AttributeDefinitions: [{AttributeName: pk, AttributeType: S}]
                   KeySchema: [{AttributeName: pk, KeyType: HASH}]
+              Feed:
+                Type: AWS::DynamoDB::Table
+                Properties:
+                  TableName: attr-feed
+                  BillingMode: PAY_PER_REQUEST
+                  AttributeDefinitions: [{AttributeName: pk, AttributeType: S}]
+                  KeySchema: [{AttributeName: pk, KeyType: HASH}]
+                  StreamSpecification: {StreamViewType: NEW_IMAGE}
+              FeedFn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: dev.bricks.local.app.fixtures.ChainHandler::handleRequest
+                  Environment: {Variables: {TABLE: attr-feed, BUS: attr}}
+                  Events:
+                    Changes:
+                      Type: DynamoDB
+                      Properties: {Stream: !GetAtt Feed.StreamArn, StartingPosition: TRIM_HORIZON, BatchSize: 10}
               AttrBus:
                 Type: AWS::Events::EventBus
                 Properties: {Name: attr}
@@ -81,7 +100,7 @@ class ConsoleAttributionTest {
                 Properties:
                   Handler: dev.bricks.local.app.fixtures.AttributionHandler::handleRequest
                   Environment:
-                    Variables: {TABLE: attr-items, BUS: attr, BUCKET: attr-files, PEERS: "2", RENDEZVOUS: "%s"}
+                    Variables: {TABLE: attr-items, FEED: attr-feed, BUS: attr, BUCKET: attr-files, PEERS: "2", RENDEZVOUS: "%s"}
                   Events:
                     Attr: {Type: HttpApi, Properties: {Path: "/attr/{name}", Method: POST}}
               RoutedFn:
@@ -140,7 +159,8 @@ class ConsoleAttributionTest {
             Eventually.waitUntil(
                     WRITES,
                     "every write of " + name + " in its trace",
-                    () -> kinds(id).containsAll(List.of("S3_OBJECT", "MAIL", "ITEM_WRITE", "EVENT")));
+                    () -> kinds(id).containsAll(List.of("S3_OBJECT", "MAIL", "ITEM_WRITE", "EVENT", "STREAM_BATCH"))
+                            && functionsOf(id).contains("FeedFn"));
             JsonNode trace = get("api/traces/" + id);
 
             JsonNode object = only(trace, "S3_OBJECT");
@@ -149,13 +169,23 @@ class ConsoleAttributionTest {
             JsonNode mail = only(trace, "MAIL");
             assertThat(mail.path("subject").asText()).isEqualTo("attr " + name);
             assertThat(mail.path("attribution").asText()).isEqualTo("CALLER");
-            List<JsonNode> items = details(trace, "ITEM_WRITE");
-            assertThat(items).extracting(i -> i.path("eventName").asText()).containsExactly("INSERT", "MODIFY");
-            assertThat(items).allSatisfy(i -> {
-                assertThat(i.path("table").asText()).isEqualTo("attr-items");
+            List<JsonNode> writes = details(trace, "ITEM_WRITE");
+            assertThat(writes).allSatisfy(i -> {
                 assertThat(i.path("keys").path("pk").path("S").asText()).isEqualTo(name);
                 assertThat(i.path("attribution").asText()).isEqualTo("CALLER");
             });
+            List<JsonNode> items = writes.stream()
+                    .filter(i -> i.path("table").asText().equals("attr-items"))
+                    .toList();
+            assertThat(items).extracting(i -> i.path("eventName").asText()).containsExactly("INSERT", "MODIFY");
+            // the stream record of a write with no _correlation_id joins the trace of the invocation that wrote it
+            JsonNode feed = writes.stream()
+                    .filter(i -> i.path("table").asText().equals("attr-feed"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(feed.path("sequenceNumber").asText()).isNotEmpty();
+            assertThat(details(trace, "STREAM_BATCH"))
+                    .anySatisfy(b -> assertThat(b.path("function").asText()).isEqualTo("FeedFn"));
             JsonNode update = items.get(1);
             assertThat(update.path("operation").asText()).isEqualTo("UpdateItem");
             assertThat(update.path("oldImage").path("v").path("N").asText()).isEqualTo("1");
@@ -272,10 +302,21 @@ class ConsoleAttributionTest {
     }
 
     private static List<String> kinds(String traceId) {
+        return traceOrMissing(traceId).path("steps").findValuesAsText("kind");
+    }
+
+    private static List<String> functionsOf(String traceId) {
+        List<String> out = new ArrayList<>();
+        traceOrMissing(traceId).path("functions").forEach(f -> out.add(f.asText()));
+        return out;
+    }
+
+    /** The trace, or a missing node while it is not recorded yet. */
+    private static JsonNode traceOrMissing(String traceId) {
         try {
             HttpResponse<String> r =
                     HTTP.send(HttpRequest.newBuilder(console(traceId)).build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 ? JSON.readTree(r.body()).path("steps").findValuesAsText("kind") : List.of();
+            return r.statusCode() == 200 ? JSON.readTree(r.body()) : MissingNode.getInstance();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
