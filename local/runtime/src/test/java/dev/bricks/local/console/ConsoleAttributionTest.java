@@ -249,38 +249,15 @@ class ConsoleAttributionTest {
         Files.writeString(rendezvous.resolve("outside.written"), "");
         assertThat(gamma.join().statusCode()).isEqualTo(200);
 
-        Eventually.waitUntil(
-                WRITES,
-                "the outside object's own trace",
-                () -> kinds("s3-attr-files/outside.txt").equals(List.of("S3_OBJECT")));
-        assertThat(only(get("api/traces/s3-attr-files/outside.txt"), "S3_OBJECT")
-                        .path("attribution")
-                        .asText())
+        assertThat(attributionOfLoneStep("s3-attr-files/outside.txt", "S3_OBJECT"))
                 .isEqualTo("NONE");
-        Eventually.waitUntil(
-                WRITES,
-                "the outside event in the trace of its id",
-                () -> kinds(eventId).equals(List.of("EVENT")));
-        assertThat(only(get("api/traces/" + eventId), "EVENT")
-                        .path("attribution")
-                        .asText())
-                .isEqualTo("NONE");
-        Eventually.waitUntil(
-                WRITES,
-                "the tagged item in its trace",
-                () -> kinds("corr-item-tagged").equals(List.of("ITEM_WRITE")));
-        assertThat(only(get("api/traces/corr-item-tagged"), "ITEM_WRITE")
-                        .path("attribution")
-                        .asText())
-                .isEqualTo("CORRELATION_ID");
+        assertThat(attributionOfLoneStep(eventId, "EVENT")).isEqualTo("NONE");
+        assertThat(attributionOfLoneStep("corr-item-tagged", "ITEM_WRITE")).isEqualTo("CORRELATION_ID");
         JsonNode untagged = find(
                 get("api/traces?q=dynamodb-PutItem&limit=50").path("items"),
                 "title",
                 "insert item in attr-items {\"pk\":{\"S\":\"outside\"}}");
-        assertThat(untagged.path("kinds").toString()).isEqualTo("[\"ITEM_WRITE\"]");
-        assertThat(only(get("api/traces/" + untagged.path("id").asText()), "ITEM_WRITE")
-                        .path("attribution")
-                        .asText())
+        assertThat(attributionOfLoneStep(untagged.path("id").asText(), "ITEM_WRITE"))
                 .isEqualTo("NONE");
         Eventually.waitUntil(
                 WRITES,
@@ -299,6 +276,15 @@ class ConsoleAttributionTest {
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits for the trace to hold exactly one step, of {@code kind}; its {@code detail.attribution}. */
+    private static String attributionOfLoneStep(String traceId, String kind) throws Exception {
+        Eventually.waitUntil(
+                WRITES,
+                "a lone " + kind + " in trace " + traceId,
+                () -> kinds(traceId).equals(List.of(kind)));
+        return only(get("api/traces/" + traceId), kind).path("attribution").asText();
     }
 
     private static List<String> kinds(String traceId) {
