@@ -10,7 +10,8 @@ import java.util.Map;
  * {@code {"isAuthorized":true,"context":{…}}} or {@code {"isAuthorized":false}} — never an error, so never a 500.
  * The token comes from the configured header (default {@code authorization}), else {@code identitySource[0]}.
  * A simple response cannot name a route: with route checks in {@code checkClaims}, turn API Gateway's
- * authorizer cache off or add {@code $context.routeKey} to the identity sources. Thread-safe.
+ * authorizer cache off or add {@code $context.routeKey} to the identity sources (the first request shows which: a
+ * warning is logged once when the route key is not among its identity sources). Thread-safe.
  */
 public abstract non-sealed class HttpApiSimpleAuthorizer extends JwtAuthorizer {
 

@@ -62,16 +62,21 @@ public abstract sealed class JwtAuthorizer extends BricksHandler<AuthorizerEvent
     private final Api api;
     private final PolicyResource policyResource;
     private final RestoreRefresh restoreRefresh;
+    private final boolean routeChecks;
+    private volatile boolean cacheKeyChecked;
 
     JwtAuthorizer(AuthorizerOptions options, Api api) {
         this.options = options;
         this.api = api;
         this.verifier = JwtVerifier.create(options);
-        boolean routeChecks = overridesCheckClaims(getClass());
+        this.routeChecks = overridesCheckClaims(getClass());
         this.policyResource =
                 options.policyResource().orElse(routeChecks ? PolicyResource.CALLED_ROUTE : PolicyResource.WHOLE_API);
-        if (routeChecks) {
-            warnAboutGatewayCache();
+        if (routeChecks && policyResponses() && policyResource == PolicyResource.WHOLE_API) {
+            LOG.warn(
+                    "bricks-auth: {} overrides checkClaims but policies name the whole API; API Gateway's "
+                            + "cached Allow then covers routes checkClaims never saw",
+                    getClass().getName());
         }
         LOG.info("bricks-auth init: JWKS {}, policy resource {}", verifier.prefetchKeys(), policyResource);
         this.restoreRefresh = RestoreRefresh.register(verifier);
@@ -220,6 +225,7 @@ public abstract sealed class JwtAuthorizer extends BricksHandler<AuthorizerEvent
 
     /** The token's decision (possibly cached), then {@link #checkClaims} for this route (never cached). */
     private Decision authorize(AuthorizerEvent event) {
+        checkGatewayCacheKey(event.json());
         Decision verified = verifier.verify(tokenOf(event.json()));
         if (!verified.allowed()) {
             return verified;
@@ -362,16 +368,23 @@ public abstract sealed class JwtAuthorizer extends BricksHandler<AuthorizerEvent
         return true;
     }
 
-    private void warnAboutGatewayCache() {
-        if (!policyResponses()) {
+    /**
+     * Simple responses cannot name a route, so with route checks API Gateway's authorizer cache must be keyed by
+     * the route. The event shows whether it is: the cache key's values arrive as {@code identitySource}, so
+     * {@code $context.routeKey} among the identity sources puts the route key there. Checked on the first event,
+     * warned about once.
+     */
+    private void checkGatewayCacheKey(Map<String, Object> event) {
+        if (cacheKeyChecked || !routeChecks || policyResponses() || event == null) {
+            return;
+        }
+        cacheKeyChecked = true;
+        Object routeKey = event.get("routeKey");
+        if (!(event.get("identitySource") instanceof List<?> sources) || !sources.contains(routeKey)) {
             LOG.warn(
-                    "bricks-auth: {} overrides checkClaims but simple responses allow every route; turn API "
-                            + "Gateway's authorizer cache off or add $context.routeKey to the identity sources",
-                    getClass().getName());
-        } else if (policyResource == PolicyResource.WHOLE_API) {
-            LOG.warn(
-                    "bricks-auth: {} overrides checkClaims but policies name the whole API; API Gateway's "
-                            + "cached Allow then covers routes checkClaims never saw",
+                    "bricks-auth: {} overrides checkClaims but simple responses allow every route, and the route "
+                            + "key is not among the identity sources; add $context.routeKey to them or turn API "
+                            + "Gateway's authorizer cache off",
                     getClass().getName());
         }
     }

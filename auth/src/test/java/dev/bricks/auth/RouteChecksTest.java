@@ -134,6 +134,65 @@ class RouteChecksTest {
         assertThat(captured.toString(StandardCharsets.UTF_8)).contains("WARN").contains("whole API");
     }
 
+    /** A simple-response authorizer with a route check: what API Gateway's cache must key by route. */
+    static HttpApiSimpleAuthorizer simpleWithRouteCheck() {
+        return new HttpApiSimpleAuthorizer(
+                server.options().audiences(Tokens.AUDIENCE).build()) {
+            @Override
+            protected void checkClaims(VerifiedClaims claims, CalledRoute route) throws ClaimCheckException {
+                if (!claims.scopes().contains("orders/read")) {
+                    throw new ClaimCheckException("orders/read missing");
+                }
+            }
+        };
+    }
+
+    /** What the authorizer writes to standard error while {@code run} runs. */
+    static String stderrOf(IoAction run) throws IOException {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            run.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    interface IoAction {
+        void run() throws IOException;
+    }
+
+    @Test
+    void simpleResponses_routeKeyAmongIdentitySources_noWarning() throws IOException {
+        String bearer = "Bearer " + token("orders/read");
+        String event = AuthorizerResponseTest.httpEvent(bearer, bearer)
+                .replace("\"identitySource\":[\"", "\"identitySource\":[\"GET /orders\",\"");
+
+        String stderr = stderrOf(() -> {
+            HttpApiSimpleAuthorizer a = simpleWithRouteCheck();
+            assertThat(invoke(a, event)).startsWith("{\"isAuthorized\":true,");
+        });
+
+        assertThat(stderr).doesNotContain("identity sources");
+    }
+
+    @Test
+    void simpleResponses_routeKeyMissingFromIdentitySources_warnedOnce() throws IOException {
+        String bearer = "Bearer " + token("orders/read");
+        String event = AuthorizerResponseTest.httpEvent(bearer, bearer);
+
+        String stderr = stderrOf(() -> {
+            HttpApiSimpleAuthorizer a = simpleWithRouteCheck();
+            invoke(a, event);
+            invoke(a, event);
+        });
+
+        assertThat(stderr).contains("WARN").contains("$context.routeKey");
+        assertThat(stderr.split("\\$context\\.routeKey", -1)).as("warned once").hasSize(2);
+    }
+
     @Test
     void policyResource_noOverride_staysWholeApi() {
         AuthorizerResponseTest.Rest a = new AuthorizerResponseTest.Rest(

@@ -127,7 +127,31 @@ public record RetryPolicy(Duration deadline, Duration initialBackoff, Duration m
 
     /** Starts the clock: the returned {@link Attempts} counts retries against this policy's deadline. */
     public Attempts start() {
-        return new Attempts(this, System.nanoTime() + deadline.toNanos());
+        return start(Ticker.SYSTEM);
+    }
+
+    /** {@link #start()} on another clock; tests use it to check the deadline arithmetic without real sleeps. */
+    Attempts start(Ticker ticker) {
+        return new Attempts(this, ticker, ticker.nanoTime() + deadline.toNanos());
+    }
+
+    /** The clock and sleep {@link Attempts} use: the system's, or a test's. */
+    interface Ticker {
+        Ticker SYSTEM = new Ticker() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void sleep(Duration delay) throws InterruptedException {
+                Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
+            }
+        };
+
+        long nanoTime();
+
+        void sleep(Duration delay) throws InterruptedException;
     }
 
     private static void requireNonNull(Object value, String name) {
@@ -139,11 +163,13 @@ public record RetryPolicy(Duration deadline, Duration initialBackoff, Duration m
     /** The retries of one operation under a policy. Not thread-safe: one operation, one {@code Attempts}. */
     public static final class Attempts {
         private final RetryPolicy policy;
+        private final Ticker ticker;
         private final long deadlineNanos;
         private int retries;
 
-        private Attempts(RetryPolicy policy, long deadlineNanos) {
+        private Attempts(RetryPolicy policy, Ticker ticker, long deadlineNanos) {
             this.policy = policy;
+            this.ticker = ticker;
             this.deadlineNanos = deadlineNanos;
         }
 
@@ -156,11 +182,11 @@ public record RetryPolicy(Duration deadline, Duration initialBackoff, Duration m
         public boolean pause() {
             Duration delay =
                     policy.delay(retries + 1, ThreadLocalRandom.current().nextDouble());
-            if (System.nanoTime() + delay.toNanos() >= deadlineNanos) {
+            if (ticker.nanoTime() + delay.toNanos() >= deadlineNanos) {
                 return false;
             }
             try {
-                Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
+                ticker.sleep(delay);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
@@ -176,7 +202,7 @@ public record RetryPolicy(Duration deadline, Duration initialBackoff, Duration m
 
         /** Time left before the deadline; zero when it has passed. */
         public Duration remaining() {
-            return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+            return Duration.ofNanos(Math.max(0, deadlineNanos - ticker.nanoTime()));
         }
     }
 

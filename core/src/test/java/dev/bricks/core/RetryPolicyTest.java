@@ -40,18 +40,57 @@ class RetryPolicyTest {
 
     @Test
     void attempts_stopAtDeadline_withoutSleepingPastIt() {
-        RetryPolicy policy =
-                NO_JITTER.toBuilder().deadline(Duration.ofMillis(400)).build();
-        RetryPolicy.Attempts attempts = policy.start();
-        long start = System.nanoTime();
+        FakeTicker clock = new FakeTicker(Duration.ZERO);
+        RetryPolicy.Attempts attempts =
+                NO_JITTER.toBuilder().deadline(Duration.ofMillis(400)).build().start(clock);
         while (attempts.pause()) {
             // 50 + 100 + 200 fit in 400 ms; 400 more does not
         }
-        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
         assertThat(attempts.retries()).isEqualTo(3);
-        // 350 ms of sleeps; 200 ms of slack for a loaded machine's late wake-ups (the failure this guards, a
-        // fourth pause of 400 ms, would end at 750 ms)
-        assertThat(elapsedMillis).isLessThan(550);
+        assertThat(clock.slept).isEqualTo(Duration.ofMillis(350));
+        assertThat(attempts.remaining()).isEqualTo(Duration.ofMillis(50));
+    }
+
+    @Test
+    void attempts_lateWakeUps_neverSleepPastDeadline() {
+        // every sleep overruns by 60 ms, as on a loaded machine: 110, 270 — a 200 ms pause would then end at 470
+        FakeTicker clock = new FakeTicker(Duration.ofMillis(60));
+        RetryPolicy.Attempts attempts =
+                NO_JITTER.toBuilder().deadline(Duration.ofMillis(400)).build().start(clock);
+        while (attempts.pause()) {
+            // the third pause is refused without sleeping
+        }
+        assertThat(attempts.retries()).isEqualTo(2);
+        assertThat(clock.slept).isEqualTo(Duration.ofMillis(270));
+    }
+
+    @Test
+    void attempts_systemClock_sleepsTheDelay() {
+        RetryPolicy.Attempts attempts = NO_JITTER.start();
+        long start = System.nanoTime();
+        assertThat(attempts.pause()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(50));
+        assertThat(attempts.retries()).isEqualTo(1);
+    }
+
+    /** A clock that moves only when slept on, each sleep overrunning by a fixed lateness. */
+    private static final class FakeTicker implements RetryPolicy.Ticker {
+        private final Duration lateness;
+        private Duration slept = Duration.ZERO;
+
+        FakeTicker(Duration lateness) {
+            this.lateness = lateness;
+        }
+
+        @Override
+        public long nanoTime() {
+            return slept.toNanos();
+        }
+
+        @Override
+        public void sleep(Duration delay) {
+            slept = slept.plus(delay).plus(lateness);
+        }
     }
 
     @Test
