@@ -83,7 +83,7 @@ public final class ConsoleRecorder {
     private long droppedTraces;
     private long droppedLogLines;
 
-    /** An invocation under way: what its log lines and the writes it causes are attributed to. */
+    /** An invocation under way: what its log lines are attributed to. */
     static final class InFlight {
         final String functionId;
         final List<String> correlations;
