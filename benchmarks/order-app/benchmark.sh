@@ -2,6 +2,8 @@
 # The order app's figures (examples/order-app/README.md, "Performance"): placeOrder's warm p50/p99 through
 # bricks-local, each function's Init Duration without and with a class-data-sharing archive, deployment size.
 # Usage, from anywhere: benchmarks/order-app/benchmark.sh [WARM_REQUESTS=500] [COLD_RUNS=5]
+# The warm figure comes twice (back to back, and 300 ms between orders so the previous order's asynchronous chain
+# is done), each with the function's own REPORT Duration next to the client latency. COLD_RUNS=0: warm only.
 # Run it under the shared lock on a busy machine: flock /work/notes/bench.lock benchmarks/order-app/benchmark.sh
 set -euo pipefail
 WARM="${1:-500}"

@@ -41,4 +41,47 @@ def jsa = new File(basedir, 'target/function.jsa')
 assert jsa.isFile() && jsa.length() > 100_000 : 'no class-data archive at target/function.jsa'
 assert log.contains('bricks:archive wrote ') && log.contains('-XX:SharedArchiveFile=') : 'no JAVA_TOOL_OPTIONS printed'
 assert log.contains("Lambda's java17 runtime is Amazon Corretto 17 loading /var/task") : 'no explanation of the target runtime'
+
+// 7. bricks:help -Ddetail lists every goal with its parameters, their defaults and user properties
+def helpStart = log.indexOf('This plugin has ')
+assert helpStart >= 0 : 'bricks:help printed no goal list'
+def help = log.substring(helpStart)
+assert help =~ /This plugin has 5 goals:/ : 'bricks:help does not count five goals (archive, help, invoke, run, zip)'
+def expected = [
+    run    : ['template': 'bricks.template', 'port': 'bricks.port', 'state': 'bricks.state',
+              'parameterOverrides': 'bricks.parameterOverrides', 'parameters': null, 'envVars': 'bricks.envVars',
+              'noColor': 'bricks.noColor', 'runFor': 'bricks.runFor'],
+    invoke : ['handler': 'bricks.handler', 'event': 'bricks.event', 'jvmOptions': 'bricks.jvmOptions'],
+    archive: ['handler': 'bricks.handler', 'trainingEvent': 'bricks.trainingEvent', 'kind': 'bricks.archive.kind',
+              'jdk': 'bricks.archive.jdk', 'runtime': 'bricks.runtime', 'archive': 'bricks.archive',
+              'memoryMb': 'bricks.memory', 'environment': null, 'dynamoDbEndpoint': 'bricks.dynamodbEndpoint',
+              'eventBridgeEndpoint': 'bricks.eventbridgeEndpoint', 'template': 'bricks.template',
+              'functionOnClassPath': 'bricks.archive.functionOnClassPath', 'skip': 'bricks.archive.skip'],
+    zip    : ['zip': 'bricks.zip', 'skip': 'bricks.zip.skip'],
+]
+// Maven prefixes only a message's first line with [INFO]; descriptions wrap at 80 columns
+def goalAt = { String goal ->
+    def m = help =~ /(?m)^(\[INFO\] )?bricks:${goal}\s*$/
+    m.find() ? m.start() : -1
+}
+expected.each { goal, parameters ->
+    int at = goalAt(goal)
+    assert at >= 0 : "bricks:help does not list bricks:${goal}"
+    def ends = (expected.keySet() + ['help']).collect { goalAt(it) }.findAll { it > at }
+    def section = help.substring(at, ends ? ends.min() : help.length())
+    assert section.contains('Available parameters:') : "bricks:help -Ddetail shows no parameters for bricks:${goal}"
+    parameters.each { name, property ->
+        assert section =~ /(?m)^(\[INFO\] )?\s+${name}( \(Default:|\s*$)/ : "bricks:${goal}'s help does not list ${name}"
+        if (property != null) {
+            assert section.contains('User property: ' + property) : "bricks:${goal}'s help does not name -D${property}"
+        }
+    }
+}
+def prose = help.replaceAll(/\s*\n(\[INFO\])?\s*/, ' ')
+assert prose.contains('Runs the project\'s SAM template on bricks-local until Ctrl-C') : 'bricks:run has no description'
+assert help =~ /port \(Default: 3000\)/ : 'bricks:run does not show the default port'
+assert !(help =~ /(?m)^(\[INFO\] )?\s+(classpath|classesDirectory|basedir|projectJar|artifacts|buildDirectory)( \(Default:|\s*$)/) : 'bricks:help lists a read-only parameter'
+
+// 8. Ctrl-C on bricks:run (a separate Maven run, started and interrupted by the script)
+evaluate(new File(basedir, 'interrupt.groovy'))
 return true

@@ -19,12 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
-import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -163,7 +157,10 @@ public final class EventPublisher implements AutoCloseable {
         if (!prepared.resources().isEmpty()) {
             entry.resources(prepared.resources());
         }
-        prepared.traceHeaderValue().ifPresent(entry::traceHeader);
+        String header = prepared.traceHeaderValue().orElse(null);
+        if (header != null) {
+            entry.traceHeader(header);
+        }
         PutEventsRequestEntry request = entry.build();
         long size = Entry.sizeOf(request);
         if (size > maxRequestBytes) {
@@ -188,13 +185,15 @@ public final class EventPublisher implements AutoCloseable {
             detail = outgoing.detail();
             resources = outgoing.resources();
         } else {
-            EventTypes.EventType type = EventTypes.of(event.getClass())
-                    .orElseThrow(() -> new EventRejectedException(
-                            EventRejectedException.Reason.NO_SOURCE_OR_DETAIL_TYPE,
-                            index,
-                            event.getClass().getName()
-                                    + " has no @DomainEvent(source, detailType); annotate it or wrap it in OutgoingEvent.of(…)",
-                            null));
+            EventTypes.EventType type = EventTypes.of(event.getClass()).orElse(null);
+            if (type == null) {
+                throw new EventRejectedException(
+                        EventRejectedException.Reason.NO_SOURCE_OR_DETAIL_TYPE,
+                        index,
+                        event.getClass().getName()
+                                + " has no @DomainEvent(source, detailType); annotate it or wrap it in OutgoingEvent.of(…)",
+                        null);
+            }
             source = type.source();
             detailType = type.detailType();
             detail = event;
@@ -302,8 +301,8 @@ public final class EventPublisher implements AutoCloseable {
             }
             pending = retries.stream().map(Retry::entry).toList();
         }
-        ok.sort(Comparator.comparingInt(Indexed::index));
-        failed.sort(Comparator.comparingInt(Indexed::index));
+        ok.sort(ByIndex.INSTANCE);
+        failed.sort(ByIndex.INSTANCE);
         return new PublishResult<>(values(ok), values(failed), calls);
     }
 
@@ -425,6 +424,16 @@ public final class EventPublisher implements AutoCloseable {
 
     private record Indexed<T>(int index, T value) {}
 
+    /** Orders results by their event's position (a class, not a lambda: no class spun on the first publish). */
+    private enum ByIndex implements Comparator<Indexed<?>> {
+        INSTANCE;
+
+        @Override
+        public int compare(Indexed<?> a, Indexed<?> b) {
+            return Integer.compare(a.index(), b.index());
+        }
+    }
+
     private record Retry<E>(Entry<E> entry, String code, String message) {}
 
     /** Options of an {@link EventPublisher}; not thread-safe. */
@@ -508,22 +517,9 @@ public final class EventPublisher implements AutoCloseable {
                     .build();
         }
 
-        /**
-         * The credentials of the default client, first found wins (then kept): environment variables (Lambda
-         * without SnapStart, CI), JVM system properties ({@code aws.accessKeyId}, tests), container credentials
-         * ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI} + {@code AWS_CONTAINER_AUTHORIZATION_TOKEN}: Lambda with
-         * SnapStart, also ECS), the shared profile files ({@code ~/.aws/credentials}, {@code AWS_PROFILE}: a
-         * developer machine). Nothing is read at creation; no instance-metadata (IMDS) lookup, which off EC2
-         * would only add timeouts.
-         */
-        static AwsCredentialsProvider defaultCredentials() {
-            return AwsCredentialsProviderChain.builder()
-                    .credentialsProviders(
-                            EnvironmentVariableCredentialsProvider.create(),
-                            SystemPropertyCredentialsProvider.create(),
-                            ContainerCredentialsProvider.create(),
-                            ProfileCredentialsProvider.create())
-                    .build();
+        /** The credentials of the default client: see {@link DefaultCredentials}. */
+        static DefaultCredentials defaultCredentials() {
+            return new DefaultCredentials();
         }
     }
 }

@@ -27,15 +27,18 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
  * The default client's credentials, each in a fresh JVM with only the environment of the place it stands for
  * (the test JVM's own AWS variables are not passed on): Lambda (key variables), Lambda with SnapStart
  * (container credentials from a loopback endpoint, as Lambda serves them), a developer machine (a profile).
- * Each child resolves the credentials, prints the access key id and publishes one event to the local bus
- * through {@code EventPublisher.builder().build()} and {@code AWS_ENDPOINT_URL_EVENTBRIDGE}.
+ * Each child resolves the credentials, prints the access key id and whether the rest of the chain had to be built
+ * (not with the key variables: the container, profile and caching classes stay unloaded), and publishes one event
+ * to the local bus through {@code EventPublisher.builder().build()} and {@code AWS_ENDPOINT_URL_EVENTBRIDGE}.
  */
 class DefaultCredentialsTest {
 
     /** The child JVM: prints the resolved access key id, then whether the publish went through. */
     public static void main(String[] args) {
-        AwsCredentials credentials = EventPublisher.Builder.defaultCredentials().resolveCredentials();
+        DefaultCredentials provider = EventPublisher.Builder.defaultCredentials();
+        AwsCredentials credentials = provider.resolveCredentials();
         System.out.println("key=" + credentials.accessKeyId());
+        System.out.println("chain=" + provider.chainBuilt());
         try (EventPublisher publisher = EventPublisher.builder().build()) {
             System.out.println("published="
                     + publisher.publish(new OrderPlaced("o-1", "u-1", 1)).allPublished());
@@ -98,7 +101,7 @@ class DefaultCredentialsTest {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         return output.lines()
-                .filter(l -> l.startsWith("key=") || l.startsWith("published="))
+                .filter(l -> l.startsWith("key=") || l.startsWith("chain=") || l.startsWith("published="))
                 .toList();
     }
 
@@ -109,7 +112,7 @@ class DefaultCredentialsTest {
         env.put("AWS_SECRET_ACCESS_KEY", "env-secret");
         env.put("AWS_SESSION_TOKEN", "env-session");
 
-        assertThat(runChild(env)).containsExactly("key=ASIALAMBDAENV", "published=true");
+        assertThat(runChild(env)).containsExactly("key=ASIALAMBDAENV", "chain=false", "published=true");
         assertThat(bus.acceptedEntries()).isEqualTo(1);
         assertThat(authorizationHeaders).isEmpty();
     }
@@ -122,7 +125,7 @@ class DefaultCredentialsTest {
                 "http://127.0.0.1:" + containerEndpoint.getAddress().getPort() + "/credentials");
         env.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", "lambda-snapstart-token");
 
-        assertThat(runChild(env)).containsExactly("key=ASIACONTAINER", "published=true");
+        assertThat(runChild(env)).containsExactly("key=ASIACONTAINER", "chain=true", "published=true");
         assertThat(bus.acceptedEntries()).isEqualTo(1);
         assertThat(authorizationHeaders)
                 .isNotEmpty()
@@ -144,7 +147,7 @@ class DefaultCredentialsTest {
         env.put("AWS_SHARED_CREDENTIALS_FILE", credentials.toString());
         env.put("AWS_PROFILE", "orders-dev");
 
-        assertThat(runChild(env)).containsExactly("key=AKIAORDERSDEV", "published=true");
+        assertThat(runChild(env)).containsExactly("key=AKIAORDERSDEV", "chain=true", "published=true");
         assertThat(bus.acceptedEntries()).isEqualTo(1);
     }
 }

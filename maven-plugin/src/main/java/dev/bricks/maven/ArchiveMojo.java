@@ -18,13 +18,14 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * {@code bricks:archive} (bound to {@code package}): the build-time cold-start step. Lays the deployment out as
- * {@code target/lambda/lib/*.jar}, runs the handler once on a training event through Lambda's runtime client
- * (bricks-local's {@code FunctionProcess}) and writes what the JVM learnt: a JDK 17+ class-data archive
- * ({@code CDS}, {@code -XX:ArchiveClassesAtExit}, the default) or a JDK 25+ AOT cache ({@code AOT},
- * {@code -XX:AOTCacheOutput}). The training run needs answering endpoints: configured ones, else the template's
- * engines started by bricks-local, else an empty local DynamoDB and EventBridge. Prints the
- * {@code JAVA_TOOL_OPTIONS} that use the file and how the file fits the target runtime's JDK.
+ * The build-time cold-start step, at {@code package}: lays the deployment out as {@code target/lambda/lib/*.jar},
+ * runs the handler once on a training event through Lambda's runtime client and writes what the JVM learnt, a
+ * JDK 17+ class-data archive ({@code CDS}, the default) or a JDK 25+ AOT cache ({@code AOT}). The training run
+ * needs answering endpoints: the configured ones, else local engines with the template's tables, buses and buckets
+ * (bind {@code bricks:zip} first so the template's {@code CodeUri} exists), else an empty local DynamoDB and
+ * EventBridge. Prints the {@code JAVA_TOOL_OPTIONS} that use the file, and warns ({@code MISMATCH}) when the file
+ * cannot work on the target Lambda runtime's JDK. Fails naming the problem for a missing or non-JSON training event,
+ * a training JDK too old for the kind, or a training run that failed (no file is written then).
  */
 @Mojo(
         name = "archive",
@@ -33,49 +34,74 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         threadSafe = true)
 public final class ArchiveMojo extends DeploymentMojo {
 
-    /** The handler class ({@code com.example.Orders}) as in the template. */
+    /** The handler's class name ({@code com.example.Orders}), as in the template's {@code Handler}. Required. */
     @Parameter(property = "bricks.handler")
     String handler;
 
-    /** An event the handler answers successfully (a 4xx answer counts as success). */
+    /**
+     * The training event: a JSON file the handler answers successfully, so the archive holds the classes of a
+     * real invocation (a 4xx answer counts as success; the error path is then what is archived).
+     */
     @Parameter(
             property = "bricks.trainingEvent",
             defaultValue = "${project.basedir}/src/test/resources/training-event.json")
     File trainingEvent;
 
-    /** {@code CDS} (JDK 17+ class-data archive) or {@code AOT} (JDK 25+ AOT cache). */
+    /**
+     * What to write: {@code CDS}, a dynamic class-data-sharing archive (JDK 17+, read by Lambda's {@code java17} and
+     * {@code java21} runtimes), or {@code AOT}, an AOT cache (JDK 25+: classes linked, method profiles).
+     */
     @Parameter(property = "bricks.archive.kind", defaultValue = "CDS")
     ArchiveKind kind;
 
-    /** The JDK that trains; default the JDK Maven runs on. {@code AOT} needs 25 or newer. */
+    /**
+     * The home directory of the JDK that trains; default the JDK Maven runs on. It must be the JDK the function
+     * starts with later; {@code AOT} needs 25 or newer.
+     */
     @Parameter(property = "bricks.archive.jdk")
     File jdk;
 
-    /** The Lambda runtime the function deploys to ({@code java17}, {@code java21}, {@code java25}). */
+    /**
+     * The Lambda runtime the function deploys to, {@code java17}, {@code java21} or {@code java25}: the goal
+     * explains whether the file fits that runtime's JDK.
+     */
     @Parameter(property = "bricks.runtime", defaultValue = "java17")
     String runtime;
 
-    /** Where the file goes; default {@code target/function.jsa} (CDS) or {@code target/function.aot} (AOT). */
+    /** The file to write; default {@code target/function.jsa} (CDS) or {@code target/function.aot} (AOT). */
     @Parameter(property = "bricks.archive")
     File archive;
 
-    /** The function's memory size in MB (sizes the heap as Lambda would). */
+    /** The function's memory size in MB, which sizes the training JVM's heap as Lambda would. */
     @Parameter(property = "bricks.memory", defaultValue = "512")
     int memoryMb;
 
-    /** The function's environment variables during training (e.g. {@code TABLE_NAME}). */
+    /**
+     * Environment variables of the training run, in the POM:
+     * {@code <environment><TABLE_NAME>orders</TABLE_NAME></environment>}. The endpoints' {@code AWS_ENDPOINT_URL_*}
+     * variables are added.
+     */
     @Parameter
     Map<String, String> environment;
 
-    /** DynamoDB endpoint for the training run; with none, local engines are started. */
+    /**
+     * The DynamoDB endpoint URL of the training run ({@code http://127.0.0.1:8000}); unset with
+     * {@code bricks.eventbridgeEndpoint} unset too: local engines are started.
+     */
     @Parameter(property = "bricks.dynamodbEndpoint")
     String dynamoDbEndpoint;
 
-    /** EventBridge endpoint for the training run; with none, local engines are started. */
+    /**
+     * The EventBridge endpoint URL of the training run; unset with {@code bricks.dynamodbEndpoint} unset too: local
+     * engines are started.
+     */
     @Parameter(property = "bricks.eventbridgeEndpoint")
     String eventBridgeEndpoint;
 
-    /** The SAM template whose tables, buses and buckets the local engines get, when it exists. */
+    /**
+     * The SAM template whose tables, buses and buckets the local engines create for the training run; ignored when it
+     * does not exist or endpoints are set.
+     */
     @Parameter(property = "bricks.template", defaultValue = "${project.basedir}/template.yaml")
     File template;
 
@@ -87,7 +113,7 @@ public final class ArchiveMojo extends DeploymentMojo {
     @Parameter(property = "bricks.archive.functionOnClassPath", defaultValue = "false")
     boolean functionOnClassPath;
 
-    /** Skips the goal. */
+    /** Skips the goal (e.g. {@code -Dbricks.archive.skip} with {@code bricks:run}): no file is written. */
     @Parameter(property = "bricks.archive.skip", defaultValue = "false")
     boolean skip;
 

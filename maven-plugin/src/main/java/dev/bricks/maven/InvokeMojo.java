@@ -21,16 +21,15 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * {@code bricks:invoke}: runs one handler of this project once on an event file, in a fresh JVM on the
- * project's own runtime class path, through {@code bricks-core}'s one-shot {@code Invoker}; prints the response
- * on standard output and Lambda's {@code REPORT} line (duration, memory, init duration). Compiles first.
+ * Invokes one handler of this project once on an event file, without bricks-local or AWS: compiles, then runs the
+ * handler in a fresh JVM on the project's runtime class path through {@code bricks-core}'s one-shot
+ * {@code Invoker}. Prints the response on standard output (for an HTTP handler, API Gateway's proxy response JSON)
+ * and the handler's logs and Lambda's {@code REPORT} line (duration, memory used, init duration) on standard error.
+ * Fails with one line naming the problem when the handler or event is unset, the handler class is neither in
+ * {@code target/classes} nor in a runtime dependency, the event file is missing or not JSON, {@code bricks-core} is
+ * not a dependency, or the handler fails.
  *
- * <pre>
- * mvn bricks:invoke -Dbricks.handler=com.example.Orders -Dbricks.event=events/place-order.json
- * </pre>
- *
- * <p>Fails, naming the problem, when the handler or event is unset, the handler class is not on the class path,
- * the event file is missing or not JSON, {@code bricks-core} is not a dependency, or the handler fails.
+ * <p>Example: {@code mvn -q bricks:invoke -Dbricks.handler=com.example.Orders -Dbricks.event=events/order.json}
  */
 @Mojo(name = "invoke", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
@@ -39,15 +38,21 @@ public final class InvokeMojo extends AbstractMojo {
     static final String INVOKER = "dev.bricks.core.invoke.Invoker";
     private static final String INVOKER_ERROR = "bricks invoke: ";
 
-    /** The handler class ({@code com.example.Orders}; a {@code ::method} suffix is ignored). */
+    /**
+     * The handler's class name, as in the template's {@code Handler} ({@code com.example.Orders}; a
+     * {@code ::handleRequest} suffix is accepted and ignored). Required.
+     */
     @Parameter(property = "bricks.handler")
     String handler;
 
-    /** The event JSON, exactly as Lambda would deliver it; relative to the project directory. */
+    /**
+     * A file holding the event JSON exactly as Lambda delivers it (an API Gateway proxy event, an SQS batch, …),
+     * relative to the project directory. Required.
+     */
     @Parameter(property = "bricks.event")
     File event;
 
-    /** Extra JVM options for the invocation's JVM, space-separated (e.g. {@code -Xmx512m}). */
+    /** Extra options for the invocation's JVM, space-separated, such as {@code -Xmx512m -Dstage=dev}. */
     @Parameter(property = "bricks.jvmOptions")
     String jvmOptions;
 

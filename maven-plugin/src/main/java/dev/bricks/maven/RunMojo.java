@@ -19,50 +19,65 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * {@code bricks:run}: packages the project (so the functions' {@code CodeUri} artifacts exist), then runs its SAM
- * template on bricks-local in this JVM until Ctrl-C: API gateway, DynamoDB, EventBridge, S3, SES and one warm JVM
- * per function environment, with the same options as {@code bricks-local run}.
+ * Runs the project's SAM template on bricks-local until Ctrl-C: an API gateway on {@code bricks.port} with the
+ * template's routes and authorizers, local DynamoDB with streams, EventBridge, S3 and an SES catcher, and one warm
+ * JVM per function on Lambda's runtime client. Runs {@code package} first, so every function's {@code CodeUri}
+ * exists (add {@code -DskipTests} to skip the tests). Prints the start-up table (endpoints, routes, functions), then
+ * every function's log and {@code REPORT} lines. Takes the same options as {@code bricks-local run}. Ctrl-C stops
+ * the function JVMs and the engines and frees the ports; {@code bricks.runFor} stops after a fixed time instead.
+ * Fails with one line naming the problem for a missing template, a template bricks-local cannot run, a missing
+ * {@code CodeUri}, a port in use or a bad parameter override.
  *
- * <pre>
- * mvn bricks:run [-Dbricks.template=template.yaml] [-Dbricks.port=3000] [-Dbricks.state=.bricks-state]
- *     [-Dbricks.parameterOverrides="Stage=dev ParameterKey=Table,ParameterValue=orders"] [-Dbricks.envVars=env.json]
- * </pre>
+ * <p>Example: {@code mvn bricks:run -Dbricks.port=8080 -Dbricks.parameterOverrides="Stage=dev"}
  */
 @Mojo(name = "run", threadSafe = true)
 @Execute(phase = LifecyclePhase.PACKAGE)
 public final class RunMojo extends AbstractMojo {
 
-    /** The SAM template (YAML or JSON). */
+    /** The SAM template to run, YAML or JSON ({@code --template}); default {@code template.yaml} next to the POM. */
     @Parameter(property = "bricks.template", defaultValue = "${project.basedir}/template.yaml")
     File template;
 
-    /** The API gateway's port; 0 picks a free one. */
+    /** The port of the local API gateway ({@code --port}); 0 picks a free one, printed in the start-up table. */
     @Parameter(property = "bricks.port", defaultValue = "3000")
     int port;
 
-    /** Keeps tables, objects and captured mail in this directory across runs; unset: in memory. */
+    /**
+     * A directory that keeps tables, S3 objects and captured mail across runs ({@code --state}); unset: everything is
+     * in memory and gone at stop.
+     */
     @Parameter(property = "bricks.state")
     File state;
 
-    /** {@code Key=Value ...} or SAM's {@code ParameterKey=Key,ParameterValue=Value ...}, space-separated. */
+    /**
+     * Template parameter overrides ({@code --parameter-overrides}), space-separated, each {@code Key=Value} or SAM's
+     * {@code ParameterKey=Key,ParameterValue=Value}; they win over {@code parameters}.
+     */
     @Parameter(property = "bricks.parameterOverrides")
     String parameterOverrides;
 
-    /** The template's parameters, in the POM ({@code <parameters><Stage>dev</Stage></parameters>}). */
+    /**
+     * Template parameter values set in the POM, one element per parameter:
+     * {@code <parameters><Stage>dev</Stage></parameters>}.
+     */
     @Parameter
     Map<String, String> parameters;
 
-    /** SAM's {@code --env-vars} file: {@code {"FunctionId": {"VAR": "v"}, "Parameters": {...}}}. */
+    /**
+     * A JSON file of environment variables for the functions ({@code --env-vars}, SAM's format): an object per
+     * function's logical id, mapping variable names to values, and an optional {@code Parameters} object for every
+     * function.
+     */
     @Parameter(property = "bricks.envVars")
     File envVars;
 
-    /** No colours in log prefixes. */
+    /** Prints the functions' log prefixes without ANSI colours ({@code --no-color}), e.g. when output goes to a file. */
     @Parameter(property = "bricks.noColor", defaultValue = "false")
     boolean noColor;
 
     /**
-     * Stops after this long (ISO-8601, e.g. {@code PT30S}) instead of at Ctrl-C: a smoke run in CI (start, call,
-     * stop). Unset: runs until stopped.
+     * Stops by itself after this long, an ISO-8601 duration such as {@code PT30S}: a smoke run in CI (start, call,
+     * stop). Unset: runs until Ctrl-C.
      */
     @Parameter(property = "bricks.runFor")
     String runFor;
@@ -83,7 +98,8 @@ public final class RunMojo extends AbstractMojo {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(
                 () -> {
-                    app.close();
+                    getLog().info("bricks:run stopping: the function JVMs, then the local engines");
+                    stop(app);
                     stopped.countDown();
                 },
                 "bricks-run-shutdown");
@@ -93,14 +109,33 @@ public final class RunMojo extends AbstractMojo {
                 stopped.await();
             } else if (!stopped.await(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 getLog().info("bricks:run stopping after " + limit + " (-Dbricks.runFor)");
-                Runtime.getRuntime().removeShutdownHook(hook);
-                app.close();
-                getLog().info("bricks:run stopped");
+                if (detach(hook)) {
+                    stop(app);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            app.close();
+            if (detach(hook)) {
+                stop(app);
+            }
         }
+    }
+
+    /** Removes the shutdown hook; false when the JVM is already shutting down (Ctrl-C): the hook stops the app. */
+    private static boolean detach(Thread hook) {
+        try {
+            return Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            return false;
+        }
+    }
+
+    /** Closes the app (function JVMs stopped and waited for, engines closed, ports freed) and says how long it took. */
+    private void stop(LocalApp app) {
+        long start = System.nanoTime();
+        app.close();
+        getLog().info("bricks:run stopped in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)
+                + " ms: function JVMs and local engines closed");
     }
 
     private LocalAppOptions options() throws MojoFailureException {

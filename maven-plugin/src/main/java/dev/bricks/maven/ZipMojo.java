@@ -10,9 +10,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * {@code bricks:zip} (bound to {@code package}): the Lambda deployment zip, {@code lib/<project>.jar} plus every
- * runtime dependency as {@code lib/*.jar}, at {@code target/<finalName>-lambda.zip}, so a SAM template's
- * {@code CodeUri} can point at it (on AWS and on bricks-local).
+ * Writes the Lambda deployment zip at {@code package}: the project's jar and every compile- and runtime-scope
+ * dependency as {@code lib/*.jar} (no test or provided dependencies), the layout Lambda's Java runtime loads from
+ * {@code /var/task}. Point a SAM template's {@code CodeUri} at it, on AWS and on bricks-local. Entries are sorted and
+ * carry one fixed time, so the same inputs give a byte-identical zip. Fails when the project's jar is not built.
  */
 @Mojo(
         name = "zip",
@@ -21,13 +22,13 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         threadSafe = true)
 public final class ZipMojo extends DeploymentMojo {
 
-    /** Where the zip goes. */
+    /** The zip file to write; default {@code target/<artifactId>-<version>-lambda.zip}. */
     @Parameter(
             property = "bricks.zip",
             defaultValue = "${project.build.directory}/${project.build.finalName}-lambda.zip")
     File zip;
 
-    /** Skips the goal. */
+    /** Skips the goal: no zip is written. */
     @Parameter(property = "bricks.zip.skip", defaultValue = "false")
     boolean skip;
 

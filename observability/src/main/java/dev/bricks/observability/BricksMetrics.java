@@ -5,6 +5,7 @@ import dev.bricks.observability.internal.Settings;
 import dev.bricks.observability.metrics.EmfMeterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import java.util.function.Supplier;
 
 /**
  * The process-wide metrics registry handlers record business metrics on, with micrometer's normal API:
@@ -42,7 +43,7 @@ public final class BricksMetrics {
             EmfMeterRegistry.Builder builder = EmfMeterRegistry.builder()
                     .namespace(settings.metricsNamespace())
                     .highResolution(settings.metricsHighResolution())
-                    .serviceDimension(() -> FunctionInfo.current().service());
+                    .serviceDimension(new CurrentService());
             defaultDimensions(settings, builder);
             EmfMeterRegistry registry = builder.build();
             if (settings.metricsGlobalRegistry()) {
@@ -50,6 +51,14 @@ public final class BricksMetrics {
             }
             created = true;
             return registry;
+        }
+    }
+
+    /** The {@code service} value as known now (a class, not a lambda: no class spun on a cold start). */
+    private static final class CurrentService implements Supplier<String> {
+        @Override
+        public String get() {
+            return FunctionInfo.current().service();
         }
     }
 

@@ -77,7 +77,10 @@ public final class ObservabilityListener implements InvocationListener {
         }
         MDC.put(LogFields.COLD_START, invocation.coldStart() ? "true" : "false");
         MDC.put(LogFields.CORRELATION_ID, invocation.correlationId());
-        TraceHeader.current().ifPresent(trace -> MDC.put(LogFields.XRAY_TRACE_ID, traceId(trace)));
+        String trace = TraceHeader.current().orElse(null);
+        if (trace != null) {
+            MDC.put(LogFields.XRAY_TRACE_ID, traceId(trace));
+        }
         if (context != null && context.getInvokedFunctionArn() != null) {
             MDC.put(LogFields.FUNCTION_ARN, context.getInvokedFunctionArn());
         }

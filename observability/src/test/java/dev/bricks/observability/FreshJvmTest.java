@@ -15,12 +15,14 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.Logger;
@@ -152,5 +154,18 @@ class FreshJvmTest {
                 .noneSatisfy(l -> assertThat(l.has("LibraryCalls")).isTrue());
         assertThat(out.emfLines())
                 .anySatisfy(l -> assertThat(l.path("ColdStart").asInt()).isEqualTo(1));
+    }
+
+    @Test
+    void defaultSetUp_plainLines_loadNoLogstashClass(@TempDir Path dir) throws Exception {
+        Path classLoad = dir.resolve("class-load.log");
+        Output out = run(null, "-Xlog:class+load=info:file=" + classLoad);
+
+        assertThat(out.logLines()).extracting(l -> l.get("message").asText()).contains("consumed m-1");
+        List<String> loaded = Files.readAllLines(classLoad);
+        assertThat(loaded).anySatisfy(l -> assertThat(l).contains("dev.bricks.observability.logback.JsonLineEncoder"));
+        assertThat(loaded)
+                .as("JsonLineEncoder writes lines without structured arguments or markers without logstash")
+                .noneSatisfy(l -> assertThat(l).contains(" net.logstash."));
     }
 }

@@ -3,9 +3,12 @@ package dev.bricks.test;
 import dev.bricks.core.http.HttpMethod;
 import dev.bricks.core.http.PayloadVersion;
 import dev.bricks.core.json.Json;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -324,6 +327,29 @@ public final class HttpEventBuilder extends EventBuilder {
         event.put("body", body);
         event.put("isBase64Encoded", base64);
         return event;
+    }
+
+    /**
+     * This request as a client sends it to {@code baseUrl} (the gateway adds the request context itself): method,
+     * path after the base URL's path, encoded query, headers, cookies as one {@code Cookie} header, body.
+     */
+    HttpRequest toHttpRequest(URI baseUrl, Duration timeout) {
+        String base = baseUrl.toString();
+        String query = rawQuery();
+        URI uri = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+                + path
+                + (query.isEmpty() ? "" : "?" + query));
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(
+                        base64 ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(timeout).method(method.name(), publisher);
+        headers.forEach((name, values) -> values.forEach(value -> request.header(name, value)));
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", String.join("; ", cookies));
+        }
+        return request.build();
     }
 
     private Map<String, Object> requestContext() {

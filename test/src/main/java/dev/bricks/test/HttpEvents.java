@@ -9,7 +9,7 @@ import dev.bricks.core.http.PayloadVersion;
  *
  * <pre>{@code
  * String event = HttpEvents.v2().post("/order").bearer(token).json(new PlaceOrder("u1", items)).build();
- * String get = HttpEvents.v1().get("/orders/o-1").resource("/orders/{orderId}")
+ * String get = HttpEvents.v1().get("/orders/o-1").route("/orders/{orderId}")
  *         .pathParameter("orderId", "o-1").build();
  * }</pre>
  */

@@ -1,6 +1,7 @@
 package dev.bricks.test;
 
 import dev.bricks.core.json.Json;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -26,6 +27,28 @@ public record HttpResult(int statusCode, Map<String, String> headers, List<Strin
         headers = Map.copyOf(headers);
         cookies = List.copyOf(cookies);
         Objects.requireNonNull(body, "body");
+    }
+
+    /**
+     * A response received over HTTP (from bricks-local's gateway or a deployed API), so that the same assertions
+     * apply: header names lower-cased, repeated values comma-joined, {@code Set-Cookie} values as {@link #cookies()}.
+     *
+     * <pre>{@code
+     * HttpResult result = HttpResult.of(client.send(request, HttpResponse.BodyHandlers.ofString()));
+     * }</pre>
+     */
+    public static HttpResult of(HttpResponse<String> response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        List<String> cookies = List.of();
+        for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (name.equals("set-cookie")) {
+                cookies = header.getValue();
+            } else if (!name.startsWith(":")) {
+                headers.merge(name, String.join(",", header.getValue()), (a, b) -> a + "," + b);
+            }
+        }
+        return new HttpResult(response.statusCode(), headers, cookies, response.body() == null ? "" : response.body());
     }
 
     @SuppressWarnings("unchecked")

@@ -29,6 +29,15 @@ public final class ProblemAssert {
         return hasMember("detail", expected);
     }
 
+    /** The {@code detail} contains {@code part}. */
+    public ProblemAssert hasDetailContaining(String part) {
+        Object detail = problem.get("detail");
+        if (!(detail instanceof String text) || !text.contains(part)) {
+            throw failure("expected a problem detail containing '" + part + "' but was " + detail);
+        }
+        return this;
+    }
+
     /** A member (standard or extension) equals {@code expected} (numbers compare by value). */
     public ProblemAssert hasMember(String name, Object expected) {
         Object value = problem.get(name);
@@ -59,6 +68,16 @@ public final class ProblemAssert {
         List<Object> want = new ArrayList<>(Arrays.asList(fields));
         if (got.size() != want.size() || !got.containsAll(want) || !want.containsAll(got)) {
             throw failure("expected error fields " + want + " but were " + got);
+        }
+        return this;
+    }
+
+    /** The {@code errors} name at least these fields (others may be there too). */
+    public ProblemAssert hasErrorFieldsIncluding(String... fields) {
+        List<Object> got = new ArrayList<>();
+        errors().forEach(e -> got.add(e.get("field")));
+        if (!got.containsAll(Arrays.asList(fields))) {
+            throw failure("expected error fields including " + Arrays.asList(fields) + " but were " + got);
         }
         return this;
     }

@@ -113,9 +113,10 @@ public abstract class HttpHandler extends BricksHandler<HttpRequest> {
     @Override
     protected final Parsed<HttpRequest> parseEvent(byte[] raw) {
         HttpRequest request = HttpRequestParser.parse(raw);
-        String correlation = request.header(Correlation.HTTP_HEADER)
-                .filter(s -> !s.isBlank())
-                .orElse(request.requestId().isEmpty() ? null : request.requestId());
+        String correlation = request.header(Correlation.HTTP_HEADER).orElse(null);
+        if (correlation == null || correlation.isBlank()) {
+            correlation = request.requestId().isEmpty() ? null : request.requestId();
+        }
         return new Parsed<>(request, correlation);
     }
 

@@ -37,10 +37,15 @@ final class HttpRequestParser {
             throw new InvalidEventException("API Gateway 2.0 event: missing requestContext.http.method");
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        Nodes.stringMap(root, "headers").forEach((k, v) -> headers.put(k, List.of(v)));
+        for (Map.Entry<String, String> e : Nodes.stringMap(root, "headers").entrySet()) {
+            headers.put(e.getKey(), List.of(e.getValue()));
+        }
         Map<String, List<String>> query = parseQuery(Nodes.text(root, "rawQueryString"));
         if (query.isEmpty()) {
-            Nodes.stringMap(root, "queryStringParameters").forEach((k, v) -> query.put(k, List.of(v.split(","))));
+            for (Map.Entry<String, String> e :
+                    Nodes.stringMap(root, "queryStringParameters").entrySet()) {
+                query.put(e.getKey(), List.of(e.getValue().split(",")));
+            }
         }
         Map<String, String> cookies = new LinkedHashMap<>();
         for (String cookie : Nodes.stringList(root, "cookies")) {

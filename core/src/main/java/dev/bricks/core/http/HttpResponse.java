@@ -3,6 +3,7 @@ package dev.bricks.core.http;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,9 @@ public final class HttpResponse {
     private HttpResponse(Builder b) {
         this.status = b.status;
         Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        b.headers.forEach((k, v) -> h.put(k, List.copyOf(v)));
+        for (Map.Entry<String, List<String>> e : b.headers.entrySet()) {
+            h.put(e.getKey(), List.copyOf(e.getValue()));
+        }
         this.headers = Collections.unmodifiableMap(h);
         this.cookies = List.copyOf(b.cookies);
         this.bodyKind = b.bodyKind;
@@ -81,7 +84,9 @@ public final class HttpResponse {
     /** A builder holding this response's values. */
     public Builder toBuilder() {
         Builder b = new Builder(status);
-        headers.forEach((k, v) -> b.headers.put(k, new ArrayList<>(v)));
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            b.headers.put(e.getKey(), new ArrayList<>(e.getValue()));
+        }
         b.cookies.addAll(cookies);
         b.bodyKind = bodyKind;
         b.body = body;
@@ -142,7 +147,7 @@ public final class HttpResponse {
         public Builder header(String name, String value) {
             requireToken(name);
             Objects.requireNonNull(value, "value");
-            headers.keySet().removeIf(name::equalsIgnoreCase);
+            removeHeader(name);
             headers.put(name, new ArrayList<>(List.of(value)));
             return this;
         }
@@ -207,8 +212,23 @@ public final class HttpResponse {
         }
 
         private static void requireToken(String name) {
-            if (name == null || name.isEmpty() || !name.chars().allMatch(c -> c > 32 && c < 127 && c != ':')) {
+            if (name == null || name.isEmpty()) {
                 throw new IllegalArgumentException("invalid header name: " + name);
+            }
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                if (c <= 32 || c >= 127 || c == ':') {
+                    throw new IllegalArgumentException("invalid header name: " + name);
+                }
+            }
+        }
+
+        /** Removes every header of that name, in any case (a loop, not a lambda: this runs on a cold start). */
+        private void removeHeader(String name) {
+            for (Iterator<String> it = headers.keySet().iterator(); it.hasNext(); ) {
+                if (it.next().equalsIgnoreCase(name)) {
+                    it.remove();
+                }
             }
         }
     }

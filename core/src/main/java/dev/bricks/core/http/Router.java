@@ -59,7 +59,7 @@ final class Router {
             }
         }
         // literal segments win over variables, variables over greedy ones
-        entries.sort(Comparator.comparingInt((Entry e) -> -e.template().specificity()));
+        entries.sort(new MostSpecificFirst());
         return new Router(List.copyOf(entries));
     }
 
@@ -198,10 +198,10 @@ final class Router {
             return (req, ctx) -> convert(conv, req.header(name).orElse(null), type, "header", name);
         }
         if (type == HttpRequest.class) {
-            return (req, ctx) -> req;
+            return RequestBinder.REQUEST;
         }
         if (type == Context.class) {
-            return (req, ctx) -> ctx;
+            return RequestBinder.CONTEXT;
         }
         if (type.isRecord() || p.isAnnotationPresent(Body.class)) {
             return new BodyBinder(type);
@@ -284,6 +284,25 @@ final class Router {
     @FunctionalInterface
     interface Binder {
         Object bind(HttpRequest request, Context context);
+    }
+
+    /** The request or the Lambda context itself (an enum, not lambdas: no class spun on a cold start). */
+    private enum RequestBinder implements Binder {
+        REQUEST,
+        CONTEXT;
+
+        @Override
+        public Object bind(HttpRequest request, Context context) {
+            return this == REQUEST ? request : context;
+        }
+    }
+
+    /** Literal segments before variables, variables before greedy ones (a class, not a lambda). */
+    private static final class MostSpecificFirst implements Comparator<Entry> {
+        @Override
+        public int compare(Entry a, Entry b) {
+            return Integer.compare(b.template().specificity(), a.template().specificity());
+        }
     }
 
     /** Binds the JSON body: content type, presence, syntax, shape, then validation. */

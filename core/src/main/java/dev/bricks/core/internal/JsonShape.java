@@ -55,7 +55,15 @@ interface JsonShape {
     }
 
     /** Any JSON: types whose shape Bricks does not check (maps of objects, POJOs, {@code Object}). */
-    JsonShape ANY = (node, path, out) -> node;
+    JsonShape ANY = new AnyShape();
+
+    /** {@link #ANY}'s class (a record, not a lambda: no class spun on a cold start). */
+    record AnyShape() implements JsonShape {
+        @Override
+        public JsonNode check(JsonNode node, String path, List<Violation> out) {
+            return node;
+        }
+    }
 
     /** Reports a wrong value; returns null, what {@link #check} returns for it. */
     static JsonNode reject(List<Violation> out, String path, String message) {
@@ -130,7 +138,7 @@ interface JsonShape {
             if (!node.isObject()) {
                 return reject(out, path, "must be an object");
             }
-            Members.checkAll((ObjectNode) node, path, out, name -> value);
+            Members.checkAll((ObjectNode) node, path, out, null, value);
             return node;
         }
     }
@@ -170,7 +178,7 @@ interface JsonShape {
             }
             Map<String, JsonShape> shapes = components();
             ObjectNode object = (ObjectNode) node;
-            Members.checkAll(object, path, out, shapes::get);
+            Members.checkAll(object, path, out, shapes, null);
             String prefix = path.equals("$") ? "" : path + ".";
             for (Map.Entry<String, JsonShape> component : shapes.entrySet()) {
                 if (component.getValue().rejectsNull() && !object.has(component.getKey())) {
@@ -203,11 +211,13 @@ interface JsonShape {
         private Members() {}
 
         /** Checks the members of an object that have a shape, replacing wrong ones by their placeholder. */
-        static void checkAll(ObjectNode object, String path, List<Violation> out, Function<String, JsonShape> shapes) {
+        /** Checks each member against {@code every}, or, when that is null, its entry in {@code shapes} (if any). */
+        static void checkAll(
+                ObjectNode object, String path, List<Violation> out, Map<String, JsonShape> shapes, JsonShape every) {
             String prefix = path.equals("$") ? "" : path + ".";
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> member = it.next();
-                JsonShape shape = shapes.apply(member.getKey());
+                JsonShape shape = every != null ? every : shapes.get(member.getKey());
                 if (shape == null) {
                     continue;
                 }

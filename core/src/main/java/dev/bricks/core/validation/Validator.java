@@ -189,6 +189,61 @@ public final class Validator<T> {
         String test(Object value);
     }
 
+    // The checks as small records rather than lambdas: no class is spun per constraint kind on a cold start.
+
+    private record NullCheck(String message) implements Check {
+        @Override
+        public String test(Object v) {
+            return v == null ? message : null;
+        }
+    }
+
+    private record BlankCheck(String message) implements Check {
+        @Override
+        public String test(Object v) {
+            return v == null || v.toString().isBlank() ? message : null;
+        }
+    }
+
+    private record EmptyCheck(String message) implements Check {
+        @Override
+        public String test(Object v) {
+            return v == null || Checks.size(v) == 0 ? message : null;
+        }
+    }
+
+    private record SizeCheck(int min, int max, String message) implements Check {
+        @Override
+        public String test(Object v) {
+            if (v == null) {
+                return null;
+            }
+            int s = Checks.size(v);
+            return s < min || s > max ? message : null;
+        }
+    }
+
+    private record MinCheck(long min, String message) implements Check {
+        @Override
+        public String test(Object v) {
+            return v != null && Checks.compare(v, min) < 0 ? message : null;
+        }
+    }
+
+    private record MaxCheck(long max, String message) implements Check {
+        @Override
+        public String test(Object v) {
+            return v != null && Checks.compare(v, max) > 0 ? message : null;
+        }
+    }
+
+    private record PatternCheck(Regex regex, String message) implements Check {
+        @Override
+        public String test(Object v) {
+            return v != null && !regex.matches(v.toString()) ? message : null;
+        }
+    }
+
     static final class Checks {
         private Checks() {}
 
@@ -213,19 +268,19 @@ public final class Validator<T> {
             NotNull notNull = c.getAnnotation(NotNull.class);
             if (notNull != null) {
                 String m = msg(notNull.message(), "must not be null");
-                checks.add(v -> v == null ? m : null);
+                checks.add(new NullCheck(m));
             }
             NotBlank notBlank = c.getAnnotation(NotBlank.class);
             if (notBlank != null) {
                 requireType(type, where, "@NotBlank", CharSequence.class);
                 String m = msg(notBlank.message(), "must not be blank");
-                checks.add(v -> v == null || v.toString().isBlank() ? m : null);
+                checks.add(new BlankCheck(m));
             }
             NotEmpty notEmpty = c.getAnnotation(NotEmpty.class);
             if (notEmpty != null) {
                 requireSized(type, where, "@NotEmpty");
                 String m = msg(notEmpty.message(), "must not be empty");
-                checks.add(v -> v == null || size(v) == 0 ? m : null);
+                checks.add(new EmptyCheck(m));
             }
             Size size = c.getAnnotation(Size.class);
             if (size != null) {
@@ -235,13 +290,13 @@ public final class Validator<T> {
             if (min != null) {
                 requireNumber(type, where, "@Min");
                 String m = msg(min.message(), "must be greater than or equal to " + min.value());
-                checks.add(v -> v != null && compare(v, min.value()) < 0 ? m : null);
+                checks.add(new MinCheck(min.value(), m));
             }
             Max max = c.getAnnotation(Max.class);
             if (max != null) {
                 requireNumber(type, where, "@Max");
                 String m = msg(max.message(), "must be less than or equal to " + max.value());
-                checks.add(v -> v != null && compare(v, max.value()) > 0 ? m : null);
+                checks.add(new MaxCheck(max.value(), m));
             }
             Pattern pattern = c.getAnnotation(Pattern.class);
             if (pattern != null) {
@@ -263,13 +318,7 @@ public final class Validator<T> {
                     max == Integer.MAX_VALUE
                             ? "size must be at least " + min
                             : min == 0 ? "size must be at most " + max : "size must be between " + min + " and " + max);
-            return v -> {
-                if (v == null) {
-                    return null;
-                }
-                int s = size(v);
-                return s < min || s > max ? m : null;
-            };
+            return new SizeCheck(min, max, m);
         }
 
         private static Check pattern(Pattern pattern, Class<?> type, String where) {
@@ -284,7 +333,7 @@ public final class Validator<T> {
                         e);
             }
             String m = msg(pattern.message(), "must match " + pattern.regexp());
-            return v -> v != null && !regex.matches(v.toString()) ? m : null;
+            return new PatternCheck(regex, m);
         }
 
         private static String msg(String custom, String fallback) {

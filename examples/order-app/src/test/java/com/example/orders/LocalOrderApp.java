@@ -7,13 +7,12 @@ import dev.bricks.dynamo.EntityRepository;
 import dev.bricks.local.app.LocalApp;
 import dev.bricks.local.app.LocalAppOptions;
 import dev.bricks.local.functions.InvokeOutcome;
+import dev.bricks.local.ses.LocalSes;
+import dev.bricks.test.ApiClient;
+import dev.bricks.test.HttpEvents;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -21,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -33,7 +31,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The order app's {@code template.yaml} on bricks-local with a {@link LocalIssuer}, a random cursor secret and a
- * real {@link DynamoDbClient} on the local table; HTTP calls through the JDK client. For the demo and the tests.
+ * real {@link DynamoDbClient} on the local table; HTTP calls through bricks-test's {@link ApiClient}. For the demo
+ * and the tests.
  */
 final class LocalOrderApp implements AutoCloseable {
 
@@ -45,8 +44,8 @@ final class LocalOrderApp implements AutoCloseable {
     private final LocalIssuer issuer;
     private final LocalApp app;
     private final DynamoDbClient dynamo;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final ApiClient api;
+    private final ApiClient ses;
     private final EntityRepository<Stock> stock;
     private final EntityRepository<Order> orders;
     private final EntityRepository<Profile> profiles;
@@ -54,6 +53,10 @@ final class LocalOrderApp implements AutoCloseable {
     private LocalOrderApp(LocalIssuer issuer, LocalApp app) {
         this.issuer = issuer;
         this.app = app;
+        this.api =
+                ApiClient.builder().baseUrl(app.endpoints().api()).timeout(WAIT).build();
+        this.ses =
+                ApiClient.builder().baseUrl(app.endpoints().ses()).timeout(WAIT).build();
         this.dynamo = DynamoDbClient.builder()
                 .endpointOverride(app.endpoints().dynamoDb())
                 .region(Region.US_EAST_1)
@@ -111,46 +114,17 @@ final class LocalOrderApp implements AutoCloseable {
         }
     }
 
-    HttpResponse<String> post(String path, String token, String body, Map<String, String> headers) {
-        HttpRequest.Builder b = request(path, token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(b::header);
-        return send(b.build());
-    }
-
-    HttpResponse<String> get(String path, String token) {
-        return send(request(path, token).GET().build());
-    }
-
-    private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(app.url(path)).timeout(WAIT);
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return b;
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+    /** The app's HTTP API (bricks-local's gateway); each request waits up to {@link #WAIT}. */
+    ApiClient api() {
+        return api;
     }
 
     /** The mails bricks-local's SES caught, oldest first: {@code [{messageId, from, to, subject, …}]}. */
     List<JsonNode> mails() {
-        HttpResponse<String> r =
-                send(HttpRequest.newBuilder(URI.create(app.endpoints().ses() + "/_bricks/ses/emails"))
-                        .GET()
-                        .build());
+        String body = ses.send(HttpEvents.v2().get(LocalSes.EMAILS_PATH)).body();
         try {
             List<JsonNode> mails = new ArrayList<>();
-            JSON.readTree(r.body()).forEach(mails::add);
+            JSON.readTree(body).forEach(mails::add);
             return mails;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -159,9 +133,7 @@ final class LocalOrderApp implements AutoCloseable {
 
     /** One captured mail as its {@code .eml} text. */
     String mailText(String messageId) {
-        return send(HttpRequest.newBuilder(URI.create(app.endpoints().ses() + "/_bricks/ses/emails/" + messageId))
-                        .GET()
-                        .build())
+        return ses.send(HttpEvents.v2().get(LocalSes.EMAILS_PATH + "/" + messageId))
                 .body();
     }
 

@@ -1,18 +1,24 @@
 package com.example.orders;
 
+import static dev.bricks.test.BricksAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.orders.PlaceOrderFunction.Item;
+import com.example.orders.PlaceOrderFunction.PlaceOrder;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bricks.core.http.ProblemType;
+import dev.bricks.core.json.Json;
 import dev.bricks.local.functions.InvokeOutcome;
-import java.io.IOException;
+import dev.bricks.test.EventBridgeEvents;
+import dev.bricks.test.HttpEventBuilder;
+import dev.bricks.test.HttpEvents;
+import dev.bricks.test.HttpResult;
+import dev.bricks.test.ProblemAssert;
 import java.math.BigDecimal;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -27,7 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * End to end on bricks-local: {@code template.yaml} unchanged, the packaged {@code target/order-app.zip} in function
  * JVMs on Lambda's runtime client, tokens from a {@link LocalIssuer} whose JWKS is served on loopback, real HTTP and
- * a real DynamoDB SDK client on the local table, mails read back from bricks-local's SES.
+ * a real DynamoDB SDK client on the local table, mails read back from bricks-local's SES. Requests and events are
+ * built with bricks-test ({@link HttpEvents}, {@link EventBridgeEvents}) and answers checked with its problem+json
+ * assertions.
  */
 class OrderAppIT {
 
@@ -50,37 +58,42 @@ class OrderAppIT {
         return shop.issuer().token(user, user + "@example.com", OrdersAuthorizer.READ, OrdersAuthorizer.WRITE);
     }
 
-    private static String body(String sku, int quantity) {
-        return "{\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}]}";
+    /** An order of one line, without {@code userId} (the caller's own is taken). */
+    private static PlaceOrder order(String sku, int quantity) {
+        return new PlaceOrder(null, List.of(new Item(sku, quantity)));
     }
 
-    private static String orderIdOf(HttpResponse<String> response) {
-        try {
-            return LocalOrderApp.JSON.readTree(response.body()).get("orderId").asText();
-        } catch (IOException e) {
-            throw new AssertionError(response.body(), e);
-        }
+    /** {@code POST /order} with the caller's token, when there is one. */
+    private static HttpEventBuilder post(String token) {
+        HttpEventBuilder request = HttpEvents.v2().post("/order");
+        return token == null ? request : request.bearer(token);
     }
 
-    private static JsonNode json(HttpResponse<String> response) throws IOException {
-        return LocalOrderApp.JSON.readTree(response.body());
+    /** {@code GET path} with the caller's token, when there is one. */
+    private static HttpEventBuilder get(String path, String token) {
+        HttpEventBuilder request = HttpEvents.v2().get(path);
+        return token == null ? request : request.bearer(token);
+    }
+
+    private static HttpResult send(HttpEventBuilder request) {
+        return shop.api().send(request);
+    }
+
+    private static String orderIdOf(HttpResult response) {
+        assertThat(response).hasStatus(201);
+        return response.body(PlaceOrderFunction.Placed.class).orderId();
     }
 
     @Test
     void placeOrder_valid_storesOrderCountsItMailsOnceAndTakesStock() throws Exception {
         long blue = shop.stock("BRICK-BLUE-2X2"); // no other test of this class leaves it changing
         long plate = shop.stock("PLATE-GREEN-8X8");
-        HttpResponse<String> r = shop.post(
-                "/order",
-                token("carol"),
-                "{\"userId\":\"carol\",\"items\":[{\"sku\":\"BRICK-BLUE-2X2\",\"quantity\":4},"
-                        + "{\"sku\":\"PLATE-GREEN-8X8\",\"quantity\":2}]}",
-                Map.of());
+        HttpResult r = send(post(token("carol"))
+                .json(new PlaceOrder("carol", List.of(new Item("BRICK-BLUE-2X2", 4), new Item("PLATE-GREEN-8X8", 2)))));
 
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         String orderId = orderIdOf(r);
-        assertThat(json(r).get("message").asText()).isEqualTo("Order received");
-        assertThat(r.headers().firstValue("Location")).contains("/orders/" + orderId);
+        assertThat(r).hasJsonBody(new PlaceOrderFunction.Placed(orderId, "Order received"));
+        assertThat(r.header("Location")).contains("/orders/" + orderId);
 
         Order stored = shop.order("carol", orderId).orElseThrow();
         assertThat(stored.items())
@@ -114,9 +127,8 @@ class OrderAppIT {
     @Test
     void placeOrder_notEnoughStock_orderBackorderedAndNoStockTaken() {
         long astronauts = shop.stock("MINIFIG-ASTRONAUT");
-        HttpResponse<String> r = shop.post("/order", token("dave"), body("MINIFIG-ASTRONAUT", 3), Map.of());
+        HttpResult r = send(post(token("dave")).json(order("MINIFIG-ASTRONAUT", 3)));
 
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         String orderId = orderIdOf(r);
         LocalOrderApp.await(
                 "dave's order backordered",
@@ -126,14 +138,14 @@ class OrderAppIT {
 
     @Test
     void updateInventory_sameEventThreeTimes_stockTakenOnce() throws Exception {
-        String orderId = orderIdOf(shop.post("/order", token("erin"), body("BRICK-BLUE-2X2", 5), Map.of()));
-        LocalOrderApp.await(
+        String orderId = orderIdOf(send(post(token("erin")).json(order("BRICK-BLUE-2X2", 5))));
+        Order placed = LocalOrderApp.await(
                 "erin's order confirmed",
                 () -> shop.order("erin", orderId).filter(o -> o.status() == OrderStatus.CONFIRMED));
         long blue = shop.stock("BRICK-BLUE-2X2");
-        String event = Files.readString(Path.of("events/order-placed.json"))
-                .replace("019a8f3c2b1e4f2a9c3d7e6f5a4b", orderId)
-                .replace("\"ada\"", "\"erin\"");
+        String event = EventBridgeEvents.of(new OrderPlaced(
+                        orderId, "erin", List.of(new OrderPlaced.Line("BRICK-BLUE-2X2", 5)), placed.total()))
+                .build();
 
         for (int i = 0; i < 3; i++) {
             InvokeOutcome again =
@@ -149,19 +161,14 @@ class OrderAppIT {
     void placeOrder_sameIdempotencyKey_firstResponseOnceAndAnotherBody422() throws Exception {
         String key = UUID.randomUUID().toString();
         String token = token("frank");
-        HttpResponse<String> first =
-                shop.post("/order", token, body("BRICK-RED-2X4", 1), Map.of("Idempotency-Key", key));
-        HttpResponse<String> again =
-                shop.post("/order", token, body("BRICK-RED-2X4", 1), Map.of("Idempotency-Key", key));
-        HttpResponse<String> other =
-                shop.post("/order", token, body("BRICK-RED-2X4", 2), Map.of("Idempotency-Key", key));
+        HttpResult first = send(post(token).header("Idempotency-Key", key).json(order("BRICK-RED-2X4", 1)));
+        HttpResult again = send(post(token).header("Idempotency-Key", key).json(order("BRICK-RED-2X4", 1)));
+        HttpResult other = send(post(token).header("Idempotency-Key", key).json(order("BRICK-RED-2X4", 2)));
 
-        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
-        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(first).hasStatus(201);
+        assertThat(again).hasStatus(201).hasHeader("Idempotency-Replayed", "true");
         assertThat(again.body()).isEqualTo(first.body());
-        assertThat(again.headers().firstValue("Idempotency-Replayed")).contains("true");
-        assertThat(other.statusCode()).isEqualTo(422);
-        assertThat(json(other).get("type").asText()).endsWith("#idempotency-key-reused");
+        assertThat(other).isProblem(ProblemType.IDEMPOTENCY_KEY_REUSED);
         assertThat(shop.orders("frank")).hasSize(1);
         assertThat(shop.profile("frank").orElseThrow().orderCount()).isEqualTo(1L);
     }
@@ -170,39 +177,39 @@ class OrderAppIT {
     void getOrders_pages_newestFirstWithSignedCursor() throws Exception {
         String token = token("gina");
         List<String> placed = IntStream.range(0, 3)
-                .mapToObj(i -> orderIdOf(shop.post("/order", token, body("BRICK-RED-2X4", 1), Map.of())))
+                .mapToObj(i -> orderIdOf(send(post(token).json(order("BRICK-RED-2X4", 1)))))
                 .toList();
 
-        HttpResponse<String> page1 = shop.get("/orders?limit=2", token);
-        assertThat(page1.statusCode()).as(page1.body()).isEqualTo(200);
-        JsonNode first = json(page1);
+        HttpResult page1 = send(get("/orders?limit=2", token));
+        assertThat(page1).hasStatus(200);
+        JsonNode first = page1.body(JsonNode.class);
         assertThat(first.get("orders").findValuesAsText("orderId")).containsExactly(placed.get(2), placed.get(1));
         String cursor = first.get("cursor").asText();
 
-        JsonNode second = json(shop.get("/orders?limit=2&cursor=" + cursor, token));
+        JsonNode second =
+                send(get("/orders?limit=2", token).query("cursor", cursor)).body(JsonNode.class);
         assertThat(second.get("orders").findValuesAsText("orderId")).containsExactly(placed.get(0));
         assertThat(second.path("cursor").isMissingNode() || second.get("cursor").isNull())
                 .isTrue();
 
         String forged = cursor.substring(0, cursor.length() - 2) + (cursor.endsWith("AA") ? "BB" : "AA");
-        HttpResponse<String> tampered = shop.get("/orders?limit=2&cursor=" + forged, token);
-        assertThat(tampered.statusCode()).isEqualTo(400);
-        assertThat(tampered.body()).contains("Cursor rejected");
-        HttpResponse<String> foreign = shop.get("/orders?limit=2&cursor=" + cursor, token("hank"));
-        assertThat(foreign.statusCode()).isEqualTo(400);
-        assertThat(shop.get("/orders?limit=0", token).statusCode()).isEqualTo(400);
+        assertThat(send(get("/orders?limit=2", token).query("cursor", forged)))
+                .isProblem(ProblemType.INVALID_PARAMETER)
+                .hasDetailContaining("Cursor rejected");
+        assertThat(send(get("/orders?limit=2", token("hank")).query("cursor", cursor)))
+                .isProblem(ProblemType.INVALID_PARAMETER);
+        assertThat(send(get("/orders?limit=0", token))).isProblem(ProblemType.INVALID_PARAMETER);
     }
 
     @Test
     void getOrder_ownOtherUsersAndUnknown_200Then404Then404() throws Exception {
-        String orderId = orderIdOf(shop.post("/order", token("ivan"), body("BRICK-RED-2X4", 1), Map.of()));
+        String orderId = orderIdOf(send(post(token("ivan")).json(order("BRICK-RED-2X4", 1))));
 
-        HttpResponse<String> own = shop.get("/orders/" + orderId, token("ivan"));
-        assertThat(own.statusCode()).isEqualTo(200);
-        assertThat(json(own).get("orderId").asText()).isEqualTo(orderId);
-        assertThat(shop.get("/orders/" + orderId, token("judy")).statusCode()).isEqualTo(404);
-        assertThat(shop.get("/orders/not-an-order-id", token("ivan")).statusCode())
-                .isEqualTo(404);
+        HttpResult own = send(get("/orders/" + orderId, token("ivan")));
+        assertThat(own).hasStatus(200);
+        assertThat(own.jsonBody()).containsEntry("orderId", orderId);
+        assertThat(send(get("/orders/" + orderId, token("judy")))).isProblem(ProblemType.NOT_FOUND);
+        assertThat(send(get("/orders/not-an-order-id", token("ivan")))).isProblem(ProblemType.NOT_FOUND);
     }
 
     @Test
@@ -213,19 +220,12 @@ class OrderAppIT {
             foreignIssuer = other.token("kate", "kate@example.com", OrdersAuthorizer.READ, OrdersAuthorizer.WRITE);
         }
 
-        assertThat(shop.post("/order", null, body("BRICK-RED-2X4", 1), Map.of()).statusCode())
-                .isEqualTo(401);
-        assertThat(shop.get("/orders", null).statusCode()).isEqualTo(401);
-        assertThat(shop.post("/order", readOnly, body("BRICK-RED-2X4", 1), Map.of())
-                        .statusCode())
-                .isEqualTo(403);
-        assertThat(shop.get("/orders", readOnly).statusCode()).isEqualTo(200);
-        assertThat(shop.post("/order", foreignIssuer, body("BRICK-RED-2X4", 1), Map.of())
-                        .statusCode())
-                .isEqualTo(403);
-        assertThat(shop.post("/order", "not.a.jwt", body("BRICK-RED-2X4", 1), Map.of())
-                        .statusCode())
-                .isEqualTo(403);
+        assertThat(send(post(null).json(order("BRICK-RED-2X4", 1)))).hasStatus(401);
+        assertThat(send(get("/orders", null))).hasStatus(401);
+        assertThat(send(post(readOnly).json(order("BRICK-RED-2X4", 1)))).hasStatus(403);
+        assertThat(send(get("/orders", readOnly))).hasStatus(200);
+        assertThat(send(post(foreignIssuer).json(order("BRICK-RED-2X4", 1)))).hasStatus(403);
+        assertThat(send(post("not.a.jwt").json(order("BRICK-RED-2X4", 1)))).hasStatus(403);
         assertThat(shop.orders("kate")).isEmpty();
     }
 
@@ -237,85 +237,92 @@ class OrderAppIT {
                 Arguments.of(
                         "every field type wrong",
                         "{\"userId\":7,\"items\":[{\"sku\":5,\"quantity\":\"x\"}]}",
-                        422,
+                        ProblemType.INVALID_FIELDS,
                         List.of("userId", "items[0].sku", "items[0].quantity")),
-                Arguments.of("items not a list", "{\"items\":{\"sku\":\"BRICK-RED-2X4\"}}", 422, List.of("items")),
-                Arguments.of("no items", "{\"items\":[]}", 422, List.of("items")),
-                Arguments.of("null item", "{\"items\":[null]}", 422, List.of("items[0]")),
+                Arguments.of(
+                        "items not a list",
+                        "{\"items\":{\"sku\":\"BRICK-RED-2X4\"}}",
+                        ProblemType.INVALID_FIELDS,
+                        List.of("items")),
+                Arguments.of("no items", "{\"items\":[]}", ProblemType.INVALID_FIELDS, List.of("items")),
+                Arguments.of("null item", "{\"items\":[null]}", ProblemType.INVALID_FIELDS, List.of("items[0]")),
                 Arguments.of(
                         "userId with #",
                         "{\"userId\":\"lena#x\",\"items\":[{\"sku\":\"BRICK-RED-2X4\",\"quantity\":1}]}",
-                        422,
+                        ProblemType.INVALID_FIELDS,
                         List.of("userId")),
                 Arguments.of(
                         "sku with #",
                         "{\"items\":[{\"sku\":\"BRICK#RED\",\"quantity\":1}]}",
-                        422,
+                        ProblemType.INVALID_FIELDS,
                         List.of("items[0].sku")),
                 Arguments.of(
                         "unknown sku",
                         "{\"items\":[{\"sku\":\"NO-SUCH-SKU\",\"quantity\":1}]}",
-                        422,
+                        ProblemType.INVALID_FIELDS,
                         List.of("items[0].sku")),
                 Arguments.of(
                         "the same sku twice",
                         "{\"items\":[{\"sku\":\"BRICK-RED-2X4\",\"quantity\":1},"
                                 + "{\"sku\":\"BRICK-RED-2X4\",\"quantity\":1}]}",
-                        422,
+                        ProblemType.INVALID_FIELDS,
                         List.of("items[1].sku")),
-                Arguments.of("quantity 0", body("BRICK-RED-2X4", 0), 422, List.of("items[0].quantity")),
-                Arguments.of("quantity negative", body("BRICK-RED-2X4", -3), 422, List.of("items[0].quantity")),
+                Arguments.of(
+                        "quantity 0",
+                        Json.writeString(order("BRICK-RED-2X4", 0)),
+                        ProblemType.INVALID_FIELDS,
+                        List.of("items[0].quantity")),
+                Arguments.of(
+                        "quantity negative",
+                        Json.writeString(order("BRICK-RED-2X4", -3)),
+                        ProblemType.INVALID_FIELDS,
+                        List.of("items[0].quantity")),
                 Arguments.of(
                         "quantity 2.5",
                         "{\"items\":[{\"sku\":\"BRICK-RED-2X4\",\"quantity\":2.5}]}",
-                        422,
+                        ProblemType.INVALID_FIELDS,
                         List.of("items[0].quantity")),
                 Arguments.of(
                         "quantity 10^30",
                         "{\"items\":[{\"sku\":\"BRICK-RED-2X4\",\"quantity\":1e30}]}",
-                        422,
+                        ProblemType.INVALID_FIELDS,
                         List.of("items[0].quantity")),
                 Arguments.of(
                         "quantity 10^30 as digits",
                         "{\"items\":[{\"sku\":\"BRICK-RED-2X4\",\"quantity\":1000000000000000000000000000000}]}",
-                        422,
+                        ProblemType.INVALID_FIELDS,
                         List.of("items[0].quantity")),
-                Arguments.of("200 items", twoHundredItems, 422, List.of("items")),
-                Arguments.of("not JSON", "items=BRICK-RED-2X4", 400, List.of()),
-                Arguments.of("truncated JSON", "{\"items\":[{\"sku\":", 400, List.of()),
+                Arguments.of("200 items", twoHundredItems, ProblemType.INVALID_FIELDS, List.of("items")),
+                Arguments.of("not JSON", "items=BRICK-RED-2X4", ProblemType.MALFORMED_JSON, List.of()),
+                Arguments.of("truncated JSON", "{\"items\":[{\"sku\":", ProblemType.MALFORMED_JSON, List.of()),
                 Arguments.of(
-                        "2 MB body", "{\"items\":[],\"pad\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}", 413, List.of()));
+                        "2 MB body",
+                        "{\"items\":[],\"pad\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}",
+                        ProblemType.PAYLOAD_TOO_LARGE,
+                        List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badBodies")
     void placeOrder_badBody_problemNamingEveryFieldAndNothingStored(
-            String what, String body, int status, List<String> fields) throws Exception {
+            String what, String body, ProblemType type, List<String> fields) {
         String user = "bad-" + Math.abs(what.hashCode());
-        HttpResponse<String> r = shop.post("/order", token(user), body, Map.of("Idempotency-Key", what));
+        HttpResult r = send(post(token(user)).header("Idempotency-Key", what).json(body));
 
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-        assertThat(r.headers().firstValue("Content-Type")).contains("application/problem+json");
-        JsonNode problem = json(r);
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        ProblemAssert problem = assertThat(r).isProblem(type);
         assertThat(r.body()).doesNotContain("Exception", "\tat ");
         if (!fields.isEmpty()) {
-            assertThat(problem.get("errors").findValuesAsText("field")).containsAll(fields);
+            problem.hasErrorFieldsIncluding(fields.toArray(String[]::new));
         }
         assertThat(shop.orders(user)).isEmpty();
         assertThat(shop.profile(user)).isEmpty();
     }
 
     @Test
-    void placeOrder_bodyUserIdOfAnotherUser_403AndNothingStored() throws Exception {
-        HttpResponse<String> r = shop.post(
-                "/order",
-                token("mia"),
-                "{\"userId\":\"ada\",\"items\":[{\"sku\":\"BRICK-RED-2X4\",\"quantity\":1}]}",
-                Map.of());
+    void placeOrder_bodyUserIdOfAnotherUser_403AndNothingStored() {
+        HttpResult r = send(post(token("mia")).json(new PlaceOrder("ada", List.of(new Item("BRICK-RED-2X4", 1)))));
 
-        assertThat(r.statusCode()).isEqualTo(403);
-        assertThat(json(r).get("detail").asText()).contains("userId");
+        assertThat(r).isProblem("about:blank", 403).hasDetailContaining("userId");
         assertThat(shop.orders("mia")).isEmpty();
         assertThat(shop.orders("ada").stream().filter(o -> o.items().size() == 1))
                 .isEmpty();

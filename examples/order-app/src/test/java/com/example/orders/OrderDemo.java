@@ -1,13 +1,14 @@
 package com.example.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bricks.test.HttpEvents;
+import dev.bricks.test.HttpResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
@@ -79,16 +80,20 @@ public final class OrderDemo {
         String bob = shop.issuer().token(BOB, "bob@example.com", OrdersAuthorizer.READ, OrdersAuthorizer.WRITE);
         print("Got tokens for " + ADA + " and " + BOB + " from the local issuer (scopes orders/read orders/write)");
 
-        HttpResponse<String> placed = shop.post(
-                "/order",
-                ada,
-                "{\"items\":[{\"sku\":\"" + SKU + "\",\"quantity\":3},{\"sku\":\"PLATE-GREEN-8X8\",\"quantity\":1}]}",
-                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        HttpResult placed = shop.api()
+                .send(HttpEvents.v2()
+                        .post("/order")
+                        .bearer(ada)
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .json(new PlaceOrderFunction.PlaceOrder(
+                                null,
+                                List.of(
+                                        new PlaceOrderFunction.Item(SKU, 3),
+                                        new PlaceOrderFunction.Item("PLATE-GREEN-8X8", 1)))));
         expect(placed, 201, "POST /order as ada");
-        String orderId =
-                LocalOrderApp.JSON.readTree(placed.body()).get("orderId").asText();
+        String orderId = placed.body(PlaceOrderFunction.Placed.class).orderId();
         print("POST /order → 201 " + placed.body() + "  Location: "
-                + placed.headers().firstValue("Location").orElse("-"));
+                + placed.header("Location").orElse("-"));
 
         JsonNode mail = LocalOrderApp.await(
                 "the confirmation mail of " + orderId,
@@ -108,16 +113,17 @@ public final class OrderDemo {
             throw new StepFailed("stock of " + SKU + " is " + stockAfter + ", expected " + (stockBefore - 3));
         }
 
-        HttpResponse<String> list = shop.get("/orders", ada);
+        HttpResult list = shop.api().send(HttpEvents.v2().get("/orders").bearer(ada));
         expect(list, 200, "GET /orders as ada");
         print("GET /orders as ada → 200, "
-                + LocalOrderApp.JSON.readTree(list.body()).get("orders").size() + " order(s), newest first");
+                + list.body(JsonNode.class).get("orders").size() + " order(s), newest first");
 
-        HttpResponse<String> anonymous = shop.get("/orders/" + orderId, null);
+        HttpResult anonymous = shop.api().send(HttpEvents.v2().get("/orders/" + orderId));
         expect(anonymous, 401, "GET /orders/{id} without a token");
         print("GET /orders/" + orderId + " without a token → 401 " + anonymous.body());
 
-        HttpResponse<String> other = shop.get("/orders/" + orderId, bob);
+        HttpResult other =
+                shop.api().send(HttpEvents.v2().get("/orders/" + orderId).bearer(bob));
         expect(other, 404, "GET ada's order as bob");
         print("GET /orders/" + orderId + " as bob → 404 (another user's order does not exist for him)");
     }
@@ -139,7 +145,7 @@ public final class OrderDemo {
         out.println("Ctrl-C stops everything.");
     }
 
-    private void expect(HttpResponse<String> response, int status, String what) {
+    private void expect(HttpResult response, int status, String what) {
         if (response.statusCode() != status) {
             throw new StepFailed(
                     what + " answered " + response.statusCode() + " " + response.body() + ", expected " + status);

@@ -1,11 +1,15 @@
 package com.example.orders;
 
+import static dev.bricks.test.BricksAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.example.orders.PlaceOrderFunction.Item;
+import com.example.orders.PlaceOrderFunction.PlaceOrder;
 import dev.bricks.local.app.KilledEnvironments;
+import dev.bricks.test.HttpEventBuilder;
+import dev.bricks.test.HttpEvents;
+import dev.bricks.test.HttpResult;
 import java.io.PrintStream;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,9 +90,11 @@ class ReliabilityIT {
                                 lines.put(sku, 1 + random.nextInt(5));
                             }
                         }
-                        String body = lines.entrySet().stream()
-                                .map(e -> "{\"sku\":\"" + e.getKey() + "\",\"quantity\":" + e.getValue() + "}")
-                                .collect(Collectors.joining(",", "{\"items\":[", "]}"));
+                        PlaceOrder body = new PlaceOrder(
+                                null,
+                                lines.entrySet().stream()
+                                        .map(e -> new Item(e.getKey(), e.getValue()))
+                                        .toList());
                         String orderId =
                                 place(tokens.get(user), body, UUID.randomUUID().toString(), retries);
                         mine.add(new Placed("load-" + user, orderId, lines));
@@ -143,14 +149,14 @@ class ReliabilityIT {
     void placeOrder_jvmKilledAfterTheCommit_retryWithTheKeyGetsTheFirstOrderAndTheEventGoesOutOnce() throws Exception {
         String token = shop.issuer().token("crash", "crash@example.com", OrdersAuthorizer.READ, OrdersAuthorizer.WRITE);
         long astronauts = shop.stock("MINIFIG-ASTRONAUT"); // a SKU the concurrent test does not order
-        String body = "{\"items\":[{\"sku\":\"MINIFIG-ASTRONAUT\",\"quantity\":1}]}";
+        PlaceOrder body = new PlaceOrder(null, List.of(new Item("MINIFIG-ASTRONAUT", 1)));
         String key = UUID.randomUUID().toString();
         CompletableFuture<KilledEnvironments> kill =
                 shop.app().faults().killAfterNextTransactWrite("PlaceOrderFunction");
 
-        HttpResponse<String> lost = shop.post("/order", token, body, Map.of("Idempotency-Key", key));
+        HttpResult lost = shop.api().send(placeOrder(token, body, key));
         kill.get(60, TimeUnit.SECONDS);
-        assertThat(lost.statusCode()).as(lost.body()).isEqualTo(500);
+        assertThat(lost).hasStatus(500);
         assertThat(shop.orders("crash")).hasSize(1); // the transaction committed before the JVM died
         String stored = shop.orders("crash").get(0).orderId();
 
@@ -176,13 +182,21 @@ class ReliabilityIT {
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 
+    /** {@code POST /order} as the token's user with an {@code Idempotency-Key}. */
+    private static HttpEventBuilder placeOrder(String token, PlaceOrder body, String key) {
+        return HttpEvents.v2()
+                .post("/order")
+                .bearer(token)
+                .header("Idempotency-Key", key)
+                .json(body);
+    }
+
     /** POST /order with one Idempotency-Key, retried with the same key on 409 (in progress) and 5xx. */
-    private static String place(String token, String body, String key, AtomicLong retries) throws Exception {
+    private static String place(String token, PlaceOrder body, String key, AtomicLong retries) throws Exception {
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<String> r = shop.post("/order", token, body, Map.of("Idempotency-Key", key));
+            HttpResult r = shop.api().send(placeOrder(token, body, key));
             if (r.statusCode() == 201) {
-                JsonNode json = LocalOrderApp.JSON.readTree(r.body());
-                return json.get("orderId").asText();
+                return r.body(PlaceOrderFunction.Placed.class).orderId();
             }
             if ((r.statusCode() != 409 && r.statusCode() < 500) || attempt == 30) {
                 throw new AssertionError("POST /order answered " + r.statusCode() + " " + r.body());

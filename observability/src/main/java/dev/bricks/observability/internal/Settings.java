@@ -55,10 +55,16 @@ public record Settings(
 
     /** The settings of this process (system properties, then environment), read now. */
     static Settings fromEnvironment() {
-        return from(name -> {
+        return from(new Environment());
+    }
+
+    /** System property, else environment variable (a class, not a lambda: no class spun on a cold start). */
+    private static final class Environment implements UnaryOperator<String> {
+        @Override
+        public String apply(String name) {
             String value = System.getProperty(name);
             return value != null ? value : System.getenv(name);
-        });
+        }
     }
 
     /**

@@ -4,9 +4,11 @@ import ch.qos.logback.classic.LoggerContext;
 import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
 
 /**
- * Bricks' JSON log line as a logback encoder, for a user's own {@code logback.xml}: the same fields, in the same
- * order, as the set-up Bricks makes without one (timestamp, level, message, logger, thread, the Lambda and
- * invocation fields, MDC, key-values, markers, exception fields). On start it also adds the
+ * Bricks' JSON log line as logstash-logback-encoder's composite encoder, for a user's own {@code logback.xml}
+ * that wants to add or change logstash providers: the same fields, in the same order, as {@link JsonLineEncoder}
+ * (timestamp, level, message, logger, thread, the Lambda and invocation fields, MDC, key-values, markers,
+ * exception fields), which Bricks' own set-up and {@code bricks-appender.xml} use because it starts faster
+ * (no logstash-logback-encoder, no {@code ObjectMapper} at start). On start it also adds the
  * {@link BricksTurboFilter} to the logger context (once), which keeps {@code correlation_id} current and
  * applies debug sampling.
  *
@@ -28,7 +30,7 @@ public class BricksJsonEncoder extends LoggingEventCompositeJsonEncoder {
 
     /** An encoder with Bricks' providers; logback sets its context and starts it. */
     public BricksJsonEncoder() {
-        setProviders(JsonLogging.providers());
+        setProviders(LogstashProviders.bricksLine());
         setFindAndRegisterJacksonModules(false);
         setJsonGeneratorDecorator(new SimpleValuesGeneratorDecorator());
     }

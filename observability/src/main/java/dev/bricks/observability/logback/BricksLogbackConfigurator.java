@@ -4,6 +4,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.status.Status;
 import dev.bricks.observability.internal.Settings;
 
 /**
@@ -28,7 +29,9 @@ public class BricksLogbackConfigurator extends ContextAwareBase implements Confi
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         StderrStatusListener statusListener = new StderrStatusListener();
-        context.getStatusManager().getCopyOfStatusList().forEach(statusListener::addStatusEvent);
+        for (Status status : context.getStatusManager().getCopyOfStatusList()) {
+            statusListener.addStatusEvent(status);
+        }
         context.getStatusManager().add(statusListener);
         JsonLogging.configure(context, Settings.current());
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;

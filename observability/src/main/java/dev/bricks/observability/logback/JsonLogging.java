@@ -7,30 +7,16 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.status.WarnStatus;
-import dev.bricks.observability.LogFields;
 import dev.bricks.observability.internal.Settings;
 import java.util.List;
 import java.util.Locale;
-import net.logstash.logback.composite.AbstractFieldJsonProvider;
-import net.logstash.logback.composite.JsonProviders;
-import net.logstash.logback.composite.loggingevent.ArgumentsJsonProvider;
-import net.logstash.logback.composite.loggingevent.KeyValuePairsJsonProvider;
-import net.logstash.logback.composite.loggingevent.LogLevelJsonProvider;
-import net.logstash.logback.composite.loggingevent.LoggerNameJsonProvider;
-import net.logstash.logback.composite.loggingevent.LoggingEventThreadNameJsonProvider;
-import net.logstash.logback.composite.loggingevent.LogstashMarkersJsonProvider;
-import net.logstash.logback.composite.loggingevent.MdcJsonProvider;
-import net.logstash.logback.composite.loggingevent.MessageJsonProvider;
-import net.logstash.logback.composite.loggingevent.StackTraceJsonProvider;
-import net.logstash.logback.composite.loggingevent.ThrowableClassNameJsonProvider;
-import net.logstash.logback.composite.loggingevent.ThrowableMessageJsonProvider;
 
 /**
  * Builds Bricks' default logging set-up on a {@link LoggerContext} in code (no XML parsing): one
- * {@link ConsoleAppender} on stdout with a {@link BricksJsonEncoder} whose providers write exactly the
- * documented fields (it also adds the {@link BricksTurboFilter}: correlation id kept current, debug sampling),
- * and the root level from {@code LOG_LEVEL}. The same set-up is
- * shipped as XML in {@value #XML_RESOURCE}.
+ * {@link ConsoleAppender} on stdout with a {@link JsonLineEncoder} writing exactly the documented fields (it
+ * also adds the {@link BricksTurboFilter}: correlation id kept current, debug sampling), and the root level from
+ * {@code LOG_LEVEL}. The same line is shipped as logstash-logback-encoder XML, every provider spelled out, in
+ * {@value #XML_RESOURCE} ({@link BricksJsonEncoder}).
  */
 final class JsonLogging {
 
@@ -44,7 +30,7 @@ final class JsonLogging {
     private JsonLogging() {}
 
     static void configure(LoggerContext context, Settings settings) {
-        BricksJsonEncoder encoder = new BricksJsonEncoder();
+        JsonLineEncoder encoder = new JsonLineEncoder();
         encoder.setContext(context);
         encoder.start();
 
@@ -87,37 +73,5 @@ final class JsonLogging {
         context.getStatusManager().add(new WarnStatus(message, JsonLogging.class));
         System.err.println(message);
         return Level.INFO;
-    }
-
-    /** The providers of Bricks' line, in order: a new set per encoder. */
-    static JsonProviders<ILoggingEvent> providers() {
-        JsonProviders<ILoggingEvent> providers = new JsonProviders<>();
-        providers.addProvider(new IsoTimestampJsonProvider());
-        providers.addProvider(named(new LogLevelJsonProvider(), LogFields.LEVEL));
-        providers.addProvider(named(new MessageJsonProvider(), LogFields.MESSAGE));
-        providers.addProvider(named(new LoggerNameJsonProvider(), LogFields.LOGGER));
-        providers.addProvider(named(new LoggingEventThreadNameJsonProvider(), LogFields.THREAD));
-        providers.addProvider(new BricksFieldsJsonProvider());
-        MdcJsonProvider mdc = new MdcJsonProvider();
-        for (String key : LogFields.MDC_KEYS) {
-            mdc.addExcludeMdcKeyName(key);
-        }
-        providers.addProvider(mdc);
-        providers.addProvider(new KeyValuePairsJsonProvider());
-        providers.addProvider(new ArgumentsJsonProvider());
-        providers.addProvider(new LogstashMarkersJsonProvider());
-        ThrowableClassNameJsonProvider exceptionClass =
-                named(new ThrowableClassNameJsonProvider(), LogFields.EXCEPTION_CLASS);
-        exceptionClass.setUseSimpleClassName(false);
-        providers.addProvider(exceptionClass);
-        providers.addProvider(named(new ThrowableMessageJsonProvider(), LogFields.EXCEPTION_MESSAGE));
-        providers.addProvider(named(new StackTraceJsonProvider(), LogFields.STACK_TRACE));
-        return providers;
-    }
-
-    /** Sets the JSON field name a provider writes to and returns the provider. */
-    private static <P extends AbstractFieldJsonProvider<ILoggingEvent>> P named(P provider, String fieldName) {
-        provider.setFieldName(fieldName);
-        return provider;
     }
 }

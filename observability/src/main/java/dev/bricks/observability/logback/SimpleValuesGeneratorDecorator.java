@@ -1,10 +1,6 @@
 package dev.bricks.observability.logback;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import net.logstash.logback.decorate.JsonGeneratorDecorator;
 
 /**
@@ -21,54 +17,5 @@ public class SimpleValuesGeneratorDecorator implements JsonGeneratorDecorator {
     @Override
     public JsonGenerator decorate(JsonGenerator generator) {
         return new SimpleValuesGenerator(generator);
-    }
-
-    private static final class SimpleValuesGenerator extends JsonGeneratorDelegate {
-
-        SimpleValuesGenerator(JsonGenerator delegate) {
-            super(delegate, false);
-        }
-
-        @Override
-        public void writeObject(Object value) throws IOException {
-            if (!writeSimple(value)) {
-                super.writeObject(value);
-            }
-        }
-
-        @Override
-        public void writePOJO(Object value) throws IOException {
-            if (!writeSimple(value)) {
-                super.writePOJO(value);
-            }
-        }
-
-        private boolean writeSimple(Object value) throws IOException {
-            if (value == null) {
-                writeNull();
-            } else if (value instanceof String s) {
-                writeString(s);
-            } else if (value instanceof Integer
-                    || value instanceof Long
-                    || value instanceof Short
-                    || value instanceof Byte) {
-                writeNumber(((Number) value).longValue());
-            } else if (value instanceof Double d) {
-                writeNumber(d);
-            } else if (value instanceof Float f) {
-                writeNumber(f);
-            } else if (value instanceof BigDecimal b) {
-                writeNumber(b);
-            } else if (value instanceof BigInteger b) {
-                writeNumber(b);
-            } else if (value instanceof Boolean b) {
-                writeBoolean(b);
-            } else if (value instanceof CharSequence s) {
-                writeString(s.toString());
-            } else {
-                return false;
-            }
-            return true;
-        }
     }
 }

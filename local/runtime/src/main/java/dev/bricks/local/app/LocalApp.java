@@ -123,6 +123,7 @@ public final class LocalApp implements AutoCloseable {
         // the dev console's recorder, fed by hooks in the logs, gateway, invoker, SES and S3 (ConsoleWiring)
         ConsoleRecorder recorder = ConsoleWiring.recorder(options.console(), rules);
         FunctionLogs logs = ConsoleWiring.logs(options, recorder);
+        LoopbackHttpServers.noDelayWarning().ifPresent(warning -> logs.line("local", warning));
         DeferredInvoker deferred = new DeferredInvoker();
         FaultInjection faults = new FaultInjection(options, line -> logs.line("faults", line));
         AsyncInvoker async = shutdown.add(
