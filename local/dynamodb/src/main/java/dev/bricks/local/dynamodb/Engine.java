@@ -31,6 +31,9 @@ final class Engine {
     final Map<String, StreamLog> streams = new ConcurrentHashMap<>();
     final Faults faults;
     final List<CallListener> listeners = new CopyOnWriteArrayList<>();
+    /** The item changes of the call running on this thread, while listeners are told of calls. */
+    private final ThreadLocal<List<ItemChange>> collecting = new ThreadLocal<>();
+
     private final AtomicLong sequence = new AtomicLong(100_000_000_000L);
     private final Map<String, Function<JsonNode, ObjectNode>> operations = new HashMap<>();
     volatile Persistence persistence;
@@ -71,6 +74,15 @@ final class Engine {
 
     /** Runs one operation; throws DynamoException for errors the client should see. */
     ObjectNode execute(String op, JsonNode request) {
+        return execute(op, request, null);
+    }
+
+    /**
+     * Runs one operation for the caller signed as {@code callerAccessKeyId} (null: unknown); throws
+     * DynamoException for errors the client should see. With listeners, the items it changes are collected on
+     * this thread and reported with the call.
+     */
+    ObjectNode execute(String op, JsonNode request, String callerAccessKeyId) {
         Function<JsonNode, ObjectNode> f = operations.get(op);
         if (f == null) {
             throw new DynamoException("UnknownOperationException", null, 400, null);
@@ -79,15 +91,42 @@ final class Engine {
             faults.beforeCall(op);
             return f.apply(request);
         }
+        List<ItemChange> changes = new ArrayList<>();
+        collecting.set(changes);
         try {
             faults.beforeCall(op);
             ObjectNode response = f.apply(request);
-            tell(new EngineCall(op, tablesNamed(request), null));
+            tell(new EngineCall(op, tablesNamed(request), null, changes, callerAccessKeyId));
             return response;
         } catch (DynamoException e) {
-            tell(new EngineCall(op, tablesNamed(request), e.code));
+            tell(new EngineCall(op, tablesNamed(request), e.code, changes, callerAccessKeyId));
             throw e;
+        } finally {
+            collecting.remove();
         }
+    }
+
+    /** Notes an applied item change for the call running on this thread, if listeners want it. */
+    void changed(
+            String table,
+            Map<String, AttributeValue> keys,
+            Map<String, AttributeValue> old,
+            Map<String, AttributeValue> newItem,
+            String streamSequenceNumber) {
+        List<ItemChange> changes = collecting.get();
+        if (changes == null) {
+            return;
+        }
+        ItemChange.Kind kind = old == null
+                ? ItemChange.Kind.INSERT
+                : newItem == null ? ItemChange.Kind.REMOVE : ItemChange.Kind.MODIFY;
+        changes.add(new ItemChange(
+                table,
+                kind,
+                AttributeValueJson.toJson(keys).toString(),
+                old == null ? null : AttributeValueJson.toJson(old).toString(),
+                newItem == null ? null : AttributeValueJson.toJson(newItem).toString(),
+                streamSequenceNumber));
     }
 
     private void tell(EngineCall call) {

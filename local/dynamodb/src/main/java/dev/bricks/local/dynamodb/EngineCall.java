@@ -12,8 +12,13 @@ import java.util.Set;
  * @param tables the tables the request names, in request order, without repeats; never null
  * @param errorType null when the operation succeeded (a write is then applied); else the error's type, e.g.
  *     {@code "ConditionalCheckFailedException"}
+ * @param changes the items the operation changed, in the order applied (all of a transaction or batch); empty
+ *     for a read, a refused write, or a write that left the item as it was; never null
+ * @param callerAccessKeyId the access key id the request was signed with ({@code Credential=<id>/…} of its SigV4
+ *     {@code Authorization} header); null for an unsigned request
  */
-public record EngineCall(String operation, List<String> tables, String errorType) {
+public record EngineCall(
+        String operation, List<String> tables, String errorType, List<ItemChange> changes, String callerAccessKeyId) {
 
     private static final Set<String> WRITES =
             Set.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems");
@@ -22,6 +27,12 @@ public record EngineCall(String operation, List<String> tables, String errorType
     public EngineCall {
         Objects.requireNonNull(operation, "operation");
         tables = List.copyOf(tables);
+        changes = List.copyOf(changes);
+    }
+
+    /** A call without item changes and without a known caller. */
+    public EngineCall(String operation, List<String> tables, String errorType) {
+        this(operation, tables, errorType, List.of(), null);
     }
 
     /** Whether the operation succeeded. */

@@ -331,7 +331,11 @@ final class HttpFront {
 
     private void handle(Request r, OutputStream out) throws IOException {
         served.incrementAndGet();
-        write(out, protocol.handle(r.method(), r.headers().get("x-amz-target"), r.body()), r.keepAlive());
+        write(
+                out,
+                protocol.handle(
+                        r.method(), r.headers().get("x-amz-target"), r.headers().get("authorization"), r.body()),
+                r.keepAlive());
     }
 
     private static void write(OutputStream out, JsonProtocol.Response response, boolean keepAlive) throws IOException {

@@ -60,6 +60,7 @@ final class InProcessHttpClient implements SdkHttpClient {
         return protocol.handle(
                 request.method().name(),
                 request.firstMatchingHeader("X-Amz-Target").orElse(null),
+                request.firstMatchingHeader("Authorization").orElse(null),
                 body);
     }
 

@@ -34,8 +34,12 @@ final class JsonProtocol {
         this.engine = engine;
     }
 
-    /** Answers one request; never throws (errors become DynamoDB error bodies, unexpected ones a 500). */
-    Response handle(String method, String target, byte[] body) {
+    /**
+     * Answers one request; never throws (errors become DynamoDB error bodies, unexpected ones a 500).
+     * {@code authorization} is the request's {@code Authorization} header (null when absent): its SigV4
+     * credential names the caller to {@link CallListener}s.
+     */
+    Response handle(String method, String target, String authorization, byte[] body) {
         if (!"POST".equals(method)) {
             return response(200, HEALTHY, "text/plain");
         }
@@ -44,7 +48,10 @@ final class JsonProtocol {
             if (op == null || !engine.supports(op)) {
                 throw new DynamoException("UnknownOperationException", "Unknown operation: " + target, 400, null);
             }
-            return response(200, MAPPER.writeValueAsBytes(engine.execute(op, parse(body))), CONTENT_TYPE);
+            return response(
+                    200,
+                    MAPPER.writeValueAsBytes(engine.execute(op, parse(body), accessKeyId(authorization))),
+                    CONTENT_TYPE);
         } catch (DynamoException e) {
             return response(e.status, error(e), CONTENT_TYPE);
         } catch (RuntimeException | StackOverflowError | JsonProcessingException e) {
@@ -62,6 +69,20 @@ final class JsonProtocol {
     /** The answer to a request refused before it reached the engine (malformed HTTP, too large). */
     Response refused(int status, DynamoException e) {
         return response(status, error(e), CONTENT_TYPE);
+    }
+
+    /** The access key id of a SigV4 {@code Authorization} header ({@code Credential=<id>/…}); null if none. */
+    static String accessKeyId(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        int at = authorization.indexOf("Credential=");
+        if (at < 0) {
+            return null;
+        }
+        int start = at + "Credential=".length();
+        int end = authorization.indexOf('/', start);
+        return end <= start ? null : authorization.substring(start, end);
     }
 
     private static String operation(String target) {

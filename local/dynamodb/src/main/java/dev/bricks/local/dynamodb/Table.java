@@ -39,6 +39,7 @@ final class Table {
     }
 
     void stopStream() {
+        String seq = null;
         StreamLog s = currentStream;
         if (s != null) {
             s.disable(engine.peekSequence());
@@ -100,6 +101,7 @@ final class Table {
         } else {
             items.remove(old);
         }
+        String seq = null;
         StreamLog s = currentStream;
         if (s != null) {
             String event = old == null ? "INSERT" : newItem == null ? "REMOVE" : "MODIFY";
@@ -111,7 +113,7 @@ final class Table {
             int size = AttributeValue.itemSize(keys)
                     + (oldImage == null ? 0 : AttributeValue.itemSize(oldImage))
                     + (newImage == null ? 0 : AttributeValue.itemSize(newImage));
-            String seq = engine.nextSequence();
+            seq = engine.nextSequence();
             s.add(new StreamLog.StreamRecord(
                     Long.toHexString(java.util.concurrent.ThreadLocalRandom.current()
                                     .nextLong())
@@ -125,6 +127,7 @@ final class Table {
                     byTtl,
                     size));
         }
+        engine.changed(def.name(), keyOf(newItem != null ? newItem : old), old, newItem, seq);
         return true;
     }
 

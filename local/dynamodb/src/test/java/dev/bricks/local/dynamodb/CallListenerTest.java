@@ -54,12 +54,14 @@ class CallListenerTest {
             client.getItem(r -> r.tableName(b).key(item("pk", s("3"))));
 
             assertThat(calls)
+                    .extracting(c -> new EngineCall(c.operation(), c.tables(), c.errorType()))
                     .containsExactly(
                             new EngineCall("PutItem", List.of(a), null),
                             new EngineCall("PutItem", List.of(a), "ConditionalCheckFailedException"),
                             new EngineCall("TransactWriteItems", List.of(a, b), null),
                             new EngineCall("BatchWriteItem", List.of(b), null),
                             new EngineCall("GetItem", List.of(b), null));
+            assertThat(calls).extracting(EngineCall::callerAccessKeyId).containsOnly("k");
             assertThat(calls).extracting(EngineCall::committedWrite).containsExactly(true, false, true, true, false);
         }
     }
@@ -78,6 +80,63 @@ class CallListenerTest {
             assertThat(client.getItem(r -> r.tableName(table).key(item("pk", s("1"))))
                             .item())
                     .containsEntry("pk", s("1"));
+        }
+    }
+
+    @Test
+    void addCallListener_writes_reportEachChangedItemWithItsImages() {
+        try (LocalDynamoDb db = LocalDynamoDb.start()) {
+            DynamoDbClient client = Clients.dynamo(db);
+            String table = Fixtures.table(client, false); // no stream: changes are reported all the same
+            List<EngineCall> calls = new CopyOnWriteArrayList<>();
+            db.addCallListener(calls::add);
+
+            client.putItem(r -> r.tableName(table).item(item("pk", s("1"), "n", s("a"))));
+            client.putItem(r -> r.tableName(table).item(item("pk", s("1"), "n", s("a")))); // unchanged
+            client.updateItem(r -> r.tableName(table)
+                    .key(item("pk", s("1")))
+                    .updateExpression("SET n = :n")
+                    .expressionAttributeValues(Map.of(":n", s("b"))));
+            client.batchWriteItem(r -> r.requestItems(Map.of(
+                    table,
+                    List.of(WriteRequest.builder()
+                            .putRequest(PutRequest.builder()
+                                    .item(item("pk", s("2")))
+                                    .build())
+                            .build()))));
+            client.deleteItem(r -> r.tableName(table).key(item("pk", s("1"))));
+
+            assertThat(calls)
+                    .flatExtracting(EngineCall::changes)
+                    .containsExactly(
+                            new ItemChange(
+                                    table,
+                                    ItemChange.Kind.INSERT,
+                                    "{\"pk\":{\"S\":\"1\"}}",
+                                    null,
+                                    "{\"pk\":{\"S\":\"1\"},\"n\":{\"S\":\"a\"}}",
+                                    null),
+                            new ItemChange(
+                                    table,
+                                    ItemChange.Kind.MODIFY,
+                                    "{\"pk\":{\"S\":\"1\"}}",
+                                    "{\"pk\":{\"S\":\"1\"},\"n\":{\"S\":\"a\"}}",
+                                    "{\"pk\":{\"S\":\"1\"},\"n\":{\"S\":\"b\"}}",
+                                    null),
+                            new ItemChange(
+                                    table,
+                                    ItemChange.Kind.INSERT,
+                                    "{\"pk\":{\"S\":\"2\"}}",
+                                    null,
+                                    "{\"pk\":{\"S\":\"2\"}}",
+                                    null),
+                            new ItemChange(
+                                    table,
+                                    ItemChange.Kind.REMOVE,
+                                    "{\"pk\":{\"S\":\"1\"}}",
+                                    "{\"pk\":{\"S\":\"1\"},\"n\":{\"S\":\"b\"}}",
+                                    null,
+                                    null));
         }
     }
 

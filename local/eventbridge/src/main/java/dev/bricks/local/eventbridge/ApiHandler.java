@@ -79,7 +79,21 @@ final class ApiHandler implements HttpHandler {
         if (request == null || !request.isObject()) {
             throw new AwsError("SerializationException", 400, "Request body must be a JSON object");
         }
-        return api.call(target.substring(TARGET_PREFIX.length()), request);
+        return api.call(
+                target.substring(TARGET_PREFIX.length()),
+                request,
+                accessKeyId(exchange.getRequestHeaders().getFirst("Authorization")));
+    }
+
+    /** The access key id of a SigV4 {@code Authorization} header ({@code Credential=<id>/…}); null if none. */
+    static String accessKeyId(String authorization) {
+        int at = authorization == null ? -1 : authorization.indexOf("Credential=");
+        if (at < 0) {
+            return null;
+        }
+        int start = at + "Credential=".length();
+        int end = authorization.indexOf('/', start);
+        return end <= start ? null : authorization.substring(start, end);
     }
 
     private byte[] error(String code, String message) {

@@ -18,6 +18,7 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -38,6 +39,7 @@ final class EventsApi {
     private final Queue<EntryFault> faults = new ConcurrentLinkedQueue<>();
     private final AtomicLong putEventsCalls = new AtomicLong();
     private final AtomicLong acceptedEntries = new AtomicLong();
+    private final List<PutEventsListener> listeners = new CopyOnWriteArrayList<>();
 
     EventsApi(ObjectMapper json, String region, String account, int maxRequestBytes, Clock clock, Deliverer deliverer) {
         this.json = json;
@@ -48,9 +50,10 @@ final class EventsApi {
         this.deliverer = deliverer;
     }
 
-    JsonNode call(String operation, JsonNode request) {
+    /** Runs one operation for the caller whose SigV4 credential is {@code callerAccessKeyId} (null: unsigned). */
+    JsonNode call(String operation, JsonNode request, String callerAccessKeyId) {
         return switch (operation) {
-            case "PutEvents" -> putEvents(request);
+            case "PutEvents" -> putEvents(request, callerAccessKeyId);
             case "PutRule" -> putRule(request);
             case "DescribeRule" -> describeRule(request);
             case "ListRules" -> listRules(request);
@@ -101,7 +104,15 @@ final class EventsApi {
 
     // ---- PutEvents ----------------------------------------------------------------------------------------
 
-    private JsonNode putEvents(JsonNode request) {
+    void addListener(PutEventsListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(PutEventsListener listener) {
+        listeners.remove(listener);
+    }
+
+    private JsonNode putEvents(JsonNode request, String caller) {
         putEventsCalls.incrementAndGet();
         JsonNode entries = request.path("Entries");
         if (!entries.isArray() || entries.isEmpty()) {
@@ -126,7 +137,7 @@ final class EventsApi {
         for (JsonNode entry : entries) {
             ObjectNode result = results.addObject();
             try {
-                result.put("EventId", accept(entry));
+                result.put("EventId", accept(entry, caller));
             } catch (EntryError e) {
                 failed++;
                 result.put("ErrorCode", e.code);
@@ -151,7 +162,7 @@ final class EventsApi {
         return node.isTextual() ? node.textValue().getBytes(StandardCharsets.UTF_8).length : 0;
     }
 
-    private String accept(JsonNode entry) {
+    private String accept(JsonNode entry, String caller) {
         String source = requiredText(entry, "Source");
         String detailType = requiredText(entry, "DetailType");
         String detailText = requiredText(entry, "Detail");
@@ -193,6 +204,21 @@ final class EventsApi {
         if (bus.countAccepted(!matched.isEmpty())) {
             warnUnmatched(bus, source, detailType);
         }
+        if (!listeners.isEmpty()) {
+            tell(new AcceptedEvent(
+                    bus.name(),
+                    id,
+                    source,
+                    detailType,
+                    envelope.toString(),
+                    matched.stream().map(Rule::name).sorted().toList(),
+                    matched.stream()
+                            .flatMap(r -> r.targets().values().stream())
+                            .map(Target::arn)
+                            .toList(),
+                    caller,
+                    clock.instant()));
+        }
         if (!matched.isEmpty()) {
             String envelopeJson = envelope.toString();
             Optional<String> trace =
@@ -204,6 +230,16 @@ final class EventsApi {
             }
         }
         return id;
+    }
+
+    private void tell(AcceptedEvent event) {
+        for (PutEventsListener l : listeners) {
+            try {
+                l.accepted(event);
+            } catch (RuntimeException ignored) {
+                // a listener's failure must not change the caller's answer
+            }
+        }
     }
 
     /** Once per bus: an accepted event that reached no rule is otherwise lost without a trace. */

@@ -200,6 +200,23 @@ public final class LocalEventBridge implements AutoCloseable {
         return deliverer.deadLetters();
     }
 
+    /**
+     * Tells {@code listener} of every PutEvents entry accepted from now on, on any bus, with the rules it matched
+     * (possibly none) and the targets it goes to (see {@link PutEventsListener}).
+     *
+     * <pre>{@code
+     * bus.addPutEventsListener(e -> System.out.println(e.eventId() + " matched " + e.matchedRules()));
+     * }</pre>
+     */
+    public void addPutEventsListener(PutEventsListener listener) {
+        api.addListener(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Stops telling {@code listener}; does nothing when it was not added. */
+    public void removePutEventsListener(PutEventsListener listener) {
+        api.removeListener(listener);
+    }
+
     /** How many PutEvents requests reached the bus (valid or not). */
     public long putEventsCalls() {
         return api.putEventsCalls();

@@ -170,4 +170,29 @@ class NamedBusTest extends LocalBusTest {
         assertThat(bus.awaitDeliveries(Duration.ofSeconds(5))).isTrue();
         assertThat(bus.deliveredCount()).isEqualTo(1);
     }
+
+    @Test
+    void addPutEventsListener_matchedAndUnmatched_toldEachEntryWithRulesTargetsAndCaller() {
+        Sdk.Recorder onOrders = new Sdk.Recorder();
+        bus.addRule("orders", "to-inventory", ORDERS_PATTERN, onOrders);
+        List<AcceptedEvent> accepted = new CopyOnWriteArrayList<>();
+        bus.addPutEventsListener(accepted::add);
+
+        putOnBus("orders", 1);
+        client.putEvents(r -> r.entries(Sdk.entry("billing.app", "Paid", "{\"n\":2}").toBuilder()
+                .eventBusName("orders")
+                .build()));
+
+        assertThat(accepted).hasSize(2);
+        AcceptedEvent matched = accepted.get(0);
+        assertThat(matched.busName()).isEqualTo("orders");
+        assertThat(matched.matchedRules()).containsExactly("to-inventory");
+        assertThat(matched.targetArns()).hasSize(1);
+        assertThat(matched.callerAccessKeyId()).isEqualTo("AKIDLOCAL");
+        assertThat(matched.envelope()).contains("\"id\":\"" + matched.eventId() + "\"", "\"source\":\"orders.app\"");
+        AcceptedEvent unmatched = accepted.get(1);
+        assertThat(unmatched.source()).isEqualTo("billing.app");
+        assertThat(unmatched.matchedRules()).isEmpty();
+        assertThat(unmatched.targetArns()).isEmpty();
+    }
 }

@@ -3,13 +3,15 @@ package dev.bricks.local.app;
 import dev.bricks.local.console.ConsoleOptions;
 import dev.bricks.local.console.ConsoleRecorder;
 import dev.bricks.local.console.DevConsole;
+import dev.bricks.local.dynamodb.LocalDynamoDb;
+import dev.bricks.local.eventbridge.LocalEventBridge;
 import dev.bricks.local.functions.AsyncInvoker;
 import dev.bricks.local.functions.FunctionEnvironments;
 import dev.bricks.local.functions.FunctionInvoker;
 import dev.bricks.local.functions.FunctionLogs;
 import dev.bricks.local.s3.S3ObjectWritten;
-import dev.bricks.local.ses.CapturedEmail;
 import dev.bricks.local.ses.LocalSes;
+import dev.bricks.local.ses.MailSent;
 import dev.bricks.local.streams.DynamoDbStreamSource;
 import dev.bricks.local.targets.LambdaRuleConfig;
 import dev.bricks.local.template.BucketDefinition;
@@ -23,7 +25,8 @@ import java.util.function.Consumer;
 
 /**
  * Connects the dev console to a starting {@link LocalApp}: its recorder's hooks (logs, gateway, invoker, SES,
- * S3) and the console itself; with the console off, hooks that do nothing.
+ * S3, DynamoDB, EventBridge, the environments' credentials) and the console itself; with the console off, hooks
+ * that do nothing.
  */
 final class ConsoleWiring {
 
@@ -49,8 +52,22 @@ final class ConsoleWiring {
                 : new FunctionLogs(options.logs(), options.colour(), recorder.logTap());
     }
 
-    static Consumer<CapturedEmail> mails(ConsoleRecorder recorder) {
+    static Consumer<MailSent> mails(ConsoleRecorder recorder) {
         return recorder == null ? mail -> {} : recorder.mailListener();
+    }
+
+    /**
+     * Feeds the recorder every item write and every event put (matched or not), and lets it attribute requests
+     * signed by a function environment to that environment's invocation.
+     */
+    static void feed(
+            ConsoleRecorder recorder, LocalDynamoDb dynamo, LocalEventBridge bus, FunctionEnvironments functions) {
+        if (recorder == null) {
+            return;
+        }
+        dynamo.addCallListener(recorder.itemListener());
+        bus.addPutEventsListener(recorder.eventListener());
+        recorder.attributeSignedRequests(functions);
     }
 
     static Consumer<S3ObjectWritten> objects(ConsoleRecorder recorder) {

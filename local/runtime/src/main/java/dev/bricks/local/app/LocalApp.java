@@ -266,6 +266,7 @@ public final class LocalApp implements AutoCloseable {
             }
             FunctionEnvironments functions =
                     shutdown.add(Shutdown.Stage.FUNCTIONS, new FunctionEnvironments(specs, logs));
+            ConsoleWiring.feed(recorder, dynamo, bus, functions);
             try {
                 faults.bind(functions, dynamo);
             } catch (FunctionInvoker.UnknownFunctionException e) {

@@ -3,12 +3,19 @@ package dev.bricks.local.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bricks.local.dynamodb.CallListener;
+import dev.bricks.local.dynamodb.EngineCall;
+import dev.bricks.local.dynamodb.ItemChange;
+import dev.bricks.local.eventbridge.AcceptedEvent;
+import dev.bricks.local.eventbridge.PutEventsListener;
+import dev.bricks.local.functions.FunctionEnvironments;
 import dev.bricks.local.functions.FunctionInvoker;
 import dev.bricks.local.functions.FunctionLogs;
 import dev.bricks.local.gateway.GatewayExchange;
 import dev.bricks.local.gateway.GatewayObserver;
 import dev.bricks.local.s3.S3ObjectWritten;
 import dev.bricks.local.ses.CapturedEmail;
+import dev.bricks.local.ses.MailSent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +44,9 @@ import java.util.function.Predicate;
  * The dev console's memory: every request, invocation, item write, stream batch, event, object and mail of a
  * running local app, grouped by correlation id into traces, and the functions' log lines; all payloads redacted.
  * Fed through its hooks ({@link #recording}, {@link #logTap}, {@link #gatewayObserver}, {@link #mailListener},
- * {@link #objectListener}). Bounded: the newest {@link ConsoleLimits#traces()} traces and
+ * {@link #objectListener}, {@link #itemListener}, {@link #eventListener}). A write without a correlation id is
+ * given to the invocation whose function environment signed its request ({@link #attributeSignedRequests}), else
+ * to a trace of its own ({@link Attribution}). Bounded: the newest {@link ConsoleLimits#traces()} traces and
  * {@link ConsoleLimits#logLines()} log lines are kept; older ones are dropped and counted.
  *
  * <p>Thread-safe: the hooks are called from many threads at once; one lock guards the buffers, and listeners
@@ -57,6 +67,11 @@ public final class ConsoleRecorder {
     private final Deque<ObjectNode> busEvents = new ArrayDeque<>();
     private final Map<String, List<String>> requestCorrelations = lru();
     private final Map<String, String> objectCorrelations = lru();
+    /** Stream record sequence number → the trace of the write that emitted it (writes without _correlation_id). */
+    private final Map<String, String> streamCorrelations = lru();
+    /** Event id → the trace of the PutEvents that put it (puts attributed by their caller). */
+    private final Map<String, String> eventCorrelations = lru();
+
     private final Map<String, FunctionStats> stats = new ConcurrentHashMap<>();
     private final Map<String, ReportFigures> reports = lru();
     private final List<InFlight> inFlight = new CopyOnWriteArrayList<>();
@@ -64,10 +79,11 @@ public final class ConsoleRecorder {
     private final List<Consumer<ObjectNode>> listeners = new CopyOnWriteArrayList<>();
     private final ThreadPoolExecutor worker;
     private final LongAdder droppedRecords = new LongAdder();
+    private volatile FunctionEnvironments environments;
     private long droppedTraces;
     private long droppedLogLines;
 
-    /** An invocation under way: what its log lines and the writes it causes are attributed to. */
+    /** An invocation under way: what its log lines are attributed to. */
     static final class InFlight {
         final String functionId;
         final List<String> correlations;
@@ -130,8 +146,27 @@ public final class ConsoleRecorder {
     }
 
     /** The hook for the SES catcher. */
-    public Consumer<CapturedEmail> mailListener() {
+    public Consumer<MailSent> mailListener() {
         return this::mailCaptured;
+    }
+
+    /** The hook for DynamoDB: every item written, with its images, whatever the table's stream. */
+    public CallListener itemListener() {
+        return this::itemsWritten;
+    }
+
+    /** The hook for EventBridge: every event put, with the rules it matched (possibly none). */
+    public PutEventsListener eventListener() {
+        return this::eventPut;
+    }
+
+    /**
+     * Attributes a request signed with a function environment's own access key to the invocation that
+     * environment runs (see {@link FunctionEnvironments#requestSignedBy}); until this is called, such requests
+     * are unattributed.
+     */
+    public void attributeSignedRequests(FunctionEnvironments functions) {
+        this.environments = Objects.requireNonNull(functions, "functions");
     }
 
     /** The hook for the S3 service. */
@@ -280,14 +315,19 @@ public final class ConsoleRecorder {
         return null;
     }
 
-    private void mailCaptured(CapturedEmail mail) {
+    private void mailCaptured(MailSent sent) {
+        CapturedEmail mail = sent.mail();
         String header = MailParts.header(mail.emlAsString(), "X-Correlation-Id");
-        String correlation = header != null ? header : inFlightCorrelation("mail-" + mail.messageId());
-        later(() -> recordMail(mail, correlation));
+        Attributed a = header != null
+                ? new Attributed(header, Attribution.CORRELATION_ID)
+                : attributed(sent.callerAccessKeyId(), "mail-" + mail.messageId());
+        later(() -> recordMail(mail, a));
     }
 
-    private void recordMail(CapturedEmail mail, String correlation) {
+    private void recordMail(CapturedEmail mail, Attributed a) {
+        String correlation = a.correlation();
         ObjectNode d = Redaction.JSON.createObjectNode();
+        d.put("attribution", a.by().name());
         d.put("messageId", mail.messageId());
         d.put("from", mail.from());
         d.put("to", String.join(", ", mail.to()));
@@ -308,18 +348,19 @@ public final class ConsoleRecorder {
         if (correlation == null) {
             correlation = o.userMetadata().get("correlation_id");
         }
-        if (correlation == null) {
-            correlation = inFlightCorrelation("s3-" + o.bucket() + "/" + o.key());
-        }
+        Attributed a = correlation != null
+                ? new Attributed(correlation, Attribution.CORRELATION_ID)
+                : attributed(o.callerAccessKeyId(), "s3-" + o.bucket() + "/" + o.key());
         synchronized (this) {
-            objectCorrelations.put(o.bucket() + "/" + o.key(), correlation);
+            objectCorrelations.put(o.bucket() + "/" + o.key(), a.correlation());
         }
-        String traceId = correlation;
-        later(() -> recordObject(o, traceId));
+        later(() -> recordObject(o, a));
     }
 
-    private void recordObject(S3ObjectWritten o, String correlation) {
+    private void recordObject(S3ObjectWritten o, Attributed a) {
+        String correlation = a.correlation();
         ObjectNode d = Redaction.JSON.createObjectNode();
+        d.put("attribution", a.by().name());
         d.put("bucket", o.bucket());
         d.put("key", o.key());
         d.put("size", o.size());
@@ -336,15 +377,65 @@ public final class ConsoleRecorder {
                 false);
     }
 
-    /** The correlation of the invocation started last that is still running, else {@code absent}. */
-    private String inFlightCorrelation(String absent) {
-        List<InFlight> running = new ArrayList<>(inFlight);
-        for (int i = running.size() - 1; i >= 0; i--) {
-            if (!running.get(i).correlations.isEmpty()) {
-                return running.get(i).correlations.get(0);
+    /** A trace id and how it was found. */
+    record Attributed(String correlation, Attribution by) {}
+
+    /**
+     * The trace of the invocation whose environment signed with {@code accessKeyId}, else {@code ownTrace}
+     * (unattributed). Called on the request's thread, while the signing invocation is still the environment's.
+     */
+    private Attributed attributed(String accessKeyId, String ownTrace) {
+        String c = callerCorrelation(accessKeyId);
+        return c != null ? new Attributed(c, Attribution.CALLER) : new Attributed(ownTrace, Attribution.NONE);
+    }
+
+    /** The first correlation id of the invocation whose environment signed with {@code accessKeyId}; else null. */
+    private String callerCorrelation(String accessKeyId) {
+        FunctionEnvironments functions = environments;
+        if (functions == null || accessKeyId == null) {
+            return null;
+        }
+        return functions.requestSignedBy(accessKeyId).map(this::correlationOf).orElse(null);
+    }
+
+    private void itemsWritten(EngineCall call) {
+        if (!call.succeeded() || call.changes().isEmpty()) {
+            return;
+        }
+        Instant time = Instant.now();
+        String caller = callerCorrelation(call.callerAccessKeyId());
+        if (caller != null) {
+            synchronized (this) {
+                for (ItemChange change : call.changes()) {
+                    if (change.streamSequenceNumber() != null) {
+                        streamCorrelations.put(change.streamSequenceNumber(), caller);
+                    }
+                }
             }
         }
-        return absent;
+        String ownTrace = "dynamodb-" + call.operation() + "-" + UUID.randomUUID();
+        later(() -> ItemWrites.record(this, call, caller, ownTrace, time));
+    }
+
+    private void eventPut(AcceptedEvent event) {
+        String caller = callerCorrelation(event.callerAccessKeyId());
+        synchronized (this) {
+            eventCorrelations.put(event.eventId(), caller == null ? "" : caller);
+        }
+        later(() -> BusEvents.record(this, event, caller));
+    }
+
+    /** The trace of the write that emitted a stream record, when known by its caller; else null. */
+    synchronized String streamCorrelation(String sequenceNumber) {
+        return sequenceNumber == null ? null : streamCorrelations.get(sequenceNumber);
+    }
+
+    /**
+     * Whether the event was put on a bus of this app (and recorded there), and the trace of its caller: empty
+     * when the event was never put (a sample event, a direct invoke); an empty string when put unattributed.
+     */
+    synchronized Optional<String> eventPutBy(String eventId) {
+        return Optional.ofNullable(eventId == null ? null : eventCorrelations.get(eventId));
     }
 
     /** How many invocations of each function are running now. */
@@ -364,6 +455,17 @@ public final class ConsoleRecorder {
 
     synchronized String objectCorrelation(String bucket, String key) {
         return objectCorrelations.get(bucket + "/" + key);
+    }
+
+    /** The functions the rule ({@code bus/rule}) targets, by logical id. */
+    List<String> functionsOf(String busAndRule) {
+        List<String> out = new ArrayList<>();
+        rulesByFunction.forEach((function, rules) -> {
+            if (rules.contains(busAndRule)) {
+                out.add(function);
+            }
+        });
+        return out;
     }
 
     List<String> rulesOf(String functionId) {

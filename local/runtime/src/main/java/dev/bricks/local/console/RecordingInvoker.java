@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -53,15 +54,23 @@ final class RecordingInvoker implements FunctionInvoker {
         switch (shape) {
             case HTTP, AUTHORIZER -> out.add(EventShape.httpCorrelation(json));
             case EVENTBRIDGE -> {
-                String c = EventShape.eventCorrelation(json);
+                // put on a bus of this app: recorded there, with its caller's trace unless the detail names one
+                Optional<String> putBy = recorder.eventPutBy(json.path("id").asText(null));
+                String own = json.path("detail").path("_correlation_id").asText("");
+                String c =
+                        !own.isEmpty() || putBy.orElse("").isEmpty() ? EventShape.eventCorrelation(json) : putBy.get();
                 out.add(c);
-                recorder.later(() -> eventStep(functionId, json, c, time));
+                if (putBy.isEmpty()) {
+                    recorder.later(() -> eventStep(functionId, json, c, time));
+                }
             }
             case STREAM -> {
+                List<String> perRecord = new ArrayList<>();
                 for (JsonNode r : json.path("Records")) {
-                    out.add(EventShape.streamRecordCorrelation(r));
+                    perRecord.add(streamRecordCorrelation(r));
                 }
-                recorder.later(() -> streamSteps(functionId, json, time));
+                out.addAll(perRecord);
+                recorder.later(() -> streamSteps(functionId, json, perRecord, time));
             }
             case S3 -> {
                 for (JsonNode r : json.path("Records")) {
@@ -107,24 +116,31 @@ final class RecordingInvoker implements FunctionInvoker {
         recorder.busEvent(bus);
     }
 
-    private void streamSteps(String functionId, JsonNode json, Instant time) {
+    /**
+     * Core's rule for a stream record ({@code _correlation_id} of its images, else its {@code eventID}), except
+     * that a record of a write signed by a function environment joins that invocation's trace.
+     */
+    private String streamRecordCorrelation(JsonNode record) {
+        String c = EventShape.streamRecordCorrelation(record);
+        if (c != null && !c.equals(record.path("eventID").asText(null))) {
+            return c;
+        }
+        String writer = recorder.streamCorrelation(
+                record.path("dynamodb").path("SequenceNumber").asText(null));
+        return writer != null ? writer : c;
+    }
+
+    /** The batch in each trace its records belong to (the item writes themselves are recorded when written). */
+    private void streamSteps(String functionId, JsonNode json, List<String> correlations, Instant time) {
         Map<String, Integer> perCorrelation = new LinkedHashMap<>();
         String table = "";
         for (JsonNode r : json.path("Records")) {
-            String c = EventShape.streamRecordCorrelation(r);
-            perCorrelation.merge(c, 1, Integer::sum);
             table = tableOf(r.path("eventSourceARN").asText());
-            JsonNode ddb = r.path("dynamodb");
-            ObjectNode d = Redaction.JSON.createObjectNode();
-            d.put("table", table);
-            d.put("eventName", r.path("eventName").asText());
-            d.put("sequenceNumber", ddb.path("SequenceNumber").asText());
-            d.set("keys", recorder.redaction().redact(ddb.path("Keys")));
-            d.set("oldImage", ddb.has("OldImage") ? recorder.redaction().redact(ddb.path("OldImage")) : null);
-            d.set("newImage", ddb.has("NewImage") ? recorder.redaction().redact(ddb.path("NewImage")) : null);
-            String title = r.path("eventName").asText().toLowerCase(Locale.ROOT) + " item in " + table + " "
-                    + ddb.path("Keys").toString();
-            recorder.step(c, time, StepKind.ITEM_WRITE, title, null, null, d, false);
+        }
+        for (String c : correlations) {
+            if (c != null) {
+                perCorrelation.merge(c, 1, Integer::sum);
+            }
         }
         for (Map.Entry<String, Integer> e : perCorrelation.entrySet()) {
             ObjectNode d = Redaction.JSON.createObjectNode();

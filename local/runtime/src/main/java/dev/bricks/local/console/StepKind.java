@@ -8,11 +8,11 @@ public enum StepKind {
     AUTHORIZER,
     /** A function invocation (cold or warm, its REPORT figures and result). */
     INVOCATION,
-    /** An item written to a table, as its stream record shows it (old and new image). */
+    /** An item written to a table (any write, any table): keys, old and new image, and what changed. */
     ITEM_WRITE,
     /** A batch of stream records handed to a function. */
     STREAM_BATCH,
-    /** An event on a bus, with the rules it matched. */
+    /** An event put on a bus, with the rules it matched (possibly none) and where it goes. */
     EVENT,
     /** An object stored in a bucket. */
     S3_OBJECT,

@@ -29,6 +29,9 @@ import java.util.concurrent.atomic.AtomicReference;
 final class EnvironmentPool implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+    private static final String ACCESS_KEY_VARIABLE = "AWS_ACCESS_KEY_ID";
+    /** Each environment's own access key id: this prefix and 12 random hex digits. */
+    static final String ACCESS_KEY_PREFIX = "AKIDBRICKSENV";
     /** Lambda allows 10 s of init; a JVM on a loaded laptop or CI machine starts slower, so twice that. */
     static final Duration INIT_TIMEOUT = Duration.ofSeconds(20);
 
@@ -43,8 +46,13 @@ final class EnvironmentPool implements AutoCloseable {
     private int generation;
     private boolean closed;
 
-    /** {@code request}: the invocation the environment's output lines belong to (the last one it started). */
-    private record Environment(FunctionProcess process, int generation, AtomicReference<String> request) {}
+    /**
+     * {@code request}: the invocation the environment's output lines belong to (the last one it started);
+     * {@code accessKeyId}: the credentials it was started with, its own, so the requests its invocations sign
+     * name it (see {@link #requestSignedBy}).
+     */
+    private record Environment(
+            FunctionProcess process, int generation, AtomicReference<String> request, String accessKeyId) {}
 
     EnvironmentPool(FunctionSpec spec, FunctionLogs logs) {
         this.spec = spec;
@@ -244,9 +252,19 @@ final class EnvironmentPool implements AutoCloseable {
                 .javaHome(spec.javaHome())
                 .outputLines(line -> logs.invocationLine(spec.functionName(), request.get(), line));
         spec.environment().forEach(b::environment);
+        String accessKeyId = spec.environment().get(ACCESS_KEY_VARIABLE);
+        if (accessKeyId == null) {
+            accessKeyId = ACCESS_KEY_PREFIX
+                    + UUID.randomUUID()
+                            .toString()
+                            .replace("-", "")
+                            .substring(0, 12)
+                            .toUpperCase(Locale.ROOT);
+            b.environment(ACCESS_KEY_VARIABLE, accessKeyId);
+        }
         FunctionProcess p = b.start();
         started.incrementAndGet();
-        Environment env = new Environment(p, gen, request);
+        Environment env = new Environment(p, gen, request, accessKeyId);
         synchronized (this) {
             all.add(env);
         }
@@ -283,6 +301,19 @@ final class EnvironmentPool implements AutoCloseable {
             e.process().kill();
         }
         return busy.stream().map(e -> e.process().pid()).toList();
+    }
+
+    /**
+     * The invocation that the environment started with {@code accessKeyId} runs now (or ran last: it runs one at a
+     * time); null when no environment of this function has that key.
+     */
+    synchronized String requestSignedBy(String accessKeyId) {
+        for (Environment e : all) {
+            if (e.accessKeyId().equals(accessKeyId)) {
+                return e.request().get();
+            }
+        }
+        return null;
     }
 
     /** How many environments are running now. */

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The {@link FunctionInvoker} of a local app: one pool of execution environments per function (see
@@ -65,6 +66,39 @@ public final class FunctionEnvironments implements FunctionInvoker, AutoCloseabl
      */
     public List<Long> killInFlight(String functionId) {
         return pool(functionId).killInFlight();
+    }
+
+    /**
+     * The request id of the invocation whose SDK requests are signed with {@code accessKeyId}: every environment
+     * is started with its own {@code AWS_ACCESS_KEY_ID} and runs one invocation at a time, so the key names the
+     * invocation it runs now (or ran last). Empty for a key no running environment has (a client outside the app,
+     * a function whose template sets its own key).
+     */
+    public Optional<String> requestSignedBy(String accessKeyId) {
+        if (accessKeyId == null || !accessKeyId.startsWith(EnvironmentPool.ACCESS_KEY_PREFIX)) {
+            return Optional.empty();
+        }
+        for (EnvironmentPool pool : pools.values()) {
+            String requestId = pool.requestSignedBy(accessKeyId);
+            if (requestId != null) {
+                return Optional.of(requestId);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The access key id a SigV4 request was signed with: the {@code Credential=<id>/…} of an {@code Authorization}
+     * header, or the {@code <id>/…} of a presigned URL's {@code X-Amz-Credential}; null when there is none.
+     */
+    public static String accessKeyIdIn(String authorizationOrCredential) {
+        if (authorizationOrCredential == null) {
+            return null;
+        }
+        int at = authorizationOrCredential.indexOf("Credential=");
+        int start = at < 0 ? 0 : at + "Credential=".length();
+        int end = authorizationOrCredential.indexOf('/', start);
+        return end <= start ? null : authorizationOrCredential.substring(start, end);
     }
 
     private EnvironmentPool pool(String functionId) {

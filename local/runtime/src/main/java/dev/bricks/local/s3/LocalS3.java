@@ -129,7 +129,9 @@ public final class LocalS3 implements AutoCloseable {
             throw new IllegalStateException("LocalS3 was closed before its server started");
         }
         context = blobStoreContext();
-        BlobStore store = new NotifyingBlobStore(context.getBlobStore(), new Notifier());
+        BlobStore plain = context.getBlobStore();
+        Notifier notifier = new Notifier();
+        BlobStore store = new NotifyingBlobStore(plain, notifier, null);
         for (S3BucketConfig bucket : config.buckets()) {
             store.createContainerInLocation(null, bucket.name());
         }
@@ -139,6 +141,10 @@ public final class LocalS3 implements AutoCloseable {
                 .awsAuthentication(AuthenticationType.NONE, null, null)
                 .ignoreUnknownHeaders(true)
                 .build();
+        // s3proxy asks the locator for a blob store on the thread serving each request (without authentication
+        // it passes no identity): one that knows the request's caller, so each object names the key that wrote it
+        proxy.setBlobStoreLocator((identity, container, blob) ->
+                Map.entry("", new NotifyingBlobStore(plain, notifier, RequestCaller.accessKeyId())));
         try {
             proxy.start();
             waitStarted();
@@ -239,7 +245,7 @@ public final class LocalS3 implements AutoCloseable {
     private final class Notifier implements NotifyingBlobStore.Listener {
 
         @Override
-        public void created(S3EventType type, String bucket, String key, BlobMetadata metadata) {
+        public void created(S3EventType type, String bucket, String key, BlobMetadata metadata, String caller) {
             notify(type, bucket, key, metadata.getSize(), unquote(metadata.getETag()));
             Long size = metadata.getSize();
             objectListener.accept(new S3ObjectWritten(
@@ -247,7 +253,8 @@ public final class LocalS3 implements AutoCloseable {
                     key,
                     size == null ? -1 : size,
                     metadata.getUserMetadata() == null ? Map.of() : metadata.getUserMetadata(),
-                    Instant.now()));
+                    Instant.now(),
+                    caller));
         }
 
         @Override

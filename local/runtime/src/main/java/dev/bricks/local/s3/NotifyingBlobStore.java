@@ -23,16 +23,23 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
 
     /** Told about each change after it succeeded, on the request's thread. */
     interface Listener {
-        void created(S3EventType type, String bucket, String key, BlobMetadata metadata);
+        /** {@code caller}: the access key id the request was signed with; null when unsigned or unknown. */
+        void created(S3EventType type, String bucket, String key, BlobMetadata metadata, String caller);
 
         void removed(String bucket, String key);
     }
 
     private final Listener listener;
+    private final String caller;
 
-    NotifyingBlobStore(BlobStore delegate, Listener listener) {
+    /**
+     * @param caller the access key id of the requests this instance serves (s3proxy locates a blob store per
+     *     request by its credential); null when unknown
+     */
+    NotifyingBlobStore(BlobStore delegate, Listener listener, String caller) {
         super(delegate);
         this.listener = listener;
+        this.caller = caller;
     }
 
     @Override
@@ -101,7 +108,7 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
     private void created(S3EventType type, String container, String name) {
         BlobMetadata metadata = super.blobMetadata(container, name);
         if (metadata != null) {
-            listener.created(type, container, name, metadata);
+            listener.created(type, container, name, metadata, caller);
         }
     }
 }

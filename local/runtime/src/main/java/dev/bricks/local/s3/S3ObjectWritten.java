@@ -13,8 +13,15 @@ import java.util.Objects;
  * @param size the size in bytes, -1 when unknown
  * @param userMetadata the object's user metadata ({@code x-amz-meta-*} without the prefix); never null
  * @param time when it was stored; never null
+ * @param callerAccessKeyId the access key id of the request's SigV4 credential; null for an unsigned request
  */
-public record S3ObjectWritten(String bucket, String key, long size, Map<String, String> userMetadata, Instant time) {
+public record S3ObjectWritten(
+        String bucket,
+        String key,
+        long size,
+        Map<String, String> userMetadata,
+        Instant time,
+        String callerAccessKeyId) {
 
     /** Checks and copies. */
     public S3ObjectWritten {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.bricks.local.functions.FunctionEnvironments;
 import dev.bricks.local.runtime.LoopbackHttpServers;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,7 +73,7 @@ public final class LocalSes implements AutoCloseable {
     private final SesConfig config;
     private final Consumer<String> log;
     private final List<CapturedEmail> emails = new ArrayList<>();
-    private volatile Consumer<CapturedEmail> mailListener = mail -> {};
+    private volatile Consumer<MailSent> mailListener = mail -> {};
     private HttpServer server;
     private ExecutorService executor;
 
@@ -186,6 +187,9 @@ public final class LocalSes implements AutoCloseable {
         ZonedDateTime now = SendEmailRequest.utcNow();
         CapturedEmail mail = SendEmailRequest.toEmail(json, messageId, now);
         store(mail);
+        mailListener.accept(new MailSent(
+                mail,
+                FunctionEnvironments.accessKeyIdIn(exchange.getRequestHeaders().getFirst("Authorization"))));
         log.accept(mail.toLogLine());
         respond(
                 exchange,
@@ -211,16 +215,15 @@ public final class LocalSes implements AutoCloseable {
         synchronized (emails) {
             emails.add(mail);
         }
-        mailListener.accept(mail);
     }
 
     /**
-     * Tells {@code listener} about every mail captured from now on (the dev console's hook), on the request's
-     * thread, after it was stored.
+     * Tells {@code listener} about every mail captured from now on, with the access key id it was signed with
+     * (the dev console's hook), on the request's thread, after it was stored.
      *
      * @return this
      */
-    public LocalSes onMail(Consumer<CapturedEmail> listener) {
+    public LocalSes onMail(Consumer<MailSent> listener) {
         this.mailListener = Objects.requireNonNull(listener, "listener");
         return this;
     }

@@ -117,15 +117,8 @@ class FaultInjectionTest {
     }
 
     static Path template(Path dir) {
-        TestFunctionZips.write(dir.resolve("fn.zip"), "v1", FaultInjectionTest::sdkLibrary);
+        TestFunctionZips.write(dir.resolve("fn.zip"), "v1", TestFunctionZips::sdkLibrary);
         return AppClients.writeTemplate(dir, TEMPLATE);
-    }
-
-    /** The DynamoDB SDK and what it needs, for {@code TransactingHandler}. */
-    static boolean sdkLibrary(String classPathEntry) {
-        return classPathEntry.contains("/software/amazon/")
-                || classPathEntry.contains("reactive-streams")
-                || classPathEntry.contains("slf4j-api");
     }
 
     static List<String> records(String kind) {

@@ -28,6 +28,11 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 
 /**
  * The console in a real browser: Debian's headless Chromium driven by Selenium through the system's
@@ -120,14 +125,16 @@ class ConsoleBrowserTest {
                     return true;
                 });
         wait.until(d -> "true".equals(d.findElement(row).getAttribute("aria-expanded")));
-        By mailStep = By.cssSelector("#traces > li[data-trace-id='corr-browser-1'] .timeline li[data-kind='MAIL']");
-        wait.until(d -> !d.findElements(mailStep).isEmpty()); // the chain completes while the trace is open
-        // read in one script, so a live re-render cannot swap the elements between finding and reading them
-        @SuppressWarnings("unchecked")
-        List<String> kinds = (List<String>) ((JavascriptExecutor) driver)
-                .executeScript("return Array.from(document.querySelectorAll("
-                        + "\"#traces > li[data-trace-id='corr-browser-1'] .timeline > li\"))"
-                        + ".map(e => e.getAttribute('data-kind'));");
+        // the chain completes while the trace is open (the last invocation is recorded when it returned, after
+        // its mail); read in one script, so a live re-render cannot swap the elements between finding and reading
+        List<String> kinds = wait.until(d -> {
+            @SuppressWarnings("unchecked")
+            List<String> now = (List<String>) ((JavascriptExecutor) d)
+                    .executeScript("return Array.from(document.querySelectorAll("
+                            + "\"#traces > li[data-trace-id='corr-browser-1'] .timeline > li\"))"
+                            + ".map(e => e.getAttribute('data-kind'));");
+            return now.size() >= 8 ? now : null;
+        });
         assertThat(kinds)
                 .containsSubsequence(
                         "HTTP",
@@ -178,6 +185,48 @@ class ConsoleBrowserTest {
         driver.findElement(By.id("theme")).click();
         wait.until(d -> "true".equals(d.findElement(By.id("theme")).getAttribute("aria-pressed")));
         screenshot("console-functions-dark.png");
+    }
+
+    @Test
+    void console_eventMatchingNoRule_flaggedInItsTraceAndTheBusView() {
+        LocalApp app = ConsoleTestApp.get();
+        driver.get("about:blank"); // a fresh page, whatever the other test left (same URL: no reload)
+        driver.get(app.console().orElseThrow().urlWithToken().toString());
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        wait.until(d -> d.findElement(By.id("live")).getText().equals("live"));
+        try (EventBridgeClient events = EventBridgeClient.builder()
+                .endpointOverride(app.endpoints().eventBridge())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
+                .build()) {
+            events.putEvents(b -> b.entries(PutEventsRequestEntry.builder()
+                    .eventBusName("orders")
+                    .source("nobody.listens")
+                    .detailType("OrderPlaced")
+                    .detail("{\"_correlation_id\":\"corr-browser-unmatched\"}")
+                    .build()));
+        }
+
+        By row = By.cssSelector("#traces > li[data-trace-id='corr-browser-unmatched'] .trace-row");
+        wait.until(d -> !d.findElements(row).isEmpty());
+        driver.findElement(row).click();
+        By badge = By.cssSelector(
+                "#traces > li[data-trace-id='corr-browser-unmatched'] li[data-kind='EVENT'] .badge.warn");
+        String badgeText = wait.until(d -> d.findElement(badge).getText());
+        assertThat(badgeText).isEqualTo("no rule matched");
+        driver.findElement(By.id("tab-data")).click();
+        By unmatched = By.cssSelector("#bus li.unmatched");
+        String line = wait.until(d -> d.findElements(unmatched).stream()
+                .map(WebElement::getText)
+                .filter(t -> t.contains("nobody.listens"))
+                .findFirst()
+                .orElse(null));
+        assertThat(line)
+                .contains("orders · nobody.listens / OrderPlaced")
+                .contains("no rule matched")
+                .contains("correlation corr-browser-unmatched");
+        driver.get("about:blank");
     }
 
     private static void screenshot(String name) throws IOException {

@@ -172,6 +172,7 @@ async function loadTraceDetail(id) {
       el("span", { class: "offset", text: "+" + (Date.parse(s.time) - t0) + " ms" }),
       el("span", { class: "kind", text: s.kind.replace("_", " ") }),
       el("span", { class: "step-title", text: s.title }),
+      ...stepBadges(s),
       logs.length ? logList(logs) : null,
       el("details", {}, el("summary", { text: "Details" }), el("pre", { text: JSON.stringify(s.detail, null, 2) })));
   });
@@ -179,6 +180,23 @@ async function loadTraceDetail(id) {
     el("span", { class: "kind", text: "OTHER LOGS" }), logList(loose)));
   const panel = li.querySelector(".trace-panel");
   panel.replaceChildren(el("ol", { class: "timeline", "aria-label": "Timeline of " + id }, ...items));
+}
+
+// how sure the step's place is, and an event nobody receives: the two things a wrong pattern or a lost id hide
+function stepBadges(s) {
+  const d = s.detail || {};
+  const out = [];
+  if (s.kind === "EVENT" && d.unmatched) {
+    out.push(el("span", { class: "badge warn", text: "no rule matched" }));
+  }
+  if (d.attribution === "CALLER") {
+    out.push(el("span", { class: "badge", title: "no correlation id: signed with the credentials of this invocation's environment",
+      text: "by caller" }));
+  } else if (d.attribution === "NONE") {
+    out.push(el("span", { class: "badge warn", title: "no correlation id and not signed by a function environment",
+      text: "unattributed" }));
+  }
+  return out;
 }
 
 function logList(lines) {
@@ -263,9 +281,11 @@ async function loadData() {
   $("#mails").replaceChildren(...mails.map((m) => el("li", {},
     el("button", { type: "button", class: "link", onclick: () => showMail(m.messageId),
       text: new Date(m.time).toLocaleTimeString() + " · " + m.to.join(", ") + " · " + m.subject }))));
-  $("#bus").replaceChildren(...bus.map((b) => el("li", {
-    text: new Date(b.time).toLocaleTimeString() + " · " + b.source + " / " + b.detailType + " · rules "
-      + (b.rules || []).join(", ") + " → " + b.function + " · correlation " + b.correlationId })));
+  $("#bus").replaceChildren(...bus.map((b) => el("li", { class: b.unmatched ? "unmatched" : null },
+    new Date(b.time).toLocaleTimeString() + " · " + (b.bus ? b.bus + " · " : "") + b.source + " / " + b.detailType + " · ",
+    b.unmatched ? el("span", { class: "badge warn", text: "no rule matched" })
+      : "rules " + (b.rules || []).join(", ") + " → " + ((b.functions || []).join(", ") || b.function),
+    " · correlation " + b.correlationId)));
   const items = [];
   for (const kind of ["async", "streams"]) {
     for (const f of failures[kind]) {
