@@ -121,32 +121,45 @@ public final class DevConsole implements AutoCloseable {
 
     private void handle(HttpExchange exchange) {
         try (exchange) {
-            ConsoleGuard.Refusal refusal = guard.check(exchange.getRequestHeaders());
-            if (refusal != null) {
-                Replies.problem(exchange, refusal.status, refusal.message);
-                return;
-            }
-            String path = exchange.getRequestURI().getRawPath().substring(PATH.length());
-            String method = exchange.getRequestMethod();
-            if (path.startsWith("/api/")) {
-                api(exchange, method, path.substring("/api/".length()));
-            } else if (!method.equals("GET") && !method.equals("HEAD")) {
-                Replies.problem(exchange, 405, "Method " + method + " is not allowed on " + PATH + path);
-            } else if (path.isEmpty()) {
-                exchange.getResponseHeaders().set("Location", PATH + "/");
-                exchange.sendResponseHeaders(308, -1);
-            } else {
-                StaticFiles.serve(exchange, path.equals("/") ? "index.html" : path.substring(1));
+            try {
+                serve(exchange);
+            } catch (BadQuery e) {
+                Replies.problem(exchange, 400, e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "console failed on " + exchange.getRequestURI() + ": " + e, e);
+                failed(exchange, e);
             }
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "console client went away: " + e);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "console failed on " + exchange.getRequestURI() + ": " + e, e);
-            try {
-                Replies.problem(exchange, 500, "The console failed: " + e.getMessage());
-            } catch (IOException | RuntimeException ignored) {
-                // the answer had already started
-            }
+        }
+    }
+
+    /** The 500 problem, while the exchange is still open; nothing if the answer had already started. */
+    private static void failed(HttpExchange exchange, RuntimeException e) {
+        try {
+            Replies.problem(exchange, 500, "The console failed: " + e.getMessage());
+        } catch (IOException | RuntimeException ignored) {
+            // the answer had already started
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        ConsoleGuard.Refusal refusal = guard.check(exchange.getRequestHeaders());
+        if (refusal != null) {
+            Replies.problem(exchange, refusal.status, refusal.message);
+            return;
+        }
+        String path = exchange.getRequestURI().getRawPath().substring(PATH.length());
+        String method = exchange.getRequestMethod();
+        if (path.startsWith("/api/")) {
+            api(exchange, method, path.substring("/api/".length()));
+        } else if (!method.equals("GET") && !method.equals("HEAD")) {
+            Replies.problem(exchange, 405, "Method " + method + " is not allowed on " + PATH + path);
+        } else if (path.isEmpty()) {
+            exchange.getResponseHeaders().set("Location", PATH + "/");
+            exchange.sendResponseHeaders(308, -1);
+        } else {
+            StaticFiles.serve(exchange, path.equals("/") ? "index.html" : path.substring(1));
         }
     }
 
@@ -517,13 +530,25 @@ public final class DevConsole implements AutoCloseable {
 
     private static int limit(Map<String, String> q, int absent, int max) {
         String raw = q.get("limit");
-        if (raw == null) {
+        if (raw == null || raw.isEmpty()) {
             return absent;
         }
+        int limit;
         try {
-            return Math.max(1, Math.min(max, Integer.parseInt(raw)));
+            limit = Integer.parseInt(raw);
         } catch (NumberFormatException e) {
-            return absent;
+            throw new BadQuery("The limit must be a whole number from 1 to " + max + ", was '" + raw + "'");
+        }
+        if (limit < 1) {
+            throw new BadQuery("The limit must be a whole number from 1 to " + max + ", was " + limit);
+        }
+        return Math.min(max, limit);
+    }
+
+    /** A query parameter the console cannot use: answered with a 400 problem naming it. */
+    private static final class BadQuery extends RuntimeException {
+        BadQuery(String message) {
+            super(message, null, false, false);
         }
     }
 

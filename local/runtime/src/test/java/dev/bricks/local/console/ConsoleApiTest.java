@@ -266,6 +266,13 @@ class ConsoleApiTest {
                 .isEqualTo(42);
         assertThat(get("api/tables/" + ConsoleTestApp.TABLE + "?limit=1").path("items"))
                 .hasSize(1);
+        for (String bad : List.of("abc", "0", "-3")) {
+            HttpResponse<String> refused = send("api/tables/" + ConsoleTestApp.TABLE + "?limit=" + bad);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body()).path("detail").asText())
+                    .contains("limit")
+                    .contains(bad);
+        }
 
         try (S3Client s3 = S3Client.builder()
                 .endpointOverride(app.endpoints().s3())
