@@ -2,6 +2,7 @@ package dev.bricks.core.http;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bricks.core.internal.GeneratedCompanion;
 import dev.bricks.core.internal.JsonSupport;
 import dev.bricks.core.json.JsonException;
 import dev.bricks.core.validation.ValidationException;
@@ -47,20 +48,88 @@ final class Router {
         }
     }
 
-    /** Scans the handler's class (and superclasses below {@link HttpHandler}) for {@link Route} methods. */
+    /**
+     * The routes of the handler's class and its superclasses below {@link HttpHandler}: for each class, from the
+     * {@link GeneratedRoutes} {@code bricks-core-processor} wrote for it at build time, or else by reading its
+     * {@link Route} methods' annotations by reflection (a class compiled without the processor).
+     */
     static Router of(Object handler) {
         List<Entry> entries = new ArrayList<>();
         for (Class<?> c = handler.getClass(); c != null && c != HttpHandler.class; c = c.getSuperclass()) {
-            for (Method method : c.getDeclaredMethods()) {
-                Route route = method.getAnnotation(Route.class);
-                if (route != null) {
-                    entries.add(entry(handler, method, route));
-                }
+            GeneratedRoutes generated = GeneratedCompanion.find(c, GeneratedCompanion.ROUTES, GeneratedRoutes.class);
+            if (generated != null) {
+                addGenerated(handler, c, generated, entries);
+            } else {
+                addAnnotated(handler, c, entries);
             }
         }
         // literal segments win over variables, variables over greedy ones
         entries.sort(new MostSpecificFirst());
         return new Router(List.copyOf(entries));
+    }
+
+    private static void addAnnotated(Object handler, Class<?> c, List<Entry> entries) {
+        for (Method method : c.getDeclaredMethods()) {
+            Route route = method.getAnnotation(Route.class);
+            if (route != null) {
+                Parameter[] parameters = method.getParameters();
+                List<ParameterBinding> bindings = new ArrayList<>(parameters.length);
+                for (Parameter p : parameters) {
+                    bindings.add(binding(p));
+                }
+                entries.add(entry(handler, method, route.method(), route.path(), bindings));
+            }
+        }
+    }
+
+    /** What the parameter's annotations say, in the order the processor checks them too. */
+    private static ParameterBinding binding(Parameter p) {
+        PathParam path = p.getAnnotation(PathParam.class);
+        if (path != null) {
+            return new ParameterBinding(ParameterSource.PATH, path.value());
+        }
+        QueryParam query = p.getAnnotation(QueryParam.class);
+        if (query != null) {
+            return new ParameterBinding(ParameterSource.QUERY, query.value());
+        }
+        HeaderParam header = p.getAnnotation(HeaderParam.class);
+        if (header != null) {
+            return new ParameterBinding(ParameterSource.HEADER, header.value());
+        }
+        return new ParameterBinding(
+                p.isAnnotationPresent(Body.class) ? ParameterSource.BODY : ParameterSource.TYPE, "");
+    }
+
+    private static void addGenerated(Object handler, Class<?> c, GeneratedRoutes generated, List<Entry> entries) {
+        Method[] methods = c.getDeclaredMethods();
+        for (RouteDeclaration declaration : generated.routes()) {
+            Method method = declared(methods, declaration);
+            if (method == null) {
+                throw new IllegalStateException("generated routes of " + c.getName() + " name a method "
+                        + declaration.methodName() + declaration.parameterTypes()
+                        + " the class does not declare; rebuild it with bricks-core-processor");
+            }
+            entries.add(entry(handler, method, declaration.method(), declaration.path(), declaration.parameters()));
+        }
+    }
+
+    private static Method declared(Method[] methods, RouteDeclaration declaration) {
+        for (Method m : methods) {
+            if (m.getName().equals(declaration.methodName())
+                    && m.getParameterCount() == declaration.parameterTypes().size()
+                    && !m.isBridge()) {
+                Class<?>[] types = m.getParameterTypes();
+                boolean same = true;
+                for (int i = 0; i < types.length && same; i++) {
+                    same = types[i].getName()
+                            .equals(declaration.parameterTypes().get(i));
+                }
+                if (same) {
+                    return m;
+                }
+            }
+        }
+        return null;
     }
 
     boolean isEmpty() {
@@ -142,17 +211,22 @@ final class Router {
         return key;
     }
 
-    private static Entry entry(Object handler, Method method, Route route) {
+    private static Entry entry(
+            Object handler, Method method, HttpMethod httpMethod, String path, List<ParameterBinding> bindings) {
         String where = method.getDeclaringClass().getSimpleName() + "." + method.getName();
         if (Modifier.isStatic(method.getModifiers())) {
             throw new IllegalStateException("@Route method " + where + " must not be static");
         }
-        PathTemplate template = PathTemplate.parse(route.path(), where);
+        PathTemplate template = PathTemplate.parse(path, where);
         Parameter[] parameters = method.getParameters();
+        if (bindings.size() != parameters.length) {
+            throw new IllegalStateException("@Route method " + where + " has " + parameters.length
+                    + " parameters, its generated routes " + bindings.size() + "; rebuild it");
+        }
         List<Binder> binders = new ArrayList<>();
         int bodies = 0;
-        for (Parameter p : parameters) {
-            Binder binder = binder(p, template, where);
+        for (int i = 0; i < parameters.length; i++) {
+            Binder binder = binder(bindings.get(i), parameters[i], template, where);
             if (binder instanceof BodyBinder) {
                 bodies++;
             }
@@ -170,31 +244,28 @@ final class Router {
         Class<?> returnType = method.getReturnType();
         boolean isVoid = returnType == void.class;
         return new Entry(
-                route.method(), template, new Target(handler, method), binders.toArray(new Binder[0]), isVoid, where);
+                httpMethod, template, new Target(handler, method), binders.toArray(new Binder[0]), isVoid, where);
     }
 
-    private static Binder binder(Parameter p, PathTemplate template, String where) {
+    private static Binder binder(ParameterBinding binding, Parameter p, PathTemplate template, String where) {
         Class<?> type = p.getType();
-        PathParam path = p.getAnnotation(PathParam.class);
-        if (path != null) {
-            if (!template.variables().contains(path.value())) {
-                throw new IllegalStateException("@PathParam(\"" + path.value() + "\") of " + where
+        String name = binding.name();
+        // if/else rather than a switch on the enum: no synthetic switch-map class loaded at cold start
+        ParameterSource source = binding.source();
+        if (source == ParameterSource.PATH) {
+            if (!template.variables().contains(name)) {
+                throw new IllegalStateException("@PathParam(\"" + name + "\") of " + where
                         + " is not a variable of its path " + template.text());
             }
-            Function<String, Object> conv = converter(type, where, "path parameter '" + path.value() + "'");
-            String name = path.value();
+            Function<String, Object> conv = converter(type, where, "path parameter '" + name + "'");
             return (req, ctx) -> convert(conv, req.pathParameter(name).orElse(null), type, "path parameter", name);
         }
-        QueryParam query = p.getAnnotation(QueryParam.class);
-        if (query != null) {
-            Function<String, Object> conv = converter(type, where, "query parameter '" + query.value() + "'");
-            String name = query.value();
+        if (source == ParameterSource.QUERY) {
+            Function<String, Object> conv = converter(type, where, "query parameter '" + name + "'");
             return (req, ctx) -> convert(conv, req.queryParameter(name).orElse(null), type, "query parameter", name);
         }
-        HeaderParam header = p.getAnnotation(HeaderParam.class);
-        if (header != null) {
-            Function<String, Object> conv = converter(type, where, "header '" + header.value() + "'");
-            String name = header.value();
+        if (source == ParameterSource.HEADER) {
+            Function<String, Object> conv = converter(type, where, "header '" + name + "'");
             return (req, ctx) -> convert(conv, req.header(name).orElse(null), type, "header", name);
         }
         if (type == HttpRequest.class) {
@@ -203,11 +274,13 @@ final class Router {
         if (type == Context.class) {
             return RequestBinder.CONTEXT;
         }
-        if (type.isRecord() || p.isAnnotationPresent(Body.class)) {
+        if (type.isRecord() || source == ParameterSource.BODY) {
             return new BodyBinder(type);
         }
-        throw new IllegalStateException("parameter '" + p.getName() + "' (" + type.getSimpleName() + ") of " + where
-                + " is not bindable: use HttpRequest, Context, @PathParam, @QueryParam, @HeaderParam or a record body");
+        throw new IllegalStateException("parameter '" + p.getName() + "' (" + type.getSimpleName() + ") of "
+                + where
+                + " is not bindable: use HttpRequest, Context, @PathParam, @QueryParam, @HeaderParam or a"
+                + " record body");
     }
 
     private static Object convert(

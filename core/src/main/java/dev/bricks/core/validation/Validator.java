@@ -1,5 +1,6 @@
 package dev.bricks.core.validation;
 
+import dev.bricks.core.internal.GeneratedCompanion;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.AnnotatedParameterizedType;
 import java.lang.reflect.AnnotatedType;
@@ -7,6 +8,7 @@ import java.lang.reflect.Array;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -20,8 +22,9 @@ import java.util.regex.PatternSyntaxException;
  * {@link NotBlank}, {@link NotEmpty}, {@link Size}, {@link Min}, {@link Max}, {@link Pattern}) on record
  * components, checked by a validator built once per record type.
  *
- * <p>Reflection happens only when a type's validator is built (once per type per JVM, cached); validating
- * a value calls pre-built method handles. Components whose type is a record, or a collection of records,
+ * <p>A validator is built once per type per JVM and cached: from the constraints {@code bricks-core-processor}
+ * generated for the record at build time ({@link GeneratedConstraints}), or else by reading the annotations by
+ * reflection; validating a value calls the resolved accessors. Components whose type is a record, or a collection of records,
  * are validated recursively, and their paths are dotted ({@code address.city}, {@code items[1].sku}).
  *
  * <p>Thread-safe and immutable.
@@ -42,8 +45,12 @@ public final class Validator<T> {
     private Validator(Class<T> type) {
         List<ComponentCheck> list = new ArrayList<>();
         if (type.isRecord()) {
+            GeneratedConstraints generated =
+                    GeneratedCompanion.find(type, GeneratedCompanion.CONSTRAINTS, GeneratedConstraints.class);
             for (RecordComponent component : type.getRecordComponents()) {
-                ComponentCheck check = componentCheck(component);
+                ComponentCheck check = generated != null
+                        ? componentCheck(component, declared(generated, component, type))
+                        : componentCheck(component, null);
                 if (check != null) {
                     list.add(check);
                 }
@@ -52,13 +59,38 @@ public final class Validator<T> {
         this.checks = List.copyOf(list);
     }
 
-    /** The checks of one component, or null when it has none (no constraint, no record, not a collection). */
-    private static ComponentCheck componentCheck(RecordComponent component) {
+    /** The generated constraints of one component, found by name. */
+    private static ComponentConstraints declared(
+            GeneratedConstraints generated, RecordComponent component, Class<?> type) {
+        for (ComponentConstraints c : generated.components()) {
+            if (c.component().equals(component.getName())) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("generated constraints of " + type.getName() + " lack component "
+                + component.getName() + "; rebuild it with bricks-core-processor");
+    }
+
+    /**
+     * The checks of one component, or null when it has none (no constraint, no record, not a collection): from the
+     * generated constraints, or, when {@code generated} is null, from the component's annotations.
+     */
+    private static ComponentCheck componentCheck(RecordComponent component, ComponentConstraints generated) {
         String where = component.getDeclaringRecord().getSimpleName() + "." + component.getName();
-        List<Check> constraints = Checks.of(component, component.getType(), where);
+        List<Constraint> declared = generated != null ? generated.constraints() : Checks.declared(component);
+        List<Check> constraints = Checks.of(declared, component.getType(), where);
         boolean collection = Collection.class.isAssignableFrom(component.getType());
         Class<?> nested = component.getType().isRecord() ? component.getType() : null;
-        ElementCheck elements = collection ? ElementCheck.of(component.getAnnotatedType(), where) : null;
+        ElementCheck elements = null;
+        if (collection) {
+            elements = generated != null
+                    ? ElementCheck.of(
+                            component.getGenericType(),
+                            generated.elementNullable(),
+                            generated.elementConstraints(),
+                            where)
+                    : ElementCheck.of(component.getAnnotatedType(), where);
+        }
         if (constraints.isEmpty() && nested == null && elements == null) {
             return null;
         }
@@ -151,21 +183,35 @@ public final class Validator<T> {
      */
     private record ElementCheck(boolean nullable, List<Check> constraints, Class<?> record) {
 
+        /** From the element type's annotations (a record compiled without the processor). */
         static ElementCheck of(AnnotatedType collectionType, String where) {
             if (!(collectionType instanceof AnnotatedParameterizedType parameterized)
                     || parameterized.getAnnotatedActualTypeArguments().length != 1) {
                 return new ElementCheck(true, List.of(), null);
             }
             AnnotatedType element = parameterized.getAnnotatedActualTypeArguments()[0];
-            Class<?> raw = element.getType() instanceof Class<?> c
-                    ? c
-                    : element.getType() instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c
-                            ? c
-                            : Object.class;
+            Class<?> raw = raw(element.getType());
             return new ElementCheck(
                     element.isAnnotationPresent(Nullable.class),
-                    Checks.of(element, raw, where + " element"),
+                    Checks.of(Checks.declared(element), raw, where + " element"),
                     raw.isRecord() ? raw : null);
+        }
+
+        /** From the generated constraints: the same checks without reading the type annotations. */
+        static ElementCheck of(Type collectionType, boolean nullable, List<Constraint> declared, String where) {
+            if (!(collectionType instanceof ParameterizedType parameterized)
+                    || parameterized.getActualTypeArguments().length != 1) {
+                return new ElementCheck(true, List.of(), null);
+            }
+            Class<?> raw = raw(parameterized.getActualTypeArguments()[0]);
+            return new ElementCheck(
+                    nullable, Checks.of(declared, raw, where + " element"), raw.isRecord() ? raw : null);
+        }
+
+        private static Class<?> raw(Type element) {
+            return element instanceof Class<?> c
+                    ? c
+                    : element instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c ? c : Object.class;
         }
 
         void collect(Collection<?> elements, String path, List<Violation> out) {
@@ -259,80 +305,110 @@ public final class Validator<T> {
             return false;
         }
 
-        /**
-         * The checks declared on {@code c} (a record component or an element type) for values of {@code type}, in
-         * a fixed order: null, blank, empty, size, min, max, pattern.
-         */
-        static List<Check> of(AnnotatedElement c, Class<?> type, String where) {
-            List<Check> checks = new ArrayList<>();
+        /** The constraint annotations on {@code c} (a record component or an element type), read by reflection. */
+        static List<Constraint> declared(AnnotatedElement c) {
+            List<Constraint> declared = new ArrayList<>();
             NotNull notNull = c.getAnnotation(NotNull.class);
             if (notNull != null) {
-                String m = msg(notNull.message(), "must not be null");
-                checks.add(new NullCheck(m));
+                declared.add(Constraint.notNull(notNull.message()));
             }
             NotBlank notBlank = c.getAnnotation(NotBlank.class);
             if (notBlank != null) {
-                requireType(type, where, "@NotBlank", CharSequence.class);
-                String m = msg(notBlank.message(), "must not be blank");
-                checks.add(new BlankCheck(m));
+                declared.add(Constraint.notBlank(notBlank.message()));
             }
             NotEmpty notEmpty = c.getAnnotation(NotEmpty.class);
             if (notEmpty != null) {
-                requireSized(type, where, "@NotEmpty");
-                String m = msg(notEmpty.message(), "must not be empty");
-                checks.add(new EmptyCheck(m));
+                declared.add(Constraint.notEmpty(notEmpty.message()));
             }
             Size size = c.getAnnotation(Size.class);
             if (size != null) {
-                checks.add(size(size, type, where));
+                declared.add(Constraint.size(size.min(), size.max(), size.message()));
             }
             Min min = c.getAnnotation(Min.class);
             if (min != null) {
-                requireNumber(type, where, "@Min");
-                String m = msg(min.message(), "must be greater than or equal to " + min.value());
-                checks.add(new MinCheck(min.value(), m));
+                declared.add(Constraint.min(min.value(), min.message()));
             }
             Max max = c.getAnnotation(Max.class);
             if (max != null) {
-                requireNumber(type, where, "@Max");
-                String m = msg(max.message(), "must be less than or equal to " + max.value());
-                checks.add(new MaxCheck(max.value(), m));
+                declared.add(Constraint.max(max.value(), max.message()));
             }
             Pattern pattern = c.getAnnotation(Pattern.class);
             if (pattern != null) {
-                checks.add(pattern(pattern, type, where));
+                declared.add(Constraint.pattern(pattern.regexp(), pattern.message()));
+            }
+            return declared;
+        }
+
+        /**
+         * The checks of the declared constraints for values of {@code type}, in a fixed order whatever the order
+         * given: null, blank, empty, size, min, max, pattern.
+         *
+         * @throws IllegalArgumentException naming {@code where} when a constraint does not fit the type
+         */
+        static List<Check> of(List<Constraint> declared, Class<?> type, String where) {
+            List<Check> checks = new ArrayList<>();
+            for (ConstraintKind kind : ConstraintKind.values()) {
+                for (Constraint c : declared) {
+                    if (c.kind() == kind) {
+                        checks.add(check(c, type, where));
+                    }
+                }
             }
             return checks;
         }
 
-        private static Check size(Size size, Class<?> type, String where) {
+        private static Check check(Constraint c, Class<?> type, String where) {
+            ConstraintKind kind = c.kind();
+            if (kind == ConstraintKind.NOT_NULL) {
+                return new NullCheck(msg(c.message(), "must not be null"));
+            }
+            if (kind == ConstraintKind.NOT_BLANK) {
+                requireType(type, where, "@NotBlank", CharSequence.class);
+                return new BlankCheck(msg(c.message(), "must not be blank"));
+            }
+            if (kind == ConstraintKind.NOT_EMPTY) {
+                requireSized(type, where, "@NotEmpty");
+                return new EmptyCheck(msg(c.message(), "must not be empty"));
+            }
+            if (kind == ConstraintKind.SIZE) {
+                return size((int) c.min(), (int) c.max(), c.message(), type, where);
+            }
+            if (kind == ConstraintKind.MIN) {
+                requireNumber(type, where, "@Min");
+                return new MinCheck(c.min(), msg(c.message(), "must be greater than or equal to " + c.min()));
+            }
+            if (kind == ConstraintKind.MAX) {
+                requireNumber(type, where, "@Max");
+                return new MaxCheck(c.max(), msg(c.message(), "must be less than or equal to " + c.max()));
+            }
+            return pattern(c.regexp(), c.message(), type, where);
+        }
+
+        private static Check size(int min, int max, String message, Class<?> type, String where) {
             requireSized(type, where, "@Size");
-            int min = size.min();
-            int max = size.max();
             if (min < 0 || max < min) {
                 throw new IllegalArgumentException(
                         "@Size on " + where + " has min " + min + " and max " + max + "; need 0 <= min <= max");
             }
             String m = msg(
-                    size.message(),
+                    message,
                     max == Integer.MAX_VALUE
                             ? "size must be at least " + min
                             : min == 0 ? "size must be at most " + max : "size must be between " + min + " and " + max);
             return new SizeCheck(min, max, m);
         }
 
-        private static Check pattern(Pattern pattern, Class<?> type, String where) {
+        private static Check pattern(String regexp, String message, Class<?> type, String where) {
             requireType(type, where, "@Pattern", CharSequence.class);
             Regex regex;
             try {
-                regex = Regex.compile(pattern.regexp());
+                regex = Regex.compile(regexp);
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException(
-                        "@Pattern on " + where + " has an invalid expression '" + pattern.regexp() + "': "
-                                + e.getDescription(),
+                        "@Pattern on " + where + " has an invalid expression '" + regexp + "': " + e.getDescription(),
                         e);
             }
-            String m = msg(pattern.message(), "must match " + pattern.regexp());
+            String m = msg(message, "must match " + regexp);
             return new PatternCheck(regex, m);
         }
 
