@@ -1,7 +1,7 @@
 package dev.bricks.core.dynamodb;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.bricks.core.InvalidEventException;
+import dev.bricks.core.internal.JsonValue;
 import dev.bricks.core.internal.Nodes;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,10 +17,10 @@ final class StreamParser {
     private StreamParser() {}
 
     static DynamoDbStreamEvent parse(byte[] raw) {
-        JsonNode root = Nodes.eventTree(raw, "DynamoDB stream event");
-        JsonNode records = Nodes.records(root, "DynamoDB stream event");
+        JsonValue root = Nodes.eventTree(raw, "DynamoDB stream event");
+        JsonValue records = Nodes.records(root, "DynamoDB stream event");
         List<StreamRecord> out = new ArrayList<>(records.size());
-        for (JsonNode r : records) {
+        for (JsonValue r : records) {
             String eventId = Nodes.required(r, "eventID", "DynamoDB stream record");
             String what = "DynamoDB stream record " + eventId;
             OperationType type;
@@ -29,7 +29,7 @@ final class StreamParser {
             } catch (IllegalArgumentException e) {
                 throw new InvalidEventException(what + ": eventName must be INSERT, MODIFY or REMOVE");
             }
-            JsonNode ddb = Nodes.object(r, "dynamodb");
+            JsonValue ddb = Nodes.object(r, "dynamodb");
             if (ddb == null) {
                 throw new InvalidEventException(what + ": missing member 'dynamodb'");
             }
@@ -51,25 +51,25 @@ final class StreamParser {
         return new DynamoDbStreamEvent(out);
     }
 
-    static Map<String, AttributeValue> image(JsonNode node, String where) {
+    static Map<String, AttributeValue> image(JsonValue node, String where) {
         if (node == null) {
             return Map.of();
         }
         Map<String, AttributeValue> map = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Iterator<Map.Entry<String, JsonValue>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonValue> e = it.next();
             map.put(e.getKey(), value(e.getValue(), where + "." + e.getKey()));
         }
         return map;
     }
 
     /** One DynamoDB JSON value such as {@code {"S":"x"}} or {@code {"L":[...]}}. */
-    static AttributeValue value(JsonNode node, String where) {
+    static AttributeValue value(JsonValue node, String where) {
         if (node == null || !node.isObject() || node.size() != 1) {
             throw new InvalidEventException(where + ": an attribute value must be an object with one type tag");
         }
-        Map.Entry<String, JsonNode> tagged = node.fields().next();
-        JsonNode v = tagged.getValue();
+        Map.Entry<String, JsonValue> tagged = node.fields().next();
+        JsonValue v = tagged.getValue();
         try {
             return switch (tagged.getKey()) {
                 case "S" -> new AttributeValue.S(v.asText());
@@ -81,7 +81,7 @@ final class StreamParser {
                 case "L" -> {
                     List<AttributeValue> list = new ArrayList<>(v.size());
                     int i = 0;
-                    for (JsonNode element : v) {
+                    for (JsonValue element : v) {
                         list.add(value(element, where + "[" + i++ + "]"));
                     }
                     yield new AttributeValue.L(list);
@@ -90,7 +90,7 @@ final class StreamParser {
                 case "NS" -> new AttributeValue.NS(Nodes.stringList(v));
                 case "BS" -> {
                     List<byte[]> list = new ArrayList<>(v.size());
-                    for (JsonNode element : v) {
+                    for (JsonValue element : v) {
                         list.add(Base64.getDecoder().decode(element.asText()));
                     }
                     yield new AttributeValue.BS(list);

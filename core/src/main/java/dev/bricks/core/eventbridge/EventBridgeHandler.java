@@ -1,10 +1,10 @@
 package dev.bricks.core.eventbridge;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.bricks.core.BricksHandler;
 import dev.bricks.core.Correlation;
 import dev.bricks.core.InvalidEventException;
+import dev.bricks.core.internal.JsonValue;
 import dev.bricks.core.internal.TypeArguments;
 import dev.bricks.core.spi.InvocationInfo;
 import dev.bricks.core.validation.Validator;
@@ -97,9 +97,9 @@ public abstract class EventBridgeHandler<T> extends BricksHandler<EventBridgeEve
     }
 
     /** The correlation rule, exposed for tests and the local runtime: detail member, else event id. */
-    static String correlationId(JsonNode detail, String eventId) {
+    static String correlationId(JsonValue detail, String eventId) {
         if (detail != null) {
-            JsonNode value = detail.get(Correlation.EVENT_DETAIL_FIELD);
+            JsonValue value = detail.get(Correlation.EVENT_DETAIL_FIELD);
             if (value != null && value.isTextual() && !value.asText().isBlank()) {
                 return value.asText();
             }

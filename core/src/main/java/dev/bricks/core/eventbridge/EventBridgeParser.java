@@ -1,9 +1,9 @@
 package dev.bricks.core.eventbridge;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.bricks.core.BricksHandler;
 import dev.bricks.core.InvalidEventException;
 import dev.bricks.core.internal.JsonSupport;
+import dev.bricks.core.internal.JsonValue;
 import dev.bricks.core.internal.Nodes;
 import dev.bricks.core.validation.ValidationException;
 import dev.bricks.core.validation.Validator;
@@ -37,7 +37,7 @@ final class EventBridgeParser<T> {
     }
 
     BricksHandler.Parsed<EventBridgeEvent<T>> parse(byte[] raw) {
-        JsonNode root = Nodes.eventObject(raw, "EventBridge event");
+        JsonValue root = Nodes.eventObject(raw, "EventBridge event");
         String id = Nodes.required(root, "id", "EventBridge event");
         String what = "EventBridge event " + id;
         String detailTypeName = Nodes.required(root, "detail-type", what);
@@ -45,7 +45,7 @@ final class EventBridgeParser<T> {
         requireAccepted(id, source, detailTypeName);
         Instant time = time(Nodes.required(root, "time", what), what);
         String described = what + " (" + source + "/" + detailTypeName + ")";
-        JsonNode detailNode = root.get("detail");
+        JsonValue detailNode = root.get("detail");
         if (detailNode == null || !detailNode.isObject()) {
             throw new InvalidEventException(described + ": member 'detail' must be a JSON object");
         }

@@ -1,7 +1,7 @@
 package dev.bricks.core.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.bricks.core.InvalidEventException;
+import dev.bricks.core.internal.JsonValue;
 import dev.bricks.core.internal.Nodes;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,7 @@ final class HttpRequestParser {
     private HttpRequestParser() {}
 
     static HttpRequest parse(byte[] raw) {
-        JsonNode root = Nodes.eventObject(raw, "API Gateway event");
+        JsonValue root = Nodes.eventObject(raw, "API Gateway event");
         if ("2.0".equals(Nodes.text(root, "version")) && root.has("rawPath")) {
             return v2(root);
         }
@@ -29,9 +29,9 @@ final class HttpRequestParser {
                 "not an API Gateway proxy event: expected version \"2.0\" with rawPath, or httpMethod (payload 1.0)");
     }
 
-    private static HttpRequest v2(JsonNode root) {
-        JsonNode ctx = Nodes.object(root, "requestContext");
-        JsonNode http = Nodes.object(ctx, "http");
+    private static HttpRequest v2(JsonValue root) {
+        JsonValue ctx = Nodes.object(root, "requestContext");
+        JsonValue http = Nodes.object(ctx, "http");
         String method = Nodes.text(http, "method");
         if (method == null) {
             throw new InvalidEventException("API Gateway 2.0 event: missing requestContext.http.method");
@@ -69,8 +69,8 @@ final class HttpRequestParser {
                 Principals.fromV2(Nodes.object(ctx, "authorizer")));
     }
 
-    private static HttpRequest v1(JsonNode root) {
-        JsonNode ctx = Nodes.object(root, "requestContext");
+    private static HttpRequest v1(JsonValue root) {
+        JsonValue ctx = Nodes.object(root, "requestContext");
         String method = Nodes.text(root, "httpMethod").toUpperCase(Locale.ROOT);
         Map<String, List<String>> headers = new LinkedHashMap<>(Nodes.stringListMap(root, "multiValueHeaders"));
         Nodes.stringMap(root, "headers").forEach((k, v) -> {
@@ -111,7 +111,7 @@ final class HttpRequestParser {
     }
 
     /** The body; a body that claims base64 and is not is kept as undecodable, for a 400 rather than a crash. */
-    private static RequestBody body(JsonNode root) {
+    private static RequestBody body(JsonValue root) {
         boolean base64 = Nodes.bool(root, "isBase64Encoded");
         String body = Nodes.text(root, "body");
         if (body == null) {

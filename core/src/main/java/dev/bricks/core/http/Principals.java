@@ -1,6 +1,6 @@
 package dev.bricks.core.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.bricks.core.internal.JsonValue;
 import dev.bricks.core.internal.Nodes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,11 +13,11 @@ final class Principals {
     private Principals() {}
 
     /** REST / payload 1.0: {@code {principalId, claims?, ...context keys}}. */
-    static Principal fromV1(JsonNode authorizer) {
+    static Principal fromV1(JsonValue authorizer) {
         if (authorizer == null || authorizer.isEmpty()) {
             return null;
         }
-        JsonNode claimsNode = Nodes.object(authorizer, "claims");
+        JsonValue claimsNode = Nodes.object(authorizer, "claims");
         if (claimsNode != null) {
             Map<String, Object> claims = Nodes.plainMap(claimsNode);
             return of(
@@ -33,18 +33,18 @@ final class Principals {
     }
 
     /** HTTP API 2.0: {@code {jwt: {claims, scopes}} | {lambda: {...}} | {iam: {...}}}. */
-    static Principal fromV2(JsonNode authorizer) {
+    static Principal fromV2(JsonValue authorizer) {
         if (authorizer == null || authorizer.isEmpty()) {
             return null;
         }
-        JsonNode jwt = Nodes.object(authorizer, "jwt");
+        JsonValue jwt = Nodes.object(authorizer, "jwt");
         if (jwt != null) {
             Map<String, Object> claims = Nodes.plainMap(Nodes.object(jwt, "claims"));
-            JsonNode scopes = jwt.get("scopes");
+            JsonValue scopes = jwt.get("scopes");
             List<String> scopeList = scopes == null || scopes.isNull() ? null : split(Nodes.plain(scopes));
             return of(str(claims.get(PrincipalKeys.SUBJECT)), scopeList, claims);
         }
-        JsonNode lambda = Nodes.object(authorizer, "lambda");
+        JsonValue lambda = Nodes.object(authorizer, "lambda");
         if (lambda != null) {
             Map<String, Object> context = Nodes.plainMap(lambda);
             return of(
@@ -52,7 +52,7 @@ final class Principals {
                     null,
                     context);
         }
-        JsonNode iam = Nodes.object(authorizer, "iam");
+        JsonValue iam = Nodes.object(authorizer, "iam");
         if (iam != null) {
             Map<String, Object> values = Nodes.plainMap(iam);
             return of(firstNonNull(str(values.get("userArn")), str(values.get("userId"))), null, values);

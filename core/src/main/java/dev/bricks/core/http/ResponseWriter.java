@@ -1,7 +1,7 @@
 package dev.bricks.core.http;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bricks.core.internal.JsonArray;
+import dev.bricks.core.internal.JsonObject;
 import dev.bricks.core.internal.JsonSupport;
 import dev.bricks.core.json.JsonException;
 import java.util.Base64;
@@ -23,7 +23,7 @@ final class ResponseWriter {
     }
 
     static byte[] write(HttpResponse response, PayloadVersion version) {
-        ObjectNode root = JsonSupport.objectNode();
+        JsonObject root = JsonSupport.objectNode();
         root.put("statusCode", response.statusCode());
         if (version == PayloadVersion.V2) {
             writeV2Headers(root, response);
@@ -35,14 +35,16 @@ final class ResponseWriter {
     }
 
     /** 2.0: one {@code headers} map (values joined with ", ") and a {@code cookies} array. */
-    private static void writeV2Headers(ObjectNode root, HttpResponse response) {
-        ObjectNode headers = root.putObject("headers");
+    private static void writeV2Headers(JsonObject root, HttpResponse response) {
+        JsonObject headers = root.putObject("headers");
         for (Map.Entry<String, List<String>> e : response.headers().entrySet()) {
             headers.put(e.getKey(), String.join(", ", e.getValue()));
         }
         if (!response.cookies().isEmpty()) {
-            ArrayNode cookies = root.putArray("cookies");
-            response.cookies().forEach(cookies::add);
+            JsonArray cookies = root.putArray("cookies");
+            for (String cookie : response.cookies()) {
+                cookies.add(cookie);
+            }
         }
     }
 
@@ -50,20 +52,24 @@ final class ResponseWriter {
      * 1.0: single values in {@code headers}; repeated ones, and cookies as {@code Set-Cookie}, in
      * {@code multiValueHeaders}.
      */
-    private static void writeV1Headers(ObjectNode root, HttpResponse response) {
-        ObjectNode headers = root.putObject("headers");
-        ObjectNode multi = root.putObject("multiValueHeaders");
+    private static void writeV1Headers(JsonObject root, HttpResponse response) {
+        JsonObject headers = root.putObject("headers");
+        JsonObject multi = root.putObject("multiValueHeaders");
         for (Map.Entry<String, List<String>> e : response.headers().entrySet()) {
             if (e.getValue().size() == 1) {
                 headers.put(e.getKey(), e.getValue().get(0));
             } else {
-                ArrayNode values = multi.putArray(e.getKey());
-                e.getValue().forEach(values::add);
+                JsonArray values = multi.putArray(e.getKey());
+                for (String value : e.getValue()) {
+                    values.add(value);
+                }
             }
         }
         if (!response.cookies().isEmpty()) {
-            ArrayNode values = multi.putArray("Set-Cookie");
-            response.cookies().forEach(values::add);
+            JsonArray values = multi.putArray("Set-Cookie");
+            for (String cookie : response.cookies()) {
+                values.add(cookie);
+            }
         }
     }
 
@@ -72,7 +78,7 @@ final class ResponseWriter {
      *
      * @throws JsonException of kind {@code WRITE} when a JSON body cannot be written
      */
-    private static void writeBody(ObjectNode root, HttpResponse response) {
+    private static void writeBody(JsonObject root, HttpResponse response) {
         Object body = response.bodyUnsafe();
         switch (response.bodyKind()) {
             case JSON -> {

@@ -1,9 +1,9 @@
 package dev.bricks.core.http;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.bricks.core.internal.GeneratedCompanion;
 import dev.bricks.core.internal.JsonSupport;
+import dev.bricks.core.internal.JsonValue;
 import dev.bricks.core.json.JsonException;
 import dev.bricks.core.validation.ValidationException;
 import dev.bricks.core.validation.Validator;
@@ -402,7 +402,7 @@ final class Router {
                                 + (contentType == null ? "absent" : contentType))
                         .with("accept", List.of("application/json")));
             }
-            JsonNode tree;
+            JsonValue tree;
             try {
                 tree = JsonSupport.tree(body);
             } catch (JsonException e) {

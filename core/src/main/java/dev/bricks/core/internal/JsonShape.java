@@ -1,15 +1,5 @@
 package dev.bricks.core.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.BigIntegerNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.DecimalNode;
-import com.fasterxml.jackson.databind.node.DoubleNode;
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.bricks.core.json.Lenient;
 import dev.bricks.core.validation.Violation;
 import java.lang.reflect.GenericArrayType;
@@ -42,11 +32,11 @@ interface JsonShape {
      *
      * @return the node to bind (the same, or a converted one); null when the node is wrong (reported in out)
      */
-    JsonNode check(JsonNode node, String path, List<Violation> out);
+    JsonValue check(JsonValue node, String path, List<Violation> out);
 
     /** What a wrong or null member binds as: JSON null, or a zero for a primitive. */
-    default JsonNode placeholder() {
-        return NullNode.instance;
+    default JsonValue placeholder() {
+        return JsonNull.INSTANCE;
     }
 
     /** Whether JSON null is wrong for this type (primitives). */
@@ -60,20 +50,20 @@ interface JsonShape {
     /** {@link #ANY}'s class (a record, not a lambda: no class spun on a cold start). */
     record AnyShape() implements JsonShape {
         @Override
-        public JsonNode check(JsonNode node, String path, List<Violation> out) {
+        public JsonValue check(JsonValue node, String path, List<Violation> out) {
             return node;
         }
     }
 
     /** Reports a wrong value; returns null, what {@link #check} returns for it. */
-    static JsonNode reject(List<Violation> out, String path, String message) {
+    static JsonValue reject(List<Violation> out, String path, String message) {
         out.add(new Violation(path, message));
         return null;
     }
 
     /** Checks a whole document against a type; returns the node to bind, or null when the root is wrong. */
-    static JsonNode checkRoot(Class<?> type, JsonNode node, List<Violation> out) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
+    static JsonValue checkRoot(Class<?> type, JsonValue node, List<Violation> out) {
+        if (node == null || node.isNull()) {
             return reject(out, "$", "must not be null");
         }
         return of(type, false).check(node, "$", out);
@@ -115,14 +105,14 @@ interface JsonShape {
     /** A JSON array whose elements have one shape; null elements are left to the validator. */
     record ArrayShape(JsonShape element) implements JsonShape {
         @Override
-        public JsonNode check(JsonNode node, String path, List<Violation> out) {
+        public JsonValue check(JsonValue node, String path, List<Violation> out) {
             if (!node.isArray()) {
                 return reject(out, path, "must be an array");
             }
-            ArrayNode array = (ArrayNode) node;
+            JsonArray array = (JsonArray) node;
             for (int i = 0; i < array.size(); i++) {
-                JsonNode item = array.get(i);
-                JsonNode checked = Members.check(element, item, path + "[" + i + "]", out);
+                JsonValue item = array.get(i);
+                JsonValue checked = Members.check(element, item, path + "[" + i + "]", out);
                 if (checked != item) {
                     array.set(i, checked);
                 }
@@ -134,11 +124,11 @@ interface JsonShape {
     /** A JSON object with string keys whose values have one shape. */
     record MapShape(JsonShape value) implements JsonShape {
         @Override
-        public JsonNode check(JsonNode node, String path, List<Violation> out) {
+        public JsonValue check(JsonValue node, String path, List<Violation> out) {
             if (!node.isObject()) {
                 return reject(out, path, "must be an object");
             }
-            Members.checkAll((ObjectNode) node, path, out, null, value);
+            Members.checkAll((JsonObject) node, path, out, null, value);
             return node;
         }
     }
@@ -146,7 +136,7 @@ interface JsonShape {
     /** A JSON string naming one of an enum's constants (exact case). */
     record EnumShape(List<String> names) implements JsonShape {
         @Override
-        public JsonNode check(JsonNode node, String path, List<Violation> out) {
+        public JsonValue check(JsonValue node, String path, List<Violation> out) {
             if (node.isTextual() && names.contains(node.textValue())) {
                 return node;
             }
@@ -172,12 +162,12 @@ interface JsonShape {
         }
 
         @Override
-        public JsonNode check(JsonNode node, String path, List<Violation> out) {
+        public JsonValue check(JsonValue node, String path, List<Violation> out) {
             if (!node.isObject()) {
                 return reject(out, path, "must be an object");
             }
             Map<String, JsonShape> shapes = components();
-            ObjectNode object = (ObjectNode) node;
+            JsonObject object = (JsonObject) node;
             Members.checkAll(object, path, out, shapes, null);
             String prefix = path.equals("$") ? "" : path + ".";
             for (Map.Entry<String, JsonShape> component : shapes.entrySet()) {
@@ -213,15 +203,15 @@ interface JsonShape {
         /** Checks the members of an object that have a shape, replacing wrong ones by their placeholder. */
         /** Checks each member against {@code every}, or, when that is null, its entry in {@code shapes} (if any). */
         static void checkAll(
-                ObjectNode object, String path, List<Violation> out, Map<String, JsonShape> shapes, JsonShape every) {
+                JsonObject object, String path, List<Violation> out, Map<String, JsonShape> shapes, JsonShape every) {
             String prefix = path.equals("$") ? "" : path + ".";
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> member = it.next();
+            for (Iterator<Map.Entry<String, JsonValue>> it = object.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonValue> member = it.next();
                 JsonShape shape = every != null ? every : shapes.get(member.getKey());
                 if (shape == null) {
                     continue;
                 }
-                JsonNode checked = check(shape, member.getValue(), prefix + member.getKey(), out);
+                JsonValue checked = check(shape, member.getValue(), prefix + member.getKey(), out);
                 if (checked != member.getValue()) {
                     member.setValue(checked);
                 }
@@ -229,7 +219,7 @@ interface JsonShape {
         }
 
         /** One value: null is accepted unless the shape rejects it; a wrong value becomes the placeholder. */
-        static JsonNode check(JsonShape shape, JsonNode value, String path, List<Violation> out) {
+        static JsonValue check(JsonShape shape, JsonValue value, String path, List<Violation> out) {
             if (value == null || value.isNull()) {
                 if (shape.rejectsNull()) {
                     out.add(new Violation(path, "must not be null"));
@@ -237,7 +227,7 @@ interface JsonShape {
                 }
                 return value;
             }
-            JsonNode checked = shape.check(value, path, out);
+            JsonValue checked = shape.check(value, path, out);
             return checked == null ? shape.placeholder() : checked;
         }
     }
@@ -254,7 +244,7 @@ interface JsonShape {
                 return integer(c, Integer.MIN_VALUE, Integer.MAX_VALUE, lenient);
             }
             if (c == long.class || c == Long.class) {
-                return new IntegerShape(LONG_MIN, LONG_MAX, zero(c, IntNode.valueOf(0)), lenient);
+                return new IntegerShape(LONG_MIN, LONG_MAX, zero(c, new JsonNumber(0)), lenient);
             }
             if (c == short.class || c == Short.class) {
                 return integer(c, Short.MIN_VALUE, Short.MAX_VALUE, lenient);
@@ -270,10 +260,10 @@ interface JsonShape {
                     || c == float.class
                     || c == Float.class
                     || c == BigDecimal.class) {
-                return new DecimalShape(zero(c, DoubleNode.valueOf(0)), lenient);
+                return new DecimalShape(zero(c, new JsonNumber(0.0)), lenient);
             }
             if (c == boolean.class || c == Boolean.class) {
-                return new BooleanShape(zero(c, BooleanNode.FALSE), lenient);
+                return new BooleanShape(zero(c, JsonBoolean.FALSE), lenient);
             }
             if (c == String.class) {
                 return new StringShape(lenient);
@@ -286,11 +276,11 @@ interface JsonShape {
 
         private static JsonShape integer(Class<?> c, long min, long max, boolean lenient) {
             return new IntegerShape(
-                    BigInteger.valueOf(min), BigInteger.valueOf(max), zero(c, IntNode.valueOf(0)), lenient);
+                    BigInteger.valueOf(min), BigInteger.valueOf(max), zero(c, new JsonNumber(0)), lenient);
         }
 
         /** The placeholder of a primitive type; null for a boxed one (which binds null). */
-        private static JsonNode zero(Class<?> c, JsonNode zero) {
+        private static JsonValue zero(Class<?> c, JsonValue zero) {
             return c.isPrimitive() ? zero : null;
         }
     }
@@ -298,11 +288,11 @@ interface JsonShape {
     /** A number or boolean: a primitive one (with a zero) rejects null and binds its zero when wrong. */
     interface ScalarShape extends JsonShape {
         /** The zero of a primitive type; null for a boxed type. */
-        JsonNode zero();
+        JsonValue zero();
 
         @Override
-        default JsonNode placeholder() {
-            return zero() == null ? NullNode.instance : zero();
+        default JsonValue placeholder() {
+            return zero() == null ? JsonNull.INSTANCE : zero();
         }
 
         @Override
@@ -312,9 +302,9 @@ interface JsonShape {
     }
 
     /** A JSON number with an integral value (2 or 2.0, not 2.5) within the type's range. */
-    record IntegerShape(BigInteger min, BigInteger max, JsonNode zero, boolean lenient) implements ScalarShape {
+    record IntegerShape(BigInteger min, BigInteger max, JsonValue zero, boolean lenient) implements ScalarShape {
         @Override
-        public JsonNode check(JsonNode node, String path, List<Violation> out) {
+        public JsonValue check(JsonValue node, String path, List<Violation> out) {
             BigInteger value = integralValue(node);
             if (value == null) {
                 return reject(out, path, "must be an integer");
@@ -322,10 +312,10 @@ interface JsonShape {
             if ((min != null && value.compareTo(min) < 0) || (max != null && value.compareTo(max) > 0)) {
                 return reject(out, path, "must be an integer between " + min + " and " + max);
             }
-            return node.isIntegralNumber() ? node : BigIntegerNode.valueOf(value);
+            return node.isIntegralNumber() ? node : new JsonNumber(value);
         }
 
-        private BigInteger integralValue(JsonNode node) {
+        private BigInteger integralValue(JsonValue node) {
             if (node.isIntegralNumber()) {
                 return node.bigIntegerValue();
             }
@@ -344,9 +334,9 @@ interface JsonShape {
     }
 
     /** A JSON number (a string holding one when lenient). */
-    record DecimalShape(JsonNode zero, boolean lenient) implements ScalarShape {
+    record DecimalShape(JsonValue zero, boolean lenient) implements ScalarShape {
         @Override
-        public JsonNode check(JsonNode node, String path, List<Violation> out) {
+        public JsonValue check(JsonValue node, String path, List<Violation> out) {
             if (node.isNumber()) {
                 return node;
             }
@@ -354,10 +344,10 @@ interface JsonShape {
             if (parsed == null) {
                 return reject(out, path, "must be a number");
             }
-            return DecimalNode.valueOf(parsed);
+            return new JsonNumber(parsed);
         }
 
-        static BigDecimal decimal(JsonNode node) {
+        static BigDecimal decimal(JsonValue node) {
             try {
                 return node.decimalValue();
             } catch (NumberFormatException e) {
@@ -375,16 +365,16 @@ interface JsonShape {
     }
 
     /** {@code true} or {@code false} (the strings too when lenient). */
-    record BooleanShape(JsonNode zero, boolean lenient) implements ScalarShape {
+    record BooleanShape(JsonValue zero, boolean lenient) implements ScalarShape {
         private static final Set<String> TEXTS = Set.of("true", "false");
 
         @Override
-        public JsonNode check(JsonNode node, String path, List<Violation> out) {
+        public JsonValue check(JsonValue node, String path, List<Violation> out) {
             if (node.isBoolean()) {
                 return node;
             }
             if (lenient && node.isTextual() && TEXTS.contains(node.textValue())) {
-                return BooleanNode.valueOf(Boolean.parseBoolean(node.textValue()));
+                return JsonBoolean.of(Boolean.parseBoolean(node.textValue()));
             }
             return reject(out, path, "must be true or false");
         }
@@ -393,12 +383,12 @@ interface JsonShape {
     /** A JSON string (a number's or boolean's text when lenient). */
     record StringShape(boolean lenient) implements JsonShape {
         @Override
-        public JsonNode check(JsonNode node, String path, List<Violation> out) {
+        public JsonValue check(JsonValue node, String path, List<Violation> out) {
             if (node.isTextual()) {
                 return node;
             }
             if (lenient && (node.isNumber() || node.isBoolean())) {
-                return TextNode.valueOf(node.asText());
+                return new JsonText(node.asText());
             }
             return reject(out, path, "must be a string");
         }
@@ -407,7 +397,7 @@ interface JsonShape {
     /** A JSON string that a parser accepts (UUIDs, ISO-8601 times). */
     record TextShape(Function<String, ?> parser, String description) implements JsonShape {
         @Override
-        public JsonNode check(JsonNode node, String path, List<Violation> out) {
+        public JsonValue check(JsonValue node, String path, List<Violation> out) {
             if (node.isTextual()) {
                 try {
                     parser.apply(node.textValue());

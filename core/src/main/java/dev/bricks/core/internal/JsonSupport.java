@@ -1,24 +1,11 @@
 package dev.bricks.core.internal;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.bricks.core.json.Json;
 import dev.bricks.core.json.JsonException;
 import dev.bricks.core.json.Lenient;
@@ -27,63 +14,56 @@ import dev.bricks.core.validation.Validator;
 import dev.bricks.core.validation.Violation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 
 /**
- * Internal: the one Jackson configuration of Bricks, created once per JVM (an init-once cache). Handler
- * code uses {@link Json}; envelope parsers inside {@code core} use the tree.
+ * Internal: Bricks' JSON, on jackson-core's streaming parser and generator. Handler code uses {@link Json};
+ * envelope parsers inside {@code core} read {@link JsonValue} trees.
  *
- * <p>Plain records are read and written by {@link RecordCodec} (no databind bean introspection at cold start);
- * everything else, and anything it does not handle, by Jackson databind.
+ * <p>Plain records, maps, collections and scalars are read and written here and by {@link RecordCodec};
+ * everything else (and anything they do not handle) by {@link DatabindFallback}, so databind's classes load only
+ * when a handler uses such a type, never on the cold start of one that does not.
  *
- * <p>Binding is strict: before Jackson binds a tree, {@link JsonShape} checks it against the target type (no
- * scalar coercion unless a component is {@link Lenient}, integers exact, {@code java.time}
- * values as ISO-8601 text), so every wrong member is found, not only the first.
+ * <p>Binding is strict: before a tree is bound, {@link JsonShape} checks it against the target type (no scalar
+ * coercion unless a component is {@link Lenient}, integers exact, {@code java.time} values as ISO-8601 text), so
+ * every wrong member is found, not only the first.
  *
  * <p><b>Not API</b> (see the package documentation): public only for core's other packages; may change in any
  * release.
  */
 public final class JsonSupport {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .withCoercionConfig(
-                    LogicalType.Textual,
-                    config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+    /** jackson-core's factory (an init-once cache): its default limits on nesting and lengths apply. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .addModule(TimeCodec.module())
             .build();
 
     private JsonSupport() {}
 
-    /** Parses a document into a tree. */
-    public static JsonNode tree(byte[] json) {
-        try {
-            JsonNode node = MAPPER.readTree(json);
-            if (node == null || node.isMissingNode()) {
-                throw new JsonException(JsonException.Kind.MALFORMED, "", "empty JSON document");
-            }
-            return node;
+    /**
+     * Parses a document into a tree.
+     *
+     * @throws JsonException of kind {@code MALFORMED} (with line and column, never the input) when the bytes are
+     *     not one JSON value
+     */
+    public static JsonValue tree(byte[] json) {
+        JsonValue node;
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            node = JsonTreeReader.read(parser);
         } catch (IOException e) {
-            throw translate(e);
+            throw malformed(e);
         }
+        if (node == null) {
+            throw new JsonException(JsonException.Kind.MALFORMED, "", "empty JSON document");
+        }
+        return node;
     }
 
-    /** Reads a document strictly as the given type; see {@link #convert(JsonNode, Class)}. */
+    /** Reads a document strictly as the given type; see {@link #convert(JsonValue, Class)}. */
     public static <T> T read(byte[] json, Class<T> type) {
         return convert(tree(json), type);
     }
@@ -94,9 +74,9 @@ public final class JsonSupport {
      *
      * @throws JsonException of kind {@code MISMATCH} naming the first wrong member and how many others there are
      */
-    public static <T> T convert(JsonNode node, Class<T> type) {
+    public static <T> T convert(JsonValue node, Class<T> type) {
         List<Violation> wrong = new ArrayList<>();
-        JsonNode checked = JsonShape.checkRoot(type, node, wrong);
+        JsonValue checked = JsonShape.checkRoot(type, node, wrong);
         if (!wrong.isEmpty()) {
             Violation first = wrong.get(0);
             String more = wrong.size() == 1 ? "" : " (and " + (wrong.size() - 1) + " more wrong member(s))";
@@ -114,9 +94,9 @@ public final class JsonSupport {
      *
      * @throws ValidationException listing every invalid field ({@code $} for the document itself)
      */
-    public static <T> T bindValid(JsonNode node, Class<T> type, Validator<T> validator) {
+    public static <T> T bindValid(JsonValue node, Class<T> type, Validator<T> validator) {
         List<Violation> violations = new ArrayList<>();
-        JsonNode checked = JsonShape.checkRoot(type, node, violations);
+        JsonValue checked = JsonShape.checkRoot(type, node, violations);
         if (checked == null) {
             throw new ValidationException(violations);
         }
@@ -124,7 +104,7 @@ public final class JsonSupport {
         try {
             value = bind(checked, type);
         } catch (JsonException e) {
-            // a type whose shape is not checked ahead (a POJO, a Map of objects) failed in Jackson itself
+            // a type whose shape is not checked ahead (a POJO, a Map of objects) failed in databind itself
             violations.add(new Violation(e.path().isEmpty() ? "$" : e.path(), e.getMessage()));
             throw new ValidationException(violations);
         }
@@ -150,7 +130,7 @@ public final class JsonSupport {
         return false;
     }
 
-    private static <T> T bind(JsonNode checked, Class<T> type) {
+    private static <T> T bind(JsonValue checked, Class<T> type) {
         if (RecordCodec.supports(type)) {
             try {
                 return RecordCodec.read(checked, type);
@@ -158,35 +138,23 @@ public final class JsonSupport {
                 // databind reads it again and reports the failure exactly as before
             }
         }
-        try {
-            return MAPPER.treeToValue(checked, type);
-        } catch (IOException e) {
-            throw translate(e);
-        }
+        return DatabindFallback.read(write(checked), type);
     }
 
-    /** Writes a value as UTF-8 JSON. */
+    /**
+     * Writes a value or a {@link JsonValue} tree as UTF-8 JSON.
+     *
+     * @throws JsonException of kind {@code WRITE} when the value cannot be serialised
+     */
     public static byte[] write(Object value) {
-        if (value != null && RecordCodec.supports(value.getClass())) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-            try (JsonGenerator out = MAPPER.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
-                RecordCodec.write(value, out);
-            } catch (IOException | RuntimeException e) {
-                bytes = null; // databind writes it and reports the failure exactly as before
-            }
-            if (bytes != null) {
-                return bytes.toByteArray();
-            }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (JsonGenerator out = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
+            ValueWriter.write(value, out);
+        } catch (IOException | RuntimeException e) {
+            // databind writes it (and reports a failure) as Bricks always wrote it
+            return DatabindFallback.write(value);
         }
-        try {
-            return MAPPER.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new JsonException(
-                    JsonException.Kind.WRITE,
-                    path(e),
-                    "cannot write " + (value == null ? "null" : value.getClass().getName()) + " as JSON",
-                    e);
-        }
+        return bytes.toByteArray();
     }
 
     /** Writes a tree or value as a JSON string. */
@@ -194,82 +162,29 @@ public final class JsonSupport {
         return new String(write(value), StandardCharsets.UTF_8);
     }
 
-    /** A new empty object node for building documents by hand. */
-    public static ObjectNode objectNode() {
-        return MAPPER.createObjectNode();
+    /** A tree as JSON text (a character generator: no surrogate escapes, unlike UTF-8 bytes). */
+    static String text(JsonValue value) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator out = FACTORY.createGenerator(text)) {
+            ValueWriter.write(value, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return text.toString();
     }
 
-    private static JsonException translate(IOException e) {
-        if (e instanceof JsonMappingException mapping && !(e instanceof JsonParseException)) {
-            String path = path(mapping);
-            String expected = mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
-                    ? describe(mismatch.getTargetType())
-                    : null;
-            String message = expected != null
-                    ? "expected " + expected + (path.isEmpty() ? "" : " at '" + path + "'")
-                    : "does not match the expected shape" + (path.isEmpty() ? "" : " at '" + path + "'");
-            if (mapping.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null) {
-                message = iae.getMessage();
-            }
-            return new JsonException(JsonException.Kind.MISMATCH, path, message, e);
-        }
+    /** A new empty object for building documents by hand. */
+    public static JsonObject objectNode() {
+        return new JsonObject();
+    }
+
+    /** A parse failure as a {@code MALFORMED} exception: where, never what (the input may be a secret). */
+    static JsonException malformed(IOException e) {
         String where = "";
         if (e instanceof JacksonException je && je.getLocation() != null) {
             where = " at line " + je.getLocation().getLineNr() + ", column "
                     + je.getLocation().getColumnNr();
         }
         return new JsonException(JsonException.Kind.MALFORMED, "", "malformed JSON" + where, e);
-    }
-
-    private static String path(JsonProcessingException processing) {
-        if (!(processing instanceof JsonMappingException e)) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String describe(Class<?> type) {
-        if (type == String.class || type == Character.class || type == char.class) {
-            return "a string";
-        }
-        if (type == int.class
-                || type == Integer.class
-                || type == long.class
-                || type == Long.class
-                || type == short.class
-                || type == Short.class
-                || type == byte.class
-                || type == Byte.class
-                || type == BigInteger.class) {
-            return "an integer";
-        }
-        if (type == double.class
-                || type == Double.class
-                || type == float.class
-                || type == Float.class
-                || type == BigDecimal.class) {
-            return "a number";
-        }
-        if (type == boolean.class || type == Boolean.class) {
-            return "a boolean";
-        }
-        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
-            return "an array";
-        }
-        if (type.isEnum()) {
-            return "one of " + Arrays.toString(type.getEnumConstants());
-        }
-        return "an object (" + type.getSimpleName() + ")";
     }
 }

@@ -1,6 +1,5 @@
 package dev.bricks.core.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.bricks.core.InvalidEventException;
 import dev.bricks.core.json.JsonException;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ public final class Nodes {
      * @param what the event's name in messages, such as {@code "SQS event"}
      * @throws InvalidEventException "{@code <what> is not JSON: …}" when the bytes are not JSON
      */
-    public static JsonNode eventTree(byte[] raw, String what) {
+    public static JsonValue eventTree(byte[] raw, String what) {
         try {
             return JsonSupport.tree(raw);
         } catch (JsonException e) {
@@ -40,8 +39,8 @@ public final class Nodes {
      * @param what the event's name in messages, such as {@code "EventBridge event"}
      * @throws InvalidEventException when the bytes are not JSON, or "{@code <what> must be a JSON object}"
      */
-    public static JsonNode eventObject(byte[] raw, String what) {
-        JsonNode root = eventTree(raw, what);
+    public static JsonValue eventObject(byte[] raw, String what) {
+        JsonValue root = eventTree(raw, what);
         if (!root.isObject()) {
             throw new InvalidEventException(what + " must be a JSON object");
         }
@@ -53,8 +52,8 @@ public final class Nodes {
      *
      * @throws InvalidEventException "{@code <what>: missing array member 'Records'}" when absent or not an array
      */
-    public static JsonNode records(JsonNode root, String what) {
-        JsonNode records = root.get("Records");
+    public static JsonValue records(JsonValue root, String what) {
+        JsonValue records = root.get("Records");
         if (records == null || !records.isArray()) {
             throw new InvalidEventException(what + ": missing array member 'Records'");
         }
@@ -62,19 +61,19 @@ public final class Nodes {
     }
 
     /** The text of a member, or null when absent or JSON null; numbers and booleans as their text. */
-    public static String text(JsonNode node, String field) {
+    public static String text(JsonValue node, String field) {
         if (node == null) {
             return null;
         }
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull() || value.isMissingNode()) {
+        JsonValue value = node.get(field);
+        if (value == null || value.isNull()) {
             return null;
         }
         return value.isValueNode() ? value.asText() : value.toString();
     }
 
     /** A member that must be present. */
-    public static String required(JsonNode node, String field, String what) {
+    public static String required(JsonValue node, String field, String what) {
         String value = text(node, field);
         if (value == null) {
             throw new InvalidEventException(what + ": missing required member '" + field + "'");
@@ -83,16 +82,16 @@ public final class Nodes {
     }
 
     /** The child object, or null. */
-    public static JsonNode object(JsonNode node, String field) {
+    public static JsonValue object(JsonValue node, String field) {
         if (node == null) {
             return null;
         }
-        JsonNode value = node.get(field);
+        JsonValue value = node.get(field);
         return value != null && value.isObject() ? value : null;
     }
 
     /** A long member, or the default. */
-    public static long longValue(JsonNode node, String field, long defaultValue) {
+    public static long longValue(JsonValue node, String field, long defaultValue) {
         String text = text(node, field);
         if (text == null) {
             return defaultValue;
@@ -109,20 +108,20 @@ public final class Nodes {
     }
 
     /** A boolean member (JSON boolean or "true"/"false"), or false. */
-    public static boolean bool(JsonNode node, String field) {
+    public static boolean bool(JsonValue node, String field) {
         String text = text(node, field);
         return "true".equalsIgnoreCase(text);
     }
 
     /** An object of string values as an unmodifiable, insertion-ordered map; empty when absent. */
-    public static Map<String, String> stringMap(JsonNode node, String field) {
-        JsonNode obj = object(node, field);
+    public static Map<String, String> stringMap(JsonValue node, String field) {
+        JsonValue obj = object(node, field);
         if (obj == null) {
             return Map.of();
         }
         Map<String, String> map = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Iterator<Map.Entry<String, JsonValue>> it = obj.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonValue> e = it.next();
             if (!e.getValue().isNull()) {
                 map.put(
                         e.getKey(),
@@ -135,45 +134,47 @@ public final class Nodes {
     }
 
     /** An object of string arrays; empty when absent. */
-    public static Map<String, List<String>> stringListMap(JsonNode node, String field) {
-        JsonNode obj = object(node, field);
+    public static Map<String, List<String>> stringListMap(JsonValue node, String field) {
+        JsonValue obj = object(node, field);
         if (obj == null) {
             return Map.of();
         }
         Map<String, List<String>> map = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Iterator<Map.Entry<String, JsonValue>> it = obj.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonValue> e = it.next();
             map.put(e.getKey(), stringList(e.getValue()));
         }
         return Collections.unmodifiableMap(map);
     }
 
     /** A string array member; empty when absent. */
-    public static List<String> stringList(JsonNode node, String field) {
+    public static List<String> stringList(JsonValue node, String field) {
         return node == null ? List.of() : stringList(node.get(field));
     }
 
     /** A string array (or a single string) as a list; empty when absent. */
-    public static List<String> stringList(JsonNode value) {
+    public static List<String> stringList(JsonValue value) {
         if (value == null || value.isNull()) {
             return List.of();
         }
         if (value.isArray()) {
             List<String> list = new ArrayList<>(value.size());
-            value.forEach(v -> list.add(v.asText()));
+            for (JsonValue v : value) {
+                list.add(v.asText());
+            }
             return List.copyOf(list);
         }
         return List.of(value.asText());
     }
 
     /** A JSON object converted to plain Java values (String, Number, Boolean, List, Map); empty when absent. */
-    public static Map<String, Object> plainMap(JsonNode obj) {
+    public static Map<String, Object> plainMap(JsonValue obj) {
         if (obj == null || !obj.isObject()) {
             return Map.of();
         }
         Map<String, Object> map = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Iterator<Map.Entry<String, JsonValue>> it = obj.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonValue> e = it.next();
             Object v = plain(e.getValue());
             if (v != null) {
                 map.put(e.getKey(), v);
@@ -183,8 +184,8 @@ public final class Nodes {
     }
 
     /** A JSON value as a plain Java value, or null for JSON null. */
-    public static Object plain(JsonNode v) {
-        if (v == null || v.isNull() || v.isMissingNode()) {
+    public static Object plain(JsonValue v) {
+        if (v == null || v.isNull()) {
             return null;
         }
         if (v.isObject()) {
@@ -192,7 +193,9 @@ public final class Nodes {
         }
         if (v.isArray()) {
             List<Object> list = new ArrayList<>(v.size());
-            v.forEach(e -> list.add(plain(e)));
+            for (JsonValue e : v) {
+                list.add(plain(e));
+            }
             return Collections.unmodifiableList(list);
         }
         if (v.isBoolean()) {

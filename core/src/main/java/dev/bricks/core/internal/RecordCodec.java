@@ -1,7 +1,6 @@
 package dev.bricks.core.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.bricks.core.json.Lenient;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
@@ -39,7 +38,7 @@ final class RecordCodec {
 
     /** What a value of a type is read from a checked node as, and written as. */
     private interface Codec {
-        Object read(JsonNode node) throws Exception;
+        Object read(JsonValue node) throws Exception;
 
         void write(Object value, JsonGenerator out) throws IOException;
     }
@@ -55,7 +54,7 @@ final class RecordCodec {
 
     private static final Codec UNSUPPORTED = new Codec() {
         @Override
-        public Object read(JsonNode node) {
+        public Object read(JsonValue node) {
             throw new UnsupportedOperationException();
         }
 
@@ -65,19 +64,44 @@ final class RecordCodec {
         }
     };
 
+    /**
+     * The codec of any value type {@link ValueWriter} hands over (records, enums, UUIDs, {@code java.time});
+     * {@link #UNSUPPORTED} when databind must write it.
+     */
+    private static final ClassValue<Codec> VALUES = new ClassValue<>() {
+        @Override
+        protected Codec computeValue(Class<?> type) {
+            Codec codec = type.isRecord() ? RECORDS.get(type) : codec(type);
+            return codec == null ? UNSUPPORTED : codec;
+        }
+    };
+
     /** Whether {@link #read} and {@link #write} handle this type. */
     static boolean supports(Class<?> type) {
         return type.isRecord() && RECORDS.get(type) != UNSUPPORTED;
     }
 
     /** Binds a checked tree to a supported record type. */
-    static <T> T read(JsonNode node, Class<T> type) throws Exception {
+    static <T> T read(JsonValue node, Class<T> type) throws Exception {
         return type.cast(RECORDS.get(type).read(node));
     }
 
     /** Writes a supported record (NON_NULL: null components are left out, as Bricks' mapper does). */
     static void write(Object value, JsonGenerator out) throws IOException {
         RECORDS.get(value.getClass()).write(value, out);
+    }
+
+    /**
+     * Writes a record, enum, UUID or {@code java.time} value as databind would; false (nothing written) for a
+     * type databind must write.
+     */
+    static boolean writeValue(Object value, JsonGenerator out) throws IOException {
+        Codec codec = VALUES.get(value.getClass());
+        if (codec == UNSUPPORTED) {
+            return false;
+        }
+        codec.write(value, out);
+        return true;
     }
 
     private static Codec recordCodec(Class<?> type) {
@@ -213,7 +237,7 @@ final class RecordCodec {
             // resolved lazily so that a record may contain itself
             return new Codec() {
                 @Override
-                public Object read(JsonNode node) throws Exception {
+                public Object read(JsonValue node) throws Exception {
                     Codec plan = RECORDS.get(c);
                     if (plan == UNSUPPORTED) {
                         throw new UnsupportedOperationException();
@@ -240,10 +264,10 @@ final class RecordCodec {
             implements Codec {
 
         @Override
-        public Object read(JsonNode node) throws Exception {
+        public Object read(JsonValue node) throws Exception {
             Object[] args = new Object[names.length];
             for (int i = 0; i < names.length; i++) {
-                JsonNode member = node.get(names[i]);
+                JsonValue member = node.get(names[i]);
                 args[i] = member == null || member.isNull() ? zero(types[i]) : codecs[i].read(member);
             }
             return constructor.newInstance(args);
@@ -290,7 +314,7 @@ final class RecordCodec {
     private enum Scalar implements Codec {
         STRING {
             @Override
-            public Object read(JsonNode node) {
+            public Object read(JsonValue node) {
                 return node.textValue();
             }
 
@@ -301,7 +325,7 @@ final class RecordCodec {
         },
         INT {
             @Override
-            public Object read(JsonNode node) {
+            public Object read(JsonValue node) {
                 return node.intValue();
             }
 
@@ -312,7 +336,7 @@ final class RecordCodec {
         },
         LONG {
             @Override
-            public Object read(JsonNode node) {
+            public Object read(JsonValue node) {
                 return node.longValue();
             }
 
@@ -323,7 +347,7 @@ final class RecordCodec {
         },
         DOUBLE {
             @Override
-            public Object read(JsonNode node) {
+            public Object read(JsonValue node) {
                 return node.doubleValue();
             }
 
@@ -334,7 +358,7 @@ final class RecordCodec {
         },
         BOOLEAN {
             @Override
-            public Object read(JsonNode node) {
+            public Object read(JsonValue node) {
                 return node.booleanValue();
             }
 
@@ -347,7 +371,7 @@ final class RecordCodec {
 
     private record TextCodec(Function<String, ?> parse, Function<Object, String> format) implements Codec {
         @Override
-        public Object read(JsonNode node) {
+        public Object read(JsonValue node) {
             return parse.apply(node.textValue());
         }
 
@@ -360,7 +384,7 @@ final class RecordCodec {
     private record EnumCodec(Class<?> type) implements Codec {
         @Override
         @SuppressWarnings({"unchecked", "rawtypes"})
-        public Object read(JsonNode node) {
+        public Object read(JsonValue node) {
             return Enum.valueOf((Class) type, node.textValue());
         }
 
@@ -373,10 +397,10 @@ final class RecordCodec {
     /** A JSON array as an {@code ArrayList} (a {@code HashSet} for a {@code Set}), as databind makes them. */
     private record CollectionCodec(Codec element, boolean set) implements Codec {
         @Override
-        public Object read(JsonNode node) throws Exception {
+        public Object read(JsonValue node) throws Exception {
             Collection<Object> out = set ? new HashSet<>() : new ArrayList<>(node.size());
-            for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
-                JsonNode item = it.next();
+            for (Iterator<JsonValue> it = node.iterator(); it.hasNext(); ) {
+                JsonValue item = it.next();
                 out.add(item == null || item.isNull() ? null : element.read(item));
             }
             return out;

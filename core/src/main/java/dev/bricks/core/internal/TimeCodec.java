@@ -1,23 +1,5 @@
 package dev.bricks.core.internal;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.Version;
-import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.DeserializationConfig;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.Module;
-import com.fasterxml.jackson.databind.SerializationConfig;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.deser.Deserializers;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.ser.Serializers;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,7 +8,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Function;
 
@@ -51,7 +32,7 @@ final class TimeCodec {
     private static final String PACKAGE = "java.time";
 
     /** One type: how to read and write it, and what to say when its text is wrong. */
-    private record Codec<T>(Class<T> type, Function<String, T> parse, Function<T, String> format, String description) {}
+    record Codec<T>(Class<T> type, Function<String, T> parse, Function<T, String> format, String description) {}
 
     /**
      * The codecs, in a holder class so that a handler that binds no {@code java.time} value loads none of
@@ -106,43 +87,8 @@ final class TimeCodec {
     private TimeCodec() {}
 
     /** The codec of a type, or null; looks at the package first so that other types load no codec. */
-    private static Codec<?> codec(Class<?> type) {
+    static Codec<?> codec(Class<?> type) {
         return PACKAGE.equals(type.getPackageName()) ? Codecs.find(type) : null;
-    }
-
-    /** The Jackson module reading and writing every supported type, each codec built on first use. */
-    static Module module() {
-        return new Module() {
-            @Override
-            public String getModuleName() {
-                return "bricks-time";
-            }
-
-            @Override
-            public Version version() {
-                return Version.unknownVersion();
-            }
-
-            @Override
-            public void setupModule(SetupContext context) {
-                context.addSerializers(new Serializers.Base() {
-                    @Override
-                    public JsonSerializer<?> findSerializer(
-                            SerializationConfig config, JavaType type, BeanDescription description) {
-                        Codec<?> codec = codec(type.getRawClass());
-                        return codec == null ? null : new Writer<>(codec);
-                    }
-                });
-                context.addDeserializers(new Deserializers.Base() {
-                    @Override
-                    public JsonDeserializer<?> findBeanDeserializer(
-                            JavaType type, DeserializationConfig config, BeanDescription description) {
-                        Codec<?> codec = codec(type.getRawClass());
-                        return codec == null ? null : new Reader<>(codec);
-                    }
-                });
-            }
-        };
     }
 
     /** How a supported type is parsed from its text, or null when {@code type} is not one. */
@@ -162,42 +108,5 @@ final class TimeCodec {
     static JsonShape shape(Class<?> type) {
         Codec<?> codec = codec(type);
         return codec == null ? null : new JsonShape.TextShape(codec.parse(), codec.description());
-    }
-
-    private static final class Writer<T> extends StdSerializer<T> {
-        private final transient Codec<T> codec;
-
-        Writer(Codec<T> codec) {
-            super(codec.type());
-            this.codec = codec;
-        }
-
-        @Override
-        public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeString(codec.format().apply(value));
-        }
-    }
-
-    private static final class Reader<T> extends StdScalarDeserializer<T> {
-        private final transient Codec<T> codec;
-
-        Reader(Codec<T> codec) {
-            super(codec.type());
-            this.codec = codec;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.currentToken() != JsonToken.VALUE_STRING) {
-                return (T) ctxt.handleUnexpectedToken(codec.type(), p);
-            }
-            String text = p.getText();
-            try {
-                return codec.parse().apply(text.trim());
-            } catch (DateTimeParseException e) {
-                return (T) ctxt.handleWeirdStringValue(codec.type(), text, "must be " + codec.description());
-            }
-        }
     }
 }

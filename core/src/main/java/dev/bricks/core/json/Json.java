@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
  * unless the component is {@link Lenient}. {@code java.time} values ({@code Instant}, {@code LocalDate},
  * {@code LocalTime}, {@code LocalDateTime}, {@code OffsetDateTime}, {@code ZonedDateTime}, {@code Duration})
  * are ISO-8601 strings both ways ({@code "2024-05-01T12:00:00Z"}, {@code "PT15M"}); epoch numbers are rejected.
- * Writing omits {@code null} members. The underlying mapper is configured once per JVM.
+ * Writing omits {@code null} members. Plain records, maps, collections and scalars are handled by core's own
+ * codec on jackson-core; other types (beans, Jackson-annotated records) by one jackson-databind configuration,
+ * created on first use.
  *
  * <p>Thread-safe. Arguments must not be null.
  */

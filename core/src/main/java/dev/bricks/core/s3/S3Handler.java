@@ -1,9 +1,9 @@
 package dev.bricks.core.s3;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.bricks.core.BricksHandler;
 import dev.bricks.core.InvalidEventException;
+import dev.bricks.core.internal.JsonValue;
 import dev.bricks.core.internal.Nodes;
 import dev.bricks.core.internal.RecordLoop;
 import dev.bricks.core.spi.InvocationInfo;
@@ -73,13 +73,13 @@ public abstract class S3Handler extends BricksHandler<S3Event> {
     }
 
     static S3Event parse(byte[] raw) {
-        JsonNode root = Nodes.eventTree(raw, "S3 event");
-        JsonNode records = Nodes.records(root, "S3 event");
+        JsonValue root = Nodes.eventTree(raw, "S3 event");
+        JsonValue records = Nodes.records(root, "S3 event");
         List<S3Record> out = new ArrayList<>(records.size());
-        for (JsonNode r : records) {
-            JsonNode s3 = Nodes.object(r, "s3");
-            JsonNode bucket = Nodes.object(s3, "bucket");
-            JsonNode object = Nodes.object(s3, "object");
+        for (JsonValue r : records) {
+            JsonValue s3 = Nodes.object(r, "s3");
+            JsonValue bucket = Nodes.object(s3, "bucket");
+            JsonValue object = Nodes.object(s3, "object");
             if (bucket == null || object == null) {
                 throw new InvalidEventException("S3 event record: missing member s3.bucket or s3.object");
             }
@@ -97,7 +97,7 @@ public abstract class S3Handler extends BricksHandler<S3Event> {
             } catch (DateTimeParseException e) {
                 throw new InvalidEventException("S3 event record: eventTime is not an ISO-8601 instant: " + time);
             }
-            JsonNode response = Nodes.object(r, "responseElements");
+            JsonValue response = Nodes.object(r, "responseElements");
             out.add(new S3Record(
                     Nodes.required(r, "eventName", "S3 event record"),
                     eventTime,

@@ -1,11 +1,11 @@
 package dev.bricks.core.sqs;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.bricks.core.BatchResponse;
 import dev.bricks.core.BricksHandler;
 import dev.bricks.core.Correlation;
 import dev.bricks.core.InvalidEventException;
+import dev.bricks.core.internal.JsonValue;
 import dev.bricks.core.internal.Nodes;
 import dev.bricks.core.internal.RecordLoop;
 import dev.bricks.core.spi.InvocationInfo;
@@ -91,15 +91,15 @@ public abstract class SqsHandler extends BricksHandler<SqsEvent> {
     }
 
     static SqsEvent parse(byte[] raw) {
-        JsonNode root = Nodes.eventTree(raw, "SQS event");
-        JsonNode records = Nodes.records(root, "SQS event");
+        JsonValue root = Nodes.eventTree(raw, "SQS event");
+        JsonValue records = Nodes.records(root, "SQS event");
         List<SqsMessage> messages = new ArrayList<>(records.size());
-        for (JsonNode r : records) {
+        for (JsonValue r : records) {
             Map<String, SqsMessage.MessageAttribute> attributes = new LinkedHashMap<>();
-            JsonNode attrs = Nodes.object(r, "messageAttributes");
+            JsonValue attrs = Nodes.object(r, "messageAttributes");
             if (attrs != null) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = attrs.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Iterator<Map.Entry<String, JsonValue>> it = attrs.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonValue> e = it.next();
                     String binary = Nodes.text(e.getValue(), "binaryValue");
                     byte[] bytes;
                     try {

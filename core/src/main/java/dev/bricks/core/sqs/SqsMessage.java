@@ -1,8 +1,8 @@
 package dev.bricks.core.sqs;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.bricks.core.InvalidEventException;
 import dev.bricks.core.internal.JsonSupport;
+import dev.bricks.core.internal.JsonValue;
 import dev.bricks.core.json.Json;
 import dev.bricks.core.json.JsonException;
 import dev.bricks.core.validation.ValidationException;
@@ -70,7 +70,7 @@ public record SqsMessage(
      * @throws InvalidEventException naming the message id and the problem: every wrong or invalid field
      */
     public <T> T bodyAs(Class<T> type) {
-        JsonNode tree;
+        JsonValue tree;
         try {
             tree = JsonSupport.tree(body.getBytes(StandardCharsets.UTF_8));
         } catch (JsonException e) {

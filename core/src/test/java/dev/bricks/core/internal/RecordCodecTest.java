@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.bricks.core.validation.Validator;
@@ -51,7 +50,7 @@ class RecordCodecTest {
     /** The same databind set-up as {@link JsonSupport}'s for writing: NON_NULL and the java.time module. */
     private static final ObjectMapper DATABIND = JsonMapper.builder()
             .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .addModule(TimeCodec.module())
+            .addModule(new TimeModule())
             .build();
 
     private static final Order ORDER = new Order(
@@ -89,7 +88,7 @@ class RecordCodecTest {
 
     @Test
     void bindValid_exactIntegerAsDecimal_boundAsInteger() {
-        JsonNode tree = JsonSupport.tree("{\"sku\":\"A\",\"quantity\":2.0}".getBytes(StandardCharsets.UTF_8));
+        JsonValue tree = JsonSupport.tree("{\"sku\":\"A\",\"quantity\":2.0}".getBytes(StandardCharsets.UTF_8));
 
         Line line = JsonSupport.bindValid(tree, Line.class, Validator.of(Line.class));
 

@@ -39,7 +39,7 @@ final class SimpleValuesGenerator extends JsonGeneratorDelegate {
 
     private void ensureCodec() {
         if (delegate.getCodec() == null) {
-            delegate.setCodec(NestedValues.MAPPER);
+            NestedValues.setOn(delegate);
         }
     }
 
@@ -74,5 +74,13 @@ final class SimpleValuesGenerator extends JsonGeneratorDelegate {
     /** The mapper for nested values, created when the first one is logged (an init-once cache). */
     private static final class NestedValues {
         static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+        /**
+         * Here, not in the caller: verifying the assignment of an {@code ObjectMapper} to a generator's codec
+         * loads {@code ObjectMapper}, and this class is verified only when a nested value is first logged.
+         */
+        static void setOn(JsonGenerator generator) {
+            generator.setCodec(MAPPER);
+        }
     }
 }
