@@ -57,7 +57,8 @@ final class ConstraintsGenerator {
         for (RecordComponentElement component : record.getRecordComponents()) {
             String where = record.getSimpleName() + "." + component.getSimpleName();
             TypeMirror type = component.asType();
-            List<String> own = constraints(component, type, component, where);
+            Element reportOn = positioned(record, component);
+            List<String> own = constraints(component, type, reportOn, where);
             List<String> element = List.of();
             boolean nullable = false;
             TypeMirror elementType =
@@ -65,7 +66,7 @@ final class ConstraintsGenerator {
             if (elementType != null) {
                 AnnotatedConstruct annotated = typeUseOf(record, component, elementType);
                 nullable = mirrors.find(annotated, Mirrors.NULLABLE) != null;
-                element = constraints(annotated, raw(elementType), component, where + " element");
+                element = constraints(annotated, raw(elementType), reportOn, where + " element");
             }
             valid &= own != null && element != null;
             if (own != null && element != null) {
@@ -107,6 +108,19 @@ final class ConstraintsGenerator {
             }
         }
         return elementType;
+    }
+
+    /**
+     * Where an error about a component points: javac gives a record component no source position, the record's
+     * field for it has the component's.
+     */
+    private static Element positioned(TypeElement record, RecordComponentElement component) {
+        for (Element member : record.getEnclosedElements()) {
+            if (member.getKind() == ElementKind.FIELD && member.getSimpleName().equals(component.getSimpleName())) {
+                return member;
+            }
+        }
+        return record;
     }
 
     /** What {@code Validator} takes as an element's class: the erasure, {@code Object} for a wildcard or variable. */
