@@ -12,7 +12,7 @@ import javax.lang.model.element.TypeElement;
 /**
  * Writes, at build time, what core and events would otherwise read from annotations by reflection when a Lambda
  * starts: for each {@code HttpHandler} subclass (or class with {@code @Route} methods) its routes
- * ({@code <binary name>$$BricksRoutes}), for each record its constraints ({@code $$BricksConstraints}), for each
+ * ({@code <binary name>$$BricksRoutes}), for each record its constraints and JSON facts ({@code $$BricksRecord}), for each
  * {@code @DomainEvent} type its source and detail-type ({@code $$BricksEventType}). Misuse the run time would reject
  * (a static route, an unbindable parameter, {@code @NotBlank} on a number, …) is a compiler error naming the element.
  *
@@ -23,7 +23,7 @@ public final class CoreProcessor extends AbstractProcessor {
 
     private Mirrors mirrors;
     private RoutesGenerator routes;
-    private ConstraintsGenerator constraints;
+    private RecordGenerator records;
     private EventTypeGenerator eventTypes;
 
     @Override
@@ -32,7 +32,7 @@ public final class CoreProcessor extends AbstractProcessor {
         mirrors = new Mirrors(env);
         SourceFiles files = new SourceFiles(env);
         routes = new RoutesGenerator(env, mirrors, files);
-        constraints = new ConstraintsGenerator(env, mirrors, files);
+        records = new RecordGenerator(env, mirrors, files);
         eventTypes = new EventTypeGenerator(env, mirrors, files);
     }
 
@@ -61,7 +61,7 @@ public final class CoreProcessor extends AbstractProcessor {
             return;
         }
         if (type.getKind() == ElementKind.RECORD) {
-            constraints.generate(type);
+            records.generate(type);
         }
         if (type.getKind() == ElementKind.CLASS && (mirrors.isHttpHandler(type) || routes.declaresRoutes(type))) {
             routes.generate(type);

@@ -16,7 +16,7 @@ final class SourceFiles {
         this.env = env;
     }
 
-    /** The companion's simple name, e.g. {@code Handler$Body$$BricksConstraints}. */
+    /** The companion's simple name, e.g. {@code Handler$Body$$BricksRecord}. */
     String simpleName(TypeElement type, String suffix) {
         String binary = env.getElementUtils().getBinaryName(type).toString();
         String pkg = packageName(type);

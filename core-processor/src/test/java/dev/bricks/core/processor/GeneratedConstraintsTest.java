@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same records compiled with the processor ({@code $$BricksConstraints}) and without it (annotations and type
+ * The same records compiled with the processor ({@code $$BricksRecord}) and without it (annotations and type
  * annotations read by reflection): {@link Validator} finds the same violations, in the same order.
  */
 class GeneratedConstraintsTest {
@@ -41,9 +41,7 @@ class GeneratedConstraintsTest {
                 .containsExactly(new Violation("tags[0]", "too short"), new Violation("tags[1]", "must not be blank"));
         assertThat(total).isGreaterThan(15);
         assertThat(CompiledSamples.generatedLoaded())
-                .contains(
-                        "sample.OrdersHandler$CreateOrder$$BricksConstraints",
-                        "sample.OrdersHandler$Item$$BricksConstraints");
+                .contains("sample.OrdersHandler$CreateOrder$$BricksRecord", "sample.OrdersHandler$Item$$BricksRecord");
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -19,8 +19,11 @@ public final class GeneratedCompanion {
     /** Suffix of the routes of a handler class ({@code dev.bricks.core.http.GeneratedRoutes}). */
     public static final String ROUTES = "$$BricksRoutes";
 
-    /** Suffix of the constraints of a record ({@code dev.bricks.core.validation.GeneratedConstraints}). */
-    public static final String CONSTRAINTS = "$$BricksConstraints";
+    /**
+     * Suffix of a record's companion: its constraints ({@code dev.bricks.core.validation.GeneratedConstraints}) and
+     * what the JSON codec reads from its annotations ({@link GeneratedJsonFacts}).
+     */
+    public static final String RECORD = "$$BricksRecord";
 
     /** Suffix of the source and detail-type of a domain event ({@code dev.bricks.events.GeneratedEventType}). */
     public static final String EVENT_TYPE = "$$BricksEventType";

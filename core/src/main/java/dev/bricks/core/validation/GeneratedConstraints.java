@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The constraints of one record, generated at build time by {@code bricks-core-processor} as
- * {@code <record's binary name>$$BricksConstraints}: with it, {@link Validator#of(Class)} reads no annotation by
+ * {@code <record's binary name>$$BricksRecord}: with it, {@link Validator#of(Class)} reads no annotation by
  * reflection. Not implemented by hand.
  */
 public interface GeneratedConstraints {

@@ -46,7 +46,7 @@ public final class Validator<T> {
         List<ComponentCheck> list = new ArrayList<>();
         if (type.isRecord()) {
             GeneratedConstraints generated =
-                    GeneratedCompanion.find(type, GeneratedCompanion.CONSTRAINTS, GeneratedConstraints.class);
+                    GeneratedCompanion.find(type, GeneratedCompanion.RECORD, GeneratedConstraints.class);
             for (RecordComponent component : type.getRecordComponents()) {
                 ComponentCheck check = generated != null
                         ? componentCheck(component, declared(generated, component, type))

@@ -18,12 +18,13 @@ import javax.lang.model.type.WildcardType;
 import javax.tools.Diagnostic;
 
 /**
- * {@code <record>$$BricksConstraints}: per component, the constraint annotations on it and on its element type
- * ({@code List<@NotBlank String>}), checked against the component's type as {@code Validator} checks them at run time.
+ * {@code <record>$$BricksRecord}: per component, the constraint annotations on it and on its element type
+ * ({@code List<@NotBlank String>}), checked against the component's type as {@code Validator} checks them at run time;
+ * and what core's JSON codec reads from the record's annotations ({@link JsonFacts}).
  */
-final class ConstraintsGenerator {
+final class RecordGenerator {
 
-    static final String SUFFIX = "$$BricksConstraints";
+    static final String SUFFIX = "$$BricksRecord";
 
     /** The constraint annotations in the order Validator checks them, with their factory in {@code Constraint}. */
     private static final String[][] KINDS = {
@@ -41,11 +42,13 @@ final class ConstraintsGenerator {
     private final ProcessingEnvironment env;
     private final Mirrors mirrors;
     private final SourceFiles files;
+    private final JsonFacts jsonFacts;
 
-    ConstraintsGenerator(ProcessingEnvironment env, Mirrors mirrors, SourceFiles files) {
+    RecordGenerator(ProcessingEnvironment env, Mirrors mirrors, SourceFiles files) {
         this.env = env;
         this.mirrors = mirrors;
         this.files = files;
+        this.jsonFacts = new JsonFacts(mirrors);
     }
 
     void generate(TypeElement record) {
@@ -86,9 +89,9 @@ final class ConstraintsGenerator {
         files.write(
                 record,
                 files.simpleName(record, SUFFIX),
-                "dev.bricks.core.validation.GeneratedConstraints",
-                "The constraints of {@code " + record.getQualifiedName() + "}.",
-                body);
+                "dev.bricks.core.validation.GeneratedConstraints, dev.bricks.core.internal.GeneratedJsonFacts",
+                "The constraints and JSON facts of {@code " + record.getQualifiedName() + "}.",
+                body + "\n" + jsonFacts.members(record, files));
     }
 
     /**
