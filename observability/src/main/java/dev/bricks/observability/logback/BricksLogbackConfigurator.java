@@ -2,7 +2,6 @@ package dev.bricks.observability.logback;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator;
-import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.Status;
 import dev.bricks.observability.internal.Settings;
@@ -16,8 +15,14 @@ import dev.bricks.observability.internal.Settings;
  * {@link BricksJsonEncoder} or the {@value JsonLogging#INCLUDE_RESOURCE} include).
  *
  * <p>Called once by logback when the first logger is requested.
+ *
+ * <p>Deliberately without {@code @ConfiguratorRank}: logback 1.5 reads that annotation by reflection from every
+ * service configurator ({@code Class.getAnnotation}), and the first annotation parsed in a JVM loads the JDK's whole
+ * annotation machinery (parser, {@code Proxy}, a generated proxy class per annotation type, ~40 classes) into the
+ * cold start. Unannotated, logback gives it rank {@code DEFAULT}; it still runs before logback's own
+ * {@code logback.xml} and basic configurators, which are not services. Only its order against another unannotated
+ * service configurator on the class path is left to the class path's order.
  */
-@ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
 public class BricksLogbackConfigurator extends ContextAwareBase implements Configurator {
 
     static final String CONFIG_FILE_PROPERTY = "logback.configurationFile";
