@@ -3,11 +3,14 @@ package dev.bricks.core.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.bricks.core.http.HttpMethod;
 import dev.bricks.core.invoke.Invoker;
 import dev.bricks.core.invoke.LocalContext;
 import dev.bricks.core.json.Json;
+import dev.bricks.test.HttpEventBuilder;
+import dev.bricks.test.HttpEvents;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,7 +76,7 @@ class GeneratedRoutesTest {
         RequestStreamHandler withGenerated = handler(generated);
         RequestStreamHandler withReflection = handler(reflected);
         LocalContext context = LocalContext.of("orders");
-        List<Integer> statuses = new java.util.ArrayList<>();
+        List<Integer> statuses = new ArrayList<>();
         for (String event : events) {
             byte[] raw = event.getBytes(StandardCharsets.UTF_8);
             String a = new String(Invoker.invoke(withGenerated, raw, context), StandardCharsets.UTF_8);
@@ -93,32 +96,13 @@ class GeneratedRoutesTest {
                 .newInstance();
     }
 
-    /** An HTTP API 2.0 event on the $default route (Bricks routes by rawPath). */
+    /** An HTTP API 2.0 event on the $default route (Bricks routes by rawPath), built by bricks-test. */
     private static String event(String method, String pathAndQuery, String body, Map<String, String> extraHeaders) {
-        int q = pathAndQuery.indexOf('?');
-        String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
-        Map<String, Object> headers = new LinkedHashMap<>(extraHeaders);
+        HttpEventBuilder builder = HttpEvents.v2().method(HttpMethod.valueOf(method), pathAndQuery);
+        extraHeaders.forEach(builder::header);
         if (body != null) {
-            headers.put("content-type", "application/json");
+            builder.json(body);
         }
-        Map<String, Object> ctx = new LinkedHashMap<>();
-        ctx.put("accountId", "123456789012");
-        ctx.put("apiId", "api1");
-        ctx.put("http", Map.of("method", method, "path", path, "protocol", "HTTP/1.1", "sourceIp", "192.0.2.1"));
-        ctx.put("requestId", "gw-req-1");
-        ctx.put("routeKey", "$default");
-        ctx.put("stage", "$default");
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("version", "2.0");
-        event.put("routeKey", "$default");
-        event.put("rawPath", path);
-        event.put("rawQueryString", q < 0 ? "" : pathAndQuery.substring(q + 1));
-        event.put("headers", headers);
-        event.put("requestContext", ctx);
-        if (body != null) {
-            event.put("body", body);
-        }
-        event.put("isBase64Encoded", false);
-        return Json.writeString(event);
+        return builder.build();
     }
 }
