@@ -184,10 +184,13 @@ interface JsonShape {
             Map<String, JsonShape> shapes = components;
             if (shapes == null) {
                 Map<String, JsonShape> built = new LinkedHashMap<>();
+                GeneratedJsonFacts facts =
+                        GeneratedCompanion.find(type, GeneratedCompanion.RECORD, GeneratedJsonFacts.class);
                 for (RecordComponent component : type.getRecordComponents()) {
-                    built.put(
-                            component.getName(),
-                            of(component.getGenericType(), component.isAnnotationPresent(Lenient.class)));
+                    boolean lenient = facts != null
+                            ? facts.lenientComponents().contains(component.getName())
+                            : component.isAnnotationPresent(Lenient.class);
+                    built.put(component.getName(), of(component.getGenericType(), lenient));
                 }
                 shapes = Collections.unmodifiableMap(built);
                 components = shapes;

@@ -105,7 +105,12 @@ final class RecordCodec {
     }
 
     private static Codec recordCodec(Class<?> type) {
-        if (hasJacksonAnnotation(type.getAnnotations()) || hasExtraGetter(type)) {
+        // the build-time answer when bricks-core-processor wrote one: no annotation parsed at run time
+        GeneratedJsonFacts facts = GeneratedCompanion.find(type, GeneratedCompanion.RECORD, GeneratedJsonFacts.class);
+        boolean annotated = facts != null
+                ? facts.jacksonAnnotated() || !facts.lenientComponents().isEmpty()
+                : hasJacksonAnnotation(type.getAnnotations());
+        if (annotated || hasExtraGetter(type, facts == null)) {
             return null;
         }
         RecordComponent[] components = type.getRecordComponents();
@@ -115,9 +120,10 @@ final class RecordCodec {
         Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
             RecordComponent c = components[i];
-            if (hasJacksonAnnotation(c.getAnnotations())
-                    || hasJacksonAnnotation(c.getAccessor().getAnnotations())
-                    || c.isAnnotationPresent(Lenient.class)) {
+            if (facts == null
+                    && (hasJacksonAnnotation(c.getAnnotations())
+                            || hasJacksonAnnotation(c.getAccessor().getAnnotations())
+                            || c.isAnnotationPresent(Lenient.class))) {
                 return null;
             }
             Codec codec = codec(c.getGenericType());
@@ -132,7 +138,7 @@ final class RecordCodec {
         Constructor<?> constructor;
         try {
             constructor = type.getDeclaredConstructor(types);
-            for (Annotation[] parameter : constructor.getParameterAnnotations()) {
+            for (Annotation[] parameter : facts == null ? constructor.getParameterAnnotations() : new Annotation[0][]) {
                 if (hasJacksonAnnotation(parameter)) {
                     return null;
                 }
@@ -148,7 +154,7 @@ final class RecordCodec {
     }
 
     /** Jackson would also write a public {@code getX()}/{@code isX()} that is not a component accessor. */
-    private static boolean hasExtraGetter(Class<?> type) {
+    private static boolean hasExtraGetter(Class<?> type, boolean readAnnotations) {
         Set<String> componentNames = new HashSet<>();
         for (RecordComponent c : type.getRecordComponents()) {
             componentNames.add(c.getName());
@@ -165,7 +171,7 @@ final class RecordCodec {
             if ((n.startsWith("get") && n.length() > 3) || (n.startsWith("is") && n.length() > 2)) {
                 return true;
             }
-            if (hasJacksonAnnotation(m.getAnnotations())) {
+            if (readAnnotations && hasJacksonAnnotation(m.getAnnotations())) {
                 return true;
             }
         }
