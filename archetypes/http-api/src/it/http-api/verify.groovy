@@ -29,6 +29,12 @@ def names = zip.entries().collect { it.name }
 zip.close()
 assert names.contains('lib/generated-1.0.jar') && names.any { it ==~ /lib\/bricks-core-.+\.jar/ } : "zip: ${names}"
 assert !names.any { it.contains('bricks-test') || it.contains('junit') } : "a test dependency in the zip: ${names}"
+assert !names.any { it.contains('bricks-core-processor') } : "the compile-time processor in the zip: ${names}"
+def jar = new ZipFile(new File(project, 'target/generated-1.0.jar'))
+def classes = jar.entries().collect { it.name }
+jar.close()
+assert classes.contains('it/bricks/app/GreetingFunction$$BricksRoutes.class') : "no generated routes: ${classes}"
+assert classes.contains('it/bricks/app/GreetingFunction$GreetingRequest$$BricksRecord.class') : "no generated constraints: ${classes}"
 
 // 3. bricks:invoke on the sample event
 assert log.contains('"statusCode":200') && log.contains('Hello, Ada!') : 'bricks:invoke printed no greeting'
