@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.bricks.core.json.Json;
 import dev.bricks.core.json.JsonException;
 import dev.bricks.core.json.Lenient;
@@ -178,10 +179,17 @@ public final class JsonSupport {
         return new JsonObject();
     }
 
-    /** A parse failure as a {@code MALFORMED} exception: where, never what (the input may be a secret). */
+    /**
+     * A parse failure as a {@code MALFORMED} exception: where, never what (the input may be a secret); for a
+     * document over one of jackson-core's limits (nesting depth, number or string length), which limit.
+     */
     static JsonException malformed(IOException e) {
         String where = "";
-        if (e instanceof JacksonException je && je.getLocation() != null) {
+        if (e instanceof StreamConstraintsException limit && limit.getOriginalMessage() != null) {
+            String message = limit.getOriginalMessage(); // sizes and the limit only, never the input
+            int internals = message.indexOf(", from `");
+            where = ": " + (internals > 0 ? message.substring(0, internals) + ")" : message);
+        } else if (e instanceof JacksonException je && je.getLocation() != null) {
             where = " at line " + je.getLocation().getLineNr() + ", column "
                     + je.getLocation().getColumnNr();
         }

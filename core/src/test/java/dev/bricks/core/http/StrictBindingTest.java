@@ -11,6 +11,8 @@ import dev.bricks.core.validation.Min;
 import dev.bricks.core.validation.NotBlank;
 import dev.bricks.core.validation.Nullable;
 import dev.bricks.core.validation.Size;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,5 +187,52 @@ class StrictBindingTest {
                 Fixtures.run(new PlaceOrderHandler(), TestEvents.v2("POST", "/order", "application/json", "[1,2]")));
 
         assertThat(errors(response)).isEqualTo(List.of(Map.of("field", "$", "message", "must be an object")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "nesting beyond jackson-core's limit | DEEP",
+                "a number longer than jackson-core's limit | LONG_NUMBER",
+                "trailing content | {\"userId\":\"u\",\"items\":[]} {}",
+                "truncated | {\"userId\":\"u\",\"items\":[",
+                "a bare word | userId"
+            })
+    void placeOrder_hostileBody_returns400MalformedWithoutEcho(String what, String body) {
+        String json = switch (body) {
+            case "DEEP" -> "{\"userId\":" + "[".repeat(20_000) + "]".repeat(20_000) + "}";
+            case "LONG_NUMBER" -> "{\"userId\":\"u\",\"items\":[],\"n\":" + "9".repeat(5_000) + "}";
+            default -> body;
+        };
+
+        Map<String, Object> response =
+                parse(Fixtures.run(new PlaceOrderHandler(), TestEvents.v2("POST", "/order", "application/json", json)));
+
+        assertThat(response.get("statusCode")).as(what).isEqualTo(400);
+        String detail = String.valueOf(body(response).get("detail"));
+        assertThat(detail)
+                .as(what)
+                .startsWith(
+                        body.equals("DEEP") || body.equals("LONG_NUMBER")
+                                ? "request body is not valid JSON: malformed JSON: "
+                                : "request body is not valid JSON: malformed JSON at line 1, column ")
+                .doesNotContain("userId")
+                .doesNotContain("99999")
+                .doesNotContain("StreamReadConstraints");
+    }
+
+    @Test
+    void placeOrder_invalidUtf8InBody_returns400Malformed() {
+        byte[] raw = "{\"userId\":\"\u00ff\",\"items\":[\"a\"]}".getBytes(StandardCharsets.ISO_8859_1);
+        String event = TestEvents.v2("POST", "/order", "application/json", null)
+                .replace(
+                        "\"isBase64Encoded\":false",
+                        "\"body\":\"" + Base64.getEncoder().encodeToString(raw) + "\",\"isBase64Encoded\":true");
+
+        Map<String, Object> response = parse(Fixtures.run(new PlaceOrderHandler(), event));
+
+        assertThat(response.get("statusCode")).isEqualTo(400);
+        assertThat(String.valueOf(body(response).get("detail"))).startsWith("request body is not valid JSON");
     }
 }
